@@ -1,0 +1,41 @@
+#pragma once
+// OCR: the engine interface. Local Tesseract implements it now; a remote (gRPC worker) engine later.
+
+#include "core/model/recognized_page.h"
+#include "core/util/cancel_token.h"
+#include "core/util/result.h"
+
+#include <QImage>
+#include <QString>
+
+#include <memory>
+
+namespace incidoc {
+
+struct OcrOptions {
+    QString languages = QStringLiteral("eng"); ///< Tesseract form: "eng", "eng+fra"
+    int dpi = 300;            ///< resolution of the image handed to recognize() (after any rescale)
+    int deadlineMs = 120'000; ///< give up after this long (Timeout); 0: no deadline
+};
+
+/// One OCR engine instance. Not thread-safe: use one per thread (the pipeline caches one per pool
+/// thread and reuses it for every page it runs).
+class OcrEngine {
+public:
+    virtual ~OcrEngine() = default;
+    /// Recognizes an 8-bit grey (or 0/255 binary) image. Boxes are in that image's pixels.
+    /// Words come in reading order with their lines, blocks and character boxes.
+    virtual Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options,
+                                             const CancelToken& cancel) = 0;
+    /// e.g. "tesseract 5.3.0 (eng)"
+    virtual QString description() const = 0;
+};
+
+/// Makes engines, one per thread that asks. Implementations are thread-safe.
+class OcrEngineFactory {
+public:
+    virtual ~OcrEngineFactory() = default;
+    virtual Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const = 0;
+};
+
+} // namespace incidoc

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/ocr/ocr_engine.h"
+
+#include <memory>
+
+namespace incidoc {
+
+/// Tesseract through its C++ API: one TessBaseAPI, initialized once for its languages and reused for
+/// every page (never per page). SetSourceResolution, automatic page segmentation, words/lines/blocks
+/// and character boxes from the result iterator, deadline and cancel through ETEXT_DESC.
+/// Not thread-safe: one instance per thread.
+class TesseractEngine final : public OcrEngine {
+public:
+    /// Errors: Engine ("Tesseract language data for 'xyz' is not installed").
+    static Result<std::unique_ptr<TesseractEngine>> create(const QString& languages);
+    ~TesseractEngine() override;
+
+    Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options,
+                                     const CancelToken& cancel) override;
+    QString description() const override;
+
+private:
+    struct Impl;
+    explicit TesseractEngine(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+class TesseractEngineFactory final : public OcrEngineFactory {
+public:
+    Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const override;
+};
+
+/// "5.3.0"
+QString tesseractVersion();
+/// "1.82.0"
+QString leptonicaVersion();
+/// Languages with traineddata installed (e.g. {"eng", "osd"}).
+QStringList tesseractLanguages();
+
+} // namespace incidoc

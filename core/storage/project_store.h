@@ -1,0 +1,131 @@
+#pragma once
+// The project file: one SQLite database (*.incidoc) with documents, pages, words, labels and the
+// edit history. WAL, foreign keys, busy timeout, schema version (PRAGMA user_version) with
+// migrations, prepared statements only.
+//
+// Threading: a ProjectStore is one SQLite connection; use it from one thread at a time. Any number of
+// readers (each with its own ProjectStore) may run beside one writer: WAL keeps them from blocking it.
+
+#include "core/model/records.h"
+#include "core/util/result.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace incidoc {
+
+enum class OpenMode {
+    ReadWrite, ///< create the file when missing, migrate an older schema
+    ReadOnly,  ///< never writes: no migration, no recovery
+};
+
+/// Counts for `incidoc-cli status` and the app's status bar.
+struct ProjectSummary {
+    int documents = 0;
+    int failedDocuments = 0;
+    int pages = 0;
+    int queued = 0, processing = 0, done = 0, failed = 0;
+    int scanned = 0, textLayer = 0, blank = 0, unknownKind = 0;
+    long long words = 0;
+    int reviewedPages = 0;
+};
+
+/// A failure to list: a document that could not be imported or a page that could not be processed.
+struct FailureRecord {
+    DocumentId documentId = 0;
+    QString documentPath;
+    int pageNumber = 0; ///< 0 when the whole document failed
+    QString reason;
+};
+
+/// One entry of the edit history (for undo/redo and provenance). `before`/`after` are JSON objects
+/// holding the changed fields of the word ({} for a word that did not exist / no longer exists).
+struct EditRecord {
+    long long id = 0;
+    long long groupId = 0;   ///< edits made by one user action share a group (undo undoes a group)
+    PageId pageId = 0;
+    WordId wordId = 0;
+    QString action;          ///< "text", "box", "label", "add", "delete", "review", ...
+    QString before, after;   ///< JSON
+    QString author;
+    QDateTime at;
+    bool undone = false;
+};
+
+class ProjectStore {
+public:
+    static constexpr int kSchemaVersion = 1;
+
+    /// Opens (ReadWrite: creates) a project. Errors with a clear message for: a file that is not an
+    /// Incidoc project ("not an Incidoc project"), a newer schema ("made by a newer Incidoc (schema
+    /// 3); this version reads up to 1"), a corrupt file, a locked or read-only file (ReadWrite).
+    /// Never overwrites a file it does not understand.
+    static Result<std::unique_ptr<ProjectStore>> open(const QString& path, OpenMode mode = OpenMode::ReadWrite);
+    ~ProjectStore();
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+
+    QString path() const;
+    int schemaVersion() const;
+
+    // --- documents and pages ---------------------------------------------------------------------
+    Result<std::optional<DocumentRecord>> findDocumentBySha(const QString& sha256);
+    /// Adds a document and its pages (status queued) in one transaction.
+    Result<DocumentId> addDocument(const DocumentRecord& document, const std::vector<PageInfo>& pages);
+    /// Records a file that could not be imported (document.error set, no pages). A file with the same
+    /// sha256 already recorded as failed is updated instead of added again.
+    Result<DocumentId> addFailedDocument(const DocumentRecord& document);
+    /// Replaces a failed document's record with a successful import (retry of a failed file).
+    Status replaceFailedDocument(DocumentId id, const DocumentRecord& document, const std::vector<PageInfo>& pages);
+    Result<std::vector<DocumentRecord>> documents();
+    Result<DocumentRecord> document(DocumentId id);
+    Result<std::vector<PageRecord>> pages(DocumentId id);
+    Result<PageRecord> page(PageId id);
+    /// Words of a page in reading order, with label names.
+    Result<std::vector<WordRecord>> words(PageId id);
+
+    // --- the processing queue --------------------------------------------------------------------
+    /// Pages left `processing` by a process that died go back to `queued`. Returns how many.
+    Result<int> recoverInterrupted();
+    /// Jobs for pages with this status, in document then page order.
+    Result<std::vector<PageJob>> jobs(PageStatus status);
+    /// failed -> queued (retry). Returns how many.
+    Result<int> requeueFailed();
+    /// every page of an imported document -> queued (redo). Returns how many.
+    Result<int> requeueAll();
+    /// queued -> processing, attempts + 1, in one transaction.
+    Status markProcessing(const std::vector<PageId>& pages);
+    /// Stores each outcome (words + page status + geometry + timings) in ONE transaction for the batch.
+    /// Re-OCR never overwrites a word a person edited or drew: such words are kept, new OCR words that
+    /// overlap them (IoU >= 0.5) are dropped, and reading order is renumbered.
+    Status storeOutcomes(const std::vector<PageOutcome>& outcomes);
+
+    // --- reporting -------------------------------------------------------------------------------
+    Result<ProjectSummary> summary();
+    Result<std::vector<FailureRecord>> failures();
+
+    // --- labels ----------------------------------------------------------------------------------
+    Result<std::vector<LabelRecord>> labels();
+    Result<LabelId> addLabel(const LabelRecord& label);
+
+    // --- edits (every change is recorded in the edit history) --------------------------------------
+    /// Starts a new edit group (one user action); returns its id. Edits made without a group get one each.
+    Result<long long> beginEditGroup();
+    Result<WordId> addUserWord(PageId page, const WordRecord& word, long long group = 0);
+    Status updateWordText(WordId word, const QString& text, long long group = 0);
+    Status updateWordBox(WordId word, const PixelBox& box, long long group = 0);
+    Status setWordLabel(WordId word, std::optional<LabelId> label, long long group = 0);
+    Status deleteWord(WordId word, long long group = 0);
+    Status setPageReview(PageId page, ReviewStatus review, long long group = 0);
+    Result<std::vector<EditRecord>> edits(PageId page);
+
+private:
+    struct Impl;
+    explicit ProjectStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace incidoc
