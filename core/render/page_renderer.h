@@ -22,6 +22,8 @@ struct RenderOptions {
     int dpi = 300;                    ///< requested resolution for PDF pages
     qint64 pixelBudget = 40'000'000;  ///< a PDF page over this many pixels is rendered at a lower DPI
     int timeLimitMs = 60'000;         ///< a render taking longer is aborted (Poppler's abort callback)
+    qint64 bandPixels = 16'000'000;   ///< a PDF page over this many pixels is rendered in horizontal bands
+                                      ///< (Poppler renders 4 bytes/pixel; bands keep that memory small)
 };
 
 /// A rendered page in page pixels.
