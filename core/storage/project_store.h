@@ -5,6 +5,12 @@
 //
 // Threading: a ProjectStore is one SQLite connection; use it from one thread at a time. Any number of
 // readers (each with its own ProjectStore) may run beside one writer: WAL keeps them from blocking it.
+// Writers on several connections (the GUI's edits beside the PageWriter) take turns: each write is a
+// short BEGIN IMMEDIATE transaction and waits up to 5 s (busy_timeout) for the other.
+//
+// Durability: journal_mode=WAL with synchronous=NORMAL. A committed transaction survives the process
+// being killed at any moment; a power loss or OS crash may lose the last few commits (never corrupts
+// the file). Pages whose outcome was lost are simply processed again.
 
 #include "core/model/records.h"
 #include "core/util/result.h"
@@ -100,8 +106,12 @@ public:
     Status markProcessing(const std::vector<PageId>& pages);
     /// Stores each outcome (words + page status + geometry + timings) in ONE transaction for the batch.
     /// Re-OCR never overwrites a word a person edited or drew: such words are kept, new OCR words that
-    /// overlap them (IoU >= 0.5) are dropped, and reading order is renumbered.
+    /// overlap them (IoU >= 0.5) are dropped, and reading order is renumbered (a kept word goes right
+    /// after its left neighbour on its text line, else before its right one, else after the words above).
     Status storeOutcomes(const std::vector<PageOutcome>& outcomes);
+    /// markProcessing(claims) and storeOutcomes(outcomes) in ONE transaction (claims first): what
+    /// PageWriter commits per batch.
+    Status commitBatch(const std::vector<PageId>& claims, const std::vector<PageOutcome>& outcomes);
 
     // --- reporting -------------------------------------------------------------------------------
     Result<ProjectSummary> summary();
