@@ -48,11 +48,14 @@ public:
 
     T& value() & { assert(ok()); return std::get<0>(m_v); }
     const T& value() const& { assert(ok()); return std::get<0>(m_v); }
-    T&& value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
+    // On a temporary these return the value itself, not a reference into the dying Result, so that
+    // `for (auto& x : *store.pages(id))` is safe.
+    T value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    T operator*() && { return std::move(*this).value(); }
 
     const Error& error() const { assert(!ok()); return std::get<1>(m_v); }
 

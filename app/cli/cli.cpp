@@ -1,0 +1,548 @@
+#include "app/cli/cli.h"
+
+#include "app/cli/progress_bar.h"
+#include "core/export/page_json.h"
+#include "core/imaging/prepare.h"
+#include "core/ocr/tesseract_engine.h"
+#include "core/pipeline/import_session.h"
+#include "core/pipeline/pipeline.h"
+#include "core/render/page_renderer.h"
+#include "core/storage/project_store.h"
+#include "core/util/openmp_guard.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
+
+#include <csignal>
+#include <cstdio>
+#include <mutex>
+
+namespace incidoc::cli {
+namespace {
+
+// Ctrl-C: the first one cancels cleanly (finished pages are kept, the rest stays queued); a second
+// one falls back to the default action.
+CancelToken* g_interrupt = nullptr;
+
+extern "C" void onInterrupt(int)
+{
+    if (g_interrupt)
+        g_interrupt->cancel(); // a lock-free atomic store: async-signal-safe
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+}
+
+void out(const QString& s)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(s));
+}
+
+void err(const QString& s)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(s));
+}
+
+void printJson(const QJsonObject& o)
+{
+    std::fprintf(stdout, "%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+}
+
+struct Options {
+    QString command;
+    QStringList inputs;
+    QString project;
+    QString output;
+    bool json = false;
+    bool quiet = false;
+    bool noOcr = false;
+    bool failed = false;
+    bool all = false;
+    PipelineOptions pipeline;
+};
+
+QString outcomeName(ImportedFile::Outcome o)
+{
+    switch (o) {
+    case ImportedFile::Outcome::Added:
+        return QStringLiteral("added");
+    case ImportedFile::Outcome::Duplicate:
+        return QStringLiteral("duplicate");
+    case ImportedFile::Outcome::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+/// Runs the pipeline over every queued page of the project, with a progress bar and Ctrl-C.
+struct RunResult {
+    PipelineStats stats;
+    QJsonArray failures;
+    bool interrupted = false;
+    Error error;
+    bool ok = true;
+};
+
+RunResult processQueued(const Options& o, CancelToken& interrupt)
+{
+    RunResult r;
+    std::vector<PageJob> jobs;
+    QHash<DocumentId, QString> paths;
+    {
+        auto store = ProjectStore::open(o.project);
+        if (!store) {
+            r.ok = false;
+            r.error = store.error();
+            return r;
+        }
+        // Jobs are listed after the pipeline recovered interrupted pages (see below), so list them there.
+    }
+    ProgressBar bar(!o.quiet && !o.json);
+    std::mutex mutex;
+    int done = 0, failed = 0;
+    auto pipeline = Pipeline::create(o.project, o.pipeline, [&](const PageProgress& p) {
+        std::lock_guard guard(mutex);
+        if (p.status == PageStatus::Failed) {
+            ++failed;
+            const QString where = paths.value(p.documentId);
+            r.failures.append(QJsonObject{{QStringLiteral("path"), where},
+                                          {QStringLiteral("page"), p.number},
+                                          {QStringLiteral("reason"), p.error}});
+            if (!o.json)
+                bar.message(QStringLiteral("  FAILED  %1 page %2: %3").arg(where).arg(p.number).arg(p.error));
+        } else {
+            ++done;
+        }
+        bar.update(done, failed);
+    });
+    if (!pipeline) {
+        r.ok = false;
+        r.error = pipeline.error();
+        return r;
+    }
+    {
+        auto store = ProjectStore::open(o.project);
+        if (!store) {
+            r.ok = false;
+            r.error = store.error();
+            return r;
+        }
+        auto queued = (*store)->jobs(PageStatus::Queued);
+        if (!queued) {
+            r.ok = false;
+            r.error = queued.error();
+            return r;
+        }
+        jobs = std::move(queued).value();
+        for (const auto& j : jobs)
+            paths.insert(j.documentId, j.path);
+    }
+    bar.setTotal(static_cast<int>(jobs.size()));
+    // Forward Ctrl-C to the pipeline: a watcher polls the signal-set flag (the handler itself may only
+    // set an atomic).
+    std::atomic<bool> finished{false};
+    QThread* watcher = QThread::create([&] {
+        while (!finished.load()) {
+            if (interrupt.isCancelled()) {
+                (*pipeline)->cancel();
+                break;
+            }
+            QThread::msleep(50);
+        }
+    });
+    watcher->start();
+    (*pipeline)->enqueue(jobs);
+    r.stats = (*pipeline)->wait();
+    finished = true;
+    watcher->wait();
+    delete watcher;
+    bar.finish();
+    r.interrupted = interrupt.isCancelled();
+    if (!r.stats.storage.ok()) {
+        r.ok = false;
+        r.error = r.stats.storage.error();
+    }
+    return r;
+}
+
+int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
+{
+    json.insert(QStringLiteral("pages"), QJsonObject{{QStringLiteral("queued"), r.stats.queued},
+                                                      {QStringLiteral("done"), r.stats.done},
+                                                      {QStringLiteral("failed"), r.stats.failed},
+                                                      {QStringLiteral("not_processed"), r.stats.cancelled}});
+    json.insert(QStringLiteral("words"), r.stats.words);
+    json.insert(QStringLiteral("seconds"), r.stats.seconds);
+    json.insert(QStringLiteral("page_failures"), r.failures);
+    json.insert(QStringLiteral("interrupted"), r.interrupted);
+    if (!o.json && !o.quiet && r.stats.queued > 0) {
+        const double rate = r.stats.seconds > 0 ? (r.stats.done + r.stats.failed) / r.stats.seconds : 0;
+        out(QStringLiteral("Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words")
+                .arg(r.stats.done + r.stats.failed)
+                .arg(r.stats.seconds, 0, 'f', 1)
+                .arg(rate, 0, 'f', 2)
+                .arg(r.stats.done)
+                .arg(r.stats.failed)
+                .arg(r.stats.words));
+    }
+    if (r.interrupted) {
+        if (!o.json)
+            err(QStringLiteral("Interrupted: %1 pages stay queued; run `incidoc-cli ocr -p %2` to continue.")
+                    .arg(r.stats.cancelled)
+                    .arg(o.project));
+        return kExitInterrupted;
+    }
+    if (!r.ok) {
+        err(QStringLiteral("error: %1").arg(r.error.message));
+        return kExitSomeFailed;
+    }
+    return r.stats.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int commandImport(const Options& o, CancelToken& interrupt)
+{
+    QJsonObject json{{QStringLiteral("project"), o.project}};
+    ImportReport report;
+    {
+        auto store = ProjectStore::open(o.project);
+        if (!store) {
+            err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+            return kExitUsage;
+        }
+        report = registerFiles(**store, o.inputs, ImportLimits{}, interrupt, [&](const ImportedFile& f) {
+            if (f.outcome == ImportedFile::Outcome::Failed && !o.json)
+                err(QStringLiteral("  FAILED  %1: %2").arg(f.path, f.error));
+        });
+    }
+    QJsonArray files;
+    for (const auto& f : report.files)
+        files.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                 {QStringLiteral("outcome"), outcomeName(f.outcome)},
+                                 {QStringLiteral("document_id"), f.documentId},
+                                 {QStringLiteral("pages"), f.pages},
+                                 {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)}});
+    json.insert(QStringLiteral("files"), files);
+    json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(report.skipped));
+    if (!o.json && !o.quiet) {
+        out(QStringLiteral("Added %1 file(s) with %2 page(s); %3 already in the project; %4 failed%5")
+                .arg(report.added)
+                .arg(report.pagesAdded)
+                .arg(report.duplicates)
+                .arg(report.failed)
+                .arg(report.skipped.isEmpty() ? QString()
+                                              : QStringLiteral("; %1 other file(s) skipped").arg(report.skipped.size())));
+    }
+    if (!report.storage.ok()) {
+        err(QStringLiteral("error: %1").arg(report.storage.error().message));
+        if (o.json)
+            printJson(json);
+        return kExitSomeFailed;
+    }
+    int status = report.failed > 0 ? kExitSomeFailed : kExitOk;
+    if (interrupt.isCancelled()) {
+        if (o.json)
+            printJson(json);
+        return kExitInterrupted;
+    }
+    if (!o.noOcr) {
+        const RunResult r = processQueued(o, interrupt);
+        if (!r.ok && r.stats.queued == 0) {
+            err(QStringLiteral("error: %1").arg(r.error.message));
+            return kExitUsage;
+        }
+        const int runStatus = reportRun(o, r, json);
+        if (runStatus != kExitOk)
+            status = runStatus;
+    }
+    if (o.json)
+        printJson(json);
+    return status;
+}
+
+int commandOcr(const Options& o, CancelToken& interrupt)
+{
+    {
+        auto store = ProjectStore::open(o.project);
+        if (!store) {
+            err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+            return kExitUsage;
+        }
+        Result<int> requeued = 0;
+        if (o.all)
+            requeued = (*store)->requeueAll();
+        else if (o.failed)
+            requeued = (*store)->requeueFailed();
+        if (!requeued) {
+            err(QStringLiteral("error: %1").arg(requeued.error().message));
+            return kExitUsage;
+        }
+    }
+    QJsonObject json{{QStringLiteral("project"), o.project}};
+    const RunResult r = processQueued(o, interrupt);
+    if (!r.ok && r.stats.queued == 0) {
+        err(QStringLiteral("error: %1").arg(r.error.message));
+        return kExitUsage;
+    }
+    if (!o.json && !o.quiet && r.stats.queued == 0)
+        out(QStringLiteral("Nothing to do: no queued pages."));
+    const int status = reportRun(o, r, json);
+    if (o.json)
+        printJson(json);
+    return status;
+}
+
+int commandStatus(const Options& o)
+{
+    auto store = ProjectStore::open(o.project, QFileInfo::exists(o.project) ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+    if (!store) {
+        err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        return kExitUsage;
+    }
+    auto summary = (*store)->summary();
+    auto failures = (*store)->failures();
+    if (!summary || !failures) {
+        err(QStringLiteral("error: %1").arg((!summary ? summary.error() : failures.error()).message));
+        return kExitUsage;
+    }
+    const ProjectSummary& s = *summary;
+    if (o.json) {
+        QJsonArray list;
+        for (const auto& f : *failures)
+            list.append(QJsonObject{{QStringLiteral("document_id"), f.documentId},
+                                    {QStringLiteral("path"), f.documentPath},
+                                    {QStringLiteral("page"), f.pageNumber == 0 ? QJsonValue() : QJsonValue(f.pageNumber)},
+                                    {QStringLiteral("reason"), f.reason}});
+        printJson(QJsonObject{
+            {QStringLiteral("project"), o.project},
+            {QStringLiteral("documents"), s.documents},
+            {QStringLiteral("failed_documents"), s.failedDocuments},
+            {QStringLiteral("pages"), QJsonObject{{QStringLiteral("total"), s.pages},
+                                                  {QStringLiteral("queued"), s.queued},
+                                                  {QStringLiteral("processing"), s.processing},
+                                                  {QStringLiteral("done"), s.done},
+                                                  {QStringLiteral("failed"), s.failed}}},
+            {QStringLiteral("kinds"), QJsonObject{{QStringLiteral("scanned"), s.scanned},
+                                                  {QStringLiteral("text-layer"), s.textLayer},
+                                                  {QStringLiteral("blank"), s.blank},
+                                                  {QStringLiteral("unknown"), s.unknownKind}}},
+            {QStringLiteral("words"), s.words},
+            {QStringLiteral("reviewed_pages"), s.reviewedPages},
+            {QStringLiteral("failures"), list}});
+        return kExitOk;
+    }
+    out(QStringLiteral("Project:   %1").arg(QFileInfo(o.project).absoluteFilePath()));
+    out(QStringLiteral("Documents: %1 (%2 failed to import)").arg(s.documents).arg(s.failedDocuments));
+    out(QStringLiteral("Pages:     %1 (done %2, queued %3, processing %4, failed %5)")
+            .arg(s.pages)
+            .arg(s.done)
+            .arg(s.queued)
+            .arg(s.processing)
+            .arg(s.failed));
+    out(QStringLiteral("Kinds:     scanned %1, text-layer %2, blank %3, not yet known %4")
+            .arg(s.scanned)
+            .arg(s.textLayer)
+            .arg(s.blank)
+            .arg(s.unknownKind));
+    out(QStringLiteral("Words:     %1").arg(s.words));
+    out(QStringLiteral("Reviewed:  %1 page(s)").arg(s.reviewedPages));
+    if (!failures->empty()) {
+        out(QStringLiteral("Failures:"));
+        for (const auto& f : *failures) {
+            if (f.pageNumber == 0)
+                out(QStringLiteral("  %1: %2").arg(f.documentPath, f.reason));
+            else
+                out(QStringLiteral("  %1 page %2: %3").arg(f.documentPath).arg(f.pageNumber).arg(f.reason));
+        }
+    }
+    return kExitOk;
+}
+
+int commandDump(const Options& o, CancelToken& interrupt)
+{
+    if (o.output.isEmpty()) {
+        err(QStringLiteral("error: dump needs -o DIR"));
+        return kExitUsage;
+    }
+    auto store = ProjectStore::open(o.project, OpenMode::ReadOnly);
+    if (!store) {
+        err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        return kExitUsage;
+    }
+    auto report = dumpProject(**store, o.output, interrupt);
+    if (!report) {
+        if (report.error().isCancelled())
+            return kExitInterrupted;
+        err(QStringLiteral("error: %1").arg(report.error().message));
+        return kExitSomeFailed;
+    }
+    if (o.json)
+        printJson(QJsonObject{{QStringLiteral("output"), o.output},
+                              {QStringLiteral("documents"), report->documents},
+                              {QStringLiteral("pages"), report->pages}});
+    else if (!o.quiet)
+        out(QStringLiteral("Wrote %1 page(s) of %2 document(s) to %3").arg(report->pages).arg(report->documents).arg(o.output));
+    return kExitOk;
+}
+
+QString versions()
+{
+    return QStringLiteral("incidoc-cli %1\nQt %2, %3, tesseract %4, leptonica %5, %6, OpenMP thread limit %7")
+        .arg(QStringLiteral(INCIDOC_VERSION), QString::fromLatin1(qVersion()), popplerVersion(), tesseractVersion(),
+             leptonicaVersion(), opencvVersion())
+        .arg(openMpThreadLimit());
+}
+
+} // namespace
+
+int run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.\n\n"
+        "Commands:\n"
+        "  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages\n"
+        "  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)\n"
+        "  status           documents, pages by status and kind, words, failures\n"
+        "  dump -o DIR      write every page as incidoc.page/1 JSON"));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, ocr, status or dump"));
+    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("files and folders (import)"), QStringLiteral("[PATH...]"));
+    const QCommandLineOption versionOpt(QStringList{QStringLiteral("version"), QStringLiteral("V")},
+                                        QStringLiteral("Print versions of Incidoc and its engines."));
+    const QCommandLineOption projectOpt(QStringList{QStringLiteral("p"), QStringLiteral("project")},
+                                        QStringLiteral("Project file (*.incidoc); created when missing."), QStringLiteral("FILE"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
+    const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("Print only errors."));
+    const QCommandLineOption jobsOpt(QStringLiteral("jobs"), QStringLiteral("Pages in parallel (default: cores)."), QStringLiteral("N"));
+    const QCommandLineOption dpiOpt(QStringLiteral("dpi"), QStringLiteral("Render resolution for PDF pages (default 300)."), QStringLiteral("N"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("OCR languages, e.g. eng or eng+fra (default eng)."), QStringLiteral("LANGS"));
+    const QCommandLineOption binarizeOpt(QStringLiteral("binarize"),
+                                         QStringLiteral("Binarization for page images: adaptive (default), sauvola, otsu, none."),
+                                         QStringLiteral("METHOD"));
+    const QCommandLineOption noOcrOpt(QStringLiteral("no-ocr"), QStringLiteral("import: only register the files."));
+    const QCommandLineOption failedOpt(QStringLiteral("failed"), QStringLiteral("ocr: retry failed pages."));
+    const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("ocr: redo every page (words a person edited are kept)."));
+    const QCommandLineOption outputOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                       QStringLiteral("dump: output folder."), QStringLiteral("DIR"));
+    const QCommandLineOption renderTimeoutOpt(QStringLiteral("render-timeout"),
+                                              QStringLiteral("Seconds a page render may take (default 60)."), QStringLiteral("S"));
+    const QCommandLineOption ocrTimeoutOpt(QStringLiteral("ocr-timeout"),
+                                           QStringLiteral("Seconds OCR of a page may take (default 120)."), QStringLiteral("S"));
+    for (const auto* opt : {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
+                            &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
+        parser.addOption(*opt);
+
+    if (!parser.parse(arguments)) {
+        err(QStringLiteral("error: %1\nTry 'incidoc-cli --help'.").arg(parser.errorText()));
+        return kExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out(parser.helpText());
+        return kExitOk;
+    }
+    if (parser.isSet(versionOpt)) {
+        out(versions());
+        return kExitOk;
+    }
+
+    Options o;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        err(QStringLiteral("error: no command given\nTry 'incidoc-cli --help'."));
+        return kExitUsage;
+    }
+    o.command = positional.first();
+    o.inputs = positional.mid(1);
+    o.project = parser.value(projectOpt);
+    o.output = parser.value(outputOpt);
+    o.json = parser.isSet(jsonOpt);
+    o.quiet = parser.isSet(quietOpt);
+    o.noOcr = parser.isSet(noOcrOpt);
+    o.failed = parser.isSet(failedOpt);
+    o.all = parser.isSet(allOpt);
+
+    auto positiveInt = [&](const QCommandLineOption& opt, int fallback, int max, int& target) {
+        if (!parser.isSet(opt)) {
+            target = fallback;
+            return true;
+        }
+        bool ok = false;
+        const int v = parser.value(opt).toInt(&ok);
+        if (!ok || v < 1 || v > max) {
+            err(QStringLiteral("error: --%1 takes a whole number from 1 to %2").arg(opt.names().constLast()).arg(max));
+            return false;
+        }
+        target = v;
+        return true;
+    };
+    int renderTimeout = 60, ocrTimeout = 120;
+    if (!positiveInt(jobsOpt, 0, 256, o.pipeline.jobs) || !positiveInt(dpiOpt, 300, 1200, o.pipeline.process.render.dpi) ||
+        !positiveInt(renderTimeoutOpt, 60, 86400, renderTimeout) || !positiveInt(ocrTimeoutOpt, 120, 86400, ocrTimeout))
+        return kExitUsage;
+    o.pipeline.process.render.timeLimitMs = renderTimeout * 1000;
+    o.pipeline.process.ocrDeadlineMs = ocrTimeout * 1000;
+    if (parser.isSet(langOpt))
+        o.pipeline.process.languages = parser.value(langOpt);
+    if (parser.isSet(binarizeOpt)) {
+        auto m = binarizeMethodFromString(parser.value(binarizeOpt));
+        if (!m) {
+            err(QStringLiteral("error: --binarize takes adaptive, sauvola, otsu or none"));
+            return kExitUsage;
+        }
+        o.pipeline.process.binarize.method = *m;
+    }
+
+    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"), QStringLiteral("dump")};
+    if (!commands.contains(o.command)) {
+        err(QStringLiteral("error: unknown command '%1' (import, ocr, status, dump)").arg(o.command));
+        return kExitUsage;
+    }
+    if (o.project.isEmpty()) {
+        err(QStringLiteral("error: -p/--project FILE is required"));
+        return kExitUsage;
+    }
+    if (o.command == QLatin1String("import") && o.inputs.isEmpty()) {
+        err(QStringLiteral("error: import needs at least one file or folder"));
+        return kExitUsage;
+    }
+    if (o.command != QLatin1String("import") && !o.inputs.isEmpty()) {
+        err(QStringLiteral("error: %1 takes no paths").arg(o.command));
+        return kExitUsage;
+    }
+    if (o.command == QLatin1String("ocr") || o.command == QLatin1String("import")) {
+        // Check the languages up front: one clear message instead of every page failing.
+        const QStringList have = tesseractLanguages();
+        for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
+            if (!have.contains(lang)) {
+                err(QStringLiteral("error: Tesseract language data for '%1' is not installed (Debian package tesseract-ocr-%1)")
+                        .arg(lang));
+                return kExitUsage;
+            }
+        }
+    }
+
+    CancelToken interrupt;
+    g_interrupt = &interrupt;
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+
+    int status = kExitUsage;
+    if (o.command == QLatin1String("import"))
+        status = commandImport(o, interrupt);
+    else if (o.command == QLatin1String("ocr"))
+        status = commandOcr(o, interrupt);
+    else if (o.command == QLatin1String("status"))
+        status = commandStatus(o);
+    else if (o.command == QLatin1String("dump"))
+        status = commandDump(o, interrupt);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+    g_interrupt = nullptr;
+    return status;
+}
+
+} // namespace incidoc::cli

@@ -1,0 +1,15 @@
+#pragma once
+// incidoc-cli: the commands of ../shared/specs/cli.md over the core engine.
+
+#include <QStringList>
+
+namespace incidoc::cli {
+
+/// Exit statuses (cli.md): 0 all done; 1 bad usage or unusable project; 2 some inputs failed;
+/// 130 interrupted.
+enum ExitCode { kExitOk = 0, kExitUsage = 1, kExitSomeFailed = 2, kExitInterrupted = 130 };
+
+/// Parses `arguments` (argv as strings) and runs the command. Prints to stdout/stderr.
+int run(const QStringList& arguments);
+
+} // namespace incidoc::cli

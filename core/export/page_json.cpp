@@ -1,0 +1,142 @@
+#include "core/export/page_json.h"
+
+#include "core/storage/project_store.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+#include <cmath>
+#include <unordered_set>
+
+namespace incidoc {
+namespace {
+
+QJsonValue orNull(const QString& s)
+{
+    return s.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s);
+}
+
+/// Trims a string to at most `maxBytes` of UTF-8 without cutting a character.
+QString truncatedUtf8(QString s, int maxBytes)
+{
+    while (s.toUtf8().size() > maxBytes)
+        s.chop(s.size() > 1 && s.at(s.size() - 1).isLowSurrogate() ? 2 : 1);
+    return s;
+}
+
+QString safeStem(const DocumentRecord& doc)
+{
+    QString stem = QFileInfo(doc.name.isEmpty() ? doc.path : doc.name).completeBaseName();
+    // Keep any Unicode, but nothing a file system or an unzip tool treats specially.
+    for (QChar& c : stem) {
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') || c.category() == QChar::Other_Control)
+            c = QLatin1Char('_');
+    }
+    stem = truncatedUtf8(stem.trimmed(), 120);
+    if (stem.isEmpty() || stem == QLatin1String(".") || stem == QLatin1String(".."))
+        stem = QStringLiteral("document");
+    return stem;
+}
+
+} // namespace
+
+QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words)
+{
+    QJsonObject doc{{QStringLiteral("id"), document.id},
+                    {QStringLiteral("name"), document.name},
+                    {QStringLiteral("source_path"), document.path},
+                    {QStringLiteral("sha256"), document.sha256},
+                    {QStringLiteral("type"), orNull(document.type)}};
+    QJsonObject pg{{QStringLiteral("number"), page.number},
+                   {QStringLiteral("width"), page.widthPx},
+                   {QStringLiteral("height"), page.heightPx},
+                   {QStringLiteral("dpi"), page.dpi},
+                   {QStringLiteral("rotation"), page.rotation},
+                   {QStringLiteral("kind"), page.kind == PageKind::Unknown ? QJsonValue(QJsonValue::Null)
+                                                                           : QJsonValue(toString(page.kind))},
+                   {QStringLiteral("status"), toString(page.status)},
+                   {QStringLiteral("review"), toString(page.review)},
+                   {QStringLiteral("engine"), orNull(page.engine)},
+                   {QStringLiteral("error"), orNull(page.error)}};
+    QJsonArray list;
+    int order = 0;
+    for (const WordRecord& w : words) {
+        QJsonObject o{{QStringLiteral("id"), w.id},
+                      {QStringLiteral("text"), w.text},
+                      {QStringLiteral("bbox"), QJsonArray{w.box.x0, w.box.y0, w.box.x1, w.box.y1}},
+                      {QStringLiteral("confidence"),
+                       w.confidence ? QJsonValue(std::round(*w.confidence * 10.0) / 10.0) : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("block"), w.block},
+                      {QStringLiteral("line"), w.line},
+                      // Reading order as the spec defines it: 0, 1, 2... with no gaps, whatever is stored.
+                      {QStringLiteral("order"), order++},
+                      {QStringLiteral("label"), orNull(w.labelName)},
+                      {QStringLiteral("source"), toString(w.source)},
+                      {QStringLiteral("ocr_text"), w.ocrText ? QJsonValue(*w.ocrText) : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("reviewed"), w.reviewed}};
+        list.append(o);
+    }
+    return QJsonObject{{QStringLiteral("schema"), QString::fromLatin1(kPageSchema)},
+                       {QStringLiteral("document"), doc},
+                       {QStringLiteral("page"), pg},
+                       {QStringLiteral("words"), list}};
+}
+
+std::vector<QString> documentFolderNames(const std::vector<DocumentRecord>& documents)
+{
+    std::vector<QString> names;
+    std::unordered_set<QString> used;
+    for (const auto& doc : documents) {
+        const QString stem = safeStem(doc);
+        QString name = stem;
+        for (int n = 2; used.count(name.toCaseFolded()); ++n)
+            name = QStringLiteral("%1-%2").arg(stem).arg(n);
+        used.insert(name.toCaseFolded());
+        names.push_back(name);
+    }
+    return names;
+}
+
+Result<DumpReport> dumpProject(ProjectStore& store, const QString& dir, const CancelToken& cancel)
+{
+    auto all = store.documents();
+    if (!all)
+        return all.error();
+    std::vector<DocumentRecord> docs;
+    for (auto& d : *all)
+        if (d.error.isEmpty())
+            docs.push_back(d);
+    const auto names = documentFolderNames(docs);
+
+    DumpReport report;
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+        if (cancel.isCancelled())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+        const QString folder = QDir(dir).filePath(names[i]);
+        if (!QDir().mkpath(folder))
+            return makeError(ErrorCode::Io, QStringLiteral("cannot create folder %1").arg(folder));
+        auto pages = store.pages(docs[i].id);
+        if (!pages)
+            return pages.error();
+        for (const auto& page : *pages) {
+            auto words = store.words(page.id);
+            if (!words)
+                return words.error();
+            const QString path = QDir(folder).filePath(QStringLiteral("page-%1.json").arg(page.number, 4, 10, QLatin1Char('0')));
+            QSaveFile out(path);
+            if (!out.open(QIODevice::WriteOnly))
+                return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+            out.write(QJsonDocument(pageToJson(docs[i], page, *words)).toJson(QJsonDocument::Indented));
+            if (!out.commit())
+                return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
+            ++report.pages;
+        }
+        ++report.documents;
+    }
+    return report;
+}
+
+} // namespace incidoc

@@ -1,0 +1,124 @@
+#include "core/pipeline/import_session.h"
+
+#include "core/storage/project_store.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+
+namespace incidoc {
+namespace {
+
+DocumentRecord failedRecord(const QString& path, const QString& error)
+{
+    DocumentRecord doc;
+    doc.path = path;
+    doc.name = QFileInfo(path).fileName();
+    doc.size = QFileInfo(path).size();
+    doc.importedAt = QDateTime::currentDateTimeUtc();
+    doc.error = error;
+    return doc;
+}
+
+} // namespace
+
+ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const ImportLimits& limits,
+                           const CancelToken& cancel, const std::function<void(const ImportedFile&)>& onFile)
+{
+    ImportReport report;
+    const CollectedFiles collected = collectFiles(paths);
+    report.skipped = collected.skipped;
+
+    auto finish = [&](ImportedFile file) {
+        switch (file.outcome) {
+        case ImportedFile::Outcome::Added:
+            ++report.added;
+            report.pagesAdded += file.pages;
+            break;
+        case ImportedFile::Outcome::Duplicate:
+            ++report.duplicates;
+            break;
+        case ImportedFile::Outcome::Failed:
+            ++report.failed;
+            break;
+        }
+        if (onFile)
+            onFile(file);
+        report.files.push_back(std::move(file));
+    };
+    auto recordFailure = [&](ImportedFile& file, DocumentRecord doc) {
+        file.outcome = ImportedFile::Outcome::Failed;
+        file.error = doc.error;
+        auto id = store.addFailedDocument(doc);
+        if (id)
+            file.documentId = *id;
+        else
+            report.storage = id.error();
+    };
+
+    for (const FoundFile& found : collected.files) {
+        if (cancel.isCancelled() || !report.storage.ok())
+            break;
+        ImportedFile file;
+        file.path = found.path;
+        if (!found.error.isEmpty()) {
+            recordFailure(file, failedRecord(found.path, found.error));
+            finish(std::move(file));
+            continue;
+        }
+        // Hash first: a file already in the project is recognized without opening it.
+        auto sha = sha256OfFile(found.path);
+        if (!sha) {
+            recordFailure(file, failedRecord(found.path, sha.error().message));
+            finish(std::move(file));
+            continue;
+        }
+        auto existing = store.findDocumentBySha(*sha);
+        if (!existing) {
+            report.storage = existing.error();
+            break;
+        }
+        const bool retry = existing->has_value() && !(*existing)->error.isEmpty();
+        if (existing->has_value() && !retry) {
+            file.outcome = ImportedFile::Outcome::Duplicate;
+            file.documentId = (*existing)->id;
+            file.pages = (*existing)->pageCount;
+            finish(std::move(file));
+            continue;
+        }
+
+        DocumentRecord partial = failedRecord(found.path, QString());
+        partial.sha256 = *sha;
+        auto inspected = inspectFile(found.path, limits, &partial);
+        if (!inspected) {
+            partial.error = inspected.error().message;
+            if (partial.sha256.isEmpty())
+                partial.sha256 = *sha;
+            recordFailure(file, partial);
+            finish(std::move(file));
+            continue;
+        }
+        DocumentRecord doc = inspected->document;
+        doc.importedAt = QDateTime::currentDateTimeUtc();
+        if (retry) {
+            const DocumentId id = (*existing)->id;
+            const Status replaced = store.replaceFailedDocument(id, doc, inspected->pages);
+            if (!replaced.ok()) {
+                report.storage = replaced.error();
+                break;
+            }
+            file.documentId = id;
+        } else {
+            auto id = store.addDocument(doc, inspected->pages);
+            if (!id) {
+                report.storage = id.error();
+                break;
+            }
+            file.documentId = *id;
+        }
+        file.pages = static_cast<int>(inspected->pages.size());
+        finish(std::move(file));
+    }
+    return report;
+}
+
+} // namespace incidoc

@@ -1,0 +1,44 @@
+#pragma once
+// Registering files in a project: collect (folders recursively), hash, deduplicate by SHA-256,
+// inspect, record each file (or its failure) with its pages queued. Rendering and OCR are the
+// pipeline's job afterwards.
+
+#include "core/import/importer.h"
+#include "core/model/records.h"
+#include "core/util/cancel_token.h"
+
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+namespace incidoc {
+
+class ProjectStore;
+
+/// What became of one input file.
+struct ImportedFile {
+    enum class Outcome { Added, Duplicate, Failed };
+    QString path;
+    Outcome outcome = Outcome::Added;
+    DocumentId documentId = 0; ///< 0 when the failure could not be recorded
+    int pages = 0;
+    QString error;             ///< Failed: the reason, in words a user understands
+};
+
+struct ImportReport {
+    std::vector<ImportedFile> files;
+    QStringList skipped; ///< files in folders that are not PDFs or images
+    int added = 0, duplicates = 0, failed = 0;
+    int pagesAdded = 0;
+    Status storage = okStatus(); ///< a project write that failed stops the batch
+};
+
+/// Registers every file under `paths` in `store`. Per-file failures are recorded in the project and
+/// the batch goes on. `onFile` (optional) is called after each file, on the calling thread.
+/// Not thread-safe (uses `store`); cancel stops between files.
+ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const ImportLimits& limits = {},
+                           const CancelToken& cancel = {},
+                           const std::function<void(const ImportedFile&)>& onFile = {});
+
+} // namespace incidoc

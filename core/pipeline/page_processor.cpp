@@ -1,0 +1,211 @@
+#include "core/pipeline/page_processor.h"
+
+#include "core/classify/classifier.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+
+namespace incidoc {
+namespace {
+
+int elapsedMs(QElapsedTimer& t)
+{
+    const auto ms = static_cast<int>(t.elapsed());
+    t.restart();
+    return ms;
+}
+
+PageOutcome failed(const PageJob& job, const Error& error)
+{
+    PageOutcome out;
+    out.pageId = job.pageId;
+    out.status = PageStatus::Failed;
+    out.error = error.message;
+    return out;
+}
+
+/// Text-layer boxes are computed at the requested DPI; a page over the pixel budget is stored at a
+/// lower one, so its boxes are scaled to match.
+void rescaleBoxes(RecognizedPage& page, double factor)
+{
+    if (factor == 1.0)
+        return;
+    auto scale = [factor](PixelBox& b) {
+        b = {static_cast<int>(std::floor(b.x0 * factor)), static_cast<int>(std::floor(b.y0 * factor)),
+             static_cast<int>(std::ceil(b.x1 * factor)), static_cast<int>(std::ceil(b.y1 * factor))};
+    };
+    for (auto& w : page.words)
+        scale(w.box);
+    for (auto& l : page.lines)
+        scale(l.box);
+    for (auto& b : page.blocks)
+        scale(b.box);
+}
+
+void mapToPage(RecognizedPage& page, double scale, int width, int height)
+{
+    auto map = [&](PixelBox& b) { b = b.unscaled(scale).clampedTo(width, height); };
+    for (auto& w : page.words) {
+        map(w.box);
+        for (auto& c : w.chars)
+            map(c.box);
+    }
+    for (auto& l : page.lines)
+        map(l.box);
+    for (auto& b : page.blocks)
+        map(b.box);
+}
+
+/// A scanned page may carry a few words of text (a scanner's stamp, a file name, an OCR layer of a
+/// single word): taking those would lose the page. When the layer is thin, look at a coarse render
+/// with the text boxes painted out: if real content is left, the page is OCR'd instead.
+bool hasContentBeyondThinTextLayer(const PageJob& job, const std::vector<TextLayerWord>& words,
+                                   const ProcessOptions& options, const CancelToken& cancel)
+{
+    constexpr std::size_t kThinLayerWords = 40;
+    constexpr int kPreviewDpi = 72;
+    if (words.size() >= kThinLayerWords)
+        return false;
+    RenderOptions preview = options.render;
+    preview.dpi = kPreviewDpi;
+    auto rendered = renderPage(job.path, job.kind, job.number, preview, cancel);
+    if (!rendered)
+        return false; // the text layer is still usable; the render problem will not go away with OCR
+    QImage image = rendered->image;
+    const double k = static_cast<double>(rendered->dpi) / options.render.dpi;
+    for (const auto& w : words) {
+        const PixelBox b = PixelBox{static_cast<int>(w.box.x0 * k) - 1, static_cast<int>(w.box.y0 * k) - 1,
+                                    static_cast<int>(std::ceil(w.box.x1 * k)) + 1, static_cast<int>(std::ceil(w.box.y1 * k)) + 1}
+                               .clampedTo(image.width(), image.height());
+        for (int y = b.y0; y < b.y1; ++y)
+            std::fill_n(image.scanLine(y) + b.x0, b.width(), uchar(255));
+    }
+    return !isBlankPage(image);
+}
+
+Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const EngineProvider& engineFor,
+                            const CancelToken& cancel)
+{
+    QElapsedTimer total;
+    total.start();
+    QElapsedTimer step;
+    step.start();
+    PageOutcome out;
+    out.pageId = job.pageId;
+
+    // 1. A PDF page whose text layer holds real text takes its words from it: no render, no OCR.
+    if (job.kind == DocumentKind::Pdf) {
+        auto layer = extractTextLayer(job.path, job.number, options.render.dpi);
+        if (!layer)
+            return failed(job, layer.error());
+        const auto assessment = assessTextLayer(layer->words);
+        out.timings.classifyMs = elapsedMs(step);
+        if (assessment.quality == TextLayerQuality::Good &&
+            !hasContentBeyondThinTextLayer(job, layer->words, options, cancel)) {
+            const int dpi = effectiveDpi(layer->widthPt, layer->heightPt, options.render.dpi,
+                                         options.render.pixelBudget);
+            out.result = textLayerToPage(layer->words);
+            rescaleBoxes(out.result, static_cast<double>(dpi) / options.render.dpi);
+            out.kind = PageKind::TextLayer;
+            out.source = WordSource::TextLayer;
+            out.engine = out.result.engine;
+            out.dpi = dpi;
+            out.rotation = layer->rotation;
+            out.widthPt = layer->widthPt;
+            out.heightPt = layer->heightPt;
+            out.widthPx = static_cast<int>(std::lround(layer->widthPt * dpi / 72.0));
+            out.heightPx = static_cast<int>(std::lround(layer->heightPt * dpi / 72.0));
+            if (dpi != options.render.dpi)
+                out.error = QStringLiteral("page too large, rendered at %1 dpi").arg(dpi);
+            out.timings.totalMs = static_cast<int>(total.elapsed());
+            return out;
+        }
+        if (cancel.isCancelled())
+            return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+    }
+
+    // 2. Render.
+    auto rendered = renderPage(job.path, job.kind, job.number, options.render, cancel);
+    if (!rendered) {
+        if (rendered.error().isCancelled())
+            return rendered.error();
+        return failed(job, rendered.error());
+    }
+    out.timings.renderMs = elapsedMs(step);
+    const QImage& page = rendered->image;
+    out.widthPx = page.width();
+    out.heightPx = page.height();
+    out.dpi = rendered->dpi;
+    out.rotation = rendered->rotation;
+    out.widthPt = rendered->widthPt;
+    out.heightPt = rendered->heightPt;
+    out.error = rendered->note;
+
+    // 3. Blank pages are marked and skipped.
+    if (isBlankPage(page)) {
+        out.kind = PageKind::Blank;
+        out.timings.classifyMs += elapsedMs(step);
+        out.timings.totalMs = static_cast<int>(total.elapsed());
+        return out;
+    }
+    out.kind = PageKind::Scanned;
+    out.timings.classifyMs += elapsedMs(step);
+
+    // 4. Prepare: bring text to the size Tesseract reads best.
+    OcrInput prepared = options.normalizeTextSize ? prepareForOcr(page) : OcrInput{page, 1.0, std::nullopt};
+    const double scale = prepared.scale;
+    QImage ocrInput = std::move(prepared.image);
+    if (options.ocrReadsBinarized)
+        ocrInput = binarize(ocrInput, options.binarize);
+    out.timings.prepareMs = elapsedMs(step);
+    if (cancel.isCancelled())
+        return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+
+    // 5. OCR with this thread's cached engine.
+    auto engine = engineFor();
+    if (!engine)
+        return failed(job, engine.error());
+    OcrOptions ocr;
+    ocr.languages = options.languages;
+    // An image without a DPI in its header: after rescaling, its text has the size of 10-12 pt print at
+    // 300 dpi, which is what Tesseract's heuristics then expect.
+    ocr.dpi = rendered->dpi > 0 ? static_cast<int>(std::lround(rendered->dpi * scale)) : 300;
+    ocr.deadlineMs = options.ocrDeadlineMs;
+    auto recognized = (*engine)->recognize(ocrInput, ocr, cancel);
+    if (!recognized) {
+        if (recognized.error().isCancelled())
+            return recognized.error();
+        return failed(job, recognized.error());
+    }
+    out.timings.ocrMs = elapsedMs(step);
+    out.result = std::move(recognized).value();
+    mapToPage(out.result, scale, out.widthPx, out.heightPx);
+    out.engine = out.result.engine.isEmpty() ? (*engine)->description() : out.result.engine;
+    out.source = WordSource::Ocr;
+    out.timings.totalMs = static_cast<int>(total.elapsed());
+    return out;
+}
+
+} // namespace
+
+Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
+                                const CancelToken& cancel)
+{
+    if (cancel.isCancelled())
+        return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
+    try {
+        return process(job, options, engine, cancel);
+    } catch (const std::bad_alloc&) {
+        return failed(job, makeError(ErrorCode::TooLarge, QStringLiteral("out of memory while processing the page")));
+    } catch (const std::exception& e) {
+        return failed(job, makeError(ErrorCode::Internal,
+                                     QStringLiteral("internal error: %1").arg(QString::fromLocal8Bit(e.what()))));
+    } catch (...) {
+        return failed(job, makeError(ErrorCode::Internal, QStringLiteral("internal error")));
+    }
+}
+
+} // namespace incidoc

@@ -1,0 +1,35 @@
+#pragma once
+// One page through the stages: text layer? → render → blank? → prepare → OCR, as a value.
+// Reentrant: call from any pool thread with that thread's own OCR engine.
+
+#include "core/imaging/prepare.h"
+#include "core/model/records.h"
+#include "core/ocr/ocr_engine.h"
+#include "core/render/page_renderer.h"
+#include "core/util/cancel_token.h"
+
+#include <functional>
+
+namespace incidoc {
+
+/// How pages are processed. Value type, shared read-only by every task of a run.
+struct ProcessOptions {
+    RenderOptions render;                 ///< DPI, pixel budget, render time limit
+    QString languages = QStringLiteral("eng");
+    BinarizeOptions binarize;             ///< for the stored/exported page image
+    /// Whether Tesseract reads the binarized image instead of the grey one (decided by measurement on
+    /// the FUNSD pages: see the README's accuracy table).
+    bool ocrReadsBinarized = false;
+    bool normalizeTextSize = true;        ///< rescale so capitals are kTargetCapHeightPx tall
+    int ocrDeadlineMs = 120'000;          ///< per page
+};
+
+/// Gives the calling thread's OCR engine, creating it on first use. Errors when it cannot be made.
+using EngineProvider = std::function<Result<OcrEngine*>()>;
+
+/// Processes one page. Never throws. A failure comes back as an outcome with status Failed and a
+/// reason; cancellation comes back as an Error with code Cancelled (nothing to store).
+Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
+                                const CancelToken& cancel);
+
+} // namespace incidoc

@@ -1,0 +1,81 @@
+#pragma once
+// The pipeline: runs pages through page_processor on a QThreadPool it owns, with a bounded number in
+// flight, a priority lane for the page an annotator looks at, cancel, and progress as it happens.
+// Results go to the project's single PageWriter; progress is reported after they are committed.
+
+#include "core/model/records.h"
+#include "core/ocr/ocr_engine.h"
+#include "core/pipeline/page_processor.h"
+#include "core/util/cancel_token.h"
+#include "core/util/result.h"
+
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace incidoc {
+
+struct PipelineOptions {
+    int jobs = 0;                    ///< pages in parallel; 0: the number of cores
+    ProcessOptions process;
+    /// Engines for the pool threads; null: local Tesseract.
+    std::shared_ptr<const OcrEngineFactory> engines;
+};
+
+/// What happened to one page, reported once its outcome is committed to the project.
+struct PageProgress {
+    PageId pageId = 0;
+    DocumentId documentId = 0;
+    int number = 0;
+    PageStatus status = PageStatus::Done;
+    PageKind kind = PageKind::Unknown;
+    QString error;
+    int words = 0;
+    PageTimings timings;
+    int documentDone = 0;  ///< pages of this document finished in this run (done or failed)
+    int documentTotal = 0; ///< pages of this document in this run
+};
+
+struct PipelineStats {
+    int queued = 0;    ///< pages handed to the pipeline
+    int done = 0;
+    int failed = 0;
+    int cancelled = 0; ///< not processed (cancel): they stay queued in the project
+    long long words = 0;
+    double seconds = 0;
+    Status storage = okStatus(); ///< the first storage error, if any
+};
+
+/// Thread contract: all public functions are thread-safe. The progress callback runs on the writer
+/// thread: it must be quick and must not call back into the pipeline's wait().
+class Pipeline {
+public:
+    using ProgressFn = std::function<void(const PageProgress&)>;
+
+    /// Opens the project for writing, takes the project's processing lock (one processing run per
+    /// project at a time: "project is being processed by another Incidoc process (pid N)"), and puts
+    /// pages a killed run left `processing` back in the queue.
+    static Result<std::unique_ptr<Pipeline>> create(const QString& projectPath, PipelineOptions options,
+                                                    ProgressFn progress = {});
+    ~Pipeline(); ///< cancels what is left and waits
+
+    /// Adds pages to the queue (in order). Pages already queued or in flight are not added twice.
+    void enqueue(const std::vector<PageJob>& jobs);
+    /// Moves a queued page to the front: the page an annotator is looking at is processed next.
+    void prioritize(PageId page);
+    /// Stops promptly: no new pages start; pages in flight are abandoned (they stay queued); pages
+    /// already committed are kept.
+    void cancel();
+    CancelToken cancelToken() const;
+    /// Blocks until every enqueued page is finished (or cancelled) and committed.
+    PipelineStats wait();
+
+private:
+    struct Impl;
+    explicit Pipeline(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace incidoc

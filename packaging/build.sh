@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian 12 machine (run as root):
+#   bash packaging/build.sh run    install the Debian packages, build, and import the bundled sample
+#                                  incident report into sample.incidoc, then print its status
+#   bash packaging/build.sh test   install, build, and run every test (ctest)
+#   bash packaging/build.sh deps   only install the Debian packages
+#   bash packaging/build.sh build  only build (build/release)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Everything the project needs, from Debian 12's own archive.
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-image-formats-plugins
+  libpoppler-qt6-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
+  libopencv-dev libsqlite3-dev sqlite3
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libzip-dev xvfb imagemagick fonts-dejavu-core util-linux
+)
+
+deps() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "== Installing ${#missing[@]} Debian package(s): ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+  fi
+}
+
+build() {
+  local preset=$1
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$(nproc)"
+}
+
+case "${1:-}" in
+  deps) deps ;;
+  build) deps; build release ;;
+  run)
+    deps
+    build release
+    project=${INCIDOC_PROJECT:-sample.incidoc}
+    echo "== Importing the bundled sample incident report into $project"
+    ./build/release/bin/incidoc-cli import -p "$project" resources/samples/incident-report.pdf
+    ./build/release/bin/incidoc-cli status -p "$project"
+    ;;
+  test)
+    deps
+    build dev
+    ctest --preset dev -j 2 --timeout 1200
+    ;;
+  *)
+    echo "usage: bash packaging/build.sh run|test|deps|build" >&2
+    exit 1
+    ;;
+esac

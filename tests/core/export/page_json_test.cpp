@@ -1,0 +1,125 @@
+#include "core/export/page_json.h"
+#include "core/storage/project_store.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+using namespace incidoc;
+
+namespace {
+
+DocumentRecord doc(const QString& name)
+{
+    DocumentRecord d;
+    d.id = 3;
+    d.name = name;
+    d.path = QStringLiteral("/in/") + name;
+    d.sha256 = QStringLiteral("ab12");
+    return d;
+}
+
+} // namespace
+
+TEST(PageJson, FollowsTheSpec)
+{
+    PageRecord page;
+    page.number = 2;
+    page.widthPx = 2550;
+    page.heightPx = 3300;
+    page.dpi = 300;
+    page.kind = PageKind::Scanned;
+    page.status = PageStatus::Done;
+    page.engine = QStringLiteral("tesseract 5.3.0 (eng)");
+    WordRecord a;
+    a.id = 10;
+    a.text = QStringLiteral("Incident");
+    a.box = {212, 180, 418, 236};
+    a.confidence = 96.24;
+    a.order = 4; // stored order may have gaps; the JSON's never does
+    WordRecord b;
+    b.id = 11;
+    b.text = QStringLiteral("Smith");
+    b.box = {430, 180, 520, 236};
+    b.source = WordSource::User;
+    b.labelName = QStringLiteral("PERSON");
+    b.ocrText = QStringLiteral("Srnith");
+    b.order = 9;
+    const QJsonObject o = pageToJson(doc(QStringLiteral("report-0042.pdf")), page, {a, b});
+    EXPECT_EQ(o[QStringLiteral("schema")].toString(), QStringLiteral("incidoc.page/1"));
+    EXPECT_EQ(o[QStringLiteral("document")][QStringLiteral("name")].toString(), QStringLiteral("report-0042.pdf"));
+    EXPECT_TRUE(o[QStringLiteral("document")][QStringLiteral("type")].isNull());
+    EXPECT_EQ(o[QStringLiteral("page")][QStringLiteral("kind")].toString(), QStringLiteral("scanned"));
+    EXPECT_EQ(o[QStringLiteral("page")][QStringLiteral("review")].toString(), QStringLiteral("new"));
+    EXPECT_TRUE(o[QStringLiteral("page")][QStringLiteral("error")].isNull());
+    const QJsonArray words = o[QStringLiteral("words")].toArray();
+    ASSERT_EQ(words.size(), 2);
+    EXPECT_EQ(words[0][QStringLiteral("bbox")].toArray(), (QJsonArray{212, 180, 418, 236}));
+    EXPECT_DOUBLE_EQ(words[0][QStringLiteral("confidence")].toDouble(), 96.2);
+    EXPECT_EQ(words[0][QStringLiteral("order")].toInt(), 0);
+    EXPECT_EQ(words[1][QStringLiteral("order")].toInt(), 1);
+    EXPECT_TRUE(words[1][QStringLiteral("confidence")].isNull());
+    EXPECT_EQ(words[1][QStringLiteral("source")].toString(), QStringLiteral("user"));
+    EXPECT_EQ(words[1][QStringLiteral("label")].toString(), QStringLiteral("PERSON"));
+    EXPECT_EQ(words[1][QStringLiteral("ocr_text")].toString(), QStringLiteral("Srnith"));
+    EXPECT_TRUE(words[0][QStringLiteral("ocr_text")].isNull());
+}
+
+TEST(PageJson, FolderNamesAreSafeAndUnique)
+{
+    std::vector<DocumentRecord> docs{doc(QStringLiteral("report.pdf")), doc(QStringLiteral("report.png")),
+                                     doc(QStringLiteral("Report.tif")), doc(QStringLiteral("..pdf")),
+                                     doc(QStringLiteral(".pdf")), doc(QString(300, QChar(0x00e9)) + QStringLiteral(".pdf")),
+                                     doc(QStringLiteral("a\\b:c.pdf")), doc(QStringLiteral("事故报告.pdf"))};
+    const auto names = documentFolderNames(docs);
+    EXPECT_EQ(names[0], QStringLiteral("report"));
+    EXPECT_EQ(names[1], QStringLiteral("report-2"));
+    EXPECT_EQ(names[2], QStringLiteral("Report-3")); // case-insensitive file systems must not collide
+    QSet<QString> seen;
+    for (const auto& n : names) {
+        EXPECT_FALSE(n.isEmpty());
+        EXPECT_NE(n, QStringLiteral("."));
+        EXPECT_NE(n, QStringLiteral(".."));
+        EXPECT_FALSE(n.contains(QLatin1Char('/')));
+        EXPECT_FALSE(n.contains(QLatin1Char('\\')));
+        EXPECT_LE(n.toUtf8().size(), 130);
+        EXPECT_FALSE(seen.contains(n.toCaseFolded()));
+        seen.insert(n.toCaseFolded());
+    }
+    EXPECT_EQ(names[7], QStringLiteral("事故报告"));
+}
+
+TEST(PageJson, DumpWritesEveryPage)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("p.incidoc"));
+    auto store = std::move(ProjectStore::open(path)).value();
+    DocumentRecord d = doc(QStringLiteral("a.pdf"));
+    d.sha256 = QStringLiteral("0011");
+    d.pageCount = 2;
+    std::vector<PageInfo> pages(2);
+    pages[1].number = 2;
+    ASSERT_TRUE(store->addDocument(d, pages).ok());
+    DocumentRecord e = doc(QStringLiteral("sub/a.png"));
+    e.name = QStringLiteral("a.png");
+    e.sha256 = QStringLiteral("0022");
+    e.kind = DocumentKind::Image;
+    e.pageCount = 1;
+    ASSERT_TRUE(store->addDocument(e, {PageInfo{}}).ok());
+    const QString out = dir.filePath(QStringLiteral("out"));
+    auto report = dumpProject(*store, out);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->documents, 2);
+    EXPECT_EQ(report->pages, 3);
+    for (const QString& f : {QStringLiteral("a/page-0001.json"), QStringLiteral("a/page-0002.json"),
+                             QStringLiteral("a-2/page-0001.json")}) {
+        QFile file(QDir(out).filePath(f));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << qPrintable(f);
+        const auto json = QJsonDocument::fromJson(file.readAll());
+        EXPECT_EQ(json[QStringLiteral("schema")].toString(), QStringLiteral("incidoc.page/1"));
+    }
+}
