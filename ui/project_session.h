@@ -1,0 +1,94 @@
+#pragma once
+// The open project as the GUI sees it: one ProjectStore connection on the GUI thread, the undo stack,
+// and change notifications. Views subscribe to the signals (observer); they are never called by the
+// engine. Every mutation is an undoable command (QUndoStack) that writes to the project at once:
+// there is no Save.
+//
+// Thread contract: GUI thread only.
+
+#include "core/model/records.h"
+#include "core/util/result.h"
+
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QUndoStack;
+
+namespace incidoc {
+class ProjectStore;
+}
+
+namespace incidoc::ui {
+
+/// A search hit: one word somewhere in the project.
+struct SearchHit {
+    DocumentId documentId = 0;
+    PageId pageId = 0;
+    int pageNumber = 0;
+    WordId wordId = 0;
+    QString text;
+    PixelBox box;
+};
+
+class ProjectSession : public QObject {
+    Q_OBJECT
+public:
+    /// Opens (creates) a project. A corrupt, locked, read-only or newer-schema file gives the store's
+    /// clear message; such a file is never overwritten. `readOnly` opens without writing at all.
+    static Result<std::unique_ptr<ProjectSession>> open(const QString& path, bool readOnly = false);
+    ~ProjectSession() override;
+
+    QString path() const;
+    bool isReadOnly() const;
+    ProjectStore& store();
+    QUndoStack* undoStack() const;
+
+    // --- reads (fresh from the project; cheap enough per page) -------------------------------------
+    std::vector<DocumentRecord> documents();
+    std::vector<PageRecord> pages(DocumentId document);
+    std::optional<PageRecord> page(PageId page);
+    std::optional<DocumentRecord> document(DocumentId document);
+    std::vector<WordRecord> words(PageId page);
+    std::vector<LabelRecord> labels();
+    /// Words whose text contains `text` (case-insensitive), in document/page/reading order; at most `limit`.
+    std::vector<SearchHit> search(const QString& text, int limit = 1000);
+
+    // --- mutations: each pushes one undoable command; false (and errorOccurred) when the write failed --
+    bool setWordText(WordId word, const QString& text);
+    bool setWordBox(WordId word, const PixelBox& box);
+    bool setWordsLabel(const QList<WordId>& words, std::optional<LabelId> label);
+    /// Draws a new word (source "user"); returns its id, or 0 on failure.
+    WordId addWord(PageId page, const PixelBox& box, const QString& text);
+    bool deleteWords(const QList<WordId>& words);
+    /// Merges words of one page into one (text joined with spaces in reading order, union box).
+    bool mergeWords(const QList<WordId>& words);
+    /// Splits a word at character `at` (1..length-1) into two, using its character boxes when it has them.
+    bool splitWord(WordId word, int at);
+    bool setPageReview(PageId page, ReviewStatus review);
+    bool setWordsReviewed(const QList<WordId>& words, bool reviewed);
+    bool addLabel(const LabelRecord& label);
+    bool updateLabel(const LabelRecord& label);
+
+    // --- from the pipeline (PipelineController calls these on the GUI thread) -----------------------
+    void notifyPageProcessed(DocumentId document, PageId page);
+    void notifyDocumentsChanged();
+
+Q_SIGNALS:
+    void wordsChanged(incidoc::PageId page);      ///< words of a page were added, changed or removed
+    void pageChanged(incidoc::PageId page);       ///< a page's status, kind, review or geometry
+    void documentsChanged();                      ///< documents added or their status changed
+    void labelsChanged();
+    void errorOccurred(const QString& message);   ///< a write failed: show it; nothing was half written
+
+private:
+    struct Impl;
+    explicit ProjectSession(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace incidoc::ui
