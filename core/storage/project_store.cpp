@@ -597,6 +597,13 @@ struct ProjectStore::Impl {
     void recordEdit(long long group, PageId page, std::optional<WordId> word, const char* action,
                     const QJsonObject& before, const QJsonObject& after);
     WordRow requireWord(WordId id);
+
+    // ---- app editing (inside a transaction; project_store.cpp, "editing for the app") ----
+    void deleteWordTx(WordId word, long long group, const char* action);
+    void applyEdit(const EditRecord& e, bool undo);
+    void insertWordFromJson(const QJsonObject& o);
+    void updateWordFromJson(WordId word, const QJsonObject& o);
+    std::vector<EditRecord> groupEdits(long long group);
 };
 
 ProjectStore::ProjectStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -1637,6 +1644,550 @@ Result<std::vector<EditRecord>> ProjectStore::edits(PageId page)
             out.push_back(std::move(e));
         }
         return out;
+    });
+}
+
+// ---- editing for the app ----------------------------------------------------------------------------
+// Undo and redo work from the edit history itself: every edit row holds the changed fields before and
+// after, so reverting a group is applying its `before` states newest first (redo: `after`, oldest
+// first). One transaction per call: an undo that cannot be applied completely changes nothing.
+
+namespace {
+
+std::optional<QString> optText(const QJsonValue& v)
+{
+    return v.isString() ? std::optional<QString>(v.toString()) : std::nullopt;
+}
+
+QByteArray charsFromJson(const QJsonValue& v)
+{
+    return v.isString() ? QByteArray::fromBase64(v.toString().toLatin1()) : QByteArray();
+}
+
+std::vector<WordId> uniqueIds(const std::vector<WordId>& ids)
+{
+    std::vector<WordId> out;
+    for (WordId id : ids)
+        if (std::find(out.begin(), out.end(), id) == out.end())
+            out.push_back(id);
+    return out;
+}
+
+QJsonObject editableFields(const WordRow& w)
+{
+    QJsonObject o = fullWordJson(w);
+    // Identity and position are not fields an edit sets: the row keeps its id, page and slot.
+    o.remove(QStringLiteral("id"));
+    o.remove(QStringLiteral("page_id"));
+    o.remove(QStringLiteral("ord"));
+    return o;
+}
+
+} // namespace
+
+std::vector<EditRecord> ProjectStore::Impl::groupEdits(long long group)
+{
+    Query q(db, "SELECT id, group_id, page_id, coalesce(word_id, 0), action, before, after, author, at, undone "
+                "FROM edits WHERE group_id = ?1 ORDER BY id");
+    q.bind(1, group);
+    std::vector<EditRecord> out;
+    while (q.next()) {
+        EditRecord e;
+        e.id = q.i64(0);
+        e.groupId = q.i64(1);
+        e.pageId = q.i64(2);
+        e.wordId = q.i64(3);
+        e.action = q.text(4);
+        e.before = q.text(5);
+        e.after = q.text(6);
+        e.author = q.text(7);
+        e.at = parseTime(q.text(8));
+        e.undone = q.i32(9) != 0;
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
+void ProjectStore::Impl::deleteWordTx(WordId word, long long group, const char* action)
+{
+    const WordRow w = requireWord(word);
+    {
+        Query q(db, "DELETE FROM words WHERE id = ?1");
+        q.bind(1, word).run();
+    }
+    renumber(w.pageId);
+    recordEdit(group, w.pageId, word, action, fullWordJson(w), QJsonObject{});
+}
+
+// Puts a word back with its id, at the reading-order slot it had (its `ord` in the JSON).
+void ProjectStore::Impl::insertWordFromJson(const QJsonObject& o)
+{
+    const WordId id = o.value(QStringLiteral("id")).toInteger();
+    const PageId page = o.value(QStringLiteral("page_id")).toInteger();
+    if (id <= 0 || page <= 0)
+        fail(ErrorCode::Internal, QStringLiteral("an edit history entry lacks the word's id or page"));
+    if (wordRow(id))
+        fail(ErrorCode::InvalidInput, QStringLiteral("word %1 exists already").arg(id));
+    {
+        Query q(db, "SELECT 1 FROM pages WHERE id = ?1");
+        if (!q.bind(1, page).next())
+            fail(ErrorCode::NotFound, QStringLiteral("page %1 no longer exists").arg(page));
+    }
+    renumber(page);
+    const int ord = o.value(QStringLiteral("ord")).toInt();
+    {
+        Query q(db, "UPDATE words SET ord = ord + 1 WHERE page_id = ?1 AND ord >= ?2");
+        q.bind(1, page).bind(2, ord).run();
+    }
+    Query q(db, "INSERT INTO words (id, page_id, block, line, ord, text, x0, y0, x1, y1, confidence, source, "
+                "ocr_text, label_id, reviewed, edited, chars) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                "?12, ?13, ?14, ?15, ?16, ?17)");
+    q.bind(1, id).bind(2, page).bind(3, o.value(QStringLiteral("block")).toInt());
+    q.bind(4, o.value(QStringLiteral("line")).toInt()).bind(5, ord).bind(6, o.value(QStringLiteral("text")).toString());
+    q.bind(7, o.value(QStringLiteral("x0")).toInt()).bind(8, o.value(QStringLiteral("y0")).toInt());
+    q.bind(9, o.value(QStringLiteral("x1")).toInt()).bind(10, o.value(QStringLiteral("y1")).toInt());
+    const QJsonValue conf = o.value(QStringLiteral("confidence"));
+    if (conf.isDouble())
+        q.bind(11, conf.toDouble());
+    else
+        q.bind(11, nullptr);
+    q.bind(12, o.value(QStringLiteral("source")).toString(QStringLiteral("user")));
+    q.bind(13, optText(o.value(QStringLiteral("ocr_text"))));
+    const QJsonValue label = o.value(QStringLiteral("label_id"));
+    if (label.isDouble())
+        q.bind(14, static_cast<long long>(label.toInteger()));
+    else
+        q.bind(14, nullptr);
+    q.bind(15, o.value(QStringLiteral("reviewed")).toBool()).bind(16, o.value(QStringLiteral("edited")).toBool());
+    q.bind(17, charsFromJson(o.value(QStringLiteral("chars"))));
+    q.run();
+    renumber(page);
+}
+
+// Sets the fields present in `o` (a `before` or `after` state of an update edit).
+void ProjectStore::Impl::updateWordFromJson(WordId word, const QJsonObject& o)
+{
+    const WordRow w = requireWord(word);
+    WordRow n = w;
+    auto has = [&](const char* key) { return o.contains(QLatin1String(key)); };
+    auto val = [&](const char* key) { return o.value(QLatin1String(key)); };
+    if (has("text"))
+        n.text = val("text").toString();
+    if (has("ocr_text"))
+        n.ocrText = optText(val("ocr_text"));
+    if (has("x0"))
+        n.box = {val("x0").toInt(), val("y0").toInt(), val("x1").toInt(), val("y1").toInt()};
+    if (has("confidence"))
+        n.confidence = val("confidence").isDouble() ? std::optional<double>(val("confidence").toDouble()) : std::nullopt;
+    if (has("source"))
+        n.source = val("source").toString();
+    if (has("label_id"))
+        n.labelId = val("label_id").isDouble() ? std::optional<LabelId>(val("label_id").toInteger()) : std::nullopt;
+    if (has("reviewed"))
+        n.reviewed = val("reviewed").toBool();
+    if (has("edited"))
+        n.edited = val("edited").toBool();
+    if (has("block"))
+        n.block = val("block").toInt();
+    if (has("line"))
+        n.line = val("line").toInt();
+    if (has("chars")) {
+        n.chars = charsFromJson(val("chars"));
+    } else if (n.box != w.box && !w.chars.isEmpty()) {
+        // A box edit's state has no characters: they are relative to the box, so re-encode them.
+        auto decoded = decodeChars(w.chars, w.box, w.text);
+        n.chars = decoded ? encodeChars(*decoded, n.box, n.text) : QByteArray();
+    }
+    Query q(db, "UPDATE words SET text = ?2, ocr_text = ?3, x0 = ?4, y0 = ?5, x1 = ?6, y1 = ?7, confidence = ?8, "
+                "source = ?9, label_id = ?10, reviewed = ?11, edited = ?12, block = ?13, line = ?14, chars = ?15 "
+                "WHERE id = ?1");
+    q.bind(1, word).bind(2, n.text).bind(3, n.ocrText).bind(4, n.box.x0).bind(5, n.box.y0).bind(6, n.box.x1);
+    q.bind(7, n.box.y1).bind(8, n.confidence).bind(9, n.source).bind(10, n.labelId).bind(11, n.reviewed);
+    q.bind(12, n.edited).bind(13, n.block).bind(14, n.line).bind(15, n.chars.isEmpty() ? QByteArray() : n.chars);
+    q.run();
+}
+
+void ProjectStore::Impl::applyEdit(const EditRecord& e, bool undo)
+{
+    const QJsonObject before = QJsonDocument::fromJson(e.before.toUtf8()).object();
+    const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
+    const QJsonObject& target = undo ? before : after;
+    const QJsonObject& from = undo ? after : before;
+    if (e.wordId == 0) { // a page-level edit
+        if (target.contains(QStringLiteral("review"))) {
+            Query q(db, "UPDATE pages SET review = ?2 WHERE id = ?1");
+            if (q.bind(1, e.pageId).bind(2, target.value(QStringLiteral("review")).toString()).run() == 0)
+                fail(ErrorCode::NotFound, QStringLiteral("page %1 no longer exists").arg(e.pageId));
+        }
+        return;
+    }
+    if (target.isEmpty()) { // the word did not exist in the target state
+        const WordRow w = requireWord(e.wordId);
+        Query q(db, "DELETE FROM words WHERE id = ?1");
+        q.bind(1, e.wordId).run();
+        renumber(w.pageId);
+    } else if (from.isEmpty()) { // the word comes back
+        insertWordFromJson(target);
+    } else {
+        updateWordFromJson(e.wordId, target);
+    }
+}
+
+Result<std::optional<WordRecord>> ProjectStore::word(WordId id)
+{
+    return guarded<std::optional<WordRecord>>([&]() -> std::optional<WordRecord> {
+        static const std::string sql = std::string(kWordSelect) + "WHERE w.id = ?1";
+        Query q(m_impl->db, sql.c_str());
+        q.bind(1, id);
+        if (!q.next())
+            return std::nullopt;
+        return m_impl->readWord(q);
+    });
+}
+
+Status ProjectStore::setWordsLabel(const std::vector<WordId>& words, std::optional<LabelId> label, long long group)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        std::optional<QString> newName;
+        if (label) {
+            Query q(m_impl->db, "SELECT name FROM labels WHERE id = ?1");
+            if (!q.bind(1, *label).next())
+                fail(ErrorCode::NotFound, QStringLiteral("label %1 does not exist").arg(*label));
+            newName = q.text(0);
+        }
+        auto labelJson = [](std::optional<LabelId> id, const std::optional<QString>& name, bool edited) {
+            return QJsonObject{{QStringLiteral("label_id"), id ? QJsonValue(*id) : QJsonValue(QJsonValue::Null)},
+                               {QStringLiteral("label"), jsonOrNull(name)},
+                               {QStringLiteral("edited"), edited}};
+        };
+        long long g = 0;
+        for (WordId word : uniqueIds(words)) {
+            const WordRow w = m_impl->requireWord(word);
+            if (w.labelId == label && w.edited)
+                continue;
+            if (g == 0)
+                g = m_impl->groupOr(group);
+            Query q(m_impl->db, "UPDATE words SET label_id = ?2, edited = 1 WHERE id = ?1");
+            q.bind(1, word).bind(2, label).run();
+            m_impl->recordEdit(g, w.pageId, word, "label", labelJson(w.labelId, w.labelName, w.edited),
+                               labelJson(label, newName, true));
+        }
+        tx.commit();
+    });
+}
+
+Status ProjectStore::setWordsReviewed(const std::vector<WordId>& words, bool reviewed, long long group)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        long long g = 0;
+        for (WordId word : uniqueIds(words)) {
+            const WordRow w = m_impl->requireWord(word);
+            if (w.reviewed == reviewed)
+                continue;
+            if (g == 0)
+                g = m_impl->groupOr(group);
+            Query q(m_impl->db, "UPDATE words SET reviewed = ?2 WHERE id = ?1");
+            q.bind(1, word).bind(2, reviewed).run();
+            m_impl->recordEdit(g, w.pageId, word, "reviewed", QJsonObject{{QStringLiteral("reviewed"), w.reviewed}},
+                               QJsonObject{{QStringLiteral("reviewed"), reviewed}});
+        }
+        tx.commit();
+    });
+}
+
+Status ProjectStore::deleteWords(const std::vector<WordId>& words, long long group)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        const std::vector<WordId> ids = uniqueIds(words);
+        if (ids.empty())
+            return;
+        const long long g = m_impl->groupOr(group);
+        for (WordId word : ids)
+            m_impl->deleteWordTx(word, g, "delete");
+        tx.commit();
+    });
+}
+
+Result<WordId> ProjectStore::mergeWords(const std::vector<WordId>& words, long long group)
+{
+    return guarded<WordId>([&] {
+        Transaction tx(m_impl->db);
+        Impl& d = *m_impl;
+        const std::vector<WordId> ids = uniqueIds(words);
+        if (ids.size() < 2)
+            fail(ErrorCode::InvalidInput, QStringLiteral("merging needs at least two words"));
+        std::vector<WordRow> rows;
+        for (WordId id : ids)
+            rows.push_back(d.requireWord(id));
+        for (const WordRow& r : rows)
+            if (r.pageId != rows.front().pageId)
+                fail(ErrorCode::InvalidInput, QStringLiteral("only words of one page can be merged"));
+        d.renumber(rows.front().pageId);
+        for (WordRow& r : rows)
+            r = d.requireWord(r.id); // ord after renumbering
+        std::sort(rows.begin(), rows.end(), [](const WordRow& a, const WordRow& b) { return a.order < b.order; });
+
+        const WordRow& first = rows.front();
+        WordRow merged = first;
+        QStringList texts, ocrTexts;
+        bool anyRecognized = false, allChars = true, allReviewed = true;
+        std::vector<RecognizedChar> chars;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            const WordRow& r = rows[i];
+            texts << r.text;
+            ocrTexts << r.ocrText.value_or(r.text);
+            anyRecognized = anyRecognized || r.source != QLatin1String("user");
+            allReviewed = allReviewed && r.reviewed;
+            if (i > 0) {
+                merged.box = merged.box.united(r.box);
+                if (r.confidence && (!merged.confidence || *r.confidence < *merged.confidence))
+                    merged.confidence = r.confidence;
+                if (!merged.labelId)
+                    merged.labelId = r.labelId;
+            }
+            auto decoded = r.chars.isEmpty() ? std::nullopt : decodeChars(r.chars, r.box, r.text);
+            if (!decoded || decoded->empty()) {
+                allChars = false;
+                continue;
+            }
+            if (i > 0 && !chars.empty()) {
+                // The joining space gets the gap between the two words as its box, so a later split
+                // at that space cuts where the words met.
+                const PixelBox& prev = chars.back().box;
+                const PixelBox& next = decoded->front().box;
+                const int x0 = prev.x1, x1 = std::max(prev.x1, next.x0);
+                chars.push_back({QStringLiteral(" "), {x0, merged.box.y0, x1, merged.box.y1}, 100.f});
+            }
+            chars.insert(chars.end(), decoded->begin(), decoded->end());
+        }
+        merged.text = texts.join(QLatin1Char(' '));
+        merged.ocrText = anyRecognized ? std::optional<QString>(ocrTexts.join(QLatin1Char(' '))) : std::nullopt;
+        merged.reviewed = allReviewed;
+        merged.edited = true;
+        merged.chars = allChars ? encodeChars(chars, merged.box, merged.text) : QByteArray();
+
+        const long long g = d.groupOr(group);
+        for (std::size_t i = 1; i < rows.size(); ++i)
+            d.deleteWordTx(rows[i].id, g, "merge");
+        QJsonObject before = editableFields(first);
+        QJsonObject after = editableFields(merged);
+        d.updateWordFromJson(first.id, after);
+        after = editableFields(d.requireWord(first.id));
+        d.recordEdit(g, first.pageId, first.id, "merge", before, after);
+        tx.commit();
+        return first.id;
+    });
+}
+
+Result<std::pair<WordId, WordId>> ProjectStore::splitWord(WordId word, int at, long long group)
+{
+    return guarded<std::pair<WordId, WordId>>([&] {
+        Transaction tx(m_impl->db);
+        Impl& d = *m_impl;
+        d.renumber(d.requireWord(word).pageId);
+        const WordRow w = d.requireWord(word);
+        if (at < 1 || at >= w.text.size())
+            fail(ErrorCode::InvalidInput,
+                 QStringLiteral("cannot split \"%1\" at character %2: the cut must be inside the word")
+                     .arg(w.text)
+                     .arg(at));
+        const QString leftText = w.text.left(at).trimmed();
+        const QString rightText = w.text.mid(at).trimmed();
+        if (leftText.isEmpty() || rightText.isEmpty())
+            fail(ErrorCode::InvalidInput, QStringLiteral("cannot split \"%1\" at character %2: one part would be "
+                                                         "empty")
+                                              .arg(w.text)
+                                              .arg(at));
+        PixelBox leftBox, rightBox;
+        std::vector<RecognizedChar> leftChars, rightChars;
+        bool byChars = false;
+        if (auto decoded = w.chars.isEmpty() ? std::nullopt : decodeChars(w.chars, w.box, w.text)) {
+            // Find the character where the cut falls; use the boxes only if the characters spell the text.
+            int pos = 0;
+            std::size_t cut = decoded->size() + 1;
+            for (std::size_t i = 0; i < decoded->size(); ++i) {
+                if (pos == at)
+                    cut = i;
+                pos += static_cast<int>((*decoded)[i].text.size());
+            }
+            if (pos == w.text.size() && cut <= decoded->size()) {
+                for (std::size_t i = 0; i < decoded->size(); ++i) {
+                    const RecognizedChar& c = (*decoded)[i];
+                    if (c.text.trimmed().isEmpty())
+                        continue;
+                    (i < cut ? leftChars : rightChars).push_back(c);
+                }
+                if (!leftChars.empty() && !rightChars.empty()) {
+                    int lx1 = w.box.x0, rx0 = w.box.x1;
+                    for (const auto& c : leftChars)
+                        lx1 = std::max(lx1, c.box.x1);
+                    for (const auto& c : rightChars)
+                        rx0 = std::min(rx0, c.box.x0);
+                    leftBox = {w.box.x0, w.box.y0, std::min(lx1, w.box.x1), w.box.y1};
+                    rightBox = {std::max(rx0, w.box.x0), w.box.y0, w.box.x1, w.box.y1};
+                    byChars = !leftBox.isEmpty() && !rightBox.isEmpty();
+                }
+            }
+        }
+        if (!byChars) {
+            if (w.box.width() < 2)
+                fail(ErrorCode::InvalidInput, QStringLiteral("the word's box is too narrow to split"));
+            const int cutX = std::clamp(w.box.x0 + static_cast<int>(std::lround(static_cast<double>(w.box.width())
+                                                                                 * at / w.text.size())),
+                                        w.box.x0 + 1, w.box.x1 - 1);
+            leftBox = {w.box.x0, w.box.y0, cutX, w.box.y1};
+            rightBox = {cutX, w.box.y0, w.box.x1, w.box.y1};
+            leftChars.clear();
+            rightChars.clear();
+        }
+        const std::optional<QString> ocrText =
+            w.source != QLatin1String("user") ? std::optional<QString>(w.ocrText.value_or(w.text)) : w.ocrText;
+
+        const long long g = d.groupOr(group);
+        WordRow left = w;
+        left.text = leftText;
+        left.box = leftBox;
+        left.ocrText = ocrText;
+        left.edited = true;
+        left.chars = byChars ? encodeChars(leftChars, leftBox, leftText) : QByteArray();
+        const QJsonObject before = editableFields(w);
+        d.updateWordFromJson(w.id, editableFields(left));
+        d.recordEdit(g, w.pageId, w.id, "split", before, editableFields(d.requireWord(w.id)));
+
+        {
+            Query q(d.db, "UPDATE words SET ord = ord + 1 WHERE page_id = ?1 AND ord > ?2");
+            q.bind(1, w.pageId).bind(2, w.order).run();
+        }
+        const QByteArray rc = byChars ? encodeChars(rightChars, rightBox, rightText) : QByteArray();
+        Query q(d.db, "INSERT INTO words (page_id, block, line, ord, text, x0, y0, x1, y1, confidence, source, "
+                      "ocr_text, label_id, reviewed, edited, chars) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                      "?11, ?12, ?13, ?14, 1, ?15)");
+        q.bind(1, w.pageId).bind(2, w.block).bind(3, w.line).bind(4, w.order + 1).bind(5, rightText);
+        q.bind(6, rightBox.x0).bind(7, rightBox.y0).bind(8, rightBox.x1).bind(9, rightBox.y1);
+        q.bind(10, w.confidence).bind(11, w.source).bind(12, ocrText).bind(13, w.labelId).bind(14, w.reviewed);
+        q.bind(15, rc.isEmpty() ? QByteArray() : rc);
+        q.run();
+        const WordId right = sqlite3_last_insert_rowid(d.db.handle());
+        d.recordEdit(g, w.pageId, right, "split", QJsonObject{}, fullWordJson(d.requireWord(right)));
+        tx.commit();
+        return std::make_pair(w.id, right);
+    });
+}
+
+Result<std::vector<WordHit>> ProjectStore::searchWords(const QString& text, int limit)
+{
+    return guarded<std::vector<WordHit>>([&] {
+        std::vector<WordHit> out;
+        const QString needle = text.trimmed();
+        if (needle.isEmpty() || limit <= 0)
+            return out;
+        // SQLite's LIKE folds ASCII case only: it prefilters ASCII needles; QString does the real
+        // (Unicode) case-insensitive match either way.
+        bool ascii = true;
+        for (QChar c : needle)
+            ascii = ascii && c.unicode() < 128;
+        QString pattern = QStringLiteral("%");
+        if (ascii) {
+            for (QChar c : needle) {
+                if (c == QLatin1Char('%') || c == QLatin1Char('_') || c == QLatin1Char('\\'))
+                    pattern += QLatin1Char('\\');
+                pattern += c;
+            }
+            pattern += QLatin1Char('%');
+        }
+        static const std::string sql = std::string(kWordSelect)
+            + ", pages p WHERE p.id = w.page_id AND w.text LIKE ?1 ESCAPE '\\' "
+              "ORDER BY p.document_id, p.number, w.ord, w.id";
+        static const std::string sqlDoc = "SELECT document_id, number FROM pages WHERE id = ?1";
+        Query q(m_impl->db, sql.c_str());
+        q.bind(1, pattern);
+        std::unordered_map<PageId, std::pair<DocumentId, int>> pageInfo;
+        while (q.next() && static_cast<int>(out.size()) < limit) {
+            if (!q.text(5).contains(needle, Qt::CaseInsensitive))
+                continue;
+            WordHit h;
+            h.word = m_impl->readWord(q);
+            auto it = pageInfo.find(h.word.pageId);
+            if (it == pageInfo.end()) {
+                Query p(m_impl->db, sqlDoc.c_str());
+                p.bind(1, h.word.pageId);
+                std::pair<DocumentId, int> info{0, 0};
+                if (p.next())
+                    info = {p.i64(0), p.i32(1)};
+                it = pageInfo.emplace(h.word.pageId, info).first;
+            }
+            h.pageId = h.word.pageId;
+            h.documentId = it->second.first;
+            h.pageNumber = it->second.second;
+            out.push_back(std::move(h));
+        }
+        return out;
+    });
+}
+
+Status ProjectStore::updateLabel(const LabelRecord& label)
+{
+    return guardedStatus([&] {
+        if (label.name.trimmed().isEmpty())
+            fail(ErrorCode::InvalidInput, QStringLiteral("a label needs a name"));
+        Transaction tx(m_impl->db);
+        Query q(m_impl->db, "UPDATE labels SET name = ?2, color = ?3, shortcut = ?4 WHERE id = ?1");
+        q.bind(1, label.id).bind(2, label.name.trimmed()).bind(3, label.color).bind(4, label.shortcut);
+        int changed = 0;
+        try {
+            changed = q.run();
+        } catch (const StoreFailure& e) {
+            if (e.error.code == ErrorCode::InvalidInput)
+                fail(ErrorCode::InvalidInput, QStringLiteral("a label named %1 already exists").arg(label.name));
+            throw;
+        }
+        if (changed == 0)
+            fail(ErrorCode::NotFound, QStringLiteral("label %1 does not exist").arg(label.id));
+        tx.commit();
+    });
+}
+
+Result<std::vector<EditRecord>> ProjectStore::editGroup(long long group)
+{
+    return guarded<std::vector<EditRecord>>([&] { return m_impl->groupEdits(group); });
+}
+
+Status ProjectStore::undoEditGroup(long long group)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        const std::vector<EditRecord> edits = m_impl->groupEdits(group);
+        if (edits.empty())
+            fail(ErrorCode::NotFound, QStringLiteral("there is no edit group %1 to undo").arg(group));
+        for (const EditRecord& e : edits)
+            if (e.undone)
+                fail(ErrorCode::InvalidInput, QStringLiteral("edit group %1 is undone already").arg(group));
+        for (auto it = edits.rbegin(); it != edits.rend(); ++it)
+            m_impl->applyEdit(*it, true);
+        Query q(m_impl->db, "UPDATE edits SET undone = 1 WHERE group_id = ?1");
+        q.bind(1, group).run();
+        tx.commit();
+    });
+}
+
+Status ProjectStore::redoEditGroup(long long group)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        const std::vector<EditRecord> edits = m_impl->groupEdits(group);
+        if (edits.empty())
+            fail(ErrorCode::NotFound, QStringLiteral("there is no edit group %1 to redo").arg(group));
+        for (const EditRecord& e : edits)
+            if (!e.undone)
+                fail(ErrorCode::InvalidInput, QStringLiteral("edit group %1 is not undone").arg(group));
+        for (const EditRecord& e : edits)
+            m_impl->applyEdit(e, false);
+        Query q(m_impl->db, "UPDATE edits SET undone = 0 WHERE group_id = ?1");
+        q.bind(1, group).run();
+        tx.commit();
     });
 }
 

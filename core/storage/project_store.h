@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace incidoc {
@@ -59,6 +60,14 @@ struct EditRecord {
     QString author;
     QDateTime at;
     bool undone = false;
+};
+
+/// A word found by ProjectStore::searchWords, with the page it is on.
+struct WordHit {
+    DocumentId documentId = 0;
+    PageId pageId = 0;
+    int pageNumber = 0;
+    WordRecord word;
 };
 
 class ProjectStore {
@@ -131,6 +140,37 @@ public:
     Status deleteWord(WordId word, long long group = 0);
     Status setPageReview(PageId page, ReviewStatus review, long long group = 0);
     Result<std::vector<EditRecord>> edits(PageId page);
+
+    // --- editing for the app: each call is ONE transaction, recorded in the edit history -----------
+    /// One word (with its label name), or nullopt when there is no such word.
+    Result<std::optional<WordRecord>> word(WordId id);
+    /// Labels several words at once ("label" edits, like setWordLabel).
+    Status setWordsLabel(const std::vector<WordId>& words, std::optional<LabelId> label, long long group = 0);
+    /// Marks words reviewed or not ("reviewed" edits).
+    Status setWordsReviewed(const std::vector<WordId>& words, bool reviewed, long long group = 0);
+    /// Deletes several words ("delete" edits holding every field, like deleteWord).
+    Status deleteWords(const std::vector<WordId>& words, long long group = 0);
+    /// Merges two or more words of one page into the first of them in reading order: text joined with
+    /// spaces in reading order, union box, lowest confidence, characters kept when all have them. The
+    /// others are deleted. Returns the merged word's id (the first word's). Edits: "merge".
+    Result<WordId> mergeWords(const std::vector<WordId>& words, long long group = 0);
+    /// Splits a word before QString index `at` (1..length-1; spaces at the cut are dropped) into the word
+    /// itself (left part) and a new word right after it in reading order (right part). The cut follows
+    /// the character boxes when the word has them, else the character count. Returns {left, right}.
+    Result<std::pair<WordId, WordId>> splitWord(WordId word, int at, long long group = 0);
+    /// Words whose text contains `text` (case-insensitive), in document, page and reading order.
+    Result<std::vector<WordHit>> searchWords(const QString& text, int limit = 1000);
+    /// Renames, recolours or re-keys a label (not part of the word edit history: labels are project
+    /// settings).
+    Status updateLabel(const LabelRecord& label);
+    /// The edits of one group, in the order they were made.
+    Result<std::vector<EditRecord>> editGroup(long long group);
+    /// Undoes a group: puts every word and page it changed back as it was before (newest edit first)
+    /// and marks its edits undone. Fails, changing nothing, when the group is already undone or a
+    /// word it needs no longer exists (e.g. re-OCR replaced it).
+    Status undoEditGroup(long long group);
+    /// Redoes an undone group (oldest edit first) and clears its undone marks.
+    Status redoEditGroup(long long group);
 
 private:
     struct Impl;

@@ -1,0 +1,635 @@
+// ProjectSession and its undo commands against a real project (the bundled sample, OCR'd by the real
+// pipeline): every mutation is checked in the database through a second connection after do, undo and
+// redo, with its edit history rows.
+#include "ui/project_session.h"
+
+#include "core/storage/project_store.h"
+#include "tests/support/test_paths.h"
+#include "tests/ui/session_fixture.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <csignal>
+#include <map>
+
+using namespace incidoc;
+using incidoc::ui::ProjectSession;
+
+namespace {
+
+// Everything a user could see change about a word.
+std::string describe(const WordRecord& w)
+{
+    QString chars;
+    for (const RecognizedChar& c : w.chars)
+        chars += QStringLiteral("%1@%2,%3,%4,%5 ").arg(c.text).arg(c.box.x0).arg(c.box.y0).arg(c.box.x1).arg(c.box.y1);
+    return QStringLiteral("#%1 ord %2 b%3 l%4 '%5' [%6,%7,%8,%9] conf %10 src %11 ocr '%12' label %13 rev %14 "
+                          "edit %15 chars %16")
+        .arg(w.id)
+        .arg(w.order)
+        .arg(w.block)
+        .arg(w.line)
+        .arg(w.text)
+        .arg(w.box.x0)
+        .arg(w.box.y0)
+        .arg(w.box.x1)
+        .arg(w.box.y1)
+        .arg(w.confidence ? QString::number(*w.confidence) : QStringLiteral("-"))
+        .arg(toString(w.source))
+        .arg(w.ocrText.value_or(QStringLiteral("<none>")))
+        .arg(w.labelId ? QString::number(*w.labelId) : QStringLiteral("-"))
+        .arg(w.reviewed)
+        .arg(w.edited)
+        .arg(chars)
+        .toStdString();
+}
+
+std::vector<std::string> describeAll(const std::vector<WordRecord>& words)
+{
+    std::vector<std::string> out;
+    for (const WordRecord& w : words)
+        out.push_back(describe(w));
+    return out;
+}
+
+void expectOrderContiguous(const std::vector<WordRecord>& words)
+{
+    for (std::size_t i = 0; i < words.size(); ++i)
+        EXPECT_EQ(words[i].order, static_cast<int>(i)) << "reading order has a gap at " << i;
+}
+
+class SessionTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(dir.isValid());
+        path = test::copySampleProject(dir);
+        ASSERT_FALSE(path.isEmpty());
+        auto s = ProjectSession::open(path);
+        ASSERT_TRUE(s.ok()) << qPrintable(s.error().message);
+        session = std::move(s).value();
+        auto o = ProjectStore::open(path);
+        ASSERT_TRUE(o.ok()) << qPrintable(o.error().message);
+        other = std::move(o).value();
+        QObject::connect(session.get(), &ProjectSession::errorOccurred,
+                         [this](const QString& m) { errors << m; });
+        const auto docs = session->documents();
+        ASSERT_EQ(docs.size(), 1u);
+        const auto pages = session->pages(docs.front().id);
+        ASSERT_EQ(pages.size(), 4u);
+        textPage = pages[0].id;
+        scannedPage = pages[1].id;
+    }
+
+    WordRecord dbWord(WordId id)
+    {
+        auto r = other->word(id);
+        EXPECT_TRUE(r.ok());
+        EXPECT_TRUE(r.ok() && r->has_value()) << "word " << id << " is not in the project";
+        return r && *r ? **r : WordRecord{};
+    }
+    bool dbHasWord(WordId id)
+    {
+        auto r = other->word(id);
+        EXPECT_TRUE(r.ok());
+        return r.ok() && r->has_value();
+    }
+    std::vector<WordRecord> dbWords(PageId page)
+    {
+        auto r = other->words(page);
+        EXPECT_TRUE(r.ok());
+        return r ? *r : std::vector<WordRecord>{};
+    }
+    std::vector<EditRecord> dbEdits(PageId page)
+    {
+        auto r = other->edits(page);
+        EXPECT_TRUE(r.ok());
+        return r ? *r : std::vector<EditRecord>{};
+    }
+    // A recognized word of the scanned page with per-character boxes and at least `minLength` letters.
+    WordRecord scannedWordWithChars(int minLength, int skip = 0)
+    {
+        for (const WordRecord& w : session->words(scannedPage)) {
+            bool letters = std::all_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetter(); });
+            if (w.source == WordSource::Ocr && letters && w.text.size() >= minLength
+                && static_cast<int>(w.chars.size()) == w.text.size() && skip-- == 0)
+                return w;
+        }
+        ADD_FAILURE() << "no OCR word with characters on the scanned page";
+        return {};
+    }
+
+    QTemporaryDir dir;
+    QString path;
+    std::unique_ptr<ProjectSession> session;
+    std::unique_ptr<ProjectStore> other;
+    PageId textPage = 0, scannedPage = 0;
+    QStringList errors;
+};
+
+TEST_F(SessionTest, ReadsTheProject)
+{
+    EXPECT_EQ(session->path(), QFileInfo(path).absoluteFilePath());
+    EXPECT_FALSE(session->isReadOnly());
+    ASSERT_NE(session->undoStack(), nullptr);
+    const auto docs = session->documents();
+    ASSERT_EQ(docs.size(), 1u);
+    EXPECT_EQ(docs[0].name, QStringLiteral("incident-report.pdf"));
+    ASSERT_TRUE(session->document(docs[0].id).has_value());
+    EXPECT_FALSE(session->document(987654).has_value());
+    for (const PageRecord& p : session->pages(docs[0].id)) {
+        EXPECT_EQ(p.status, PageStatus::Done);
+        const auto words = session->words(p.id);
+        EXPECT_GT(words.size(), 30u) << "page " << p.number;
+        expectOrderContiguous(words);
+        ASSERT_TRUE(session->page(p.id).has_value());
+        EXPECT_EQ(session->page(p.id)->number, p.number);
+    }
+    const auto labels = session->labels();
+    ASSERT_EQ(labels.size(), 9u);
+    EXPECT_EQ(labels[0].name, QStringLiteral("PERSON"));
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
+}
+
+TEST_F(SessionTest, SearchFindsWordsCaseInsensitiveInOrder)
+{
+    const auto hits = session->search(QStringLiteral("millbrook"));
+    ASSERT_FALSE(hits.empty());
+    int lastPage = 0;
+    for (const auto& h : hits) {
+        EXPECT_TRUE(h.text.contains(QStringLiteral("Millbrook"), Qt::CaseInsensitive)) << qPrintable(h.text);
+        EXPECT_GE(h.pageNumber, lastPage);
+        lastPage = h.pageNumber;
+        const WordRecord w = dbWord(h.wordId);
+        EXPECT_EQ(w.box, h.box);
+        EXPECT_EQ(w.pageId, h.pageId);
+    }
+    EXPECT_EQ(session->search(QStringLiteral("millbrook"), 1).size(), 1u);
+    EXPECT_TRUE(session->search(QStringLiteral("zzqxj-not-there")).empty());
+    EXPECT_TRUE(session->search(QStringLiteral("%")).empty()) << "LIKE wildcards are literal";
+    // Non-ASCII: case folding beyond ASCII.
+    const WordRecord w = session->words(textPage).front();
+    ASSERT_TRUE(session->setWordText(w.id, QStringLiteral("Ærøskøbing")));
+    const auto hits2 = session->search(QStringLiteral("ærø"));
+    ASSERT_EQ(hits2.size(), 1u);
+    EXPECT_EQ(hits2[0].wordId, w.id);
+}
+
+TEST_F(SessionTest, ReadOnlySessionRefusesEdits)
+{
+    session.reset();
+    auto ro = ProjectSession::open(path, true);
+    ASSERT_TRUE(ro.ok()) << qPrintable(ro.error().message);
+    QSignalSpy errorSpy(ro->get(), &ProjectSession::errorOccurred);
+    EXPECT_TRUE((*ro)->isReadOnly());
+    const WordRecord w = (*ro)->words(scannedPage).front();
+    EXPECT_FALSE((*ro)->setWordText(w.id, QStringLiteral("changed")));
+    EXPECT_EQ(errorSpy.count(), 1);
+    EXPECT_EQ(dbWord(w.id).text, w.text);
+    EXPECT_EQ((*ro)->undoStack()->count(), 0);
+}
+
+TEST_F(SessionTest, ForeignOrNewerFilesGiveClearErrorsAndStayUntouched)
+{
+    const QString foreign = dir.filePath(QStringLiteral("notes.incidoc"));
+    {
+        QFile f(foreign);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+    }
+    auto s = ProjectSession::open(foreign);
+    ASSERT_FALSE(s.ok());
+    EXPECT_TRUE(s.error().message.contains(QStringLiteral("not an Incidoc project"))) << qPrintable(s.error().message);
+    QFile f(foreign);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray(4096, 'x'));
+
+    // A project made by a newer Incidoc.
+    session.reset();
+    other.reset();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 7", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    auto newer = ProjectSession::open(path);
+    ASSERT_FALSE(newer.ok());
+    EXPECT_TRUE(newer.error().message.contains(QStringLiteral("newer"))) << qPrintable(newer.error().message);
+}
+
+TEST_F(SessionTest, SetWordTextDoUndoRedo)
+{
+    const WordRecord w = scannedWordWithChars(3);
+    QSignalSpy spy(session.get(), &ProjectSession::wordsChanged);
+    ASSERT_TRUE(session->setWordText(w.id, QStringLiteral("Corrected")));
+    EXPECT_EQ(spy.count(), 1);
+    EXPECT_EQ(spy.at(0).at(0).value<PageId>(), scannedPage);
+    WordRecord d = dbWord(w.id);
+    EXPECT_EQ(d.text, QStringLiteral("Corrected"));
+    EXPECT_EQ(d.ocrText, std::optional<QString>(w.text)) << "the original OCR text is kept";
+    EXPECT_TRUE(d.edited);
+    auto edits = dbEdits(scannedPage);
+    ASSERT_EQ(edits.size(), 1u);
+    EXPECT_EQ(edits[0].action, QStringLiteral("text"));
+    EXPECT_EQ(edits[0].wordId, w.id);
+    EXPECT_FALSE(edits[0].undone);
+    EXPECT_EQ(session->undoStack()->count(), 1);
+
+    session->undoStack()->undo();
+    EXPECT_EQ(spy.count(), 2);
+    EXPECT_EQ(describe(dbWord(w.id)), describe(w)) << "undo puts every field back, characters too";
+    edits = dbEdits(scannedPage);
+    ASSERT_EQ(edits.size(), 1u);
+    EXPECT_TRUE(edits[0].undone);
+
+    session->undoStack()->redo();
+    d = dbWord(w.id);
+    EXPECT_EQ(d.text, QStringLiteral("Corrected"));
+    EXPECT_EQ(d.ocrText, std::optional<QString>(w.text));
+    EXPECT_FALSE(dbEdits(scannedPage)[0].undone);
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
+}
+
+TEST_F(SessionTest, UnchangedTextIsNotAnUndoStep)
+{
+    const WordRecord w = session->words(scannedPage).front();
+    EXPECT_TRUE(session->setWordText(w.id, w.text));
+    EXPECT_EQ(session->undoStack()->count(), 0);
+    EXPECT_TRUE(dbEdits(scannedPage).empty());
+}
+
+TEST_F(SessionTest, SetWordBoxDoUndoRedo)
+{
+    const WordRecord w = scannedWordWithChars(3);
+    const PixelBox moved{w.box.x0 + 5, w.box.y0 + 3, w.box.x1 + 5, w.box.y1 + 3};
+    ASSERT_TRUE(session->setWordBox(w.id, moved));
+    WordRecord d = dbWord(w.id);
+    EXPECT_EQ(d.box, moved);
+    ASSERT_EQ(d.chars.size(), w.chars.size());
+    EXPECT_EQ(d.chars[0].box, w.chars[0].box) << "characters stay where they are on the page";
+    EXPECT_EQ(dbEdits(scannedPage).back().action, QStringLiteral("box"));
+    session->undoStack()->undo();
+    EXPECT_EQ(describe(dbWord(w.id)), describe(w));
+    session->undoStack()->redo();
+    EXPECT_EQ(dbWord(w.id).box, moved);
+    // An empty box is refused: error, nothing pushed.
+    EXPECT_FALSE(session->setWordBox(w.id, PixelBox{10, 10, 10, 20}));
+    EXPECT_EQ(errors.size(), 1);
+    EXPECT_EQ(session->undoStack()->count(), 1);
+    EXPECT_EQ(dbWord(w.id).box, moved);
+}
+
+TEST_F(SessionTest, SetWordsLabelDoUndoRedo)
+{
+    const auto words = session->words(scannedPage);
+    const LabelId person = session->labels()[0].id;
+    const QList<WordId> ids{words[0].id, words[1].id};
+    ASSERT_TRUE(session->setWordsLabel(ids, person));
+    for (WordId id : ids) {
+        EXPECT_EQ(dbWord(id).labelId, std::optional<LabelId>(person));
+        EXPECT_EQ(dbWord(id).labelName, QStringLiteral("PERSON"));
+    }
+    auto edits = dbEdits(scannedPage);
+    ASSERT_EQ(edits.size(), 2u);
+    EXPECT_EQ(edits[0].groupId, edits[1].groupId) << "one user action, one group";
+    EXPECT_EQ(edits[0].action, QStringLiteral("label"));
+    session->undoStack()->undo();
+    EXPECT_EQ(describe(dbWord(ids[0])), describe(words[0]));
+    EXPECT_EQ(describe(dbWord(ids[1])), describe(words[1]));
+    session->undoStack()->redo();
+    EXPECT_EQ(dbWord(ids[1]).labelId, std::optional<LabelId>(person));
+    // Clearing.
+    ASSERT_TRUE(session->setWordsLabel(ids, std::nullopt));
+    EXPECT_FALSE(dbWord(ids[0]).labelId.has_value());
+    // A label that does not exist: error, nothing changes.
+    EXPECT_FALSE(session->setWordsLabel(ids, LabelId{424242}));
+    EXPECT_EQ(errors.size(), 1);
+    EXPECT_FALSE(dbWord(ids[0]).labelId.has_value());
+}
+
+TEST_F(SessionTest, AddWordDoUndoRedo)
+{
+    const auto before = session->words(scannedPage);
+    // On the line of the third word, just right of it: reading order puts it after that word.
+    const WordRecord anchor = before[2];
+    const PixelBox box{anchor.box.x1 + 2, anchor.box.y0, anchor.box.x1 + 4, anchor.box.y1};
+    QSignalSpy spy(session.get(), &ProjectSession::wordsChanged);
+    const WordId id = session->addWord(scannedPage, box, QStringLiteral("drawn"));
+    ASSERT_NE(id, 0);
+    EXPECT_EQ(spy.count(), 1);
+    const WordRecord d = dbWord(id);
+    EXPECT_EQ(d.source, WordSource::User);
+    EXPECT_EQ(d.text, QStringLiteral("drawn"));
+    EXPECT_EQ(d.box, box);
+    EXPECT_FALSE(d.confidence.has_value());
+    const auto after = dbWords(scannedPage);
+    expectOrderContiguous(after);
+    ASSERT_EQ(after.size(), before.size() + 1);
+    EXPECT_EQ(after[static_cast<std::size_t>(d.order) - 1].id, anchor.id) << "right after its left neighbour";
+    EXPECT_EQ(dbEdits(scannedPage).back().action, QStringLiteral("add"));
+
+    session->undoStack()->undo();
+    EXPECT_FALSE(dbHasWord(id));
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(before));
+    session->undoStack()->redo();
+    EXPECT_EQ(describe(dbWord(id)), describe(d)) << "redo brings the same word back, same id";
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(after));
+}
+
+TEST_F(SessionTest, DeleteWordsDoUndoRedo)
+{
+    const auto before = session->words(scannedPage);
+    const QList<WordId> ids{before[1].id, before[4].id, before[5].id};
+    ASSERT_TRUE(session->deleteWords(ids));
+    for (WordId id : ids)
+        EXPECT_FALSE(dbHasWord(id));
+    const auto after = dbWords(scannedPage);
+    EXPECT_EQ(after.size(), before.size() - 3);
+    expectOrderContiguous(after);
+    auto edits = dbEdits(scannedPage);
+    ASSERT_EQ(edits.size(), 3u);
+    EXPECT_EQ(edits[0].action, QStringLiteral("delete"));
+    EXPECT_TRUE(QJsonDocument::fromJson(edits[0].before.toUtf8()).object().contains(QStringLiteral("chars")));
+
+    session->undoStack()->undo();
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(before)) << "all back, same ids, order, characters";
+    session->undoStack()->redo();
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(after));
+}
+
+TEST_F(SessionTest, MergeWordsDoUndoRedo)
+{
+    const auto before = session->words(scannedPage);
+    // Two neighbours on one line, given in the wrong order: the text follows reading order.
+    std::size_t i = 0;
+    while (i + 1 < before.size() && (before[i].line != before[i + 1].line || before[i].block != before[i + 1].block))
+        ++i;
+    ASSERT_LT(i + 1, before.size());
+    const WordRecord a = before[i], b = before[i + 1];
+    ASSERT_TRUE(session->mergeWords({b.id, a.id}));
+    const WordRecord m = dbWord(a.id);
+    EXPECT_FALSE(dbHasWord(b.id));
+    EXPECT_EQ(m.text, a.text + QLatin1Char(' ') + b.text);
+    EXPECT_EQ(m.box, a.box.united(b.box));
+    EXPECT_EQ(m.order, a.order);
+    EXPECT_EQ(m.confidence, std::min(a.confidence, b.confidence));
+    EXPECT_TRUE(m.edited);
+    EXPECT_EQ(m.chars.size(), a.chars.size() + b.chars.size() + 1) << "characters kept, with the joining space";
+    const auto after = dbWords(scannedPage);
+    EXPECT_EQ(after.size(), before.size() - 1);
+    expectOrderContiguous(after);
+    for (const EditRecord& e : dbEdits(scannedPage))
+        EXPECT_EQ(e.action, QStringLiteral("merge"));
+
+    session->undoStack()->undo();
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(before));
+    session->undoStack()->redo();
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(after));
+
+    // Merging then splitting at the space gives the two words back where they met.
+    ASSERT_TRUE(session->splitWord(a.id, a.text.size() + 1));
+    const auto split = dbWords(scannedPage);
+    ASSERT_EQ(split.size(), before.size());
+    EXPECT_EQ(split[i].text, a.text);
+    EXPECT_EQ(split[i + 1].text, b.text);
+    EXPECT_EQ(split[i].box.x1, a.box.x1);
+    EXPECT_EQ(split[i + 1].box.x0, b.box.x0);
+
+    // Words of two pages cannot be merged.
+    const WordId otherPage = session->words(textPage).front().id;
+    EXPECT_FALSE(session->mergeWords({a.id, otherPage}));
+    EXPECT_FALSE(errors.isEmpty());
+}
+
+TEST_F(SessionTest, SplitWordByCharacterBoxesDoUndoRedo)
+{
+    const auto before = session->words(scannedPage);
+    const WordRecord w = scannedWordWithChars(4);
+    ASSERT_TRUE(session->splitWord(w.id, 2));
+    const auto after = dbWords(scannedPage);
+    ASSERT_EQ(after.size(), before.size() + 1);
+    expectOrderContiguous(after);
+    const WordRecord left = dbWord(w.id);
+    const WordRecord right = after[static_cast<std::size_t>(left.order) + 1];
+    EXPECT_EQ(left.text, w.text.left(2));
+    EXPECT_EQ(right.text, w.text.mid(2));
+    EXPECT_EQ(left.box.x1, std::max(w.chars[0].box.x1, w.chars[1].box.x1)) << "cut after the second character";
+    EXPECT_EQ(right.box.x0, std::min(w.chars[2].box.x0, w.chars[3].box.x0));
+    EXPECT_EQ(left.box.x0, w.box.x0);
+    EXPECT_EQ(right.box.x1, w.box.x1);
+    EXPECT_EQ(left.chars.size(), 2u);
+    EXPECT_EQ(right.chars.size(), w.chars.size() - 2);
+    EXPECT_EQ(left.ocrText, std::optional<QString>(w.text));
+    EXPECT_EQ(right.line, w.line);
+    const auto edits = dbEdits(scannedPage);
+    ASSERT_EQ(edits.size(), 2u);
+    EXPECT_EQ(edits[0].action, QStringLiteral("split"));
+
+    session->undoStack()->undo();
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(before));
+    session->undoStack()->redo();
+    EXPECT_EQ(describeAll(dbWords(scannedPage)), describeAll(after));
+
+    EXPECT_FALSE(session->splitWord(w.id, 0)) << "a cut outside the word";
+    EXPECT_EQ(errors.size(), 1);
+}
+
+TEST_F(SessionTest, SplitWordWithoutCharactersIsProportional)
+{
+    const WordRecord w = scannedWordWithChars(3);
+    ASSERT_TRUE(session->setWordText(w.id, QStringLiteral("abcdef"))); // an edited text has no characters
+    EXPECT_TRUE(dbWord(w.id).chars.empty());
+    ASSERT_TRUE(session->splitWord(w.id, 2));
+    const WordRecord left = dbWord(w.id);
+    EXPECT_EQ(left.text, QStringLiteral("ab"));
+    const int cut = w.box.x0 + static_cast<int>(std::lround(w.box.width() * 2.0 / 6.0));
+    EXPECT_EQ(left.box.x1, cut);
+    const auto words = dbWords(scannedPage);
+    EXPECT_EQ(words[static_cast<std::size_t>(left.order) + 1].text, QStringLiteral("cdef"));
+    EXPECT_EQ(words[static_cast<std::size_t>(left.order) + 1].box.x0, cut);
+    session->undoStack()->undo();
+    EXPECT_EQ(dbWord(w.id).text, QStringLiteral("abcdef"));
+    session->undoStack()->undo();
+    EXPECT_EQ(describe(dbWord(w.id)), describe(w));
+}
+
+TEST_F(SessionTest, PageReviewDoUndoRedo)
+{
+    QSignalSpy spy(session.get(), &ProjectSession::pageChanged);
+    ASSERT_TRUE(session->setPageReview(scannedPage, ReviewStatus::Reviewed));
+    EXPECT_EQ(spy.count(), 1);
+    EXPECT_EQ(spy.at(0).at(0).value<PageId>(), scannedPage);
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::Reviewed);
+    EXPECT_EQ(dbEdits(scannedPage).back().action, QStringLiteral("review"));
+    session->undoStack()->undo();
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::New);
+    session->undoStack()->redo();
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::Reviewed);
+    EXPECT_EQ(spy.count(), 3);
+}
+
+TEST_F(SessionTest, WordsReviewedDoUndoRedo)
+{
+    const auto words = session->words(textPage);
+    const QList<WordId> ids{words[0].id, words[3].id};
+    ASSERT_TRUE(session->setWordsReviewed(ids, true));
+    EXPECT_TRUE(dbWord(ids[0]).reviewed);
+    EXPECT_TRUE(dbWord(ids[1]).reviewed);
+    EXPECT_EQ(dbEdits(textPage).size(), 2u);
+    EXPECT_EQ(dbEdits(textPage)[0].action, QStringLiteral("reviewed"));
+    session->undoStack()->undo();
+    EXPECT_FALSE(dbWord(ids[0]).reviewed);
+    session->undoStack()->redo();
+    EXPECT_TRUE(dbWord(ids[1]).reviewed);
+}
+
+TEST_F(SessionTest, AFailedWriteIsReportedAndNotPushed)
+{
+    // Another program holds the write lock past the busy timeout.
+    const WordRecord w = session->words(scannedPage).front();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    QSignalSpy errorSpy(session.get(), &ProjectSession::errorOccurred);
+    EXPECT_FALSE(session->setWordText(w.id, QStringLiteral("blocked")));
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    ASSERT_EQ(errorSpy.count(), 1);
+    EXPECT_TRUE(errorSpy.at(0).at(0).toString().contains(QStringLiteral("locked"))) << qPrintable(errorSpy.at(0).at(0).toString());
+    EXPECT_EQ(session->undoStack()->count(), 0);
+    EXPECT_EQ(dbWord(w.id).text, w.text);
+    EXPECT_TRUE(dbEdits(scannedPage).empty());
+}
+
+TEST_F(SessionTest, AnUndoThatCannotApplyIsReportedAndDropped)
+{
+    const auto words = session->words(scannedPage);
+    ASSERT_TRUE(session->setWordText(words[0].id, QStringLiteral("one")));
+    ASSERT_TRUE(session->setWordText(words[1].id, QStringLiteral("two")));
+    // Something else (another window, a script) deletes the second word.
+    ASSERT_TRUE(other->deleteWord(words[1].id).ok());
+    session->undoStack()->undo();
+    EXPECT_EQ(errors.size(), 1);
+    EXPECT_EQ(session->undoStack()->count(), 1) << "the command that cannot be undone is dropped";
+    EXPECT_EQ(dbWord(words[0].id).text, QStringLiteral("one"));
+    session->undoStack()->undo();
+    EXPECT_EQ(dbWord(words[0].id).text, words[0].text);
+}
+
+TEST_F(SessionTest, LabelsAddAndUpdate)
+{
+    QSignalSpy spy(session.get(), &ProjectSession::labelsChanged);
+    ASSERT_TRUE(session->addLabel({0, QStringLiteral("WEAPON"), QStringLiteral("#123456"), QString()}));
+    EXPECT_EQ(spy.count(), 1);
+    auto labels = *other->labels();
+    ASSERT_EQ(labels.size(), 10u);
+    LabelRecord weapon = labels.back();
+    EXPECT_EQ(weapon.name, QStringLiteral("WEAPON"));
+    weapon.name = QStringLiteral("FIREARM");
+    weapon.color = QStringLiteral("#abcdef");
+    weapon.shortcut = QStringLiteral("F");
+    ASSERT_TRUE(session->updateLabel(weapon));
+    labels = *other->labels();
+    EXPECT_EQ(labels.back().name, QStringLiteral("FIREARM"));
+    EXPECT_EQ(labels.back().color, QStringLiteral("#abcdef"));
+    EXPECT_EQ(labels.back().shortcut, QStringLiteral("F"));
+    weapon.name = QStringLiteral("PERSON");
+    EXPECT_FALSE(session->updateLabel(weapon)) << "names are unique";
+    EXPECT_FALSE(session->addLabel({0, QStringLiteral("DATE"), QStringLiteral("#000000"), QString()}));
+    EXPECT_EQ(errors.size(), 2);
+}
+
+TEST_F(SessionTest, NotificationsFromThePipeline)
+{
+    QSignalSpy words(session.get(), &ProjectSession::wordsChanged);
+    QSignalSpy pages(session.get(), &ProjectSession::pageChanged);
+    QSignalSpy docs(session.get(), &ProjectSession::documentsChanged);
+    session->notifyPageProcessed(1, scannedPage);
+    session->notifyDocumentsChanged();
+    EXPECT_EQ(words.count(), 1);
+    EXPECT_EQ(pages.count(), 1);
+    EXPECT_EQ(docs.count(), 1);
+}
+
+// kill -9 while editing: every edit the helper reported done is in the project on reopen.
+TEST_F(SessionTest, KilledDuringEditingLosesNoReportedEdit)
+{
+    session.reset();
+    other.reset();
+    QProcess helper;
+    helper.setProgram(test::builtProgram(QStringLiteral("tests/ui/session_edit_helper")));
+    helper.setArguments({path, QStringLiteral("400")});
+    helper.start();
+    ASSERT_TRUE(helper.waitForStarted());
+    QByteArray out;
+    QElapsedTimer timer;
+    timer.start();
+    // Kill in the middle of the run, while edits are being written.
+    while (out.count("done ") < 60 && timer.elapsed() < 60000) {
+        helper.waitForReadyRead(100);
+        out += helper.readAllStandardOutput();
+    }
+    ASSERT_EQ(::kill(static_cast<pid_t>(helper.processId()), SIGKILL), 0);
+    helper.waitForFinished();
+    out += helper.readAllStandardOutput();
+    EXPECT_EQ(helper.exitStatus(), QProcess::CrashExit);
+    std::map<WordId, int> lastEdit;
+    int reported = 0;
+    for (const QByteArray& line : out.split('\n')) {
+        const QList<QByteArray> parts = line.split(' ');
+        if (parts.size() == 3 && parts[0] == "done") {
+            lastEdit[parts[2].toLongLong()] = parts[1].toInt();
+            ++reported;
+        }
+    }
+    ASSERT_GE(reported, 60);
+    EXPECT_LT(reported, 400) << "the kill must land while edits are being written";
+    std::printf("[ measure  ] kill -9 after %d reported edits (of 400)\n", reported);
+
+    auto store = ProjectStore::open(path);
+    ASSERT_TRUE(store.ok()) << qPrintable(store.error().message);
+    for (const auto& [id, k] : lastEdit) {
+        auto w = (*store)->word(id);
+        ASSERT_TRUE(w.ok() && w->has_value());
+        EXPECT_EQ((**w).text, QStringLiteral("edit-%1").arg(k)) << "word " << id;
+    }
+    store->reset();
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    ASSERT_EQ(sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+    EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+// Measurement, not a pass/fail figure: setWordText() call to committed, 200 edits.
+TEST_F(SessionTest, MeasureEditCommitTime)
+{
+    const auto words = session->words(scannedPage);
+    ASSERT_GE(words.size(), 20u);
+    std::vector<double> ms;
+    for (int k = 0; k < 200; ++k) {
+        QElapsedTimer t;
+        t.start();
+        ASSERT_TRUE(session->setWordText(words[static_cast<std::size_t>(k) % words.size()].id,
+                                         QStringLiteral("m%1").arg(k)));
+        ms.push_back(t.nsecsElapsed() / 1e6);
+    }
+    std::sort(ms.begin(), ms.end());
+    std::printf("[ measure  ] setWordText -> committed: median %.2f ms, p90 %.2f ms, max %.2f ms (200 edits)\n",
+                ms[100], ms[180], ms.back());
+    EXPECT_EQ(dbWord(words[199 % words.size()].id).text, QStringLiteral("m199"));
+}
+
+} // namespace

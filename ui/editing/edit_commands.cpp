@@ -1,0 +1,216 @@
+#include "ui/editing/edit_commands.h"
+
+#include "core/storage/project_store.h"
+#include "ui/project_session.h"
+
+#include <utility>
+#include <vector>
+
+namespace incidoc::ui {
+namespace {
+
+std::vector<WordId> toVector(const QList<WordId>& list)
+{
+    return std::vector<WordId>(list.begin(), list.end());
+}
+
+} // namespace
+
+StoreEditCommand::StoreEditCommand(ProjectSession* session, const QString& text, EditOutcome* outcome)
+    : QUndoCommand(text), m_session(session), m_outcome(outcome)
+{
+}
+
+void StoreEditCommand::redo()
+{
+    ProjectStore& store = m_session->store();
+    if (!m_performed) {
+        // The first redo is the action itself, in a fresh edit group.
+        auto group = store.beginEditGroup();
+        if (!group) {
+            fail(group.error());
+            return;
+        }
+        m_group = *group;
+        const Status done = perform(store, m_group);
+        if (!done) {
+            fail(done.error());
+            return;
+        }
+        m_performed = true;
+        auto edits = store.editGroup(m_group);
+        if (!edits) {
+            fail(edits.error());
+            return;
+        }
+        for (const EditRecord& e : *edits)
+            (e.wordId != 0 ? m_wordPages : m_pages).insert(e.pageId);
+        if (m_outcome) {
+            m_outcome->ok = true;
+            m_outcome->changed = !edits->empty();
+            m_outcome->createdWord = m_created;
+            m_outcome = nullptr; // only valid during push
+        }
+        if (edits->empty()) {
+            setObsolete(true); // nothing changed: nothing to undo
+            return;
+        }
+    } else {
+        const Status done = store.redoEditGroup(m_group);
+        if (!done) {
+            fail(done.error());
+            return;
+        }
+    }
+    announce();
+}
+
+void StoreEditCommand::undo()
+{
+    const Status done = m_session->store().undoEditGroup(m_group);
+    if (!done) {
+        fail(done.error());
+        return;
+    }
+    announce();
+}
+
+void StoreEditCommand::fail(const Error& error)
+{
+    if (m_outcome) {
+        m_outcome->ok = false;
+        m_outcome = nullptr;
+    }
+    setObsolete(true);
+    Q_EMIT m_session->errorOccurred(tr("Could not save the change (%1): %2").arg(text(), error.message));
+}
+
+void StoreEditCommand::announce()
+{
+    for (PageId page : m_wordPages)
+        Q_EMIT m_session->wordsChanged(page);
+    for (PageId page : m_pages)
+        Q_EMIT m_session->pageChanged(page);
+}
+
+// ---- the actions --------------------------------------------------------------------------------------
+
+SetWordTextCommand::SetWordTextCommand(ProjectSession* session, WordId word, QString text, EditOutcome* outcome)
+    : StoreEditCommand(session, tr("Edit text"), outcome), m_word(word), m_text(std::move(text))
+{
+}
+
+Status SetWordTextCommand::perform(ProjectStore& store, long long group)
+{
+    return store.updateWordText(m_word, m_text, group);
+}
+
+SetWordBoxCommand::SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box, EditOutcome* outcome)
+    : StoreEditCommand(session, tr("Move or resize box"), outcome), m_word(word), m_box(box)
+{
+}
+
+Status SetWordBoxCommand::perform(ProjectStore& store, long long group)
+{
+    return store.updateWordBox(m_word, m_box, group);
+}
+
+SetWordsLabelCommand::SetWordsLabelCommand(ProjectSession* session, QList<WordId> words,
+                                           std::optional<LabelId> label, EditOutcome* outcome)
+    : StoreEditCommand(session, label ? tr("Set label") : tr("Clear label"), outcome),
+      m_words(std::move(words)), m_label(label)
+{
+}
+
+Status SetWordsLabelCommand::perform(ProjectStore& store, long long group)
+{
+    return store.setWordsLabel(toVector(m_words), m_label, group);
+}
+
+AddWordCommand::AddWordCommand(ProjectSession* session, PageId page, const PixelBox& box, QString text,
+                               EditOutcome* outcome)
+    : StoreEditCommand(session, tr("Add box"), outcome), m_page(page), m_box(box), m_text(std::move(text))
+{
+}
+
+Status AddWordCommand::perform(ProjectStore& store, long long group)
+{
+    WordRecord word;
+    word.text = m_text;
+    word.box = m_box;
+    auto id = store.addUserWord(m_page, word, group);
+    if (!id)
+        return id.error();
+    setCreatedWord(*id);
+    return okStatus();
+}
+
+DeleteWordsCommand::DeleteWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome)
+    : StoreEditCommand(session, words.size() == 1 ? tr("Delete box") : tr("Delete %n boxes", nullptr, words.size()),
+                       outcome),
+      m_words(std::move(words))
+{
+}
+
+Status DeleteWordsCommand::perform(ProjectStore& store, long long group)
+{
+    return store.deleteWords(toVector(m_words), group);
+}
+
+MergeWordsCommand::MergeWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome)
+    : StoreEditCommand(session, tr("Merge %n words", nullptr, words.size()), outcome), m_words(std::move(words))
+{
+}
+
+Status MergeWordsCommand::perform(ProjectStore& store, long long group)
+{
+    auto merged = store.mergeWords(toVector(m_words), group);
+    if (!merged)
+        return merged.error();
+    setCreatedWord(*merged);
+    return okStatus();
+}
+
+SplitWordCommand::SplitWordCommand(ProjectSession* session, WordId word, int at, EditOutcome* outcome)
+    : StoreEditCommand(session, tr("Split word"), outcome), m_word(word), m_at(at)
+{
+}
+
+Status SplitWordCommand::perform(ProjectStore& store, long long group)
+{
+    auto parts = store.splitWord(m_word, m_at, group);
+    if (!parts)
+        return parts.error();
+    setCreatedWord(parts->second);
+    return okStatus();
+}
+
+SetPageReviewCommand::SetPageReviewCommand(ProjectSession* session, PageId page, ReviewStatus review,
+                                           EditOutcome* outcome)
+    : StoreEditCommand(session,
+                       review == ReviewStatus::Reviewed     ? tr("Mark page reviewed")
+                       : review == ReviewStatus::InProgress ? tr("Mark page in progress")
+                                                            : tr("Mark page new"),
+                       outcome),
+      m_page(page), m_review(review)
+{
+}
+
+Status SetPageReviewCommand::perform(ProjectStore& store, long long group)
+{
+    return store.setPageReview(m_page, m_review, group);
+}
+
+SetWordsReviewedCommand::SetWordsReviewedCommand(ProjectSession* session, QList<WordId> words, bool reviewed,
+                                                 EditOutcome* outcome)
+    : StoreEditCommand(session, reviewed ? tr("Mark words reviewed") : tr("Mark words not reviewed"), outcome),
+      m_words(std::move(words)), m_reviewed(reviewed)
+{
+}
+
+Status SetWordsReviewedCommand::perform(ProjectStore& store, long long group)
+{
+    return store.setWordsReviewed(toVector(m_words), m_reviewed, group);
+}
+
+} // namespace incidoc::ui

@@ -1,0 +1,174 @@
+#pragma once
+// The undoable edits of the annotation app: one QUndoCommand per user action. Each command writes to
+// the project at once (through ProjectStore, in the edit history): its first redo() is the action itself
+// (one edit group); undo() and later redo() revert and re-apply that group from the history
+// (ProjectStore::undoEditGroup / redoEditGroup), each in one transaction. A write that fails emits
+// ProjectSession::errorOccurred and marks the command obsolete, so QUndoStack drops it; nothing is
+// half written. After each change the session's wordsChanged / pageChanged signals go out.
+//
+// Thread contract: GUI thread only (like the ProjectSession they belong to).
+
+#include "core/model/records.h"
+#include "core/util/result.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QUndoCommand>
+
+#include <optional>
+#include <set>
+
+namespace incidoc {
+class ProjectStore;
+}
+
+namespace incidoc::ui {
+
+class ProjectSession;
+
+/// What the first redo() of a command produced; filled while QUndoStack::push runs (the command may be
+/// deleted by push when it turned out to be obsolete).
+struct EditOutcome {
+    bool ok = false;
+    bool changed = false;       ///< false: nothing to change (no history entry, command not kept)
+    WordId createdWord = 0;     ///< addWord: the new word; splitWord: the right part
+};
+
+/// Base of every edit command: runs the action in an edit group, then undoes / redoes the group.
+class StoreEditCommand : public QUndoCommand {
+    Q_DECLARE_TR_FUNCTIONS(incidoc::ui::StoreEditCommand)
+public:
+    StoreEditCommand(ProjectSession* session, const QString& text, EditOutcome* outcome);
+    void redo() override;
+    void undo() override;
+    /// The edit group in the project's history (0 before the first redo).
+    long long group() const { return m_group; }
+
+protected:
+    /// The action itself, all of it in edit group `group`. Returns the error when it could not be written.
+    virtual Status perform(ProjectStore& store, long long group) = 0;
+    /// Called after perform() succeeded (e.g. to keep an id for the outcome).
+    void setCreatedWord(WordId word) { m_created = word; }
+
+private:
+    void fail(const Error& error);
+    void announce();
+
+    ProjectSession* m_session;
+    EditOutcome* m_outcome;
+    long long m_group = 0;
+    bool m_performed = false;
+    WordId m_created = 0;
+    std::set<PageId> m_wordPages; ///< pages whose words the group changes
+    std::set<PageId> m_pages;     ///< pages whose own fields (review status) the group changes
+};
+
+class SetWordTextCommand : public StoreEditCommand {
+public:
+    SetWordTextCommand(ProjectSession* session, WordId word, QString text, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    WordId m_word;
+    QString m_text;
+};
+
+class SetWordBoxCommand : public StoreEditCommand {
+public:
+    SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    WordId m_word;
+    PixelBox m_box;
+};
+
+class SetWordsLabelCommand : public StoreEditCommand {
+public:
+    SetWordsLabelCommand(ProjectSession* session, QList<WordId> words, std::optional<LabelId> label,
+                         EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    QList<WordId> m_words;
+    std::optional<LabelId> m_label;
+};
+
+class AddWordCommand : public StoreEditCommand {
+public:
+    AddWordCommand(ProjectSession* session, PageId page, const PixelBox& box, QString text, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    PageId m_page;
+    PixelBox m_box;
+    QString m_text;
+};
+
+class DeleteWordsCommand : public StoreEditCommand {
+public:
+    DeleteWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    QList<WordId> m_words;
+};
+
+class MergeWordsCommand : public StoreEditCommand {
+public:
+    MergeWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    QList<WordId> m_words;
+};
+
+class SplitWordCommand : public StoreEditCommand {
+public:
+    SplitWordCommand(ProjectSession* session, WordId word, int at, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    WordId m_word;
+    int m_at;
+};
+
+class SetPageReviewCommand : public StoreEditCommand {
+public:
+    SetPageReviewCommand(ProjectSession* session, PageId page, ReviewStatus review, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    PageId m_page;
+    ReviewStatus m_review;
+};
+
+class SetWordsReviewedCommand : public StoreEditCommand {
+public:
+    SetWordsReviewedCommand(ProjectSession* session, QList<WordId> words, bool reviewed, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    QList<WordId> m_words;
+    bool m_reviewed;
+};
+
+} // namespace incidoc::ui

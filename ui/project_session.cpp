@@ -1,0 +1,250 @@
+#include "ui/project_session.h"
+
+#include "core/storage/project_store.h"
+#include "ui/editing/edit_commands.h"
+
+#include <QUndoStack>
+
+namespace incidoc::ui {
+
+struct ProjectSession::Impl {
+    std::unique_ptr<ProjectStore> store;
+    QString path;
+    bool readOnly = false;
+    QUndoStack* undo = nullptr; // child of the session
+};
+
+Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path, bool readOnly)
+{
+    auto store = ProjectStore::open(path, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+    if (!store)
+        return store.error();
+    auto impl = std::make_unique<Impl>();
+    impl->path = (*store)->path();
+    impl->readOnly = readOnly;
+    impl->store = std::move(*store);
+    std::unique_ptr<ProjectSession> session(new ProjectSession(std::move(impl)));
+    return session;
+}
+
+ProjectSession::ProjectSession(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
+{
+    m_impl->undo = new QUndoStack(this);
+}
+
+ProjectSession::~ProjectSession()
+{
+    // The commands refer to the store: drop them before it closes.
+    delete m_impl->undo;
+    m_impl->undo = nullptr;
+}
+
+QString ProjectSession::path() const { return m_impl->path; }
+bool ProjectSession::isReadOnly() const { return m_impl->readOnly; }
+ProjectStore& ProjectSession::store() { return *m_impl->store; }
+QUndoStack* ProjectSession::undoStack() const { return m_impl->undo; }
+
+// ---- reads: a failed read is reported and reads as empty ------------------------------------------------
+
+std::vector<DocumentRecord> ProjectSession::documents()
+{
+    auto r = m_impl->store->documents();
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Could not read the documents: %1").arg(r.error().message));
+        return {};
+    }
+    return std::move(r).value();
+}
+
+std::vector<PageRecord> ProjectSession::pages(DocumentId document)
+{
+    auto r = m_impl->store->pages(document);
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Could not read the pages: %1").arg(r.error().message));
+        return {};
+    }
+    return std::move(r).value();
+}
+
+std::optional<PageRecord> ProjectSession::page(PageId page)
+{
+    auto r = m_impl->store->page(page);
+    if (!r)
+        return std::nullopt; // a page that does not (or no longer) exist: not an error to show
+    return std::move(r).value();
+}
+
+std::optional<DocumentRecord> ProjectSession::document(DocumentId document)
+{
+    auto r = m_impl->store->document(document);
+    if (!r)
+        return std::nullopt;
+    return std::move(r).value();
+}
+
+std::vector<WordRecord> ProjectSession::words(PageId page)
+{
+    auto r = m_impl->store->words(page);
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Could not read the words of the page: %1").arg(r.error().message));
+        return {};
+    }
+    return std::move(r).value();
+}
+
+std::vector<LabelRecord> ProjectSession::labels()
+{
+    auto r = m_impl->store->labels();
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Could not read the labels: %1").arg(r.error().message));
+        return {};
+    }
+    return std::move(r).value();
+}
+
+std::vector<SearchHit> ProjectSession::search(const QString& text, int limit)
+{
+    auto r = m_impl->store->searchWords(text, limit);
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Search failed: %1").arg(r.error().message));
+        return {};
+    }
+    std::vector<SearchHit> hits;
+    hits.reserve(r->size());
+    for (const WordHit& h : *r)
+        hits.push_back({h.documentId, h.pageId, h.pageNumber, h.word.id, h.word.text, h.word.box});
+    return hits;
+}
+
+// ---- mutations ------------------------------------------------------------------------------------------
+
+namespace {
+
+// Pushes a command and reports what its first redo did. `outcome` is filled during push.
+bool pushCommand(QUndoStack* stack, StoreEditCommand* command, const EditOutcome& outcome)
+{
+    stack->push(command); // runs redo(): the action; an obsolete (failed or no-op) command is deleted
+    return outcome.ok;
+}
+
+} // namespace
+
+#define INCIDOC_REQUIRE_WRITABLE(ret)                                                                         \
+    if (m_impl->readOnly) {                                                                                   \
+        Q_EMIT errorOccurred(tr("The project is open read-only: changes cannot be saved."));                  \
+        return ret;                                                                                           \
+    }
+
+bool ProjectSession::setWordText(WordId word, const QString& text)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new SetWordTextCommand(this, word, text, &outcome), outcome);
+}
+
+bool ProjectSession::setWordBox(WordId word, const PixelBox& box)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new SetWordBoxCommand(this, word, box, &outcome), outcome);
+}
+
+bool ProjectSession::setWordsLabel(const QList<WordId>& words, std::optional<LabelId> label)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (words.isEmpty())
+        return true;
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new SetWordsLabelCommand(this, words, label, &outcome), outcome);
+}
+
+WordId ProjectSession::addWord(PageId page, const PixelBox& box, const QString& text)
+{
+    INCIDOC_REQUIRE_WRITABLE(0)
+    EditOutcome outcome;
+    if (!pushCommand(m_impl->undo, new AddWordCommand(this, page, box, text, &outcome), outcome))
+        return 0;
+    return outcome.createdWord;
+}
+
+bool ProjectSession::deleteWords(const QList<WordId>& words)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (words.isEmpty())
+        return true;
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new DeleteWordsCommand(this, words, &outcome), outcome);
+}
+
+bool ProjectSession::mergeWords(const QList<WordId>& words)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new MergeWordsCommand(this, words, &outcome), outcome);
+}
+
+bool ProjectSession::splitWord(WordId word, int at)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new SplitWordCommand(this, word, at, &outcome), outcome);
+}
+
+bool ProjectSession::setPageReview(PageId page, ReviewStatus review)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new SetPageReviewCommand(this, page, review, &outcome), outcome);
+}
+
+bool ProjectSession::setWordsReviewed(const QList<WordId>& words, bool reviewed)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (words.isEmpty())
+        return true;
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new SetWordsReviewedCommand(this, words, reviewed, &outcome), outcome);
+}
+
+// Labels are project settings, not word edits: saved at once, not on the undo stack.
+bool ProjectSession::addLabel(const LabelRecord& label)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    auto id = m_impl->store->addLabel(label);
+    if (!id) {
+        Q_EMIT errorOccurred(tr("Could not add the label: %1").arg(id.error().message));
+        return false;
+    }
+    Q_EMIT labelsChanged();
+    return true;
+}
+
+bool ProjectSession::updateLabel(const LabelRecord& label)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    const Status done = m_impl->store->updateLabel(label);
+    if (!done) {
+        Q_EMIT errorOccurred(tr("Could not change the label: %1").arg(done.error().message));
+        return false;
+    }
+    Q_EMIT labelsChanged();
+    return true;
+}
+
+#undef INCIDOC_REQUIRE_WRITABLE
+
+// ---- from the pipeline ----------------------------------------------------------------------------------
+
+void ProjectSession::notifyPageProcessed(DocumentId document, PageId page)
+{
+    Q_UNUSED(document)
+    Q_EMIT wordsChanged(page);
+    Q_EMIT pageChanged(page);
+}
+
+void ProjectSession::notifyDocumentsChanged()
+{
+    Q_EMIT documentsChanged();
+}
+
+} // namespace incidoc::ui
