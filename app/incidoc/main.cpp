@@ -1,0 +1,31 @@
+// incidoc [PROJECT.incidoc]: wires the app together and does nothing else.
+#include "core/util/openmp_guard.h"
+#include "ui/shell/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char** argv)
+{
+    incidoc::ensureOpenMpThreadLimit(argc, argv); // before anything loads Tesseract's OpenMP runtime
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("Incidoc"));
+    QApplication::setApplicationName(QStringLiteral("Incidoc"));
+    QApplication::setApplicationVersion(QStringLiteral(INCIDOC_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Review and label OCR of incident documents."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption readOnly(QStringLiteral("read-only"), QApplication::translate("main", "Open the project read-only."));
+    parser.addOption(readOnly);
+    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "An .incidoc project to open."),
+                                 QStringLiteral("[PROJECT.incidoc]"));
+    parser.process(app);
+
+    incidoc::ui::MainWindow window;
+    window.show();
+    if (!parser.positionalArguments().isEmpty())
+        window.openProject(parser.positionalArguments().first(), parser.isSet(readOnly));
+    return app.exec();
+}

@@ -1,0 +1,161 @@
+// The page view alone on a real project: the overlay matches the stored words, the render arrives in
+// the background (a stand-in first, never blocking), zoom keeps boxes on their words, a grab of the
+// widget shows the overlay colour on the box edges, and the overlay follows the session's changes.
+#include "tests/ui/view_test_pages.h"
+#include "ui/project_session.h"
+#include "ui/view/overlay_items.h"
+#include "ui/view/page_view.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <gtest/gtest.h>
+
+using namespace incidoc;
+using namespace incidoc::ui;
+
+namespace {
+
+class PageViewTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(m_dir.isValid());
+        m_grid = test::makeGridProject(m_dir.path(), 2000);
+        ASSERT_FALSE(m_grid.projectPath.isEmpty());
+        auto s = ProjectSession::open(m_grid.projectPath);
+        ASSERT_TRUE(s.ok());
+        m_session = std::move(s).value();
+        m_view = std::make_unique<PageView>();
+        m_view->resize(900, 1100);
+        m_view->setSession(m_session.get());
+        m_view->show();
+        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_view.get()));
+        m_view->showPage(m_grid.page);
+    }
+    void TearDown() override
+    {
+        m_view.reset();
+        m_session.reset();
+    }
+
+    QTemporaryDir m_dir;
+    test::GridPage m_grid;
+    std::unique_ptr<ProjectSession> m_session;
+    std::unique_ptr<PageView> m_view;
+};
+
+TEST_F(PageViewTest, OneItemPerWordExactlyOnItsBox)
+{
+    const auto words = m_session->words(m_grid.page);
+    ASSERT_EQ(words.size(), 2000u);
+    EXPECT_EQ(m_view->wordItemCount(), 2000);
+    int low = 0;
+    for (const auto& w : words) {
+        auto* item = m_view->wordItem(w.id);
+        ASSERT_NE(item, nullptr);
+        EXPECT_EQ(item->sceneBox(), toRectF(w.box));
+        low += item->isLowConfidence();
+    }
+    EXPECT_EQ(low, 2000 / 7 + (2000 % 7 > 3));
+}
+
+TEST_F(PageViewTest, RenderArrivesInTheBackgroundAndSharpensAfterZoom)
+{
+    EXPECT_EQ(m_view->fitMode(), PageView::FitMode::Width);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_view->isRenderPending() && m_view->shownRenderDpi() > 0; }, 20000));
+    const int fitDpi = m_view->shownRenderDpi();
+    EXPECT_EQ(fitDpi, m_view->wantedRenderDpi());
+    EXPECT_LT(fitDpi, 300); // the fit-width zoom is below 1: a smaller render is enough
+    m_view->actualSize();
+    EXPECT_EQ(m_view->zoom(), 1.0);
+    EXPECT_EQ(m_view->wantedRenderDpi(), 300);
+    // Meanwhile the lower-resolution render stays shown, scaled.
+    EXPECT_EQ(m_view->shownRenderDpi(), fitDpi);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_view->shownRenderDpi() == 300; }, 20000));
+    // Back to the earlier zoom: the cached render is shown at once, no new render.
+    m_view->fitWidth();
+    EXPECT_EQ(m_view->shownRenderDpi(), fitDpi);
+    EXPECT_FALSE(m_view->isRenderPending());
+}
+
+TEST_F(PageViewTest, GrabShowsTheOverlayColourOnBoxEdges)
+{
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_view->isRenderPending() && m_view->shownRenderDpi() > 0; }, 20000));
+    m_view->setZoom(0.6);
+    QApplication::processEvents();
+    const QImage shot = m_view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const auto words = m_session->words(m_grid.page);
+    int checked = 0, coloured = 0;
+    for (const auto& w : words) {
+        const QPoint left = m_view->mapFromScene(QPointF(w.box.x0, (w.box.y0 + w.box.y1) / 2.0));
+        if (!shot.rect().adjusted(2, 2, -2, -2).contains(left))
+            continue;
+        ++checked;
+        bool found = false;
+        for (int d = 0; d < 21 && !found; ++d) { // dashed edges: look a few pixels up and down
+            const QColor c = shot.pixelColor(left + QPoint(d % 3 - 1, d / 3 - 3));
+            const bool low = w.confidence && *w.confidence < 60;
+            // Normal boxes: blue (30,136,229); low confidence: red (229,57,53).
+            found = low ? (c.red() > 150 && c.green() < 120 && c.blue() < 120)
+                        : (c.blue() > 150 && c.red() < 120);
+        }
+        coloured += found;
+    }
+    ASSERT_GT(checked, 100);
+    EXPECT_GE(coloured, checked * 95 / 100) << coloured << " of " << checked;
+    // Between boxes (inside a cell gap) the page stays white: the image is not hidden.
+    const QPoint gap = m_view->mapFromScene(QPointF(words[0].box.x1 + 10, words[0].box.y0 + 5));
+    EXPECT_GT(qGray(shot.pixel(gap)), 200);
+}
+
+TEST_F(PageViewTest, OverlayFollowsTheSessionAndUndo)
+{
+    const auto words = m_session->words(m_grid.page);
+    const WordRecord w = words[42];
+    m_view->selectWords({w.id});
+    const PixelBox moved{w.box.x0 + 30, w.box.y0 + 5, w.box.x1 + 30, w.box.y1 + 5};
+    ASSERT_TRUE(m_session->setWordBox(w.id, moved));
+    EXPECT_EQ(m_view->wordItem(w.id)->sceneBox(), toRectF(moved));
+    EXPECT_EQ(m_view->selectedWords(), QList<WordId>{w.id}); // selection survives the redraw
+    m_session->undoStack()->undo();
+    EXPECT_EQ(m_view->wordItem(w.id)->sceneBox(), toRectF(w.box));
+    ASSERT_TRUE(m_session->deleteWords({w.id}));
+    EXPECT_EQ(m_view->wordItem(w.id), nullptr);
+    EXPECT_EQ(m_view->wordItemCount(), 1999);
+}
+
+TEST_F(PageViewTest, RubberBandAndDragMoveAWordBox)
+{
+    m_view->actualSize();
+    const auto words = m_session->words(m_grid.page);
+    const WordRecord w = words[0];
+    m_view->ensureVisible(toRectF(w.box), 50, 50);
+    QApplication::processEvents();
+    // Rubber band around the first two words of the first row.
+    const QPoint a = m_view->mapFromScene(QPointF(w.box.x0 - 20, w.box.y0 - 20));
+    const QPoint b = m_view->mapFromScene(QPointF(words[1].box.x0 + 10, w.box.y1 - 5));
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, a);
+    QTest::mouseMove(m_view->viewport(), (a + b) / 2);
+    QTest::mouseMove(m_view->viewport(), b);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, b);
+    EXPECT_EQ(m_view->selectedWords(), (QList<WordId>{words[0].id, words[1].id}));
+
+    // Drag the first word by (40, 25) page pixels (zoom 1).
+    m_view->selectWords({w.id});
+    const QPoint from = m_view->mapFromScene(QPointF((w.box.x0 + w.box.x1) / 2.0, (w.box.y0 + w.box.y1) / 2.0));
+    const QPoint to = from + QPoint(40, 25);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), from + QPoint(10, 5));
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    const auto after = m_session->words(m_grid.page);
+    auto it = std::find_if(after.begin(), after.end(), [&](const WordRecord& r) { return r.id == w.id; });
+    ASSERT_NE(it, after.end());
+    EXPECT_EQ(it->box, (PixelBox{w.box.x0 + 40, w.box.y0 + 25, w.box.x1 + 40, w.box.y1 + 25}));
+}
+
+} // namespace

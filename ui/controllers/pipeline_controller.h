@@ -1,0 +1,93 @@
+#pragma once
+// Runs the core pipeline for the open project in the background: imports files and folders, feeds
+// queued pages to a Pipeline, puts the page the user looks at first, pauses, resumes and cancels, and
+// tells the session about every page as soon as it is committed, so pages appear as they finish.
+//
+// Thread contract: GUI thread only. Pipeline progress arrives on the writer thread and is forwarded
+// with a queued call; workers capture only values (paths, options), never this object's state.
+
+#include "core/pipeline/import_session.h"
+#include "core/pipeline/pipeline.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <unordered_set>
+#include <vector>
+
+namespace incidoc::ui {
+
+class ProjectSession;
+
+class PipelineController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused };
+    Q_ENUM(State)
+
+    /// `session` must outlive the controller. A read-only session gets no pipeline.
+    explicit PipelineController(ProjectSession* session, QObject* parent = nullptr);
+    ~PipelineController() override; ///< cancels and waits for the pipeline (pages in flight stay queued)
+
+    /// Options for the next run (a running pipeline keeps its own until it is restarted).
+    void setOptions(const PipelineOptions& options);
+
+    /// Registers files/folders on a worker thread, then processes their pages. Emits importFinished.
+    void importPaths(const QStringList& paths);
+    bool isImporting() const { return m_importing > 0; }
+    /// Queued pages (and pages a killed run left processing) are processed: call after opening.
+    void resumeQueued();
+    /// Processes this page before the others still waiting.
+    void prioritize(PageId page);
+    /// Processes a page again with the current options; words a person edited are kept by the store.
+    void reprocessPage(PageId page);
+    /// A document that failed to import is imported again; its failed pages are processed again.
+    void retryFailed(DocumentId document);
+
+    void pause();
+    void resume();
+    /// Stops processing; pages not processed stay queued in the project for later.
+    void cancel();
+
+    State state() const { return m_state; }
+    int pagesDone() const { return m_done; }
+    int pagesTotal() const { return m_total; }
+    double pagesPerSecond() const;
+
+Q_SIGNALS:
+    void stateChanged(incidoc::ui::PipelineController::State state);
+    void progressChanged(int done, int total, double pagesPerSecond);
+    void pageProcessed(incidoc::PageId page, incidoc::DocumentId document, bool ok);
+    /// A user-readable summary ("2 files added, 1 failed: …").
+    void importFinished(const QString& summary, int added, int failed);
+    void errorOccurred(const QString& message);
+
+private:
+    void enqueue(const std::vector<PageJob>& jobs);
+    bool ensurePipeline();
+    void stopPipeline(bool keepQueue);
+    void onProgress(const PageProgress& progress, long long generation);
+    void setState(State state);
+    void finishStopping();
+
+    ProjectSession* m_session;
+    PipelineOptions m_options;
+    std::unique_ptr<Pipeline> m_pipeline;
+    long long m_generation = 0;        ///< progress from an older pipeline is still real (it was committed)
+    QFuture<void> m_stopping;          ///< a pipeline being torn down on a worker thread
+    bool m_startWhenStopped = false;
+    struct RunPages {
+        std::unordered_set<PageId> all, done; ///< pages of this run, and those already reported
+    } m_run;
+    std::vector<PageJob> m_deferred;   ///< jobs that arrived while a pipeline was being torn down
+    State m_state = State::Idle;
+    int m_done = 0, m_total = 0;
+    int m_importing = 0;
+    QElapsedTimer m_clock;
+    double m_activeSeconds = 0;
+};
+
+} // namespace incidoc::ui

@@ -1,0 +1,55 @@
+#pragma once
+// The shell's small dialogs: settings (QSettings through AppSettings), about (library versions) and
+// the keyboard shortcut table (generated from the actions, so it is never out of date).
+// GUI thread only. Show them with open(): no nested event loop.
+
+#include "ui/shell/app_settings.h"
+
+#include <QDialog>
+#include <QList>
+
+class QAction;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace incidoc::ui {
+
+class SettingsDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit SettingsDialog(const AppSettings& settings, QWidget* parent = nullptr);
+    /// What the user chose (meaningful after accept).
+    AppSettings settings() const;
+
+private:
+    AppSettings m_initial;
+    QSpinBox* m_dpi;
+    QComboBox* m_binarize;
+    QLineEdit* m_languages;
+    QSpinBox* m_jobs;
+    QSpinBox* m_threshold;
+    QComboBox* m_theme;
+};
+
+class AboutDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit AboutDialog(QWidget* parent = nullptr);
+    /// "Qt 6.4.2, Poppler …, Tesseract …, Leptonica …, OpenCV …" as shown.
+    static QString versionsText();
+};
+
+class ShortcutsDialog : public QDialog {
+    Q_OBJECT
+public:
+    /// One row per action that has a shortcut: its menu text and every key sequence.
+    ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent = nullptr);
+    QTableWidget* table() const { return m_table; }
+
+private:
+    QTableWidget* m_table;
+};
+
+} // namespace incidoc::ui

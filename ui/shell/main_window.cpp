@@ -1,0 +1,838 @@
+#include "ui/shell/main_window.h"
+
+#include "core/storage/project_store.h"
+#include "ui/controllers/pipeline_controller.h"
+#include "ui/project_session.h"
+#include "ui/shell/dialogs.h"
+#include "ui/shell/documents_model.h"
+#include "ui/shell/page_list_model.h"
+#include "ui/shell/progress_panel.h"
+#include "ui/view/page_view.h"
+#include "ui/review/inspector_widget.h"
+#include "ui/review/label_manager_dialog.h"
+#include "ui/review/search_panel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoStack>
+#include <QUndoView>
+
+namespace incidoc::ui {
+namespace {
+
+constexpr int kMaxRecent = 8;
+const QString kRecentKey = QStringLiteral("recentProjects");
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_settings(AppSettings::load()), m_view(new PageView(this)),
+      m_documents(new DocumentsModel(this)), m_pages(new PageListModel(this)), m_pageLabel(new QLabel(this)),
+      m_zoomLabel(new QLabel(this)), m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("MainWindow"));
+    setAcceptDrops(true);
+    setCentralWidget(m_view);
+    setDockNestingEnabled(true);
+    createDocks();
+    createActions();
+    createStatusBar();
+    applySettings(m_settings);
+
+    connect(m_view, &PageView::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
+    connect(m_view, &PageView::zoomChanged, this, [this] { updateStatus(); });
+    connect(m_view, &PageView::hoveredWordChanged, this, [this](bool has, const QString& text, double conf) {
+        m_wordLabel->setText(has ? tr("Word: %1").arg(text) : QString());
+        m_confLabel->setText(has ? (conf >= 0 ? tr("Confidence: %1").arg(conf, 0, 'f', 0) : tr("Confidence: —"))
+                                 : QString());
+    });
+
+    QSettings s;
+    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    if (!s.contains(QStringLiteral("window/geometry")))
+        resize(1400, 900);
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+MainWindow::~MainWindow()
+{
+    closeProject();
+}
+
+// --- construction ---------------------------------------------------------------------------------
+
+void MainWindow::createDocks()
+{
+    auto dock = [this](const QString& title, const QString& name, QWidget* w, Qt::DockWidgetArea area) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name); // saveState() needs it
+        d->setWidget(w);
+        addDockWidget(area, d);
+        m_docks << d;
+        return d;
+    };
+
+    m_documentsView = new QTableView(this);
+    m_documentsView->setModel(m_documents);
+    m_documentsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_documentsView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_documentsView->verticalHeader()->hide();
+    m_documentsView->horizontalHeader()->setStretchLastSection(true);
+    m_documentsView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_documentsView->setWordWrap(false);
+    connect(m_documentsView, &QWidget::customContextMenuRequested, this, &MainWindow::onDocumentsContextMenu);
+    connect(m_documentsView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const DocumentId doc = m_documents->documentAt(current.row());
+                if (doc && doc != m_currentDoc)
+                    showDocument(doc);
+            });
+    dock(tr("Documents"), QStringLiteral("documentsDock"), m_documentsView, Qt::LeftDockWidgetArea);
+
+    m_pagesView = new QListView(this);
+    m_pagesView->setModel(m_pages);
+    m_pagesView->setViewMode(QListView::ListMode);
+    m_pagesView->setIconSize(QSize(96, 124));
+    m_pagesView->setUniformItemSizes(true);
+    m_pagesView->setSpacing(2);
+    connect(m_pagesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                const PageId page = m_pages->pageAt(current.row());
+                if (page && page != m_view->pageId())
+                    showPage(page);
+            });
+    dock(tr("Pages"), QStringLiteral("pagesDock"), m_pagesView, Qt::LeftDockWidgetArea);
+
+    // The inspector and search panel are bound to a session: made when a project opens.
+    m_inspectorDock = dock(tr("Inspector"), QStringLiteral("inspectorDock"), new QLabel(tr("No project"), this),
+                           Qt::RightDockWidgetArea);
+    m_searchDock = dock(tr("Search"), QStringLiteral("searchDock"), new QLabel(tr("No project"), this),
+                        Qt::RightDockWidgetArea);
+
+    m_progress = new ProgressPanel(this);
+    auto* progressDock = dock(tr("Progress"), QStringLiteral("progressDock"), m_progress, Qt::RightDockWidgetArea);
+
+    m_undoView = new QUndoView(this);
+    m_undoView->setEmptyLabel(tr("<opened>"));
+    auto* undoDock = dock(tr("History"), QStringLiteral("historyDock"), m_undoView, Qt::RightDockWidgetArea);
+    tabifyDockWidget(progressDock, undoDock);
+    progressDock->raise();
+}
+
+void MainWindow::createActions()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* a = file->addAction(tr("&New Project…"), this, &MainWindow::onNew);
+    a->setShortcut(QKeySequence::New);
+    a = file->addAction(tr("&Open Project…"), this, &MainWindow::onOpen);
+    a->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    file->addSeparator();
+    a = file->addAction(tr("&Import Files…"), this, &MainWindow::onImportFiles);
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+I")));
+    m_writeActions << a;
+    a = file->addAction(tr("Import &Folder…"), this, &MainWindow::onImportFolder);
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+I")));
+    m_writeActions << a;
+    file->addSeparator();
+    a = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
+    a->setShortcut(QKeySequence::Close);
+    m_projectActions << a;
+    a = file->addAction(tr("&Settings…"), this, &MainWindow::onSettings);
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+,")));
+    file->addSeparator();
+    a = file->addAction(tr("&Quit"), this, &QWidget::close);
+    a->setShortcut(QKeySequence::Quit);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = edit->addAction(tr("&Undo"), this, [this] {
+        if (m_session)
+            m_session->undoStack()->undo();
+    });
+    m_undo->setShortcuts({QKeySequence::Undo});
+    m_redo = edit->addAction(tr("&Redo"), this, [this] {
+        if (m_session)
+            m_session->undoStack()->redo();
+    });
+    m_redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence(QStringLiteral("Ctrl+Y"))});
+    edit->addSeparator();
+    for (QAction* e : m_view->editActions()) {
+        edit->addAction(e);
+        m_writeActions << e;
+    }
+    edit->addSeparator();
+    a = edit->addAction(tr("&Labels…"), this, [this] {
+        if (!m_session)
+            return;
+        auto* d = new LabelManagerDialog(m_session.get(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
+    m_writeActions << a;
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (QAction* v : m_view->viewActions())
+        m_viewMenu->addAction(v);
+    m_viewMenu->addSeparator();
+    for (auto* d : m_docks)
+        m_viewMenu->addAction(d->toggleViewAction());
+
+    auto* review = menuBar()->addMenu(tr("&Review"));
+    auto viewKey = [this, review](const QString& text, const QList<QKeySequence>& keys, auto slot) {
+        auto* act = review->addAction(text, this, slot);
+        act->setShortcuts(keys);
+        act->setShortcutContext(Qt::WidgetWithChildrenShortcut); // single keys only while the page has focus
+        m_view->addAction(act);
+        m_projectActions << act;
+        return act;
+    };
+    viewKey(tr("&Next Low-Confidence Word"), {QKeySequence(Qt::Key_Tab)}, [this] { goToLowConfidence(true); });
+    viewKey(tr("&Previous Low-Confidence Word"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
+            [this] { goToLowConfidence(false); });
+    viewKey(tr("Next &Unreviewed Page"), {QKeySequence(Qt::Key_N)}, [this] { goToNextUnreviewedPage(); });
+    m_writeActions << viewKey(tr("&Mark Page Reviewed"),
+                              {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                              [this] { markPageReviewed(); });
+    review->addSeparator();
+    a = review->addAction(tr("Next Pa&ge"), this, [this] {
+        const int row = m_pages->rowOf(m_view->pageId());
+        if (row >= 0 && row + 1 < m_pages->rowCount())
+            showPage(m_pages->pageAt(row + 1));
+    });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    m_projectActions << a;
+    a = review->addAction(tr("Previous P&age"), this, [this] {
+        const int row = m_pages->rowOf(m_view->pageId());
+        if (row > 0)
+            showPage(m_pages->pageAt(row - 1));
+    });
+    a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    m_projectActions << a;
+
+    auto* processing = menuBar()->addMenu(tr("&Processing"));
+    a = processing->addAction(tr("&Re-OCR Page"), this, &MainWindow::reprocessPage);
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_writeActions << a;
+    a = processing->addAction(tr("Retry &Failed Pages"), this, [this] {
+        if (m_pipeline && m_currentDoc)
+            m_pipeline->retryFailed(m_currentDoc);
+    });
+    m_writeActions << a;
+    m_pauseAction = processing->addAction(tr("&Pause"), this, [this] {
+        if (!m_pipeline)
+            return;
+        if (m_pipeline->state() == PipelineController::State::Paused)
+            m_pipeline->resume();
+        else
+            m_pipeline->pause();
+    });
+    m_cancelAction = processing->addAction(tr("&Cancel Processing"), this, [this] {
+        if (m_pipeline)
+            m_pipeline->cancel();
+    });
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    a = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* d = new ShortcutsDialog(allActions(), this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+/")));
+    help->addAction(tr("&About Incidoc"), this, [this] {
+        auto* d = new AboutDialog(this);
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->open();
+    });
+
+    auto* tools = addToolBar(tr("Tools"));
+    tools->setObjectName(QStringLiteral("toolsToolBar"));
+    tools->addAction(m_undo);
+    tools->addAction(m_redo);
+    tools->addSeparator();
+    for (QAction* v : m_view->viewActions().mid(0, 5))
+        tools->addAction(v);
+    tools->addSeparator();
+    for (QAction* e : m_view->editActions().mid(0, 5))
+        tools->addAction(e);
+}
+
+void MainWindow::createStatusBar()
+{
+    statusBar()->addPermanentWidget(m_wordLabel);
+    statusBar()->addPermanentWidget(m_confLabel);
+    statusBar()->addPermanentWidget(m_pageLabel);
+    statusBar()->addPermanentWidget(m_zoomLabel);
+}
+
+QList<QAction*> MainWindow::allActions() const
+{
+    QList<QAction*> out;
+    for (QAction* m : menuBar()->actions()) {
+        if (!m->menu())
+            continue;
+        for (QAction* a : m->menu()->actions())
+            if (!a->isSeparator() && !a->menu() && !out.contains(a))
+                out << a;
+    }
+    for (QAction* a : m_view->actions())
+        if (!out.contains(a))
+            out << a;
+    return out;
+}
+
+// --- projects -------------------------------------------------------------------------------------
+
+void MainWindow::showError(const QString& title, const QString& text)
+{
+    m_lastError = text;
+    statusBar()->showMessage(text, 10000);
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+bool MainWindow::openProject(const QString& path, bool readOnly)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        showError(tr("Cannot open project"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    auto opened = ProjectSession::open(info.absoluteFilePath(), readOnly);
+    if (!opened) {
+        const QString message = opened.error().message;
+        // A file we may read but not write can still be reviewed: offer that instead of failing.
+        const bool cannotWrite = !readOnly && (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable());
+        if (cannotWrite) {
+            m_lastError = message;
+            auto* box = new QMessageBox(QMessageBox::Question, tr("Project is read-only"),
+                                        tr("%1 cannot be opened for editing:\n%2\n\nOpen it read-only?")
+                                            .arg(QDir::toNativeSeparators(path), message),
+                                        QMessageBox::NoButton, this);
+            auto* ro = box->addButton(tr("Open Read-Only"), QMessageBox::AcceptRole);
+            box->addButton(QMessageBox::Cancel);
+            box->setObjectName(QStringLiteral("readOnlyOffer"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            const QString abs = info.absoluteFilePath();
+            connect(box, &QMessageBox::buttonClicked, this, [this, ro, abs](QAbstractButton* b) {
+                if (b == ro)
+                    openProject(abs, true);
+            });
+            box->open();
+            return false;
+        }
+        showError(tr("Cannot open project"),
+                  tr("%1 cannot be opened:\n%2").arg(QDir::toNativeSeparators(path), message));
+        return false;
+    }
+    closeProject();
+    m_session = std::move(opened).value();
+    if (!m_session->isReadOnly()) {
+        m_pipeline = new PipelineController(m_session.get(), this);
+        m_pipeline->setOptions(m_settings.pipelineOptions());
+        connect(m_pipeline, &PipelineController::errorOccurred, this,
+                [this](const QString& m) { showError(tr("Processing"), m); });
+        connect(m_pipeline, &PipelineController::importFinished, this,
+                [this](const QString& summary, int, int failed) {
+                    statusBar()->showMessage(summary, 10000);
+                    if (failed)
+                        m_lastError = summary;
+                    refreshNow();
+                    if (!m_currentDoc && m_documents->rowCount() > 0)
+                        showDocument(m_documents->documentAt(m_documents->rowCount() - 1));
+                });
+        connect(m_pipeline, &PipelineController::stateChanged, this, [this] { updateActions(); });
+    }
+    m_progress->setController(m_pipeline);
+    connectSession();
+    addRecent(m_session->path());
+    updateTitle();
+    updateActions();
+    refreshNow();
+    if (m_documents->rowCount() > 0)
+        showDocument(m_documents->documentAt(0));
+    if (m_pipeline)
+        m_pipeline->resumeQueued(); // pages left queued or interrupted by a previous run
+    Q_EMIT projectOpened(m_session->path());
+    return true;
+}
+
+bool MainWindow::newProject(const QString& path)
+{
+    QString p = path;
+    if (!p.endsWith(QLatin1String(".incidoc")))
+        p += QLatin1String(".incidoc");
+    if (QFileInfo::exists(p)) { // never overwrite: a project (or anything else) is already there
+        showError(tr("Cannot create project"),
+                  tr("%1 already exists. Use Open to open it.").arg(QDir::toNativeSeparators(p)));
+        return false;
+    }
+    auto made = ProjectSession::open(p);
+    if (!made) {
+        showError(tr("Cannot create project"), made.error().message);
+        return false;
+    }
+    made->reset(); // created; now open it the usual way
+    return openProject(p);
+}
+
+void MainWindow::closeProject()
+{
+    for (auto* d : findChildren<LabelManagerDialog*>()) // they hold the session
+        delete d;
+    m_view->setSession(nullptr);
+    m_documents->setSession(nullptr);
+    m_pages->setSession(nullptr);
+    m_undoView->setStack(nullptr);
+    if (m_inspector || m_search) {
+        m_inspectorDock->setWidget(new QLabel(tr("No project"), this));
+        m_searchDock->setWidget(new QLabel(tr("No project"), this));
+        delete m_inspector;
+        delete m_search;
+        m_inspector = nullptr;
+        m_search = nullptr;
+    }
+    m_progress->setController(nullptr);
+    delete m_pipeline; // cancels and waits for pages in flight (they stay queued)
+    m_pipeline = nullptr;
+    m_session.reset();
+    m_currentDoc = 0;
+    updateTitle();
+    updateActions();
+    updateStatus();
+}
+
+void MainWindow::connectSession()
+{
+    ProjectSession* s = m_session.get();
+    m_view->setSession(s);
+    m_documents->setSession(s);
+    m_pages->setSession(s);
+    m_undoView->setStack(s->undoStack());
+    delete m_inspectorDock->widget();
+    delete m_searchDock->widget();
+    m_inspector = new InspectorWidget(s, this);
+    m_inspectorDock->setWidget(m_inspector);
+    m_search = new SearchPanel(s, this);
+    m_searchDock->setWidget(m_search);
+    connect(m_view, &PageView::selectionChanged, m_inspector, &InspectorWidget::setSelection);
+    connect(m_search, &SearchPanel::hitActivated, this, [this](const SearchHit& hit) { jumpTo(hit.pageId, hit.wordId); });
+    connect(s, &ProjectSession::documentsChanged, this, &MainWindow::scheduleRefresh);
+    connect(s, &ProjectSession::pageChanged, this, [this](PageId page) {
+        m_pages->refreshPage(page);
+        scheduleRefresh();
+        if (page == m_view->pageId())
+            updateStatus();
+    });
+    connect(s, &ProjectSession::errorOccurred, this, [this](const QString& m) { showError(tr("Edit not saved"), m); });
+    auto* stack = s->undoStack();
+    connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
+    connect(stack, &QUndoStack::undoTextChanged, this,
+            [this](const QString& t) { m_undo->setText(t.isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(t)); });
+    connect(stack, &QUndoStack::redoTextChanged, this,
+            [this](const QString& t) { m_redo->setText(t.isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(t)); });
+}
+
+void MainWindow::scheduleRefresh()
+{
+    // Pages finish several times a second: coalesce the list refreshes.
+    if (m_refreshPending)
+        return;
+    m_refreshPending = true;
+    QTimer::singleShot(200, this, [this] {
+        m_refreshPending = false;
+        refreshNow();
+    });
+}
+
+void MainWindow::refreshNow()
+{
+    if (!m_session)
+        return;
+    m_documents->refresh();
+    m_pages->refresh();
+    const int row = m_documents->rowOf(m_currentDoc);
+    if (row >= 0 && m_documentsView->currentIndex().row() != row) {
+        QSignalBlocker block(m_documentsView->selectionModel());
+        m_documentsView->setCurrentIndex(m_documents->index(row, 0));
+    }
+    if (!m_currentDoc && m_documents->rowCount() > 0)
+        showDocument(m_documents->documentAt(0));
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_session) {
+        setWindowTitle(tr("Incidoc"));
+        return;
+    }
+    QString title = QFileInfo(m_session->path()).fileName();
+    if (m_session->isReadOnly())
+        title += tr(" (read-only)");
+    setWindowTitle(tr("%1 — Incidoc").arg(title));
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_session != nullptr;
+    const bool writable = open && !m_session->isReadOnly();
+    for (QAction* a : m_projectActions)
+        a->setEnabled(open);
+    for (QAction* a : m_writeActions)
+        a->setEnabled(writable);
+    m_undo->setEnabled(open && m_session->undoStack()->canUndo());
+    m_redo->setEnabled(open && m_session->undoStack()->canRedo());
+    const auto state = m_pipeline ? m_pipeline->state() : PipelineController::State::Idle;
+    m_pauseAction->setEnabled(state != PipelineController::State::Idle);
+    m_pauseAction->setText(state == PipelineController::State::Paused ? tr("&Resume") : tr("&Pause"));
+    m_cancelAction->setEnabled(state != PipelineController::State::Idle);
+}
+
+void MainWindow::updateStatus()
+{
+    const PageRecord& p = m_view->page();
+    if (p.id) {
+        QString status;
+        if (p.status == PageStatus::Queued)
+            status = tr(" (waiting to be processed)");
+        else if (p.status == PageStatus::Processing)
+            status = tr(" (processing)");
+        else if (p.status == PageStatus::Failed)
+            status = tr(" (failed: %1)").arg(p.error);
+        const auto doc = m_session ? m_session->document(p.documentId) : std::nullopt;
+        m_pageLabel->setText(tr("%1 · page %2 / %3%4")
+                                 .arg(doc ? doc->name : QString())
+                                 .arg(p.number)
+                                 .arg(doc ? doc->pageCount : 0)
+                                 .arg(status));
+    } else {
+        m_pageLabel->setText(m_session ? tr("No page") : tr("No project — File › Open or drop files here"));
+    }
+    m_zoomLabel->setText(tr("%1 %").arg(std::lround(m_view->zoom() * 100)));
+}
+
+void MainWindow::addRecent(const QString& path)
+{
+    QSettings s;
+    QStringList recent = s.value(kRecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    s.setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear List"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+}
+
+void MainWindow::onNew()
+{
+    auto* d = new QFileDialog(this, tr("New Project"), QString(), tr("Incidoc projects (*.incidoc)"));
+    d->setAcceptMode(QFileDialog::AcceptSave);
+    d->setDefaultSuffix(QStringLiteral("incidoc"));
+    d->setOption(QFileDialog::DontConfirmOverwrite); // newProject refuses existing files itself
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString& f) { newProject(f); });
+    d->open();
+}
+
+void MainWindow::onOpen()
+{
+    auto* d = new QFileDialog(this, tr("Open Project"), QString(), tr("Incidoc projects (*.incidoc);;All files (*)"));
+    d->setFileMode(QFileDialog::ExistingFile);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString& f) { openProject(f); });
+    d->open();
+}
+
+void MainWindow::onImportFiles()
+{
+    auto* d = new QFileDialog(this, tr("Import Files"), QString(),
+                              tr("Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+    d->setFileMode(QFileDialog::ExistingFiles);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QFileDialog::filesSelected, this, [this](const QStringList& f) { importPaths(f); });
+    d->open();
+}
+
+void MainWindow::onImportFolder()
+{
+    auto* d = new QFileDialog(this, tr("Import Folder"));
+    d->setFileMode(QFileDialog::Directory);
+    d->setOption(QFileDialog::ShowDirsOnly);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QFileDialog::fileSelected, this, [this](const QString& f) { importPaths({f}); });
+    d->open();
+}
+
+void MainWindow::importPaths(const QStringList& paths)
+{
+    if (!m_session) {
+        showError(tr("Import"), tr("Open or create a project first (File › New Project)."));
+        return;
+    }
+    if (!m_pipeline) {
+        showError(tr("Import"), tr("The project is open read-only: nothing can be imported."));
+        return;
+    }
+    statusBar()->showMessage(tr("Importing %n item(s)…", nullptr, paths.size()));
+    m_pipeline->importPaths(paths);
+}
+
+void MainWindow::onSettings()
+{
+    auto* d = new SettingsDialog(m_settings, this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [this, d] {
+        const AppSettings s = d->settings();
+        s.save();
+        applySettings(s);
+    });
+    d->open();
+}
+
+void MainWindow::applySettings(const AppSettings& settings)
+{
+    const bool themeChanged = settings.theme != m_settings.theme;
+    m_settings = settings;
+    m_view->setConfidenceThreshold(settings.confidenceThreshold);
+    m_view->setDefaultDpi(settings.dpi);
+    m_view->setOcrLanguages(settings.languages);
+    if (m_pipeline)
+        m_pipeline->setOptions(settings.pipelineOptions());
+    static bool first = true;
+    if (themeChanged || (first && settings.theme != QLatin1String("system")))
+        applyTheme(settings.theme);
+    first = false;
+}
+
+void MainWindow::onDocumentsContextMenu(const QPoint& pos)
+{
+    const QModelIndex index = m_documentsView->indexAt(pos);
+    if (!index.isValid() || !m_pipeline)
+        return;
+    const DocumentId doc = m_documents->documentAt(index.row());
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    auto* retry = menu->addAction(tr("Retry Failed"), this, [this, doc] { m_pipeline->retryFailed(doc); });
+    retry->setEnabled(m_documents->hasFailures(index.row()));
+    menu->popup(m_documentsView->viewport()->mapToGlobal(pos));
+}
+
+// --- navigation -----------------------------------------------------------------------------------
+
+void MainWindow::showDocument(DocumentId document, PageId page)
+{
+    if (!m_session)
+        return;
+    if (document != m_currentDoc || m_pages->document() != document) {
+        m_currentDoc = document;
+        m_pages->setDocument(document);
+        const int row = m_documents->rowOf(document);
+        if (row >= 0) {
+            QSignalBlocker block(m_documentsView->selectionModel());
+            m_documentsView->setCurrentIndex(m_documents->index(row, 0));
+        }
+    }
+    if (!page && m_pages->rowCount() > 0)
+        page = m_pages->pageAt(0);
+    showPage(page);
+}
+
+void MainWindow::showPage(PageId page)
+{
+    if (!m_session)
+        return;
+    if (page) {
+        auto rec = m_session->page(page);
+        if (!rec)
+            return;
+        if (rec->documentId != m_currentDoc) {
+            showDocument(rec->documentId, page);
+            return;
+        }
+        if (m_pipeline && rec->status == PageStatus::Queued)
+            m_pipeline->prioritize(page); // the page the user is looking at goes first
+    }
+    if (page != m_view->pageId())
+        m_view->showPage(page);
+    const int row = m_pages->rowOf(page);
+    if (row >= 0 && m_pagesView->currentIndex().row() != row) {
+        QSignalBlocker block(m_pagesView->selectionModel());
+        m_pagesView->setCurrentIndex(m_pages->index(row));
+    }
+    m_pagesView->scrollTo(m_pages->index(row));
+    updateStatus();
+    Q_EMIT pageShown(page);
+}
+
+void MainWindow::jumpTo(PageId page, WordId word)
+{
+    showPage(page);
+    if (m_view->pageId() == page) {
+        m_view->selectWords({word});
+        m_view->setFocus();
+    }
+}
+
+std::vector<PageRecord> MainWindow::allPagesInOrder() const
+{
+    std::vector<PageRecord> all;
+    if (!m_session)
+        return all;
+    for (const auto& d : m_session->documents()) {
+        auto pages = m_session->pages(d.id);
+        all.insert(all.end(), pages.begin(), pages.end());
+    }
+    return all;
+}
+
+bool MainWindow::goToLowConfidence(bool forward)
+{
+    if (!m_session)
+        return false;
+    if (m_view->selectNextLowConfidence(forward))
+        return true;
+    // None left on this page: the next (previous) page that has one.
+    const auto pages = allPagesInOrder();
+    int at = -1;
+    for (int i = 0; i < static_cast<int>(pages.size()); ++i)
+        if (pages[i].id == m_view->pageId())
+            at = i;
+    const int n = static_cast<int>(pages.size());
+    for (int i = at + (forward ? 1 : -1); i >= 0 && i < n; i += forward ? 1 : -1) {
+        if (pages[i].status != PageStatus::Done)
+            continue;
+        const auto words = m_session->words(pages[i].id);
+        const int threshold = m_settings.confidenceThreshold;
+        auto low = [threshold](const WordRecord& w) { return w.confidence && *w.confidence < threshold; };
+        const WordRecord* hit = nullptr;
+        if (forward) {
+            for (const auto& w : words)
+                if (low(w)) {
+                    hit = &w;
+                    break;
+                }
+        } else {
+            for (auto it = words.rbegin(); it != words.rend(); ++it)
+                if (low(*it)) {
+                    hit = &*it;
+                    break;
+                }
+        }
+        if (hit) {
+            jumpTo(pages[i].id, hit->id);
+            return true;
+        }
+    }
+    statusBar()->showMessage(tr("No more low-confidence words."), 5000);
+    return false;
+}
+
+bool MainWindow::goToNextUnreviewedPage()
+{
+    const auto pages = allPagesInOrder();
+    const int n = static_cast<int>(pages.size());
+    int at = -1;
+    for (int i = 0; i < n; ++i)
+        if (pages[i].id == m_view->pageId())
+            at = i;
+    for (int k = 1; k <= n; ++k) { // after the current one, wrapping around
+        const auto& p = pages[(at + k) % n];
+        if (p.review != ReviewStatus::Reviewed && p.status == PageStatus::Done && p.id != m_view->pageId()) {
+            showPage(p.id);
+            return true;
+        }
+    }
+    statusBar()->showMessage(tr("Every processed page is reviewed."), 5000);
+    return false;
+}
+
+void MainWindow::markPageReviewed()
+{
+    if (!m_session || !m_view->pageId())
+        return;
+    if (m_session->setPageReview(m_view->pageId(), ReviewStatus::Reviewed))
+        statusBar()->showMessage(tr("Page marked reviewed."), 4000);
+}
+
+void MainWindow::reprocessPage()
+{
+    if (m_pipeline && m_view->pageId()) {
+        m_pipeline->reprocessPage(m_view->pageId());
+        statusBar()->showMessage(tr("The page is read again; words you edited are kept."), 5000);
+    }
+}
+
+// --- window events --------------------------------------------------------------------------------
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    closeProject(); // every edit is already in the project: nothing to save
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (paths.size() == 1 && paths.first().endsWith(QLatin1String(".incidoc"), Qt::CaseInsensitive)) {
+        openProject(paths.first());
+        return;
+    }
+    importPaths(paths);
+}
+
+} // namespace incidoc::ui

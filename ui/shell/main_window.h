@@ -1,0 +1,147 @@
+#pragma once
+// The main window: projects (new, open, recent, read-only), import by dialog and drag and drop, the
+// documents list, page thumbnails, the page view, inspector, search, progress and undo history docks,
+// the status bar, and the review navigation (next low-confidence word, next unreviewed page).
+// Owns the ProjectSession and the PipelineController of the open project.
+//
+// Thread contract: GUI thread only. Dialogs and message boxes are shown with open(), never exec(): no
+// nested event loops.
+
+#include "core/model/records.h"
+#include "ui/shell/app_settings.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QListView;
+class QMenu;
+class QMessageBox;
+class QTableView;
+class QUndoView;
+
+namespace incidoc::ui {
+
+class DocumentsModel;
+class PageListModel;
+class PageView;
+class PipelineController;
+class ProgressPanel;
+class ProjectSession;
+class InspectorWidget;
+class SearchPanel;
+struct SearchHit;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Opens an existing project. On failure the store's message is shown (the file is never
+    /// touched) and false returned; a read-only file is offered to be opened read-only.
+    bool openProject(const QString& path, bool readOnly = false);
+    /// Creates a new project at `path` (refuses an existing file) and opens it.
+    bool newProject(const QString& path);
+    void closeProject();
+    /// Imports files and folders into the open project in the background.
+    void importPaths(const QStringList& paths);
+
+    void showDocument(DocumentId document, PageId page = 0);
+    void showPage(PageId page);
+    /// Shows the page of a search hit and selects its word.
+    void jumpTo(PageId page, WordId word);
+
+    // --- review navigation ----------------------------------------------------------------------
+    bool goToLowConfidence(bool forward);
+    bool goToNextUnreviewedPage();
+    void markPageReviewed();
+    void reprocessPage();
+
+    // --- parts, for tests -----------------------------------------------------------------------
+    ProjectSession* session() const { return m_session.get(); }
+    PageView* pageView() const { return m_view; }
+    PipelineController* pipeline() const { return m_pipeline; }
+    DocumentsModel* documentsModel() const { return m_documents; }
+    PageListModel* pageListModel() const { return m_pages; }
+    QTableView* documentsView() const { return m_documentsView; }
+    QListView* pagesView() const { return m_pagesView; }
+    ProgressPanel* progressPanel() const { return m_progress; }
+    InspectorWidget* inspector() const { return m_inspector; }
+    SearchPanel* searchPanel() const { return m_search; }
+    /// Every action with its keys (menus and page view), for the shortcut table.
+    QList<QAction*> allActions() const;
+    /// The last error shown to the user (empty if none).
+    QString lastError() const { return m_lastError; }
+    const AppSettings& settings() const { return m_settings; }
+    void applySettings(const AppSettings& settings);
+
+Q_SIGNALS:
+    void projectOpened(const QString& path);
+    void pageShown(incidoc::PageId page);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void connectSession();
+    void updateTitle();
+    void updateActions();
+    void updateStatus();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void showError(const QString& title, const QString& text);
+    void scheduleRefresh();
+    void refreshNow();
+    std::vector<PageRecord> allPagesInOrder() const;
+
+    void onNew();
+    void onOpen();
+    void onImportFiles();
+    void onImportFolder();
+    void onSettings();
+    void onDocumentsContextMenu(const QPoint& pos);
+
+    AppSettings m_settings;
+    std::unique_ptr<ProjectSession> m_session;
+    PipelineController* m_pipeline = nullptr;
+    PageView* m_view;
+    DocumentsModel* m_documents;
+    PageListModel* m_pages;
+    QTableView* m_documentsView = nullptr;
+    QListView* m_pagesView = nullptr;
+    ProgressPanel* m_progress = nullptr;
+    QUndoView* m_undoView = nullptr;
+    InspectorWidget* m_inspector = nullptr;
+    SearchPanel* m_search = nullptr;
+    QDockWidget* m_inspectorDock = nullptr;
+    QDockWidget* m_searchDock = nullptr;
+    QList<QDockWidget*> m_docks;
+    DocumentId m_currentDoc = 0;
+    bool m_refreshPending = false;
+    QString m_lastError;
+
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QAction *m_undo = nullptr, *m_redo = nullptr;
+    QList<QAction*> m_projectActions; ///< enabled only with a project open
+    QList<QAction*> m_writeActions;   ///< enabled only with a writable project
+    QAction* m_pauseAction = nullptr;
+    QAction* m_cancelAction = nullptr;
+
+    QLabel* m_pageLabel;
+    QLabel* m_zoomLabel;
+    QLabel* m_wordLabel;
+    QLabel* m_confLabel;
+};
+
+} // namespace incidoc::ui

@@ -1,0 +1,54 @@
+#pragma once
+// The pages of one document for the thumbnails dock: a small render of each page (made one at a
+// time in the background), its number, processing status and review status (new / in progress /
+// reviewed). GUI thread only; thumbnail renders run on a worker with value inputs.
+
+#include "core/model/records.h"
+
+#include <QAbstractListModel>
+#include <QFuture>
+#include <QPixmap>
+#include <QThreadPool>
+
+#include <unordered_map>
+#include <vector>
+
+namespace incidoc::ui {
+
+class ProjectSession;
+
+class PageListModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Role { PageIdRole = Qt::UserRole + 1, ReviewRole, StatusRole };
+    static constexpr int kThumbDpi = 18;
+
+    explicit PageListModel(QObject* parent = nullptr);
+    ~PageListModel() override; ///< waits for a thumbnail render still running
+    void setSession(ProjectSession* session);
+    void setDocument(DocumentId document);
+    DocumentId document() const { return m_doc.id; }
+    /// Re-reads the page records (review and status changes) without touching thumbnails.
+    void refresh();
+    void refreshPage(PageId page);
+
+    PageId pageAt(int row) const;
+    int rowOf(PageId page) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+
+private:
+    void renderNextThumbnail();
+
+    ProjectSession* m_session = nullptr;
+    DocumentRecord m_doc;
+    std::vector<PageRecord> m_pages;
+    std::unordered_map<PageId, QPixmap> m_thumbs;
+    bool m_rendering = false;
+    long long m_generation = 0;
+    QFuture<void> m_running;
+    QThreadPool m_pool; ///< one thread of its own (per-thread Poppler documents close with it)
+};
+
+} // namespace incidoc::ui

@@ -1,0 +1,113 @@
+#pragma once
+// The overlay drawn over a page: one lightweight item per word, union boxes for lines and blocks, and
+// the resize handles of the selected word. Scene coordinates are page pixels (core/model/geometry.h).
+// Items share one OverlayStyle (pens and brushes made once) so painting allocates nothing.
+// GUI thread only.
+
+#include "core/model/records.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QGraphicsItem>
+#include <QPen>
+
+#include <unordered_map>
+
+namespace incidoc::ui {
+
+/// Shared look of the overlay. Pens are cosmetic (constant width on screen at any zoom).
+struct OverlayStyle {
+    int confidenceThreshold = 60;
+    bool showText = false;
+    QColor defaultColor{30, 136, 229};
+    QColor lowColor{229, 57, 53};
+    std::unordered_map<LabelId, QColor> labelColors;
+    QFont textFont;
+
+    /// Pens and brushes per colour, made on demand and kept.
+    struct Paint {
+        QPen pen, selectedPen;
+        QBrush fill, selectedFill;
+    };
+    const Paint& paintFor(const QColor& color, bool low);
+    QPen lowPen, lowSelectedPen;
+    QBrush lowFill;
+    QPen linePen, blockPen;
+    QBrush textBackground;
+
+    OverlayStyle();
+
+private:
+    std::unordered_map<QRgb, Paint> m_paints;
+};
+
+inline QRectF toRectF(const PixelBox& b)
+{
+    return QRectF(b.x0, b.y0, b.width(), b.height());
+}
+
+class WordItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 101 };
+
+    WordItem(const WordRecord& word, OverlayStyle* style);
+
+    WordId wordId() const { return m_id; }
+    const PixelBox& box() const { return m_box; }
+    const QString& text() const { return m_text; }
+    std::optional<double> confidence() const { return m_confidence; }
+    std::optional<LabelId> labelId() const { return m_label; }
+    bool isLowConfidence() const;
+    /// Shows a box while it is being resized (the stored box changes only on release).
+    void setPreviewBox(const PixelBox& box);
+    /// The box as shown, in scene coordinates (includes an unfinished move).
+    QRectF sceneBox() const { return mapRectToScene(toRectF(m_box)); }
+
+    int type() const override { return Type; }
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget* widget) override;
+
+private:
+    WordId m_id;
+    PixelBox m_box;
+    QString m_text;
+    std::optional<double> m_confidence;
+    std::optional<LabelId> m_label;
+    OverlayStyle* m_style;
+};
+
+/// A line or block: the union of its words' boxes, drawn as a thin dashed outline, not selectable.
+class RegionItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 102 };
+    RegionItem(const QRectF& rect, const QPen* pen) : m_rect(rect), m_pen(pen) { setAcceptedMouseButtons(Qt::NoButton); }
+    int type() const override { return Type; }
+    QRectF boundingRect() const override { return m_rect.adjusted(-2, -2, 2, 2); }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+private:
+    QRectF m_rect;
+    const QPen* m_pen;
+};
+
+/// Corner handles around the one selected word; `handleSize` is in scene units (the view keeps it at
+/// a constant size on screen).
+class HandlesItem final : public QGraphicsItem {
+public:
+    enum { Type = UserType + 103 };
+    HandlesItem() { setAcceptedMouseButtons(Qt::NoButton); setZValue(10); }
+    int type() const override { return Type; }
+    void setRect(const QRectF& rect, double handleSize);
+    QRectF rect() const { return m_rect; }
+    double handleSize() const { return m_handle; }
+    QRectF boundingRect() const override { return m_rect.adjusted(-m_handle, -m_handle, m_handle, m_handle); }
+    void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
+
+private:
+    QRectF m_rect;
+    double m_handle = 4;
+};
+
+} // namespace incidoc::ui

@@ -1,0 +1,1067 @@
+#include "ui/view/page_view.h"
+
+#include "core/ocr/tesseract_engine.h"
+#include "core/render/page_renderer.h"
+#include "ui/controllers/render_controller.h"
+#include "ui/project_session.h"
+#include "ui/view/overlay_items.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QGraphicsRectItem>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPainter>
+#include <QScrollBar>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+#include <map>
+
+namespace incidoc::ui {
+namespace {
+
+constexpr double kMinZoom = 0.02;
+constexpr double kMaxZoom = 8.0;
+constexpr int kRenderDpis[] = {36, 54, 72, 100, 150, 200, 300, 400, 600};
+
+/// Worker side of "draw a box": reads the region with Tesseract (one engine per worker thread, kept).
+QString ocrRegion(const QString& path, DocumentKind kind, int number, int dpi, PixelBox box, const QString& languages)
+{
+    try {
+        RenderOptions options;
+        options.dpi = dpi > 0 ? dpi : 300;
+        auto page = renderPage(path, kind, number, options);
+        if (!page)
+            return {};
+        box = box.clampedTo(page->image.width(), page->image.height());
+        if (box.isEmpty())
+            return {};
+        // A white margin around the crop: Tesseract's page segmentation needs some background.
+        constexpr int kMargin = 16;
+        QImage crop(box.width() + 2 * kMargin, box.height() + 2 * kMargin, QImage::Format_Grayscale8);
+        crop.fill(255);
+        {
+            QPainter p(&crop);
+            p.drawImage(QPoint(kMargin, kMargin), page->image, QRect(box.x0, box.y0, box.width(), box.height()));
+        }
+        thread_local std::map<QString, std::unique_ptr<TesseractEngine>> engines;
+        auto& engine = engines[languages];
+        if (!engine) {
+            auto made = TesseractEngine::create(languages);
+            if (!made)
+                return {};
+            engine = std::move(made).value();
+        }
+        OcrOptions ocr;
+        ocr.languages = languages;
+        ocr.dpi = options.dpi;
+        ocr.deadlineMs = 20'000;
+        auto result = engine->recognize(crop, ocr, CancelToken());
+        if (!result)
+            return {};
+        QStringList words;
+        for (const auto& w : result->words)
+            if (!w.text.trimmed().isEmpty())
+                words << w.text.trimmed();
+        return words.join(QLatin1Char(' '));
+    } catch (...) { // nothing crosses the thread boundary as an exception
+        return {};
+    }
+}
+
+PixelBox toBox(const QRectF& r)
+{
+    return {int(std::lround(r.left())), int(std::lround(r.top())), int(std::lround(r.right())),
+            int(std::lround(r.bottom()))};
+}
+
+} // namespace
+
+PageView::PageView(QWidget* parent)
+    : QGraphicsView(parent), m_render(new RenderController(this)), m_style(std::make_unique<OverlayStyle>())
+{
+    m_ocrPool.setMaxThreadCount(1);
+    m_ocrPool.setExpiryTimeout(-1); // keep the engine warm for the next box
+    auto* scene = new QGraphicsScene(this);
+    // Items are rebuilt whole when a page's words change; a BSP tree would be rebuilt each time.
+    scene->setItemIndexMethod(QGraphicsScene::NoIndex);
+    setScene(scene);
+    setBackgroundBrush(palette().color(QPalette::Dark));
+    setCacheMode(QGraphicsView::CacheBackground); // the page image is the background: panning reuses it
+    setViewportUpdateMode(QGraphicsView::MinimalViewportUpdate);
+    setOptimizationFlags(QGraphicsView::DontAdjustForAntialiasing);
+    setRenderHint(QPainter::SmoothPixmapTransform, true);
+    setRenderHint(QPainter::Antialiasing, false);
+    setDragMode(QGraphicsView::RubberBandDrag);
+    setRubberBandSelectionMode(Qt::IntersectsItemShape);
+    setTransformationAnchor(QGraphicsView::NoAnchor);
+    setResizeAnchor(QGraphicsView::NoAnchor);
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAcceptDrops(false); // files dropped here go to the main window (import)
+
+    m_handles = new HandlesItem();
+    m_handles->setVisible(false);
+    scene->addItem(m_handles);
+
+    connect(scene, &QGraphicsScene::selectionChanged, this, &PageView::onSceneSelectionChanged);
+    connect(m_render, &RenderController::rendered, this, [this](PageId page, int dpi, const QPixmap& pixmap) {
+        if (page != m_page.id)
+            return;
+        m_pixmap = pixmap;
+        m_shownDpi = dpi;
+        resetCachedContent();
+        viewport()->update();
+        Q_EMIT pageRendered(page, dpi);
+    });
+    connect(m_render, &RenderController::failed, this, [this](PageId page, const QString& message) {
+        if (page == m_page.id)
+            Q_EMIT statusMessage(tr("The page image cannot be shown: %1").arg(message));
+    });
+
+    m_editor = new QLineEdit(viewport());
+    m_editor->hide();
+    m_editor->installEventFilter(this);
+
+    createActions();
+}
+
+PageView::~PageView()
+{
+    // The scene deletes its items after this body: their deselection must not reach a half-dead view.
+    disconnect(scene(), nullptr, this, nullptr);
+    m_rebuilding = true;
+    if (m_ocr.isValid())
+        m_ocr.waitForFinished();
+    m_ocrPool.waitForDone();
+}
+
+void PageView::createActions()
+{
+    auto add = [this](QList<QAction*>& list, const QString& text, const QList<QKeySequence>& keys, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setShortcuts(keys);
+        // Single keys (B, M, 1 …) act only while the page view has focus, so typing elsewhere is safe.
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        connect(a, &QAction::triggered, this, slot);
+        addAction(a);
+        list << a;
+        return a;
+    };
+    add(m_viewActions, tr("Zoom &In"), {QKeySequence(QStringLiteral("Ctrl++")), QKeySequence(QStringLiteral("Ctrl+=")),
+                                         QKeySequence(Qt::Key_Plus)},
+        [this] { zoomBy(1.25); });
+    add(m_viewActions, tr("Zoom &Out"), {QKeySequence(QStringLiteral("Ctrl+-")), QKeySequence(Qt::Key_Minus)},
+        [this] { zoomBy(0.8); });
+    add(m_viewActions, tr("&Actual Size (100 %)"), {QKeySequence(QStringLiteral("Ctrl+0"))}, [this] { actualSize(); });
+    add(m_viewActions, tr("Fit &Width"), {QKeySequence(QStringLiteral("Ctrl+1"))}, [this] { fitWidth(); });
+    add(m_viewActions, tr("Fit &Page"), {QKeySequence(QStringLiteral("Ctrl+2"))}, [this] { fitPage(); });
+    auto toggle = [&](const QString& text, const QString& key, bool on, auto setter) {
+        auto* a = add(m_viewActions, text, {QKeySequence(key)}, [] {});
+        a->setCheckable(true);
+        a->setChecked(on);
+        connect(a, &QAction::toggled, this, setter);
+    };
+    toggle(tr("Show &Words"), QStringLiteral("Ctrl+Shift+W"), true, [this](bool on) { setShowWords(on); });
+    toggle(tr("Show &Lines"), QStringLiteral("Ctrl+Shift+L"), false, [this](bool on) { setShowLines(on); });
+    toggle(tr("Show &Blocks"), QStringLiteral("Ctrl+Shift+K"), false, [this](bool on) { setShowBlocks(on); });
+    toggle(tr("Show Recognized &Text Above Boxes"), QStringLiteral("Ctrl+T"), false,
+           [this](bool on) { setShowText(on); });
+
+    add(m_editActions, tr("&Edit Text"), {QKeySequence(Qt::Key_F2)}, [this] { startTextEdit(); });
+    auto* draw = add(m_editActions, tr("&Draw Box"), {QKeySequence(Qt::Key_B)}, [] {});
+    draw->setCheckable(true);
+    connect(draw, &QAction::toggled, this, [this](bool on) { setDrawMode(on); });
+    add(m_editActions, tr("De&lete Words"), {QKeySequence::Delete}, [this] { deleteSelected(); });
+    add(m_editActions, tr("&Merge Words"), {QKeySequence(Qt::Key_M)}, [this] { mergeSelected(); });
+    add(m_editActions, tr("&Split Word"), {QKeySequence(Qt::Key_S)}, [this] { splitSelected(); });
+    add(m_editActions, tr("Select &All Words"), {QKeySequence::SelectAll}, [this] {
+        QList<WordId> all;
+        for (const auto& w : m_words)
+            all << w.id;
+        selectWords(all);
+    });
+    for (int k = 1; k <= 9; ++k) {
+        const QString key = QString::number(k);
+        add(m_editActions, tr("Assign Label %1").arg(k), {QKeySequence(key)}, [this, key] { assignLabelKey(key); });
+    }
+    add(m_editActions, tr("Clear Label"), {QKeySequence(Qt::Key_0)}, [this] { assignLabelKey(QStringLiteral("0")); });
+}
+
+// --- session and page -----------------------------------------------------------------------------
+
+void PageView::setSession(ProjectSession* session)
+{
+    if (m_session)
+        disconnect(m_session, nullptr, this, nullptr);
+    m_session = session;
+    m_render->cache().clear();
+    m_page = {};
+    if (session) {
+        connect(session, &ProjectSession::wordsChanged, this, [this](PageId page) {
+            if (page == m_page.id)
+                rebuildOverlay(); // only the page on screen is redrawn
+        });
+        connect(session, &ProjectSession::pageChanged, this, [this](PageId page) {
+            if (page == m_page.id)
+                reloadPage();
+        });
+        connect(session, &ProjectSession::labelsChanged, this, &PageView::reloadLabels);
+        connect(session, &QObject::destroyed, this, [this] {
+            m_session = nullptr;
+            showPage(0);
+        });
+        reloadLabels();
+    }
+    showPage(0);
+}
+
+void PageView::showPage(PageId pageId)
+{
+    cancelTextEdit();
+    if (pageId == 0 || !m_session) {
+        m_page = {};
+        m_document = {};
+        m_words.clear();
+        m_pixmap = {};
+        m_shownDpi = 0;
+        rebuildOverlay();
+        resetCachedContent();
+        viewport()->update();
+        return;
+    }
+    const PageId previous = m_page.id;
+    auto page = m_session->page(pageId);
+    if (!page) {
+        Q_EMIT statusMessage(tr("Page %1 no longer exists.").arg(pageId));
+        return;
+    }
+    auto doc = m_session->document(page->documentId);
+    m_page = *page;
+    m_document = doc ? *doc : DocumentRecord{};
+    if (previous != pageId) {
+        m_pixmap = {};
+        m_shownDpi = 0;
+    }
+    scene()->setSceneRect(QRectF(QPointF(0, 0), pageSize()));
+    applyFit();
+    rebuildOverlay();
+    requestRender();
+    resetCachedContent();
+    viewport()->update();
+}
+
+void PageView::reloadPage()
+{
+    auto page = m_session ? m_session->page(m_page.id) : std::nullopt;
+    if (!page) {
+        showPage(0);
+        return;
+    }
+    const bool geometry = page->widthPx != m_page.widthPx || page->heightPx != m_page.heightPx || page->dpi != m_page.dpi;
+    m_page = *page;
+    if (geometry) { // processed at last (or again): the stand-in size and renders no longer fit
+        m_render->invalidate(m_page.id);
+        m_pixmap = {};
+        m_shownDpi = 0;
+        scene()->setSceneRect(QRectF(QPointF(0, 0), pageSize()));
+        applyFit();
+        requestRender();
+        resetCachedContent();
+    }
+    rebuildOverlay();
+}
+
+QSizeF PageView::pageSize() const
+{
+    if (m_page.widthPx > 0 && m_page.heightPx > 0)
+        return QSizeF(m_page.widthPx, m_page.heightPx);
+    if (m_page.widthPt > 0) // not processed yet: the size it will have at the processing DPI
+        return QSizeF(m_page.widthPt * m_defaultDpi / 72.0, m_page.heightPt * m_defaultDpi / 72.0);
+    return QSizeF(m_page.id ? 2550 : 0, m_page.id ? 3300 : 0);
+}
+
+void PageView::reloadLabels()
+{
+    m_style->labelColors.clear();
+    if (m_session)
+        for (const auto& l : m_session->labels())
+            m_style->labelColors[l.id] = QColor(l.color);
+    viewport()->update();
+}
+
+void PageView::rebuildOverlay()
+{
+    m_rebuilding = true;
+    const QList<WordId> keep = selectedWords();
+    auto* s = scene();
+    for (auto& [id, item] : m_items) {
+        s->removeItem(item);
+        delete item;
+    }
+    m_items.clear();
+    for (auto* item : m_regionItems) {
+        s->removeItem(item);
+        delete item;
+    }
+    m_regionItems.clear();
+    m_words = (m_session && m_page.id) ? m_session->words(m_page.id) : std::vector<WordRecord>{};
+
+    m_items.reserve(m_words.size());
+    for (const auto& w : m_words) {
+        auto* item = new WordItem(w, m_style.get());
+        item->setVisible(m_showWords);
+        s->addItem(item);
+        m_items.emplace(w.id, item);
+    }
+    if (m_showLines || m_showBlocks) {
+        std::map<std::pair<int, int>, QRectF> lines;
+        std::map<int, QRectF> blocks;
+        for (const auto& w : m_words) {
+            const QRectF r = toRectF(w.box);
+            auto& l = lines[{w.block, w.line}];
+            l = l.isNull() ? r : l.united(r);
+            auto& b = blocks[w.block];
+            b = b.isNull() ? r : b.united(r);
+        }
+        if (m_showLines)
+            for (const auto& [k, r] : lines)
+                m_regionItems << new RegionItem(r.adjusted(-3, -3, 3, 3), &m_style->linePen);
+        if (m_showBlocks)
+            for (const auto& [k, r] : blocks)
+                m_regionItems << new RegionItem(r.adjusted(-8, -8, 8, 8), &m_style->blockPen);
+        for (auto* item : m_regionItems)
+            s->addItem(item);
+    }
+    for (WordId id : keep)
+        if (auto* item = wordItem(id))
+            item->setSelected(true);
+    m_rebuilding = false;
+    updateHandles();
+    const QList<WordId> now = selectedWords();
+    if (now != keep || true)
+        Q_EMIT selectionChanged(m_page.id, now); // the inspector re-reads the (maybe changed) words
+    Q_EMIT overlayBuilt(m_page.id, static_cast<int>(m_items.size()));
+}
+
+WordItem* PageView::wordItem(WordId word) const
+{
+    auto it = m_items.find(word);
+    return it == m_items.end() ? nullptr : it->second;
+}
+
+bool PageView::isRenderPending() const
+{
+    return m_render->isPending();
+}
+
+// --- rendering ------------------------------------------------------------------------------------
+
+int PageView::renderDpiFor(double zoom) const
+{
+    if (m_document.kind == DocumentKind::Image)
+        return 0; // an image has one pixel grid
+    const double pageDpi = m_page.dpi > 0 ? m_page.dpi : m_defaultDpi;
+    const double needed = pageDpi * zoom * devicePixelRatioF();
+    for (int d : kRenderDpis)
+        if (d >= needed * 0.95)
+            return d;
+    return kRenderDpis[std::size(kRenderDpis) - 1];
+}
+
+void PageView::requestRender()
+{
+    if (!m_page.id || m_document.path.isEmpty())
+        return;
+    m_wantedDpi = renderDpiFor(m_zoom);
+    if (m_wantedDpi == m_shownDpi && !m_pixmap.isNull())
+        return;
+    RenderController::Target t;
+    t.page = m_page.id;
+    t.path = m_document.path;
+    t.kind = m_document.kind;
+    t.number = m_page.number;
+    t.dpi = m_wantedDpi;
+    int cachedDpi = 0;
+    QPixmap pixmap = m_render->request(t, &cachedDpi);
+    if (!pixmap.isNull() && (m_pixmap.isNull() || cachedDpi == m_wantedDpi ||
+                             std::abs(cachedDpi - m_wantedDpi) < std::abs(m_shownDpi - m_wantedDpi))) {
+        m_pixmap = pixmap;
+        m_shownDpi = cachedDpi;
+        resetCachedContent();
+        viewport()->update();
+    }
+}
+
+void PageView::drawBackground(QPainter* painter, const QRectF& rect)
+{
+    painter->fillRect(rect, backgroundBrush());
+    if (!m_page.id)
+        return;
+    const QRectF pageRect(QPointF(0, 0), pageSize());
+    painter->fillRect(pageRect.translated(4 / m_zoom, 4 / m_zoom), QColor(0, 0, 0, 60));
+    painter->fillRect(pageRect, Qt::white);
+    if (!m_pixmap.isNull())
+        painter->drawPixmap(pageRect, m_pixmap, QRectF(m_pixmap.rect()));
+}
+
+// --- zoom -----------------------------------------------------------------------------------------
+
+void PageView::setZoom(double zoom, const QPointF* anchorScene)
+{
+    zoom = std::clamp(zoom, kMinZoom, kMaxZoom);
+    const QPointF anchor = anchorScene ? *anchorScene : mapToScene(viewport()->rect().center());
+    const QPoint anchorView = anchorScene ? mapFromScene(*anchorScene) : viewport()->rect().center();
+    m_zoom = zoom;
+    setTransform(QTransform::fromScale(zoom, zoom));
+    // Keep the anchor under the same screen point.
+    const QPointF now = mapToScene(anchorView);
+    const QPointF delta = (now - anchor) * zoom;
+    horizontalScrollBar()->setValue(horizontalScrollBar()->value() - int(std::lround(delta.x())));
+    verticalScrollBar()->setValue(verticalScrollBar()->value() - int(std::lround(delta.y())));
+    updateHandles();
+    positionEditor();
+    requestRender();
+    Q_EMIT zoomChanged(m_zoom);
+}
+
+void PageView::zoomBy(double factor)
+{
+    m_fit = FitMode::None;
+    setZoom(m_zoom * factor);
+}
+
+void PageView::fitWidth()
+{
+    m_fit = FitMode::Width;
+    applyFit();
+}
+
+void PageView::fitPage()
+{
+    m_fit = FitMode::Page;
+    applyFit();
+}
+
+void PageView::actualSize()
+{
+    m_fit = FitMode::None;
+    setZoom(1.0);
+}
+
+void PageView::applyFit()
+{
+    const QSizeF size = pageSize();
+    if (m_fit == FitMode::None || size.isEmpty())
+        return;
+    const QSize vp = maximumViewportSize() - QSize(verticalScrollBar()->sizeHint().width() + 8, 8);
+    double z = vp.width() / size.width();
+    if (m_fit == FitMode::Page)
+        z = std::min(z, (maximumViewportSize().height() - 8) / size.height());
+    setZoom(z);
+    if (m_fit == FitMode::Width || m_fit == FitMode::Page) {
+        horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+        verticalScrollBar()->setValue(verticalScrollBar()->minimum());
+    }
+}
+
+void PageView::resizeEvent(QResizeEvent* event)
+{
+    QGraphicsView::resizeEvent(event);
+    applyFit();
+}
+
+void PageView::wheelEvent(QWheelEvent* event)
+{
+    if (event->modifiers() & Qt::ControlModifier) {
+        const QPointF anchor = mapToScene(event->position().toPoint());
+        m_fit = FitMode::None;
+        setZoom(m_zoom * std::pow(1.0015, event->angleDelta().y()), &anchor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::wheelEvent(event);
+}
+
+void PageView::scrollContentsBy(int dx, int dy)
+{
+    QGraphicsView::scrollContentsBy(dx, dy);
+    if (m_editor->isVisible())
+        positionEditor();
+}
+
+// --- selection ------------------------------------------------------------------------------------
+
+QList<WordId> PageView::selectedWords() const
+{
+    QList<WordId> ids;
+    // In reading order, whatever order the scene keeps them in.
+    for (const auto& w : m_words) {
+        auto it = m_items.find(w.id);
+        if (it != m_items.end() && it->second->isSelected())
+            ids << w.id;
+    }
+    return ids;
+}
+
+void PageView::selectWords(const QList<WordId>& words)
+{
+    m_rebuilding = true;
+    scene()->clearSelection();
+    WordItem* first = nullptr;
+    for (WordId id : words) {
+        if (auto* item = wordItem(id)) {
+            item->setSelected(true);
+            if (!first)
+                first = item;
+        }
+    }
+    m_rebuilding = false;
+    if (first)
+        ensureVisible(first->sceneBox(), 60, 60);
+    onSceneSelectionChanged();
+}
+
+void PageView::onSceneSelectionChanged()
+{
+    if (m_rebuilding)
+        return;
+    updateHandles();
+    Q_EMIT selectionChanged(m_page.id, selectedWords());
+}
+
+bool PageView::selectNextLowConfidence(bool forward)
+{
+    const QList<WordId> sel = selectedWords();
+    int from = forward ? -1 : static_cast<int>(m_words.size());
+    if (!sel.isEmpty()) {
+        for (int i = 0; i < static_cast<int>(m_words.size()); ++i)
+            if (m_words[i].id == (forward ? sel.last() : sel.first()))
+                from = i;
+    }
+    const int n = static_cast<int>(m_words.size());
+    for (int i = from + (forward ? 1 : -1); i >= 0 && i < n; i += forward ? 1 : -1) {
+        const auto& w = m_words[i];
+        if (w.confidence && *w.confidence < m_style->confidenceThreshold) {
+            selectWords({w.id});
+            return true;
+        }
+    }
+    return false;
+}
+
+void PageView::updateHandles()
+{
+    const QList<WordId> sel = selectedWords();
+    WordItem* item = sel.size() == 1 ? wordItem(sel.first()) : nullptr;
+    if (!item || !m_showWords) {
+        m_handles->setVisible(false);
+        return;
+    }
+    m_handles->setRect(item->sceneBox(), 7.0 / m_zoom);
+    m_handles->setVisible(true);
+}
+
+int PageView::handleAt(const QPoint& viewPos) const
+{
+    if (!m_handles->isVisible())
+        return -1;
+    const QRectF r = m_handles->rect();
+    const QPointF corners[] = {r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight()};
+    for (int i = 0; i < 4; ++i) {
+        const QPoint c = mapFromScene(corners[i]);
+        if (std::abs(c.x() - viewPos.x()) <= 6 && std::abs(c.y() - viewPos.y()) <= 6)
+            return i;
+    }
+    return -1;
+}
+
+// --- options --------------------------------------------------------------------------------------
+
+void PageView::setConfidenceThreshold(int threshold)
+{
+    m_style->confidenceThreshold = threshold;
+    viewport()->update();
+}
+
+void PageView::setShowWords(bool on)
+{
+    m_showWords = on;
+    for (auto& [id, item] : m_items)
+        item->setVisible(on);
+    updateHandles();
+}
+
+void PageView::setShowLines(bool on)
+{
+    m_showLines = on;
+    rebuildOverlay();
+}
+
+void PageView::setShowBlocks(bool on)
+{
+    m_showBlocks = on;
+    rebuildOverlay();
+}
+
+void PageView::setShowText(bool on)
+{
+    m_style->showText = on;
+    rebuildOverlay(); // bounding rects change
+}
+
+void PageView::setDrawMode(bool on)
+{
+    m_drawMode = on;
+    setDragMode(on ? QGraphicsView::NoDrag : QGraphicsView::RubberBandDrag);
+    viewport()->setCursor(on ? Qt::CrossCursor : Qt::ArrowCursor);
+    for (auto* a : m_editActions)
+        if (a->isCheckable() && a->isChecked() != on)
+            a->setChecked(on);
+    Q_EMIT statusMessage(on ? tr("Draw mode: drag a box around a word (B or Esc to leave)") : QString());
+}
+
+// --- editing --------------------------------------------------------------------------------------
+
+bool PageView::startTextEdit(const std::optional<QString>& initial)
+{
+    const QList<WordId> sel = selectedWords();
+    if (!m_session || sel.size() != 1 || m_session->isReadOnly())
+        return false;
+    auto* item = wordItem(sel.first());
+    if (!item)
+        return false;
+    m_editing = item->wordId();
+    m_editor->setText(initial.value_or(item->text()));
+    if (!initial)
+        m_editor->selectAll();
+    positionEditor();
+    m_editor->show();
+    m_editor->setFocus(Qt::OtherFocusReason);
+    if (initial)
+        m_editor->end(false);
+    return true;
+}
+
+void PageView::positionEditor()
+{
+    if (!m_editing)
+        return;
+    auto* item = wordItem(m_editing);
+    if (!item)
+        return;
+    // Under the box, so the word's image stays visible while it is being corrected.
+    const QRect r = mapFromScene(item->sceneBox()).boundingRect();
+    QFont f = m_editor->font();
+    f.setPixelSize(std::clamp(int(r.height() * 0.7), 11, 36));
+    m_editor->setFont(f);
+    const int h = m_editor->sizeHint().height();
+    const int w = std::max(r.width() + 40, m_editor->fontMetrics().horizontalAdvance(m_editor->text()) + 40);
+    m_editor->setGeometry(r.left(), r.bottom() + 3, std::max(w, 140), h);
+}
+
+void PageView::commitTextEdit()
+{
+    if (!m_editing)
+        return;
+    const WordId word = m_editing;
+    const QString text = m_editor->text();
+    m_editing = 0;
+    m_editor->hide();
+    setFocus(Qt::OtherFocusReason);
+    auto* item = wordItem(word);
+    if (m_session && item && text != item->text() && !text.trimmed().isEmpty())
+        m_session->setWordText(word, text);
+}
+
+void PageView::cancelTextEdit()
+{
+    if (!m_editing)
+        return;
+    m_editing = 0;
+    m_editor->hide();
+    setFocus(Qt::OtherFocusReason);
+}
+
+bool PageView::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_editor) {
+        if (event->type() == QEvent::KeyPress) {
+            auto* ke = static_cast<QKeyEvent*>(event);
+            if (ke->key() == Qt::Key_Escape) {
+                cancelTextEdit();
+                return true;
+            }
+            if (ke->key() == Qt::Key_Return || ke->key() == Qt::Key_Enter) {
+                // Handled here: QLineEdit passes Return on to its parent, which would reopen the editor.
+                commitTextEdit();
+                return true;
+            }
+            if (ke->key() == Qt::Key_S && (ke->modifiers() & Qt::AltModifier)) { // split at the caret
+                const WordId word = m_editing;
+                const int at = m_editor->cursorPosition();
+                cancelTextEdit();
+                selectWords({word});
+                splitSelected(at);
+                return true;
+            }
+        } else if (event->type() == QEvent::FocusOut && m_editing) {
+            commitTextEdit(); // clicking elsewhere keeps what was typed
+        }
+    }
+    return QGraphicsView::eventFilter(watched, event);
+}
+
+void PageView::deleteSelected()
+{
+    const QList<WordId> sel = selectedWords();
+    if (m_session && !sel.isEmpty())
+        m_session->deleteWords(sel);
+}
+
+void PageView::mergeSelected()
+{
+    const QList<WordId> sel = selectedWords();
+    if (!m_session)
+        return;
+    if (sel.size() < 2) {
+        Q_EMIT statusMessage(tr("Select two or more words to merge."));
+        return;
+    }
+    m_session->mergeWords(sel);
+}
+
+void PageView::splitSelected(std::optional<int> at)
+{
+    const QList<WordId> sel = selectedWords();
+    if (!m_session || sel.size() != 1)
+        return;
+    auto* item = wordItem(sel.first());
+    const int len = static_cast<int>(item->text().size());
+    if (len < 2) {
+        Q_EMIT statusMessage(tr("A word of one character cannot be split."));
+        return;
+    }
+    const int pos = std::clamp(at.value_or(len / 2), 1, len - 1);
+    m_session->splitWord(item->wordId(), pos);
+}
+
+void PageView::assignLabelKey(const QString& key)
+{
+    const QList<WordId> sel = selectedWords();
+    if (!m_session || sel.isEmpty())
+        return;
+    if (key == QLatin1String("0")) {
+        m_session->setWordsLabel(sel, std::nullopt);
+        return;
+    }
+    for (const auto& l : m_session->labels()) {
+        if (l.shortcut == key) {
+            m_session->setWordsLabel(sel, l.id);
+            return;
+        }
+    }
+    Q_EMIT statusMessage(tr("No label has the key %1.").arg(key));
+}
+
+void PageView::nudgeSelected(int dx, int dy, bool resize)
+{
+    const QList<WordId> sel = selectedWords();
+    if (!m_session || sel.isEmpty())
+        return;
+    const QSizeF size = pageSize();
+    auto* stack = m_session->undoStack();
+    if (sel.size() > 1)
+        stack->beginMacro(resize ? tr("Resize words") : tr("Move words"));
+    for (WordId id : sel) {
+        auto* item = wordItem(id);
+        if (!item)
+            continue;
+        PixelBox b = item->box();
+        if (resize) {
+            b.x1 = std::max(b.x0 + 1, b.x1 + dx);
+            b.y1 = std::max(b.y0 + 1, b.y1 + dy);
+        } else {
+            b = {b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy};
+        }
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > size.width() || b.y1 > size.height())
+            continue;
+        m_session->setWordBox(id, b);
+    }
+    if (sel.size() > 1)
+        stack->endMacro();
+}
+
+void PageView::addWordWithOcr(const PixelBox& box)
+{
+    if (!m_session || !m_page.id || m_session->isReadOnly())
+        return;
+    const PageId page = m_page.id;
+    ++m_ocrPending;
+    Q_EMIT statusMessage(tr("Reading the new box…"));
+    const int dpi = m_page.dpi > 0 ? m_page.dpi : m_defaultDpi;
+    auto future = QtConcurrent::run(&m_ocrPool, ocrRegion, m_document.path, m_document.kind, m_page.number, dpi, box, m_languages);
+    m_ocr = QFuture<void>(future);
+    future.then(this, [this, page, box](const QString& text) {
+            --m_ocrPending;
+            if (!m_session)
+                return;
+            const WordId id = m_session->addWord(page, box, text);
+            if (!id)
+                return;
+            if (page == m_page.id)
+                selectWords({id});
+            Q_EMIT statusMessage(text.isEmpty() ? tr("New box added; no text was read in it (F2 to type it).")
+                                                : tr("New box added: “%1”").arg(text));
+            Q_EMIT wordAdded(id);
+        });
+}
+
+// --- keyboard -------------------------------------------------------------------------------------
+
+bool PageView::focusNextPrevChild(bool next)
+{
+    Q_UNUSED(next);
+    return false; // Tab belongs to "next low-confidence word", not to focus moves
+}
+
+void PageView::keyPressEvent(QKeyEvent* event)
+{
+    const auto mods = event->modifiers() & ~Qt::KeypadModifier;
+    const int key = event->key();
+    const bool hasSelection = !selectedWords().isEmpty();
+    if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down) {
+        const int dx = key == Qt::Key_Left ? -1 : key == Qt::Key_Right ? 1 : 0;
+        const int dy = key == Qt::Key_Up ? -1 : key == Qt::Key_Down ? 1 : 0;
+        if (hasSelection && !(mods & Qt::ControlModifier)) {
+            nudgeSelected(dx, dy, mods & Qt::ShiftModifier);
+        } else { // pan
+            horizontalScrollBar()->setValue(horizontalScrollBar()->value() + dx * 60);
+            verticalScrollBar()->setValue(verticalScrollBar()->value() + dy * 60);
+        }
+        event->accept();
+        return;
+    }
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !(mods & Qt::ControlModifier)) {
+        startTextEdit();
+        event->accept();
+        return;
+    }
+    if (key == Qt::Key_Escape) {
+        if (m_drawMode)
+            setDrawMode(false);
+        else
+            scene()->clearSelection();
+        event->accept();
+        return;
+    }
+    if (key == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return;
+    }
+    // Just typing replaces the selected word's text.
+    const QString text = event->text();
+    if (!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && !text.isEmpty() && text.at(0).isPrint() &&
+        !text.at(0).isSpace() && selectedWords().size() == 1) {
+        startTextEdit(text);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyPressEvent(event);
+}
+
+void PageView::keyReleaseEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        viewport()->setCursor(m_drawMode ? Qt::CrossCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::keyReleaseEvent(event);
+}
+
+// --- mouse ----------------------------------------------------------------------------------------
+
+void PageView::mousePressEvent(QMouseEvent* event)
+{
+    if (m_editing)
+        commitTextEdit();
+    m_pressPos = m_lastPos = event->position().toPoint();
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_gesture = Gesture::Pan;
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton && m_drawMode && m_page.id) {
+        m_gesture = Gesture::Draw;
+        m_drawStart = mapToScene(m_pressPos);
+        if (!m_drawRect) {
+            m_drawRect = scene()->addRect(QRectF(), QPen(QColor(0, 150, 0), 2, Qt::DashLine));
+            m_drawRect->setZValue(20);
+            QPen p = m_drawRect->pen();
+            p.setCosmetic(true);
+            m_drawRect->setPen(p);
+        }
+        m_drawRect->setRect(QRectF(m_drawStart, m_drawStart));
+        m_drawRect->setVisible(true);
+        event->accept();
+        return;
+    }
+    if (event->button() == Qt::LeftButton) {
+        const int corner = handleAt(m_pressPos);
+        if (corner >= 0) {
+            const QList<WordId> sel = selectedWords();
+            m_gesture = Gesture::Resize;
+            m_resizeCorner = corner;
+            m_resizeOriginal = wordItem(sel.first())->box();
+            event->accept();
+            return;
+        }
+        // Shift adds the word under the mouse to the selection (Ctrl toggles: the scene does that).
+        if (event->modifiers() & Qt::ShiftModifier) {
+            for (auto* it : items(m_pressPos)) {
+                if (it->type() == WordItem::Type) {
+                    it->setSelected(true);
+                    event->accept();
+                    return;
+                }
+            }
+        }
+        m_gesture = Gesture::Move;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void PageView::mouseMoveEvent(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    switch (m_gesture) {
+    case Gesture::Pan: {
+        const QPoint d = pos - m_lastPos;
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - d.y());
+        m_lastPos = pos;
+        event->accept();
+        return;
+    }
+    case Gesture::Draw:
+        m_drawRect->setRect(QRectF(m_drawStart, mapToScene(pos)).normalized());
+        event->accept();
+        return;
+    case Gesture::Resize: {
+        const QList<WordId> sel = selectedWords();
+        if (sel.size() == 1) {
+            const QPointF p = mapToScene(pos);
+            PixelBox b = m_resizeOriginal;
+            const int x = int(std::lround(p.x())), y = int(std::lround(p.y()));
+            if (m_resizeCorner == 0 || m_resizeCorner == 2)
+                b.x0 = std::min(x, b.x1 - 1);
+            else
+                b.x1 = std::max(x, b.x0 + 1);
+            if (m_resizeCorner == 0 || m_resizeCorner == 1)
+                b.y0 = std::min(y, b.y1 - 1);
+            else
+                b.y1 = std::max(y, b.y0 + 1);
+            wordItem(sel.first())->setPreviewBox(b);
+            updateHandles();
+        }
+        event->accept();
+        return;
+    }
+    default:
+        break;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+    if (event->buttons() == Qt::NoButton) { // status bar: the word under the mouse
+        WordId hovered = 0;
+        const WordItem* found = nullptr;
+        for (auto* it : items(pos)) {
+            if (it->type() == WordItem::Type) {
+                found = static_cast<WordItem*>(it);
+                hovered = found->wordId();
+                break;
+            }
+        }
+        if (hovered != m_hovered) {
+            m_hovered = hovered;
+            if (found)
+                Q_EMIT hoveredWordChanged(true, found->text(), found->confidence().value_or(-1));
+            else
+                Q_EMIT hoveredWordChanged(false, QString(), -1);
+        }
+    }
+}
+
+void PageView::mouseReleaseEvent(QMouseEvent* event)
+{
+    const Gesture gesture = m_gesture;
+    m_gesture = Gesture::None;
+    const QPoint pos = event->position().toPoint();
+    if (gesture == Gesture::Pan) {
+        viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor : m_drawMode ? Qt::CrossCursor : Qt::ArrowCursor);
+        event->accept();
+        return;
+    }
+    if (gesture == Gesture::Draw) {
+        m_drawRect->setVisible(false);
+        const QRectF r = QRectF(m_drawStart, mapToScene(pos)).normalized().intersected(QRectF(QPointF(0, 0), pageSize()));
+        if (r.width() >= 3 && r.height() >= 3)
+            addWordWithOcr(toBox(r));
+        event->accept();
+        return;
+    }
+    if (gesture == Gesture::Resize) {
+        const QList<WordId> sel = selectedWords();
+        if (sel.size() == 1 && m_session) {
+            const PixelBox b = wordItem(sel.first())->box();
+            if (!(b == m_resizeOriginal) && !m_session->setWordBox(sel.first(), b))
+                rebuildOverlay();
+            else if (b == m_resizeOriginal)
+                updateHandles();
+        }
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+    if (gesture != Gesture::Move)
+        return;
+    // Words dragged by the scene: store their new boxes (or put them back after a mere click).
+    const bool dragged = (pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance();
+    std::vector<std::pair<WordId, PixelBox>> moved;
+    for (auto& [id, item] : m_items) {
+        if (item->pos().isNull())
+            continue;
+        const QPointF d = item->pos();
+        const PixelBox b = item->box();
+        const int dx = int(std::lround(d.x())), dy = int(std::lround(d.y()));
+        item->setPos(0, 0);
+        if (dragged && (dx || dy))
+            moved.push_back({id, {b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy}});
+    }
+    if (moved.empty() || !m_session) {
+        updateHandles();
+        return;
+    }
+    auto* stack = m_session->undoStack();
+    if (moved.size() > 1)
+        stack->beginMacro(tr("Move words"));
+    for (const auto& [id, box] : moved)
+        m_session->setWordBox(id, box);
+    if (moved.size() > 1)
+        stack->endMacro();
+}
+
+void PageView::mouseDoubleClickEvent(QMouseEvent* event)
+{
+    QGraphicsView::mouseDoubleClickEvent(event);
+    if (!m_drawMode && selectedWords().size() == 1)
+        startTextEdit();
+}
+
+} // namespace incidoc::ui

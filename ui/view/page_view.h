@@ -1,0 +1,186 @@
+#pragma once
+// The page view: a page image rendered for the current zoom (in the background, cached, a lower-
+// resolution render shown scaled meanwhile) with its words as boxes on top, and the keyboard and mouse
+// editing of those words. Every edit goes through ProjectSession (undoable, written at once); the view
+// redraws its overlay when the session says the shown page changed. Scene coordinates are page pixels.
+//
+// Thread contract: GUI thread only. Renders and the OCR of a drawn box run on worker threads with
+// value inputs; their results come back through QFuture::then(this, ...).
+
+#include "core/model/records.h"
+
+#include <QFuture>
+#include <QGraphicsView>
+#include <QList>
+#include <QPixmap>
+#include <QThreadPool>
+
+#include <optional>
+#include <unordered_map>
+
+class QAction;
+class QLineEdit;
+
+namespace incidoc::ui {
+
+class ProjectSession;
+class RenderController;
+class WordItem;
+class HandlesItem;
+struct OverlayStyle;
+
+class PageView : public QGraphicsView {
+    Q_OBJECT
+public:
+    enum class FitMode { None, Width, Page };
+
+    explicit PageView(QWidget* parent = nullptr);
+    ~PageView() override;
+
+    /// The session whose pages are shown (null: nothing). The session must outlive the view's use of it.
+    void setSession(ProjectSession* session);
+    /// Shows a page (0: none) with its words; keeps the fit mode.
+    void showPage(PageId page);
+    PageId pageId() const { return m_page.id; }
+    const PageRecord& page() const { return m_page; }
+
+    // --- selection --------------------------------------------------------------------------------
+    QList<WordId> selectedWords() const;
+    /// Selects these words of the shown page (others deselected) and scrolls the first into view.
+    void selectWords(const QList<WordId>& words);
+    /// Selects the next (or previous) word below the confidence threshold after the current selection
+    /// on this page; false when there is none.
+    bool selectNextLowConfidence(bool forward);
+
+    // --- zoom -------------------------------------------------------------------------------------
+    double zoom() const { return m_zoom; } ///< screen pixels per page pixel
+    void setZoom(double zoom, const QPointF* anchorScene = nullptr);
+    void zoomBy(double factor);
+    void fitWidth();
+    void fitPage();
+    void actualSize();
+    FitMode fitMode() const { return m_fit; }
+
+    // --- options ----------------------------------------------------------------------------------
+    void setConfidenceThreshold(int threshold);
+    void setDefaultDpi(int dpi) { m_defaultDpi = dpi; }
+    void setOcrLanguages(const QString& languages) { m_languages = languages; }
+    void setShowWords(bool on);
+    void setShowLines(bool on);
+    void setShowBlocks(bool on);
+    void setShowText(bool on);
+    bool isDrawMode() const { return m_drawMode; }
+    void setDrawMode(bool on);
+
+    // --- editing entry points (also bound to keys) --------------------------------------------------
+    /// Opens the in-place editor on the one selected word, optionally starting with `initial`.
+    bool startTextEdit(const std::optional<QString>& initial = std::nullopt);
+    void commitTextEdit();
+    void cancelTextEdit();
+    void deleteSelected();
+    void mergeSelected();
+    /// Splits the one selected word at character `at`, or in the middle when `at` is missing.
+    void splitSelected(std::optional<int> at = std::nullopt);
+    /// Assigns the label whose shortcut is `key` ("1".."9") to the selection; "0" clears.
+    void assignLabelKey(const QString& key);
+    /// Moves (or with `resize`, grows/shrinks the right/bottom edge of) the selected boxes.
+    void nudgeSelected(int dx, int dy, bool resize);
+    /// Adds a word with this box, its text read by OCR on a worker thread first.
+    void addWordWithOcr(const PixelBox& box);
+
+    /// Actions of the view with their keys (zoom, toggles, editing), for menus and the shortcut table.
+    QList<QAction*> viewActions() const { return m_viewActions; }
+    QList<QAction*> editActions() const { return m_editActions; }
+
+    // --- for tests and benchmarks -----------------------------------------------------------------
+    WordItem* wordItem(WordId word) const;
+    int wordItemCount() const { return static_cast<int>(m_items.size()); }
+    QLineEdit* textEditor() const { return m_editor; }
+    int shownRenderDpi() const { return m_shownDpi; }
+    int wantedRenderDpi() const { return m_wantedDpi; }
+    bool isRenderPending() const;
+    bool isOcrPending() const { return m_ocrPending > 0; }
+
+Q_SIGNALS:
+    void selectionChanged(incidoc::PageId page, const QList<incidoc::WordId>& words);
+    void zoomChanged(double zoom);
+    /// The word under the mouse (hasWord false: none). confidence < 0 when the word has none.
+    void hoveredWordChanged(bool hasWord, const QString& text, double confidence);
+    void overlayBuilt(incidoc::PageId page, int words);
+    void pageRendered(incidoc::PageId page, int dpi);
+    void wordAdded(incidoc::WordId word);
+    void statusMessage(const QString& message);
+
+protected:
+    void drawBackground(QPainter* painter, const QRectF& rect) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void keyReleaseEvent(QKeyEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
+    void scrollContentsBy(int dx, int dy) override;
+    bool focusNextPrevChild(bool next) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void reloadPage();
+    void rebuildOverlay();
+    void reloadLabels();
+    void requestRender();
+    int renderDpiFor(double zoom) const;
+    QSizeF pageSize() const;
+    void onSceneSelectionChanged();
+    void updateHandles();
+    void positionEditor();
+    void applyFit();
+    int handleAt(const QPoint& viewPos) const;
+
+    ProjectSession* m_session = nullptr;
+    RenderController* m_render;
+    PageRecord m_page;
+    DocumentRecord m_document;
+    std::vector<WordRecord> m_words;
+    std::unordered_map<WordId, WordItem*> m_items;
+    std::unique_ptr<OverlayStyle> m_style;
+    HandlesItem* m_handles = nullptr;
+    QGraphicsRectItem* m_drawRect = nullptr;
+    QList<QGraphicsItem*> m_regionItems;
+
+    QPixmap m_pixmap;   ///< what is drawn under the overlay (maybe a lower-resolution stand-in)
+    int m_shownDpi = 0;
+    int m_wantedDpi = 0;
+    int m_defaultDpi = 300;
+    QString m_languages = QStringLiteral("eng");
+
+    double m_zoom = 1.0;
+    FitMode m_fit = FitMode::Width;
+    bool m_showWords = true, m_showLines = false, m_showBlocks = false;
+    bool m_drawMode = false;
+    bool m_rebuilding = false;
+
+    // mouse gestures
+    enum class Gesture { None, Pan, Draw, Resize, Move };
+    Gesture m_gesture = Gesture::None;
+    QPoint m_pressPos, m_lastPos;
+    QPointF m_drawStart;
+    int m_resizeCorner = -1;
+    PixelBox m_resizeOriginal;
+    bool m_spaceHeld = false;
+    WordId m_hovered = -1;
+
+    QLineEdit* m_editor = nullptr;
+    WordId m_editing = 0;
+    int m_ocrPending = 0;
+    /// The OCR of drawn boxes runs here: its Tesseract engine is thread_local and must be destroyed
+    /// when this pool's thread ends (with the view), never at process exit.
+    QThreadPool m_ocrPool;
+    QFuture<void> m_ocr; ///< the last OCR of a drawn box, waited for on destruction
+
+    QList<QAction*> m_viewActions, m_editActions;
+};
+
+} // namespace incidoc::ui
