@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/progress_bar.h"
+#include "core/export/bundle_export.h"
 #include "core/export/page_json.h"
 #include "core/imaging/prepare.h"
 #include "core/ocr/tesseract_engine.h"
@@ -21,6 +22,7 @@
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+#include <thread>
 
 namespace incidoc::cli {
 namespace {
@@ -63,6 +65,7 @@ struct Options {
     bool failed = false;
     bool all = false;
     PipelineOptions pipeline;
+    ExportOptions exportOptions; ///< export
 };
 
 QString outcomeName(ImportedFile::Outcome o)
@@ -143,9 +146,10 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
     }
     bar.setTotal(static_cast<int>(jobs.size()));
     // Forward Ctrl-C to the pipeline: a watcher polls the signal-set flag (the handler itself may only
-    // set an atomic).
+    // set an atomic). A std::thread, joined before the pipeline is destroyed: its join is a real
+    // pthread_join, which ThreadSanitizer sees (QThread::wait() on a finished QThread is not).
     std::atomic<bool> finished{false};
-    QThread* watcher = QThread::create([&] {
+    std::thread watcher([&] {
         while (!finished.load()) {
             if (interrupt.isCancelled()) {
                 (*pipeline)->cancel();
@@ -154,12 +158,10 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
             QThread::msleep(50);
         }
     });
-    watcher->start();
     (*pipeline)->enqueue(jobs);
     r.stats = (*pipeline)->wait();
     finished = true;
-    watcher->wait();
-    delete watcher;
+    watcher.join();
     bar.finish();
     r.interrupted = interrupt.isCancelled();
     if (!r.stats.storage.ok()) {
@@ -388,6 +390,61 @@ int commandDump(const Options& o, CancelToken& interrupt)
     return kExitOk;
 }
 
+int commandExport(const Options& o, CancelToken& interrupt)
+{
+    if (o.output.isEmpty()) {
+        err(QStringLiteral("error: export needs -o FILE.zip"));
+        return kExitUsage;
+    }
+    if (!QFileInfo::exists(o.project)) {
+        err(QStringLiteral("error: cannot open project %1: it does not exist").arg(o.project));
+        return kExitUsage;
+    }
+    // A file size limit (ulimit -f) must give a clear "File too large" error, not kill the process.
+    std::signal(SIGXFSZ, SIG_IGN);
+    ProgressBar bar(!o.quiet && !o.json);
+    bool totalSet = false;
+    auto report = exportBundle(o.project, o.output, o.exportOptions, interrupt, [&](const ExportProgress& p) {
+        if (!totalSet) {
+            bar.setTotal(p.pagesTotal);
+            totalSet = true;
+        }
+        bar.update(p.pagesWritten, 0);
+    });
+    bar.finish();
+    if (!report) {
+        if (report.error().isCancelled()) {
+            if (!o.json)
+                err(QStringLiteral("Interrupted: no bundle was written."));
+            return kExitInterrupted;
+        }
+        err(QStringLiteral("error: %1").arg(report.error().message));
+        return report.error().code == ErrorCode::NotFound || report.error().code == ErrorCode::Storage
+                   ? kExitUsage
+                   : kExitSomeFailed;
+    }
+    if (o.json) {
+        printJson(QJsonObject{{QStringLiteral("output"), report->path},
+                              {QStringLiteral("documents"), report->documents},
+                              {QStringLiteral("pages"), report->pages},
+                              {QStringLiteral("words"), report->words},
+                              {QStringLiteral("entries"), static_cast<qint64>(report->entries)},
+                              {QStringLiteral("bytes"), static_cast<qint64>(report->bytes)},
+                              {QStringLiteral("seconds"), report->seconds},
+                              {QStringLiteral("jobs"), report->jobs}});
+    } else if (!o.quiet) {
+        out(QStringLiteral("Wrote %1: %2 page(s) of %3 document(s), %4 entries, %5 MB in %6 s (%7 jobs)")
+                .arg(report->path)
+                .arg(report->pages)
+                .arg(report->documents)
+                .arg(report->entries)
+                .arg(report->bytes / 1e6, 0, 'f', 1)
+                .arg(report->seconds, 0, 'f', 1)
+                .arg(report->jobs));
+    }
+    return kExitOk;
+}
+
 QString versions()
 {
     return QStringLiteral("incidoc-cli %1\nQt %2, %3, tesseract %4, leptonica %5, %6, OpenMP thread limit %7")
@@ -407,7 +464,9 @@ int run(const QStringList& arguments)
         "  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages\n"
         "  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)\n"
         "  status           documents, pages by status and kind, words, failures\n"
-        "  dump -o DIR      write every page as incidoc.page/1 JSON"));
+        "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
+        "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
+        "                   Label Studio, hOCR, ALTO, metrics)"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, ocr, status or dump"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("files and folders (import)"), QStringLiteral("[PATH...]"));
@@ -427,11 +486,24 @@ int run(const QStringList& arguments)
     const QCommandLineOption failedOpt(QStringLiteral("failed"), QStringLiteral("ocr: retry failed pages."));
     const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("ocr: redo every page (words a person edited are kept)."));
     const QCommandLineOption outputOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                       QStringLiteral("dump: output folder."), QStringLiteral("DIR"));
+                                       QStringLiteral("dump: output folder; export: the .zip file."), QStringLiteral("PATH"));
     const QCommandLineOption renderTimeoutOpt(QStringLiteral("render-timeout"),
                                               QStringLiteral("Seconds a page render may take (default 60)."), QStringLiteral("S"));
     const QCommandLineOption ocrTimeoutOpt(QStringLiteral("ocr-timeout"),
                                            QStringLiteral("Seconds OCR of a page may take (default 120)."), QStringLiteral("S"));
+    const QCommandLineOption formatsOpt(QStringLiteral("formats"),
+                                        QStringLiteral("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
+                                        QStringLiteral("LIST"));
+    const QCommandLineOption reviewedOnlyOpt(QStringLiteral("reviewed-only"), QStringLiteral("export: only reviewed pages."));
+    const QCommandLineOption imagesOpt(QStringLiteral("images"),
+                                       QStringLiteral("export: page images binarized (default), original or none."),
+                                       QStringLiteral("MODE"));
+    const QCommandLineOption noVisualizationsOpt(QStringLiteral("no-visualizations"),
+                                                 QStringLiteral("export: no page visualizations."));
+    const QCommandLineOption documentsOpt(QStringLiteral("documents"), QStringLiteral("export: only these document ids."),
+                                          QStringLiteral("ID,..."));
+    for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt})
+        parser.addOption(*opt);
     for (const auto* opt : {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
                             &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
         parser.addOption(*opt);
@@ -496,10 +568,51 @@ int run(const QStringList& arguments)
         o.pipeline.process.binarize.method = *m;
     }
 
-    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"), QStringLiteral("dump")};
+    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"), QStringLiteral("dump"),
+                               QStringLiteral("export")};
     if (!commands.contains(o.command)) {
-        err(QStringLiteral("error: unknown command '%1' (import, ocr, status, dump)").arg(o.command));
+        err(QStringLiteral("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
         return kExitUsage;
+    }
+    if (o.command == QLatin1String("export")) {
+        ExportOptions& e = o.exportOptions;
+        e.jobs = o.pipeline.jobs;
+        e.reviewedOnly = parser.isSet(reviewedOnlyOpt);
+        e.visualizations = !parser.isSet(noVisualizationsOpt);
+        if (parser.isSet(binarizeOpt))
+            e.binarize.method = o.pipeline.process.binarize.method;
+        if (parser.isSet(formatsOpt)) {
+            auto f = ExportFormats::parse(parser.value(formatsOpt));
+            if (!f) {
+                err(QStringLiteral("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+                return kExitUsage;
+            }
+            e.formats = *f;
+        }
+        if (parser.isSet(imagesOpt)) {
+            const QString mode = parser.value(imagesOpt);
+            if (mode == QLatin1String("binarized"))
+                e.images = ExportImages::Binarized;
+            else if (mode == QLatin1String("original"))
+                e.images = ExportImages::Original;
+            else if (mode == QLatin1String("none"))
+                e.images = ExportImages::None;
+            else {
+                err(QStringLiteral("error: --images takes binarized, original or none"));
+                return kExitUsage;
+            }
+        }
+        if (parser.isSet(documentsOpt)) {
+            for (const QString& id : parser.value(documentsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                bool ok = false;
+                const long long v = id.trimmed().toLongLong(&ok);
+                if (!ok || v < 1) {
+                    err(QStringLiteral("error: --documents takes document ids (whole numbers), e.g. 1,3"));
+                    return kExitUsage;
+                }
+                e.documents.push_back(v);
+            }
+        }
     }
     if (o.project.isEmpty()) {
         err(QStringLiteral("error: -p/--project FILE is required"));
@@ -539,6 +652,8 @@ int run(const QStringList& arguments)
         status = commandStatus(o);
     else if (o.command == QLatin1String("dump"))
         status = commandDump(o, interrupt);
+    else if (o.command == QLatin1String("export"))
+        status = commandExport(o, interrupt);
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     g_interrupt = nullptr;

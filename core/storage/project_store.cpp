@@ -1296,6 +1296,31 @@ Status ProjectStore::commitBatch(const std::vector<PageId>& claims, const std::v
     });
 }
 
+// ---- consistent reads -------------------------------------------------------------------------------
+
+Status ProjectStore::beginSnapshot()
+{
+    return guardedStatus([&] {
+        m_impl->db.exec("BEGIN", QStringLiteral("reading the project"));
+        // A deferred BEGIN takes its snapshot at the first read: read now, so the snapshot is this moment.
+        try {
+            Query q(m_impl->db, "SELECT count(*) FROM documents");
+            q.next();
+        } catch (...) {
+            sqlite3_exec(m_impl->db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    });
+}
+
+Status ProjectStore::endSnapshot()
+{
+    return guardedStatus([&] {
+        if (!sqlite3_get_autocommit(m_impl->db.handle()))
+            m_impl->db.exec("COMMIT", QStringLiteral("reading the project"));
+    });
+}
+
 // ---- reporting -------------------------------------------------------------------------------------
 
 Result<ProjectSummary> ProjectStore::summary()

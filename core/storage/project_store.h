@@ -122,6 +122,14 @@ public:
     /// PageWriter commits per batch.
     Status commitBatch(const std::vector<PageId>& claims, const std::vector<PageOutcome>& outcomes);
 
+    // --- consistent reads (export) ----------------------------------------------------------------
+    /// Starts a read transaction: every read on this store until endSnapshot() sees the project as it
+    /// was at this call, while writers on other connections go on (WAL). Meanwhile do not write on this
+    /// store, nor call summary() (it opens a transaction of its own). Errors: Storage.
+    Status beginSnapshot();
+    /// Ends the read transaction begun by beginSnapshot() (no-op when none is open).
+    Status endSnapshot();
+
     // --- reporting -------------------------------------------------------------------------------
     Result<ProjectSummary> summary();
     Result<std::vector<FailureRecord>> failures();

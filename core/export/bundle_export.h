@@ -1,0 +1,100 @@
+#pragma once
+// The export bundle (`incidoc.bundle/1`, ../shared/specs/bundle.md): a ZIP dataset of a project's
+// pages in several formats, written atomically beside its destination.
+//
+// How it runs: the calling thread reads a consistent snapshot of the project (one read transaction, so
+// annotators may keep editing) page by page and hands each page to a QThreadPool of `jobs` threads that
+// renders its image, draws the visualization and produces every text format; entries are hashed and
+// compressed in those tasks; one writer thread appends them to the archive in page order. A window of
+// pages in flight bounds memory whatever the page count.
+//
+// Thread contract: exportBundle() may be called from any thread (not the GUI thread: it blocks until the
+// bundle is written); the progress callback runs on the writer thread and must be quick.
+
+#include "core/imaging/prepare.h"
+#include "core/model/records.h"
+#include "core/util/cancel_token.h"
+#include "core/util/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace incidoc {
+
+/// What the page image entries hold.
+enum class ExportImages {
+    Binarized, ///< 1-bit PNG of the re-rendered page (default)
+    Original,  ///< 8-bit grey PNG of the re-rendered page
+    None,      ///< no page images
+};
+
+/// Which annotation formats go in. Page JSON, COCO, Label Studio, hOCR, ALTO, metrics.
+struct ExportFormats {
+    bool json = true, coco = true, labelStudio = true, hocr = true, alto = true, metrics = true;
+    /// Parses "json,coco,labelstudio,hocr,alto,metrics" (any subset, any order). nullopt: unknown name.
+    static std::optional<ExportFormats> parse(const QString& list);
+    QStringList names() const;
+};
+
+struct ExportOptions {
+    std::vector<DocumentId> documents; ///< empty: every imported document
+    bool reviewedOnly = false;         ///< only pages whose review status is "reviewed"
+    ExportFormats formats;
+    ExportImages images = ExportImages::Binarized;
+    bool visualizations = true;
+    int jobs = 0;                      ///< pool threads; 0: the number of cores
+    BinarizeOptions binarize;          ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
+    double lowConfidence = 60.0;       ///< words below it are "low confidence" (metrics, visualizations)
+    int renderTimeLimitMs = 120'000;   ///< per page re-render
+};
+
+/// The parts of the bundle, each reported on its own.
+enum class ExportPhase { Images, Visualizations, PageJson, Coco, LabelStudio, Hocr, Alto, Metrics, Bundle };
+inline constexpr int kExportPhaseCount = 9;
+QString toString(ExportPhase phase);
+
+/// Progress of one phase: items (pages, or the final files for Bundle) done out of total, and the
+/// uncompressed bytes produced.
+struct PhaseProgress {
+    int done = 0, total = 0;
+    quint64 bytes = 0;
+};
+
+/// A snapshot of the whole export's progress (a value).
+struct ExportProgress {
+    std::array<PhaseProgress, kExportPhaseCount> phases{};
+    int pagesWritten = 0, pagesTotal = 0;  ///< pages whose entries are in the archive
+    quint64 entriesWritten = 0;
+    quint64 bytesWritten = 0;              ///< archive bytes written so far
+    const PhaseProgress& phase(ExportPhase p) const { return phases[static_cast<int>(p)]; }
+};
+
+struct ExportReport {
+    QString path;                ///< the finished bundle
+    int documents = 0, pages = 0;
+    long long words = 0;
+    quint64 entries = 0;         ///< ZIP entries including manifest.json
+    quint64 bytes = 0;           ///< size of the ZIP
+    double seconds = 0;
+    int jobs = 0;
+};
+
+using ExportProgressFn = std::function<void(const ExportProgress&)>;
+
+/// Writes the bundle of `projectPath` to `destination` (a .zip path). The project is opened read-only.
+/// Written to a hidden partial file beside the destination (".<name>.<pid>.incidoc-partial", locked
+/// while written; partials left by killed runs are removed), fsynced and renamed over the destination
+/// only when complete: on error or cancel nothing is left and an older file at the destination is
+/// untouched. Errors: Cancelled; NotFound / Storage (project); InvalidInput (no such document, nothing
+/// to export); Io ("cannot write /x/y.zip: No space left on device"); Engine ("cannot render page 3
+/// of report.pdf: ..." — a page whose image cannot be re-rendered fails the export: a bundle is complete
+/// or absent). Never throws.
+Result<ExportReport> exportBundle(const QString& projectPath, const QString& destination, const ExportOptions& options,
+                                  const CancelToken& cancel = {}, const ExportProgressFn& progress = {});
+
+} // namespace incidoc

@@ -1,0 +1,356 @@
+// exportBundle() on real projects (generated PDFs and an image imported and processed by the real
+// pipeline): contents, filters, the consistent snapshot, cancel, and errors that leave no file.
+// Full validation of a bundle by Python's zipfile, unzip and xmllint is in tests/e2e/export_test.cpp.
+
+#include "core/export/bundle_export.h"
+#include "core/pipeline/import_session.h"
+#include "core/pipeline/pipeline.h"
+#include "core/storage/project_store.h"
+#include "tests/support/pdf_factory.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <mutex>
+
+using namespace incidoc;
+using namespace incidoc::test;
+
+namespace {
+
+QByteArray unzipEntry(const QString& zip, const QString& name)
+{
+    QProcess p;
+    p.start(QStringLiteral("unzip"), {QStringLiteral("-p"), zip, name});
+    p.waitForFinished(60'000);
+    return p.readAllStandardOutput();
+}
+
+QStringList unzipList(const QString& zip)
+{
+    QProcess p;
+    p.start(QStringLiteral("unzip"), {QStringLiteral("-Z1"), zip});
+    p.waitForFinished(60'000);
+    return QString::fromUtf8(p.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QByteArray fileSha(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result().toHex();
+}
+
+/// A processed project: "Report é #1.pdf" (3 text-layer pages), "report 1.pdf" (1 page, same slug stem)
+/// and "scan.png" (an image, OCR'd). Words labelled PERSON on page 1; page 2 reviewed.
+class ExportProject : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        const QString a = s_dir->filePath(QStringLiteral("Report é #1.pdf"));
+        const QString b = s_dir->filePath(QStringLiteral("report 1.pdf"));
+        const QString c = s_dir->filePath(QStringLiteral("scan.png"));
+        ASSERT_TRUE(writeTextPdf(a, sampleParagraphPages(3, 5)));
+        ASSERT_TRUE(writeTextPdf(b, sampleParagraphPages(1, 9)));
+        QImage img = renderTextImage(sampleParagraphPages(1, 3)[0].lines.mid(0, 6), 150);
+        ASSERT_TRUE(img.save(c, "PNG"));
+        s_sources = {a, b, c};
+        {
+            auto store = ProjectStore::open(projectPath());
+            ASSERT_TRUE(store.ok());
+            const ImportReport report = registerFiles(**store, s_sources);
+            ASSERT_EQ(report.added, 3);
+        }
+        PipelineOptions options;
+        options.jobs = 2;
+        auto pipeline = Pipeline::create(projectPath(), options);
+        ASSERT_TRUE(pipeline.ok());
+        {
+            auto store = ProjectStore::open(projectPath());
+            (*pipeline)->enqueue(*(*store)->jobs(PageStatus::Queued));
+        }
+        const PipelineStats stats = (*pipeline)->wait();
+        ASSERT_EQ(stats.done, 5);
+        auto store = ProjectStore::open(projectPath());
+        auto docs = *(*store)->documents();
+        auto pages = *(*store)->pages(docs[0].id);
+        auto words = *(*store)->words(pages[0].id);
+        auto labels = *(*store)->labels();
+        ASSERT_GE(words.size(), 5u);
+        ASSERT_TRUE((*store)->setWordsLabel({words[0].id, words[1].id}, labels[0].id).ok());
+        ASSERT_TRUE((*store)->setPageReview(pages[1].id, ReviewStatus::Reviewed).ok());
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_dir;
+        s_dir = nullptr;
+    }
+    static QString projectPath() { return s_dir->filePath(QStringLiteral("p.incidoc")); }
+
+    static QTemporaryDir* s_dir;
+    static QStringList s_sources;
+};
+QTemporaryDir* ExportProject::s_dir = nullptr;
+QStringList ExportProject::s_sources;
+
+} // namespace
+
+TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("bundle.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    std::mutex m;
+    ExportProgress last;
+    int calls = 0;
+    auto report = exportBundle(projectPath(), zip, o, {}, [&](const ExportProgress& p) {
+        std::lock_guard g(m);
+        last = p;
+        ++calls;
+    });
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    EXPECT_EQ(report->pages, 5);
+    EXPECT_EQ(report->documents, 3);
+    EXPECT_GT(calls, 4);
+    EXPECT_EQ(last.pagesWritten, 5);
+    for (int i = 0; i < kExportPhaseCount; ++i) {
+        EXPECT_EQ(last.phases[i].done, last.phases[i].total) << qPrintable(toString(ExportPhase(i)));
+        EXPECT_GT(last.phases[i].total, 0) << qPrintable(toString(ExportPhase(i)));
+    }
+    EXPECT_EQ(QFileInfo(zip).size(), static_cast<qint64>(report->bytes));
+
+    const QStringList names = unzipList(zip);
+    EXPECT_EQ(static_cast<quint64>(names.size()), report->entries);
+    const QStringList slugs{QStringLiteral("Report-e-1"), QStringLiteral("report-1"), QStringLiteral("scan")};
+    const std::vector<int> counts{3, 1, 1};
+    for (int d = 0; d < 3; ++d) {
+        for (int n = 1; n <= counts[d]; ++n) {
+            const QString stem = QStringLiteral("%1/page-%2").arg(slugs[d]).arg(n, 4, 10, QLatin1Char('0'));
+            for (const QString& e : {QStringLiteral("documents/%1.json"), QStringLiteral("images/%1.png"),
+                                     QStringLiteral("visualizations/%1.jpg"), QStringLiteral("hocr/%1.hocr"),
+                                     QStringLiteral("alto/%1.xml")})
+                EXPECT_TRUE(names.contains(e.arg(stem))) << qPrintable(e.arg(stem));
+            const QJsonObject page = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/%1.json").arg(stem))).object();
+            QImage image;
+            ASSERT_TRUE(image.loadFromData(unzipEntry(zip, QStringLiteral("images/%1.png").arg(stem)), "PNG"));
+            EXPECT_EQ(image.width(), page[QStringLiteral("page")][QStringLiteral("width")].toInt()) << qPrintable(stem);
+            EXPECT_EQ(image.height(), page[QStringLiteral("page")][QStringLiteral("height")].toInt()) << qPrintable(stem);
+            EXPECT_EQ(image.depth(), 1);
+        }
+    }
+    // The image document keeps its own pixel grid.
+    QImage scan;
+    ASSERT_TRUE(scan.load(s_sources[2]));
+    QImage exported;
+    ASSERT_TRUE(exported.loadFromData(unzipEntry(zip, QStringLiteral("images/scan/page-0001.png")), "PNG"));
+    EXPECT_EQ(exported.size(), scan.size());
+    for (const QString& e : {QStringLiteral("coco.json"), QStringLiteral("labelstudio.json"), QStringLiteral("metrics/pages.csv"),
+                             QStringLiteral("metrics/summary.json"), QStringLiteral("README.md"), QStringLiteral("manifest.json")})
+        EXPECT_TRUE(names.contains(e)) << qPrintable(e);
+    EXPECT_EQ(names.constLast(), QStringLiteral("manifest.json"));
+
+    const QJsonObject first = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/Report-e-1/page-0001.json"))).object();
+    EXPECT_EQ(first[QStringLiteral("words")][0][QStringLiteral("label")].toString(), QStringLiteral("PERSON"));
+    const QJsonObject summary = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("metrics/summary.json"))).object();
+    EXPECT_EQ(summary[QStringLiteral("labelled_words")].toInt(), 2);
+    EXPECT_EQ(summary[QStringLiteral("pages_by_review")][QStringLiteral("reviewed")].toInt(), 1);
+    const QJsonObject manifest = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("manifest.json"))).object();
+    EXPECT_EQ(manifest[QStringLiteral("entries")].toArray().size(), names.size() - 1);
+    EXPECT_EQ(manifest[QStringLiteral("documents")][0][QStringLiteral("sha256")].toString().toLatin1(), fileSha(s_sources[0]));
+    EXPECT_FALSE(manifest[QStringLiteral("engines")][QStringLiteral("tesseract")].toString().isEmpty());
+    EXPECT_EQ(manifest[QStringLiteral("settings")][QStringLiteral("binarization")].toString(),
+              QStringLiteral("adaptive-gaussian 11 2"));
+    // Nothing but the bundle is left beside it.
+    EXPECT_EQ(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("bundle.zip")});
+}
+
+TEST_F(ExportProject, OptionsSelectDocumentsReviewedPagesFormatsAndImages)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("sel.zip"));
+    ExportOptions o;
+    o.jobs = 1;
+    o.reviewedOnly = true;
+    o.images = ExportImages::Original;
+    o.visualizations = false;
+    o.formats = *ExportFormats::parse(QStringLiteral("json,coco"));
+    auto report = exportBundle(projectPath(), zip, o);
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    EXPECT_EQ(report->pages, 1);
+    QStringList names = unzipList(zip);
+    names.sort();
+    EXPECT_EQ(names, (QStringList{QStringLiteral("README.md"), QStringLiteral("coco.json"),
+                                  QStringLiteral("documents/Report-e-1/page-0002.json"),
+                                  QStringLiteral("images/Report-e-1/page-0002.png"), QStringLiteral("manifest.json")}));
+    QImage grey;
+    ASSERT_TRUE(grey.loadFromData(unzipEntry(zip, QStringLiteral("images/Report-e-1/page-0002.png")), "PNG"));
+    EXPECT_EQ(grey.depth(), 8);
+
+    ExportOptions d;
+    d.documents = {3};
+    d.images = ExportImages::None;
+    ASSERT_TRUE(exportBundle(projectPath(), zip, d).ok());
+    names = unzipList(zip);
+    EXPECT_TRUE(names.contains(QStringLiteral("documents/scan/page-0001.json")));
+    EXPECT_FALSE(names.contains(QStringLiteral("documents/report-1/page-0001.json")));
+    EXPECT_FALSE(names.join(QLatin1Char(' ')).contains(QStringLiteral("images/")));
+
+    d.documents = {42};
+    auto missing = exportBundle(projectPath(), zip, d);
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::InvalidInput);
+    EXPECT_TRUE(missing.error().message.contains(QStringLiteral("42")));
+}
+
+TEST_F(ExportProject, ReadsOneSnapshotWhileAnAnnotatorKeepsEditing)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("snap.zip"));
+    auto editor = ProjectStore::open(projectPath());
+    ASSERT_TRUE(editor.ok());
+    auto docs = *(*editor)->documents();
+    // The last page (the image): with one job, four pages are in flight at most, so its words are read
+    // only after the first page is written, when the edit below has been made.
+    const auto pages = *(*editor)->pages(docs[2].id);
+    const auto lastWords = *(*editor)->words(pages[0].id);
+    const QString before = lastWords[0].text;
+    ExportOptions o;
+    o.jobs = 1;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    bool edited = false;
+    Status editStatus = okStatus();
+    auto report = exportBundle(projectPath(), zip, o, {}, [&](const ExportProgress& p) {
+        // After the first page is in the archive, an annotator changes a word of the last page.
+        if (!edited && p.pagesWritten == 1) {
+            edited = true;
+            editStatus = (*editor)->updateWordText(lastWords[0].id, QStringLiteral("EDITED-DURING-EXPORT"));
+        }
+    });
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    ASSERT_TRUE(edited);
+    EXPECT_TRUE(editStatus.ok()) << qPrintable(editStatus.error().message); // the export never blocks editing
+    const QJsonObject page3 = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/scan/page-0001.json"))).object();
+    EXPECT_EQ(page3[QStringLiteral("words")][0][QStringLiteral("text")].toString(), before);
+    EXPECT_EQ((*(*editor)->word(lastWords[0].id))->text, QStringLiteral("EDITED-DURING-EXPORT"));
+    ASSERT_TRUE((*editor)->updateWordText(lastWords[0].id, before).ok());
+}
+
+TEST_F(ExportProject, CancelLeavesTheOldBundleIntactAndNoPartialFile)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("old.zip"));
+    {
+        QFile f(zip);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("the old bundle");
+    }
+    CancelToken cancel;
+    ExportOptions o;
+    o.jobs = 2;
+    auto report = exportBundle(projectPath(), zip, o, cancel, [&](const ExportProgress& p) {
+        if (p.pagesWritten >= 1)
+            cancel.cancel();
+    });
+    ASSERT_FALSE(report.ok());
+    EXPECT_TRUE(report.error().isCancelled());
+    QFile f(zip);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), QByteArray("the old bundle"));
+    EXPECT_EQ(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("old.zip")});
+}
+
+TEST_F(ExportProject, StalePartialsOfDeadProcessesAreRemoved)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("b.zip"));
+    // pid 2^22 + 1 is above Linux's pid_max ceiling: no process can have it.
+    const QString stale = out.filePath(QStringLiteral(".b.zip.4194305.incidoc-partial"));
+    const QString other = out.filePath(QStringLiteral(".c.zip.4194305.incidoc-partial")); // another destination's
+    for (const QString& p : {stale, other}) {
+        QFile f(p);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write("PK half a bundle");
+    }
+    ExportOptions o;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    ASSERT_TRUE(exportBundle(projectPath(), zip, o).ok());
+    EXPECT_FALSE(QFile::exists(stale));
+    EXPECT_TRUE(QFile::exists(other));
+}
+
+TEST_F(ExportProject, UnwritableDestinationIsAClearError)
+{
+    ExportOptions o;
+    auto noFolder = exportBundle(projectPath(), QStringLiteral("/nonexistent-folder/x/b.zip"), o);
+    ASSERT_FALSE(noFolder.ok());
+    EXPECT_EQ(noFolder.error().code, ErrorCode::Io);
+    EXPECT_TRUE(noFolder.error().message.contains(QStringLiteral("does not exist"))) << qPrintable(noFolder.error().message);
+    // /proc accepts no new files, even from root.
+    auto proc = exportBundle(projectPath(), QStringLiteral("/proc/b.zip"), o);
+    ASSERT_FALSE(proc.ok());
+    EXPECT_EQ(proc.error().code, ErrorCode::Io);
+    EXPECT_TRUE(proc.error().message.startsWith(QStringLiteral("cannot write /proc/b.zip"))) << qPrintable(proc.error().message);
+    EXPECT_FALSE(QFile::exists(QStringLiteral("/proc/b.zip")));
+    QTemporaryDir out;
+    auto folder = exportBundle(projectPath(), out.path(), o);
+    ASSERT_FALSE(folder.ok());
+    EXPECT_TRUE(folder.error().message.contains(QStringLiteral("folder"))) << qPrintable(folder.error().message);
+    auto noProject = exportBundle(out.filePath(QStringLiteral("none.incidoc")), out.filePath(QStringLiteral("b.zip")), o);
+    ASSERT_FALSE(noProject.ok());
+    EXPECT_EQ(noProject.error().code, ErrorCode::NotFound);
+}
+
+TEST(BundleExport, APageThatCannotBeRenderedFailsTheExportLeavingNoFileAndTheProjectUntouched)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("gone.pdf"));
+    ASSERT_TRUE(writeTextPdf(pdf, sampleParagraphPages(2, 1)));
+    const QString project = dir.filePath(QStringLiteral("p.incidoc"));
+    {
+        auto store = ProjectStore::open(project);
+        ASSERT_TRUE(store.ok());
+        ASSERT_EQ(registerFiles(**store, {pdf}).added, 1);
+    }
+    {
+        auto pipeline = Pipeline::create(project, {});
+        ASSERT_TRUE(pipeline.ok());
+        auto store = ProjectStore::open(project);
+        (*pipeline)->enqueue(*(*store)->jobs(PageStatus::Queued));
+        ASSERT_EQ((*pipeline)->wait().done, 2);
+    }
+    // The source is damaged after import: its pages can no longer be rendered.
+    {
+        QFile f(pdf);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("%PDF-1.4\nthis is no longer a PDF\n");
+    }
+    const QByteArray before = fileSha(project);
+    const QString zip = dir.filePath(QStringLiteral("b.zip"));
+    auto report = exportBundle(project, zip, ExportOptions{});
+    ASSERT_FALSE(report.ok());
+    EXPECT_EQ(report.error().code, ErrorCode::Engine);
+    EXPECT_TRUE(report.error().message.contains(QStringLiteral("gone.pdf"))) << qPrintable(report.error().message);
+    EXPECT_FALSE(QFile::exists(zip));
+    EXPECT_EQ(QDir(dir.path()).entryList({QStringLiteral("*partial*")}, QDir::Files | QDir::Hidden), QStringList{});
+    EXPECT_EQ(fileSha(project), before);
+    // Without page images or visualizations, nothing needs rendering: the export works.
+    ExportOptions textOnly;
+    textOnly.images = ExportImages::None;
+    textOnly.visualizations = false;
+    EXPECT_TRUE(exportBundle(project, zip, textOnly).ok());
+}
