@@ -102,14 +102,17 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::create(const QString& 
         {
             std::lock_guard lock(initMutex());
             // Warnings ("Invalid resolution", "Empty page") go to the debug file, not our stderr.
-            impl->api.SetVariable("debug_file", "/dev/null");
+            // debug_file is one of Tesseract's process-wide parameters, read by tprintf() on every
+            // thread: it is written once, before the first engine exists, and never again (writing it
+            // per engine raced with the other engines' threads; ThreadSanitizer caught it).
+            static std::once_flag quiet;
+            std::call_once(quiet, [&] { impl->api.SetVariable("debug_file", "/dev/null"); });
             const QByteArray l = langs.toUtf8();
             if (impl->api.Init(nullptr, l.constData(), tesseract::OEM_LSTM_ONLY) != 0)
                 return makeError(ErrorCode::Engine,
                                  QStringLiteral("Tesseract could not load its language data for '%1' from %2")
                                      .arg(langs, dir));
         }
-        impl->api.SetVariable("debug_file", "/dev/null");
         impl->api.SetPageSegMode(tesseract::PSM_AUTO);
         return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(impl)));
     } catch (const std::exception& e) {

@@ -38,6 +38,50 @@ Result<OcrEngine*> threadEngine(long long serial, const OcrEngineFactory& factor
     return slot.get();
 }
 
+/// Counts the pool threads that ran pages of one pipeline until their thread-local objects (the engine
+/// cache above, the renderer's Poppler documents) are destroyed. Qt's threads are detached and run those
+/// destructors after QThread::wait() has returned, so ~QThreadPool alone does not wait for them: the
+/// process could exit and destroy Poppler's globals while a worker still closed its documents (found
+/// under ThreadSanitizer: SEGV in GlobalParams::~GlobalParams at exit).
+struct ThreadExitLatch {
+    std::mutex mutex;
+    std::condition_variable done;
+    int alive = 0;
+};
+
+/// Made by a pool thread before its first page, so it is constructed before, and destroyed after, every
+/// thread_local the page work creates (thread-storage objects are destroyed in reverse order).
+class ThreadExitGuard {
+public:
+    explicit ThreadExitGuard(std::shared_ptr<ThreadExitLatch> latch) : m_latch(std::move(latch))
+    {
+        std::lock_guard guard(m_latch->mutex);
+        ++m_latch->alive;
+    }
+    ~ThreadExitGuard()
+    {
+        std::lock_guard guard(m_latch->mutex);
+        --m_latch->alive;
+        m_latch->done.notify_all();
+    }
+    ThreadExitGuard(const ThreadExitGuard&) = delete;
+    ThreadExitGuard& operator=(const ThreadExitGuard&) = delete;
+
+private:
+    std::shared_ptr<ThreadExitLatch> m_latch;
+};
+
+/// Declared before the pool in Impl, so it is destroyed after it: waits until the joined pool threads
+/// have also finished destroying their thread-local objects.
+struct ThreadExitWait {
+    std::shared_ptr<ThreadExitLatch> latch = std::make_shared<ThreadExitLatch>();
+    ~ThreadExitWait()
+    {
+        std::unique_lock guard(latch->mutex);
+        latch->done.wait(guard, [this] { return latch->alive == 0; });
+    }
+};
+
 } // namespace
 
 struct Pipeline::Impl {
@@ -47,6 +91,7 @@ struct Pipeline::Impl {
     QString projectPath;
     std::unique_ptr<QLockFile> lock;
     std::unique_ptr<PageWriter> writer;
+    ThreadExitWait threadExit; // must stay declared before pool
     QThreadPool pool;
     CancelToken cancel;
     QElapsedTimer clock;
@@ -90,6 +135,8 @@ struct Pipeline::Impl {
 
     void run(const PageJob& job)
     {
+        // A pool thread only ever runs this pipeline's pages (the pool is ours), so one guard per thread.
+        thread_local ThreadExitGuard exitGuard(threadExit.latch);
         const auto factory = options.engines;
         const auto serialNo = serial;
         const QString languages = options.process.languages;

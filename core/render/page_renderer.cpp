@@ -14,6 +14,7 @@
 #include <cstring>
 #include <list>
 #include <memory>
+#include <mutex>
 
 #include <sys/stat.h>
 
@@ -24,6 +25,8 @@ namespace {
 // page tree (milliseconds for a big file, per page that would be too slow for born-digital PDFs at
 // 50 pages/s). So each thread keeps the few documents it used last. Nothing is shared between
 // threads, so no locks are needed; a file that changed on disk (mtime or size) is reopened.
+void warmUpPopplerOnce();
+
 class DocumentCache {
 public:
     static constexpr size_t kCapacity = 4;
@@ -37,6 +40,7 @@ public:
 
     Result<Poppler::Document*> open(const QString& path)
     {
+        warmUpPopplerOnce();
         // stat() rather than QFileInfo::lastModified(): the latter converts to local time, which goes
         // through glibc's tzset() on every call (slow, and reported as a race by ThreadSanitizer).
         struct stat st {};
@@ -69,6 +73,30 @@ public:
 private:
     std::list<Entry> m_entries;
 };
+
+// Poppler (22.12) creates its process-wide sRGB and XYZ colour profiles lazily, without a lock, in the
+// first GfxState constructor: two threads rendering or extracting their first page at the same time race
+// on those static shared_ptrs (ThreadSanitizer: GfxState::GfxState against make_GfxLCMSProfilePtr on
+// another thread). So the first use in the process renders a one-point blank page alone; every later
+// page runs in parallel as before.
+void warmUpPopplerOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        silencePopplerMessages();
+        static const char kBlankPdf[] = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                                        "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                                        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 1 1]>>endobj\n"
+                                        "trailer<</Root 1 0 R>>\n%%EOF\n";
+        std::unique_ptr<Poppler::Document> doc(
+            Poppler::Document::loadFromData(QByteArray(kBlankPdf, sizeof(kBlankPdf) - 1)));
+        if (!doc)
+            return;
+        std::unique_ptr<Poppler::Page> page(doc->page(0));
+        if (page)
+            (void)page->renderToImage(72, 72); // constructs the first GfxState
+    });
+}
 
 DocumentCache& threadCache()
 {

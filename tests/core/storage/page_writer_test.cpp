@@ -188,13 +188,21 @@ TEST_F(PageWriterTest, SubmitBlocksWhenQueueIsFull)
     std::condition_variable cv;
     bool release = false;
     std::atomic<int> submitted{0};
+    std::atomic<bool> stuck{false};
     auto writer = PageWriter::start(m_path, [&](const PageOutcome&, const Status&) {
         // The writer is stuck in the callback of its first commit until the test lets it go.
+        stuck = true;
         std::unique_lock lock(mutex);
         cv.wait(lock, [&] { return release; });
     });
     ASSERT_TRUE(writer.ok());
     (*writer)->submit(doneOutcome(pages[0], 5, 0));
+    // Only once the writer holds the first outcome alone: a slow writer thread (sanitizer builds) would
+    // otherwise take the first outcomes of the producer into the same batch, and more than 64 would fit.
+    const auto stuckBy = std::chrono::steady_clock::now() + 20s;
+    while (!stuck && std::chrono::steady_clock::now() < stuckBy)
+        std::this_thread::sleep_for(1ms);
+    ASSERT_TRUE(stuck);
     std::thread producer([&] {
         for (std::size_t i = 1; i < pages.size(); ++i) {
             (*writer)->submit(doneOutcome(pages[i], 5, static_cast<int>(i)));
