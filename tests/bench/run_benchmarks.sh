@@ -29,7 +29,7 @@ echo
 # --- 1. Scanned throughput: incidoc vs OCRmyPDF vs Tesseract alone -------------------------------
 R=$TD/ocrmypdf/tests/resources
 pdfunite "$R/cardinal.pdf" "$R/ccitt.pdf" "$R/epson.pdf" "$R/rotated_skew.pdf" "$R/skew.pdf" "$R/kcs.pdf" \
-  "$TD/pdfjs/test/pdfs/scan-bad.pdf" "$work/scans.pdf"
+  "$R/jbig2.pdf" "$work/scans.pdf"
 pages=$(pdfinfo "$work/scans.pdf" | awk '/^Pages/ {print $2}')
 pdftoppm -r 300 -gray -png "$work/scans.pdf" "$work/page"
 : >"$work/t_incidoc"; : >"$work/t_ocrmypdf"; : >"$work/t_tess"
@@ -58,7 +58,10 @@ echo
 
 # --- 2. Storage per scanned page -------------------------------------------------------------------
 sqlite3 "$work/p.incidoc" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
-bytes=$(stat -c %s "$work/p.incidoc")
+# What a page adds: the project's size minus that of an empty project (schema, default labels).
+"$CLI" status -q -p "$work/empty.incidoc" >/dev/null
+sqlite3 "$work/empty.incidoc" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+bytes=$(( $(stat -c %s "$work/p.incidoc") - $(stat -c %s "$work/empty.incidoc") ))
 words=$(sqlite3 "$work/p.incidoc" "SELECT count(*) FROM words;")
 png1=0
 for f in "$work"/page-*.png; do
@@ -68,7 +71,7 @@ echo "## Storage per scanned page"
 echo
 echo "| what | bytes per page |"
 echo "|---|---|"
-echo "| incidoc project file (words, boxes, character boxes; page images re-rendered from the source) | $((bytes / pages)) ($words words in all) |"
+echo "| incidoc project file (words, boxes, character boxes; page images re-rendered from the source) | $((bytes / pages)) ($((words / pages)) words per page) |"
 echo "| for comparison: the same pages as 1-bit PNG | $((png1 / pages)) |"
 echo
 
