@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # One entry point for a fresh Debian 12 machine (run as root):
-#   bash packaging/build.sh run    install the Debian packages, build, and import the bundled sample
-#                                  incident report into sample.incidoc, then print its status
+#   bash packaging/build.sh run    install the Debian packages, build, import the bundled sample incident
+#                                  report into sample.incidoc, print its status and open it in the app
 #   bash packaging/build.sh test   install, build, and run every test (ctest)
 #   bash packaging/build.sh deps   only install the Debian packages
 #   bash packaging/build.sh build  only build (build/release)
@@ -49,6 +49,13 @@ case "${1:-}" in
     echo "== Importing the bundled sample incident report into $project"
     ./build/release/bin/incidoc-cli import -p "$project" resources/samples/incident-report.pdf
     ./build/release/bin/incidoc-cli status -p "$project"
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+      echo "== Starting Incidoc on $project"
+      exec ./build/release/bin/incidoc "$project"
+    else
+      echo "== No display: start the app with  ./build/release/bin/incidoc $project"
+      echo "   (or without a desktop: xvfb-run -a ./build/release/bin/incidoc $project)"
+    fi
     ;;
   test)
     deps

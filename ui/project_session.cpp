@@ -5,6 +5,8 @@
 
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace incidoc::ui {
 
 struct ProjectSession::Impl {
@@ -188,6 +190,46 @@ bool ProjectSession::splitWord(WordId word, int at)
     INCIDOC_REQUIRE_WRITABLE(false)
     EditOutcome outcome;
     return pushCommand(m_impl->undo, new SplitWordCommand(this, word, at, &outcome), outcome);
+}
+
+std::optional<ReplaceOutcome> ProjectSession::replaceWordsByOcr(PageId page, const QList<WordId>& selection,
+                                                                const std::vector<RecognizedWord>& read)
+{
+    INCIDOC_REQUIRE_WRITABLE(std::nullopt)
+    ReplaceOutcome out;
+    QList<WordId> remove;
+    std::vector<PixelBox> staying; // every word of the page that is not replaced
+    for (const WordRecord& w : words(page)) {
+        const bool selected = selection.contains(w.id);
+        const bool protectedWord = w.edited || w.source == WordSource::User;
+        if (selected && !protectedWord) {
+            remove << w.id;
+            continue;
+        }
+        out.kept += selected;
+        staying.push_back(w.box);
+    }
+    std::vector<WordRecord> add;
+    for (const RecognizedWord& r : read) {
+        const bool overlaps = std::any_of(staying.begin(), staying.end(),
+                                          [&](const PixelBox& b) { return b.iou(r.box) >= 0.5; });
+        if (overlaps)
+            continue;
+        WordRecord w;
+        w.text = r.text;
+        w.box = r.box;
+        w.chars = r.chars;
+        add.push_back(std::move(w));
+    }
+    out.removed = static_cast<int>(remove.size());
+    if (remove.isEmpty() && add.empty())
+        return out; // nothing to change: no undo step
+    EditOutcome outcome;
+    auto* command = new ReplaceWordsCommand(this, page, remove, add, &outcome);
+    if (!pushCommand(m_impl->undo, command, outcome))
+        return std::nullopt;
+    out.added = outcome.createdWords;
+    return out;
 }
 
 bool ProjectSession::setPageReview(PageId page, ReviewStatus review)

@@ -25,6 +25,13 @@ class ProjectStore;
 
 namespace incidoc::ui {
 
+/// What replaceWordsByOcr did.
+struct ReplaceOutcome {
+    int removed = 0;        ///< selected words that were replaced
+    int kept = 0;           ///< selected words kept because a person edited or drew them
+    QList<WordId> added;    ///< the new words, in reading order
+};
+
 /// A search hit: one word somewhere in the project.
 struct SearchHit {
     DocumentId documentId = 0;
@@ -69,6 +76,13 @@ public:
     bool mergeWords(const QList<WordId>& words);
     /// Splits a word at character `at` (1..length-1) into two, using its character boxes when it has them.
     bool splitWord(WordId word, int at);
+    /// Re-OCR of a selection: the words of `selection` (on `page`) that no person edited or drew are
+    /// replaced by `read` (page pixels), as ONE undoable command. Edited and drawn words are never touched;
+    /// a word read that overlaps (IoU >= 0.5) a word that stays is dropped. The new words are recorded as
+    /// the person's (source "user", no confidence): a later re-OCR of the page keeps them.
+    /// nullopt (and errorOccurred) when the write failed.
+    std::optional<ReplaceOutcome> replaceWordsByOcr(PageId page, const QList<WordId>& selection,
+                                                    const std::vector<RecognizedWord>& read);
     bool setPageReview(PageId page, ReviewStatus review);
     bool setWordsReviewed(const QList<WordId>& words, bool reviewed);
     bool addLabel(const LabelRecord& label);

@@ -6,12 +6,16 @@ target_sources(incidoc_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/controllers/pipeline_controller.cpp
     ${CMAKE_CURRENT_LIST_DIR}/controllers/render_controller.h
     ${CMAKE_CURRENT_LIST_DIR}/controllers/render_controller.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/controllers/region_ocr.h
+    ${CMAKE_CURRENT_LIST_DIR}/controllers/region_ocr.cpp
     ${CMAKE_CURRENT_LIST_DIR}/view/render_cache.h
     ${CMAKE_CURRENT_LIST_DIR}/view/render_cache.cpp
     ${CMAKE_CURRENT_LIST_DIR}/view/overlay_items.h
     ${CMAKE_CURRENT_LIST_DIR}/view/overlay_items.cpp
     ${CMAKE_CURRENT_LIST_DIR}/view/page_view.h
     ${CMAKE_CURRENT_LIST_DIR}/view/page_view.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/view/view_geometry_dump.h
+    ${CMAKE_CURRENT_LIST_DIR}/view/view_geometry_dump.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/app_settings.h
     ${CMAKE_CURRENT_LIST_DIR}/shell/app_settings.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/documents_model.h
@@ -22,6 +26,8 @@ target_sources(incidoc_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/shell/progress_panel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/dialogs.h
     ${CMAKE_CURRENT_LIST_DIR}/shell/dialogs.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/shell/reocr_dialog.h
+    ${CMAKE_CURRENT_LIST_DIR}/shell/reocr_dialog.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/main_window.h
     ${CMAKE_CURRENT_LIST_DIR}/shell/main_window.cpp
 )

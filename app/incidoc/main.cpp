@@ -1,6 +1,7 @@
 // incidoc [PROJECT.incidoc]: wires the app together and does nothing else.
 #include "core/util/openmp_guard.h"
 #include "ui/shell/main_window.h"
+#include "ui/view/view_geometry_dump.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,6 +25,9 @@ int main(int argc, char** argv)
     parser.process(app);
 
     incidoc::ui::MainWindow window;
+    // Screenshot tests: where the word boxes are on the screen (see view_geometry_dump.h).
+    if (const QString dump = qEnvironmentVariable("INCIDOC_VIEW_GEOMETRY"); !dump.isEmpty())
+        incidoc::ui::dumpViewGeometryWhenShown(window.pageView(), [&window] { return window.session(); }, dump);
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().first(), parser.isSet(readOnly));

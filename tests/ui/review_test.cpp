@@ -197,42 +197,48 @@ TEST_F(ReviewTest, NavigatorWalksLowConfidenceWordsInReadingOrder)
     ReviewNavigator nav(session.get());
     EXPECT_EQ(nav.threshold(), 60.0);
     nav.setThreshold(90.0); // the sample is clean: a high bar gives enough words to walk
-    std::vector<WordId> expected;
+    std::vector<ReviewPosition> expected; // every low-confidence word of the project, in reading order
     for (const PageRecord& p : pages)
         for (const WordRecord& w : *other->words(p.id))
             if (w.confidence && *w.confidence < 90.0 && !w.reviewed)
-                expected.push_back(w.id);
+                expected.push_back({p.id, w.id});
     ASSERT_GE(expected.size(), 3u);
+    auto ids = [](const std::vector<ReviewPosition>& v) {
+        std::vector<WordId> out;
+        for (const auto& p : v)
+            out.push_back(p.word);
+        return out;
+    };
 
     std::vector<WordId> walked;
-    std::optional<SearchHit> h = nav.nextLowConfidence(document);
+    std::optional<SearchHit> h = nav.nextLowConfidence();
     int lastPage = 0;
     while (h) {
         walked.push_back(h->wordId);
         EXPECT_GE(h->pageNumber, lastPage);
         lastPage = h->pageNumber;
         EXPECT_EQ(h->box, dbWord(h->wordId).box);
-        h = nav.nextLowConfidence(document, h->wordId);
+        h = nav.nextLowConfidence({h->pageId, h->wordId});
     }
-    EXPECT_EQ(walked, expected);
+    EXPECT_EQ(walked, ids(expected));
 
     // Backwards.
-    auto back = nav.previousLowConfidence(document);
+    auto back = nav.previousLowConfidence();
     ASSERT_TRUE(back);
-    EXPECT_EQ(back->wordId, expected.back());
-    back = nav.previousLowConfidence(document, expected.back());
+    EXPECT_EQ(back->wordId, expected.back().word);
+    back = nav.previousLowConfidence(expected.back());
     ASSERT_TRUE(back);
-    EXPECT_EQ(back->wordId, expected[expected.size() - 2]);
+    EXPECT_EQ(back->wordId, expected[expected.size() - 2].word);
 
     // A reviewed word is skipped.
-    ASSERT_TRUE(session->setWordsReviewed({expected[1]}, true));
-    auto next = nav.nextLowConfidence(document, expected[0]);
+    ASSERT_TRUE(session->setWordsReviewed({expected[1].word}, true));
+    auto next = nav.nextLowConfidence(expected[0]);
     ASSERT_TRUE(next);
-    EXPECT_EQ(next->wordId, expected[2]);
+    EXPECT_EQ(next->wordId, expected[2].word);
 
     // The default threshold agrees with the same rule.
     nav.setThreshold(ReviewNavigator::kDefaultThreshold);
-    auto low = nav.nextLowConfidence(document);
+    auto low = nav.nextLowConfidence();
     if (low) {
         EXPECT_LT(*dbWord(low->wordId).confidence, 60.0);
     } else {
@@ -246,17 +252,17 @@ TEST_F(ReviewTest, NavigatorNextUnreviewedPageAndFilters)
 {
     ReviewNavigator nav(session.get());
     ASSERT_TRUE(session->setPageReview(pages[1].id, ReviewStatus::Reviewed));
-    auto p = nav.nextUnreviewedPage(document, pages[0].id);
+    auto p = nav.nextUnreviewedPage(pages[0].id);
     ASSERT_TRUE(p);
     EXPECT_EQ(p->number, 3) << "page 2 is reviewed";
-    p = nav.nextUnreviewedPage(document, pages[3].id);
+    p = nav.nextUnreviewedPage(pages[3].id);
     ASSERT_TRUE(p);
     EXPECT_EQ(p->number, 1) << "wraps around";
     for (const PageRecord& page : {pages[0], pages[2], pages[3]})
         ASSERT_TRUE(session->setPageReview(page.id, ReviewStatus::Reviewed));
-    EXPECT_FALSE(nav.nextUnreviewedPage(document, pages[0].id));
+    EXPECT_FALSE(nav.nextUnreviewedPage(pages[0].id));
     session->undoStack()->undo();
-    p = nav.nextUnreviewedPage(document, pages[0].id);
+    p = nav.nextUnreviewedPage(pages[0].id);
     ASSERT_TRUE(p);
     EXPECT_EQ(p->number, 4);
 

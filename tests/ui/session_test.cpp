@@ -116,6 +116,15 @@ protected:
         EXPECT_TRUE(r.ok());
         return r ? *r : std::vector<EditRecord>{};
     }
+    /// The word edits of a page (without the page's own review edits, which the first word edit adds).
+    std::vector<EditRecord> dbWordEdits(PageId page)
+    {
+        std::vector<EditRecord> out;
+        for (const EditRecord& e : dbEdits(page))
+            if (e.wordId != 0)
+                out.push_back(e);
+        return out;
+    }
     // A recognized word of the scanned page with per-character boxes and at least `minLength` letters.
     WordRecord scannedWordWithChars(int minLength, int skip = 0)
     {
@@ -237,7 +246,7 @@ TEST_F(SessionTest, SetWordTextDoUndoRedo)
     EXPECT_EQ(d.text, QStringLiteral("Corrected"));
     EXPECT_EQ(d.ocrText, std::optional<QString>(w.text)) << "the original OCR text is kept";
     EXPECT_TRUE(d.edited);
-    auto edits = dbEdits(scannedPage);
+    auto edits = dbWordEdits(scannedPage);
     ASSERT_EQ(edits.size(), 1u);
     EXPECT_EQ(edits[0].action, QStringLiteral("text"));
     EXPECT_EQ(edits[0].wordId, w.id);
@@ -247,7 +256,7 @@ TEST_F(SessionTest, SetWordTextDoUndoRedo)
     session->undoStack()->undo();
     EXPECT_EQ(spy.count(), 2);
     EXPECT_EQ(describe(dbWord(w.id)), describe(w)) << "undo puts every field back, characters too";
-    edits = dbEdits(scannedPage);
+    edits = dbWordEdits(scannedPage);
     ASSERT_EQ(edits.size(), 1u);
     EXPECT_TRUE(edits[0].undone);
 
@@ -255,7 +264,7 @@ TEST_F(SessionTest, SetWordTextDoUndoRedo)
     d = dbWord(w.id);
     EXPECT_EQ(d.text, QStringLiteral("Corrected"));
     EXPECT_EQ(d.ocrText, std::optional<QString>(w.text));
-    EXPECT_FALSE(dbEdits(scannedPage)[0].undone);
+    EXPECT_FALSE(dbWordEdits(scannedPage)[0].undone);
     EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
 }
 
@@ -264,7 +273,7 @@ TEST_F(SessionTest, UnchangedTextIsNotAnUndoStep)
     const WordRecord w = session->words(scannedPage).front();
     EXPECT_TRUE(session->setWordText(w.id, w.text));
     EXPECT_EQ(session->undoStack()->count(), 0);
-    EXPECT_TRUE(dbEdits(scannedPage).empty());
+    EXPECT_TRUE(dbWordEdits(scannedPage).empty());
 }
 
 TEST_F(SessionTest, SetWordBoxDoUndoRedo)
@@ -276,7 +285,7 @@ TEST_F(SessionTest, SetWordBoxDoUndoRedo)
     EXPECT_EQ(d.box, moved);
     ASSERT_EQ(d.chars.size(), w.chars.size());
     EXPECT_EQ(d.chars[0].box, w.chars[0].box) << "characters stay where they are on the page";
-    EXPECT_EQ(dbEdits(scannedPage).back().action, QStringLiteral("box"));
+    EXPECT_EQ(dbWordEdits(scannedPage).back().action, QStringLiteral("box"));
     session->undoStack()->undo();
     EXPECT_EQ(describe(dbWord(w.id)), describe(w));
     session->undoStack()->redo();
@@ -298,7 +307,7 @@ TEST_F(SessionTest, SetWordsLabelDoUndoRedo)
         EXPECT_EQ(dbWord(id).labelId, std::optional<LabelId>(person));
         EXPECT_EQ(dbWord(id).labelName, QStringLiteral("PERSON"));
     }
-    auto edits = dbEdits(scannedPage);
+    auto edits = dbWordEdits(scannedPage);
     ASSERT_EQ(edits.size(), 2u);
     EXPECT_EQ(edits[0].groupId, edits[1].groupId) << "one user action, one group";
     EXPECT_EQ(edits[0].action, QStringLiteral("label"));
@@ -335,7 +344,7 @@ TEST_F(SessionTest, AddWordDoUndoRedo)
     expectOrderContiguous(after);
     ASSERT_EQ(after.size(), before.size() + 1);
     EXPECT_EQ(after[static_cast<std::size_t>(d.order) - 1].id, anchor.id) << "right after its left neighbour";
-    EXPECT_EQ(dbEdits(scannedPage).back().action, QStringLiteral("add"));
+    EXPECT_EQ(dbWordEdits(scannedPage).back().action, QStringLiteral("add"));
 
     session->undoStack()->undo();
     EXPECT_FALSE(dbHasWord(id));
@@ -355,7 +364,7 @@ TEST_F(SessionTest, DeleteWordsDoUndoRedo)
     const auto after = dbWords(scannedPage);
     EXPECT_EQ(after.size(), before.size() - 3);
     expectOrderContiguous(after);
-    auto edits = dbEdits(scannedPage);
+    auto edits = dbWordEdits(scannedPage);
     ASSERT_EQ(edits.size(), 3u);
     EXPECT_EQ(edits[0].action, QStringLiteral("delete"));
     EXPECT_TRUE(QJsonDocument::fromJson(edits[0].before.toUtf8()).object().contains(QStringLiteral("chars")));
@@ -387,7 +396,7 @@ TEST_F(SessionTest, MergeWordsDoUndoRedo)
     const auto after = dbWords(scannedPage);
     EXPECT_EQ(after.size(), before.size() - 1);
     expectOrderContiguous(after);
-    for (const EditRecord& e : dbEdits(scannedPage))
+    for (const EditRecord& e : dbWordEdits(scannedPage))
         EXPECT_EQ(e.action, QStringLiteral("merge"));
 
     session->undoStack()->undo();
@@ -430,7 +439,7 @@ TEST_F(SessionTest, SplitWordByCharacterBoxesDoUndoRedo)
     EXPECT_EQ(right.chars.size(), w.chars.size() - 2);
     EXPECT_EQ(left.ocrText, std::optional<QString>(w.text));
     EXPECT_EQ(right.line, w.line);
-    const auto edits = dbEdits(scannedPage);
+    const auto edits = dbWordEdits(scannedPage);
     ASSERT_EQ(edits.size(), 2u);
     EXPECT_EQ(edits[0].action, QStringLiteral("split"));
 
@@ -477,6 +486,43 @@ TEST_F(SessionTest, PageReviewDoUndoRedo)
     EXPECT_EQ(spy.count(), 3);
 }
 
+TEST_F(SessionTest, FirstWordEditStartsThePageReviewAndUndoPutsItBack)
+{
+    ASSERT_EQ(other->page(scannedPage)->review, ReviewStatus::New);
+    QSignalSpy pageSpy(session.get(), &ProjectSession::pageChanged);
+    const WordRecord w = session->words(scannedPage).front();
+    ASSERT_TRUE(session->setWordText(w.id, QStringLiteral("Corrected")));
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::InProgress);
+    EXPECT_EQ(other->page(textPage)->review, ReviewStatus::New) << "only the edited page";
+    EXPECT_GE(pageSpy.count(), 1) << "the thumbnails hear of it";
+    EXPECT_EQ(session->undoStack()->count(), 1) << "one undo step for the edit and its review status";
+
+    // A second edit on the page leaves it in progress and adds no review edit.
+    const auto reviewEdits = [&] {
+        int n = 0;
+        for (const EditRecord& e : dbEdits(scannedPage))
+            n += e.action == QLatin1String("review") && !e.undone;
+        return n;
+    };
+    ASSERT_TRUE(session->setWordBox(w.id, {w.box.x0, w.box.y0, w.box.x1 + 3, w.box.y1}));
+    EXPECT_EQ(reviewEdits(), 1);
+    session->undoStack()->undo(); // the box
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::InProgress);
+    session->undoStack()->undo(); // the text: the page is new again
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::New);
+    EXPECT_EQ(dbWord(w.id).text, w.text);
+    session->undoStack()->redo();
+    EXPECT_EQ(other->page(scannedPage)->review, ReviewStatus::InProgress);
+    EXPECT_EQ(dbWord(w.id).text, QStringLiteral("Corrected"));
+
+    // A page already reviewed stays reviewed when a word on it changes.
+    ASSERT_TRUE(session->setPageReview(textPage, ReviewStatus::Reviewed));
+    const WordRecord t = session->words(textPage).front();
+    ASSERT_TRUE(session->setWordText(t.id, QStringLiteral("Again")));
+    EXPECT_EQ(other->page(textPage)->review, ReviewStatus::Reviewed);
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join(QLatin1Char('\n')));
+}
+
 TEST_F(SessionTest, WordsReviewedDoUndoRedo)
 {
     const auto words = session->words(textPage);
@@ -484,8 +530,9 @@ TEST_F(SessionTest, WordsReviewedDoUndoRedo)
     ASSERT_TRUE(session->setWordsReviewed(ids, true));
     EXPECT_TRUE(dbWord(ids[0]).reviewed);
     EXPECT_TRUE(dbWord(ids[1]).reviewed);
-    EXPECT_EQ(dbEdits(textPage).size(), 2u);
+    EXPECT_EQ(dbEdits(textPage).size(), 3u) << "two words, and the page's review now in progress";
     EXPECT_EQ(dbEdits(textPage)[0].action, QStringLiteral("reviewed"));
+    EXPECT_EQ(dbEdits(textPage)[2].action, QStringLiteral("review"));
     session->undoStack()->undo();
     EXPECT_FALSE(dbWord(ids[0]).reviewed);
     session->undoStack()->redo();

@@ -2,7 +2,12 @@
 // a real project (the bundled sample, imported and OCR'd by the core), checking the project database
 // after every step.
 #include "core/storage/project_store.h"
+#include "core/ocr/tesseract_engine.h"
+#include "tests/support/pdf_factory.h"
 #include "tests/ui/session_fixture.h"
+#include "ui/controllers/pipeline_controller.h"
+#include "ui/shell/page_list_model.h"
+#include "ui/shell/reocr_dialog.h"
 #include "ui/project_session.h"
 #include "ui/review/inspector_widget.h"
 #include "ui/review/search_panel.h"
@@ -15,14 +20,23 @@
 #include <QApplication>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QProcess>
+#include <QRadioButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStatusBar>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include <unistd.h>
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -300,6 +314,267 @@ TEST_F(ShellTest, TabWalksTheLowConfidenceWordsAcrossPages)
     EXPECT_NE(m_view->selectedWords().first(), sel.first());
     QTest::keyClick(m_view, Qt::Key_Backtab, Qt::ShiftModifier);
     EXPECT_EQ(m_view->selectedWords(), sel);
+}
+
+TEST_F(ShellTest, TabCrossesIntoTheNextDocumentAndShiftTabComesBack)
+{
+    // A second document: one scanned page, imported and OCR'd by the app's own pipeline.
+    const QString pdf = m_dir.filePath(QStringLiteral("second.pdf"));
+    ASSERT_TRUE(test::writeScannedPdf(pdf, {{{QStringLiteral("Second report filed by the night shift"),
+                                              QStringLiteral("Vehicle towed from the north gate")}}}));
+    QSignalSpy imported(m_window->pipeline(), &PipelineController::importFinished);
+    m_window->importPaths({pdf});
+    ASSERT_TRUE(imported.wait(60000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->pipeline()->state() == PipelineController::State::Idle; },
+                                120000));
+    const auto docs = m_window->session()->documents();
+    ASSERT_EQ(docs.size(), 2u);
+    const PageId second = m_window->session()->pages(docs[1].id).front().id;
+    const auto secondWords = dbWords(second);
+    ASSERT_FALSE(secondWords.empty());
+
+    AppSettings s = m_window->settings();
+    s.confidenceThreshold = 100; // every OCR word is "low"; the text-layer page 1 (100) is not
+    m_window->applySettings(s);
+    // The last low-confidence word of the first document (its last page is scanned).
+    const auto lastPage = dbWords(pageNumber(4));
+    const WordRecord last = lastPage.back();
+    ASSERT_TRUE(last.confidence && *last.confidence < 100);
+    m_window->jumpTo(pageNumber(4), last.id);
+    ASSERT_EQ(m_view->selectedWords(), QList<WordId>{last.id});
+
+    QTest::keyClick(m_view, Qt::Key_Tab);
+    EXPECT_EQ(m_view->pageId(), second) << "into the next document";
+    EXPECT_EQ(m_view->selectedWords(), QList<WordId>{secondWords.front().id});
+    EXPECT_EQ(m_window->documentsView()->currentIndex().row(), 1);
+    QTest::keyClick(m_view, Qt::Key_Backtab, Qt::ShiftModifier);
+    EXPECT_EQ(m_view->pageId(), pageNumber(4)) << "back into the first";
+    EXPECT_EQ(m_view->selectedWords(), QList<WordId>{last.id});
+}
+
+TEST_F(ShellTest, FirstEditPutsThePageInProgressOnItsThumbnail)
+{
+    const PageId page = pageNumber(2);
+    m_window->showPage(page);
+    const int row = m_window->pageListModel()->rowOf(page);
+    const auto reviewShown = [&] {
+        return m_window->pageListModel()->data(m_window->pageListModel()->index(row), PageListModel::ReviewRole).toInt();
+    };
+    EXPECT_EQ(reviewShown(), int(ReviewStatus::New));
+    const WordRecord w = dbWords(page)[3];
+    click(w.id);
+    QTest::keyClick(m_view, 'X');
+    QTest::keyClick(m_view->textEditor(), Qt::Key_Return);
+    ASSERT_EQ(dbWord(page, w.id)->text, QStringLiteral("X"));
+    auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ((*store)->page(page)->review, ReviewStatus::InProgress);
+    EXPECT_EQ(reviewShown(), int(ReviewStatus::InProgress));
+    QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ((*store)->page(page)->review, ReviewStatus::New);
+    EXPECT_EQ(reviewShown(), int(ReviewStatus::New));
+}
+
+TEST_F(ShellTest, ReOcrSelectionReplacesUneditedWordsInOneUndoStep)
+{
+    const PageId page = pageNumber(2);
+    m_window->showPage(page);
+    // Three neighbouring, plainly lettered words of one line.
+    const auto words = dbWords(page);
+    std::vector<WordRecord> pick;
+    auto plain = [](const WordRecord& w) {
+        return w.text.size() >= 3 && std::all_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetter(); });
+    };
+    for (size_t i = 0; i + 2 < words.size() && pick.empty(); ++i)
+        if (words[i].line == words[i + 2].line && words[i].block == words[i + 2].block && plain(words[i]) &&
+            plain(words[i + 1]) && plain(words[i + 2]))
+            pick = {words[i], words[i + 1], words[i + 2]};
+    ASSERT_EQ(pick.size(), 3u);
+    // A person corrects the middle one: re-OCR must keep it.
+    ASSERT_TRUE(m_window->session()->setWordText(pick[1].id, QStringLiteral("KEEPME")));
+    const auto before = dbWords(page);
+    const int undoBefore = m_window->session()->undoStack()->count();
+
+    m_view->selectWords({pick[0].id, pick[1].id, pick[2].id});
+    QSignalSpy done(m_view, &PageView::reOcrFinished);
+    ASSERT_TRUE(m_window->reOcr(true, QStringLiteral("eng"), 400));
+    ASSERT_TRUE(done.wait(60000));
+    ASSERT_TRUE(done.at(0).at(1).toBool());
+
+    const auto after = dbWords(page);
+    EXPECT_FALSE(dbWord(page, pick[0].id)) << "an unedited word is replaced";
+    EXPECT_FALSE(dbWord(page, pick[2].id));
+    ASSERT_TRUE(dbWord(page, pick[1].id)) << "the edited word stays";
+    EXPECT_EQ(dbWord(page, pick[1].id)->text, QStringLiteral("KEEPME"));
+    QStringList added;
+    for (const auto& w : after)
+        if (std::none_of(before.begin(), before.end(), [&](const WordRecord& b) { return b.id == w.id; })) {
+            added << w.text;
+            EXPECT_EQ(w.source, WordSource::User);
+            EXPECT_LT(w.box.iou(dbWord(page, pick[1].id)->box), 0.5) << "nothing read over the kept word";
+        }
+    EXPECT_TRUE(added.contains(pick[0].text)) << added.join(QLatin1Char(' ')).toStdString();
+    EXPECT_TRUE(added.contains(pick[2].text)) << added.join(QLatin1Char(' ')).toStdString();
+    for (const auto& w : after) // a new word sits where the word it replaces was
+        if (w.text == pick[0].text && w.source == WordSource::User)
+            EXPECT_GT(w.box.iou(pick[0].box), 0.6);
+    EXPECT_EQ(after.size(), before.size() - 2 + added.size());
+    EXPECT_EQ(m_window->session()->undoStack()->count(), undoBefore + 1) << "one undo step";
+
+    QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
+    const auto undone = dbWords(page);
+    ASSERT_EQ(undone.size(), before.size());
+    for (size_t i = 0; i < before.size(); ++i) {
+        EXPECT_EQ(undone[i].id, before[i].id);
+        EXPECT_EQ(undone[i].text, before[i].text);
+    }
+}
+
+TEST_F(ShellTest, ReOcrPageDialogRequeuesWithOtherSettingsAndKeepsEditedWords)
+{
+    // The dialog offers the installed languages (not osd) and starts from the settings.
+    const PageId scanned = pageNumber(3);
+    m_window->showPage(scanned);
+    m_window->reOcrWithSettings();
+    auto* dialog = m_window->findChild<ReOcrDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    QStringList offered;
+    for (int i = 0; i < dialog->languageList()->count(); ++i)
+        offered << dialog->languageList()->item(i)->text();
+    QStringList installed = tesseractLanguages();
+    installed.removeAll(QStringLiteral("osd"));
+    EXPECT_EQ(offered, installed);
+    EXPECT_EQ(dialog->languages(), QStringLiteral("eng"));
+    EXPECT_FALSE(dialog->selectionButton()->isEnabled()) << "nothing selected";
+    EXPECT_EQ(dialog->scope(), ReOcrDialog::Scope::Page);
+
+    // A corrected word on the page: it is kept, and the page keeps its pixel grid.
+    const WordRecord w = dbWords(scanned)[5];
+    ASSERT_TRUE(m_window->session()->setWordText(w.id, QStringLiteral("Edited")));
+    dialog->dpiBox()->setValue(200);
+    QSignalSpy processed(m_window->pipeline(), &PipelineController::pageProcessed);
+    dialog->accept();
+    ASSERT_TRUE(processed.wait(120000));
+    EXPECT_EQ(processed.at(0).at(0).value<PageId>(), scanned);
+    ASSERT_TRUE(dbWord(scanned, w.id));
+    EXPECT_EQ(dbWord(scanned, w.id)->text, QStringLiteral("Edited"));
+    auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ((*store)->page(scanned)->dpi, 300);
+    EXPECT_EQ((*store)->page(scanned)->status, PageStatus::Done);
+
+    // A page nobody edited is read at the new resolution.
+    const PageId other = pageNumber(2);
+    m_window->showPage(other);
+    const auto old = dbWords(other);
+    processed.clear();
+    ASSERT_TRUE(m_window->reOcr(false, QStringLiteral("eng"), 200));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return processed.count() >= 1; }, 120000));
+    EXPECT_EQ(processed.at(0).at(0).value<PageId>(), other);
+    EXPECT_EQ((*store)->page(other)->dpi, 200);
+    const auto fresh = dbWords(other);
+    ASSERT_FALSE(fresh.empty());
+    EXPECT_LT(fresh.front().box.x1, old.front().box.x1) << "boxes in the 200 dpi grid";
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->pipeline()->state() == PipelineController::State::Idle; },
+                                60000));
+}
+
+/// A read-only bind mount of a folder holding a project, removed again at the end.
+class ReadOnlyMount {
+public:
+    explicit ReadOnlyMount(const QString& source, const QString& target) : m_target(target)
+    {
+        QDir().mkpath(target);
+        m_mounted = run({QStringLiteral("--bind"), source, target});
+        if (m_mounted && !run({QStringLiteral("-o"), QStringLiteral("remount,ro,bind"), target}))
+            m_error = QStringLiteral("remount read-only failed");
+    }
+    ~ReadOnlyMount()
+    {
+        if (m_mounted)
+            QProcess::execute(QStringLiteral("umount"), {m_target});
+    }
+    bool ok() const { return m_mounted && m_error.isEmpty(); }
+    QString error() const { return m_error; }
+
+private:
+    bool run(const QStringList& args)
+    {
+        QProcess p;
+        p.start(QStringLiteral("mount"), args);
+        if (!p.waitForFinished(20000) || p.exitCode() != 0) {
+            m_error = QStringLiteral("mount %1: %2").arg(args.join(QLatin1Char(' ')), QString::fromLocal8Bit(p.readAllStandardError()));
+            return false;
+        }
+        return true;
+    }
+    QString m_target;
+    bool m_mounted = false;
+    QString m_error;
+};
+
+TEST_F(ShellTest, AProjectOnAReadOnlyMountIsOfferedReadOnlyAndRefusesEdits)
+{
+    m_window->closeProject();
+    const QString src = m_dir.filePath(QStringLiteral("src"));
+    ASSERT_TRUE(QDir().mkpath(src));
+    ASSERT_TRUE(QFile::copy(m_path, src + QStringLiteral("/ro.incidoc")));
+    QByteArray bytes;
+    {
+        QFile f(src + QStringLiteral("/ro.incidoc"));
+        ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+        bytes = f.readAll();
+    }
+    const QString mountPoint = m_dir.filePath(QStringLiteral("ro"));
+    std::unique_ptr<ReadOnlyMount> mount;
+    if (geteuid() == 0) {
+        mount = std::make_unique<ReadOnlyMount>(src, mountPoint);
+        ASSERT_TRUE(mount->ok()) << "root cannot be denied writing by permissions; a read-only bind mount is "
+                                    "needed: "
+                                 << mount->error().toStdString();
+    } else { // a user: permissions deny writing the file and its folder
+        QFile::setPermissions(src + QStringLiteral("/ro.incidoc"), QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+        QFile::setPermissions(src, QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        QFile::link(src, mountPoint);
+    }
+    const QString ro = mountPoint + QStringLiteral("/ro.incidoc");
+    ASSERT_FALSE(QFileInfo(ro).isWritable());
+
+    EXPECT_FALSE(m_window->openProject(ro)) << "not for editing";
+    EXPECT_EQ(m_window->session(), nullptr);
+    auto* offer = m_window->findChild<QMessageBox*>(QStringLiteral("readOnlyOffer"));
+    ASSERT_NE(offer, nullptr) << qPrintable(m_window->lastError());
+    QAbstractButton* openRo = nullptr;
+    for (QAbstractButton* b : offer->buttons())
+        if (b->text() == QStringLiteral("Open Read-Only"))
+            openRo = b;
+    ASSERT_NE(openRo, nullptr);
+    QTest::mouseClick(openRo, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->session() != nullptr; }, 5000));
+    EXPECT_TRUE(m_window->session()->isReadOnly());
+    EXPECT_TRUE(m_window->windowTitle().contains(QStringLiteral("read-only")));
+    EXPECT_EQ(m_window->pipeline(), nullptr);
+    m_view = m_window->pageView();
+    ASSERT_GT(m_view->wordItemCount(), 0) << "the words are shown";
+
+    // Typing on a word: refused, with a message saying why.
+    const WordRecord w = m_window->session()->words(m_view->pageId())[4];
+    m_view->setFocus();
+    click(w.id);
+    QTest::keyClick(m_view, 'Z');
+    EXPECT_FALSE(m_view->textEditor()->isVisible());
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("read-only")))
+        << m_window->statusBar()->currentMessage().toStdString();
+    // Any edit through the session: refused with a clear message.
+    EXPECT_FALSE(m_window->session()->setWordText(w.id, QStringLiteral("Nope")));
+    EXPECT_TRUE(m_window->lastError().contains(QStringLiteral("read-only"))) << m_window->lastError().toStdString();
+    EXPECT_EQ(m_window->session()->undoStack()->count(), 0);
+
+    m_window->closeProject();
+    QFile f(ro);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(f.readAll(), bytes) << "the file is untouched";
+    EXPECT_FALSE(QFile::exists(src + QStringLiteral("/ro.incidoc-wal")));
 }
 
 TEST_F(ShellTest, ShortcutTableListsEveryActionWithItsKeys)

@@ -6,6 +6,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QFileInfo>
+#include <QFutureWatcher>
+
+#include <algorithm>
 
 namespace incidoc::ui {
 namespace {
@@ -97,7 +100,7 @@ bool PipelineController::ensurePipeline()
     auto progress = [this, generation](const PageProgress& p) {
         QMetaObject::invokeMethod(this, [this, p, generation] { onProgress(p, generation); }, Qt::QueuedConnection);
     };
-    auto made = Pipeline::create(m_session->path(), m_options, progress);
+    auto made = Pipeline::create(m_session->path(), m_oneOff ? m_oneOff->options : m_options, progress);
     if (!made) {
         Q_EMIT errorOccurred(tr("Pages cannot be processed now: %1").arg(made.error().message));
         return false;
@@ -106,7 +109,7 @@ bool PipelineController::ensurePipeline()
     return true;
 }
 
-void PipelineController::enqueue(const std::vector<PageJob>& jobs)
+void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlone)
 {
     if (jobs.empty() || m_session->isReadOnly())
         return;
@@ -122,7 +125,7 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs)
         else if (run.done.erase(job.pageId)) // processed again (re-OCR, retry)
             --m_done;
     }
-    if (m_state == State::Paused) { // the queue waits in the project; explicit jobs wait here
+    if (m_state == State::Paused || m_oneOff) { // the queue waits in the project; explicit jobs wait here
         m_deferred.insert(m_deferred.end(), jobs.begin(), jobs.end());
         Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
         return;
@@ -141,18 +144,57 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs)
         return;
     }
     setState(State::Running);
-    m_pipeline->enqueue(jobs);
+    if (leadAlone && jobs.size() > 1 && m_lead == 0) {
+        // The first page's boxes are what the user waits for: it gets a core to itself, and the rest
+        // start once it is committed (measured: with the other pages beside it, it waited for a core).
+        auto lead = std::find_if(jobs.begin(), jobs.end(), [this](const PageJob& j) { return j.pageId == m_viewed; });
+        if (lead == jobs.end())
+            lead = jobs.begin();
+        m_lead = lead->pageId;
+        for (auto it = jobs.begin(); it != jobs.end(); ++it)
+            if (it != lead)
+                m_held.push_back(*it);
+        m_pipeline->enqueue({*lead});
+    } else if (m_lead != 0) {
+        m_held.insert(m_held.end(), jobs.begin(), jobs.end()); // after the lead, in order
+    } else {
+        m_pipeline->enqueue(jobs);
+    }
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
+}
+
+void PipelineController::releaseHeld()
+{
+    m_lead = 0;
+    std::vector<PageJob> held;
+    held.swap(m_held);
+    if (held.empty() || !m_pipeline)
+        return; // without a pipeline (paused, cancelled) they wait queued in the project
+    // The page the user looks at meanwhile goes first.
+    auto viewed = std::find_if(held.begin(), held.end(), [this](const PageJob& j) { return j.pageId == m_viewed; });
+    if (viewed != held.end())
+        std::rotate(held.begin(), viewed, viewed + 1);
+    m_pipeline->enqueue(held);
 }
 
 void PipelineController::onProgress(const PageProgress& p, long long generation)
 {
-    Q_UNUSED(generation); // an older run's pages were committed too: they count and are shown
+    // An older run's pages were committed too: they count and are shown.
     auto& run = m_run;
     if (run.all.count(p.pageId) && run.done.insert(p.pageId).second)
         ++m_done;
     m_session->notifyPageProcessed(p.documentId, p.pageId);
     Q_EMIT pageProcessed(p.pageId, p.documentId, p.status == PageStatus::Done);
+    if (m_lead != 0 && p.pageId == m_lead)
+        releaseHeld();
+    if (m_oneOff && m_oneOff->generation == generation && p.pageId == m_oneOff->job.pageId) {
+        // The page read with other options is in: the rest goes on with the usual options.
+        m_oneOff.reset();
+        stopPipeline(true);
+        auto queued = m_session->store().jobs(PageStatus::Queued);
+        if (!m_deferred.empty() || (queued && !queued->empty()))
+            m_startWhenStopped = true;
+    }
     if (m_state == State::Running && m_done >= m_total && m_deferred.empty())
         setState(State::Idle);
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
@@ -175,25 +217,93 @@ void PipelineController::resumeQueued()
     }
     if (!processing->empty())
         m_session->notifyDocumentsChanged();
-    enqueue(*jobs);
+    enqueue(*jobs, true);
 }
 
 void PipelineController::prioritize(PageId page)
 {
+    m_viewed = page;
     if (m_pipeline)
         m_pipeline->prioritize(page);
 }
 
-void PipelineController::reprocessPage(PageId pageId)
+std::optional<PageJob> PipelineController::jobForPage(PageId pageId)
 {
     auto page = m_session->page(pageId);
     if (!page)
-        return;
+        return std::nullopt;
     auto doc = m_session->document(page->documentId);
     if (!doc)
+        return std::nullopt;
+    return jobFor(*doc, *page);
+}
+
+void PipelineController::reprocessPage(PageId pageId)
+{
+    if (auto job = jobForPage(pageId)) {
+        enqueue({*job});
+        prioritize(pageId);
+    }
+}
+
+void PipelineController::reprocessPage(PageId pageId, const QString& languages, int dpi)
+{
+    if (m_session->isReadOnly())
         return;
-    enqueue({jobFor(*doc, *page)});
-    prioritize(pageId);
+    auto job = jobForPage(pageId);
+    auto page = m_session->page(pageId);
+    if (!job || !page)
+        return;
+    OneOff oneOff;
+    oneOff.job = *job;
+    oneOff.options = m_options;
+    if (!languages.isEmpty())
+        oneOff.options.process.languages = languages;
+    if (dpi > 0)
+        oneOff.options.process.render.dpi = dpi;
+    // The store keeps edited words as they are, in the page's current pixel grid: a new DPI would put
+    // them beside their text. Such a page is read at its own DPI.
+    const auto words = m_session->words(pageId);
+    const bool keepsWords = std::any_of(words.begin(), words.end(), [](const WordRecord& w) {
+        return w.edited || w.source == WordSource::User;
+    });
+    if (keepsWords && page->dpi > 0)
+        oneOff.options.process.render.dpi = page->dpi;
+    if (m_oneOff) // a one-off still waiting is replaced; its page goes back to the usual run
+        m_deferred.push_back(m_oneOff->job);
+    m_oneOff = oneOff;
+    if (m_run.all.insert(pageId).second)
+        ++m_total;
+    else if (m_run.done.erase(pageId))
+        --m_done;
+    Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
+    if (m_state == State::Paused)
+        return; // resume() starts it
+    setState(State::Running);
+    if (m_pipeline) { // the running pipeline has the usual options: stop it (its pages stay queued)
+        stopPipeline(true);
+        m_startWhenStopped = true;
+        return;
+    }
+    if (m_stopping.isValid() && !m_stopping.isFinished()) {
+        m_startWhenStopped = true;
+        return;
+    }
+    startOneOff();
+}
+
+void PipelineController::startOneOff()
+{
+    if (!m_oneOff)
+        return;
+    if (!ensurePipeline()) {
+        m_oneOff.reset();
+        setState(State::Idle);
+        return;
+    }
+    m_oneOff->generation = m_generation;
+    setState(State::Running);
+    m_pipeline->enqueue({m_oneOff->job});
 }
 
 void PipelineController::retryFailed(DocumentId document)
@@ -243,7 +353,7 @@ void PipelineController::importPaths(const QStringList& paths)
         if (!r.storage.ok())
             summary += tr("; the project could not be written: %1").arg(r.storage.error().message);
         if (auto jobs = m_session->store().jobs(PageStatus::Queued); jobs && m_state != State::Paused)
-            enqueue(*jobs);
+            enqueue(*jobs, true);
         Q_EMIT importFinished(summary, r.added, r.failed);
     });
 }
@@ -253,11 +363,20 @@ void PipelineController::stopPipeline(bool keepQueue)
     Q_UNUSED(keepQueue); // cancelled pages always stay queued in the project
     if (!m_pipeline)
         return;
+    m_lead = 0;
+    m_held.clear(); // held pages are still queued in the project: the next run reads them from there
     m_pipeline->cancel();
     // ~Pipeline waits for the pages in flight to notice the cancel: never on the GUI thread.
     std::shared_ptr<Pipeline> dying(std::move(m_pipeline));
     m_stopping = QtConcurrent::run([dying]() mutable { dying.reset(); });
-    m_stopping.then(this, [this] { finishStopping(); });
+    // A watcher, not QFuture::then(this, …): with Qt 6.4, then() on a future that has already finished
+    // (an idle pipeline is gone at once) deadlocked the GUI thread in setContinuation.
+    auto* watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        finishStopping();
+    });
+    watcher->setFuture(m_stopping);
 }
 
 void PipelineController::finishStopping()
@@ -266,6 +385,11 @@ void PipelineController::finishStopping()
         return;
     m_stopping = {};
     m_session->notifyDocumentsChanged(); // abandoned pages are back to `queued`
+    if (m_startWhenStopped && m_state == State::Running && m_oneOff) {
+        m_startWhenStopped = false;
+        startOneOff();
+        return;
+    }
     if (m_startWhenStopped && m_state == State::Running) {
         m_startWhenStopped = false;
         std::vector<PageJob> jobs;
@@ -300,6 +424,10 @@ void PipelineController::resume()
         m_startWhenStopped = true; // finishStopping reads the queue once the old run has put it back
         return;
     }
+    if (m_oneOff) {
+        startOneOff();
+        return;
+    }
     std::vector<PageJob> jobs;
     if (auto queued = m_session->store().jobs(PageStatus::Queued))
         jobs = *queued;
@@ -322,6 +450,7 @@ void PipelineController::cancel()
     stopPipeline(false);
     m_startWhenStopped = false;
     m_deferred.clear();
+    m_oneOff.reset();
     m_run = {};
     m_done = m_total = 0;
     m_activeSeconds = 0;

@@ -15,6 +15,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 #include <unordered_set>
 #include <vector>
 
@@ -44,6 +45,11 @@ public:
     void prioritize(PageId page);
     /// Processes a page again with the current options; words a person edited are kept by the store.
     void reprocessPage(PageId page);
+    /// Processes a page again, first and alone, with other languages and render DPI than the project's
+    /// (`process`: the rest of the options stay the current ones); then the pages still waiting go on
+    /// with the usual options. A page that has words a person edited or drew keeps its DPI (those words
+    /// are in its pixel grid). Words a person edited are kept by the store.
+    void reprocessPage(PageId page, const QString& languages, int dpi);
     /// A document that failed to import is imported again; its failed pages are processed again.
     void retryFailed(DocumentId document);
 
@@ -66,12 +72,18 @@ Q_SIGNALS:
     void errorOccurred(const QString& message);
 
 private:
-    void enqueue(const std::vector<PageJob>& jobs);
+    /// `leadAlone`: the first job (or the page the user looks at) runs first and alone; the others are
+    /// held back until it is committed, so the first page's boxes do not wait for a core.
+    void enqueue(const std::vector<PageJob>& jobs, bool leadAlone = false);
+    void releaseHeld();
+    std::optional<PageJob> jobForPage(PageId page);
     bool ensurePipeline();
     void stopPipeline(bool keepQueue);
     void onProgress(const PageProgress& progress, long long generation);
     void setState(State state);
     void finishStopping();
+    void startOneOff();
+    bool waitsForOneOff() const { return m_oneOff.has_value(); }
 
     ProjectSession* m_session;
     PipelineOptions m_options;
@@ -83,6 +95,15 @@ private:
         std::unordered_set<PageId> all, done; ///< pages of this run, and those already reported
     } m_run;
     std::vector<PageJob> m_deferred;   ///< jobs that arrived while a pipeline was being torn down
+    struct OneOff {
+        PageJob job;
+        PipelineOptions options;
+        long long generation = 0;      ///< the pipeline running it (0: not started yet)
+    };
+    std::optional<OneOff> m_oneOff;    ///< a page to process alone with other options (re-OCR with settings)
+    PageId m_lead = 0;                 ///< the page running alone at the start of a run (0: none)
+    std::vector<PageJob> m_held;       ///< pages held back until m_lead is committed
+    PageId m_viewed = 0;               ///< the page the user looks at (prioritize)
     State m_state = State::Idle;
     int m_done = 0, m_total = 0;
     int m_importing = 0;

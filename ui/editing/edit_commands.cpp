@@ -43,12 +43,27 @@ void StoreEditCommand::redo()
             fail(edits.error());
             return;
         }
+        // The first edit of a word on a page still `new` starts its review: `in progress`, in the same
+        // edit group, so undoing the edit puts the page back to `new`.
+        const Result<bool> started = startReviews(store, *edits);
+        if (!started) {
+            (void)store.undoEditGroup(m_group); // all or nothing: the word edit goes too
+            fail(started.error());
+            return;
+        }
+        if (started.value())
+            edits = store.editGroup(m_group);
+        if (!edits) {
+            fail(edits.error());
+            return;
+        }
         for (const EditRecord& e : *edits)
             (e.wordId != 0 ? m_wordPages : m_pages).insert(e.pageId);
         if (m_outcome) {
             m_outcome->ok = true;
             m_outcome->changed = !edits->empty();
             m_outcome->createdWord = m_created;
+            m_outcome->createdWords = m_createdWords;
             m_outcome = nullptr; // only valid during push
         }
         if (edits->empty()) {
@@ -63,6 +78,27 @@ void StoreEditCommand::redo()
         }
     }
     announce();
+}
+
+Result<bool> StoreEditCommand::startReviews(ProjectStore& store, const std::vector<EditRecord>& edits)
+{
+    std::set<PageId> pages;
+    for (const EditRecord& e : edits)
+        if (e.wordId != 0)
+            pages.insert(e.pageId);
+    bool any = false;
+    for (PageId id : pages) {
+        auto page = store.page(id);
+        if (!page)
+            return page.error();
+        if (page->review != ReviewStatus::New)
+            continue;
+        const Status done = store.setPageReview(id, ReviewStatus::InProgress, m_group);
+        if (!done)
+            return done.error();
+        any = true;
+    }
+    return any;
 }
 
 void StoreEditCommand::undo()
@@ -182,6 +218,35 @@ Status SplitWordCommand::perform(ProjectStore& store, long long group)
     if (!parts)
         return parts.error();
     setCreatedWord(parts->second);
+    return okStatus();
+}
+
+ReplaceWordsCommand::ReplaceWordsCommand(ProjectSession* session, PageId page, QList<WordId> remove,
+                                         std::vector<WordRecord> add, EditOutcome* outcome)
+    : StoreEditCommand(session, tr("Re-OCR %n word(s)", nullptr, remove.size()), outcome), m_page(page),
+      m_remove(std::move(remove)), m_add(std::move(add))
+{
+}
+
+Status ReplaceWordsCommand::perform(ProjectStore& store, long long group)
+{
+    // Each store call is its own transaction: when one fails, what this group already did is undone,
+    // so the command is all or nothing.
+    auto rollBack = [&](const Error& error) -> Status {
+        (void)store.undoEditGroup(group);
+        return error;
+    };
+    if (!m_remove.isEmpty()) {
+        const Status removed = store.deleteWords(toVector(m_remove), group);
+        if (!removed)
+            return rollBack(removed.error());
+    }
+    for (const WordRecord& w : m_add) {
+        auto id = store.addUserWord(m_page, w, group);
+        if (!id)
+            return rollBack(id.error());
+        addCreatedWord(*id);
+    }
     return okStatus();
 }
 

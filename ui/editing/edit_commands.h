@@ -17,9 +17,11 @@
 
 #include <optional>
 #include <set>
+#include <vector>
 
 namespace incidoc {
 class ProjectStore;
+struct EditRecord;
 }
 
 namespace incidoc::ui {
@@ -32,6 +34,7 @@ struct EditOutcome {
     bool ok = false;
     bool changed = false;       ///< false: nothing to change (no history entry, command not kept)
     WordId createdWord = 0;     ///< addWord: the new word; splitWord: the right part
+    QList<WordId> createdWords; ///< replaceWords: the new words
 };
 
 /// Base of every edit command: runs the action in an edit group, then undoes / redoes the group.
@@ -49,16 +52,21 @@ protected:
     virtual Status perform(ProjectStore& store, long long group) = 0;
     /// Called after perform() succeeded (e.g. to keep an id for the outcome).
     void setCreatedWord(WordId word) { m_created = word; }
+    void addCreatedWord(WordId word) { m_createdWords << word; }
 
 private:
     void fail(const Error& error);
     void announce();
+    /// Pages whose words `edits` changed and whose review is `new` become `in progress` (in m_group).
+    /// Returns whether any page changed.
+    Result<bool> startReviews(ProjectStore& store, const std::vector<EditRecord>& edits);
 
     ProjectSession* m_session;
     EditOutcome* m_outcome;
     long long m_group = 0;
     bool m_performed = false;
     WordId m_created = 0;
+    QList<WordId> m_createdWords;
     std::set<PageId> m_wordPages; ///< pages whose words the group changes
     std::set<PageId> m_pages;     ///< pages whose own fields (review status) the group changes
 };
@@ -145,6 +153,21 @@ protected:
 private:
     WordId m_word;
     int m_at;
+};
+
+/// Re-OCR of a selection: deletes `remove` and adds `add` (as the person's words) in one edit group.
+class ReplaceWordsCommand : public StoreEditCommand {
+public:
+    ReplaceWordsCommand(ProjectSession* session, PageId page, QList<WordId> remove, std::vector<WordRecord> add,
+                        EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    PageId m_page;
+    QList<WordId> m_remove;
+    std::vector<WordRecord> m_add;
 };
 
 class SetPageReviewCommand : public StoreEditCommand {

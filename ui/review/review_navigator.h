@@ -1,7 +1,8 @@
 #pragma once
 // Review navigation without widgets: next / previous low-confidence word in reading order across the
-// pages of a document, next unreviewed page, and filtering a page's words by label or confidence.
-// Results are SearchHits, so the main window jumps to them the way it jumps to a search result.
+// whole project (documents in project order, their pages in page order), next unreviewed page, and
+// filtering a page's words by label or confidence. Results are SearchHits, so the main window jumps to
+// them the way it jumps to a search result.
 //
 // Thread contract: GUI thread only (reads through the ProjectSession).
 
@@ -20,6 +21,14 @@ struct WordFilter {
     std::optional<double> maxConfidence; ///< confidence < this (words without confidence fail it)
 };
 
+/// Where a step starts. `page` 0: the start of the project (forward) or its end (backward). `word` 0 on
+/// a page: that page's words are all candidates (forward: from its first word; backward: from its last).
+/// A `word` that is no longer on the page counts as the page's end (forward) or start (backward).
+struct ReviewPosition {
+    PageId page = 0;
+    WordId word = 0;
+};
+
 class ReviewNavigator {
 public:
     static constexpr double kDefaultThreshold = 60.0;
@@ -30,17 +39,16 @@ public:
     void setThreshold(double threshold) { m_threshold = threshold; }
     double threshold() const { return m_threshold; }
 
-    /// The first low-confidence word that is not reviewed after `after` (0: from the start of the
-    /// document), in reading order, across the document's pages (page order). nullopt at the end: the
-    /// caller may start again from 0 to wrap around. Words drawn by a person have no confidence and are
-    /// never low-confidence.
-    std::optional<SearchHit> nextLowConfidence(DocumentId document, WordId after = 0);
-    /// The same backwards: the last such word before `before` (0: from the end of the document).
-    std::optional<SearchHit> previousLowConfidence(DocumentId document, WordId before = 0);
+    /// The first low-confidence word that is not reviewed after `from`, in reading order, across the
+    /// pages and documents of the project. nullopt at the end of the project (no wrap-around: the caller
+    /// may start again from {}). Words drawn by a person have no confidence and are never low-confidence.
+    std::optional<SearchHit> nextLowConfidence(const ReviewPosition& from = {});
+    /// The same backwards: the last such word before `from`.
+    std::optional<SearchHit> previousLowConfidence(const ReviewPosition& from = {});
 
-    /// The next page of the document after `after` (0: from the first) whose review status is not
-    /// Reviewed, wrapping around to the pages before it; nullopt when every other page is reviewed.
-    std::optional<PageRecord> nextUnreviewedPage(DocumentId document, PageId after = 0);
+    /// The next processed page of the project after `after` (0: from the first) whose review status is
+    /// not Reviewed, wrapping around to the pages before it; nullopt when every other page is reviewed.
+    std::optional<PageRecord> nextUnreviewedPage(PageId after = 0);
 
     /// The words of `words` the filter keeps, in their order.
     static std::vector<WordRecord> filterWords(const std::vector<WordRecord>& words, const WordFilter& filter);
@@ -48,7 +56,9 @@ public:
     static bool isLowConfidence(const WordRecord& word, double threshold);
 
 private:
-    std::optional<SearchHit> step(DocumentId document, WordId from, bool forward);
+    std::optional<SearchHit> step(const ReviewPosition& from, bool forward);
+    /// Every page of the project: documents in project order, pages in page order.
+    std::vector<PageRecord> projectPages();
 
     ProjectSession* m_session;
     double m_threshold = kDefaultThreshold;

@@ -7,9 +7,12 @@
 #include "ui/shell/documents_model.h"
 #include "ui/shell/page_list_model.h"
 #include "ui/shell/progress_panel.h"
+#include "ui/shell/reocr_dialog.h"
 #include "ui/view/page_view.h"
 #include "ui/review/inspector_widget.h"
 #include "ui/review/label_manager_dialog.h"
+#include "ui/review/review_navigator.h"
+#include "ui/export/export_dialog.h"
 #include "ui/review/search_panel.h"
 
 #include <QAction>
@@ -70,6 +73,8 @@ MainWindow::MainWindow(QWidget* parent)
     restoreState(s.value(QStringLiteral("window/state")).toByteArray());
     if (!s.contains(QStringLiteral("window/geometry")))
         resize(1400, 900);
+    if (!s.contains(QStringLiteral("window/state"))) // first start: room for the page list's status text
+        resizeDocks({m_docks.first()}, {300}, Qt::Horizontal);
     updateTitle();
     updateActions();
     updateStatus();
@@ -156,6 +161,9 @@ void MainWindow::createActions()
     a = file->addAction(tr("Import &Folder…"), this, &MainWindow::onImportFolder);
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+I")));
     m_writeActions << a;
+    a = file->addAction(tr("&Export…"), this, [this] { ExportDialog::openFor(m_session.get(), this); });
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    m_projectActions << a; // exporting only reads: allowed on read-only projects too
     file->addSeparator();
     a = file->addAction(tr("&Close Project"), this, &MainWindow::closeProject);
     a->setShortcut(QKeySequence::Close);
@@ -192,6 +200,15 @@ void MainWindow::createActions()
     });
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+L")));
     m_writeActions << a;
+    a = edit->addAction(tr("&Find in Project…"), this, [this] {
+        if (!m_search)
+            return;
+        m_searchDock->show();
+        m_searchDock->raise();
+        m_search->focusSearch();
+    });
+    a->setShortcut(QKeySequence::Find);
+    m_projectActions << a;
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QAction* v : m_view->viewActions())
@@ -235,6 +252,9 @@ void MainWindow::createActions()
     auto* processing = menuBar()->addMenu(tr("&Processing"));
     a = processing->addAction(tr("&Re-OCR Page"), this, &MainWindow::reprocessPage);
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_writeActions << a;
+    a = processing->addAction(tr("Re-OCR with &Settings…"), this, &MainWindow::reOcrWithSettings);
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+R")));
     m_writeActions << a;
     a = processing->addAction(tr("Retry &Failed Pages"), this, [this] {
         if (m_pipeline && m_currentDoc)
@@ -416,6 +436,7 @@ void MainWindow::closeProject()
         m_search = nullptr;
     }
     m_progress->setController(nullptr);
+    m_navigator.reset();
     delete m_pipeline; // cancels and waits for pages in flight (they stay queued)
     m_pipeline = nullptr;
     m_session.reset();
@@ -438,6 +459,7 @@ void MainWindow::connectSession()
     m_inspectorDock->setWidget(m_inspector);
     m_search = new SearchPanel(s, this);
     m_searchDock->setWidget(m_search);
+    m_navigator = std::make_unique<ReviewNavigator>(s);
     connect(m_view, &PageView::selectionChanged, m_inspector, &InspectorWidget::setSelection);
     connect(m_search, &SearchPanel::hitActivated, this, [this](const SearchHit& hit) { jumpTo(hit.pageId, hit.wordId); });
     connect(s, &ProjectSession::documentsChanged, this, &MainWindow::scheduleRefresh);
@@ -713,77 +735,36 @@ void MainWindow::jumpTo(PageId page, WordId word)
     }
 }
 
-std::vector<PageRecord> MainWindow::allPagesInOrder() const
-{
-    std::vector<PageRecord> all;
-    if (!m_session)
-        return all;
-    for (const auto& d : m_session->documents()) {
-        auto pages = m_session->pages(d.id);
-        all.insert(all.end(), pages.begin(), pages.end());
-    }
-    return all;
-}
-
 bool MainWindow::goToLowConfidence(bool forward)
 {
-    if (!m_session)
+    if (!m_session || !m_navigator)
         return false;
-    if (m_view->selectNextLowConfidence(forward))
-        return true;
-    // None left on this page: the next (previous) page that has one.
-    const auto pages = allPagesInOrder();
-    int at = -1;
-    for (int i = 0; i < static_cast<int>(pages.size()); ++i)
-        if (pages[i].id == m_view->pageId())
-            at = i;
-    const int n = static_cast<int>(pages.size());
-    for (int i = at + (forward ? 1 : -1); i >= 0 && i < n; i += forward ? 1 : -1) {
-        if (pages[i].status != PageStatus::Done)
-            continue;
-        const auto words = m_session->words(pages[i].id);
-        const int threshold = m_settings.confidenceThreshold;
-        auto low = [threshold](const WordRecord& w) { return w.confidence && *w.confidence < threshold; };
-        const WordRecord* hit = nullptr;
-        if (forward) {
-            for (const auto& w : words)
-                if (low(w)) {
-                    hit = &w;
-                    break;
-                }
-        } else {
-            for (auto it = words.rbegin(); it != words.rend(); ++it)
-                if (low(*it)) {
-                    hit = &*it;
-                    break;
-                }
-        }
-        if (hit) {
-            jumpTo(pages[i].id, hit->id);
-            return true;
-        }
+    // From the selected word (forward: the last one, backward: the first) or the edge of the shown page.
+    ReviewPosition from{m_view->pageId(), 0};
+    const QList<WordId> sel = m_view->selectedWords();
+    if (from.page && !sel.isEmpty())
+        from.word = forward ? sel.last() : sel.first();
+    m_navigator->setThreshold(m_settings.confidenceThreshold);
+    const auto hit = forward ? m_navigator->nextLowConfidence(from) : m_navigator->previousLowConfidence(from);
+    if (!hit) {
+        statusBar()->showMessage(tr("No more low-confidence words."), 5000);
+        return false;
     }
-    statusBar()->showMessage(tr("No more low-confidence words."), 5000);
-    return false;
+    jumpTo(hit->pageId, hit->wordId);
+    return true;
 }
 
 bool MainWindow::goToNextUnreviewedPage()
 {
-    const auto pages = allPagesInOrder();
-    const int n = static_cast<int>(pages.size());
-    int at = -1;
-    for (int i = 0; i < n; ++i)
-        if (pages[i].id == m_view->pageId())
-            at = i;
-    for (int k = 1; k <= n; ++k) { // after the current one, wrapping around
-        const auto& p = pages[(at + k) % n];
-        if (p.review != ReviewStatus::Reviewed && p.status == PageStatus::Done && p.id != m_view->pageId()) {
-            showPage(p.id);
-            return true;
-        }
+    if (!m_session || !m_navigator)
+        return false;
+    const auto page = m_navigator->nextUnreviewedPage(m_view->pageId());
+    if (!page) {
+        statusBar()->showMessage(tr("Every processed page is reviewed."), 5000);
+        return false;
     }
-    statusBar()->showMessage(tr("Every processed page is reviewed."), 5000);
-    return false;
+    showPage(page->id);
+    return true;
 }
 
 void MainWindow::markPageReviewed()
@@ -800,6 +781,37 @@ void MainWindow::reprocessPage()
         m_pipeline->reprocessPage(m_view->pageId());
         statusBar()->showMessage(tr("The page is read again; words you edited are kept."), 5000);
     }
+}
+
+void MainWindow::reOcrWithSettings()
+{
+    if (!m_pipeline || !m_view->pageId())
+        return;
+    auto* d = new ReOcrDialog(m_settings.languages, m_view->page().dpi > 0 ? m_view->page().dpi : m_settings.dpi,
+                              static_cast<int>(m_view->selectedWords().size()), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    connect(d, &QDialog::accepted, this, [this, d] {
+        reOcr(d->scope() == ReOcrDialog::Scope::Selection, d->languages(), d->dpi());
+    });
+    d->open();
+}
+
+bool MainWindow::reOcr(bool selection, const QString& languages, int dpi)
+{
+    if (!m_session || !m_view->pageId())
+        return false;
+    if (m_session->isReadOnly() || !m_pipeline) {
+        showError(tr("Re-OCR"), tr("The project is open read-only: nothing can be read again."));
+        return false;
+    }
+    if (selection)
+        return m_view->reOcrSelection(languages, dpi);
+    m_pipeline->reprocessPage(m_view->pageId(), languages, dpi);
+    statusBar()->showMessage(tr("The page is read again (%1, %2 dpi); words you edited are kept.")
+                                 .arg(languages)
+                                 .arg(dpi),
+                             5000);
+    return true;
 }
 
 // --- window events --------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ class ProgressPanel;
 class ProjectSession;
 class InspectorWidget;
 class SearchPanel;
+class ReviewNavigator;
 struct SearchHit;
 
 class MainWindow : public QMainWindow {
@@ -61,6 +62,11 @@ public:
     bool goToNextUnreviewedPage();
     void markPageReviewed();
     void reprocessPage();
+    /// Opens "Re-OCR with Settings…" for the shown page or the selected words.
+    void reOcrWithSettings();
+    /// What that dialog does: reads the selected words (`selection`) or the shown page again with these
+    /// languages and DPI; edited words are kept. False when there was nothing to read.
+    bool reOcr(bool selection, const QString& languages, int dpi);
 
     // --- parts, for tests -----------------------------------------------------------------------
     ProjectSession* session() const { return m_session.get(); }
@@ -102,7 +108,6 @@ private:
     void showError(const QString& title, const QString& text);
     void scheduleRefresh();
     void refreshNow();
-    std::vector<PageRecord> allPagesInOrder() const;
 
     void onNew();
     void onOpen();
@@ -123,6 +128,7 @@ private:
     QUndoView* m_undoView = nullptr;
     InspectorWidget* m_inspector = nullptr;
     SearchPanel* m_search = nullptr;
+    std::unique_ptr<ReviewNavigator> m_navigator; ///< Tab / Shift+Tab and next unreviewed page
     QDockWidget* m_inspectorDock = nullptr;
     QDockWidget* m_searchDock = nullptr;
     QList<QDockWidget*> m_docks;

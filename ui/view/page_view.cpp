@@ -1,7 +1,6 @@
 #include "ui/view/page_view.h"
 
-#include "core/ocr/tesseract_engine.h"
-#include "core/render/page_renderer.h"
+#include "ui/controllers/region_ocr.h"
 #include "ui/controllers/render_controller.h"
 #include "ui/project_session.h"
 #include "ui/view/overlay_items.h"
@@ -25,51 +24,6 @@ namespace {
 constexpr double kMinZoom = 0.02;
 constexpr double kMaxZoom = 8.0;
 constexpr int kRenderDpis[] = {36, 54, 72, 100, 150, 200, 300, 400, 600};
-
-/// Worker side of "draw a box": reads the region with Tesseract (one engine per worker thread, kept).
-QString ocrRegion(const QString& path, DocumentKind kind, int number, int dpi, PixelBox box, const QString& languages)
-{
-    try {
-        RenderOptions options;
-        options.dpi = dpi > 0 ? dpi : 300;
-        auto page = renderPage(path, kind, number, options);
-        if (!page)
-            return {};
-        box = box.clampedTo(page->image.width(), page->image.height());
-        if (box.isEmpty())
-            return {};
-        // A white margin around the crop: Tesseract's page segmentation needs some background.
-        constexpr int kMargin = 16;
-        QImage crop(box.width() + 2 * kMargin, box.height() + 2 * kMargin, QImage::Format_Grayscale8);
-        crop.fill(255);
-        {
-            QPainter p(&crop);
-            p.drawImage(QPoint(kMargin, kMargin), page->image, QRect(box.x0, box.y0, box.width(), box.height()));
-        }
-        thread_local std::map<QString, std::unique_ptr<TesseractEngine>> engines;
-        auto& engine = engines[languages];
-        if (!engine) {
-            auto made = TesseractEngine::create(languages);
-            if (!made)
-                return {};
-            engine = std::move(made).value();
-        }
-        OcrOptions ocr;
-        ocr.languages = languages;
-        ocr.dpi = options.dpi;
-        ocr.deadlineMs = 20'000;
-        auto result = engine->recognize(crop, ocr, CancelToken());
-        if (!result)
-            return {};
-        QStringList words;
-        for (const auto& w : result->words)
-            if (!w.text.trimmed().isEmpty())
-                words << w.text.trimmed();
-        return words.join(QLatin1Char(' '));
-    } catch (...) { // nothing crosses the thread boundary as an exception
-        return {};
-    }
-}
 
 PixelBox toBox(const QRectF& r)
 {
@@ -532,26 +486,6 @@ void PageView::onSceneSelectionChanged()
     Q_EMIT selectionChanged(m_page.id, selectedWords());
 }
 
-bool PageView::selectNextLowConfidence(bool forward)
-{
-    const QList<WordId> sel = selectedWords();
-    int from = forward ? -1 : static_cast<int>(m_words.size());
-    if (!sel.isEmpty()) {
-        for (int i = 0; i < static_cast<int>(m_words.size()); ++i)
-            if (m_words[i].id == (forward ? sel.last() : sel.first()))
-                from = i;
-    }
-    const int n = static_cast<int>(m_words.size());
-    for (int i = from + (forward ? 1 : -1); i >= 0 && i < n; i += forward ? 1 : -1) {
-        const auto& w = m_words[i];
-        if (w.confidence && *w.confidence < m_style->confidenceThreshold) {
-            selectWords({w.id});
-            return true;
-        }
-    }
-    return false;
-}
-
 void PageView::updateHandles()
 {
     const QList<WordId> sel = selectedWords();
@@ -628,7 +562,11 @@ void PageView::setDrawMode(bool on)
 bool PageView::startTextEdit(const std::optional<QString>& initial)
 {
     const QList<WordId> sel = selectedWords();
-    if (!m_session || sel.size() != 1 || m_session->isReadOnly())
+    if (m_session && m_session->isReadOnly() && !sel.isEmpty()) {
+        Q_EMIT statusMessage(tr("The project is open read-only: words cannot be changed."));
+        return false;
+    }
+    if (!m_session || sel.size() != 1)
         return false;
     auto* item = wordItem(sel.first());
     if (!item)
@@ -794,6 +732,20 @@ void PageView::nudgeSelected(int dx, int dy, bool resize)
         stack->endMacro();
 }
 
+RegionOcrRequest PageView::regionRequest(const PixelBox& box, const QString& languages, int readDpi) const
+{
+    RegionOcrRequest r;
+    r.path = m_document.path;
+    r.kind = m_document.kind;
+    r.number = m_page.number;
+    r.pageDpi = m_page.dpi > 0 ? m_page.dpi : m_defaultDpi;
+    r.pageWidthPx = m_page.widthPx;
+    r.box = box;
+    r.languages = languages.isEmpty() ? m_languages : languages;
+    r.readDpi = readDpi;
+    return r;
+}
+
 void PageView::addWordWithOcr(const PixelBox& box)
 {
     if (!m_session || !m_page.id || m_session->isReadOnly())
@@ -801,13 +753,13 @@ void PageView::addWordWithOcr(const PixelBox& box)
     const PageId page = m_page.id;
     ++m_ocrPending;
     Q_EMIT statusMessage(tr("Reading the new box…"));
-    const int dpi = m_page.dpi > 0 ? m_page.dpi : m_defaultDpi;
-    auto future = QtConcurrent::run(&m_ocrPool, ocrRegion, m_document.path, m_document.kind, m_page.number, dpi, box, m_languages);
+    auto future = QtConcurrent::run(&m_ocrPool, ocrRegion, regionRequest(box, QString(), 0));
     m_ocr = QFuture<void>(future);
-    future.then(this, [this, page, box](const QString& text) {
+    future.then(this, [this, page, box](const RegionOcrResult& read) {
             --m_ocrPending;
             if (!m_session)
                 return;
+            const QString text = read.text();
             const WordId id = m_session->addWord(page, box, text);
             if (!id)
                 return;
@@ -817,6 +769,51 @@ void PageView::addWordWithOcr(const PixelBox& box)
                                                 : tr("New box added: “%1”").arg(text));
             Q_EMIT wordAdded(id);
         });
+}
+
+bool PageView::reOcrSelection(const QString& languages, int readDpi)
+{
+    const QList<WordId> selected = selectedWords();
+    if (!m_session || !m_page.id || selected.isEmpty())
+        return false;
+    if (m_session->isReadOnly()) {
+        Q_EMIT statusMessage(tr("The project is open read-only: nothing can be read again."));
+        return false;
+    }
+    PixelBox region;
+    for (const WordRecord& w : m_words)
+        if (selected.contains(w.id))
+            region = region.united(w.box);
+    if (region.isEmpty())
+        return false;
+    // A little room around the words, so their edges are read too.
+    const int pad = std::max(4, region.height() / 8);
+    region = {region.x0 - pad, region.y0 - pad, region.x1 + pad, region.y1 + pad};
+    const PageId page = m_page.id;
+    ++m_ocrPending;
+    Q_EMIT statusMessage(tr("Reading the selection again…"));
+    auto future = QtConcurrent::run(&m_ocrPool, ocrRegion, regionRequest(region, languages, readDpi));
+    m_ocr = QFuture<void>(future);
+    future.then(this, [this, page, selected](const RegionOcrResult& read) {
+            --m_ocrPending;
+            if (!m_session)
+                return;
+            if (!read.error.isEmpty()) {
+                Q_EMIT statusMessage(tr("The selection could not be read again: %1").arg(read.error));
+                Q_EMIT reOcrFinished(page, false);
+                return;
+            }
+            const auto replaced = m_session->replaceWordsByOcr(page, selected, read.words);
+            if (replaced && page == m_page.id)
+                selectWords(replaced->added);
+            if (replaced)
+                Q_EMIT statusMessage(tr("Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.")
+                                         .arg(replaced->removed)
+                                         .arg(replaced->added.size())
+                                         .arg(replaced->kept));
+            Q_EMIT reOcrFinished(page, replaced.has_value());
+        });
+    return true;
 }
 
 // --- keyboard -------------------------------------------------------------------------------------

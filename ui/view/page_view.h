@@ -28,6 +28,7 @@ class RenderController;
 class WordItem;
 class HandlesItem;
 struct OverlayStyle;
+struct RegionOcrRequest;
 
 class PageView : public QGraphicsView {
     Q_OBJECT
@@ -48,9 +49,6 @@ public:
     QList<WordId> selectedWords() const;
     /// Selects these words of the shown page (others deselected) and scrolls the first into view.
     void selectWords(const QList<WordId>& words);
-    /// Selects the next (or previous) word below the confidence threshold after the current selection
-    /// on this page; false when there is none.
-    bool selectNextLowConfidence(bool forward);
 
     // --- zoom -------------------------------------------------------------------------------------
     double zoom() const { return m_zoom; } ///< screen pixels per page pixel
@@ -87,6 +85,11 @@ public:
     void nudgeSelected(int dx, int dy, bool resize);
     /// Adds a word with this box, its text read by OCR on a worker thread first.
     void addWordWithOcr(const PixelBox& box);
+    /// Reads the region of the selected words again on a worker thread (other `languages`, e.g.
+    /// "eng+deu", empty: the settings'; `readDpi` 0: the page's), then replaces the selected words a person
+    /// has not edited by the words read, as one undoable step. False when there is nothing to read.
+    /// Emits reOcrFinished.
+    bool reOcrSelection(const QString& languages, int readDpi);
 
     /// Actions of the view with their keys (zoom, toggles, editing), for menus and the shortcut table.
     QList<QAction*> viewActions() const { return m_viewActions; }
@@ -109,6 +112,7 @@ Q_SIGNALS:
     void overlayBuilt(incidoc::PageId page, int words);
     void pageRendered(incidoc::PageId page, int dpi);
     void wordAdded(incidoc::WordId word);
+    void reOcrFinished(incidoc::PageId page, bool ok);
     void statusMessage(const QString& message);
 
 protected:
@@ -138,6 +142,7 @@ private:
     void positionEditor();
     void applyFit();
     int handleAt(const QPoint& viewPos) const;
+    RegionOcrRequest regionRequest(const PixelBox& box, const QString& languages, int readDpi) const;
 
     ProjectSession* m_session = nullptr;
     RenderController* m_render;
