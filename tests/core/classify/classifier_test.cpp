@@ -13,17 +13,13 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include "tests/support/qt_printers.h"
+
 #include <gtest/gtest.h>
 
 using namespace incidoc;
 using incidoc::test::testData;
 
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QString& s, std::ostream* os)
-{
-    *os << '"' << s.toStdString() << '"';
-}
-QT_END_NAMESPACE
 
 namespace {
 

@@ -16,6 +16,8 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
+#include "tests/support/qt_printers.h"
+
 #include <gtest/gtest.h>
 
 #include <sys/fsuid.h>
@@ -26,13 +28,6 @@
 using namespace incidoc;
 using incidoc::test::testData;
 
-// Readable QString values in assertion messages.
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QString& s, std::ostream* os)
-{
-    *os << '"' << s.toStdString() << '"';
-}
-QT_END_NAMESPACE
 
 namespace {
 

@@ -11,13 +11,7 @@
 #include <QRegularExpression>
 #include <thread>
 
-QT_BEGIN_NAMESPACE
-// Readable QString in GoogleTest's failure messages.
-inline void PrintTo(const QString& s, std::ostream* os)
-{
-    *os << '"' << s.toStdString() << '"';
-}
-QT_END_NAMESPACE
+#include "tests/support/qt_printers.h"
 
 using namespace incidoc;
 using namespace std::chrono_literals;

@@ -13,6 +13,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include "tests/support/qt_printers.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -21,12 +23,6 @@
 using namespace incidoc;
 using incidoc::test::testData;
 
-QT_BEGIN_NAMESPACE
-inline void PrintTo(const QString& s, std::ostream* os)
-{
-    *os << '"' << s.toStdString() << '"';
-}
-QT_END_NAMESPACE
 
 namespace {
 
