@@ -11,4 +11,6 @@ target_sources(incidoc_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/review/search_panel.h
     ${CMAKE_CURRENT_LIST_DIR}/review/search_panel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/review/review_navigator.h
-    ${CMAKE_CURRENT_LIST_DIR}/review/review_navigator.cpp)
+    ${CMAKE_CURRENT_LIST_DIR}/review/review_navigator.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/review/word_filter_bar.h
+    ${CMAKE_CURRENT_LIST_DIR}/review/word_filter_bar.cpp)

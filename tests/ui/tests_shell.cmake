@@ -2,6 +2,7 @@
 incidoc_add_ui_test(shell_main_window_test shell_main_window_test.cpp session_fixture.h session_fixture.cpp)
 incidoc_add_ui_test(view_page_view_test view_page_view_test.cpp view_test_pages.h view_test_pages.cpp)
 incidoc_add_ui_test(controller_pipeline_test controller_pipeline_test.cpp)
+incidoc_add_ui_test(shell_filter_test shell_filter_test.cpp session_fixture.h session_fixture.cpp)
 
 # Screenshot under Xvfb: the real app on the bundled sample, overlay colour checked where the words are.
 add_executable(screenshot_check screenshot_check.cpp)

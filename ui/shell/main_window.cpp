@@ -14,6 +14,11 @@
 #include "ui/review/review_navigator.h"
 #include "ui/export/export_dialog.h"
 #include "ui/review/search_panel.h"
+#include "ui/review/word_filter_bar.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <QAction>
 #include <QApplication>
@@ -49,7 +54,7 @@ const QString kRecentKey = QStringLiteral("recentProjects");
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_settings(AppSettings::load()), m_view(new PageView(this)),
       m_documents(new DocumentsModel(this)), m_pages(new PageListModel(this)), m_pageLabel(new QLabel(this)),
-      m_zoomLabel(new QLabel(this)), m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this))
+      m_zoomLabel(new QLabel(this)), m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)), m_filterLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -62,6 +67,9 @@ MainWindow::MainWindow(QWidget* parent)
 
     connect(m_view, &PageView::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     connect(m_view, &PageView::zoomChanged, this, [this] { updateStatus(); });
+    connect(m_filterBar, &WordFilterBar::filterChanged, m_view, &PageView::setWordFilter);
+    connect(m_view, &PageView::filterApplied, this,
+            [this](PageId, int shown, int total) { updateFilterStatus(shown, total); });
     connect(m_view, &PageView::hoveredWordChanged, this, [this](bool has, const QString& text, double conf) {
         m_wordLabel->setText(has ? tr("Word: %1").arg(text) : QString());
         m_confLabel->setText(has ? (conf >= 0 ? tr("Confidence: %1").arg(conf, 0, 'f', 0) : tr("Confidence: —"))
@@ -216,6 +224,14 @@ void MainWindow::createActions()
     m_viewMenu->addSeparator();
     for (auto* d : m_docks)
         m_viewMenu->addAction(d->toggleViewAction());
+    m_viewMenu->addSeparator();
+    // The filter bar is made here so its action sits in the View menu; hidden until asked for.
+    m_filterBar = new WordFilterBar(this);
+    addToolBar(Qt::TopToolBarArea, m_filterBar);
+    m_filterBar->hide();
+    a = m_viewMenu->addAction(tr("&Filter Words…"), this, [this] { m_filterBar->focusFilter(); });
+    a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
+    m_projectActions << a;
 
     auto* review = menuBar()->addMenu(tr("&Review"));
     auto viewKey = [this, review](const QString& text, const QList<QKeySequence>& keys, auto slot) {
@@ -303,6 +319,9 @@ void MainWindow::createStatusBar()
 {
     statusBar()->addPermanentWidget(m_wordLabel);
     statusBar()->addPermanentWidget(m_confLabel);
+    statusBar()->addPermanentWidget(m_filterLabel);
+    m_filterLabel->setObjectName(QStringLiteral("filterStatus"));
+    m_filterLabel->hide();
     statusBar()->addPermanentWidget(m_pageLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
 }
@@ -424,6 +443,7 @@ void MainWindow::closeProject()
     for (auto* d : findChildren<LabelManagerDialog*>()) // they hold the session
         delete d;
     m_view->setSession(nullptr);
+    m_filterBar->setSession(nullptr); // label ids belong to the project: the filter goes with it
     m_documents->setSession(nullptr);
     m_pages->setSession(nullptr);
     m_undoView->setStack(nullptr);
@@ -450,6 +470,7 @@ void MainWindow::connectSession()
 {
     ProjectSession* s = m_session.get();
     m_view->setSession(s);
+    m_filterBar->setSession(s);
     m_documents->setSession(s);
     m_pages->setSession(s);
     m_undoView->setStack(s->undoStack());
@@ -555,6 +576,17 @@ void MainWindow::updateStatus()
         m_pageLabel->setText(m_session ? tr("No page") : tr("No project — File › Open or drop files here"));
     }
     m_zoomLabel->setText(tr("%1 %").arg(std::lround(m_view->zoom() * 100)));
+}
+
+void MainWindow::updateFilterStatus(int shown, int total)
+{
+    m_filterLabel->setVisible(m_view->wordFilter().has_value());
+    m_filterLabel->setText(m_view->wordFilter() ? tr("Filter: %1 of %2 words").arg(shown).arg(total) : QString());
+}
+
+QString MainWindow::filterStatus() const
+{
+    return m_filterLabel->text();
 }
 
 void MainWindow::addRecent(const QString& path)
@@ -730,6 +762,8 @@ void MainWindow::jumpTo(PageId page, WordId word)
 {
     showPage(page);
     if (m_view->pageId() == page) {
+        if (!m_view->isWordKept(word))
+            statusBar()->showMessage(tr("The word is hidden by the word filter (View › Filter Words…)."), 6000);
         m_view->selectWords({word});
         m_view->setFocus();
     }
@@ -745,9 +779,52 @@ bool MainWindow::goToLowConfidence(bool forward)
     if (from.page && !sel.isEmpty())
         from.word = forward ? sel.last() : sel.first();
     m_navigator->setThreshold(m_settings.confidenceThreshold);
-    const auto hit = forward ? m_navigator->nextLowConfidence(from) : m_navigator->previousLowConfidence(from);
+    auto hit = forward ? m_navigator->nextLowConfidence(from) : m_navigator->previousLowConfidence(from);
+    // With a word filter, only the words it keeps are stops. A hit it hides is stepped past to just
+    // before the next kept word of its page (or the page's far end), so a page with many hidden
+    // low-confidence words costs one step, not one per word. Matching is filterWords, as in the view.
+    if (const auto& filter = m_view->wordFilter()) {
+        struct PageWords {
+            std::vector<WordRecord> words;
+            std::unordered_set<WordId> kept;
+        };
+        std::unordered_map<PageId, PageWords> pages;
+        auto pageWords = [&](PageId page) -> const PageWords& {
+            auto it = pages.find(page);
+            if (it == pages.end()) {
+                PageWords pw{m_session->words(page), {}};
+                for (const WordRecord& w : ReviewNavigator::filterWords(pw.words, *filter))
+                    pw.kept.insert(w.id);
+                it = pages.emplace(page, std::move(pw)).first;
+            }
+            return it->second;
+        };
+        while (hit) {
+            const PageWords& pw = pageWords(hit->pageId);
+            if (pw.kept.count(hit->wordId))
+                break;
+            const auto& ws = pw.words;
+            const auto at = std::find_if(ws.begin(), ws.end(), [&](const WordRecord& w) { return w.id == hit->wordId; });
+            WordId from = hit->wordId;
+            if (at != ws.end()) {
+                from = forward ? ws.back().id : ws.front().id;
+                const std::ptrdiff_t i = at - ws.begin();
+                const std::ptrdiff_t dir = forward ? 1 : -1;
+                for (std::ptrdiff_t j = i + dir; j >= 0 && j < std::ptrdiff_t(ws.size()); j += dir) {
+                    if (pw.kept.count(ws[j].id)) {
+                        from = ws[j - dir].id;
+                        break;
+                    }
+                }
+            }
+            const ReviewPosition next{hit->pageId, from};
+            hit = forward ? m_navigator->nextLowConfidence(next) : m_navigator->previousLowConfidence(next);
+        }
+    }
     if (!hit) {
-        statusBar()->showMessage(tr("No more low-confidence words."), 5000);
+        statusBar()->showMessage(m_view->wordFilter() ? tr("No more low-confidence words that the filter shows.")
+                                                      : tr("No more low-confidence words."),
+                                 5000);
         return false;
     }
     jumpTo(hit->pageId, hit->wordId);

@@ -1,7 +1,8 @@
 #pragma once
 // The main window: projects (new, open, recent, read-only), import by dialog and drag and drop, the
 // documents list, page thumbnails, the page view, inspector, search, progress and undo history docks,
-// the status bar, and the review navigation (next low-confidence word, next unreviewed page).
+// the status bar, the review navigation (next low-confidence word, next unreviewed page) and the word
+// filter bar (View › Filter Words…: the page view hides the words it does not keep, Tab skips them).
 // Owns the ProjectSession and the PipelineController of the open project.
 //
 // Thread contract: GUI thread only. Dialogs and message boxes are shown with open(), never exec(): no
@@ -35,6 +36,7 @@ class ProjectSession;
 class InspectorWidget;
 class SearchPanel;
 class ReviewNavigator;
+class WordFilterBar;
 struct SearchHit;
 
 class MainWindow : public QMainWindow {
@@ -79,6 +81,9 @@ public:
     ProgressPanel* progressPanel() const { return m_progress; }
     InspectorWidget* inspector() const { return m_inspector; }
     SearchPanel* searchPanel() const { return m_search; }
+    WordFilterBar* filterBar() const { return m_filterBar; }
+    /// The status bar's "Filter: N of M words" (empty without a filter).
+    QString filterStatus() const;
     /// Every action with its keys (menus and page view), for the shortcut table.
     QList<QAction*> allActions() const;
     /// The last error shown to the user (empty if none).
@@ -103,6 +108,7 @@ private:
     void updateTitle();
     void updateActions();
     void updateStatus();
+    void updateFilterStatus(int shown, int total);
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& text);
@@ -128,6 +134,7 @@ private:
     QUndoView* m_undoView = nullptr;
     InspectorWidget* m_inspector = nullptr;
     SearchPanel* m_search = nullptr;
+    WordFilterBar* m_filterBar = nullptr;
     std::unique_ptr<ReviewNavigator> m_navigator; ///< Tab / Shift+Tab and next unreviewed page
     QDockWidget* m_inspectorDock = nullptr;
     QDockWidget* m_searchDock = nullptr;
@@ -148,6 +155,7 @@ private:
     QLabel* m_zoomLabel;
     QLabel* m_wordLabel;
     QLabel* m_confLabel;
+    QLabel* m_filterLabel;
 };
 
 } // namespace incidoc::ui

@@ -243,7 +243,53 @@ void PageView::reloadLabels()
     if (m_session)
         for (const auto& l : m_session->labels())
             m_style->labelColors[l.id] = QColor(l.color);
+    if (m_filter)
+        reapplyFilter();
     viewport()->update();
+}
+
+void PageView::setWordFilter(const std::optional<WordFilter>& filter)
+{
+    m_filter = filter;
+    reapplyFilter();
+}
+
+bool PageView::isWordKept(WordId word) const
+{
+    return m_items.count(word) && (!m_filter || m_kept.count(word));
+}
+
+bool PageView::applyVisibility()
+{
+    m_kept.clear();
+    if (m_filter) // the one implementation of the matching, shared with the review navigation
+        for (const WordRecord& w : ReviewNavigator::filterWords(m_words, *m_filter))
+            m_kept.insert(w.id);
+    const bool wasRebuilding = m_rebuilding;
+    m_rebuilding = true; // one selectionChanged for the whole pass, sent by the caller
+    bool dropped = false;
+    for (auto& [id, item] : m_items) {
+        const bool kept = !m_filter || m_kept.count(id);
+        // Only the filter deselects: "Show Words" off hides boxes but keeps what is selected.
+        if (!kept && item->isSelected()) {
+            item->setSelected(false);
+            dropped = true;
+        }
+        item->setVisible(m_showWords && kept);
+    }
+    m_rebuilding = wasRebuilding;
+    return dropped;
+}
+
+void PageView::reapplyFilter()
+{
+    if (applyVisibility()) {
+        if (m_editing && !isWordKept(m_editing))
+            cancelTextEdit();
+        updateHandles();
+        Q_EMIT selectionChanged(m_page.id, selectedWords());
+    }
+    Q_EMIT filterApplied(m_page.id, filteredWordCount(), wordItemCount());
 }
 
 void PageView::rebuildOverlay()
@@ -266,10 +312,10 @@ void PageView::rebuildOverlay()
     m_items.reserve(m_words.size());
     for (const auto& w : m_words) {
         auto* item = new WordItem(w, m_style.get());
-        item->setVisible(m_showWords);
         s->addItem(item);
         m_items.emplace(w.id, item);
     }
+    applyVisibility(); // before the selection comes back: words the filter hides stay unselected
     if (m_showLines || m_showBlocks) {
         std::map<std::pair<int, int>, QRectF> lines;
         std::map<int, QRectF> blocks;
@@ -297,6 +343,7 @@ void PageView::rebuildOverlay()
     const QList<WordId> now = selectedWords();
     if (now != keep || true)
         Q_EMIT selectionChanged(m_page.id, now); // the inspector re-reads the (maybe changed) words
+    Q_EMIT filterApplied(m_page.id, filteredWordCount(), wordItemCount());
     Q_EMIT overlayBuilt(m_page.id, static_cast<int>(m_items.size()));
 }
 
@@ -466,6 +513,8 @@ void PageView::selectWords(const QList<WordId>& words)
     scene()->clearSelection();
     WordItem* first = nullptr;
     for (WordId id : words) {
+        if (!isWordKept(id))
+            continue; // hidden by the filter: not selectable
         if (auto* item = wordItem(id)) {
             item->setSelected(true);
             if (!first)
@@ -523,8 +572,7 @@ void PageView::setConfidenceThreshold(int threshold)
 void PageView::setShowWords(bool on)
 {
     m_showWords = on;
-    for (auto& [id, item] : m_items)
-        item->setVisible(on);
+    applyVisibility();
     updateHandles();
 }
 
@@ -923,7 +971,7 @@ void PageView::mousePressEvent(QMouseEvent* event)
         // Shift adds the word under the mouse to the selection (Ctrl toggles: the scene does that).
         if (event->modifiers() & Qt::ShiftModifier) {
             for (auto* it : items(m_pressPos)) {
-                if (it->type() == WordItem::Type) {
+                if (it->type() == WordItem::Type && it->isVisible()) {
                     it->setSelected(true);
                     event->accept();
                     return;
@@ -979,7 +1027,7 @@ void PageView::mouseMoveEvent(QMouseEvent* event)
         WordId hovered = 0;
         const WordItem* found = nullptr;
         for (auto* it : items(pos)) {
-            if (it->type() == WordItem::Type) {
+            if (it->type() == WordItem::Type && it->isVisible()) {
                 found = static_cast<WordItem*>(it);
                 hovered = found->wordId();
                 break;

@@ -8,6 +8,7 @@
 // value inputs; their results come back through QFuture::then(this, ...).
 
 #include "core/model/records.h"
+#include "ui/review/review_navigator.h"
 
 #include <QFuture>
 #include <QGraphicsView>
@@ -17,6 +18,7 @@
 
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 class QAction;
 class QLineEdit;
@@ -70,6 +72,18 @@ public:
     bool isDrawMode() const { return m_drawMode; }
     void setDrawMode(bool on);
 
+    // --- word filter ------------------------------------------------------------------------------
+    /// Hides the words the filter does not keep (nullopt: every word shown), as matched by
+    /// ReviewNavigator::filterWords. Hidden words are not drawn and cannot be selected (click, rubber
+    /// band, Select All); hiding a selected word deselects it. The filter stays across pages and is
+    /// reapplied when the shown page's words or the labels change. Emits filterApplied.
+    void setWordFilter(const std::optional<WordFilter>& filter);
+    const std::optional<WordFilter>& wordFilter() const { return m_filter; }
+    /// Words of the shown page the filter keeps (all of them without a filter).
+    int filteredWordCount() const { return m_filter ? static_cast<int>(m_kept.size()) : wordItemCount(); }
+    /// True when `word` is on the shown page and the filter keeps it.
+    bool isWordKept(WordId word) const;
+
     // --- editing entry points (also bound to keys) --------------------------------------------------
     /// Opens the in-place editor on the one selected word, optionally starting with `initial`.
     bool startTextEdit(const std::optional<QString>& initial = std::nullopt);
@@ -114,6 +128,8 @@ Q_SIGNALS:
     void wordAdded(incidoc::WordId word);
     void reOcrFinished(incidoc::PageId page, bool ok);
     void statusMessage(const QString& message);
+    /// The filter was (re)applied to the shown page: `shown` of its `total` words are kept.
+    void filterApplied(incidoc::PageId page, int shown, int total);
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
@@ -134,6 +150,10 @@ private:
     void reloadPage();
     void rebuildOverlay();
     void reloadLabels();
+    /// Shows and hides the word items for "show words" and the filter; true if a selection was dropped.
+    bool applyVisibility();
+    /// applyVisibility() for a change outside rebuildOverlay: tells the selection and filter listeners.
+    void reapplyFilter();
     void requestRender();
     int renderDpiFor(double zoom) const;
     QSizeF pageSize() const;
@@ -151,6 +171,8 @@ private:
     std::vector<WordRecord> m_words;
     std::unordered_map<WordId, WordItem*> m_items;
     std::unique_ptr<OverlayStyle> m_style;
+    std::optional<WordFilter> m_filter;
+    std::unordered_set<WordId> m_kept; ///< words of the shown page the filter keeps (with a filter)
     HandlesItem* m_handles = nullptr;
     QGraphicsRectItem* m_drawRect = nullptr;
     QList<QGraphicsItem*> m_regionItems;
