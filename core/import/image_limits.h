@@ -7,6 +7,12 @@
 #include <QImage>
 #include <QSize>
 
+#include <memory>
+
+namespace Poppler {
+class Document;
+}
+
 namespace incidoc {
 
 /// Qt's image-reader allocation limit in MB (Qt's default is 128). Large enough for a 200 MP image at
@@ -18,6 +24,10 @@ void ensureImageAllocationLimit();
 
 /// Routes Poppler's error output to nowhere once per process (malformed files print many lines).
 void silencePopplerMessages();
+
+/// Opens a PDF with Poppler (messages silenced). Errors: InvalidInput "damaged PDF: cannot be opened",
+/// Unsupported "encrypted PDF (password required)". The document belongs to the calling thread.
+Result<std::unique_ptr<Poppler::Document>> openPdf(const QString& path);
 
 /// TooLarge "image too large: W x H pixels (limit N megapixels)" when size has more than maxPixels.
 Status checkImagePixels(QSize size, qint64 maxPixels);

@@ -115,12 +115,10 @@ Sniffed sniff(const QByteArray& head)
 
 Result<std::vector<PageInfo>> inspectPdf(const QString& path)
 {
-    silencePopplerMessages();
-    std::unique_ptr<Poppler::Document> doc(Poppler::Document::load(path));
-    if (!doc)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("damaged PDF: cannot be opened"));
-    if (doc->isLocked())
-        return makeError(ErrorCode::Unsupported, QStringLiteral("encrypted PDF (password required)"));
+    auto opened = openPdf(path);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<Poppler::Document> doc = std::move(opened).value();
     const int n = doc->numPages();
     if (n <= 0)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("PDF has no pages"));
@@ -185,6 +183,17 @@ int rotationDegrees(int popplerOrientation)
     case Poppler::Page::Portrait: break;
     }
     return 0;
+}
+
+Result<std::unique_ptr<Poppler::Document>> openPdf(const QString& path)
+{
+    silencePopplerMessages();
+    std::unique_ptr<Poppler::Document> doc(Poppler::Document::load(path));
+    if (!doc)
+        return makeError(ErrorCode::InvalidInput, QStringLiteral("damaged PDF: cannot be opened"));
+    if (doc->isLocked())
+        return makeError(ErrorCode::Unsupported, QStringLiteral("encrypted PDF (password required)"));
+    return doc;
 }
 
 void silencePopplerMessages()

@@ -55,12 +55,10 @@ public:
             }
         }
         m_entries.remove_if([&](const Entry& e) { return e.path == path; }); // stale version
-        silencePopplerMessages();
-        std::unique_ptr<Poppler::Document> doc(Poppler::Document::load(path));
-        if (!doc)
-            return makeError(ErrorCode::InvalidInput, QStringLiteral("damaged PDF: cannot be opened"));
-        if (doc->isLocked())
-            return makeError(ErrorCode::Unsupported, QStringLiteral("encrypted PDF (password required)"));
+        auto opened = openPdf(path);
+        if (!opened)
+            return opened.error();
+        std::unique_ptr<Poppler::Document> doc = std::move(opened).value();
         doc->setRenderBackend(Poppler::Document::SplashBackend);
         doc->setRenderHint(Poppler::Document::Antialiasing, true);
         doc->setRenderHint(Poppler::Document::TextAntialiasing, true);
