@@ -17,7 +17,8 @@ PACKAGES=(
   libopencv-dev libsqlite3-dev sqlite3
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libzip-dev xvfb imagemagick fonts-dejavu-core util-linux
+  libzip-dev zlib1g-dev xvfb xauth imagemagick fonts-dejavu-core util-linux mount
+  unzip libxml2-utils python3
 )
 
 deps() {
@@ -29,7 +30,7 @@ deps() {
     echo "== Installing ${#missing[@]} Debian package(s): ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q --no-install-recommends "${missing[@]}"
+    apt-get install -y -q "${missing[@]}"
   fi
 }
 
