@@ -3,7 +3,7 @@
 // count, Clear, and Tab navigation that stops only on the words the filter keeps. Expected sets are
 // computed from a fresh read of the project database.
 #include "core/storage/project_store.h"
-#include "tests/ui/session_fixture.h"
+#include "tests/ui/sample_window_fixture.h"
 #include "ui/project_session.h"
 #include "ui/review/word_filter_bar.h"
 #include "ui/shell/main_window.h"
@@ -27,45 +27,18 @@ using namespace incidoc::ui;
 
 namespace {
 
-class FilterTest : public ::testing::Test {
+class FilterTest : public test::SampleWindowTest {
 protected:
     void SetUp() override
     {
-        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
-        QCoreApplication::setOrganizationName(QStringLiteral("IncidocTest"));
-        ASSERT_TRUE(m_dir.isValid());
-        m_path = test::copySampleProject(m_dir);
-        ASSERT_FALSE(m_path.isEmpty());
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 950);
-        m_window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
-        ASSERT_TRUE(m_window->openProject(m_path)) << qPrintable(m_window->lastError());
-        m_view = m_window->pageView();
+        SampleWindowTest::SetUp();
+        if (HasFatalFailure())
+            return;
         m_bar = m_window->filterBar();
         ASSERT_NE(m_bar, nullptr);
-        QApplication::setActiveWindow(m_window.get());
-        m_view->setFocus();
-        QApplication::processEvents();
+        focusView();
     }
-    void TearDown() override { m_window.reset(); }
 
-    std::vector<WordRecord> dbWords(PageId page)
-    {
-        auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
-        EXPECT_TRUE(store.ok());
-        auto words = (*store)->words(page);
-        EXPECT_TRUE(words.ok());
-        return words ? *words : std::vector<WordRecord>{};
-    }
-    PageId pageNumber(int n)
-    {
-        const auto docs = m_window->session()->documents();
-        for (const auto& p : m_window->session()->pages(docs.front().id))
-            if (p.number == n)
-                return p.id;
-        return 0;
-    }
     /// The ids of the shown page whose word box is visible.
     std::set<WordId> visibleWords()
     {
@@ -103,10 +76,6 @@ protected:
         QTest::keyClick(spin, Qt::Key_Return);
     }
 
-    QTemporaryDir m_dir;
-    QString m_path;
-    std::unique_ptr<MainWindow> m_window;
-    PageView* m_view = nullptr;
     WordFilterBar* m_bar = nullptr;
 };
 

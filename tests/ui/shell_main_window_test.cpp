@@ -4,7 +4,7 @@
 #include "core/storage/project_store.h"
 #include "core/ocr/tesseract_engine.h"
 #include "tests/support/pdf_factory.h"
-#include "tests/ui/session_fixture.h"
+#include "tests/ui/sample_window_fixture.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/shell/page_list_model.h"
 #include "ui/shell/reocr_dialog.h"
@@ -43,50 +43,22 @@ using namespace incidoc::ui;
 
 namespace {
 
-class ShellTest : public ::testing::Test {
+class ShellTest : public test::SampleWindowTest {
 protected:
     void SetUp() override
     {
-        QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
-        QCoreApplication::setOrganizationName(QStringLiteral("IncidocTest"));
-        ASSERT_TRUE(m_dir.isValid());
-        m_path = test::copySampleProject(m_dir);
-        ASSERT_FALSE(m_path.isEmpty());
-        m_window = std::make_unique<MainWindow>();
-        m_window->resize(1400, 950);
-        m_window->show();
-        ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
-        ASSERT_TRUE(m_window->openProject(m_path)) << qPrintable(m_window->lastError());
-        m_view = m_window->pageView();
-        QApplication::setActiveWindow(m_window.get());
-        m_view->setFocus();
-        QApplication::processEvents();
+        SampleWindowTest::SetUp();
+        if (HasFatalFailure())
+            return;
+        focusView();
     }
-    void TearDown() override { m_window.reset(); }
 
-    /// A fresh read of the project, on a connection of its own (what is committed, nothing else).
-    std::vector<WordRecord> dbWords(PageId page)
-    {
-        auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
-        EXPECT_TRUE(store.ok());
-        auto words = (*store)->words(page);
-        EXPECT_TRUE(words.ok());
-        return words ? *words : std::vector<WordRecord>{};
-    }
     std::optional<WordRecord> dbWord(PageId page, WordId id)
     {
         for (const auto& w : dbWords(page))
             if (w.id == id)
                 return w;
         return std::nullopt;
-    }
-    PageId pageNumber(int n)
-    {
-        const auto docs = m_window->session()->documents();
-        for (const auto& p : m_window->session()->pages(docs.front().id))
-            if (p.number == n)
-                return p.id;
-        return 0;
     }
     QPoint viewPos(WordId id)
     {
@@ -112,10 +84,6 @@ protected:
         return {};
     }
 
-    QTemporaryDir m_dir;
-    QString m_path;
-    std::unique_ptr<MainWindow> m_window;
-    PageView* m_view = nullptr;
 };
 
 TEST_F(ShellTest, OpensProjectAndDrawsABoxWhereEachWordIs)
