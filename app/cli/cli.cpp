@@ -4,6 +4,7 @@
 #include "core/export/bundle_export.h"
 #include "core/export/page_json.h"
 #include "core/imaging/prepare.h"
+#include "core/ocr/remote_engine.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/pipeline/import_session.h"
 #include "core/pipeline/pipeline.h"
@@ -65,6 +66,7 @@ struct Options {
     bool failed = false;
     bool all = false;
     PipelineOptions pipeline;
+    RemoteOptions remote;        ///< --workers: OCR on a worker cluster
     ExportOptions exportOptions; ///< export
 };
 
@@ -84,6 +86,8 @@ QString outcomeName(ImportedFile::Outcome o)
 /// Runs the pipeline over every queued page of the project, with a progress bar and Ctrl-C.
 struct RunResult {
     PipelineStats stats;
+    std::shared_ptr<RemoteCluster> cluster; ///< when OCR ran on workers
+    QString clusterNote;                    ///< e.g. why it ran locally instead
     QJsonArray failures;
     bool interrupted = false;
     Error error;
@@ -104,10 +108,30 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
         }
         // Jobs are listed after the pipeline recovered interrupted pages (see below), so list them there.
     }
+    PipelineOptions pipelineOptions = o.pipeline;
+    if (!o.remote.workers.isEmpty()) {
+        auto cluster = RemoteCluster::connect(o.remote, o.pipeline.process.languages);
+        if (cluster) {
+            r.cluster = *cluster;
+            pipelineOptions.engines = r.cluster->engineFactory();
+            // As many pages in flight as the workers have threads (unless --jobs says otherwise).
+            if (pipelineOptions.jobs <= 0)
+                pipelineOptions.jobs = std::min(1024, r.cluster->totalThreads());
+            r.clusterNote = QStringLiteral("OCR on %1").arg(r.cluster->summary());
+        } else if (cluster.error().code == ErrorCode::Unavailable && o.remote.fallback == RemoteFallback::Local) {
+            r.clusterNote = QStringLiteral("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
+        } else {
+            r.ok = false;
+            r.error = cluster.error();
+            return r;
+        }
+        if (!o.quiet && !o.json)
+            err(r.clusterNote);
+    }
     ProgressBar bar(!o.quiet && !o.json);
     std::mutex mutex;
     int done = 0, failed = 0;
-    auto pipeline = Pipeline::create(o.project, o.pipeline, [&](const PageProgress& p) {
+    auto pipeline = Pipeline::create(o.project, pipelineOptions, [&](const PageProgress& p) {
         std::lock_guard guard(mutex);
         if (p.status == PageStatus::Failed) {
             ++failed;
@@ -181,6 +205,22 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
     json.insert(QStringLiteral("seconds"), r.stats.seconds);
     json.insert(QStringLiteral("page_failures"), r.failures);
     json.insert(QStringLiteral("interrupted"), r.interrupted);
+    if (!o.remote.workers.isEmpty()) {
+        QJsonObject workers{{QStringLiteral("target"), o.remote.workers}, {QStringLiteral("note"), r.clusterNote}};
+        if (r.cluster) {
+            const RemoteStats rs = r.cluster->stats();
+            workers.insert(QStringLiteral("threads"), r.cluster->totalThreads());
+            workers.insert(QStringLiteral("remote_pages"), rs.remotePages);
+            workers.insert(QStringLiteral("local_pages"), rs.localPages);
+            workers.insert(QStringLiteral("retries"), rs.retries);
+            if (rs.localPages > 0 && !o.json && !o.quiet)
+                err(QStringLiteral("%1 page(s) were OCR'd on this machine: no worker was reachable for them (--fallback local)")
+                        .arg(rs.localPages));
+        }
+        if (!r.stats.stopped.ok())
+            workers.insert(QStringLiteral("stopped"), r.stats.stopped.error().message);
+        json.insert(QStringLiteral("workers"), workers);
+    }
     if (!o.json && !o.quiet && r.stats.queued > 0) {
         const double rate = r.stats.seconds > 0 ? (r.stats.done + r.stats.failed) / r.stats.seconds : 0;
         out(QStringLiteral("Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words")
@@ -197,6 +237,14 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
                     .arg(r.stats.cancelled)
                     .arg(o.project));
         return kExitInterrupted;
+    }
+    if (!r.stats.stopped.ok()) {
+        err(QStringLiteral("error: OCR stopped: %1. %2 page(s) stay queued: run `incidoc-cli ocr -p %3` when a worker is "
+                           "reachable, or add --fallback local to OCR on this machine.")
+                .arg(r.stats.stopped.error().message)
+                .arg(r.stats.cancelled)
+                .arg(o.project));
+        return kExitUsage;
     }
     if (!r.ok) {
         err(QStringLiteral("error: %1").arg(r.error.message));
@@ -466,7 +514,9 @@ int run(const QStringList& arguments)
         "  status           documents, pages by status and kind, words, failures\n"
         "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
         "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
-        "                   Label Studio, hOCR, ALTO, metrics)"));
+        "                   Label Studio, hOCR, ALTO, metrics)\n\n"
+        "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)\n"
+        "to import or ocr; pages in flight default to the workers' total threads."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, ocr, status or dump"));
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("files and folders (import)"), QStringLiteral("[PATH...]"));
@@ -502,7 +552,21 @@ int run(const QStringList& arguments)
                                                  QStringLiteral("export: no page visualizations."));
     const QCommandLineOption documentsOpt(QStringLiteral("documents"), QStringLiteral("export: only these document ids."),
                                           QStringLiteral("ID,..."));
-    for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt})
+    const QCommandLineOption workersOpt(QStringLiteral("workers"),
+                                        QStringLiteral("OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT."),
+                                        QStringLiteral("LIST"));
+    const QCommandLineOption apiKeyFileOpt(QStringLiteral("api-key-file"),
+                                           QStringLiteral("File holding the workers' API key (first line)."), QStringLiteral("FILE"));
+    const QCommandLineOption tlsCaOpt(QStringLiteral("tls-ca"),
+                                      QStringLiteral("Connect to the workers with TLS, checking their certificates against this CA (PEM)."),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption fallbackOpt(QStringLiteral("fallback"),
+                                         QStringLiteral("When no worker is reachable: stop (default; pages stay queued) or local (OCR here)."),
+                                         QStringLiteral("MODE"));
+    const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
+                                         QStringLiteral("Send the API key to workers on other machines without TLS (trusted networks only)."));
+    for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
+                            &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt})
         parser.addOption(*opt);
     for (const auto* opt : {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
                             &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
@@ -568,6 +632,26 @@ int run(const QStringList& arguments)
         o.pipeline.process.binarize.method = *m;
     }
 
+    o.remote.workers = parser.value(workersOpt).trimmed();
+    o.remote.apiKeyFile = parser.value(apiKeyFileOpt);
+    o.remote.tlsCaFile = parser.value(tlsCaOpt);
+    o.remote.insecure = parser.isSet(insecureOpt);
+    if (parser.isSet(fallbackOpt)) {
+        const QString mode = parser.value(fallbackOpt);
+        if (mode == QLatin1String("local"))
+            o.remote.fallback = RemoteFallback::Local;
+        else if (mode == QLatin1String("stop"))
+            o.remote.fallback = RemoteFallback::Stop;
+        else {
+            err(QStringLiteral("error: --fallback takes stop or local"));
+            return kExitUsage;
+        }
+    }
+    if (o.remote.workers.isEmpty() && (parser.isSet(apiKeyFileOpt) || parser.isSet(tlsCaOpt) || parser.isSet(fallbackOpt))) {
+        err(QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers"));
+        return kExitUsage;
+    }
+
     const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"), QStringLiteral("dump"),
                                QStringLiteral("export")};
     if (!commands.contains(o.command)) {
@@ -626,8 +710,10 @@ int run(const QStringList& arguments)
         err(QStringLiteral("error: %1 takes no paths").arg(o.command));
         return kExitUsage;
     }
-    if (o.command == QLatin1String("ocr") || o.command == QLatin1String("import")) {
-        // Check the languages up front: one clear message instead of every page failing.
+    // Languages are checked up front (one clear message instead of every page failing): here when OCR
+    // may run on this machine, on the workers when it runs there (RemoteCluster::connect).
+    const bool mayOcrHere = o.remote.workers.isEmpty() || o.remote.fallback == RemoteFallback::Local;
+    if ((o.command == QLatin1String("ocr") || o.command == QLatin1String("import")) && mayOcrHere) {
         const QStringList have = tesseractLanguages();
         for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
             if (!have.contains(lang)) {

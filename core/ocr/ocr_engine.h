@@ -1,5 +1,6 @@
 #pragma once
-// OCR: the engine interface. Local Tesseract implements it now; a remote (gRPC worker) engine later.
+// OCR: the engine interface. Local Tesseract (tesseract_engine.h) and the gRPC worker cluster
+// (remote_engine.h) implement it.
 
 #include "core/model/recognized_page.h"
 #include "core/util/cancel_token.h"
@@ -12,10 +13,19 @@
 
 namespace incidoc {
 
+/// How the engine finds text on the image.
+enum class Segmentation {
+    Auto,        ///< blocks, lines and words (Tesseract PSM_AUTO): whole pages
+    SingleBlock, ///< the image is one block of text (PSM_SINGLE_BLOCK): a selected region
+    SparseText,  ///< as much text as possible, in no particular order (PSM_SPARSE_TEXT)
+};
+
 struct OcrOptions {
     QString languages = QStringLiteral("eng"); ///< Tesseract form: "eng", "eng+fra"
     int dpi = 300;            ///< resolution of the image handed to recognize() (after any rescale)
     int deadlineMs = 120'000; ///< give up after this long (Timeout); 0: no deadline
+    Segmentation segmentation = Segmentation::Auto;
+    QString tag; ///< names the page in logs ("doc 3 page 2"), never its content; engines may ignore it
 };
 
 /// One OCR engine instance. Not thread-safe: use one per thread (the pipeline caches one per pool
@@ -25,6 +35,8 @@ public:
     virtual ~OcrEngine() = default;
     /// Recognizes an 8-bit grey (or 0/255 binary) image. Boxes are in that image's pixels.
     /// Words come in reading order with their lines, blocks and character boxes.
+    /// Errors: Cancelled, Timeout, InvalidInput, Engine (the page fails), Unavailable (the engine cannot
+    /// be reached at all: the run stops and the page stays queued).
     virtual Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options,
                                              const CancelToken& cancel) = 0;
     /// e.g. "tesseract 5.3.0 (eng)"

@@ -122,6 +122,21 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::create(const QString& 
     }
 }
 
+namespace {
+tesseract::PageSegMode pageSegMode(Segmentation s)
+{
+    switch (s) {
+    case Segmentation::SingleBlock:
+        return tesseract::PSM_SINGLE_BLOCK;
+    case Segmentation::SparseText:
+        return tesseract::PSM_SPARSE_TEXT;
+    case Segmentation::Auto:
+        break;
+    }
+    return tesseract::PSM_AUTO;
+}
+} // namespace
+
 Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const OcrOptions& options,
                                                   const CancelToken& cancel)
 {
@@ -144,7 +159,7 @@ Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const Ocr
         if (grey.isNull())
             return makeError(ErrorCode::InvalidInput, QStringLiteral("image could not be converted to grey"));
 
-        api.SetPageSegMode(tesseract::PSM_AUTO);
+        api.SetPageSegMode(pageSegMode(options.segmentation));
         api.SetImage(grey.constBits(), grey.width(), grey.height(), 1, static_cast<int>(grey.bytesPerLine()));
         // Tesseract warns below 70 dpi and guesses nonsense above a few thousand.
         api.SetSourceResolution(std::clamp(options.dpi > 0 ? options.dpi : 300, 70, 2400));

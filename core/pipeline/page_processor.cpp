@@ -166,17 +166,22 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
 
     // 5. OCR with this thread's cached engine.
     auto engine = engineFor();
-    if (!engine)
+    if (!engine) {
+        if (engine.error().code == ErrorCode::Unavailable)
+            return engine.error();
         return failed(job, engine.error());
+    }
     OcrOptions ocr;
     ocr.languages = options.languages;
     // An image without a DPI in its header: after rescaling, its text has the size of 10-12 pt print at
     // 300 dpi, which is what Tesseract's heuristics then expect.
     ocr.dpi = rendered->dpi > 0 ? static_cast<int>(std::lround(rendered->dpi * scale)) : 300;
     ocr.deadlineMs = options.ocrDeadlineMs;
+    ocr.tag = QStringLiteral("doc %1 page %2").arg(job.documentId).arg(job.number);
     auto recognized = (*engine)->recognize(ocrInput, ocr, cancel);
     if (!recognized) {
-        if (recognized.error().isCancelled())
+        // Cancelled, or no OCR worker reachable: nothing to store, the page stays queued.
+        if (recognized.error().isCancelled() || recognized.error().code == ErrorCode::Unavailable)
             return recognized.error();
         return failed(job, recognized.error());
     }

@@ -28,7 +28,8 @@ struct ProcessOptions {
 using EngineProvider = std::function<Result<OcrEngine*>()>;
 
 /// Processes one page. Never throws. A failure comes back as an outcome with status Failed and a
-/// reason; cancellation comes back as an Error with code Cancelled (nothing to store).
+/// reason; cancellation comes back as an Error with code Cancelled, an engine that cannot be reached
+/// (no OCR worker answers, fallback "stop") as code Unavailable: nothing to store in either case.
 Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
                                 const CancelToken& cancel);
 

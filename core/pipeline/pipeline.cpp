@@ -146,6 +146,9 @@ struct Pipeline::Impl {
         if (outcome) {
             writer->submit(std::move(outcome).value());
         }
+        // The engine cannot be reached (no OCR worker answers and the user chose to stop): the whole
+        // run stops, and every page not done stays queued for the next one.
+        const bool stopRun = !outcome && outcome.error().code == ErrorCode::Unavailable;
         std::vector<PageJob> start;
         {
             std::lock_guard guard(mutex);
@@ -155,11 +158,33 @@ struct Pipeline::Impl {
                 active.erase(job.pageId);
                 known.erase(job.pageId);
                 --outstanding;
+                if (stopRun && stats.stopped.ok())
+                    stats.stopped = outcome.error();
             }
-            start = takeStartable();
+            if (!stopRun)
+                start = takeStartable();
         }
+        if (stopRun)
+            stopAll();
         idle.notify_all();
         launch(start);
+    }
+
+    /// Cancel: no new pages start, the pending ones stay queued in the project.
+    void stopAll()
+    {
+        cancel.cancel();
+        {
+            std::lock_guard guard(mutex);
+            for (const auto& job : pending) {
+                active.erase(job.pageId);
+                known.erase(job.pageId);
+                --outstanding;
+                ++stats.cancelled;
+            }
+            pending.clear();
+        }
+        idle.notify_all();
     }
 
     void committed(const PageOutcome& outcome, const Status& status)
@@ -287,18 +312,7 @@ void Pipeline::prioritize(PageId page)
 
 void Pipeline::cancel()
 {
-    m_impl->cancel.cancel();
-    {
-        std::lock_guard guard(m_impl->mutex);
-        for (const auto& job : m_impl->pending) {
-            m_impl->active.erase(job.pageId);
-            m_impl->known.erase(job.pageId);
-            --m_impl->outstanding;
-            ++m_impl->stats.cancelled;
-        }
-        m_impl->pending.clear();
-    }
-    m_impl->idle.notify_all();
+    m_impl->stopAll();
 }
 
 CancelToken Pipeline::cancelToken() const

@@ -46,6 +46,8 @@ struct PipelineStats {
     long long words = 0;
     double seconds = 0;
     Status storage = okStatus(); ///< the first storage error, if any
+    /// Why the run stopped by itself (no OCR worker reachable): the pages not done stay queued.
+    Status stopped = okStatus();
 };
 
 /// Thread contract: all public functions are thread-safe. The progress callback runs on the writer

@@ -20,6 +20,7 @@ enum class ErrorCode {
     NotFound,     ///< a file, row or page that does not exist
     Io,           ///< the file system refused (permissions, full disk, ...)
     Engine,       ///< an OCR or render engine failed
+    Unavailable,  ///< a service the work needs cannot be reached (no OCR worker answers): stop, retry later
     Storage,      ///< the project database failed
     Internal,     ///< a bug: should not happen
 };

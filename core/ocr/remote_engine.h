@@ -1,0 +1,96 @@
+#pragma once
+// OCR on a cluster of incidoc-worker processes (core/remote, proto incidoc.worker.v1), behind the same
+// OcrEngine interface as local Tesseract: the pipeline renders and prepares pages as always and sends
+// the prepared image to a worker, which runs the same engine code, so the words are the same.
+//
+// One gRPC channel per cluster: round_robin over every worker address, client-side health checks (a
+// draining or sick worker gets no new pages), a deadline on every call, UNAVAILABLE retried by the
+// channel's service config (on another worker), keepalive agreed with the workers'.
+
+#include "core/ocr/ocr_engine.h"
+#include "core/util/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+namespace incidoc {
+
+/// What to do when no worker can be reached (at the start or in the middle of a run).
+enum class RemoteFallback {
+    Stop,  ///< stop the run with a clear message; pages not done stay queued for the next run
+    Local, ///< OCR those pages on this machine instead
+};
+
+struct RemoteOptions {
+    QString workers;    ///< "HOST:PORT[,HOST:PORT...]" or "dns:///NAME:PORT"
+    QString apiKeyFile; ///< sent as `x-api-key`; empty: none
+    /// TLS: on when a CA file is given (certificates are checked against it) or `tls` is set (the
+    /// system's CAs).
+    QString tlsCaFile;
+    bool tls = false;
+    /// Send the key without TLS to workers that are not on this machine (a trusted private network).
+    bool insecure = false;
+    RemoteFallback fallback = RemoteFallback::Stop;
+    int connectTimeoutMs = 5000; ///< how long to wait for each worker at the start
+    /// How long a call may wait beyond the page's OCR deadline (transfer, queueing on the worker).
+    int callSlackMs = 30'000;
+    /// Send page images as PNG (smaller, costs client CPU) instead of raw grey. Default: raw grey when
+    /// every worker is on this machine, PNG otherwise.
+    enum class Images { Auto, Grey8, Png } images = Images::Auto;
+};
+
+/// One worker as found at connect().
+struct RemoteWorkerInfo {
+    QString address;
+    bool reachable = false;
+    QString error;       ///< why it is not reachable
+    int threads = 0;
+    QString version;     ///< worker program version
+    QString engine;      ///< "tesseract 5.3.0"
+    QStringList languages;
+};
+
+/// Counters of a cluster's calls since connect().
+struct RemoteStats {
+    long long remotePages = 0; ///< pages recognized by a worker
+    long long localPages = 0;  ///< pages recognized locally after no worker could be reached (fallback)
+    long long retries = 0;     ///< calls made again by the engine after UNAVAILABLE (beyond gRPC's own)
+    long long failures = 0;    ///< calls that ended in an error returned to the pipeline
+    double bytesSent = 0;
+};
+
+/// A connected cluster: shared by every engine it makes. Thread-safe.
+class RemoteCluster : public std::enable_shared_from_this<RemoteCluster> {
+public:
+    /// Resolves the workers, asks each for its engines and threads (ListEngines), checks that the
+    /// reachable ones have `languages`, and opens the channel. Errors: InvalidInput (targets, key, TLS
+    /// files, key without TLS off this machine), Unavailable (no worker reachable — the caller decides
+    /// about the fallback), Engine (a language missing on the workers), and a refused key.
+    static Result<std::shared_ptr<RemoteCluster>> connect(const RemoteOptions& options, const QString& languages);
+    ~RemoteCluster();
+
+    const RemoteOptions& options() const;
+    /// Every worker address with what connect() found.
+    std::vector<RemoteWorkerInfo> workers() const;
+    /// Threads of the reachable workers: the pipeline keeps this many pages in flight.
+    int totalThreads() const;
+    /// "3 workers (6 threads) at 127.0.0.1:50051, …"
+    QString summary() const;
+    RemoteStats stats() const;
+
+    /// Engines that send pages to this cluster (with the configured fallback).
+    std::shared_ptr<const OcrEngineFactory> engineFactory();
+
+    /// Implementation detail shared with the engines (remote_engine.cpp).
+    struct Impl;
+    Impl& impl() { return *m_impl; }
+
+private:
+    explicit RemoteCluster(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace incidoc
