@@ -601,6 +601,8 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
     builder.AddChannelArgument(GRPC_ARG_KEEPALIVE_PERMIT_WITHOUT_CALLS, 1);
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS, kServerMinPingIntervalMs);
     builder.AddChannelArgument(GRPC_ARG_HTTP2_MAX_PING_STRIKES, 0);
+    // gRPC sets SO_REUSEPORT by default: a second worker on the same port would silently share it.
+    builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
     builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS, kServerMaxConnectionAgeMs);
     builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS, kServerMaxConnectionAgeGraceMs);
     impl->server = builder.BuildAndStart();
@@ -619,6 +621,7 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
         healthBuilder.RegisterService(impl->healthService.get());
         // Not gRPC's default health service as well: it would register the same methods again.
         healthBuilder.SetOption(std::make_unique<grpc::HealthCheckServiceServerBuilderOption>(nullptr));
+        healthBuilder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
         healthBuilder.AddListeningPort(impl->options.healthListen.toStdString(), grpc::InsecureServerCredentials(),
                                        &impl->healthPort);
         impl->healthServer = healthBuilder.BuildAndStart();

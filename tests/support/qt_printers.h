@@ -10,4 +10,9 @@ inline void PrintTo(const QString& s, std::ostream* os)
 {
     *os << '"' << s.toStdString() << '"';
 }
+/// So that `EXPECT_TRUE(x) << error.message` works with QString messages.
+inline std::ostream& operator<<(std::ostream& os, const QString& s)
+{
+    return os << s.toStdString();
+}
 QT_END_NAMESPACE
