@@ -18,7 +18,7 @@ PACKAGES=(
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libzip-dev zlib1g-dev xvfb xauth imagemagick fonts-dejavu-core util-linux mount
-  unzip libxml2-utils python3
+  unzip libxml2-utils python3 python3-yaml openssl systemd
 )
 
 deps() {

@@ -563,10 +563,14 @@ int run(const QStringList& arguments)
     const QCommandLineOption fallbackOpt(QStringLiteral("fallback"),
                                          QStringLiteral("When no worker is reachable: stop (default; pages stay queued) or local (OCR here)."),
                                          QStringLiteral("MODE"));
+    const QCommandLineOption workerImagesOpt(QStringLiteral("worker-images"),
+                                             QStringLiteral("How pages travel to workers: grey8 (raw, default on this machine) or png "
+                                                            "(default for other machines)."),
+                                             QStringLiteral("MODE"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
                                          QStringLiteral("Send the API key to workers on other machines without TLS (trusted networks only)."));
     for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
-                            &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt})
+                            &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt})
         parser.addOption(*opt);
     for (const auto* opt : {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
                             &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
@@ -644,6 +648,17 @@ int run(const QStringList& arguments)
             o.remote.fallback = RemoteFallback::Stop;
         else {
             err(QStringLiteral("error: --fallback takes stop or local"));
+            return kExitUsage;
+        }
+    }
+    if (parser.isSet(workerImagesOpt)) {
+        const QString mode = parser.value(workerImagesOpt);
+        if (mode == QLatin1String("grey8"))
+            o.remote.images = RemoteOptions::Images::Grey8;
+        else if (mode == QLatin1String("png"))
+            o.remote.images = RemoteOptions::Images::Png;
+        else {
+            err(QStringLiteral("error: --worker-images takes grey8 or png"));
             return kExitUsage;
         }
     }

@@ -7,8 +7,10 @@
 
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QStringList>
 
 #include <algorithm>
+#include <functional>
 
 namespace incidoc::ui {
 namespace {
@@ -34,6 +36,73 @@ ImportOutcome runImport(const QString& projectPath, const QStringList& paths)
     }
     return out;
 }
+
+const QChar kKeySeparator(0x1f);
+
+struct ConnectOutcome {
+    std::shared_ptr<RemoteCluster> cluster;
+    Error error;
+};
+
+/// Worker side of a connection to the OCR workers: values in and out (blocks up to the connect timeout).
+ConnectOutcome runConnect(const RemoteOptions& options, const QString& languages)
+{
+    ConnectOutcome out;
+    try {
+        auto cluster = RemoteCluster::connect(options, languages);
+        if (cluster)
+            out.cluster = *cluster;
+        else
+            out.error = cluster.error();
+    } catch (const std::exception& e) { // nothing may cross the thread boundary as an exception
+        out.error = makeError(ErrorCode::Internal, QString::fromUtf8(e.what()));
+    }
+    return out;
+}
+
+/// An engine that reports "the workers cannot be reached": the pipeline then stops the run by itself and
+/// says so only in its stats, which nobody waits for while the app runs. Called from pool threads.
+class WatchedEngine : public OcrEngine {
+public:
+    WatchedEngine(std::unique_ptr<OcrEngine> inner, std::function<void()> unavailable)
+        : m_inner(std::move(inner)), m_unavailable(std::move(unavailable))
+    {
+    }
+    Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options, const CancelToken& cancel) override
+    {
+        auto r = m_inner->recognize(grey, options, cancel);
+        if (!r && r.error().code == ErrorCode::Unavailable)
+            m_unavailable();
+        return r;
+    }
+    QString description() const override { return m_inner->description(); }
+
+private:
+    std::unique_ptr<OcrEngine> m_inner;
+    std::function<void()> m_unavailable;
+};
+
+class WatchedEngineFactory : public OcrEngineFactory {
+public:
+    WatchedEngineFactory(std::shared_ptr<const OcrEngineFactory> inner, std::function<void()> unavailable)
+        : m_inner(std::move(inner)), m_unavailable(std::move(unavailable))
+    {
+    }
+    Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const override
+    {
+        auto made = m_inner->create(languages);
+        if (!made) {
+            if (made.error().code == ErrorCode::Unavailable)
+                m_unavailable();
+            return made.error();
+        }
+        return std::unique_ptr<OcrEngine>(std::make_unique<WatchedEngine>(std::move(made).value(), m_unavailable));
+    }
+
+private:
+    std::shared_ptr<const OcrEngineFactory> m_inner;
+    std::function<void()> m_unavailable;
+};
 
 PageJob jobFor(const DocumentRecord& doc, const PageRecord& page)
 {
@@ -70,6 +139,117 @@ void PipelineController::setOptions(const PipelineOptions& options)
     m_options = options;
 }
 
+void PipelineController::setRemoteOptions(const RemoteOptions& options)
+{
+    m_remote = options;
+    m_remote.workers = m_remote.workers.trimmed();
+}
+
+QString PipelineController::clusterKey(const QString& languages) const
+{
+    const RemoteOptions& o = m_remote;
+    return QStringList{o.workers, o.apiKeyFile, o.tlsCaFile, QString::number(o.tls), QString::number(o.insecure),
+                       QString::number(static_cast<int>(o.fallback)), QString::number(o.connectTimeoutMs),
+                       QString::number(o.callSlackMs), QString::number(static_cast<int>(o.images)), languages}
+        .join(kKeySeparator);
+}
+
+void PipelineController::connectCluster(const QString& key, const QString& languages)
+{
+    m_connecting = true;
+    Q_EMIT statusMessage(tr("Connecting to the OCR workers at %1…").arg(m_remote.workers));
+    // The watcher is a child: if the controller goes first, the result is dropped (the task holds only
+    // values and ends within the connect timeout).
+    auto* watcher = new QFutureWatcher<ConnectOutcome>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, key] {
+        watcher->deleteLater();
+        const ConnectOutcome out = watcher->result();
+        onConnected(key, out.cluster, out.error);
+    });
+    watcher->setFuture(QtConcurrent::run(runConnect, m_remote, languages));
+}
+
+void PipelineController::onConnected(const QString& key, const std::shared_ptr<RemoteCluster>& cluster, const Error& error)
+{
+    m_connecting = false;
+    const bool waiting = m_startWhenStopped && m_state == State::Running;
+    // The options may have changed while connecting (the languages are the key's last part).
+    const bool current = key == clusterKey(key.section(kKeySeparator, -1));
+    if (cluster) {
+        m_cluster = cluster;
+        m_clusterKey = key;
+        m_localKey.clear();
+        Q_EMIT statusMessage(tr("OCR on %1").arg(cluster->summary()));
+    } else if (error.code == ErrorCode::Unavailable && m_remote.fallback == RemoteFallback::Local && current) {
+        m_localKey = key;
+        Q_EMIT statusMessage(tr("%1: OCR runs on this computer.").arg(error.message));
+    } else if (current) {
+        Q_EMIT errorOccurred(tr("OCR workers cannot be used: %1. Pages stay queued.").arg(error.message));
+        if (waiting)
+            abandonRun();
+        return;
+    }
+    // Otherwise the options changed while connecting: the run connects again with the new ones.
+    if (waiting)
+        startAfterConnect();
+}
+
+void PipelineController::startAfterConnect()
+{
+    if (!m_startWhenStopped || m_state != State::Running)
+        return; // paused or cancelled meanwhile: the next run uses the cluster
+    if (m_oneOff) {
+        m_startWhenStopped = false;
+        startOneOff();
+        return;
+    }
+    auto processing = m_session->store().jobs(PageStatus::Processing);
+    if (!ensurePipeline()) {
+        if (!m_connecting) // the pipeline could not be made (errorOccurred said why)
+            abandonRun();
+        return; // connecting again (the options changed meanwhile)
+    }
+    m_startWhenStopped = false;
+    std::vector<PageJob> jobs;
+    if (m_resumeWhenStarted) { // listed now: creating the pipeline put interrupted pages back in the queue
+        if (auto queued = m_session->store().jobs(PageStatus::Queued))
+            jobs = *queued;
+        if (processing && !processing->empty())
+            m_session->notifyDocumentsChanged();
+    }
+    m_resumeWhenStarted = false;
+    jobs.insert(jobs.end(), m_deferred.begin(), m_deferred.end());
+    m_deferred.clear();
+    if (jobs.empty()) {
+        setState(State::Idle);
+        Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
+        return;
+    }
+    enqueue(jobs, true);
+}
+
+void PipelineController::abandonRun()
+{
+    m_startWhenStopped = false;
+    m_resumeWhenStarted = false;
+    m_deferred.clear();
+    m_oneOff.reset();
+    m_lead = 0;
+    m_held.clear();
+    m_run = {};
+    m_done = m_total = 0;
+    setState(State::Idle);
+    Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
+}
+
+void PipelineController::onWorkersUnavailable(long long generation)
+{
+    if (generation != m_generation || !m_pipeline)
+        return; // that run is already being stopped
+    // The pipeline has stopped itself: tear it down; finishStopping reads why from its stats.
+    stopPipeline(true);
+}
+
 double PipelineController::pagesPerSecond() const
 {
     const double s = m_activeSeconds + (m_state == State::Running && m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0);
@@ -84,6 +264,8 @@ void PipelineController::setState(State state)
         m_activeSeconds += m_clock.elapsed() / 1000.0;
     if (state == State::Running)
         m_clock.start();
+    if (state == State::Idle)
+        m_localKey.clear(); // the next run tries the workers again
     m_state = state;
     Q_EMIT stateChanged(state);
 }
@@ -92,15 +274,35 @@ bool PipelineController::ensurePipeline()
 {
     if (m_pipeline)
         return true;
-    if (m_stopping.isValid() && !m_stopping.isFinished())
+    if (waitsForStart())
         return false;
+    PipelineOptions options = m_oneOff ? m_oneOff->options : m_options;
+    std::shared_ptr<RemoteCluster> cluster;
+    if (!m_remote.workers.isEmpty()) {
+        const QString key = clusterKey(options.process.languages);
+        if (m_cluster && m_clusterKey == key) {
+            cluster = m_cluster;
+        } else if (m_localKey != key) {
+            connectCluster(key, options.process.languages);
+            return false; // the caller waits (waitsForStart); startAfterConnect goes on
+        }
+    }
     const long long generation = ++m_generation;
+    if (cluster) {
+        // Reaches the GUI thread from a pool thread, like progress below.
+        auto unavailable = [this, generation] {
+            QMetaObject::invokeMethod(this, [this, generation] { onWorkersUnavailable(generation); }, Qt::QueuedConnection);
+        };
+        options.engines = std::make_shared<WatchedEngineFactory>(cluster->engineFactory(), unavailable);
+        if (options.jobs <= 0) // as many pages in flight as the workers have threads
+            options.jobs = std::min(1024, std::max(1, cluster->totalThreads()));
+    }
     // Runs on the writer thread: hand a copy of the progress to the GUI thread and return at once.
     // `this` outlives every pipeline (the destructor waits for them), so the queued call is safe.
     auto progress = [this, generation](const PageProgress& p) {
         QMetaObject::invokeMethod(this, [this, p, generation] { onProgress(p, generation); }, Qt::QueuedConnection);
     };
-    auto made = Pipeline::create(m_session->path(), m_oneOff ? m_oneOff->options : m_options, progress);
+    auto made = Pipeline::create(m_session->path(), options, progress);
     if (!made) {
         Q_EMIT errorOccurred(tr("Pages cannot be processed now: %1").arg(made.error().message));
         return false;
@@ -131,7 +333,7 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlon
         return;
     }
     if (!ensurePipeline()) {
-        if (m_stopping.isValid() && !m_stopping.isFinished()) { // the previous one is still shutting down
+        if (waitsForStart()) { // the previous one is still shutting down, or the workers are being connected
             m_deferred.insert(m_deferred.end(), jobs.begin(), jobs.end());
             m_startWhenStopped = true;
             setState(State::Running);
@@ -208,8 +410,20 @@ void PipelineController::resumeQueued()
     auto processing = m_session->store().jobs(PageStatus::Processing);
     if ((!queued || queued->empty()) && (!processing || processing->empty()))
         return;
-    if (!ensurePipeline()) // creating it puts pages a killed run left `processing` back in the queue
+    if (!ensurePipeline()) { // creating it puts pages a killed run left `processing` back in the queue
+        if (m_connecting) { // every queued page goes once the workers are connected
+            if (m_state == State::Idle && m_run.all.size() == m_run.done.size()) {
+                m_run = {};
+                m_done = m_total = 0;
+                m_activeSeconds = 0;
+            }
+            m_resumeWhenStarted = true;
+            m_startWhenStopped = true;
+            setState(State::Running);
+            Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
+        }
         return;
+    }
     auto jobs = m_session->store().jobs(PageStatus::Queued);
     if (!jobs) {
         Q_EMIT errorOccurred(jobs.error().message);
@@ -297,6 +511,11 @@ void PipelineController::startOneOff()
     if (!m_oneOff)
         return;
     if (!ensurePipeline()) {
+        if (m_connecting) { // startAfterConnect starts it
+            m_startWhenStopped = true;
+            setState(State::Running);
+            return;
+        }
         m_oneOff.reset();
         setState(State::Idle);
         return;
@@ -368,10 +587,14 @@ void PipelineController::stopPipeline(bool keepQueue)
     m_pipeline->cancel();
     // ~Pipeline waits for the pages in flight to notice the cancel: never on the GUI thread.
     std::shared_ptr<Pipeline> dying(std::move(m_pipeline));
-    m_stopping = QtConcurrent::run([dying]() mutable { dying.reset(); });
+    m_stopping = QtConcurrent::run([dying]() mutable {
+        const PipelineStats stats = dying->wait(); // says whether the run had stopped by itself
+        dying.reset();
+        return stats;
+    });
     // A watcher, not QFuture::then(this, …): with Qt 6.4, then() on a future that has already finished
     // (an idle pipeline is gone at once) deadlocked the GUI thread in setContinuation.
-    auto* watcher = new QFutureWatcher<void>(this);
+    auto* watcher = new QFutureWatcher<PipelineStats>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
         watcher->deleteLater();
         finishStopping();
@@ -383,8 +606,21 @@ void PipelineController::finishStopping()
 {
     if (m_stopping.isValid() && !m_stopping.isFinished())
         return;
+    const PipelineStats stats = m_stopping.isValid() ? m_stopping.result() : PipelineStats{};
     m_stopping = {};
     m_session->notifyDocumentsChanged(); // abandoned pages are back to `queued`
+    if (!stats.stopped.ok()) {
+        // No worker could be reached in the middle of the run (fallback Stop): the rest waits, queued,
+        // and the next run connects afresh.
+        m_cluster.reset();
+        m_clusterKey.clear();
+        int queued = 0;
+        if (auto jobs = m_session->store().jobs(PageStatus::Queued))
+            queued = static_cast<int>(jobs->size());
+        abandonRun();
+        Q_EMIT errorOccurred(tr("OCR stopped: %1. %n page(s) stay queued.", nullptr, queued).arg(stats.stopped.error().message));
+        return;
+    }
     if (m_startWhenStopped && m_state == State::Running && m_oneOff) {
         m_startWhenStopped = false;
         startOneOff();
@@ -398,6 +634,11 @@ void PipelineController::finishStopping()
         jobs.insert(jobs.end(), m_deferred.begin(), m_deferred.end());
         m_deferred.clear();
         if (!ensurePipeline()) {
+            if (m_connecting) { // other languages than the cluster was connected for
+                m_deferred = std::move(jobs);
+                m_startWhenStopped = true;
+                return;
+            }
             setState(State::Idle);
             return;
         }
@@ -438,6 +679,11 @@ void PipelineController::resume()
         return;
     }
     if (!ensurePipeline()) {
+        if (m_connecting) { // startAfterConnect enqueues them
+            m_deferred = std::move(jobs);
+            m_startWhenStopped = true;
+            return;
+        }
         setState(State::Idle);
         return;
     }

@@ -2,10 +2,13 @@
 // Runs the core pipeline for the open project in the background: imports files and folders, feeds
 // queued pages to a Pipeline, puts the page the user looks at first, pauses, resumes and cancels, and
 // tells the session about every page as soon as it is committed, so pages appear as they finish.
+// With OCR workers set, a run first connects to them on a worker thread (never the GUI thread: a dead
+// fleet costs the connect timeout) and keeps the connected cluster for later runs.
 //
 // Thread contract: GUI thread only. Pipeline progress arrives on the writer thread and is forwarded
 // with a queued call; workers capture only values (paths, options), never this object's state.
 
+#include "core/ocr/remote_engine.h"
 #include "core/pipeline/import_session.h"
 #include "core/pipeline/pipeline.h"
 
@@ -35,6 +38,16 @@ public:
 
     /// Options for the next run (a running pipeline keeps its own until it is restarted).
     void setOptions(const PipelineOptions& options);
+    /// OCR workers for the next run (`workers` empty: OCR on this computer, as without this call). A run
+    /// connects first, on a worker thread, then processes its pages on the workers with as many pages in
+    /// flight as they have threads (unless the options set jobs). No worker reachable: with fallback
+    /// Local the run goes on here (statusMessage), otherwise errorOccurred and the pages stay queued.
+    /// The connected cluster is reused while these options and the run's languages stay the same.
+    void setRemoteOptions(const RemoteOptions& options);
+    /// A run waits for the connection to the workers.
+    bool isConnecting() const { return m_connecting; }
+    /// The workers the last run connected to (null: none yet, local OCR, or dropped after a stop).
+    std::shared_ptr<RemoteCluster> cluster() const { return m_cluster; }
 
     /// Registers files/folders on a worker thread, then processes their pages. Emits importFinished.
     void importPaths(const QStringList& paths);
@@ -70,6 +83,8 @@ Q_SIGNALS:
     /// A user-readable summary ("2 files added, 1 failed: …").
     void importFinished(const QString& summary, int added, int failed);
     void errorOccurred(const QString& message);
+    /// Something worth a line in the status bar that is not an error ("OCR on 2 worker(s) …").
+    void statusMessage(const QString& message);
 
 private:
     /// `leadAlone`: the first job (or the page the user looks at) runs first and alone; the others are
@@ -84,13 +99,30 @@ private:
     void finishStopping();
     void startOneOff();
     bool waitsForOneOff() const { return m_oneOff.has_value(); }
+    /// A previous pipeline is still being torn down, or a connection to the workers is being made.
+    bool waitsForStart() const { return (m_stopping.isValid() && !m_stopping.isFinished()) || m_connecting; }
+    /// Identifies a connection: the remote options and the languages it was checked for.
+    QString clusterKey(const QString& languages) const;
+    void connectCluster(const QString& key, const QString& languages);
+    void onConnected(const QString& key, const std::shared_ptr<RemoteCluster>& cluster, const Error& error);
+    void startAfterConnect();
+    /// The run waiting to start is dropped (its pages stay queued in the project).
+    void abandonRun();
+    /// The workers could not be reached in the middle of run `generation` (fallback Stop).
+    void onWorkersUnavailable(long long generation);
 
     ProjectSession* m_session;
     PipelineOptions m_options;
     std::unique_ptr<Pipeline> m_pipeline;
     long long m_generation = 0;        ///< progress from an older pipeline is still real (it was committed)
-    QFuture<void> m_stopping;          ///< a pipeline being torn down on a worker thread
-    bool m_startWhenStopped = false;
+    QFuture<PipelineStats> m_stopping; ///< a pipeline being torn down on a worker thread
+    bool m_startWhenStopped = false;   ///< also: start once the workers are connected
+    bool m_resumeWhenStarted = false;  ///< the waiting run also takes every page queued in the project
+    RemoteOptions m_remote;
+    std::shared_ptr<RemoteCluster> m_cluster;
+    QString m_clusterKey;              ///< what m_cluster was connected with
+    QString m_localKey;                ///< no worker reachable for these, fallback Local: until Idle, OCR here
+    bool m_connecting = false;
     struct RunPages {
         std::unordered_set<PageId> all, done; ///< pages of this run, and those already reported
     } m_run;

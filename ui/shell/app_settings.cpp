@@ -21,6 +21,17 @@ AppSettings AppSettings::load()
     a.jobs = std::clamp(s.value(QStringLiteral("processing/jobs"), a.jobs).toInt(), 0, 64);
     a.confidenceThreshold = std::clamp(s.value(QStringLiteral("review/confidenceThreshold"), a.confidenceThreshold).toInt(), 0, 100);
     a.theme = s.value(QStringLiteral("ui/theme"), a.theme).toString();
+    // A hand-edited INI file reads "a:1, b:2" (unquoted) as a list.
+    const QVariant workers = s.value(QStringLiteral("workers/addresses"), a.workers);
+    a.workers = (workers.typeId() == QMetaType::QStringList ? workers.toStringList().join(QStringLiteral(","))
+                                                            : workers.toString())
+                    .trimmed();
+    a.apiKeyFile = s.value(QStringLiteral("workers/apiKeyFile"), a.apiKeyFile).toString();
+    a.tlsCaFile = s.value(QStringLiteral("workers/tlsCaFile"), a.tlsCaFile).toString();
+    // Anything but "local" stops: a typo must not send pages to this computer unasked.
+    a.fallback = s.value(QStringLiteral("workers/fallback"), a.fallback).toString() == QLatin1String("local")
+                     ? QStringLiteral("local")
+                     : QStringLiteral("stop");
     return a;
 }
 
@@ -33,6 +44,10 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("processing/jobs"), jobs);
     s.setValue(QStringLiteral("review/confidenceThreshold"), confidenceThreshold);
     s.setValue(QStringLiteral("ui/theme"), theme);
+    s.setValue(QStringLiteral("workers/addresses"), workers.trimmed());
+    s.setValue(QStringLiteral("workers/apiKeyFile"), apiKeyFile);
+    s.setValue(QStringLiteral("workers/tlsCaFile"), tlsCaFile);
+    s.setValue(QStringLiteral("workers/fallback"), fallback);
 }
 
 PipelineOptions AppSettings::pipelineOptions() const
@@ -42,6 +57,16 @@ PipelineOptions AppSettings::pipelineOptions() const
     o.process.render.dpi = dpi;
     o.process.languages = languages;
     o.process.binarize.method = binarize;
+    return o;
+}
+
+RemoteOptions AppSettings::remoteOptions() const
+{
+    RemoteOptions o;
+    o.workers = workers.trimmed();
+    o.apiKeyFile = apiKeyFile.trimmed();
+    o.tlsCaFile = tlsCaFile.trimmed();
+    o.fallback = fallback == QLatin1String("local") ? RemoteFallback::Local : RemoteFallback::Stop;
     return o;
 }
 

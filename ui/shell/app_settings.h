@@ -1,7 +1,8 @@
 #pragma once
-// The app's settings (QSettings): processing options for new runs, review threshold, theme.
+// The app's settings (QSettings): processing options for new runs, OCR workers, review threshold, theme.
 // Value type; load()/save() on the GUI thread.
 
+#include "core/ocr/remote_engine.h"
 #include "core/pipeline/pipeline.h"
 
 #include <QString>
@@ -15,11 +16,18 @@ struct AppSettings {
     int jobs = 0;                 ///< 0: one per core
     int confidenceThreshold = 60; ///< words below it are marked for review
     QString theme = QStringLiteral("system"); ///< "light", "dark" or "system"
+    /// OCR workers ("HOST:PORT,..." or "dns:///NAME:PORT"); empty: OCR on this computer.
+    QString workers;
+    QString apiKeyFile; ///< file holding the workers' API key; empty: none
+    QString tlsCaFile;  ///< PEM CA of the workers' certificates; empty: no TLS
+    QString fallback = QStringLiteral("stop"); ///< no worker reachable: "stop" (pages stay queued) or "local"
 
     static AppSettings load();
     void save() const;
     /// Options for the next pipeline run.
     PipelineOptions pipelineOptions() const;
+    /// Options for connecting to the OCR workers (`workers` empty: OCR runs locally).
+    RemoteOptions remoteOptions() const;
 };
 
 /// Applies "light", "dark" or "system" to the application palette.

@@ -4,15 +4,22 @@
 #include "core/ocr/tesseract_engine.h"
 #include "core/render/page_renderer.h"
 
+#include <QtConcurrent/QtConcurrentRun>
+
 #include <QAction>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QThread>
@@ -23,7 +30,9 @@ namespace incidoc::ui {
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_initial(settings), m_dpi(new QSpinBox(this)), m_binarize(new QComboBox(this)),
       m_languages(new QLineEdit(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
-      m_theme(new QComboBox(this))
+      m_theme(new QComboBox(this)), m_workers(new QLineEdit(this)), m_apiKeyFile(new QLineEdit(this)),
+      m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)), m_testButton(new QPushButton(tr("&Test Connection"), this)),
+      m_testResult(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
@@ -49,7 +58,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
                                 .arg(tesseractLanguages().join(QStringLiteral(", "))));
     pf->addRow(tr("&Languages:"), m_languages);
     m_jobs->setRange(0, 64);
-    m_jobs->setSpecialValueText(tr("one per core (%1)").arg(QThread::idealThreadCount()));
+    m_jobs->setSpecialValueText(tr("auto: one per core (%1), or the workers' threads").arg(QThread::idealThreadCount()));
     m_jobs->setValue(settings.jobs);
     pf->addRow(tr("Parallel &jobs:"), m_jobs);
     layout->addWidget(processing);
@@ -67,12 +76,60 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     rf->addRow(tr("&Theme:"), m_theme);
     layout->addWidget(review);
 
-    // Placeholder for the worker cluster (a later issue): visible so users know where it will be.
-    auto* cluster = new QGroupBox(tr("Worker cluster"), this);
+    auto* cluster = new QGroupBox(tr("OCR workers"), this);
+    cluster->setObjectName(QStringLiteral("workersGroup"));
     auto* cf = new QFormLayout(cluster);
-    cf->addRow(tr("Workers:"), new QLineEdit(cluster));
-    cf->addRow(new QLabel(tr("Processing on other machines is not available yet."), cluster));
-    cluster->setEnabled(false);
+    m_workers->setObjectName(QStringLiteral("workersEdit"));
+    m_workers->setAccessibleName(tr("OCR workers"));
+    m_workers->setPlaceholderText(tr("127.0.0.1:50051, … or dns:///workers:50051; empty: OCR on this computer"));
+    m_workers->setToolTip(tr("incidoc-worker addresses, separated by commas, or one DNS name that lists them"));
+    m_workers->setText(settings.workers);
+    m_workers->setMinimumWidth(m_workers->fontMetrics().horizontalAdvance(m_workers->placeholderText()) + 24);
+    cf->addRow(tr("&Workers:"), m_workers);
+
+    // A label of its own, as the row is a layout: with the edit as buddy its mnemonic works.
+    auto fileRow = [&](const QString& label, QLineEdit* edit, const QString& objectName, const QString& accessible,
+                       const QString& text, const QString& title, const QString& filter) {
+        edit->setObjectName(objectName);
+        edit->setAccessibleName(accessible);
+        edit->setText(text);
+        auto* browse = new QPushButton(tr("Browse…"), cluster);
+        browse->setObjectName(objectName + QStringLiteral("Browse"));
+        browse->setAccessibleName(tr("Browse for %1").arg(accessible));
+        connect(browse, &QPushButton::clicked, this, [this, edit, title, filter] { browseFor(edit, title, filter); });
+        auto* row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        auto* name = new QLabel(label, cluster);
+        name->setBuddy(edit);
+        cf->addRow(name, row);
+    };
+    m_apiKeyFile->setPlaceholderText(tr("none"));
+    m_apiKeyFile->setToolTip(tr("A file holding the key the workers require (sent as x-api-key)"));
+    fileRow(tr("API &key file:"), m_apiKeyFile, QStringLiteral("apiKeyFileEdit"), tr("API key file"), settings.apiKeyFile,
+            tr("API Key File"), tr("All files (*)"));
+    m_tlsCaFile->setPlaceholderText(tr("none: no TLS"));
+    m_tlsCaFile->setToolTip(tr("The CA certificate (PEM) that signed the workers' certificates; TLS is on when set"));
+    fileRow(tr("TLS &CA file:"), m_tlsCaFile, QStringLiteral("tlsCaFileEdit"), tr("TLS CA file"), settings.tlsCaFile,
+            tr("TLS CA Certificate"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+    m_fallback->setObjectName(QStringLiteral("fallbackCombo"));
+    m_fallback->setAccessibleName(tr("When no worker is reachable"));
+    m_fallback->addItem(tr("Stop and keep pages queued"), QStringLiteral("stop"));
+    m_fallback->addItem(tr("OCR on this computer"), QStringLiteral("local"));
+    m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(settings.fallback)));
+    cf->addRow(tr("When no worker is &reachable:"), m_fallback);
+
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    m_testButton->setAccessibleName(tr("Test connection"));
+    m_testResult->setObjectName(QStringLiteral("connectionResultLabel"));
+    m_testResult->setAccessibleName(tr("Connection test result"));
+    m_testResult->setWordWrap(true);
+    m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    connect(m_testButton, &QPushButton::clicked, this, &SettingsDialog::testConnection);
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton, 0, Qt::AlignTop);
+    testRow->addWidget(m_testResult, 1);
+    cf->addRow(testRow);
     layout->addWidget(cluster);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -90,7 +147,73 @@ AppSettings SettingsDialog::settings() const
     s.jobs = m_jobs->value();
     s.confidenceThreshold = m_threshold->value();
     s.theme = m_theme->currentData().toString();
+    s.workers = m_workers->text().trimmed();
+    s.apiKeyFile = m_apiKeyFile->text().trimmed();
+    s.tlsCaFile = m_tlsCaFile->text().trimmed();
+    s.fallback = m_fallback->currentData().toString();
     return s;
+}
+
+void SettingsDialog::browseFor(QLineEdit* edit, const QString& title, const QString& filter)
+{
+    // open(), not getOpenFileName(): no nested event loop.
+    auto* d = new QFileDialog(this, title, edit->text().isEmpty() ? QString() : QFileInfo(edit->text()).absolutePath(), filter);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setFileMode(QFileDialog::ExistingFile);
+    connect(d, &QFileDialog::fileSelected, edit, [edit](const QString& file) { edit->setText(file); });
+    d->open();
+}
+
+namespace {
+
+struct ConnectionTest {
+    bool ok = false;
+    QString text;
+};
+
+/// Worker side of the test: values in and out; the cluster is closed here, off the GUI thread.
+ConnectionTest runConnectionTest(const RemoteOptions& options, const QString& languages)
+{
+    ConnectionTest out;
+    try {
+        auto cluster = RemoteCluster::connect(options, languages);
+        out.ok = cluster.ok();
+        out.text = cluster ? (*cluster)->summary() : cluster.error().message;
+    } catch (const std::exception& e) { // nothing may cross the thread boundary as an exception
+        out.text = QString::fromUtf8(e.what());
+    }
+    return out;
+}
+
+} // namespace
+
+void SettingsDialog::testConnection()
+{
+    if (m_testing)
+        return;
+    const AppSettings chosen = settings();
+    if (chosen.workers.isEmpty()) {
+        const QString text = tr("No workers set: OCR runs on this computer.");
+        m_testResult->setText(text);
+        Q_EMIT connectionTested(false, text);
+        return;
+    }
+    m_testing = true;
+    m_testButton->setEnabled(false);
+    m_testResult->setText(tr("Connecting to %1…").arg(chosen.workers));
+    // A dead fleet costs the connect timeout (5 s): never on the GUI thread. The watcher dies with the
+    // dialog, so a result arriving after it closed is dropped.
+    auto* watcher = new QFutureWatcher<ConnectionTest>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const ConnectionTest r = watcher->result();
+        m_testing = false;
+        m_testButton->setEnabled(true);
+        const QString text = r.ok ? tr("Connected: %1").arg(r.text) : tr("Not connected: %1").arg(r.text);
+        m_testResult->setText(text);
+        Q_EMIT connectionTested(r.ok, text);
+    });
+    watcher->setFuture(QtConcurrent::run(runConnectionTest, chosen.remoteOptions(), chosen.languages));
 }
 
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)

@@ -10,7 +10,9 @@
 
 class QAction;
 class QComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
@@ -23,7 +25,18 @@ public:
     /// What the user chose (meaningful after accept).
     AppSettings settings() const;
 
+    /// Connects to the workers as entered (on a worker thread: the dialog stays responsive) and shows
+    /// what was found, or why not, below the button. Emits connectionTested when done.
+    void testConnection();
+    bool isTestingConnection() const { return m_testing; }
+
+Q_SIGNALS:
+    /// A connection test ended: `ok` with the cluster's summary, otherwise the error shown.
+    void connectionTested(bool ok, const QString& text);
+
 private:
+    void browseFor(QLineEdit* edit, const QString& title, const QString& filter);
+
     AppSettings m_initial;
     QSpinBox* m_dpi;
     QComboBox* m_binarize;
@@ -31,6 +44,13 @@ private:
     QSpinBox* m_jobs;
     QSpinBox* m_threshold;
     QComboBox* m_theme;
+    QLineEdit* m_workers;
+    QLineEdit* m_apiKeyFile;
+    QLineEdit* m_tlsCaFile;
+    QComboBox* m_fallback;
+    QPushButton* m_testButton;
+    QLabel* m_testResult;
+    bool m_testing = false;
 };
 
 class AboutDialog : public QDialog {

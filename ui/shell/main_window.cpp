@@ -392,8 +392,11 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     if (!m_session->isReadOnly()) {
         m_pipeline = new PipelineController(m_session.get(), this);
         m_pipeline->setOptions(m_settings.pipelineOptions());
+        m_pipeline->setRemoteOptions(m_settings.remoteOptions());
         connect(m_pipeline, &PipelineController::errorOccurred, this,
                 [this](const QString& m) { showError(tr("Processing"), m); });
+        connect(m_pipeline, &PipelineController::statusMessage, this,
+                [this](const QString& m) { statusBar()->showMessage(m, 10000); });
         connect(m_pipeline, &PipelineController::importFinished, this,
                 [this](const QString& summary, int, int failed) {
                     statusBar()->showMessage(summary, 10000);
@@ -690,8 +693,10 @@ void MainWindow::applySettings(const AppSettings& settings)
     m_view->setConfidenceThreshold(settings.confidenceThreshold);
     m_view->setDefaultDpi(settings.dpi);
     m_view->setOcrLanguages(settings.languages);
-    if (m_pipeline)
+    if (m_pipeline) {
         m_pipeline->setOptions(settings.pipelineOptions());
+        m_pipeline->setRemoteOptions(settings.remoteOptions());
+    }
     static bool first = true;
     if (themeChanged || (first && settings.theme != QLatin1String("system")))
         applyTheme(settings.theme);
