@@ -1,6 +1,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/progress_bar.h"
+#include "app/cli/supervisor.h"
 #include "core/export/bundle_export.h"
 #include "core/export/page_json.h"
 #include "core/imaging/prepare.h"
@@ -14,6 +15,7 @@
 
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -22,6 +24,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -43,6 +46,7 @@ extern "C" void onInterrupt(int)
 void out(const QString& s)
 {
     std::fprintf(stdout, "%s\n", qPrintable(s));
+    std::fflush(stdout); // a supervised child may die any time: what it said must be out
 }
 
 void err(const QString& s)
@@ -67,6 +71,9 @@ struct Options {
     bool all = false;
     PipelineOptions pipeline;
     RemoteOptions remote;        ///< --workers: OCR on a worker cluster
+    ImportLimits importLimits;   ///< --max-file-mb
+    bool isolate = true;         ///< import/ocr in a supervised child process (--no-isolation: here)
+    long long memoryLimitMb = 4096; ///< the child's memory budget (--memory-limit-mb; 0: none)
     ExportOptions exportOptions; ///< export
 };
 
@@ -109,6 +116,35 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
         // Jobs are listed after the pipeline recovered interrupted pages (see below), so list them there.
     }
     PipelineOptions pipelineOptions = o.pipeline;
+    // A supervised child lists its pages in flight for the supervisor (supervisor.h): rewritten whole
+    // and renamed into place at every change, so the supervisor never reads half a list.
+    struct InFlight {
+        std::mutex mutex;
+        std::map<PageId, PageJob> pages;
+        QString path;
+    };
+    auto inFlight = std::make_shared<InFlight>();
+    inFlight->path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight));
+    if (!inFlight->path.isEmpty()) {
+        pipelineOptions.onPageInFlight = [inFlight](const PageJob& job, bool on) {
+            std::lock_guard guard(inFlight->mutex);
+            if (on)
+                inFlight->pages[job.pageId] = job;
+            else
+                inFlight->pages.erase(job.pageId);
+            QByteArray text;
+            for (const auto& [id, j] : inFlight->pages)
+                text += QByteArray::number(id) + '\t' + QByteArray::number(j.documentId) + '\t' +
+                        QByteArray::number(j.number) + '\t' + j.path.toUtf8() + '\n';
+            const QString tmp = inFlight->path + QStringLiteral(".tmp");
+            QFile f(tmp);
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                f.write(text);
+                f.close();
+                std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(inFlight->path).constData());
+            }
+        };
+    }
     if (!o.remote.workers.isEmpty()) {
         auto cluster = RemoteCluster::connect(o.remote, o.pipeline.process.languages);
         if (cluster) {
@@ -131,7 +167,9 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
     ProgressBar bar(!o.quiet && !o.json);
     std::mutex mutex;
     int done = 0, failed = 0;
-    auto pipeline = Pipeline::create(o.project, pipelineOptions, [&](const PageProgress& p) {
+    long long words = 0;
+    const QString countsPath = QString::fromLocal8Bit(qgetenv(child_env::kCounts));
+    auto onProgress = [&](const PageProgress& p) {
         std::lock_guard guard(mutex);
         if (p.status == PageStatus::Failed) {
             ++failed;
@@ -143,9 +181,47 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
                 bar.message(QStringLiteral("  FAILED  %1 page %2: %3").arg(where).arg(p.number).arg(p.error));
         } else {
             ++done;
+            words += p.words;
         }
         bar.update(done, failed);
-    });
+        if (!countsPath.isEmpty()) { // a supervised child: what it finished, should it die next
+            QFile f(countsPath);
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                f.write(QByteArray::number(done) + ' ' + QByteArray::number(failed) + ' ' + QByteArray::number(words));
+        }
+    };
+
+    // Pages that were in flight when a supervised run crashed go first, one at a time, so that the
+    // supervisor can tell which of them crashes (supervisor.h).
+    PipelineStats first;
+    const QStringList alone =
+        QString::fromLocal8Bit(qgetenv(child_env::kAloneFirst)).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (!alone.isEmpty()) {
+        PipelineOptions one = pipelineOptions;
+        one.jobs = 1;
+        auto suspectsRun = Pipeline::create(o.project, one, onProgress);
+        if (!suspectsRun) {
+            r.ok = false;
+            r.error = suspectsRun.error();
+            return r;
+        }
+        std::vector<PageJob> suspects;
+        if (auto store = ProjectStore::open(o.project)) {
+            if (auto queued = (*store)->jobs(PageStatus::Queued)) {
+                for (const QString& id : alone)
+                    for (const PageJob& j : *queued)
+                        if (QString::number(j.pageId) == id) {
+                            suspects.push_back(j);
+                            paths.insert(j.documentId, j.path);
+                        }
+            }
+        }
+        bar.setTotal(static_cast<int>(suspects.size()));
+        (*suspectsRun)->enqueue(suspects);
+        first = (*suspectsRun)->wait();
+    }
+
+    auto pipeline = Pipeline::create(o.project, pipelineOptions, onProgress);
     if (!pipeline) {
         r.ok = false;
         r.error = pipeline.error();
@@ -168,7 +244,7 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
         for (const auto& j : jobs)
             paths.insert(j.documentId, j.path);
     }
-    bar.setTotal(static_cast<int>(jobs.size()));
+    bar.setTotal(static_cast<int>(jobs.size()) + first.done + first.failed);
     // Forward Ctrl-C to the pipeline: a watcher polls the signal-set flag (the handler itself may only
     // set an atomic). A std::thread, joined before the pipeline is destroyed: its join is a real
     // pthread_join, which ThreadSanitizer sees (QThread::wait() on a finished QThread is not).
@@ -184,6 +260,17 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
     });
     (*pipeline)->enqueue(jobs);
     r.stats = (*pipeline)->wait();
+    r.stats.queued += first.queued;
+    r.stats.done += first.done;
+    r.stats.failed += first.failed;
+    r.stats.words += first.words;
+    // Pages finished by earlier children of a supervised run that died (supervisor.h).
+    if (const QList<QByteArray> prior = qgetenv(child_env::kPriorCounts).split(' '); prior.size() == 3) {
+        r.stats.done += prior[0].toInt();
+        r.stats.failed += prior[1].toInt();
+        r.stats.words += prior[2].toLongLong();
+        r.stats.queued += prior[0].toInt() + prior[1].toInt();
+    }
     finished = true;
     watcher.join();
     bar.finish();
@@ -197,13 +284,27 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
 
 int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
 {
+    // Pages and files a supervised run had to skip (they crashed or hung an earlier child): listed with
+    // this run's failures.
+    QJsonArray failures = r.failures;
+    int skipped = 0;
+    if (const QByteArray file = qgetenv(child_env::kFailures); !file.isEmpty()) {
+        QFile f(QString::fromLocal8Bit(file));
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : f.readAll().split('\n'))
+                if (!line.trimmed().isEmpty()) {
+                    failures.append(QJsonDocument::fromJson(line).object());
+                    ++skipped;
+                }
+    }
+
     json.insert(QStringLiteral("pages"), QJsonObject{{QStringLiteral("queued"), r.stats.queued},
                                                       {QStringLiteral("done"), r.stats.done},
-                                                      {QStringLiteral("failed"), r.stats.failed},
+                                                      {QStringLiteral("failed"), r.stats.failed + skipped},
                                                       {QStringLiteral("not_processed"), r.stats.cancelled}});
     json.insert(QStringLiteral("words"), r.stats.words);
     json.insert(QStringLiteral("seconds"), r.stats.seconds);
-    json.insert(QStringLiteral("page_failures"), r.failures);
+    json.insert(QStringLiteral("page_failures"), failures);
     json.insert(QStringLiteral("interrupted"), r.interrupted);
     if (!o.remote.workers.isEmpty()) {
         QJsonObject workers{{QStringLiteral("target"), o.remote.workers}, {QStringLiteral("note"), r.clusterNote}};
@@ -213,6 +314,7 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
             workers.insert(QStringLiteral("remote_pages"), rs.remotePages);
             workers.insert(QStringLiteral("local_pages"), rs.localPages);
             workers.insert(QStringLiteral("retries"), rs.retries);
+            workers.insert(QStringLiteral("bytes_sent"), rs.bytesSent);
             if (rs.localPages > 0 && !o.json && !o.quiet)
                 err(QStringLiteral("%1 page(s) were OCR'd on this machine: no worker was reachable for them (--fallback local)")
                         .arg(rs.localPages));
@@ -228,7 +330,7 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
                 .arg(r.stats.seconds, 0, 'f', 1)
                 .arg(rate, 0, 'f', 2)
                 .arg(r.stats.done)
-                .arg(r.stats.failed)
+                .arg(r.stats.failed + skipped)
                 .arg(r.stats.words));
     }
     if (r.interrupted) {
@@ -250,7 +352,7 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
         err(QStringLiteral("error: %1").arg(r.error.message));
         return kExitSomeFailed;
     }
-    return r.stats.failed > 0 ? kExitSomeFailed : kExitOk;
+    return r.stats.failed > 0 || skipped > 0 ? kExitSomeFailed : kExitOk;
 }
 
 int commandImport(const Options& o, CancelToken& interrupt)
@@ -263,7 +365,24 @@ int commandImport(const Options& o, CancelToken& interrupt)
             err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
             return kExitUsage;
         }
-        report = registerFiles(**store, o.inputs, ImportLimits{}, interrupt, [&](const ImportedFile& f) {
+        RegisterOptions registration;
+        registration.limits = o.importLimits;
+        if (const QByteArray marker = qgetenv(child_env::kInspectMarker); !marker.isEmpty()) {
+            // A supervised child notes the file it opens: if the reader crashes on it, the supervisor
+            // knows which file to skip.
+            const QString path = QString::fromLocal8Bit(marker);
+            registration.beforeInspect = [path](const QString& file) {
+                QFile f(path);
+                if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                    f.write(file.toUtf8());
+            };
+        }
+        if (const QByteArray skip = qgetenv(child_env::kSkipFiles); !skip.isEmpty()) {
+            QFile f(QString::fromLocal8Bit(skip));
+            if (f.open(QIODevice::ReadOnly))
+                registration.skip = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        }
+        report = registerFiles(**store, o.inputs, registration, interrupt, [&](const ImportedFile& f) {
             if (f.outcome == ImportedFile::Outcome::Failed && !o.json)
                 err(QStringLiteral("  FAILED  %1: %2").arg(f.path, f.error));
         });
@@ -567,10 +686,20 @@ int run(const QStringList& arguments)
                                              QStringLiteral("How pages travel to workers: grey8 (raw, default on this machine) or png "
                                                             "(default for other machines)."),
                                              QStringLiteral("MODE"));
+    const QCommandLineOption noIsolationOpt(QStringLiteral("no-isolation"),
+                                            QStringLiteral("import/ocr: run in this process, not in a supervised child "
+                                                           "(a crash in a page then ends the run)."));
+    const QCommandLineOption memoryLimitOpt(QStringLiteral("memory-limit-mb"),
+                                            QStringLiteral("import/ocr: memory budget of the processing (default 4096; 0: "
+                                                           "none); over it, the pages in flight are skipped."),
+                                            QStringLiteral("MB"));
+    const QCommandLineOption maxFileOpt(QStringLiteral("max-file-mb"),
+                                        QStringLiteral("import: larger files are refused (default 2048)."), QStringLiteral("MB"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
                                          QStringLiteral("Send the API key to workers on other machines without TLS (trusted networks only)."));
     for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
-                            &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt})
+                            &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt,
+                            &memoryLimitOpt, &maxFileOpt})
         parser.addOption(*opt);
     for (const auto* opt : {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
                             &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
@@ -623,6 +752,19 @@ int run(const QStringList& arguments)
     if (!positiveInt(jobsOpt, 0, 256, o.pipeline.jobs) || !positiveInt(dpiOpt, 300, 1200, o.pipeline.process.render.dpi) ||
         !positiveInt(renderTimeoutOpt, 60, 86400, renderTimeout) || !positiveInt(ocrTimeoutOpt, 120, 86400, ocrTimeout))
         return kExitUsage;
+    int maxFileMb = 2048;
+    if (!positiveInt(maxFileOpt, 2048, 1 << 20, maxFileMb))
+        return kExitUsage;
+    o.importLimits.maxFileBytes = static_cast<qint64>(maxFileMb) * 1024 * 1024;
+    if (parser.isSet(memoryLimitOpt)) {
+        bool ok = false;
+        o.memoryLimitMb = parser.value(memoryLimitOpt).toLongLong(&ok);
+        if (!ok || o.memoryLimitMb < 0 || (o.memoryLimitMb > 0 && o.memoryLimitMb < 256)) {
+            err(QStringLiteral("error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"));
+            return kExitUsage;
+        }
+    }
+    o.isolate = !parser.isSet(noIsolationOpt);
     o.pipeline.process.render.timeLimitMs = renderTimeout * 1000;
     o.pipeline.process.ocrDeadlineMs = ocrTimeout * 1000;
     if (parser.isSet(langOpt))
@@ -743,6 +885,33 @@ int run(const QStringList& arguments)
     g_interrupt = &interrupt;
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
+
+    const bool processing = o.command == QLatin1String("import") || o.command == QLatin1String("ocr");
+    const bool child = qEnvironmentVariableIsSet(child_env::kChild);
+    if (processing && o.isolate && !child) {
+        // The command runs in a supervised child: a page that crashes or hangs Poppler or Tesseract is
+        // recorded and skipped, and the run goes on (supervisor.h).
+        SupervisorOptions so;
+        so.program = QCoreApplication::applicationFilePath();
+        so.arguments = arguments.mid(1);
+        so.project = o.project;
+        // Past its render and OCR time limits a page is hung: the engines' own limits come first.
+        so.pageBudgetMs = (o.pipeline.process.render.timeLimitMs + o.pipeline.process.ocrDeadlineMs) * 5 / 4 + 10'000;
+        so.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
+        so.quiet = o.quiet;
+        so.json = o.json;
+        const int code = superviseCommand(so, interrupt);
+        std::signal(SIGINT, SIG_DFL);
+        std::signal(SIGTERM, SIG_DFL);
+        g_interrupt = nullptr;
+        return code;
+    }
+    if (child && qgetenv(child_env::kCommand) == "resume") {
+        // A supervised run after a crash: the files are registered; process what is queued.
+        o.command = QStringLiteral("ocr");
+        o.inputs.clear();
+        o.all = o.failed = false;
+    }
 
     int status = kExitUsage;
     if (o.command == QLatin1String("import"))

@@ -1,6 +1,7 @@
 #include "core/pipeline/import_session.h"
 
 #include "core/storage/project_store.h"
+#include "core/util/fault_injection.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -24,6 +25,15 @@ DocumentRecord failedRecord(const QString& path, const QString& error)
 ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const ImportLimits& limits,
                            const CancelToken& cancel, const std::function<void(const ImportedFile&)>& onFile)
 {
+    RegisterOptions options;
+    options.limits = limits;
+    return registerFiles(store, paths, options, cancel, onFile);
+}
+
+ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const RegisterOptions& options,
+                           const CancelToken& cancel, const std::function<void(const ImportedFile&)>& onFile)
+{
+    const ImportLimits& limits = options.limits;
     ImportReport report;
     const CollectedFiles collected = collectFiles(paths);
     report.skipped = collected.skipped;
@@ -58,6 +68,8 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
     for (const FoundFile& found : collected.files) {
         if (cancel.isCancelled() || !report.storage.ok())
             break;
+        if (options.skip.contains(found.path))
+            continue;
         ImportedFile file;
         file.path = found.path;
         if (!found.error.isEmpty()) {
@@ -88,6 +100,9 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
 
         DocumentRecord partial = failedRecord(found.path, QString());
         partial.sha256 = *sha;
+        if (options.beforeInspect)
+            options.beforeInspect(found.path);
+        faultPoint(QFileInfo(found.path).fileName());
         auto inspected = inspectFile(found.path, limits, &partial);
         if (!inspected) {
             partial.error = inspected.error().message;

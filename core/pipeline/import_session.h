@@ -34,6 +34,22 @@ struct ImportReport {
     Status storage = okStatus(); ///< a project write that failed stops the batch
 };
 
+/// How registerFiles() treats files beyond the limits.
+struct RegisterOptions {
+    ImportLimits limits;
+    /// Called just before a file is opened to be inspected (PDF parsing happens there): a supervising
+    /// process notes which file a crash happened in.
+    std::function<void(const QString& path)> beforeInspect;
+    /// Files to leave out (absolute, clean paths), e.g. ones that crashed an earlier attempt of this
+    /// import; they are neither inspected nor reported.
+    QStringList skip;
+};
+
+/// As below, with hooks for a supervising process.
+ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const RegisterOptions& options,
+                           const CancelToken& cancel = {},
+                           const std::function<void(const ImportedFile&)>& onFile = {});
+
 /// Registers every file under `paths` in `store`. Per-file failures are recorded in the project and
 /// the batch goes on. `onFile` (optional) is called after each file, on the calling thread.
 /// Not thread-safe (uses `store`); cancel stops between files.

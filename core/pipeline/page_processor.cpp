@@ -1,5 +1,9 @@
 #include "core/pipeline/page_processor.h"
 
+#include "core/util/fault_injection.h"
+
+#include <QFileInfo>
+
 #include "core/classify/classifier.h"
 
 #include <QElapsedTimer>
@@ -199,6 +203,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
 Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
                                 const CancelToken& cancel)
 {
+    faultPoint(QStringLiteral("%1#%2").arg(QFileInfo(job.path).fileName()).arg(job.number));
     if (cancel.isCancelled())
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     try {

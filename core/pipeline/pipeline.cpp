@@ -141,7 +141,11 @@ struct Pipeline::Impl {
         const auto serialNo = serial;
         const QString languages = options.process.languages;
         EngineProvider engine = [&]() { return threadEngine(serialNo, *factory, languages); };
+        if (options.onPageInFlight)
+            options.onPageInFlight(job, true);
         auto outcome = processPage(job, options.process, engine, cancel);
+        if (options.onPageInFlight)
+            options.onPageInFlight(job, false);
 
         if (outcome) {
             writer->submit(std::move(outcome).value());

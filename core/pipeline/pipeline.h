@@ -22,6 +22,10 @@ struct PipelineOptions {
     ProcessOptions process;
     /// Engines for the pool threads; null: local Tesseract.
     std::shared_ptr<const OcrEngineFactory> engines;
+    /// Called on the pool thread right before a page starts (true) and once it is finished or
+    /// abandoned (false), before its result is queued for storage. A supervising process uses it to
+    /// know the pages in flight at any moment (the project learns of them later, in batches).
+    std::function<void(const PageJob& job, bool inFlight)> onPageInFlight;
 };
 
 /// What happened to one page, reported once its outcome is committed to the project.

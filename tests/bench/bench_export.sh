@@ -14,18 +14,12 @@ ROUNDS=${2:-3}
 MEMPAGES=${3:-1000}
 CLI=$BUILD/bin/incidoc-cli
 DOCS=$BUILD/bin/incidoc-bench-docs
-for p in time sqlite3; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$p" >/dev/null
-done
+. tests/bench/bench_lib.sh
+need time sqlite3
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export OMP_THREAD_LIMIT=1 QT_QPA_PLATFORM=offscreen
 
-now() { date +%s.%N; }
-sub() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f\n", a - b}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
 make_project() { # PAGES PROJECT
   "$DOCS" text "$1" "$work/doc-$1.pdf"

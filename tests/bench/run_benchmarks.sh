@@ -10,26 +10,17 @@ ROUNDS=${2:-3}
 TD=${INCIDOC_TESTDATA_DIR:-../shared/testdata}
 CLI=$BUILD/bin/incidoc-cli
 DOCS=$BUILD/bin/incidoc-bench-docs
-for p in ocrmypdf time; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$p" >/dev/null
-done
+. tests/bench/bench_lib.sh
+need ocrmypdf time
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-now() { date +%s.%N; }
-sub() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f\n", a - b}'; }
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
-rate() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.2f", n/s}'; }
 
 echo "# Incidoc benchmarks — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null)"
 echo
 
 # --- 1. Scanned throughput: incidoc vs OCRmyPDF vs Tesseract alone -------------------------------
-R=$TD/ocrmypdf/tests/resources
-pdfunite "$R/cardinal.pdf" "$R/ccitt.pdf" "$R/epson.pdf" "$R/rotated_skew.pdf" "$R/skew.pdf" "$R/kcs.pdf" \
-  "$R/jbig2.pdf" "$work/scans.pdf"
+scanned_set "$TD" "$work/scans.pdf"
 pages=$(pdfinfo "$work/scans.pdf" | awk '/^Pages/ {print $2}')
 pdftoppm -r 300 -gray -png "$work/scans.pdf" "$work/page"
 : >"$work/t_incidoc"; : >"$work/t_ocrmypdf"; : >"$work/t_tess"

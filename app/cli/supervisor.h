@@ -1,0 +1,48 @@
+#pragma once
+// Isolation for `import` and `ocr`: the command runs in a child process (this program again, with
+// INCIDOC_CHILD=1) and this process watches it. Poppler and Tesseract call abort() on some internal
+// failures, and a crafted file can crash or hang them: when the child dies or a page hangs past its
+// time budget or the child's memory passes its budget, the supervisor finds the page (or the file being
+// opened) responsible from what the child lists as in flight (a file it rewrites as pages start and
+// end; the project learns of claims later, in batches), records it as failed
+// with the reason, and starts the child again on the rest. Nothing committed is lost: each page's
+// result and status commit together.
+//
+// Finding the page: a crash with one page in flight fails that page; with several, each becomes a
+// suspect and runs again alone, first; a suspect that crashes again (alone or not) fails.
+
+#include "core/util/cancel_token.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace incidoc::cli {
+
+struct SupervisorOptions {
+    QString program;            ///< this executable
+    QStringList arguments;      ///< the command line without the program
+    QString project;
+    int pageBudgetMs = 0;       ///< a page `processing` for longer is hung: the child is stopped
+    long long memoryLimitBytes = 0; ///< the child's resident memory budget; 0: none
+    bool quiet = false;
+    bool json = false;
+};
+
+/// Runs the command supervised; returns its exit status (2 when pages or files had to be skipped).
+/// `interrupt` (Ctrl-C, SIGTERM) is passed on to the child, which stops cleanly.
+int superviseCommand(const SupervisorOptions& options, const CancelToken& interrupt);
+
+/// Environment the supervisor gives the child (read by cli.cpp in the child).
+namespace child_env {
+inline constexpr const char* kChild = "INCIDOC_CHILD";                 ///< "1": run the command here
+inline constexpr const char* kCommand = "INCIDOC_CHILD_COMMAND";       ///< "ocr": the files are registered
+inline constexpr const char* kInspectMarker = "INCIDOC_INSPECT_MARKER"; ///< write the file being opened here
+inline constexpr const char* kInFlight = "INCIDOC_IN_FLIGHT";          ///< keep the pages in flight listed here
+inline constexpr const char* kSkipFiles = "INCIDOC_SKIP_FILES";        ///< file listing paths to leave out
+inline constexpr const char* kAloneFirst = "INCIDOC_ALONE_FIRST";      ///< page ids to run alone, first
+inline constexpr const char* kFailures = "INCIDOC_SUPERVISOR_FAILURES"; ///< JSON lines: what was skipped
+inline constexpr const char* kCounts = "INCIDOC_CHILD_COUNTS";          ///< the child keeps "done failed words" here
+inline constexpr const char* kPriorCounts = "INCIDOC_PRIOR_COUNTS";     ///< "done failed words" of earlier children
+} // namespace child_env
+
+} // namespace incidoc::cli
