@@ -387,6 +387,9 @@ int commandImport(const Options& o, CancelToken& interrupt)
                 err(QStringLiteral("  FAILED  %1: %2").arg(f.path, f.error));
         });
     }
+    // Registration is over: a crash from here on is not the last file's (the supervisor reads this).
+    if (const QByteArray marker = qgetenv(child_env::kInspectMarker); !marker.isEmpty())
+        QFile::remove(QString::fromLocal8Bit(marker));
     QJsonArray files;
     for (const auto& f : report.files)
         files.append(QJsonObject{{QStringLiteral("path"), f.path},

@@ -32,6 +32,10 @@ Result<std::unique_ptr<Poppler::Document>> openPdf(const QString& path);
 /// TooLarge "image too large: W x H pixels (limit N megapixels)" when size has more than maxPixels.
 Status checkImagePixels(QSize size, qint64 maxPixels);
 
+/// "damaged image: <what Qt's reader says>", or "damaged image: cannot be decoded" when it only says
+/// "Unknown error".
+QString damagedImageMessage(const QString& readerError);
+
 /// The image's horizontal resolution from its header (dots per meter), or 0 when it has none.
 int dpiOf(const QImage& image);
 

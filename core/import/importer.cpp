@@ -154,14 +154,14 @@ Result<std::vector<PageInfo>> inspectImage(const QString& path, Sniffed type, co
         QSize size = reader.size();
         if (!size.isValid())
             return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("damaged image: ") + reader.errorString().toLower());
+                             damagedImageMessage(reader.errorString()));
         if (const Status st = checkImagePixels(size, limits.maxImagePixels); !st.ok())
             return st.error();
         // dotsPerMeter is only known after decoding; the size is within the limit by now.
         QImage img = reader.read();
         if (img.isNull())
             return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("damaged image: ") + reader.errorString().toLower());
+                             damagedImageMessage(reader.errorString()));
         PageInfo info;
         info.number = i + 1;
         info.widthPx = img.width(); // after EXIF orientation
@@ -210,6 +210,14 @@ void ensureImageAllocationLimit()
     // defence so that no reader ever attempts a multi-GB allocation. Set once (it is a global).
     static std::once_flag once;
     std::call_once(once, [] { QImageReader::setAllocationLimit(kImageAllocationLimitMb); });
+}
+
+QString damagedImageMessage(const QString& readerError)
+{
+    const QString why = readerError.toLower();
+    if (why.isEmpty() || why == QLatin1String("unknown error"))
+        return QStringLiteral("damaged image: cannot be decoded");
+    return QStringLiteral("damaged image: ") + why;
 }
 
 Status checkImagePixels(QSize size, qint64 maxPixels)

@@ -65,6 +65,16 @@ struct PageRecord {
     PageTimings timings;
 };
 
+/// Every reason a supervised run (app/cli/supervisor.h) gives for a page that crashed, hung or ran
+/// out of memory starts with this. Such a page is not rendered again in the app: it may crash it.
+inline constexpr const char* kIsolationFailurePrefix = "processing this page ";
+
+/// A page a supervised run skipped because processing it crashed, hung or exhausted memory.
+inline bool failedInIsolation(const PageRecord& page)
+{
+    return page.status == PageStatus::Failed && page.error.startsWith(QLatin1String(kIsolationFailurePrefix));
+}
+
 struct LabelRecord {
     LabelId id = 0;
     QString name;

@@ -25,14 +25,16 @@ namespace {
 
 /// Service config of the cluster channel: round_robin over every worker; only workers whose health
 /// status is SERVING get calls (a draining worker turns NOT_SERVING first); UNAVAILABLE (a worker
-/// that died or is shutting down) is retried by gRPC itself, on the next worker.
+/// that died or is shutting down) is retried once by gRPC itself, on the next worker. Once, not more:
+/// a page that kills the worker reading it (a crafted page that crashes Tesseract) would otherwise
+/// take one worker down per attempt.
 constexpr const char* kServiceConfig = R"json({
   "loadBalancingConfig": [{"round_robin": {}}],
   "healthCheckConfig": {"serviceName": "incidoc.worker.v1.OcrWorker"},
   "methodConfig": [{
     "name": [{"service": "incidoc.worker.v1.OcrWorker"}],
     "retryPolicy": {
-      "maxAttempts": 4,
+      "maxAttempts": 2,
       "initialBackoff": "0.2s",
       "maxBackoff": "2s",
       "backoffMultiplier": 2,
@@ -100,6 +102,22 @@ private:
 QString grpcMessage(const grpc::Status& s)
 {
     return QString::fromStdString(s.error_message());
+}
+
+/// UNAVAILABLE because an established connection broke during the call (the worker process died), as
+/// opposed to no worker being reachable at all. gRPC tells them apart only in words.
+bool droppedMidCall(const grpc::Status& s)
+{
+    const std::string& m = s.error_message();
+    for (const char* unreachable : {"failed to connect", "Connection refused", "DNS resolution failed", "no healthy",
+                                    "empty address list", "Name resolution", "No address", "shutting down"})
+        if (m.find(unreachable) != std::string::npos)
+            return false;
+    for (const char* dropped : {"Socket closed", "Connection reset", "Broken pipe", "Stream removed", "EOF",
+                                "Endpoint closing", "RST_STREAM"})
+        if (m.find(dropped) != std::string::npos)
+            return true;
+    return false;
 }
 
 } // namespace
@@ -187,6 +205,12 @@ public:
             // CANCELLED that we did not ask for: a worker that hit its drain deadline. Try elsewhere.
             if (last.error_code() != grpc::StatusCode::UNAVAILABLE && last.error_code() != grpc::StatusCode::CANCELLED)
                 break;
+            // The connection broke while the page was being read, on two workers in a row (gRPC's one
+            // retry): the page itself kills workers. It fails; the fleet lives.
+            if (last.error_code() == grpc::StatusCode::UNAVAILABLE && droppedMidCall(last))
+                return failed(makeError(ErrorCode::Engine,
+                                        QStringLiteral("OCR of this page ended the worker reading it, twice (%1); skipped")
+                                            .arg(grpcMessage(last))));
         }
 
         const QString detail = grpcMessage(last);

@@ -3,6 +3,7 @@
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/proto_convert.h"
 #include "core/remote/worker_protocol.h"
+#include "core/util/fault_injection.h"
 
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "incidoc/worker/v1/worker.grpc.pb.h"
@@ -80,12 +81,17 @@ public:
     Status start(int threads, std::shared_ptr<const OcrEngineFactory> factory, const QString& preload)
     {
         m_factory = std::move(factory);
-        std::mutex startMutex;
-        std::condition_variable started;
-        int ready = 0;
-        Status firstError = okStatus();
+        // Shared with the threads, not on this stack: a thread may still be leaving the latch's lock
+        // when start() returns.
+        struct Latch {
+            std::mutex mutex;
+            std::condition_variable started;
+            int ready = 0;
+            Status firstError = okStatus();
+        };
+        auto latch = std::make_shared<Latch>();
         for (int i = 0; i < threads; ++i) {
-            m_threads.emplace_back([&, this] {
+            m_threads.emplace_back([this, latch, preload] {
                 EngineCache cache(*m_factory);
                 {
                     Status made = okStatus();
@@ -94,18 +100,18 @@ public:
                         if (!engine)
                             made = engine.error();
                     }
-                    std::lock_guard guard(startMutex);
-                    if (!made.ok() && firstError.ok())
-                        firstError = made;
-                    ++ready;
-                    started.notify_all();
+                    std::lock_guard guard(latch->mutex);
+                    if (!made.ok() && latch->firstError.ok())
+                        latch->firstError = made;
+                    ++latch->ready;
+                    latch->started.notify_all();
                 }
                 loop(cache);
             });
         }
-        std::unique_lock guard(startMutex);
-        started.wait(guard, [&] { return ready == threads; });
-        return firstError;
+        std::unique_lock guard(latch->mutex);
+        latch->started.wait(guard, [&] { return latch->ready == threads; });
+        return latch->firstError;
     }
 
     void post(Task task)
@@ -412,6 +418,7 @@ struct WorkerServer::Impl final : public ServiceBase {
             if (reactor->cancel.isCancelled())
                 return finish({grpc::StatusCode::CANCELLED, "cancelled before it started"}, 0, 0, 0);
 
+            faultPoint(QStringLiteral("worker:") + tag); // tests: a page that kills the worker reading it
             const Clock::time_point decodeStart = Clock::now();
             auto decoded = decodeImage(image, kMaxImagePixels);
             const double decodeMs = msSince(decodeStart);

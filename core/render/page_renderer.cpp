@@ -298,7 +298,7 @@ Result<RenderedPage> renderImageFile(const QString& path, int number, const Rend
         return makeError(ErrorCode::InvalidInput, QStringLiteral("frame %1 cannot be read").arg(number));
     const QSize size = reader.size();
     if (!size.isValid())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("damaged image: ") + reader.errorString().toLower());
+        return makeError(ErrorCode::InvalidInput, damagedImageMessage(reader.errorString()));
     // An image cannot be rendered smaller without changing its pixel grid (which stored boxes refer
     // to), so an oversized one is refused rather than scaled.
     const qint64 budget = options.pixelBudget > 0 ? options.pixelBudget * 5 : 200'000'000;
@@ -306,7 +306,7 @@ Result<RenderedPage> renderImageFile(const QString& path, int number, const Rend
         return st.error();
     const QImage img = reader.read();
     if (img.isNull())
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("damaged image: ") + reader.errorString().toLower());
+        return makeError(ErrorCode::InvalidInput, damagedImageMessage(reader.errorString()));
     RenderedPage out;
     out.image = toGrey(img);
     if (out.image.isNull())

@@ -524,6 +524,60 @@ void checkIntegrity(Db& db)
         fail(ErrorCode::Storage, QStringLiteral("project file is damaged: ") + problems.join(QStringLiteral("; ")));
 }
 
+// The schema entries (type, name, table, SQL) of a database, sorted. SQLite's own statistics tables
+// (ANALYZE) are left out: they are data, not behaviour.
+QStringList schemaEntries(Db& db)
+{
+    QStringList entries;
+    Query q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
+                "WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name");
+    while (q.next())
+        entries << q.text(0) + QLatin1Char('\x1f') + q.text(1) + QLatin1Char('\x1f') + q.text(2) +
+                       QLatin1Char('\x1f') + q.text(3);
+    return entries;
+}
+
+// What a project at the latest schema contains: the migrations run on an empty in-memory database.
+const QStringList& expectedSchema()
+{
+    static const QStringList entries = [] {
+        Db db;
+        const int rc = sqlite3_open_v2(":memory:", db.slot(), SQLITE_OPEN_READWRITE, nullptr);
+        if (rc != SQLITE_OK)
+            return QStringList();
+        for (const auto& m : schema::migrations())
+            db.exec(m.sql, QStringLiteral("building the expected schema"));
+        return schemaEntries(db);
+    }();
+    return entries;
+}
+
+// A project file from elsewhere may carry triggers or views that run on our reads and writes (a
+// recursive trigger can hang the app; trusted_schema=OFF only stops functions with side effects):
+// anything in the schema that Incidoc did not put there, or changed, refuses the file.
+void verifySchema(Db& db, const QString& path)
+{
+    const QStringList actual = schemaEntries(db);
+    const QStringList& expected = expectedSchema();
+    if (actual == expected)
+        return;
+    QStringList problems;
+    auto describe = [](const QString& entry) {
+        const QStringList f = entry.split(QLatin1Char('\x1f'));
+        return QStringLiteral("%1 '%2'").arg(f.value(0), f.value(1));
+    };
+    for (const QString& e : actual)
+        if (!expected.contains(e))
+            problems << QStringLiteral("unexpected or changed ") + describe(e);
+    for (const QString& e : expected)
+        if (!actual.contains(e))
+            problems << QStringLiteral("missing or changed ") + describe(e);
+    problems.removeDuplicates();
+    fail(ErrorCode::InvalidInput,
+         QStringLiteral("project file %1 has a schema Incidoc did not make (%2): it is not opened")
+             .arg(path, problems.mid(0, 4).join(QStringLiteral("; "))));
+}
+
 void openConnection(Db& db, const QString& path, int flags)
 {
     const QByteArray native = QFile::encodeName(path);
@@ -663,6 +717,8 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& rawPath,
             openReadOnly(probe, path);
             facts = inspect(probe, path);
             checkIntegrity(probe);
+            if (facts.userVersion == kSchemaVersion)
+                verifySchema(probe, path);
             if (mode == OpenMode::ReadOnly) {
                 if (facts.userVersion < kSchemaVersion)
                     fail(facts.userVersion == 0 && facts.applicationId == 0
@@ -787,8 +843,17 @@ constexpr const char* kWordSelect =
     "w.ocr_text, w.label_id, l.name, w.reviewed, w.edited, w.chars FROM words w "
     "LEFT JOIN labels l ON l.id = w.label_id ";
 
+// A crafted project file can hold any integer as a coordinate; with x0 = INT_MIN and x1 = INT_MAX,
+// PixelBox::width() overflows (UBSan, found by tests/fuzz/fuzz_project_rows in splitWord). No page has
+// 2^28 pixels on a side, so boxes read from the file are clamped to that range: every width, height and
+// sum of two coordinates then fits an int.
+constexpr long long kMaxCoordinate = 1LL << 28;
+
 WordRow readWordRow(const Query& q)
 {
+    const auto coordinate = [&](int c) {
+        return static_cast<int>(std::clamp(q.i64(c), -kMaxCoordinate, kMaxCoordinate));
+    };
     WordRow w;
     w.id = q.i64(0);
     w.pageId = q.i64(1);
@@ -796,7 +861,7 @@ WordRow readWordRow(const Query& q)
     w.line = q.i32(3);
     w.order = q.i32(4);
     w.text = q.text(5);
-    w.box = {q.i32(6), q.i32(7), q.i32(8), q.i32(9)};
+    w.box = {coordinate(6), coordinate(7), coordinate(8), coordinate(9)};
     if (!q.isNull(10))
         w.confidence = q.real(10);
     w.source = q.text(11);

@@ -309,4 +309,32 @@ TEST_F(WorkerClusterTest, TheOnlyWorkerDyingMidRunStopsTheRunAndLosesNothing)
     EXPECT_EQ(okCalls(*second), queuedBefore); // exactly the pages that were left
 }
 
+TEST_F(WorkerClusterTest, APageThatKillsWorkersFailsAloneAndTheFleetLives)
+{
+    // Page 2 ends any worker that reads it (fault injection in the worker, as a crafted page that
+    // crashes Tesseract would): it may take at most two workers with it, and only it fails.
+    const QString pdf = makeScannedPdf(m_dir.path(), 6);
+    qputenv("INCIDOC_FAULT", "crash@worker:doc 1 page 2");
+    std::vector<std::unique_ptr<WorkerProcess>> workers;
+    QStringList addresses;
+    for (int i = 0; i < 3; ++i) {
+        workers.push_back(startWorker({QStringLiteral("--threads"), QStringLiteral("1")}));
+        ASSERT_TRUE(workers.back());
+        addresses << workers.back()->address();
+    }
+    qunsetenv("INCIDOC_FAULT");
+    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("p.incidoc")), pdf,
+                               QStringLiteral("--workers"), addresses.join(QLatin1Char(','))});
+    EXPECT_EQ(run.exitCode, 2) << run.err;
+    EXPECT_TRUE(run.err.contains(QStringLiteral("page 2: OCR of this page ended the worker reading it, twice"))) << run.err;
+    const ProjectSummary s = summaryOf(path(QStringLiteral("p.incidoc")));
+    EXPECT_EQ(s.done, 5);
+    EXPECT_EQ(s.failed, 1);
+    int alive = 0;
+    for (auto& w : workers)
+        alive += w->running() ? 1 : 0;
+    EXPECT_GE(alive, 1);
+    EXPECT_LE(3 - alive, 2) << "a page may end at most two workers";
+}
+
 } // namespace

@@ -1,6 +1,7 @@
 // The page view alone on a real project: the overlay matches the stored words, the render arrives in
 // the background (a stand-in first, never blocking), zoom keeps boxes on their words, a grab of the
 // widget shows the overlay colour on the box edges, and the overlay follows the session's changes.
+#include "core/storage/project_store.h"
 #include "tests/ui/view_test_pages.h"
 #include "ui/project_session.h"
 #include "ui/view/overlay_items.h"
@@ -159,3 +160,42 @@ TEST_F(PageViewTest, RubberBandAndDragMoveAWordBox)
 }
 
 } // namespace
+
+// A page that crashed or hung the engines in a supervised run (app/cli/supervisor.h) is not rendered
+// again in the app, where the same crash would take the app down: the view says why instead.
+TEST(PageViewIsolation, APageThatCrashedTheEnginesIsNotRendered)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const test::GridPage grid = test::makeGridProject(dir.path(), 50);
+    ASSERT_FALSE(grid.projectPath.isEmpty());
+    {
+        auto store = ProjectStore::open(grid.projectPath);
+        ASSERT_TRUE(store.ok());
+        PageOutcome failed;
+        failed.pageId = grid.page;
+        failed.status = PageStatus::Failed;
+        failed.error = QStringLiteral("processing this page crashed the renderer or OCR engine (signal 11: "
+                                      "Segmentation fault); skipped");
+        ASSERT_TRUE((*store)->storeOutcomes({failed}).ok());
+    }
+    auto session = ProjectSession::open(grid.projectPath);
+    ASSERT_TRUE(session.ok());
+    PageView view;
+    view.resize(600, 800);
+    view.setSession(session->get());
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.showPage(grid.page);
+    EXPECT_TRUE(failedInIsolation(view.page()));
+    QTest::qWait(1500); // a render of this small page would have arrived by now
+    EXPECT_FALSE(view.isRenderPending());
+    EXPECT_EQ(view.shownRenderDpi(), 0);
+    // The explanation is drawn where the page would be: dark pixels on the white page.
+    const QImage shot = view.grab().toImage().convertToFormat(QImage::Format_Grayscale8);
+    int dark = 0;
+    for (int y = 0; y < shot.height(); ++y)
+        for (int x = 0; x < shot.width(); ++x)
+            dark += shot.constScanLine(y)[x] < 100 ? 1 : 0;
+    EXPECT_GT(dark, 50);
+}

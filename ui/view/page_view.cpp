@@ -376,6 +376,8 @@ void PageView::requestRender()
 {
     if (!m_page.id || m_document.path.isEmpty())
         return;
+    if (failedInIsolation(m_page))
+        return; // processing it crashed or hung the engines: drawBackground() says so instead
     m_wantedDpi = renderDpiFor(m_zoom);
     if (m_wantedDpi == m_shownDpi && !m_pixmap.isNull())
         return;
@@ -406,6 +408,17 @@ void PageView::drawBackground(QPainter* painter, const QRectF& rect)
     painter->fillRect(pageRect, Qt::white);
     if (!m_pixmap.isNull())
         painter->drawPixmap(pageRect, m_pixmap, QRectF(m_pixmap.rect()));
+    if (failedInIsolation(m_page)) {
+        painter->save();
+        painter->setPen(palette().color(QPalette::WindowText));
+        QFont f = font();
+        f.setPointSizeF(f.pointSizeF() / std::max(0.05, m_zoom));
+        painter->setFont(f);
+        painter->drawText(pageRect.adjusted(pageRect.width() / 10, pageRect.height() / 10, -pageRect.width() / 10, 0),
+                          Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap,
+                          tr("This page is not shown: %1.").arg(m_page.error));
+        painter->restore();
+    }
 }
 
 // --- zoom -----------------------------------------------------------------------------------------

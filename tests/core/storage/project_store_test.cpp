@@ -247,6 +247,57 @@ TEST_F(ProjectStoreTest, RefusesNewerSchemaAndLeavesFileUntouched)
     EXPECT_EQ(fileBytes(m_path), before);
 }
 
+// A crafted project may carry triggers or views that would run on our reads and writes (a recursive
+// trigger hangs the app; trusted_schema=OFF stops only side-effect functions): refused on open.
+TEST_F(ProjectStoreTest, RefusesASchemaIncidocDidNotMake)
+{
+    {
+        auto store = openOrDie(m_path);
+        ASSERT_TRUE(store);
+        projectWithPages(*store, 2);
+    }
+    const QByteArray clean = fileBytes(m_path);
+    const struct {
+        const char* sql;
+        const char* says;
+    } crafted[] = {
+        {"CREATE TRIGGER spin AFTER UPDATE ON pages BEGIN "
+         "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c; END",
+         "trigger 'spin'"},
+        {"CREATE VIEW v AS SELECT * FROM words", "view 'v'"},
+        {"CREATE TABLE extra (x)", "table 'extra'"},
+        {"DROP INDEX words_page", "index 'words_page'"},
+        {"ALTER TABLE words ADD COLUMN payload TEXT", "table 'words'"},
+    };
+    for (const auto& c : crafted) {
+        writeBytes(m_path, clean);
+        QFile::remove(m_path + QStringLiteral("-wal"));
+        QFile::remove(m_path + QStringLiteral("-shm"));
+        {
+            RawDb raw(m_path);
+            raw.exec(c.sql);
+        }
+        const QByteArray before = fileBytes(m_path);
+        for (OpenMode mode : {OpenMode::ReadWrite, OpenMode::ReadOnly}) {
+            auto store = ProjectStore::open(m_path, mode);
+            ASSERT_FALSE(store.ok()) << c.sql;
+            EXPECT_EQ(store.error().code, ErrorCode::InvalidInput);
+            EXPECT_TRUE(store.error().message.contains("has a schema Incidoc did not make")) << store.error().message.toStdString();
+            EXPECT_TRUE(store.error().message.contains(c.says)) << c.sql << ": " << store.error().message.toStdString();
+        }
+        EXPECT_EQ(fileBytes(m_path), before) << c.sql;
+    }
+    // The untouched project still opens; statistics from ANALYZE are allowed.
+    writeBytes(m_path, clean);
+    QFile::remove(m_path + QStringLiteral("-wal"));
+    QFile::remove(m_path + QStringLiteral("-shm"));
+    {
+        RawDb raw(m_path);
+        raw.exec("ANALYZE");
+    }
+    EXPECT_TRUE(ProjectStore::open(m_path).ok());
+}
+
 TEST_F(ProjectStoreTest, RefusesNonSqliteFilesAndLeavesThemUntouched)
 {
     QByteArray text = "Incident report 2024-113\nOfficer: J. Doe\n";
