@@ -14,9 +14,14 @@ void setBox(const PixelBox& b, pb::Box* out)
     out->set_y1(b.y1);
 }
 
+/// Boxes from another implementation are not trusted: coordinates beyond +-2^28 (far past any page)
+/// are clamped, so mapping them back to page pixels (a float scale) cannot overflow.
+constexpr int kMaxCoordinate = 1 << 28;
+
 PixelBox box(const pb::Box& b)
 {
-    return {b.x0(), b.y0(), b.x1(), b.y1()};
+    const auto c = [](int v) { return std::clamp(v, -kMaxCoordinate, kMaxCoordinate); };
+    return {c(b.x0()), c(b.y0()), c(b.x1()), c(b.y1())};
 }
 
 std::string utf8(const QString& s)
@@ -157,7 +162,9 @@ Result<QImage> decodeImage(const pb::PageImage& image, long long maxPixels)
     case pb::PageImage::GREY8: {
         if (w <= 0 || h <= 0)
             return makeError(ErrorCode::InvalidInput, QStringLiteral("GREY8 image needs a width and a height"));
-        if (w * h > maxPixels)
+        // Divide rather than multiply: width and height are uint32 from the network, and their product
+        // can exceed long long (signed overflow, found with tests/fuzz/fuzz_worker).
+        if (w > maxPixels / h)
             return makeError(ErrorCode::TooLarge, QStringLiteral("image of %1 x %2 pixels is over the limit of %3 pixels")
                                                       .arg(w).arg(h).arg(maxPixels));
         if (static_cast<long long>(image.data().size()) != w * h)

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <limits>
 #include <new>
 #include <string>
 #include <unordered_map>
@@ -844,7 +845,7 @@ constexpr const char* kWordSelect =
     "LEFT JOIN labels l ON l.id = w.label_id ";
 
 // A crafted project file can hold any integer as a coordinate; with x0 = INT_MIN and x1 = INT_MAX,
-// PixelBox::width() overflows (UBSan, found by tests/fuzz/fuzz_project_rows in splitWord). No page has
+// PixelBox::width() overflows (UBSan, found with tests/fuzz/fuzz_project_rows in splitWord). No page has
 // 2^28 pixels on a side, so boxes read from the file are clamped to that range: every width, height and
 // sum of two coordinates then fits an int.
 constexpr long long kMaxCoordinate = 1LL << 28;
@@ -1495,6 +1496,11 @@ long long ProjectStore::Impl::nextGroup()
         if (q.next())
             last = q.i64(0);
     }
+    // The counter comes from the file: a crafted project can hold the largest integer there, and + 1
+    // would overflow (UBSan, found by tests/fuzz/fuzz_project_rows). No real history gets near it.
+    if (last == std::numeric_limits<long long>::max())
+        fail(ErrorCode::Storage,
+             QStringLiteral("project file is damaged: the edit history counter is out of range"));
     Query q(db, "INSERT INTO meta (key, value) VALUES ('last_edit_group', ?1) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     q.bind(1, QString::number(last + 1)).run();
