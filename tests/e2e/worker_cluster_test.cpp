@@ -136,7 +136,8 @@ TEST_F(WorkerClusterTest, SixtyPagesOnThreeWorkersOneKilledMidRun)
     const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
     EXPECT_EQ(json[QStringLiteral("pages")][QStringLiteral("done")].toInt(), 60);
     EXPECT_EQ(json[QStringLiteral("pages")][QStringLiteral("failed")].toInt(), 0);
-    EXPECT_EQ(json[QStringLiteral("workers")][QStringLiteral("threads")].toInt(), 3);
+    // One client process did the whole run (a supervised restart would show as fewer threads here).
+    EXPECT_EQ(json[QStringLiteral("workers")][QStringLiteral("threads")].toInt(), 3) << err;
     EXPECT_EQ(json[QStringLiteral("workers")][QStringLiteral("local_pages")].toInt(), 0);
 
     // Every page done, once: 60 pages, each with its words once (the store keeps one result per page).

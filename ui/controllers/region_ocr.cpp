@@ -64,16 +64,15 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request)
             p.setRenderHint(QPainter::SmoothPixmapTransform, true);
             p.drawImage(QRect(QPoint(kMargin, kMargin), inner), page->image, src);
         }
-        thread_local std::map<QString, std::unique_ptr<TesseractEngine>> engines;
-        auto& engine = engines[request.languages];
-        if (!engine) {
-            auto made = TesseractEngine::create(request.languages);
-            if (!made) {
-                out.error = made.error().message;
-                return out;
-            }
-            engine = std::move(made).value();
+        // An engine per call, gone when the call ends: a thread-local one outlived Tesseract's own
+        // globals on pool threads that end at exit ("free(): invalid pointer" at exit in CI). A region
+        // is read on a person's request, so the engine's start-up (~0.2 s) is affordable.
+        auto made = TesseractEngine::create(request.languages);
+        if (!made) {
+            out.error = made.error().message;
+            return out;
         }
+        const std::unique_ptr<TesseractEngine> engine = std::move(made).value();
         OcrOptions ocr;
         ocr.languages = request.languages;
         ocr.dpi = int(std::lround(pageDpi * scale));

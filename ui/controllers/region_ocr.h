@@ -5,7 +5,7 @@
 // the core TesseractEngine and maps the words back into page pixels.
 //
 // Thread contract: ocrRegion() is reentrant and meant for a worker thread: it takes values only and
-// keeps one Tesseract engine per (thread, languages), destroyed when that thread ends.
+// makes its own Tesseract engine for the call.
 
 #include "core/model/records.h"
 
