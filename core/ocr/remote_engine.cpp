@@ -104,22 +104,6 @@ QString grpcMessage(const grpc::Status& s)
     return QString::fromStdString(s.error_message());
 }
 
-/// UNAVAILABLE because an established connection broke during the call (the worker process died), as
-/// opposed to no worker being reachable at all. gRPC tells them apart only in words.
-bool droppedMidCall(const grpc::Status& s)
-{
-    const std::string& m = s.error_message();
-    for (const char* unreachable : {"failed to connect", "Connection refused", "DNS resolution failed", "no healthy",
-                                    "empty address list", "Name resolution", "No address", "shutting down"})
-        if (m.find(unreachable) != std::string::npos)
-            return false;
-    for (const char* dropped : {"Socket closed", "Connection reset", "Broken pipe", "Stream removed", "EOF",
-                                "Endpoint closing", "RST_STREAM"})
-        if (m.find(dropped) != std::string::npos)
-            return true;
-    return false;
-}
-
 } // namespace
 
 struct RemoteCluster::Impl {
@@ -207,7 +191,7 @@ public:
                 break;
             // The connection broke while the page was being read, on two workers in a row (gRPC's one
             // retry): the page itself kills workers. It fails; the fleet lives.
-            if (last.error_code() == grpc::StatusCode::UNAVAILABLE && droppedMidCall(last))
+            if (last.error_code() == grpc::StatusCode::UNAVAILABLE && remote::droppedMidCall(last.error_message()))
                 return failed(makeError(ErrorCode::Engine,
                                         QStringLiteral("OCR of this page ended the worker reading it, twice (%1); skipped")
                                             .arg(grpcMessage(last))));

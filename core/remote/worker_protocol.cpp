@@ -79,6 +79,20 @@ Result<std::pair<QString, int>> splitHostPort(const QString& address)
     return std::pair<QString, int>{host, port};
 }
 
+bool droppedMidCall(std::string_view m)
+{
+    for (std::string_view unreachable : {"failed to connect", "Failed to connect", "Connection refused", "DNS resolution failed",
+                                         "no healthy", "empty address list", "Name resolution", "No address", "shutting down",
+                                         "all backends failing", "last error", "no children", "no ready"})
+        if (m.find(unreachable) != std::string_view::npos)
+            return false;
+    for (std::string_view dropped : {"Socket closed", "Connection reset", "Broken pipe", "Stream removed", "EOF",
+                                     "Endpoint closing", "RST_STREAM"})
+        if (m.find(dropped) != std::string_view::npos)
+            return true;
+    return false;
+}
+
 QString workerVersion()
 {
     return QStringLiteral(INCIDOC_VERSION);

@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <string_view>
+
 namespace incidoc::remote {
 
 /// The service, also the name its health status is published under (besides "").
@@ -47,6 +49,13 @@ bool isLoopbackHost(const QString& host);
 
 /// Splits "host:port", "[v6]:port" into host (brackets removed) and port. Errors: InvalidInput.
 Result<std::pair<QString, int>> splitHostPort(const QString& address);
+
+/// For an UNAVAILABLE call's message: true when an established connection broke during the call (the
+/// worker process died reading the page), false when no worker could be reached at all. gRPC tells them
+/// apart only in words. "connections to all backends failing; last error: ...: Connection reset by peer"
+/// is the second kind: the call found no connection to start on; the words after "last error" are an
+/// older connection's.
+bool droppedMidCall(std::string_view grpcMessage);
 
 /// "Incidoc worker 0.1.0" style version of this build.
 QString workerVersion();

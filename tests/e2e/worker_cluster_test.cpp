@@ -69,6 +69,24 @@ ProjectSummary summaryOf(const QString& project)
     return s ? *s : ProjectSummary{};
 }
 
+/// The failed pages' errors, for failure messages.
+QString failedPagesOf(const QString& project)
+{
+    QString out;
+    auto store = ProjectStore::open(project, OpenMode::ReadOnly);
+    if (!store)
+        return out;
+    for (DocumentId id = 1; id <= 8; ++id) {
+        auto pages = (*store)->pages(id);
+        if (!pages)
+            continue;
+        for (const PageRecord& p : *pages)
+            if (p.status == PageStatus::Failed)
+                out += QStringLiteral("page %1: %2\n").arg(p.number).arg(p.error);
+    }
+    return out;
+}
+
 /// Recognize calls the worker answered OK (from its log: one line per call).
 int okCalls(WorkerProcess& w)
 {
@@ -299,7 +317,7 @@ TEST_F(WorkerClusterTest, TheOnlyWorkerDyingMidRunStopsTheRunAndLosesNothing)
     EXPECT_TRUE(err.contains(QStringLiteral("stay queued"))) << err;
     ProjectSummary s = summaryOf(project);
     EXPECT_GE(s.done, 3);
-    EXPECT_EQ(s.failed, 0);
+    EXPECT_EQ(s.failed, 0) << failedPagesOf(project).toStdString() << err.toStdString();
     EXPECT_EQ(s.processing, 0);
     EXPECT_EQ(s.done + s.queued, 24);
 

@@ -129,3 +129,19 @@ TEST(Loopback, Hosts)
     EXPECT_FALSE(isLoopbackHost(QStringLiteral("::")));
     EXPECT_FALSE(isLoopbackHost(QStringLiteral("example.org")));
 }
+
+// The messages gRPC 1.51 gave in real runs: a worker killed during the call, and the retry that then
+// found no connection (its "last error" is the old connection's reset; it must not count as a second
+// worker killed by the page, or a page is failed only because the fleet's one worker died).
+TEST(WorkerProtocol, DroppedMidCallTellsABrokenCallFromNoWorker)
+{
+    EXPECT_TRUE(droppedMidCall("Socket closed"));
+    EXPECT_TRUE(droppedMidCall("recvmsg:Connection reset by peer"));
+    EXPECT_TRUE(droppedMidCall("Broken pipe"));
+    EXPECT_FALSE(droppedMidCall("connections to all backends failing; last error: UNAVAILABLE: ipv4:127.0.0.1:43331: "
+                                "recvmsg:Connection reset by peer"));
+    EXPECT_FALSE(droppedMidCall("connections to all backends failing; last error: UNKNOWN: ipv4:127.0.0.1:43331: Failed to "
+                                "connect to remote host: Connection refused"));
+    EXPECT_FALSE(droppedMidCall("failed to connect to all addresses"));
+    EXPECT_FALSE(droppedMidCall(""));
+}
