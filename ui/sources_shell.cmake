@@ -2,6 +2,8 @@
 find_package(Qt6 6.4 REQUIRED COMPONENTS Widgets Concurrent)
 target_link_libraries(incidoc_ui PUBLIC Qt6::Concurrent)
 target_sources(incidoc_ui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/controllers/isolation.h
+    ${CMAKE_CURRENT_LIST_DIR}/controllers/isolation.cpp
     ${CMAKE_CURRENT_LIST_DIR}/controllers/pipeline_controller.h
     ${CMAKE_CURRENT_LIST_DIR}/controllers/pipeline_controller.cpp
     ${CMAKE_CURRENT_LIST_DIR}/controllers/render_controller.h

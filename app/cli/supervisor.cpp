@@ -1,8 +1,10 @@
 #include "app/cli/supervisor.h"
 
 #include "core/import/importer.h"
+#include "core/pipeline/page_host.h"
 #include "core/storage/project_store.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
@@ -24,25 +26,15 @@
 namespace incidoc::cli {
 namespace {
 
+/// Messages for people (context "cli", see cli.cpp). The reasons recorded in the project stay English.
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
+
 void say(const QString& s)
 {
     std::fprintf(stderr, "%s\n", qPrintable(s));
     std::fflush(stderr);
-}
-
-long long residentBytesOf(qint64 pid)
-{
-    QFile statm(QStringLiteral("/proc/%1/statm").arg(pid));
-    if (!statm.open(QIODevice::ReadOnly))
-        return 0;
-    const QList<QByteArray> fields = statm.readAll().split(' ');
-    return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
-}
-
-QString signalName(int sig)
-{
-    const char* d = strsignal(sig);
-    return QStringLiteral("signal %1: %2").arg(sig).arg(QString::fromLocal8Bit(d ? d : "unknown"));
 }
 
 /// The pages the child has in flight: one "page-id TAB document-id TAB number TAB path" line each.
@@ -80,7 +72,7 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
 {
     QTemporaryDir state; // the marker, the skip list and the failures, for this run only
     if (!state.isValid()) {
-        say(QStringLiteral("error: cannot create a temporary folder for the run's state"));
+        say(Cli::tr("error: cannot create a temporary folder for the run's state"));
         return 1;
     }
     const QString marker = state.filePath(QStringLiteral("inspecting"));
@@ -100,8 +92,8 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
     auto record = [&](const Skipped& s) {
         skipped.push_back(s);
         if (!o.json)
-            say(s.page > 0 ? QStringLiteral("  FAILED  %1 page %2: %3").arg(s.path).arg(s.page).arg(s.reason)
-                           : QStringLiteral("  FAILED  %1: %2").arg(s.path, s.reason));
+            say(s.page > 0 ? Cli::tr("  FAILED  %1 page %2: %3").arg(s.path).arg(s.page).arg(s.reason)
+                           : Cli::tr("  FAILED  %1: %2").arg(s.path, s.reason));
         QFile f(failuresFile);
         if (f.open(QIODevice::Append)) {
             QJsonObject line{{QStringLiteral("path"), s.path}, {QStringLiteral("reason"), s.reason}};
@@ -113,7 +105,7 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
 
     for (int attempt = 0;; ++attempt) {
         if (attempt > 200) {
-            say(QStringLiteral("error: the run was restarted 200 times; giving up (the project keeps everything done so far)"));
+            say(Cli::tr("error: the run was restarted 200 times; giving up (the project keeps everything done so far)"));
             return 1;
         }
         QFile::remove(marker);
@@ -155,7 +147,7 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         });
         child.start(o.program, o.arguments);
         if (!child.waitForStarted(30'000)) {
-            say(QStringLiteral("error: cannot start %1: %2").arg(o.program, child.errorString()));
+            say(Cli::tr("error: cannot start %1: %2").arg(o.program, child.errorString()));
             return 1;
         }
         const qint64 pid = child.processId();
@@ -215,17 +207,12 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         }
         // What: "page" or "file".
         auto why = [&](const char* what) {
-            if (overMemory)
-                return QStringLiteral("processing this %1 used more than %2 MB of memory (the budget); skipped")
-                    .arg(QLatin1String(what))
-                    .arg(o.memoryLimitBytes / (1024 * 1024));
-            return QStringLiteral("processing this %1 crashed the renderer or OCR engine (%2); skipped")
-                .arg(QLatin1String(what), signalName(child.exitCode()));
+            return overMemory ? isolationMemoryReason(what, o.memoryLimitBytes) : isolationCrashReason(what, child.exitCode());
         };
         auto store = ProjectStore::open(o.project);
         if (!store) {
-            say(QStringLiteral("error: the run stopped (%1) and the project cannot be opened: %2")
-                    .arg(signalName(child.exitCode()), store.error().message));
+            say(Cli::tr("error: the run stopped (%1) and the project cannot be opened: %2")
+                    .arg(signalDescription(child.exitCode()), store.error().message));
             return 1;
         }
         const std::vector<PageJob> inFlight = readInFlight(inFlightFile);
@@ -246,8 +233,8 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
             const QString file = m.open(QIODevice::ReadOnly) ? QString::fromUtf8(m.readAll()).trimmed() : QString();
             if (file.isEmpty() || crashedFiles.contains(file)) {
                 if (++unexplained >= 2) {
-                    say(QStringLiteral("error: the run stopped twice outside any page or file (%1); giving up")
-                            .arg(signalName(child.exitCode())));
+                    say(Cli::tr("error: the run stopped twice outside any page or file (%1); giving up")
+                            .arg(signalDescription(child.exitCode())));
                     return 1;
                 }
                 continue;
@@ -273,9 +260,7 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         std::vector<PageJob> suspects;
         for (const PageJob& j : *processing) {
             if (hung.count(j.pageId))
-                fail(j, QStringLiteral("processing this page did not finish within %1 s (the renderer or OCR engine "
-                                       "hung); skipped")
-                            .arg(o.pageBudgetMs / 1000));
+                fail(j, isolationHangReason(o.pageBudgetMs));
             else
                 suspects.push_back(j);
         }
@@ -293,14 +278,14 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         if (!failed.empty()) {
             const Status stored = (*store)->storeOutcomes(failed);
             if (!stored.ok()) {
-                say(QStringLiteral("error: %1").arg(stored.error().message));
+                say(Cli::tr("error: %1").arg(stored.error().message));
                 return 1;
             }
         }
         (void)(*store)->recoverInterrupted();
         if (!o.quiet && !o.json)
-            say(QStringLiteral("Resuming: %1").arg(aloneFirst.empty() ? QStringLiteral("the rest of the pages")
-                                                                       : QStringLiteral("suspect pages first, one at a time")));
+            say(Cli::tr("Resuming: %1").arg(aloneFirst.empty() ? Cli::tr("the rest of the pages")
+                                                                : Cli::tr("suspect pages first, one at a time")));
     }
 }
 

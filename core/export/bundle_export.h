@@ -13,6 +13,7 @@
 
 #include "core/imaging/prepare.h"
 #include "core/model/records.h"
+#include "core/render/page_renderer.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
 
@@ -51,6 +52,11 @@ struct ExportOptions {
     BinarizeOptions binarize;          ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
     double lowConfidence = 60.0;       ///< words below it are "low confidence" (metrics, visualizations)
     int renderTimeLimitMs = 120'000;   ///< per page re-render
+    /// Renders the page images somewhere else (the app: a page host, core/pipeline/page_host.h), with
+    /// renderPage()'s contract; null: renderPage() in this process.
+    std::function<Result<RenderedPage>(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                       const CancelToken& cancel)>
+        render;
 };
 
 /// The parts of the bundle, each reported on its own.

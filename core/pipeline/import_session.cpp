@@ -102,8 +102,10 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
         partial.sha256 = *sha;
         if (options.beforeInspect)
             options.beforeInspect(found.path);
-        faultPoint(QFileInfo(found.path).fileName());
-        auto inspected = inspectFile(found.path, limits, &partial);
+        if (!options.inspect) // a host has its own (page_host.cpp)
+            faultPoint(QFileInfo(found.path).fileName());
+        auto inspected = options.inspect ? options.inspect(found.path, limits, &partial)
+                                         : inspectFile(found.path, limits, &partial);
         if (!inspected) {
             partial.error = inspected.error().message;
             if (partial.sha256.isEmpty())

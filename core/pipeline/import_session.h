@@ -43,6 +43,9 @@ struct RegisterOptions {
     /// Files to leave out (absolute, clean paths), e.g. ones that crashed an earlier attempt of this
     /// import; they are neither inspected nor reported.
     QStringList skip;
+    /// Inspects a file somewhere else (a page host, page_host.h), with inspectFile()'s contract; null:
+    /// inspectFile() in this process.
+    std::function<Result<InspectedFile>(const QString& path, const ImportLimits& limits, DocumentRecord* partial)> inspect;
 };
 
 /// As below, with hooks for a supervising process.

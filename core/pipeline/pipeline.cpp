@@ -143,7 +143,8 @@ struct Pipeline::Impl {
         EngineProvider engine = [&]() { return threadEngine(serialNo, *factory, languages); };
         if (options.onPageInFlight)
             options.onPageInFlight(job, true);
-        auto outcome = processPage(job, options.process, engine, cancel);
+        auto outcome = options.processor ? options.processor(job, options.process, cancel)
+                                         : processPage(job, options.process, engine, cancel);
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
 
@@ -247,7 +248,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
     auto impl = std::make_unique<Impl>();
     impl->projectPath = projectPath;
     impl->progress = std::move(progress);
-    if (!options.engines)
+    if (!options.engines && !options.processor)
         options.engines = std::make_shared<TesseractEngineFactory>();
     impl->options = std::move(options);
 

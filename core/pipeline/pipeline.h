@@ -22,6 +22,11 @@ struct PipelineOptions {
     ProcessOptions process;
     /// Engines for the pool threads; null: local Tesseract.
     std::shared_ptr<const OcrEngineFactory> engines;
+    /// Processes a page somewhere else instead of processPage() here, with processPage()'s contract
+    /// (the app: in a page host, page_host.h, so a page that crashes or hangs Poppler or Tesseract fails
+    /// alone); `engines` is then not used. Null: here.
+    std::function<Result<PageOutcome>(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel)>
+        processor;
     /// Called on the pool thread right before a page starts (true) and once it is finished or
     /// abandoned (false), before its result is queued for storage. A supervising process uses it to
     /// know the pages in flight at any moment (the project learns of them later, in batches).

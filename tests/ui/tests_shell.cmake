@@ -2,6 +2,9 @@
 incidoc_add_ui_test(shell_main_window_test shell_main_window_test.cpp session_fixture.h session_fixture.cpp)
 incidoc_add_ui_test(view_page_view_test view_page_view_test.cpp view_test_pages.h view_test_pages.cpp)
 incidoc_add_ui_test(controller_pipeline_test controller_pipeline_test.cpp)
+# Isolation in the app: its page hosts run as the real `incidoc --page-host`.
+incidoc_add_ui_test(isolation_app_test isolation_app_test.cpp)
+add_dependencies(isolation_app_test incidoc)
 incidoc_add_ui_test(shell_filter_test shell_filter_test.cpp session_fixture.h session_fixture.cpp)
 
 # Screenshot under Xvfb: the real app on the bundled sample, overlay colour checked where the words are.

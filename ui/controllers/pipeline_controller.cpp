@@ -1,5 +1,7 @@
 #include "ui/controllers/pipeline_controller.h"
 
+#include "ui/controllers/isolation.h"
+
 #include "core/storage/project_store.h"
 #include "ui/project_session.h"
 
@@ -30,7 +32,14 @@ ImportOutcome runImport(const QString& projectPath, const QStringList& paths)
             out.error = store.error().message;
             return out;
         }
-        out.report = registerFiles(**store, paths);
+        RegisterOptions options;
+        // Opening a file parses it: with isolation, in a page host, so a crafted PDF that crashes
+        // Poppler is recorded as a file that cannot be imported instead of ending the app.
+        if (auto hosts = isolation::processing())
+            options.inspect = [hosts](const QString& path, const ImportLimits& limits, DocumentRecord* partial) {
+                return hosts->inspect(path, limits, partial);
+            };
+        out.report = registerFiles(**store, paths, options);
     } catch (const std::exception& e) { // nothing may cross the thread boundary as an exception
         out.error = QString::fromUtf8(e.what());
     }
@@ -288,15 +297,28 @@ bool PipelineController::ensurePipeline()
         }
     }
     const long long generation = ++m_generation;
-    if (cluster) {
-        // Reaches the GUI thread from a pool thread, like progress below.
-        auto unavailable = [this, generation] {
-            QMetaObject::invokeMethod(this, [this, generation] { onWorkersUnavailable(generation); }, Qt::QueuedConnection);
+    // Reaches the GUI thread from a pool thread, like progress below: the run stopped itself because
+    // the workers (or the page hosts) cannot be reached.
+    auto unavailable = [this, generation] {
+        QMetaObject::invokeMethod(this, [this, generation] { onWorkersUnavailable(generation); }, Qt::QueuedConnection);
+    };
+    if (auto hosts = isolation::processing()) {
+        // Isolated (the app): each page in a page host, which OCRs on the workers when there are any,
+        // so a page that crashes or hangs Poppler or Tesseract fails alone.
+        std::optional<RemoteOptions> remote;
+        if (cluster)
+            remote = m_remote;
+        options.processor = [hosts, remote, unavailable](const PageJob& job, const ProcessOptions& o, const CancelToken& c) {
+            auto r = hosts->process(job, o, c, remote ? &*remote : nullptr);
+            if (!r && r.error().code == ErrorCode::Unavailable)
+                unavailable();
+            return r;
         };
+    } else if (cluster) {
         options.engines = std::make_shared<WatchedEngineFactory>(cluster->engineFactory(), unavailable);
-        if (options.jobs <= 0) // as many pages in flight as the workers have threads
-            options.jobs = std::min(1024, std::max(1, cluster->totalThreads()));
     }
+    if (cluster && options.jobs <= 0) // as many pages in flight as the workers have threads
+        options.jobs = std::min(1024, std::max(1, cluster->totalThreads()));
     // Runs on the writer thread: hand a copy of the progress to the GUI thread and return at once.
     // `this` outlives every pipeline (the destructor waits for them), so the queued call is safe.
     auto progress = [this, generation](const PageProgress& p) {

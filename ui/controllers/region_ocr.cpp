@@ -2,6 +2,7 @@
 
 #include "core/ocr/tesseract_engine.h"
 #include "core/render/page_renderer.h"
+#include "ui/controllers/isolation.h"
 
 #include <QCoreApplication>
 #include <QPainter>
@@ -26,13 +27,15 @@ QString RegionOcrResult::text() const
 RegionOcrResult ocrRegion(const RegionOcrRequest& request)
 {
     RegionOcrResult out;
-    auto tr = [](const char* s) { return QCoreApplication::translate("incidoc::ui::RegionOcr", s); };
     try {
         const int pageDpi = request.pageDpi > 0 ? request.pageDpi : 300;
         const int readDpi = request.readDpi > 0 ? request.readDpi : pageDpi;
         RenderOptions options;
         options.dpi = readDpi;
-        auto page = renderPage(request.path, request.kind, request.number, options);
+        // Render and read in a page host when the app runs isolated (ui/controllers/isolation.h).
+        const auto hosts = isolation::interactive();
+        auto page = hosts ? hosts->render(request.path, request.kind, request.number, options)
+                          : renderPage(request.path, request.kind, request.number, options);
         if (!page) {
             out.error = page.error().message;
             return out;
@@ -48,7 +51,7 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request)
                               .toAlignedRect()
                               .intersected(page->image.rect());
         if (src.isEmpty()) {
-            out.error = tr("the region is outside the page");
+            out.error = QCoreApplication::translate("incidoc::ui::RegionOcr", "the region is outside the page");
             return out;
         }
         // Images cannot be rendered finer: enlarge the crop to read at the asked resolution.
@@ -64,20 +67,25 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request)
             p.setRenderHint(QPainter::SmoothPixmapTransform, true);
             p.drawImage(QRect(QPoint(kMargin, kMargin), inner), page->image, src);
         }
-        // An engine per call, gone when the call ends: a thread-local one outlived Tesseract's own
-        // globals on pool threads that end at exit ("free(): invalid pointer" at exit in CI). A region
-        // is read on a person's request, so the engine's start-up (~0.2 s) is affordable.
-        auto made = TesseractEngine::create(request.languages);
-        if (!made) {
-            out.error = made.error().message;
-            return out;
-        }
-        const std::unique_ptr<TesseractEngine> engine = std::move(made).value();
         OcrOptions ocr;
         ocr.languages = request.languages;
         ocr.dpi = int(std::lround(pageDpi * scale));
         ocr.deadlineMs = 20'000;
-        auto result = engine->recognize(crop, ocr, CancelToken());
+        Result<RecognizedPage> result = makeError(ErrorCode::Internal, QString());
+        if (hosts) {
+            result = hosts->recognize(crop, ocr);
+        } else {
+            // An engine per call, gone when the call ends: a thread-local one outlived Tesseract's own
+            // globals on pool threads that end at exit ("free(): invalid pointer" at exit in CI). A region
+            // is read on a person's request, so the engine's start-up (~0.2 s) is affordable.
+            auto made = TesseractEngine::create(request.languages);
+            if (!made) {
+                out.error = made.error().message;
+                return out;
+            }
+            const std::unique_ptr<TesseractEngine> engine = std::move(made).value();
+            result = engine->recognize(crop, ocr, CancelToken());
+        }
         if (!result) {
             out.error = result.error().message;
             return out;
@@ -103,7 +111,7 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request)
     } catch (const std::exception& e) { // nothing crosses the thread boundary as an exception
         out.error = QString::fromUtf8(e.what());
     } catch (...) {
-        out.error = tr("the region could not be read");
+        out.error = QCoreApplication::translate("incidoc::ui::RegionOcr", "the region could not be read");
     }
     return out;
 }

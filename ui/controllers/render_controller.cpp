@@ -1,6 +1,7 @@
 #include "ui/controllers/render_controller.h"
 
 #include "core/render/page_renderer.h"
+#include "ui/controllers/isolation.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -20,7 +21,9 @@ RenderResult renderOnWorker(const QString& path, DocumentKind kind, int number, 
         RenderOptions options;
         options.dpi = dpi > 0 ? dpi : 150;
         options.pixelBudget = 60'000'000;
-        auto page = renderPage(path, kind, number, options, cancel);
+        // In a page host when the app runs isolated: a page that crashes Poppler ends the host only.
+        const auto hosts = isolation::interactive();
+        auto page = hosts ? hosts->render(path, kind, number, options, cancel) : renderPage(path, kind, number, options, cancel);
         if (!page) {
             out.cancelled = page.error().isCancelled();
             out.error = page.error().message;

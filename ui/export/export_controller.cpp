@@ -1,5 +1,7 @@
 #include "ui/export/export_controller.h"
 
+#include "ui/controllers/isolation.h"
+
 #include <QMetaObject>
 
 #include <mutex>
@@ -57,10 +59,15 @@ ExportController::~ExportController()
 }
 
 bool ExportController::start(const QString& projectPath, const QString& destination,
-                             const ExportOptions& options)
+                             const ExportOptions& requested)
 {
     if (m_running)
         return false;
+    ExportOptions options = requested;
+    // Page images are rendered again for the bundle: with isolation, in page hosts.
+    if (auto hosts = isolation::processing(); hosts && !options.render)
+        options.render = [hosts](const QString& path, DocumentKind kind, int number, const RenderOptions& ro,
+                                 const CancelToken& cancel) { return hosts->render(path, kind, number, ro, cancel); };
     m_running = true;
     m_cancel = CancelToken{};
     m_mailbox = std::make_shared<Mailbox>();

@@ -1,6 +1,7 @@
 #include "ui/shell/page_list_model.h"
 
 #include "core/render/page_renderer.h"
+#include "ui/controllers/isolation.h"
 #include "ui/project_session.h"
 
 #include <QColor>
@@ -14,7 +15,8 @@ QImage renderThumb(const QString& path, DocumentKind kind, int number)
 {
     RenderOptions o;
     o.dpi = PageListModel::kThumbDpi;
-    auto page = renderPage(path, kind, number, o);
+    const auto hosts = isolation::interactive(); // isolated: a page that crashes Poppler ends a host only
+    auto page = hosts ? hosts->render(path, kind, number, o) : renderPage(path, kind, number, o);
     if (!page)
         return {};
     QImage img = page->image;
@@ -31,6 +33,29 @@ QColor reviewColor(ReviewStatus r)
     case ReviewStatus::Reviewed: return QColor(67, 160, 71);
     }
     return {};
+}
+
+/// The page's status and kind as the tooltip shows them, in the interface's language.
+QString statusText(PageStatus s)
+{
+    switch (s) {
+    case PageStatus::Queued: return PageListModel::tr("queued");
+    case PageStatus::Processing: return PageListModel::tr("processing");
+    case PageStatus::Done: return PageListModel::tr("done");
+    case PageStatus::Failed: return PageListModel::tr("failed");
+    }
+    return toString(s);
+}
+
+QString kindText(PageKind k)
+{
+    switch (k) {
+    case PageKind::Unknown: return PageListModel::tr("kind not yet known");
+    case PageKind::Scanned: return PageListModel::tr("scanned");
+    case PageKind::TextLayer: return PageListModel::tr("text layer");
+    case PageKind::Blank: return PageListModel::tr("blank");
+    }
+    return toString(k);
 }
 
 } // namespace
@@ -176,8 +201,8 @@ QVariant PageListModel::data(const QModelIndex& index, int role) const
         return text;
     }
     case Qt::ToolTipRole:
-        return p.error.isEmpty() ? tr("%1, %2").arg(toString(p.status), toString(p.kind))
-                                 : tr("%1, %2: %3").arg(toString(p.status), toString(p.kind), p.error);
+        return p.error.isEmpty() ? tr("%1, %2").arg(statusText(p.status), kindText(p.kind))
+                                 : tr("%1, %2: %3").arg(statusText(p.status), kindText(p.kind), p.error);
     case Qt::DecorationRole: {
         auto it = m_thumbs.find(p.id);
         QPixmap pm;

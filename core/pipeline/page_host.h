@@ -1,0 +1,96 @@
+#pragma once
+// Page hosts: helper processes that render, classify, prepare and OCR pages for the app, so that a page
+// which crashes, hangs or exhausts memory in Poppler or Tesseract ends a helper, never the app and the
+// annotator's session (issue 6; the CLI has its own supervisor, app/cli/supervisor.h).
+//
+// A host does one thing at a time: a host that dies died of the page it held (or of the system: the
+// OOM killer, a stray kill), so a page is tried once more on a fresh host and then failed; a page over
+// its time or memory budget is failed at once. Reasons start with kIsolationFailurePrefix, like the CLI
+// supervisor's, so the app never renders such a page in its own process. The pool keeps idle hosts, and
+// with them their loaded Tesseract, for the next call. The host side is runPageHost(), which the helper
+// program's main() calls (the app runs itself with --page-host).
+
+#include "core/import/importer.h"
+#include "core/model/records.h"
+#include "core/ocr/ocr_engine.h"
+#include "core/ocr/remote_engine.h"
+#include "core/pipeline/page_processor.h"
+#include "core/render/page_renderer.h"
+#include "core/util/cancel_token.h"
+#include "core/util/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace incidoc {
+
+struct PageHostOptions {
+    QString program;       ///< the helper program; empty: no isolation (the caller works in-process)
+    QStringList arguments; ///< e.g. {"--page-host"}
+    /// A host whose resident memory grows over this is stopped and its page failed (0: no limit).
+    qint64 memoryLimitBytes = 4096LL * 1024 * 1024;
+    /// Added to a call's own budget (render time limit + OCR deadline, x1.25) before it counts as hung:
+    /// a host's start and Tesseract's first load are not the page's fault.
+    int slackMs = 10'000;
+};
+
+/// The time a host may take for a page before it counts as hung (the CLI supervisor uses the same).
+/// With `remote` workers: the engine's three rounds of (OCR deadline + call slack) instead of one OCR.
+int pageHangBudgetMs(const ProcessOptions& options, int slackMs = 10'000, const RemoteOptions* remote = nullptr);
+
+/// The reasons an isolated page fails with (stored in the project; they start with
+/// kIsolationFailurePrefix and are not translated: the app matches them). `what`: "page" or "file".
+QString isolationCrashReason(const char* what, int signal);
+QString isolationHangReason(int budgetMs);
+QString isolationMemoryReason(const char* what, qint64 limitBytes);
+/// "signal 11: Segmentation fault".
+QString signalDescription(int signal);
+/// Resident memory of a process (Linux /proc), 0 when it cannot be read.
+qint64 residentBytesOf(qint64 pid);
+
+/// Thread contract: every function is thread-safe; calls run in parallel, each on its own host.
+/// Destroy the pool only once no call is running (its owner waits for its threads first).
+class PageHostPool {
+public:
+    explicit PageHostPool(PageHostOptions options);
+    ~PageHostPool(); ///< ends every idle host
+    PageHostPool(const PageHostPool&) = delete;
+    PageHostPool& operator=(const PageHostPool&) = delete;
+
+    const PageHostOptions& options() const;
+
+    /// processPage() in a host. A page that ends two hosts, hangs or goes over the memory budget comes
+    /// back as a Failed outcome with the reason. Errors: Cancelled (the host is stopped), Unavailable
+    /// (no host can be started, or `remote` workers cannot be reached with fallback Stop: the run stops,
+    /// its pages stay queued). `remote`: the host OCRs on these workers (it connects once and keeps the
+    /// connection); null: with its own Tesseract.
+    Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
+                                const RemoteOptions* remote = nullptr);
+    /// renderPage() in a host, for display. A page that crashes or hangs the renderer is an Engine or
+    /// Timeout error with the reason (also starting with kIsolationFailurePrefix).
+    Result<RenderedPage> render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                const CancelToken& cancel = {});
+    /// inspectFile() in a host (opening a PDF parses it: the first place a crafted file can crash). A file
+    /// that crashes two hosts or hangs is an InvalidInput error with the reason ("processing this file
+    /// crashed ..."), recorded like any file that cannot be imported.
+    Result<InspectedFile> inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial = nullptr,
+                                  const CancelToken& cancel = {});
+    /// OCR of an image (a region an annotator drew) in a host.
+    Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel = {});
+
+    int hostsStarted() const; ///< for tests and logs: hosts started so far
+    int hostsLost() const;    ///< hosts that died, hung or were stopped over budget
+
+    struct Impl;
+
+private:
+    std::unique_ptr<Impl> m;
+};
+
+/// The host's side: answers requests on stdin with results on stdout until stdin closes or the parent
+/// process goes away. Call from main() after the Q(Gui)Application is made; returns the exit code.
+int runPageHost();
+
+} // namespace incidoc

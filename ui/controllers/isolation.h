@@ -1,0 +1,24 @@
+#pragma once
+// Where the app does the work a hostile page can crash or hang: processing pages, rendering them for
+// display and reading a drawn region run in page hosts (core/pipeline/page_host.h), helper processes the
+// app starts from its own program (`incidoc --page-host`), once main() configures them. Not configured
+// (tests that do not ask for it), the work runs in this process as before.
+//
+// Thread contract: configure() on the GUI thread before any window exists (or in a test's set-up);
+// the getters are thread-safe.
+
+#include "core/pipeline/page_host.h"
+
+#include <memory>
+
+namespace incidoc::ui::isolation {
+
+/// `options.program` empty: no isolation (the default).
+void configure(const PageHostOptions& options);
+/// Hosts for the pipeline's pages (null: not configured).
+std::shared_ptr<PageHostPool> processing();
+/// Hosts for display renders and region OCR, apart from the pipeline's so a long run never makes the
+/// page the user opens wait (null: not configured).
+std::shared_ptr<PageHostPool> interactive();
+
+} // namespace incidoc::ui::isolation
