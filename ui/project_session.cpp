@@ -133,7 +133,7 @@ bool pushCommand(QUndoStack* stack, StoreEditCommand* command, const EditOutcome
 
 #define INCIDOC_REQUIRE_WRITABLE(ret)                                                                         \
     if (m_impl->readOnly) {                                                                                   \
-        Q_EMIT errorOccurred(tr("The project is open read-only: changes cannot be saved."));                  \
+        Q_EMIT errorOccurred(ProjectSession::tr("The project is open read-only: changes cannot be saved."));  \
         return ret;                                                                                           \
     }
 

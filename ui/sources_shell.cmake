@@ -20,6 +20,8 @@ target_sources(incidoc_ui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/view/view_geometry_dump.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/app_settings.h
     ${CMAKE_CURRENT_LIST_DIR}/shell/app_settings.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/shell/language.h
+    ${CMAKE_CURRENT_LIST_DIR}/shell/language.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/documents_model.h
     ${CMAKE_CURRENT_LIST_DIR}/shell/documents_model.cpp
     ${CMAKE_CURRENT_LIST_DIR}/shell/page_list_model.h

@@ -8,12 +8,14 @@
 #include "core/ocr/remote_engine.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/pipeline/import_session.h"
+#include "core/pipeline/page_host.h"
 #include "core/pipeline/pipeline.h"
 #include "core/render/page_renderer.h"
 #include "core/storage/project_store.h"
 #include "core/util/openmp_guard.h"
 
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -30,6 +32,13 @@
 
 namespace incidoc::cli {
 namespace {
+
+/// Messages for people go through Cli::tr() (translation context "cli"; the translator for the system
+/// locale is installed in main.cpp). Not translated: --json output, --version, and the failure reasons
+/// recorded in the project, which other tools and other users' locales read.
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
 
 // Ctrl-C: the first one cancels cleanly (finished pages are kept, the rest stays queued); a second
 // one falls back to the default action.
@@ -147,6 +156,7 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
     }
     if (!o.remote.workers.isEmpty()) {
         auto cluster = RemoteCluster::connect(o.remote, o.pipeline.process.languages);
+        QString shownNote; // clusterNote in the user's language (the JSON keeps the English one)
         if (cluster) {
             r.cluster = *cluster;
             pipelineOptions.engines = r.cluster->engineFactory();
@@ -154,15 +164,17 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
             if (pipelineOptions.jobs <= 0)
                 pipelineOptions.jobs = std::min(1024, r.cluster->totalThreads());
             r.clusterNote = QStringLiteral("OCR on %1").arg(r.cluster->summary());
+            shownNote = Cli::tr("OCR on %1").arg(r.cluster->summary());
         } else if (cluster.error().code == ErrorCode::Unavailable && o.remote.fallback == RemoteFallback::Local) {
             r.clusterNote = QStringLiteral("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
+            shownNote = Cli::tr("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
         } else {
             r.ok = false;
             r.error = cluster.error();
             return r;
         }
         if (!o.quiet && !o.json)
-            err(r.clusterNote);
+            err(shownNote);
     }
     ProgressBar bar(!o.quiet && !o.json);
     std::mutex mutex;
@@ -178,7 +190,7 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
                                           {QStringLiteral("page"), p.number},
                                           {QStringLiteral("reason"), p.error}});
             if (!o.json)
-                bar.message(QStringLiteral("  FAILED  %1 page %2: %3").arg(where).arg(p.number).arg(p.error));
+                bar.message(Cli::tr("  FAILED  %1 page %2: %3").arg(where).arg(p.number).arg(p.error));
         } else {
             ++done;
             words += p.words;
@@ -316,7 +328,7 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
             workers.insert(QStringLiteral("retries"), rs.retries);
             workers.insert(QStringLiteral("bytes_sent"), rs.bytesSent);
             if (rs.localPages > 0 && !o.json && !o.quiet)
-                err(QStringLiteral("%1 page(s) were OCR'd on this machine: no worker was reachable for them (--fallback local)")
+                err(Cli::tr("%1 page(s) were OCR'd on this machine: no worker was reachable for them (--fallback local)")
                         .arg(rs.localPages));
         }
         if (!r.stats.stopped.ok())
@@ -325,7 +337,7 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
     }
     if (!o.json && !o.quiet && r.stats.queued > 0) {
         const double rate = r.stats.seconds > 0 ? (r.stats.done + r.stats.failed) / r.stats.seconds : 0;
-        out(QStringLiteral("Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words")
+        out(Cli::tr("Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words")
                 .arg(r.stats.done + r.stats.failed)
                 .arg(r.stats.seconds, 0, 'f', 1)
                 .arg(rate, 0, 'f', 2)
@@ -335,13 +347,13 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
     }
     if (r.interrupted) {
         if (!o.json)
-            err(QStringLiteral("Interrupted: %1 pages stay queued; run `incidoc-cli ocr -p %2` to continue.")
+            err(Cli::tr("Interrupted: %1 pages stay queued; run `incidoc-cli ocr -p %2` to continue.")
                     .arg(r.stats.cancelled)
                     .arg(o.project));
         return kExitInterrupted;
     }
     if (!r.stats.stopped.ok()) {
-        err(QStringLiteral("error: OCR stopped: %1. %2 page(s) stay queued: run `incidoc-cli ocr -p %3` when a worker is "
+        err(Cli::tr("error: OCR stopped: %1. %2 page(s) stay queued: run `incidoc-cli ocr -p %3` when a worker is "
                            "reachable, or add --fallback local to OCR on this machine.")
                 .arg(r.stats.stopped.error().message)
                 .arg(r.stats.cancelled)
@@ -349,7 +361,7 @@ int reportRun(const Options& o, const RunResult& r, QJsonObject& json)
         return kExitUsage;
     }
     if (!r.ok) {
-        err(QStringLiteral("error: %1").arg(r.error.message));
+        err(Cli::tr("error: %1").arg(r.error.message));
         return kExitSomeFailed;
     }
     return r.stats.failed > 0 || skipped > 0 ? kExitSomeFailed : kExitOk;
@@ -362,7 +374,7 @@ int commandImport(const Options& o, CancelToken& interrupt)
     {
         auto store = ProjectStore::open(o.project);
         if (!store) {
-            err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+            err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
             return kExitUsage;
         }
         RegisterOptions registration;
@@ -384,7 +396,7 @@ int commandImport(const Options& o, CancelToken& interrupt)
         }
         report = registerFiles(**store, o.inputs, registration, interrupt, [&](const ImportedFile& f) {
             if (f.outcome == ImportedFile::Outcome::Failed && !o.json)
-                err(QStringLiteral("  FAILED  %1: %2").arg(f.path, f.error));
+                err(Cli::tr("  FAILED  %1: %2").arg(f.path, f.error));
         });
     }
     // Registration is over: a crash from here on is not the last file's (the supervisor reads this).
@@ -400,16 +412,16 @@ int commandImport(const Options& o, CancelToken& interrupt)
     json.insert(QStringLiteral("files"), files);
     json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(report.skipped));
     if (!o.json && !o.quiet) {
-        out(QStringLiteral("Added %1 file(s) with %2 page(s); %3 already in the project; %4 failed%5")
+        out(Cli::tr("Added %1 file(s) with %2 page(s); %3 already in the project; %4 failed%5")
                 .arg(report.added)
                 .arg(report.pagesAdded)
                 .arg(report.duplicates)
                 .arg(report.failed)
                 .arg(report.skipped.isEmpty() ? QString()
-                                              : QStringLiteral("; %1 other file(s) skipped").arg(report.skipped.size())));
+                                              : Cli::tr("; %1 other file(s) skipped").arg(report.skipped.size())));
     }
     if (!report.storage.ok()) {
-        err(QStringLiteral("error: %1").arg(report.storage.error().message));
+        err(Cli::tr("error: %1").arg(report.storage.error().message));
         if (o.json)
             printJson(json);
         return kExitSomeFailed;
@@ -423,7 +435,7 @@ int commandImport(const Options& o, CancelToken& interrupt)
     if (!o.noOcr) {
         const RunResult r = processQueued(o, interrupt);
         if (!r.ok && r.stats.queued == 0) {
-            err(QStringLiteral("error: %1").arg(r.error.message));
+            err(Cli::tr("error: %1").arg(r.error.message));
             return kExitUsage;
         }
         const int runStatus = reportRun(o, r, json);
@@ -440,7 +452,7 @@ int commandOcr(const Options& o, CancelToken& interrupt)
     {
         auto store = ProjectStore::open(o.project);
         if (!store) {
-            err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+            err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
             return kExitUsage;
         }
         Result<int> requeued = 0;
@@ -449,18 +461,18 @@ int commandOcr(const Options& o, CancelToken& interrupt)
         else if (o.failed)
             requeued = (*store)->requeueFailed();
         if (!requeued) {
-            err(QStringLiteral("error: %1").arg(requeued.error().message));
+            err(Cli::tr("error: %1").arg(requeued.error().message));
             return kExitUsage;
         }
     }
     QJsonObject json{{QStringLiteral("project"), o.project}};
     const RunResult r = processQueued(o, interrupt);
     if (!r.ok && r.stats.queued == 0) {
-        err(QStringLiteral("error: %1").arg(r.error.message));
+        err(Cli::tr("error: %1").arg(r.error.message));
         return kExitUsage;
     }
     if (!o.json && !o.quiet && r.stats.queued == 0)
-        out(QStringLiteral("Nothing to do: no queued pages."));
+        out(Cli::tr("Nothing to do: no queued pages."));
     const int status = reportRun(o, r, json);
     if (o.json)
         printJson(json);
@@ -471,13 +483,13 @@ int commandStatus(const Options& o)
 {
     auto store = ProjectStore::open(o.project, QFileInfo::exists(o.project) ? OpenMode::ReadOnly : OpenMode::ReadWrite);
     if (!store) {
-        err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
         return kExitUsage;
     }
     auto summary = (*store)->summary();
     auto failures = (*store)->failures();
     if (!summary || !failures) {
-        err(QStringLiteral("error: %1").arg((!summary ? summary.error() : failures.error()).message));
+        err(Cli::tr("error: %1").arg((!summary ? summary.error() : failures.error()).message));
         return kExitUsage;
     }
     const ProjectSummary& s = *summary;
@@ -506,28 +518,28 @@ int commandStatus(const Options& o)
             {QStringLiteral("failures"), list}});
         return kExitOk;
     }
-    out(QStringLiteral("Project:   %1").arg(QFileInfo(o.project).absoluteFilePath()));
-    out(QStringLiteral("Documents: %1 (%2 failed to import)").arg(s.documents).arg(s.failedDocuments));
-    out(QStringLiteral("Pages:     %1 (done %2, queued %3, processing %4, failed %5)")
+    out(Cli::tr("Project:   %1").arg(QFileInfo(o.project).absoluteFilePath()));
+    out(Cli::tr("Documents: %1 (%2 failed to import)").arg(s.documents).arg(s.failedDocuments));
+    out(Cli::tr("Pages:     %1 (done %2, queued %3, processing %4, failed %5)")
             .arg(s.pages)
             .arg(s.done)
             .arg(s.queued)
             .arg(s.processing)
             .arg(s.failed));
-    out(QStringLiteral("Kinds:     scanned %1, text-layer %2, blank %3, not yet known %4")
+    out(Cli::tr("Kinds:     scanned %1, text-layer %2, blank %3, not yet known %4")
             .arg(s.scanned)
             .arg(s.textLayer)
             .arg(s.blank)
             .arg(s.unknownKind));
-    out(QStringLiteral("Words:     %1").arg(s.words));
-    out(QStringLiteral("Reviewed:  %1 page(s)").arg(s.reviewedPages));
+    out(Cli::tr("Words:     %1").arg(s.words));
+    out(Cli::tr("Reviewed:  %1 page(s)").arg(s.reviewedPages));
     if (!failures->empty()) {
-        out(QStringLiteral("Failures:"));
+        out(Cli::tr("Failures:"));
         for (const auto& f : *failures) {
             if (f.pageNumber == 0)
-                out(QStringLiteral("  %1: %2").arg(f.documentPath, f.reason));
+                out(Cli::tr("  %1: %2").arg(f.documentPath, f.reason));
             else
-                out(QStringLiteral("  %1 page %2: %3").arg(f.documentPath).arg(f.pageNumber).arg(f.reason));
+                out(Cli::tr("  %1 page %2: %3").arg(f.documentPath).arg(f.pageNumber).arg(f.reason));
         }
     }
     return kExitOk;
@@ -536,19 +548,19 @@ int commandStatus(const Options& o)
 int commandDump(const Options& o, CancelToken& interrupt)
 {
     if (o.output.isEmpty()) {
-        err(QStringLiteral("error: dump needs -o DIR"));
+        err(Cli::tr("error: dump needs -o DIR"));
         return kExitUsage;
     }
     auto store = ProjectStore::open(o.project, OpenMode::ReadOnly);
     if (!store) {
-        err(QStringLiteral("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
         return kExitUsage;
     }
     auto report = dumpProject(**store, o.output, interrupt);
     if (!report) {
         if (report.error().isCancelled())
             return kExitInterrupted;
-        err(QStringLiteral("error: %1").arg(report.error().message));
+        err(Cli::tr("error: %1").arg(report.error().message));
         return kExitSomeFailed;
     }
     if (o.json)
@@ -556,18 +568,18 @@ int commandDump(const Options& o, CancelToken& interrupt)
                               {QStringLiteral("documents"), report->documents},
                               {QStringLiteral("pages"), report->pages}});
     else if (!o.quiet)
-        out(QStringLiteral("Wrote %1 page(s) of %2 document(s) to %3").arg(report->pages).arg(report->documents).arg(o.output));
+        out(Cli::tr("Wrote %1 page(s) of %2 document(s) to %3").arg(report->pages).arg(report->documents).arg(o.output));
     return kExitOk;
 }
 
 int commandExport(const Options& o, CancelToken& interrupt)
 {
     if (o.output.isEmpty()) {
-        err(QStringLiteral("error: export needs -o FILE.zip"));
+        err(Cli::tr("error: export needs -o FILE.zip"));
         return kExitUsage;
     }
     if (!QFileInfo::exists(o.project)) {
-        err(QStringLiteral("error: cannot open project %1: it does not exist").arg(o.project));
+        err(Cli::tr("error: cannot open project %1: it does not exist").arg(o.project));
         return kExitUsage;
     }
     // A file size limit (ulimit -f) must give a clear "File too large" error, not kill the process.
@@ -585,10 +597,10 @@ int commandExport(const Options& o, CancelToken& interrupt)
     if (!report) {
         if (report.error().isCancelled()) {
             if (!o.json)
-                err(QStringLiteral("Interrupted: no bundle was written."));
+                err(Cli::tr("Interrupted: no bundle was written."));
             return kExitInterrupted;
         }
-        err(QStringLiteral("error: %1").arg(report.error().message));
+        err(Cli::tr("error: %1").arg(report.error().message));
         return report.error().code == ErrorCode::NotFound || report.error().code == ErrorCode::Storage
                    ? kExitUsage
                    : kExitSomeFailed;
@@ -603,7 +615,7 @@ int commandExport(const Options& o, CancelToken& interrupt)
                               {QStringLiteral("seconds"), report->seconds},
                               {QStringLiteral("jobs"), report->jobs}});
     } else if (!o.quiet) {
-        out(QStringLiteral("Wrote %1: %2 page(s) of %3 document(s), %4 entries, %5 MB in %6 s (%7 jobs)")
+        out(Cli::tr("Wrote %1: %2 page(s) of %3 document(s), %4 entries, %5 MB in %6 s (%7 jobs)")
                 .arg(report->path)
                 .arg(report->pages)
                 .arg(report->documents)
@@ -628,7 +640,7 @@ QString versions()
 int run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(Cli::tr(
         "Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.\n\n"
         "Commands:\n"
         "  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages\n"
@@ -640,66 +652,66 @@ int run(const QStringList& arguments)
         "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)\n"
         "to import or ocr; pages in flight default to the workers' total threads."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("import, ocr, status or dump"));
-    parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("files and folders (import)"), QStringLiteral("[PATH...]"));
+    parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("import, ocr, status, dump or export"));
+    parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"), QStringLiteral("[PATH...]"));
     const QCommandLineOption versionOpt(QStringList{QStringLiteral("version"), QStringLiteral("V")},
-                                        QStringLiteral("Print versions of Incidoc and its engines."));
+                                        Cli::tr("Print versions of Incidoc and its engines."));
     const QCommandLineOption projectOpt(QStringList{QStringLiteral("p"), QStringLiteral("project")},
-                                        QStringLiteral("Project file (*.incidoc); created when missing."), QStringLiteral("FILE"));
-    const QCommandLineOption jsonOpt(QStringLiteral("json"), QStringLiteral("Machine-readable output."));
-    const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")}, QStringLiteral("Print only errors."));
-    const QCommandLineOption jobsOpt(QStringLiteral("jobs"), QStringLiteral("Pages in parallel (default: cores)."), QStringLiteral("N"));
-    const QCommandLineOption dpiOpt(QStringLiteral("dpi"), QStringLiteral("Render resolution for PDF pages (default 300)."), QStringLiteral("N"));
-    const QCommandLineOption langOpt(QStringLiteral("lang"), QStringLiteral("OCR languages, e.g. eng or eng+fra (default eng)."), QStringLiteral("LANGS"));
+                                        Cli::tr("Project file (*.incidoc); created when missing."), QStringLiteral("FILE"));
+    const QCommandLineOption jsonOpt(QStringLiteral("json"), Cli::tr("Machine-readable output."));
+    const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")}, Cli::tr("Print only errors."));
+    const QCommandLineOption jobsOpt(QStringLiteral("jobs"), Cli::tr("Pages in parallel (default: cores)."), QStringLiteral("N"));
+    const QCommandLineOption dpiOpt(QStringLiteral("dpi"), Cli::tr("Render resolution for PDF pages (default 300)."), QStringLiteral("N"));
+    const QCommandLineOption langOpt(QStringLiteral("lang"), Cli::tr("OCR languages, e.g. eng or eng+fra (default eng)."), QStringLiteral("LANGS"));
     const QCommandLineOption binarizeOpt(QStringLiteral("binarize"),
-                                         QStringLiteral("Binarization for page images: adaptive (default), sauvola, otsu, none."),
+                                         Cli::tr("Binarization for page images: adaptive (default), sauvola, otsu, none."),
                                          QStringLiteral("METHOD"));
-    const QCommandLineOption noOcrOpt(QStringLiteral("no-ocr"), QStringLiteral("import: only register the files."));
-    const QCommandLineOption failedOpt(QStringLiteral("failed"), QStringLiteral("ocr: retry failed pages."));
-    const QCommandLineOption allOpt(QStringLiteral("all"), QStringLiteral("ocr: redo every page (words a person edited are kept)."));
+    const QCommandLineOption noOcrOpt(QStringLiteral("no-ocr"), Cli::tr("import: only register the files."));
+    const QCommandLineOption failedOpt(QStringLiteral("failed"), Cli::tr("ocr: retry failed pages."));
+    const QCommandLineOption allOpt(QStringLiteral("all"), Cli::tr("ocr: redo every page (words a person edited are kept)."));
     const QCommandLineOption outputOpt(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                       QStringLiteral("dump: output folder; export: the .zip file."), QStringLiteral("PATH"));
+                                       Cli::tr("dump: output folder; export: the .zip file."), QStringLiteral("PATH"));
     const QCommandLineOption renderTimeoutOpt(QStringLiteral("render-timeout"),
-                                              QStringLiteral("Seconds a page render may take (default 60)."), QStringLiteral("S"));
+                                              Cli::tr("Seconds a page render may take (default 60)."), QStringLiteral("S"));
     const QCommandLineOption ocrTimeoutOpt(QStringLiteral("ocr-timeout"),
-                                           QStringLiteral("Seconds OCR of a page may take (default 120)."), QStringLiteral("S"));
+                                           Cli::tr("Seconds OCR of a page may take (default 120)."), QStringLiteral("S"));
     const QCommandLineOption formatsOpt(QStringLiteral("formats"),
-                                        QStringLiteral("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
+                                        Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
                                         QStringLiteral("LIST"));
-    const QCommandLineOption reviewedOnlyOpt(QStringLiteral("reviewed-only"), QStringLiteral("export: only reviewed pages."));
+    const QCommandLineOption reviewedOnlyOpt(QStringLiteral("reviewed-only"), Cli::tr("export: only reviewed pages."));
     const QCommandLineOption imagesOpt(QStringLiteral("images"),
-                                       QStringLiteral("export: page images binarized (default), original or none."),
+                                       Cli::tr("export: page images binarized (default), original or none."),
                                        QStringLiteral("MODE"));
     const QCommandLineOption noVisualizationsOpt(QStringLiteral("no-visualizations"),
-                                                 QStringLiteral("export: no page visualizations."));
-    const QCommandLineOption documentsOpt(QStringLiteral("documents"), QStringLiteral("export: only these document ids."),
+                                                 Cli::tr("export: no page visualizations."));
+    const QCommandLineOption documentsOpt(QStringLiteral("documents"), Cli::tr("export: only these document ids."),
                                           QStringLiteral("ID,..."));
     const QCommandLineOption workersOpt(QStringLiteral("workers"),
-                                        QStringLiteral("OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT."),
+                                        Cli::tr("OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT."),
                                         QStringLiteral("LIST"));
     const QCommandLineOption apiKeyFileOpt(QStringLiteral("api-key-file"),
-                                           QStringLiteral("File holding the workers' API key (first line)."), QStringLiteral("FILE"));
+                                           Cli::tr("File holding the workers' API key (first line)."), QStringLiteral("FILE"));
     const QCommandLineOption tlsCaOpt(QStringLiteral("tls-ca"),
-                                      QStringLiteral("Connect to the workers with TLS, checking their certificates against this CA (PEM)."),
+                                      Cli::tr("Connect to the workers with TLS, checking their certificates against this CA (PEM)."),
                                       QStringLiteral("FILE"));
     const QCommandLineOption fallbackOpt(QStringLiteral("fallback"),
-                                         QStringLiteral("When no worker is reachable: stop (default; pages stay queued) or local (OCR here)."),
+                                         Cli::tr("When no worker is reachable: stop (default; pages stay queued) or local (OCR here)."),
                                          QStringLiteral("MODE"));
     const QCommandLineOption workerImagesOpt(QStringLiteral("worker-images"),
-                                             QStringLiteral("How pages travel to workers: grey8 (raw, default on this machine) or png "
+                                             Cli::tr("How pages travel to workers: grey8 (raw, default on this machine) or png "
                                                             "(default for other machines)."),
                                              QStringLiteral("MODE"));
     const QCommandLineOption noIsolationOpt(QStringLiteral("no-isolation"),
-                                            QStringLiteral("import/ocr: run in this process, not in a supervised child "
+                                            Cli::tr("import/ocr: run in this process, not in a supervised child "
                                                            "(a crash in a page then ends the run)."));
     const QCommandLineOption memoryLimitOpt(QStringLiteral("memory-limit-mb"),
-                                            QStringLiteral("import/ocr: memory budget of the processing (default 4096; 0: "
+                                            Cli::tr("import/ocr: memory budget of the processing (default 4096; 0: "
                                                            "none); over it, the pages in flight are skipped."),
                                             QStringLiteral("MB"));
     const QCommandLineOption maxFileOpt(QStringLiteral("max-file-mb"),
-                                        QStringLiteral("import: larger files are refused (default 2048)."), QStringLiteral("MB"));
+                                        Cli::tr("import: larger files are refused (default 2048)."), QStringLiteral("MB"));
     const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
-                                         QStringLiteral("Send the API key to workers on other machines without TLS (trusted networks only)."));
+                                         Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only)."));
     for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
                             &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt,
                             &memoryLimitOpt, &maxFileOpt})
@@ -709,7 +721,7 @@ int run(const QStringList& arguments)
         parser.addOption(*opt);
 
     if (!parser.parse(arguments)) {
-        err(QStringLiteral("error: %1\nTry 'incidoc-cli --help'.").arg(parser.errorText()));
+        err(Cli::tr("error: %1\nTry 'incidoc-cli --help'.").arg(parser.errorText()));
         return kExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -724,7 +736,7 @@ int run(const QStringList& arguments)
     Options o;
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty()) {
-        err(QStringLiteral("error: no command given\nTry 'incidoc-cli --help'."));
+        err(Cli::tr("error: no command given\nTry 'incidoc-cli --help'."));
         return kExitUsage;
     }
     o.command = positional.first();
@@ -745,7 +757,7 @@ int run(const QStringList& arguments)
         bool ok = false;
         const int v = parser.value(opt).toInt(&ok);
         if (!ok || v < 1 || v > max) {
-            err(QStringLiteral("error: --%1 takes a whole number from 1 to %2").arg(opt.names().constLast()).arg(max));
+            err(Cli::tr("error: --%1 takes a whole number from 1 to %2").arg(opt.names().constLast()).arg(max));
             return false;
         }
         target = v;
@@ -763,7 +775,7 @@ int run(const QStringList& arguments)
         bool ok = false;
         o.memoryLimitMb = parser.value(memoryLimitOpt).toLongLong(&ok);
         if (!ok || o.memoryLimitMb < 0 || (o.memoryLimitMb > 0 && o.memoryLimitMb < 256)) {
-            err(QStringLiteral("error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"));
+            err(Cli::tr("error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"));
             return kExitUsage;
         }
     }
@@ -775,7 +787,7 @@ int run(const QStringList& arguments)
     if (parser.isSet(binarizeOpt)) {
         auto m = binarizeMethodFromString(parser.value(binarizeOpt));
         if (!m) {
-            err(QStringLiteral("error: --binarize takes adaptive, sauvola, otsu or none"));
+            err(Cli::tr("error: --binarize takes adaptive, sauvola, otsu or none"));
             return kExitUsage;
         }
         o.pipeline.process.binarize.method = *m;
@@ -792,7 +804,7 @@ int run(const QStringList& arguments)
         else if (mode == QLatin1String("stop"))
             o.remote.fallback = RemoteFallback::Stop;
         else {
-            err(QStringLiteral("error: --fallback takes stop or local"));
+            err(Cli::tr("error: --fallback takes stop or local"));
             return kExitUsage;
         }
     }
@@ -803,19 +815,19 @@ int run(const QStringList& arguments)
         else if (mode == QLatin1String("png"))
             o.remote.images = RemoteOptions::Images::Png;
         else {
-            err(QStringLiteral("error: --worker-images takes grey8 or png"));
+            err(Cli::tr("error: --worker-images takes grey8 or png"));
             return kExitUsage;
         }
     }
     if (o.remote.workers.isEmpty() && (parser.isSet(apiKeyFileOpt) || parser.isSet(tlsCaOpt) || parser.isSet(fallbackOpt))) {
-        err(QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers"));
+        err(Cli::tr("error: --api-key-file, --tls-ca and --fallback need --workers"));
         return kExitUsage;
     }
 
     const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"), QStringLiteral("dump"),
                                QStringLiteral("export")};
     if (!commands.contains(o.command)) {
-        err(QStringLiteral("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
+        err(Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
         return kExitUsage;
     }
     if (o.command == QLatin1String("export")) {
@@ -828,7 +840,7 @@ int run(const QStringList& arguments)
         if (parser.isSet(formatsOpt)) {
             auto f = ExportFormats::parse(parser.value(formatsOpt));
             if (!f) {
-                err(QStringLiteral("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+                err(Cli::tr("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
                 return kExitUsage;
             }
             e.formats = *f;
@@ -842,7 +854,7 @@ int run(const QStringList& arguments)
             else if (mode == QLatin1String("none"))
                 e.images = ExportImages::None;
             else {
-                err(QStringLiteral("error: --images takes binarized, original or none"));
+                err(Cli::tr("error: --images takes binarized, original or none"));
                 return kExitUsage;
             }
         }
@@ -851,7 +863,7 @@ int run(const QStringList& arguments)
                 bool ok = false;
                 const long long v = id.trimmed().toLongLong(&ok);
                 if (!ok || v < 1) {
-                    err(QStringLiteral("error: --documents takes document ids (whole numbers), e.g. 1,3"));
+                    err(Cli::tr("error: --documents takes document ids (whole numbers), e.g. 1,3"));
                     return kExitUsage;
                 }
                 e.documents.push_back(v);
@@ -859,15 +871,15 @@ int run(const QStringList& arguments)
         }
     }
     if (o.project.isEmpty()) {
-        err(QStringLiteral("error: -p/--project FILE is required"));
+        err(Cli::tr("error: -p/--project FILE is required"));
         return kExitUsage;
     }
     if (o.command == QLatin1String("import") && o.inputs.isEmpty()) {
-        err(QStringLiteral("error: import needs at least one file or folder"));
+        err(Cli::tr("error: import needs at least one file or folder"));
         return kExitUsage;
     }
     if (o.command != QLatin1String("import") && !o.inputs.isEmpty()) {
-        err(QStringLiteral("error: %1 takes no paths").arg(o.command));
+        err(Cli::tr("error: %1 takes no paths").arg(o.command));
         return kExitUsage;
     }
     // Languages are checked up front (one clear message instead of every page failing): here when OCR
@@ -877,8 +889,9 @@ int run(const QStringList& arguments)
         const QStringList have = tesseractLanguages();
         for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
             if (!have.contains(lang)) {
-                err(QStringLiteral("error: Tesseract language data for '%1' is not installed (Debian package tesseract-ocr-%1)")
-                        .arg(lang));
+                // Debian names the packages with dashes and in lower case: chi_sim -> tesseract-ocr-chi-sim.
+                err(Cli::tr("error: Tesseract language data for '%1' is not installed (Debian package %2)")
+                        .arg(lang, QStringLiteral("tesseract-ocr-") + lang.toLower().replace(QLatin1Char('_'), QLatin1Char('-'))));
                 return kExitUsage;
             }
         }
@@ -899,7 +912,7 @@ int run(const QStringList& arguments)
         so.arguments = arguments.mid(1);
         so.project = o.project;
         // Past its render and OCR time limits a page is hung: the engines' own limits come first.
-        so.pageBudgetMs = (o.pipeline.process.render.timeLimitMs + o.pipeline.process.ocrDeadlineMs) * 5 / 4 + 10'000;
+        so.pageBudgetMs = pageHangBudgetMs(o.pipeline.process);
         so.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
         so.quiet = o.quiet;
         so.json = o.json;

@@ -1,10 +1,20 @@
 #include "app/cli/progress_bar.h"
 
+#include <QCoreApplication>
+
 #include <unistd.h>
 
 #include <cstdio>
 
 namespace incidoc::cli {
+namespace {
+
+/// The bar's words go through the CLI's translations (context "cli", see cli.cpp).
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(cli)
+};
+
+} // namespace
 
 ProgressBar::ProgressBar(bool enabled)
     : m_enabled(enabled && ::isatty(STDERR_FILENO)), m_start(std::chrono::steady_clock::now())
@@ -64,14 +74,14 @@ void ProgressBar::draw(bool force)
         const int s = static_cast<int>((m_total - finished) / rate);
         left = QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
     }
-    QString line = QStringLiteral("[%1] %2/%3 pages  %4 pages/s  %5 left")
+    QString line = Cli::tr("[%1] %2/%3 pages  %4 pages/s  %5 left")
                        .arg(bar)
                        .arg(finished)
                        .arg(m_total)
                        .arg(rate, 0, 'f', 2)
                        .arg(left);
     if (m_failed)
-        line += QStringLiteral("  (%1 failed)").arg(m_failed);
+        line += Cli::tr("  (%1 failed)").arg(m_failed);
     std::fprintf(stderr, "\r\033[K%s", qPrintable(line));
     std::fflush(stderr);
     m_drawn = true;

@@ -2,11 +2,13 @@
 #include "core/pipeline/page_host.h"
 #include "core/util/openmp_guard.h"
 #include "ui/controllers/isolation.h"
+#include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 #include "ui/view/view_geometry_dump.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include <cstring>
 
@@ -23,6 +25,10 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Incidoc"));
     QApplication::setApplicationName(QStringLiteral("Incidoc"));
     QApplication::setApplicationVersion(QStringLiteral(INCIDOC_VERSION));
+    // The desktop entry and icon the Debian package installs (resources/desktop).
+    QGuiApplication::setDesktopFileName(QStringLiteral("incidoc"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("incidoc")));
+    incidoc::ui::installTranslations(app); // the language chosen in Settings, else the system's
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Review and label OCR of incident documents."));

@@ -131,8 +131,10 @@ void StoreEditCommand::announce()
 
 // ---- the actions --------------------------------------------------------------------------------------
 
-SetWordTextCommand::SetWordTextCommand(ProjectSession* session, WordId word, QString text, EditOutcome* outcome)
-    : StoreEditCommand(session, tr("Edit text"), outcome), m_word(word), m_text(std::move(text))
+SetWordTextCommand::SetWordTextCommand(ProjectSession* session, WordId word, QString text,
+                                       EditOutcome* outcome)
+    : StoreEditCommand(session, StoreEditCommand::tr("Edit text"), outcome), m_word(word),
+      m_text(std::move(text))
 {
 }
 
@@ -141,8 +143,9 @@ Status SetWordTextCommand::perform(ProjectStore& store, long long group)
     return store.updateWordText(m_word, m_text, group);
 }
 
-SetWordBoxCommand::SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box, EditOutcome* outcome)
-    : StoreEditCommand(session, tr("Move or resize box"), outcome), m_word(word), m_box(box)
+SetWordBoxCommand::SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box,
+                                     EditOutcome* outcome)
+    : StoreEditCommand(session, StoreEditCommand::tr("Move or resize box"), outcome), m_word(word), m_box(box)
 {
 }
 
@@ -153,7 +156,8 @@ Status SetWordBoxCommand::perform(ProjectStore& store, long long group)
 
 SetWordsLabelCommand::SetWordsLabelCommand(ProjectSession* session, QList<WordId> words,
                                            std::optional<LabelId> label, EditOutcome* outcome)
-    : StoreEditCommand(session, label ? tr("Set label") : tr("Clear label"), outcome),
+    : StoreEditCommand(
+          session, label ? StoreEditCommand::tr("Set label") : StoreEditCommand::tr("Clear label"), outcome),
       m_words(std::move(words)), m_label(label)
 {
 }
@@ -165,7 +169,8 @@ Status SetWordsLabelCommand::perform(ProjectStore& store, long long group)
 
 AddWordCommand::AddWordCommand(ProjectSession* session, PageId page, const PixelBox& box, QString text,
                                EditOutcome* outcome)
-    : StoreEditCommand(session, tr("Add box"), outcome), m_page(page), m_box(box), m_text(std::move(text))
+    : StoreEditCommand(session, StoreEditCommand::tr("Add box"), outcome), m_page(page), m_box(box),
+      m_text(std::move(text))
 {
 }
 
@@ -182,7 +187,9 @@ Status AddWordCommand::perform(ProjectStore& store, long long group)
 }
 
 DeleteWordsCommand::DeleteWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome)
-    : StoreEditCommand(session, words.size() == 1 ? tr("Delete box") : tr("Delete %n boxes", nullptr, words.size()),
+    : StoreEditCommand(session,
+                       words.size() == 1 ? StoreEditCommand::tr("Delete box")
+                                         : StoreEditCommand::tr("Delete %n boxes", nullptr, words.size()),
                        outcome),
       m_words(std::move(words))
 {
@@ -194,7 +201,8 @@ Status DeleteWordsCommand::perform(ProjectStore& store, long long group)
 }
 
 MergeWordsCommand::MergeWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome)
-    : StoreEditCommand(session, tr("Merge %n words", nullptr, words.size()), outcome), m_words(std::move(words))
+    : StoreEditCommand(session, StoreEditCommand::tr("Merge %n words", nullptr, words.size()), outcome),
+      m_words(std::move(words))
 {
 }
 
@@ -208,7 +216,7 @@ Status MergeWordsCommand::perform(ProjectStore& store, long long group)
 }
 
 SplitWordCommand::SplitWordCommand(ProjectSession* session, WordId word, int at, EditOutcome* outcome)
-    : StoreEditCommand(session, tr("Split word"), outcome), m_word(word), m_at(at)
+    : StoreEditCommand(session, StoreEditCommand::tr("Split word"), outcome), m_word(word), m_at(at)
 {
 }
 
@@ -223,8 +231,8 @@ Status SplitWordCommand::perform(ProjectStore& store, long long group)
 
 ReplaceWordsCommand::ReplaceWordsCommand(ProjectSession* session, PageId page, QList<WordId> remove,
                                          std::vector<WordRecord> add, EditOutcome* outcome)
-    : StoreEditCommand(session, tr("Re-OCR %n word(s)", nullptr, remove.size()), outcome), m_page(page),
-      m_remove(std::move(remove)), m_add(std::move(add))
+    : StoreEditCommand(session, StoreEditCommand::tr("Re-OCR %n word(s)", nullptr, remove.size()), outcome),
+      m_page(page), m_remove(std::move(remove)), m_add(std::move(add))
 {
 }
 
@@ -253,9 +261,9 @@ Status ReplaceWordsCommand::perform(ProjectStore& store, long long group)
 SetPageReviewCommand::SetPageReviewCommand(ProjectSession* session, PageId page, ReviewStatus review,
                                            EditOutcome* outcome)
     : StoreEditCommand(session,
-                       review == ReviewStatus::Reviewed     ? tr("Mark page reviewed")
-                       : review == ReviewStatus::InProgress ? tr("Mark page in progress")
-                                                            : tr("Mark page new"),
+                       review == ReviewStatus::Reviewed     ? StoreEditCommand::tr("Mark page reviewed")
+                       : review == ReviewStatus::InProgress ? StoreEditCommand::tr("Mark page in progress")
+                                                            : StoreEditCommand::tr("Mark page new"),
                        outcome),
       m_page(page), m_review(review)
 {
@@ -268,7 +276,10 @@ Status SetPageReviewCommand::perform(ProjectStore& store, long long group)
 
 SetWordsReviewedCommand::SetWordsReviewedCommand(ProjectSession* session, QList<WordId> words, bool reviewed,
                                                  EditOutcome* outcome)
-    : StoreEditCommand(session, reviewed ? tr("Mark words reviewed") : tr("Mark words not reviewed"), outcome),
+    : StoreEditCommand(session,
+                       reviewed ? StoreEditCommand::tr("Mark words reviewed")
+                                : StoreEditCommand::tr("Mark words not reviewed"),
+                       outcome),
       m_words(std::move(words)), m_reviewed(reviewed)
 {
 }

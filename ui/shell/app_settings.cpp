@@ -21,6 +21,9 @@ AppSettings AppSettings::load()
     a.jobs = std::clamp(s.value(QStringLiteral("processing/jobs"), a.jobs).toInt(), 0, 64);
     a.confidenceThreshold = std::clamp(s.value(QStringLiteral("review/confidenceThreshold"), a.confidenceThreshold).toInt(), 0, 100);
     a.theme = s.value(QStringLiteral("ui/theme"), a.theme).toString();
+    a.uiLanguage = s.value(QStringLiteral("ui/language"), a.uiLanguage).toString();
+    if (a.uiLanguage.trimmed().isEmpty())
+        a.uiLanguage = QStringLiteral("system");
     // A hand-edited INI file reads "a:1, b:2" (unquoted) as a list.
     const QVariant workers = s.value(QStringLiteral("workers/addresses"), a.workers);
     a.workers = (workers.typeId() == QMetaType::QStringList ? workers.toStringList().join(QStringLiteral(","))
@@ -44,6 +47,7 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("processing/jobs"), jobs);
     s.setValue(QStringLiteral("review/confidenceThreshold"), confidenceThreshold);
     s.setValue(QStringLiteral("ui/theme"), theme);
+    s.setValue(QStringLiteral("ui/language"), uiLanguage);
     s.setValue(QStringLiteral("workers/addresses"), workers.trimmed());
     s.setValue(QStringLiteral("workers/apiKeyFile"), apiKeyFile);
     s.setValue(QStringLiteral("workers/tlsCaFile"), tlsCaFile);

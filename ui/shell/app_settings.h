@@ -1,5 +1,6 @@
 #pragma once
-// The app's settings (QSettings): processing options for new runs, OCR workers, review threshold, theme.
+// The app's settings (QSettings): processing options for new runs, OCR workers, review threshold, theme,
+// interface language.
 // Value type; load()/save() on the GUI thread.
 
 #include "core/ocr/remote_engine.h"
@@ -16,6 +17,8 @@ struct AppSettings {
     int jobs = 0;                 ///< 0: one per core
     int confidenceThreshold = 60; ///< words below it are marked for review
     QString theme = QStringLiteral("system"); ///< "light", "dark" or "system"
+    /// Interface language: "system" (follow the system locale), "en", "fr" or "zh_CN"; read at start.
+    QString uiLanguage = QStringLiteral("system");
     /// OCR workers ("HOST:PORT,..." or "dns:///NAME:PORT"); empty: OCR on this computer.
     QString workers;
     QString apiKeyFile; ///< file holding the workers' API key; empty: none

@@ -3,10 +3,12 @@
 #include "core/imaging/prepare.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/render/page_renderer.h"
+#include "ui/shell/language.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <QAction>
+#include <QCollator>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -19,19 +21,23 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QThread>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <vector>
+
 namespace incidoc::ui {
 
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_initial(settings), m_dpi(new QSpinBox(this)), m_binarize(new QComboBox(this)),
-      m_languages(new QLineEdit(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
-      m_theme(new QComboBox(this)), m_workers(new QLineEdit(this)), m_apiKeyFile(new QLineEdit(this)),
-      m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)), m_testButton(new QPushButton(tr("&Test Connection"), this)),
+      m_languages(new QListWidget(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
+      m_theme(new QComboBox(this)), m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)), m_apiKeyFile(new QLineEdit(this)),
+      m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)), m_testButton(new QPushButton(tr("Test co&nnection"), this)),
       m_testResult(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
@@ -53,10 +59,38 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
             m_binarize->setCurrentIndex(m_binarize->count() - 1);
     }
     pf->addRow(tr("&Binarization:"), m_binarize);
-    m_languages->setText(settings.languages);
-    m_languages->setToolTip(tr("Tesseract languages joined with +, e.g. eng+fra. Installed: %1")
-                                .arg(tesseractLanguages().join(QStringLiteral(", "))));
-    pf->addRow(tr("&Languages:"), m_languages);
+    // The languages installed in Tesseract's data folder (Debian: tesseract-ocr-fra, -chi-sim, ...),
+    // plus any of the settings that is not installed any more, so that it is not dropped unseen.
+    m_languages->setObjectName(QStringLiteral("ocrLanguageList"));
+    m_languages->setAccessibleName(tr("OCR languages"));
+    m_languages->setToolTip(tr("The languages Tesseract reads the pages in; the first checked one is the main "
+                               "language. More are installed with the tesseract-ocr-LANG packages."));
+    const QStringList wanted = settings.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts);
+    QStringList offered = tesseractLanguages();
+    offered.removeAll(QStringLiteral("osd")); // orientation detection, not a language to read
+    // Sorted by the names shown, in the interface's language, not by Tesseract's codes.
+    std::vector<std::pair<QString, QString>> named;
+    for (const QString& code : offered)
+        named.emplace_back(tesseractLanguageName(code), code);
+    const QCollator collator;
+    std::sort(named.begin(), named.end(), [&](const auto& a, const auto& b) { return collator(a.first, b.first); });
+    for (const auto& [name, code] : named) {
+        auto* item = new QListWidgetItem(name, m_languages);
+        item->setData(Qt::UserRole, code);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(wanted.contains(code) ? Qt::Checked : Qt::Unchecked);
+    }
+    for (const QString& code : wanted) {
+        if (offered.contains(code))
+            continue;
+        auto* item = new QListWidgetItem(tr("%1 — not installed").arg(tesseractLanguageName(code)), m_languages);
+        item->setData(Qt::UserRole, code);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+        item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+    }
+    m_languages->setMaximumHeight(m_languages->sizeHintForRow(0) * 5 + 2 * m_languages->frameWidth() + 2);
+    pf->addRow(tr("OCR &languages:"), m_languages);
     m_jobs->setRange(0, 64);
     m_jobs->setSpecialValueText(tr("auto: one per core (%1), or the workers' threads").arg(QThread::idealThreadCount()));
     m_jobs->setValue(settings.jobs);
@@ -74,6 +108,27 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(settings.theme)));
     rf->addRow(tr("&Theme:"), m_theme);
+    m_uiLanguage->setObjectName(QStringLiteral("uiLanguageCombo"));
+    // "System" says which of the shipped languages the system's locale gives.
+    const QString systemCode = resolveUiLanguage(QStringLiteral("system"));
+    QString systemName = systemCode;
+    for (const UiLanguage& l : uiLanguages())
+        if (l.code == systemCode)
+            systemName = l.nativeName;
+    m_uiLanguage->addItem(tr("System (%1)").arg(systemName), QStringLiteral("system"));
+    for (const UiLanguage& l : uiLanguages())
+        m_uiLanguage->addItem(l.nativeName, l.code);
+    m_uiLanguage->setCurrentIndex(std::max(0, m_uiLanguage->findData(settings.uiLanguage)));
+    // The windows are built once in their language: a change shows from the next start.
+    auto* languageNote = new QLabel(tr("Applies the next time Incidoc starts."), review);
+    languageNote->setObjectName(QStringLiteral("uiLanguageNote"));
+    languageNote->setEnabled(false);
+    auto* languageRow = new QHBoxLayout;
+    languageRow->addWidget(m_uiLanguage);
+    languageRow->addWidget(languageNote, 1);
+    auto* languageLabel = new QLabel(tr("Interface lan&guage:"), review);
+    languageLabel->setBuddy(m_uiLanguage);
+    rf->addRow(languageLabel, languageRow);
     layout->addWidget(review);
 
     auto* cluster = new QGroupBox(tr("OCR workers"), this);
@@ -110,14 +165,14 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
             tr("API Key File"), tr("All files (*)"));
     m_tlsCaFile->setPlaceholderText(tr("none: no TLS"));
     m_tlsCaFile->setToolTip(tr("The CA certificate (PEM) that signed the workers' certificates; TLS is on when set"));
-    fileRow(tr("TLS &CA file:"), m_tlsCaFile, QStringLiteral("tlsCaFileEdit"), tr("TLS CA file"), settings.tlsCaFile,
+    fileRow(tr("TLS CA f&ile:"), m_tlsCaFile, QStringLiteral("tlsCaFileEdit"), tr("TLS CA file"), settings.tlsCaFile,
             tr("TLS CA Certificate"), tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
     m_fallback->setObjectName(QStringLiteral("fallbackCombo"));
     m_fallback->setAccessibleName(tr("When no worker is reachable"));
     m_fallback->addItem(tr("Stop and keep pages queued"), QStringLiteral("stop"));
     m_fallback->addItem(tr("OCR on this computer"), QStringLiteral("local"));
     m_fallback->setCurrentIndex(std::max(0, m_fallback->findData(settings.fallback)));
-    cf->addRow(tr("When no worker is &reachable:"), m_fallback);
+    cf->addRow(tr("When no worker is reac&hable:"), m_fallback);
 
     m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
     m_testButton->setAccessibleName(tr("Test connection"));
@@ -143,15 +198,34 @@ AppSettings SettingsDialog::settings() const
     AppSettings s = m_initial;
     s.dpi = m_dpi->value();
     s.binarize = binarizeMethodFromString(m_binarize->currentData().toString()).value_or(s.binarize);
-    s.languages = m_languages->text().trimmed().isEmpty() ? QStringLiteral("eng") : m_languages->text().trimmed();
+    s.languages = checkedLanguages();
+    if (s.languages.isEmpty()) // Tesseract needs one
+        s.languages = QStringLiteral("eng");
     s.jobs = m_jobs->value();
     s.confidenceThreshold = m_threshold->value();
     s.theme = m_theme->currentData().toString();
+    s.uiLanguage = m_uiLanguage->currentData().toString();
     s.workers = m_workers->text().trimmed();
     s.apiKeyFile = m_apiKeyFile->text().trimmed();
     s.tlsCaFile = m_tlsCaFile->text().trimmed();
     s.fallback = m_fallback->currentData().toString();
     return s;
+}
+
+QString SettingsDialog::checkedLanguages() const
+{
+    QStringList checked;
+    for (int i = 0; i < m_languages->count(); ++i)
+        if (m_languages->item(i)->checkState() == Qt::Checked)
+            checked << m_languages->item(i)->data(Qt::UserRole).toString();
+    QStringList out;
+    for (const QString& code : m_initial.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts))
+        if (checked.contains(code) && !out.contains(code))
+            out << code;
+    for (const QString& code : std::as_const(checked))
+        if (!out.contains(code))
+            out << code;
+    return out.join(QLatin1Char('+'));
 }
 
 void SettingsDialog::browseFor(QLineEdit* edit, const QString& title, const QString& filter)

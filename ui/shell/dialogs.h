@@ -1,5 +1,6 @@
 #pragma once
-// The shell's small dialogs: settings (QSettings through AppSettings), about (library versions) and
+// The shell's small dialogs: settings (QSettings through AppSettings; the OCR languages offered are
+// those installed in Tesseract's tessdata folder), about (library versions) and
 // the keyboard shortcut table (generated from the actions, so it is never out of date).
 // GUI thread only. Show them with open(): no nested event loop.
 
@@ -12,6 +13,7 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
@@ -30,20 +32,29 @@ public:
     void testConnection();
     bool isTestingConnection() const { return m_testing; }
 
+    /// The installed Tesseract languages (not osd), checkable, with readable names; item data: the code.
+    QListWidget* ocrLanguageList() const { return m_languages; }
+    /// The interface language: item data "system", "en", "fr" or "zh_CN".
+    QComboBox* uiLanguageBox() const { return m_uiLanguage; }
+
 Q_SIGNALS:
     /// A connection test ended: `ok` with the cluster's summary, otherwise the error shown.
     void connectionTested(bool ok, const QString& text);
 
 private:
     void browseFor(QLineEdit* edit, const QString& title, const QString& filter);
+    /// The checked OCR languages joined with "+": those of the settings first, in their order (the
+    /// first is Tesseract's main language), then the newly checked ones in list order.
+    QString checkedLanguages() const;
 
     AppSettings m_initial;
     QSpinBox* m_dpi;
     QComboBox* m_binarize;
-    QLineEdit* m_languages;
+    QListWidget* m_languages;
     QSpinBox* m_jobs;
     QSpinBox* m_threshold;
     QComboBox* m_theme;
+    QComboBox* m_uiLanguage;
     QLineEdit* m_workers;
     QLineEdit* m_apiKeyFile;
     QLineEdit* m_tlsCaFile;

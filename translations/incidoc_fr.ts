@@ -1,0 +1,2093 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>cli</name>
+    <message>
+        <source>OCR on %1</source>
+        <translation>OCR sur %1</translation>
+    </message>
+    <message>
+        <source>%1: OCR runs on this machine (--fallback local)</source>
+        <translation>%1&#xa0;: l’OCR s’exécute sur cette machine (--fallback local)</translation>
+    </message>
+    <message>
+        <source>  FAILED  %1 page %2: %3</source>
+        <translation>  ÉCHEC  %1 page %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 page(s) were OCR&apos;d on this machine: no worker was reachable for them (--fallback local)</source>
+        <translation>%1 page(s) traitée(s) par OCR sur cette machine&#xa0;: aucun worker n’était joignable (--fallback local)</translation>
+    </message>
+    <message>
+        <source>Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words</source>
+        <translation>%1 pages traitées en %2 s (%3 pages/s)&#xa0;: %4 terminées, %5 en échec, %6 mots</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1 pages stay queued; run `incidoc-cli ocr -p %2` to continue.</source>
+        <translation>Interrompu&#xa0;: %1 pages restent en attente&#xa0;; lancez `incidoc-cli ocr -p %2` pour continuer.</translation>
+    </message>
+    <message>
+        <source>error: OCR stopped: %1. %2 page(s) stay queued: run `incidoc-cli ocr -p %3` when a worker is reachable, or add --fallback local to OCR on this machine.</source>
+        <translation>erreur&#xa0;: OCR arrêtée&#xa0;: %1. %2 page(s) restent en attente&#xa0;: lancez `incidoc-cli ocr -p %3` quand un worker est joignable, ou ajoutez --fallback local pour faire l’OCR sur cette machine.</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>erreur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: %2</source>
+        <translation>erreur&#xa0;: impossible d’ouvrir le projet %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>  FAILED  %1: %2</source>
+        <translation>  ÉCHEC  %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Added %1 file(s) with %2 page(s); %3 already in the project; %4 failed%5</source>
+        <translation>%1 fichier(s) ajouté(s), %2 page(s)&#xa0;; %3 déjà dans le projet&#xa0;; %4 en échec%5</translation>
+    </message>
+    <message>
+        <source>; %1 other file(s) skipped</source>
+        <translation>&#xa0;; %1 autre(s) fichier(s) ignoré(s)</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no queued pages.</source>
+        <translation>Rien à faire&#xa0;: aucune page en attente.</translation>
+    </message>
+    <message>
+        <source>Project:   %1</source>
+        <translation>Projet&#xa0;:      %1</translation>
+    </message>
+    <message>
+        <source>Documents: %1 (%2 failed to import)</source>
+        <translation>Documents&#xa0;:   %1 (%2 non importés)</translation>
+    </message>
+    <message>
+        <source>Pages:     %1 (done %2, queued %3, processing %4, failed %5)</source>
+        <translation>Pages&#xa0;:       %1 (terminées %2, en attente %3, en cours %4, en échec %5)</translation>
+    </message>
+    <message>
+        <source>Kinds:     scanned %1, text-layer %2, blank %3, not yet known %4</source>
+        <translation>Types&#xa0;:       numérisées %1, couche texte %2, vierges %3, pas encore connu %4</translation>
+    </message>
+    <message>
+        <source>Words:     %1</source>
+        <translation>Mots&#xa0;:        %1</translation>
+    </message>
+    <message>
+        <source>Reviewed:  %1 page(s)</source>
+        <translation>Relues&#xa0;:      %1 page(s)</translation>
+    </message>
+    <message>
+        <source>Failures:</source>
+        <translation>Échecs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>  %1 page %2: %3</source>
+        <translation>  %1 page %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>error: dump needs -o DIR</source>
+        <translation>erreur&#xa0;: dump demande -o DOSSIER</translation>
+    </message>
+    <message>
+        <source>Wrote %1 page(s) of %2 document(s) to %3</source>
+        <translation>%1 page(s) de %2 document(s) écrite(s) dans %3</translation>
+    </message>
+    <message>
+        <source>error: export needs -o FILE.zip</source>
+        <translation>erreur&#xa0;: export demande -o FICHIER.zip</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: it does not exist</source>
+        <translation>erreur&#xa0;: impossible d’ouvrir le projet %1&#xa0;: il n’existe pas</translation>
+    </message>
+    <message>
+        <source>Interrupted: no bundle was written.</source>
+        <translation>Interrompu&#xa0;: aucun lot n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 page(s) of %3 document(s), %4 entries, %5 MB in %6 s (%7 jobs)</source>
+        <translation>%1 écrit&#xa0;: %2 page(s) de %3 document(s), %4 entrées, %5 Mo en %6 s (%7 tâches)</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes&#xa0;:
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
+  status           documents, pages par état et par type, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+
+OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
+    </message>
+    <message>
+        <source>import, ocr, status, dump or export</source>
+        <translation>import, ocr, status, dump ou export</translation>
+    </message>
+    <message>
+        <source>files and folders (import)</source>
+        <translation>fichiers et dossiers (import)</translation>
+    </message>
+    <message>
+        <source>Print versions of Incidoc and its engines.</source>
+        <translation>Affiche les versions d’Incidoc et de ses moteurs.</translation>
+    </message>
+    <message>
+        <source>Project file (*.incidoc); created when missing.</source>
+        <translation>Fichier de projet (*.incidoc)&#xa0;; créé s’il n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>Sortie lisible par une machine.</translation>
+    </message>
+    <message>
+        <source>Print only errors.</source>
+        <translation>N’affiche que les erreurs.</translation>
+    </message>
+    <message>
+        <source>Pages in parallel (default: cores).</source>
+        <translation>Pages traitées en parallèle (par défaut&#xa0;: nombre de cœurs).</translation>
+    </message>
+    <message>
+        <source>Render resolution for PDF pages (default 300).</source>
+        <translation>Résolution de rendu des pages PDF (300 par défaut).</translation>
+    </message>
+    <message>
+        <source>OCR languages, e.g. eng or eng+fra (default eng).</source>
+        <translation>Langues de l’OCR, p. ex. eng ou eng+fra (eng par défaut).</translation>
+    </message>
+    <message>
+        <source>Binarization for page images: adaptive (default), sauvola, otsu, none.</source>
+        <translation>Binarisation des images de page&#xa0;: adaptive (par défaut), sauvola, otsu, none.</translation>
+    </message>
+    <message>
+        <source>import: only register the files.</source>
+        <translation>import&#xa0;: enregistrer les fichiers seulement.</translation>
+    </message>
+    <message>
+        <source>ocr: retry failed pages.</source>
+        <translation>ocr&#xa0;: réessayer les pages en échec.</translation>
+    </message>
+    <message>
+        <source>ocr: redo every page (words a person edited are kept).</source>
+        <translation>ocr&#xa0;: refaire toutes les pages (les mots corrigés à la main sont conservés).</translation>
+    </message>
+    <message>
+        <source>dump: output folder; export: the .zip file.</source>
+        <translation>dump&#xa0;: dossier de sortie&#xa0;; export&#xa0;: le fichier .zip.</translation>
+    </message>
+    <message>
+        <source>Seconds a page render may take (default 60).</source>
+        <translation>Durée maximale du rendu d’une page en secondes (60 par défaut).</translation>
+    </message>
+    <message>
+        <source>Seconds OCR of a page may take (default 120).</source>
+        <translation>Durée maximale de l’OCR d’une page en secondes (120 par défaut).</translation>
+    </message>
+    <message>
+        <source>export: json,coco,labelstudio,hocr,alto,metrics (default: all).</source>
+        <translation>export&#xa0;: json,coco,labelstudio,hocr,alto,metrics (par défaut&#xa0;: tous).</translation>
+    </message>
+    <message>
+        <source>export: only reviewed pages.</source>
+        <translation>export&#xa0;: seulement les pages relues.</translation>
+    </message>
+    <message>
+        <source>export: page images binarized (default), original or none.</source>
+        <translation>export&#xa0;: images de page binarized (par défaut), original ou none.</translation>
+    </message>
+    <message>
+        <source>export: no page visualizations.</source>
+        <translation>export&#xa0;: sans visualisations des pages.</translation>
+    </message>
+    <message>
+        <source>export: only these document ids.</source>
+        <translation>export&#xa0;: seulement ces identifiants de documents.</translation>
+    </message>
+    <message>
+        <source>OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT.</source>
+        <translation>OCR sur des processus incidoc-worker&#xa0;: HÔTE:PORT[,HÔTE:PORT...] ou dns:///NOM:PORT.</translation>
+    </message>
+    <message>
+        <source>File holding the workers&apos; API key (first line).</source>
+        <translation>Fichier contenant la clé d’API des workers (première ligne).</translation>
+    </message>
+    <message>
+        <source>Connect to the workers with TLS, checking their certificates against this CA (PEM).</source>
+        <translation>Se connecter aux workers en TLS, en vérifiant leurs certificats avec cette AC (PEM).</translation>
+    </message>
+    <message>
+        <source>When no worker is reachable: stop (default; pages stay queued) or local (OCR here).</source>
+        <translation>Si aucun worker n’est joignable&#xa0;: stop (par défaut&#xa0;; les pages restent en attente) ou local (OCR ici).</translation>
+    </message>
+    <message>
+        <source>How pages travel to workers: grey8 (raw, default on this machine) or png (default for other machines).</source>
+        <translation>Format des pages envoyées aux workers&#xa0;: grey8 (brut, par défaut sur cette machine) ou png (par défaut pour les autres machines).</translation>
+    </message>
+    <message>
+        <source>import/ocr: run in this process, not in a supervised child (a crash in a page then ends the run).</source>
+        <translation>import/ocr&#xa0;: exécuter dans ce processus, pas dans un processus enfant supervisé (un plantage sur une page arrête alors tout).</translation>
+    </message>
+    <message>
+        <source>import/ocr: memory budget of the processing (default 4096; 0: none); over it, the pages in flight are skipped.</source>
+        <translation>import/ocr&#xa0;: mémoire allouée au traitement (4096 par défaut&#xa0;; 0&#xa0;: aucune limite)&#xa0;; au-delà, les pages en cours sont ignorées.</translation>
+    </message>
+    <message>
+        <source>import: larger files are refused (default 2048).</source>
+        <translation>import&#xa0;: les fichiers plus gros sont refusés (2048 par défaut).</translation>
+    </message>
+    <message>
+        <source>Send the API key to workers on other machines without TLS (trusted networks only).</source>
+        <translation>Envoyer la clé d’API aux workers d’autres machines sans TLS (réseaux de confiance uniquement).</translation>
+    </message>
+    <message>
+        <source>error: %1
+Try &apos;incidoc-cli --help&apos;.</source>
+        <translation>erreur&#xa0;: %1
+Essayez « incidoc-cli --help ».</translation>
+    </message>
+    <message>
+        <source>error: no command given
+Try &apos;incidoc-cli --help&apos;.</source>
+        <translation>erreur&#xa0;: aucune commande indiquée
+Essayez « incidoc-cli --help ».</translation>
+    </message>
+    <message>
+        <source>error: --%1 takes a whole number from 1 to %2</source>
+        <translation>erreur&#xa0;: --%1 attend un nombre entier de 1 à %2</translation>
+    </message>
+    <message>
+        <source>error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up</source>
+        <translation>erreur&#xa0;: --memory-limit-mb attend 0 (aucune limite) ou un nombre de Mo à partir de 256</translation>
+    </message>
+    <message>
+        <source>error: --binarize takes adaptive, sauvola, otsu or none</source>
+        <translation>erreur&#xa0;: --binarize attend adaptive, sauvola, otsu ou none</translation>
+    </message>
+    <message>
+        <source>error: --fallback takes stop or local</source>
+        <translation>erreur&#xa0;: --fallback attend stop ou local</translation>
+    </message>
+    <message>
+        <source>error: --worker-images takes grey8 or png</source>
+        <translation>erreur&#xa0;: --worker-images attend grey8 ou png</translation>
+    </message>
+    <message>
+        <source>error: --api-key-file, --tls-ca and --fallback need --workers</source>
+        <translation>erreur&#xa0;: --api-key-file, --tls-ca et --fallback demandent --workers</translation>
+    </message>
+    <message>
+        <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export)</source>
+        <translation>erreur&#xa0;: commande inconnue « %1 » (import, ocr, status, dump, export)</translation>
+    </message>
+    <message>
+        <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics</source>
+        <translation>erreur&#xa0;: --formats attend une liste parmi json, coco, labelstudio, hocr, alto, metrics</translation>
+    </message>
+    <message>
+        <source>error: --images takes binarized, original or none</source>
+        <translation>erreur&#xa0;: --images attend binarized, original ou none</translation>
+    </message>
+    <message>
+        <source>error: --documents takes document ids (whole numbers), e.g. 1,3</source>
+        <translation>erreur&#xa0;: --documents attend des identifiants de documents (nombres entiers), p. ex. 1,3</translation>
+    </message>
+    <message>
+        <source>error: -p/--project FILE is required</source>
+        <translation>erreur&#xa0;: -p/--project FICHIER est obligatoire</translation>
+    </message>
+    <message>
+        <source>error: import needs at least one file or folder</source>
+        <translation>erreur&#xa0;: import demande au moins un fichier ou un dossier</translation>
+    </message>
+    <message>
+        <source>error: %1 takes no paths</source>
+        <translation>erreur&#xa0;: %1 n’accepte pas de chemins</translation>
+    </message>
+    <message>
+        <source>error: Tesseract language data for &apos;%1&apos; is not installed (Debian package %2)</source>
+        <translation>erreur&#xa0;: les données de langue Tesseract pour « %1 » ne sont pas installées (paquet Debian %2)</translation>
+    </message>
+    <message>
+        <source>[%1] %2/%3 pages  %4 pages/s  %5 left</source>
+        <translation>[%1] %2/%3 pages  %4 pages/s  reste %5</translation>
+    </message>
+    <message>
+        <source>  (%1 failed)</source>
+        <translation>  (%1 en échec)</translation>
+    </message>
+    <message>
+        <source>error: cannot create a temporary folder for the run&apos;s state</source>
+        <translation>erreur&#xa0;: impossible de créer un dossier temporaire pour l’état du traitement</translation>
+    </message>
+    <message>
+        <source>error: the run was restarted 200 times; giving up (the project keeps everything done so far)</source>
+        <translation>erreur&#xa0;: le traitement a été relancé 200 fois&#xa0;; abandon (le projet conserve tout ce qui a déjà été fait)</translation>
+    </message>
+    <message>
+        <source>error: cannot start %1: %2</source>
+        <translation>erreur&#xa0;: impossible de démarrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>error: the run stopped (%1) and the project cannot be opened: %2</source>
+        <translation>erreur&#xa0;: le traitement s’est arrêté (%1) et le projet ne peut pas être ouvert&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>error: the run stopped twice outside any page or file (%1); giving up</source>
+        <translation>erreur&#xa0;: le traitement s’est arrêté deux fois en dehors de toute page ou fichier (%1)&#xa0;; abandon</translation>
+    </message>
+    <message>
+        <source>Resuming: %1</source>
+        <translation>Reprise&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>the rest of the pages</source>
+        <translation>le reste des pages</translation>
+    </message>
+    <message>
+        <source>suspect pages first, one at a time</source>
+        <translation>d’abord les pages suspectes, une par une</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::AboutDialog</name>
+    <message>
+        <source>About Incidoc</source>
+        <translation>À propos d’Incidoc</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Review and label OCR of incident documents.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Relecture et étiquetage de l’OCR des documents d’incident.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Qt %1
+%2
+Tesseract %3
+Leptonica %4
+%5</source>
+        <translation>Qt %1
+%2
+Tesseract %3
+Leptonica %4
+%5</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::DocumentsModel</name>
+    <message>
+        <source>page %1: %2</source>
+        <translation>page %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>Problèmes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) failed</source>
+        <translation>
+            <numerusform>%n page en échec</numerusform>
+            <numerusform>%n pages en échec</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>relu</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminé</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ExportDialog</name>
+    <message>
+        <source>Page images</source>
+        <translation>Images des pages</translation>
+    </message>
+    <message>
+        <source>Visualizations</source>
+        <translation>Visualisations</translation>
+    </message>
+    <message>
+        <source>Page JSON</source>
+        <translation>JSON des pages</translation>
+    </message>
+    <message>
+        <source>COCO</source>
+        <translation>COCO</translation>
+    </message>
+    <message>
+        <source>Label Studio</source>
+        <translation>Label Studio</translation>
+    </message>
+    <message>
+        <source>hOCR</source>
+        <translation>hOCR</translation>
+    </message>
+    <message>
+        <source>ALTO</source>
+        <translation>ALTO</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Métriques</translation>
+    </message>
+    <message>
+        <source>README, manifest, combined files</source>
+        <translation>README, manifeste, fichiers combinés</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Parcourir…</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed pages only</source>
+        <translation>Pages &amp;relues seulement</translation>
+    </message>
+    <message>
+        <source>Page &amp;JSON</source>
+        <translation>&amp;JSON des pages</translation>
+    </message>
+    <message>
+        <source>&amp;Visualizations (pages with their boxes drawn)</source>
+        <translation>&amp;Visualisations (pages avec leurs cadres dessinés)</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Contenu à exporter</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Export</source>
+        <translation>&amp;Annuler l’export</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Folder</source>
+        <translation>&amp;Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Exporter %1</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destination&#xa0;:</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments:</source>
+        <translation>D&amp;ocuments&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1 (%n page)</numerusform>
+            <numerusform>%1 (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (import failed)</source>
+        <translation>%1 (échec de l’import)</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>Formats</translation>
+    </message>
+    <message>
+        <source>incidoc.page/1, one file per page: always written, the other formats are made from it.</source>
+        <translation>incidoc.page/1, un fichier par page&#xa0;: toujours écrit, les autres formats en sont tirés.</translation>
+    </message>
+    <message>
+        <source>&amp;COCO (detection boxes)</source>
+        <translation>&amp;COCO (cadres de détection)</translation>
+    </message>
+    <message>
+        <source>&amp;Label Studio (OCR template)</source>
+        <translation>&amp;Label Studio (modèle OCR)</translation>
+    </message>
+    <message>
+        <source>&amp;hOCR</source>
+        <translation>&amp;hOCR</translation>
+    </message>
+    <message>
+        <source>&amp;ALTO v4</source>
+        <translation>&amp;ALTO v4</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics (pages.csv, summary.json)</source>
+        <translation>&amp;Métriques (pages.csv, summary.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Binarized (1-bit PNG)</source>
+        <translation>&amp;Binarisées (PNG 1 bit)</translation>
+    </message>
+    <message>
+        <source>&amp;Original (grey PNG)</source>
+        <translation>&amp;Originales (PNG en niveaux de gris)</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Aucune</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs:</source>
+        <translation>&amp;Tâches&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Pages prepared in parallel.</source>
+        <translation>Pages préparées en parallèle.</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>Archives ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <source>This is a folder: add a file name.</source>
+        <translation>C’est un dossier&#xa0;: ajoutez un nom de fichier.</translation>
+    </message>
+    <message>
+        <source>%1 exists: it is replaced only once the new bundle is complete.</source>
+        <translation>%1 existe&#xa0;: il ne sera remplacé qu’une fois le nouveau lot terminé.</translation>
+    </message>
+    <message>
+        <source>Reading the project…</source>
+        <translation>Lecture du projet…</translation>
+    </message>
+    <message>
+        <source>Choose the file to write the bundle to.</source>
+        <translation>Choisissez le fichier où écrire le lot.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file name for the bundle.</source>
+        <translation>%1 est un dossier&#xa0;: choisissez un nom de fichier pour le lot.</translation>
+    </message>
+    <message>
+        <source>The bundle cannot replace the project file itself: choose another name.</source>
+        <translation>Le lot ne peut pas remplacer le fichier du projet lui-même&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 sur %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pages in the archive · %3 entries · %4 written</source>
+        <translation>%1 pages sur %2 dans l’archive · %3 entrées · %4 écrits</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n page(s) to %1.</source>
+        <translation>
+            <numerusform>%n page exportée dans %1.</numerusform>
+            <numerusform>%n pages exportées dans %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), %1 words, %2 entries, %3, in %4 s with %5 jobs.</source>
+        <translation>
+            <numerusform>%n document, %1 mots, %2 entrées, %3, en %4 s avec %5 tâches.</numerusform>
+            <numerusform>%n documents, %1 mots, %2 entrées, %3, en %4 s avec %5 tâches.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Arrêté.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1
+Nothing was written to the destination.</source>
+        <translation>L’export a échoué&#xa0;: %1
+Rien n’a été écrit à la destination.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written, and a file that was already at %1 is unchanged.</source>
+        <translation>Export annulé&#xa0;: rien n’a été écrit, et le fichier qui se trouvait déjà à %1 est inchangé.</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::InspectorWidget</name>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>Couche texte du PDF</translation>
+    </message>
+    <message>
+        <source>drawn by a person</source>
+        <translation>dessiné à la main</translation>
+    </message>
+    <message>
+        <source>The word&apos;s text; Enter saves it</source>
+        <translation>Le texte du mot&#xa0;; Entrée l’enregistre</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relu</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>Texte&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Source&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OCR read:</source>
+        <translation>Lu par l’OCR&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>Étiquette&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Box (x0, y0, x1, y1):</source>
+        <translation>Cadre (x0, y0, x1, y1)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(aucune étiquette)</translation>
+    </message>
+    <message>
+        <source>%1  [%2]</source>
+        <translation>%1  [%2]</translation>
+    </message>
+    <message>
+        <source>No word selected</source>
+        <translation>Aucun mot sélectionné</translation>
+    </message>
+    <message>
+        <source>1 word selected</source>
+        <translation>1 mot sélectionné</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words selected</source>
+        <translation>
+            <numerusform>%n mot sélectionné</numerusform>
+            <numerusform>%n mots sélectionnés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::LabelManagerDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Raccourci</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Ajouter</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Renommer</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>&amp;Couleur…</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut</source>
+        <translation>Racc&amp;ourci</translation>
+    </message>
+    <message>
+        <source>Double-click to choose a colour</source>
+        <translation>Double-cliquez pour choisir une couleur</translation>
+    </message>
+    <message>
+        <source>LABEL %1</source>
+        <translation>ÉTIQUETTE %1</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>Couleur de %1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::Language</name>
+    <message>
+        <source>English</source>
+        <translation>anglais</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>français</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>allemand</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>espagnol</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>italien</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>portugais</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>néerlandais</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>polonais</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>russe</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>ukrainien</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>turc</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>arabe</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>hébreu</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>hindi</translation>
+    </message>
+    <message>
+        <source>Chinese (Simplified)</source>
+        <translation>chinois (simplifié)</translation>
+    </message>
+    <message>
+        <source>Chinese (Traditional)</source>
+        <translation>chinois (traditionnel)</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>japonais</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>coréen</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>vietnamien</translation>
+    </message>
+    <message>
+        <source>Orientation and script detection</source>
+        <translation>détection de l’orientation et de l’écriture</translation>
+    </message>
+    <message>
+        <source>Math equations</source>
+        <translation>équations mathématiques</translation>
+    </message>
+    <message>
+        <source>vertical</source>
+        <translation>vertical</translation>
+    </message>
+    <message>
+        <source>Fraktur</source>
+        <translation>Fraktur</translation>
+    </message>
+    <message>
+        <source>historic</source>
+        <translation>ancien</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>language, variant</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>language name (Tesseract code)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::MainWindow</name>
+    <message>
+        <source>Word: %1</source>
+        <translation>Mot&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>Confiance&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Confidence: —</source>
+        <translation>Confiance&#xa0;: —</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>Aucun projet</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;ouverture&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>&amp;Importer des fichiers…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>Importer un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>Fermer le pro&amp;jet</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>É&amp;tiquettes…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Project…</source>
+        <translation>Rechercher dans le &amp;projet…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Words…</source>
+        <translation>&amp;Filtrer les mots…</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>&amp;Relecture</translation>
+    </message>
+    <message>
+        <source>&amp;Next Low-Confidence Word</source>
+        <translation>Mot à faible confiance &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Low-Confidence Word</source>
+        <translation>Mot à faible confiance &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed Page</source>
+        <translation>Page &amp;non relue suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Page Reviewed</source>
+        <translation>&amp;Marquer la page comme relue</translation>
+    </message>
+    <message>
+        <source>Next Pa&amp;ge</source>
+        <translation>Pa&amp;ge suivante</translation>
+    </message>
+    <message>
+        <source>Previous P&amp;age</source>
+        <translation>P&amp;age précédente</translation>
+    </message>
+    <message>
+        <source>&amp;Processing</source>
+        <translation>&amp;Traitement</translation>
+    </message>
+    <message>
+        <source>&amp;Re-OCR Page</source>
+        <translation>&amp;Relancer l’OCR de la page</translation>
+    </message>
+    <message>
+        <source>Re-OCR with &amp;Settings…</source>
+        <translation>Relancer l’OCR avec des ré&amp;glages…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed Pages</source>
+        <translation>Réessayer les pages en é&amp;chec</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pause</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Processing</source>
+        <translation>A&amp;nnuler le traitement</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;ide</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>Raccourcis &amp;clavier</translation>
+    </message>
+    <message>
+        <source>&amp;About Incidoc</source>
+        <translation>À &amp;propos d’Incidoc</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>Outils</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Project is read-only</source>
+        <translation>Projet en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for editing:
+%2
+
+Open it read-only?</source>
+        <translation>%1 ne peut pas être ouvert en écriture&#xa0;:
+%2
+
+L’ouvrir en lecture seule&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>Ouvrir en lecture seule</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened:
+%2</source>
+        <translation>%1 ne peut pas être ouvert&#xa0;:
+%2</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>Traitement</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>Impossible de créer le projet</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Use Open to open it.</source>
+        <translation>%1 existe déjà. Utilisez Ouvrir pour l’ouvrir.</translation>
+    </message>
+    <message>
+        <source>Edit not saved</source>
+        <translation>Modification non enregistrée</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir %1</translation>
+    </message>
+    <message>
+        <source>Incidoc</source>
+        <translation>Incidoc</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation> (lecture seule)</translation>
+    </message>
+    <message>
+        <source>%1 — Incidoc</source>
+        <translation>%1 — Incidoc</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>R&amp;eprendre</translation>
+    </message>
+    <message>
+        <source> (waiting to be processed)</source>
+        <translation> (en attente de traitement)</translation>
+    </message>
+    <message>
+        <source> (processing)</source>
+        <translation> (en cours de traitement)</translation>
+    </message>
+    <message>
+        <source> (failed: %1)</source>
+        <translation> (échec&#xa0;: %1)</translation>
+    </message>
+    <message>
+        <source>%1 · page %2 / %3%4</source>
+        <translation>%1 · page %2 / %3%4</translation>
+    </message>
+    <message>
+        <source>No page</source>
+        <translation>Aucune page</translation>
+    </message>
+    <message>
+        <source>No project — File › Open or drop files here</source>
+        <translation>Aucun projet — Fichier › Ouvrir, ou déposez des fichiers ici</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Filter: %1 of %2 words</source>
+        <translation>Filtre&#xa0;: %1 mots sur %2</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Vider la liste</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>Incidoc projects (*.incidoc)</source>
+        <translation>Projets Incidoc (*.incidoc)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Incidoc projects (*.incidoc);;All files (*)</source>
+        <translation>Projets Incidoc (*.incidoc);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>Importer des fichiers</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>Importer un dossier</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (File › New Project).</source>
+        <translation>Ouvrez ou créez d’abord un projet (Fichier › Nouveau projet).</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be imported.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: rien ne peut être importé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n item(s)…</source>
+        <translation>
+            <numerusform>Import de %n élément…</numerusform>
+            <numerusform>Import de %n éléments…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>Réessayer les échecs</translation>
+    </message>
+    <message>
+        <source>The word is hidden by the word filter (View › Filter Words…).</source>
+        <translation>Le mot est masqué par le filtre de mots (Affichage › Filtrer les mots…).</translation>
+    </message>
+    <message>
+        <source>No more low-confidence words that the filter shows.</source>
+        <translation>Plus aucun mot à faible confiance affiché par le filtre.</translation>
+    </message>
+    <message>
+        <source>No more low-confidence words.</source>
+        <translation>Plus aucun mot à faible confiance.</translation>
+    </message>
+    <message>
+        <source>Every processed page is reviewed.</source>
+        <translation>Toutes les pages traitées sont relues.</translation>
+    </message>
+    <message>
+        <source>Page marked reviewed.</source>
+        <translation>Page marquée comme relue.</translation>
+    </message>
+    <message>
+        <source>The page is read again; words you edited are kept.</source>
+        <translation>La page est relue par l’OCR&#xa0;; les mots que vous avez corrigés sont conservés.</translation>
+    </message>
+    <message>
+        <source>Re-OCR</source>
+        <translation>Relancer l’OCR</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be read again.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: rien ne peut être relu.</translation>
+    </message>
+    <message>
+        <source>The page is read again (%1, %2 dpi); words you edited are kept.</source>
+        <translation>La page est relue par l’OCR (%1, %2&#xa0;ppp)&#xa0;; les mots que vous avez corrigés sont conservés.</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PageListModel</name>
+    <message>
+        <source>new</source>
+        <translation>nouvelle</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>relue</translation>
+    </message>
+    <message>
+        <source>Page %1 · %2</source>
+        <translation>Page %1 · %2</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>processing…</source>
+        <translation>traitement…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>kind not yet known</source>
+        <translation>type pas encore connu</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>numérisée</translation>
+    </message>
+    <message>
+        <source>text layer</source>
+        <translation>couche texte</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>vierge</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PageView</name>
+    <message>
+        <source>The page image cannot be shown: %1</source>
+        <translation>L’image de la page ne peut pas être affichée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Zoom &amp;avant</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Zoom a&amp;rrière</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>&amp;Taille réelle (100&#xa0;%)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>Ajuster à la &amp;largeur</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>Ajuster à la &amp;page</translation>
+    </message>
+    <message>
+        <source>Show &amp;Words</source>
+        <translation>Afficher les &amp;mots</translation>
+    </message>
+    <message>
+        <source>Show &amp;Lines</source>
+        <translation>Afficher les li&amp;gnes</translation>
+    </message>
+    <message>
+        <source>Show &amp;Blocks</source>
+        <translation>Afficher les &amp;blocs</translation>
+    </message>
+    <message>
+        <source>Show Recognized &amp;Text Above Boxes</source>
+        <translation>Afficher le te&amp;xte reconnu au-dessus des cadres</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Text</source>
+        <translation>&amp;Modifier le texte</translation>
+    </message>
+    <message>
+        <source>&amp;Draw Box</source>
+        <translation>&amp;Dessiner un cadre</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Words</source>
+        <translation>&amp;Supprimer les mots</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Words</source>
+        <translation>&amp;Fusionner les mots</translation>
+    </message>
+    <message>
+        <source>&amp;Split Word</source>
+        <translation>S&amp;cinder le mot</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Words</source>
+        <translation>Sélectionner &amp;tous les mots</translation>
+    </message>
+    <message>
+        <source>Assign Label %1</source>
+        <translation>Attribuer l’étiquette %1</translation>
+    </message>
+    <message>
+        <source>Clear Label</source>
+        <translation>Retirer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Page %1 no longer exists.</source>
+        <translation>La page %1 n’existe plus.</translation>
+    </message>
+    <message>
+        <source>This page is not shown: %1.</source>
+        <translation>Cette page n’est pas affichée&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>Draw mode: drag a box around a word (B or Esc to leave)</source>
+        <translation>Mode dessin&#xa0;: tracez un cadre autour d’un mot (B ou Échap pour quitter)</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: words cannot be changed.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: les mots ne peuvent pas être modifiés.</translation>
+    </message>
+    <message>
+        <source>Select two or more words to merge.</source>
+        <translation>Sélectionnez au moins deux mots à fusionner.</translation>
+    </message>
+    <message>
+        <source>A word of one character cannot be split.</source>
+        <translation>Un mot d’un seul caractère ne peut pas être scindé.</translation>
+    </message>
+    <message>
+        <source>No label has the key %1.</source>
+        <translation>Aucune étiquette n’a la touche %1.</translation>
+    </message>
+    <message>
+        <source>Resize words</source>
+        <translation>Redimensionner les mots</translation>
+    </message>
+    <message>
+        <source>Move words</source>
+        <translation>Déplacer les mots</translation>
+    </message>
+    <message>
+        <source>Reading the new box…</source>
+        <translation>Lecture du nouveau cadre…</translation>
+    </message>
+    <message>
+        <source>New box added; no text was read in it (F2 to type it).</source>
+        <translation>Nouveau cadre ajouté&#xa0;; aucun texte n’y a été lu (F2 pour le saisir).</translation>
+    </message>
+    <message>
+        <source>New box added: “%1”</source>
+        <translation>Nouveau cadre ajouté&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be read again.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: rien ne peut être relu.</translation>
+    </message>
+    <message>
+        <source>Reading the selection again…</source>
+        <translation>Nouvelle lecture de la sélection…</translation>
+    </message>
+    <message>
+        <source>The selection could not be read again: %1</source>
+        <translation>La sélection n’a pas pu être relue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.</source>
+        <translation>Relu&#xa0;: %1 mot(s) remplacé(s) par %2&#xa0;; %3 mot(s) corrigé(s) conservé(s).</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PipelineController</name>
+    <message>
+        <source>Connecting to the OCR workers at %1…</source>
+        <translation>Connexion aux workers OCR sur %1…</translation>
+    </message>
+    <message>
+        <source>OCR on %1</source>
+        <translation>OCR sur %1</translation>
+    </message>
+    <message>
+        <source>%1: OCR runs on this computer.</source>
+        <translation>%1&#xa0;: l’OCR s’exécute sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>OCR workers cannot be used: %1. Pages stay queued.</source>
+        <translation>Les workers OCR ne peuvent pas être utilisés&#xa0;: %1. Les pages restent en attente.</translation>
+    </message>
+    <message>
+        <source>Pages cannot be processed now: %1</source>
+        <translation>Les pages ne peuvent pas être traitées maintenant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be imported.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: rien ne peut être importé.</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Échec de l’import&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added</source>
+        <translation>
+            <numerusform>%n fichier ajouté</numerusform>
+            <numerusform>%n fichiers ajoutés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>, %n déjà dans le projet</numerusform>
+            <numerusform>, %n déjà dans le projet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (%1)</source>
+        <translation>
+            <numerusform>, %n en échec (%1)</numerusform>
+            <numerusform>, %n en échec (%1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the project could not be written: %1</source>
+        <translation>&#xa0;; le projet n’a pas pu être écrit&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>OCR stopped: %1. %n page(s) stay queued.</source>
+        <translation>
+            <numerusform>OCR arrêtée&#xa0;: %1. %n page reste en attente.</numerusform>
+            <numerusform>OCR arrêtée&#xa0;: %1. %n pages restent en attente.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Stop starting new pages; resume later</source>
+        <translation>Ne plus commencer de nouvelles pages&#xa0;; reprendre plus tard</translation>
+    </message>
+    <message>
+        <source>Stop processing; unprocessed pages stay queued in the project</source>
+        <translation>Arrêter le traitement&#xa0;; les pages non traitées restent en attente dans le projet</translation>
+    </message>
+    <message>
+        <source>Nothing to process</source>
+        <translation>Rien à traiter</translation>
+    </message>
+    <message>
+        <source>%1 / %2 pages · %3 pages/s</source>
+        <translation>%1 / %2 pages · %3 pages/s</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ProjectSession</name>
+    <message>
+        <source>Could not read the documents: %1</source>
+        <translation>Impossible de lire les documents&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the pages: %1</source>
+        <translation>Impossible de lire les pages&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the words of the page: %1</source>
+        <translation>Impossible de lire les mots de la page&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not read the labels: %1</source>
+        <translation>Impossible de lire les étiquettes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: changes cannot be saved.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: les modifications ne peuvent pas être enregistrées.</translation>
+    </message>
+    <message>
+        <source>Could not add the label: %1</source>
+        <translation>Impossible d’ajouter l’étiquette&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not change the label: %1</source>
+        <translation>Impossible de modifier l’étiquette&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ReOcrDialog</name>
+    <message>
+        <source>The whole &amp;page</source>
+        <translation>Toute la &amp;page</translation>
+    </message>
+    <message numerus="yes">
+        <source>The &amp;selected words (%n)</source>
+        <translation>
+            <numerusform>Le mot &amp;sélectionné (%n)</numerusform>
+            <numerusform>Les mots &amp;sélectionnés (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-OCR with Settings</source>
+        <translation>Relancer l’OCR avec des réglages</translation>
+    </message>
+    <message>
+        <source>Read again:</source>
+        <translation>Relire&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>&amp;Langues&#xa0;:</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation>&#xa0;ppp</translation>
+    </message>
+    <message>
+        <source>Small print reads better at a higher resolution. A page with words you edited keeps its resolution.</source>
+        <translation>Les petits caractères se lisent mieux à une résolution plus élevée. Une page dont vous avez corrigé des mots garde sa résolution.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>&amp;Résolution&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Words you edited or drew are kept as they are.</source>
+        <translation>Les mots que vous avez corrigés ou dessinés sont conservés tels quels.</translation>
+    </message>
+    <message>
+        <source>&amp;Read Again</source>
+        <translation>&amp;Relire</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::RegionOcr</name>
+    <message>
+        <source>the region is outside the page</source>
+        <translation>la zone est en dehors de la page</translation>
+    </message>
+    <message>
+        <source>the region could not be read</source>
+        <translation>la zone n’a pas pu être lue</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SearchPanel</name>
+    <message>
+        <source>Search the project…</source>
+        <translation>Rechercher dans le projet…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>Mot</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Contexte</translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n results</source>
+        <translation>
+            <numerusform>%n premier résultat</numerusform>
+            <numerusform>%n premiers résultats</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SettingsDialog</name>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>Tester la co&amp;nnexion</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>Processing (applies to pages processed from now on)</source>
+        <translation>Traitement (s’applique aux pages traitées à partir de maintenant)</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation>&#xa0;ppp</translation>
+    </message>
+    <message>
+        <source>Render &amp;resolution:</source>
+        <translation>&amp;Résolution de rendu&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Adaptive Gaussian</source>
+        <translation>Gaussienne adaptative</translation>
+    </message>
+    <message>
+        <source>Sauvola</source>
+        <translation>Sauvola</translation>
+    </message>
+    <message>
+        <source>Otsu</source>
+        <translation>Otsu</translation>
+    </message>
+    <message>
+        <source>None (keep grey)</source>
+        <translation>Aucune (garder les niveaux de gris)</translation>
+    </message>
+    <message>
+        <source>&amp;Binarization:</source>
+        <translation>&amp;Binarisation&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>Langues de l’OCR</translation>
+    </message>
+    <message>
+        <source>The languages Tesseract reads the pages in; the first checked one is the main language. More are installed with the tesseract-ocr-LANG packages.</source>
+        <translation>Les langues dans lesquelles Tesseract lit les pages&#xa0;; la première cochée est la langue principale. D’autres s’installent avec les paquets tesseract-ocr-LANGUE.</translation>
+    </message>
+    <message>
+        <source>%1 — not installed</source>
+        <translation>%1 — non installée</translation>
+    </message>
+    <message>
+        <source>OCR &amp;languages:</source>
+        <translation>&amp;Langues de l’OCR&#xa0;:</translation>
+    </message>
+    <message>
+        <source>auto: one per core (%1), or the workers&apos; threads</source>
+        <translation>auto&#xa0;: une par cœur (%1), ou les threads des workers</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;jobs:</source>
+        <translation>&amp;Tâches en parallèle&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Review and appearance</source>
+        <translation>Relecture et apparence</translation>
+    </message>
+    <message>
+        <source>Words read with less confidence than this are marked for review</source>
+        <translation>Les mots lus avec une confiance inférieure sont signalés pour relecture</translation>
+    </message>
+    <message>
+        <source>Low-&amp;confidence threshold:</source>
+        <translation>Seuil de &amp;faible confiance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>Thè&amp;me&#xa0;:</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>Système (%1)</translation>
+    </message>
+    <message>
+        <source>Applies the next time Incidoc starts.</source>
+        <translation>S’applique au prochain démarrage d’Incidoc.</translation>
+    </message>
+    <message>
+        <source>Interface lan&amp;guage:</source>
+        <translation>Lan&amp;gue de l’interface&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OCR workers</source>
+        <translation>Workers OCR</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:50051, … or dns:///workers:50051; empty: OCR on this computer</source>
+        <translation>127.0.0.1:50051, … ou dns:///workers:50051&#xa0;; vide&#xa0;: OCR sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>incidoc-worker addresses, separated by commas, or one DNS name that lists them</source>
+        <translation>Adresses des incidoc-worker, séparées par des virgules, ou un nom DNS qui les liste</translation>
+    </message>
+    <message>
+        <source>&amp;Workers:</source>
+        <translation>&amp;Workers&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>Parcourir pour %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>A file holding the key the workers require (sent as x-api-key)</source>
+        <translation>Un fichier contenant la clé demandée par les workers (envoyée dans x-api-key)</translation>
+    </message>
+    <message>
+        <source>API &amp;key file:</source>
+        <translation>Fichier de &amp;clé d’API&#xa0;:</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>Fichier de clé d’API</translation>
+    </message>
+    <message>
+        <source>API Key File</source>
+        <translation>Fichier de clé d’API</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>none: no TLS</source>
+        <translation>aucun&#xa0;: pas de TLS</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM) that signed the workers&apos; certificates; TLS is on when set</source>
+        <translation>Le certificat d’AC (PEM) qui a signé les certificats des workers&#xa0;; TLS est activé s’il est indiqué</translation>
+    </message>
+    <message>
+        <source>TLS CA f&amp;ile:</source>
+        <translation>Fichier d’&amp;AC TLS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>Fichier d’AC TLS</translation>
+    </message>
+    <message>
+        <source>TLS CA Certificate</source>
+        <translation>Certificat d’AC TLS</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>When no worker is reachable</source>
+        <translation>Si aucun worker n’est joignable</translation>
+    </message>
+    <message>
+        <source>Stop and keep pages queued</source>
+        <translation>Arrêter et garder les pages en attente</translation>
+    </message>
+    <message>
+        <source>OCR on this computer</source>
+        <translation>OCR sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>When no worker is reac&amp;hable:</source>
+        <translation>Si aucun worker n’est &amp;joignable&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Tester la connexion</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>Résultat du test de connexion</translation>
+    </message>
+    <message>
+        <source>No workers set: OCR runs on this computer.</source>
+        <translation>Aucun worker indiqué&#xa0;: l’OCR s’exécute sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>Connecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>Non connecté&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::StoreEditCommand</name>
+    <message>
+        <source>Could not save the change (%1): %2</source>
+        <translation>Impossible d’enregistrer la modification (%1)&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>Modifier le texte</translation>
+    </message>
+    <message>
+        <source>Move or resize box</source>
+        <translation>Déplacer ou redimensionner le cadre</translation>
+    </message>
+    <message>
+        <source>Set label</source>
+        <translation>Attribuer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Clear label</source>
+        <translation>Retirer l’étiquette</translation>
+    </message>
+    <message>
+        <source>Add box</source>
+        <translation>Ajouter un cadre</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>Supprimer le cadre</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n boxes</source>
+        <translation>
+            <numerusform>Supprimer %n cadre</numerusform>
+            <numerusform>Supprimer %n cadres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n words</source>
+        <translation>
+            <numerusform>Fusionner %n mot</numerusform>
+            <numerusform>Fusionner %n mots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split word</source>
+        <translation>Scinder le mot</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-OCR %n word(s)</source>
+        <translation>
+            <numerusform>Relancer l’OCR de %n mot</numerusform>
+            <numerusform>Relancer l’OCR de %n mots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark page reviewed</source>
+        <translation>Marquer la page comme relue</translation>
+    </message>
+    <message>
+        <source>Mark page in progress</source>
+        <translation>Marquer la page comme en cours</translation>
+    </message>
+    <message>
+        <source>Mark page new</source>
+        <translation>Marquer la page comme nouvelle</translation>
+    </message>
+    <message>
+        <source>Mark words reviewed</source>
+        <translation>Marquer les mots comme relus</translation>
+    </message>
+    <message>
+        <source>Mark words not reviewed</source>
+        <translation>Marquer les mots comme non relus</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::WordFilterBar</name>
+    <message>
+        <source>Word Filter</source>
+        <translation>Filtre de mots</translation>
+    </message>
+    <message>
+        <source>Show only the words with this label</source>
+        <translation>N’afficher que les mots portant cette étiquette</translation>
+    </message>
+    <message>
+        <source>Show only the words whose confidence is at least this (0: no lower limit)</source>
+        <translation>N’afficher que les mots dont la confiance est au moins celle-ci (0&#xa0;: pas de limite basse)</translation>
+    </message>
+    <message>
+        <source>Show only the words whose confidence is below this (100: no upper limit)</source>
+        <translation>N’afficher que les mots dont la confiance est inférieure à celle-ci (100&#xa0;: pas de limite haute)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Show every word again</source>
+        <translation>Réafficher tous les mots</translation>
+    </message>
+    <message>
+        <source>Filter words: label </source>
+        <translation>Filtrer les mots&#xa0;: étiquette </translation>
+    </message>
+    <message>
+        <source>  confidence at least </source>
+        <translation>  confiance d’au moins </translation>
+    </message>
+    <message>
+        <source> and below </source>
+        <translation> et inférieure à </translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>Toutes les étiquettes</translation>
+    </message>
+    <message>
+        <source>No label</source>
+        <translation>Sans étiquette</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Review and label OCR of incident documents.</source>
+        <translation>Relecture et étiquetage de l’OCR des documents d’incident.</translation>
+    </message>
+    <message>
+        <source>Open the project read-only.</source>
+        <translation>Ouvrir le projet en lecture seule.</translation>
+    </message>
+    <message>
+        <source>An .incidoc project to open.</source>
+        <translation>Un projet .incidoc à ouvrir.</translation>
+    </message>
+</context>
+</TS>

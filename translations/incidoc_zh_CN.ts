@@ -1,0 +1,2077 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>cli</name>
+    <message>
+        <source>OCR on %1</source>
+        <translation>在 %1 上进行 OCR</translation>
+    </message>
+    <message>
+        <source>%1: OCR runs on this machine (--fallback local)</source>
+        <translation>%1：OCR 在本机运行（--fallback local）</translation>
+    </message>
+    <message>
+        <source>  FAILED  %1 page %2: %3</source>
+        <translation>  失败  %1 第 %2 页：%3</translation>
+    </message>
+    <message>
+        <source>%1 page(s) were OCR&apos;d on this machine: no worker was reachable for them (--fallback local)</source>
+        <translation>%1 页在本机进行了 OCR：没有可连接的 worker（--fallback local）</translation>
+    </message>
+    <message>
+        <source>Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words</source>
+        <translation>已处理 %1 页，用时 %2 秒（%3 页/秒）：完成 %4，失败 %5，共 %6 个词</translation>
+    </message>
+    <message>
+        <source>Interrupted: %1 pages stay queued; run `incidoc-cli ocr -p %2` to continue.</source>
+        <translation>已中断：%1 页仍在队列中；运行 `incidoc-cli ocr -p %2` 以继续。</translation>
+    </message>
+    <message>
+        <source>error: OCR stopped: %1. %2 page(s) stay queued: run `incidoc-cli ocr -p %3` when a worker is reachable, or add --fallback local to OCR on this machine.</source>
+        <translation>错误：OCR 已停止：%1。%2 页仍在队列中：在有 worker 可连接时运行 `incidoc-cli ocr -p %3`，或加上 --fallback local 在本机进行 OCR。</translation>
+    </message>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: %2</source>
+        <translation>错误：无法打开项目 %1：%2</translation>
+    </message>
+    <message>
+        <source>  FAILED  %1: %2</source>
+        <translation>  失败  %1：%2</translation>
+    </message>
+    <message>
+        <source>Added %1 file(s) with %2 page(s); %3 already in the project; %4 failed%5</source>
+        <translation>已添加 %1 个文件，共 %2 页；%3 个已在项目中；%4 个失败%5</translation>
+    </message>
+    <message>
+        <source>; %1 other file(s) skipped</source>
+        <translation>；跳过了 %1 个其他文件</translation>
+    </message>
+    <message>
+        <source>Nothing to do: no queued pages.</source>
+        <translation>无事可做：队列中没有页面。</translation>
+    </message>
+    <message>
+        <source>Project:   %1</source>
+        <translation>项目：    %1</translation>
+    </message>
+    <message>
+        <source>Documents: %1 (%2 failed to import)</source>
+        <translation>文档：    %1（%2 个导入失败）</translation>
+    </message>
+    <message>
+        <source>Pages:     %1 (done %2, queued %3, processing %4, failed %5)</source>
+        <translation>页面：    %1（完成 %2，排队 %3，处理中 %4，失败 %5）</translation>
+    </message>
+    <message>
+        <source>Kinds:     scanned %1, text-layer %2, blank %3, not yet known %4</source>
+        <translation>类型：    扫描 %1，文本层 %2，空白 %3，尚未确定 %4</translation>
+    </message>
+    <message>
+        <source>Words:     %1</source>
+        <translation>词数：    %1</translation>
+    </message>
+    <message>
+        <source>Reviewed:  %1 page(s)</source>
+        <translation>已审阅：  %1 页</translation>
+    </message>
+    <message>
+        <source>Failures:</source>
+        <translation>失败：</translation>
+    </message>
+    <message>
+        <source>  %1: %2</source>
+        <translation>  %1：%2</translation>
+    </message>
+    <message>
+        <source>  %1 page %2: %3</source>
+        <translation>  %1 第 %2 页：%3</translation>
+    </message>
+    <message>
+        <source>error: dump needs -o DIR</source>
+        <translation>错误：dump 需要 -o 目录</translation>
+    </message>
+    <message>
+        <source>Wrote %1 page(s) of %2 document(s) to %3</source>
+        <translation>已将 %2 个文档的 %1 页写入 %3</translation>
+    </message>
+    <message>
+        <source>error: export needs -o FILE.zip</source>
+        <translation>错误：export 需要 -o 文件.zip</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: it does not exist</source>
+        <translation>错误：无法打开项目 %1：它不存在</translation>
+    </message>
+    <message>
+        <source>Interrupted: no bundle was written.</source>
+        <translation>已中断：未写入任何数据包。</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2 page(s) of %3 document(s), %4 entries, %5 MB in %6 s (%7 jobs)</source>
+        <translation>已写入 %1：%3 个文档的 %2 页，%4 个条目，%5 MB，用时 %6 秒（%7 个并行任务）</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
+
+命令：
+  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和类型统计的页面、词、失败
+  dump -o 目录     将每一页写为 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+
+在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
+同时处理的页数默认为各 worker 线程数之和。</translation>
+    </message>
+    <message>
+        <source>import, ocr, status, dump or export</source>
+        <translation>import、ocr、status、dump 或 export</translation>
+    </message>
+    <message>
+        <source>files and folders (import)</source>
+        <translation>文件和文件夹（import）</translation>
+    </message>
+    <message>
+        <source>Print versions of Incidoc and its engines.</source>
+        <translation>显示 Incidoc 及其引擎的版本。</translation>
+    </message>
+    <message>
+        <source>Project file (*.incidoc); created when missing.</source>
+        <translation>项目文件（*.incidoc）；不存在时自动创建。</translation>
+    </message>
+    <message>
+        <source>Machine-readable output.</source>
+        <translation>机器可读的输出。</translation>
+    </message>
+    <message>
+        <source>Print only errors.</source>
+        <translation>只显示错误。</translation>
+    </message>
+    <message>
+        <source>Pages in parallel (default: cores).</source>
+        <translation>并行处理的页数（默认：CPU 核心数）。</translation>
+    </message>
+    <message>
+        <source>Render resolution for PDF pages (default 300).</source>
+        <translation>PDF 页面的渲染分辨率（默认 300）。</translation>
+    </message>
+    <message>
+        <source>OCR languages, e.g. eng or eng+fra (default eng).</source>
+        <translation>OCR 语言，例如 eng 或 eng+chi_sim（默认 eng）。</translation>
+    </message>
+    <message>
+        <source>Binarization for page images: adaptive (default), sauvola, otsu, none.</source>
+        <translation>页面图像的二值化方法：adaptive（默认）、sauvola、otsu、none。</translation>
+    </message>
+    <message>
+        <source>import: only register the files.</source>
+        <translation>import：只登记文件。</translation>
+    </message>
+    <message>
+        <source>ocr: retry failed pages.</source>
+        <translation>ocr：重试失败的页面。</translation>
+    </message>
+    <message>
+        <source>ocr: redo every page (words a person edited are kept).</source>
+        <translation>ocr：重做所有页面（保留人工编辑过的词）。</translation>
+    </message>
+    <message>
+        <source>dump: output folder; export: the .zip file.</source>
+        <translation>dump：输出文件夹；export：.zip 文件。</translation>
+    </message>
+    <message>
+        <source>Seconds a page render may take (default 60).</source>
+        <translation>渲染一页允许的秒数（默认 60）。</translation>
+    </message>
+    <message>
+        <source>Seconds OCR of a page may take (default 120).</source>
+        <translation>一页 OCR 允许的秒数（默认 120）。</translation>
+    </message>
+    <message>
+        <source>export: json,coco,labelstudio,hocr,alto,metrics (default: all).</source>
+        <translation>export：json,coco,labelstudio,hocr,alto,metrics（默认：全部）。</translation>
+    </message>
+    <message>
+        <source>export: only reviewed pages.</source>
+        <translation>export：只导出已审阅的页面。</translation>
+    </message>
+    <message>
+        <source>export: page images binarized (default), original or none.</source>
+        <translation>export：页面图像 binarized（默认）、original 或 none。</translation>
+    </message>
+    <message>
+        <source>export: no page visualizations.</source>
+        <translation>export：不生成页面可视化。</translation>
+    </message>
+    <message>
+        <source>export: only these document ids.</source>
+        <translation>export：只导出这些文档 ID。</translation>
+    </message>
+    <message>
+        <source>OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT.</source>
+        <translation>在 incidoc-worker 进程上进行 OCR：主机:端口[,主机:端口...] 或 dns:///名称:端口。</translation>
+    </message>
+    <message>
+        <source>File holding the workers&apos; API key (first line).</source>
+        <translation>存放 worker API 密钥的文件（第一行）。</translation>
+    </message>
+    <message>
+        <source>Connect to the workers with TLS, checking their certificates against this CA (PEM).</source>
+        <translation>使用 TLS 连接 worker，并用此 CA（PEM）验证其证书。</translation>
+    </message>
+    <message>
+        <source>When no worker is reachable: stop (default; pages stay queued) or local (OCR here).</source>
+        <translation>没有可连接的 worker 时：stop（默认；页面留在队列中）或 local（在本机 OCR）。</translation>
+    </message>
+    <message>
+        <source>How pages travel to workers: grey8 (raw, default on this machine) or png (default for other machines).</source>
+        <translation>页面发送给 worker 的格式：grey8（原始数据，本机默认）或 png（其他机器默认）。</translation>
+    </message>
+    <message>
+        <source>import/ocr: run in this process, not in a supervised child (a crash in a page then ends the run).</source>
+        <translation>import/ocr：在本进程中运行，而不是在受监督的子进程中运行（此时某页崩溃会终止整个运行）。</translation>
+    </message>
+    <message>
+        <source>import/ocr: memory budget of the processing (default 4096; 0: none); over it, the pages in flight are skipped.</source>
+        <translation>import/ocr：处理的内存预算（默认 4096；0：不限）；超出时跳过正在处理的页面。</translation>
+    </message>
+    <message>
+        <source>import: larger files are refused (default 2048).</source>
+        <translation>import：拒绝更大的文件（默认 2048）。</translation>
+    </message>
+    <message>
+        <source>Send the API key to workers on other machines without TLS (trusted networks only).</source>
+        <translation>在没有 TLS 的情况下向其他机器上的 worker 发送 API 密钥（仅限可信网络）。</translation>
+    </message>
+    <message>
+        <source>error: %1
+Try &apos;incidoc-cli --help&apos;.</source>
+        <translation>错误：%1
+请尝试 &apos;incidoc-cli --help&apos;。</translation>
+    </message>
+    <message>
+        <source>error: no command given
+Try &apos;incidoc-cli --help&apos;.</source>
+        <translation>错误：未指定命令
+请尝试 &apos;incidoc-cli --help&apos;。</translation>
+    </message>
+    <message>
+        <source>error: --%1 takes a whole number from 1 to %2</source>
+        <translation>错误：--%1 需要 1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up</source>
+        <translation>错误：--memory-limit-mb 需要 0（不限）或不小于 256 的 MB 数</translation>
+    </message>
+    <message>
+        <source>error: --binarize takes adaptive, sauvola, otsu or none</source>
+        <translation>错误：--binarize 需要 adaptive、sauvola、otsu 或 none</translation>
+    </message>
+    <message>
+        <source>error: --fallback takes stop or local</source>
+        <translation>错误：--fallback 需要 stop 或 local</translation>
+    </message>
+    <message>
+        <source>error: --worker-images takes grey8 or png</source>
+        <translation>错误：--worker-images 需要 grey8 或 png</translation>
+    </message>
+    <message>
+        <source>error: --api-key-file, --tls-ca and --fallback need --workers</source>
+        <translation>错误：--api-key-file、--tls-ca 和 --fallback 需要配合 --workers 使用</translation>
+    </message>
+    <message>
+        <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export)</source>
+        <translation>错误：未知命令 &apos;%1&apos;（import、ocr、status、dump、export）</translation>
+    </message>
+    <message>
+        <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics</source>
+        <translation>错误：--formats 需要由 json、coco、labelstudio、hocr、alto、metrics 组成的列表</translation>
+    </message>
+    <message>
+        <source>error: --images takes binarized, original or none</source>
+        <translation>错误：--images 需要 binarized、original 或 none</translation>
+    </message>
+    <message>
+        <source>error: --documents takes document ids (whole numbers), e.g. 1,3</source>
+        <translation>错误：--documents 需要文档 ID（整数），例如 1,3</translation>
+    </message>
+    <message>
+        <source>error: -p/--project FILE is required</source>
+        <translation>错误：必须指定 -p/--project 文件</translation>
+    </message>
+    <message>
+        <source>error: import needs at least one file or folder</source>
+        <translation>错误：import 至少需要一个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>error: %1 takes no paths</source>
+        <translation>错误：%1 不接受路径参数</translation>
+    </message>
+    <message>
+        <source>error: Tesseract language data for &apos;%1&apos; is not installed (Debian package %2)</source>
+        <translation>错误：未安装 &apos;%1&apos; 的 Tesseract 语言数据（Debian 软件包 %2）</translation>
+    </message>
+    <message>
+        <source>[%1] %2/%3 pages  %4 pages/s  %5 left</source>
+        <translation>[%1] %2/%3 页  %4 页/秒  剩余 %5</translation>
+    </message>
+    <message>
+        <source>  (%1 failed)</source>
+        <translation>  （%1 页失败）</translation>
+    </message>
+    <message>
+        <source>error: cannot create a temporary folder for the run&apos;s state</source>
+        <translation>错误：无法为运行状态创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>error: the run was restarted 200 times; giving up (the project keeps everything done so far)</source>
+        <translation>错误：运行已重启 200 次，放弃（项目会保留目前已完成的全部内容）</translation>
+    </message>
+    <message>
+        <source>error: cannot start %1: %2</source>
+        <translation>错误：无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>error: the run stopped (%1) and the project cannot be opened: %2</source>
+        <translation>错误：运行已停止（%1），且无法打开项目：%2</translation>
+    </message>
+    <message>
+        <source>error: the run stopped twice outside any page or file (%1); giving up</source>
+        <translation>错误：运行两次在任何页面或文件之外停止（%1），放弃</translation>
+    </message>
+    <message>
+        <source>Resuming: %1</source>
+        <translation>继续：%1</translation>
+    </message>
+    <message>
+        <source>the rest of the pages</source>
+        <translation>其余页面</translation>
+    </message>
+    <message>
+        <source>suspect pages first, one at a time</source>
+        <translation>先逐一处理可疑页面</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::AboutDialog</name>
+    <message>
+        <source>About Incidoc</source>
+        <translation>关于 Incidoc</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Review and label OCR of incident documents.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;审阅和标注事件文档的 OCR 结果。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Qt %1
+%2
+Tesseract %3
+Leptonica %4
+%5</source>
+        <translation>Qt %1
+%2
+Tesseract %3
+Leptonica %4
+%5</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::DocumentsModel</name>
+    <message>
+        <source>page %1: %2</source>
+        <translation>第 %1 页：%2</translation>
+    </message>
+    <message>
+        <source>Problems:</source>
+        <translation>问题：</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) failed</source>
+        <translation>
+            <numerusform>%n 页失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ExportDialog</name>
+    <message>
+        <source>Page images</source>
+        <translation>页面图像</translation>
+    </message>
+    <message>
+        <source>Visualizations</source>
+        <translation>可视化</translation>
+    </message>
+    <message>
+        <source>Page JSON</source>
+        <translation>页面 JSON</translation>
+    </message>
+    <message>
+        <source>COCO</source>
+        <translation>COCO</translation>
+    </message>
+    <message>
+        <source>Label Studio</source>
+        <translation>Label Studio</translation>
+    </message>
+    <message>
+        <source>hOCR</source>
+        <translation>hOCR</translation>
+    </message>
+    <message>
+        <source>ALTO</source>
+        <translation>ALTO</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>README, manifest, combined files</source>
+        <translation>README、清单、合并文件</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reviewed pages only</source>
+        <translation>仅已审阅页面(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Page &amp;JSON</source>
+        <translation>页面 &amp;JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Visualizations (pages with their boxes drawn)</source>
+        <translation>可视化(&amp;V)（绘制了框的页面）</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>导出内容</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Export</source>
+        <translation>取消导出(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Show in Folder</source>
+        <translation>在文件夹中显示(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>导出 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>目标位置(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ocuments:</source>
+        <translation>文档(&amp;O)：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n page(s))</source>
+        <translation>
+            <numerusform>%1（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (import failed)</source>
+        <translation>%1（导入失败）</translation>
+    </message>
+    <message>
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>incidoc.page/1, one file per page: always written, the other formats are made from it.</source>
+        <translation>incidoc.page/1，每页一个文件：始终写出，其他格式均由它生成。</translation>
+    </message>
+    <message>
+        <source>&amp;COCO (detection boxes)</source>
+        <translation>&amp;COCO（检测框）</translation>
+    </message>
+    <message>
+        <source>&amp;Label Studio (OCR template)</source>
+        <translation>&amp;Label Studio（OCR 模板）</translation>
+    </message>
+    <message>
+        <source>&amp;hOCR</source>
+        <translation>&amp;hOCR</translation>
+    </message>
+    <message>
+        <source>&amp;ALTO v4</source>
+        <translation>&amp;ALTO v4</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics (pages.csv, summary.json)</source>
+        <translation>指标(&amp;M)（pages.csv、summary.json）</translation>
+    </message>
+    <message>
+        <source>&amp;Binarized (1-bit PNG)</source>
+        <translation>二值化(&amp;B)（1 位 PNG）</translation>
+    </message>
+    <message>
+        <source>&amp;Original (grey PNG)</source>
+        <translation>原始(&amp;O)（灰度 PNG）</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>无(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs:</source>
+        <translation>并行任务(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Pages prepared in parallel.</source>
+        <translation>并行准备的页数。</translation>
+    </message>
+    <message>
+        <source>Export To</source>
+        <translation>导出到</translation>
+    </message>
+    <message>
+        <source>ZIP archives (*.zip)</source>
+        <translation>ZIP 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>This is a folder: add a file name.</source>
+        <translation>这是一个文件夹：请加上文件名。</translation>
+    </message>
+    <message>
+        <source>%1 exists: it is replaced only once the new bundle is complete.</source>
+        <translation>%1 已存在：只有在新数据包完成后才会替换它。</translation>
+    </message>
+    <message>
+        <source>Reading the project…</source>
+        <translation>正在读取项目…</translation>
+    </message>
+    <message>
+        <source>Choose the file to write the bundle to.</source>
+        <translation>请选择要写入数据包的文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder: choose a file name for the bundle.</source>
+        <translation>%1 是一个文件夹：请为数据包选择文件名。</translation>
+    </message>
+    <message>
+        <source>The bundle cannot replace the project file itself: choose another name.</source>
+        <translation>数据包不能替换项目文件本身：请选择其他名称。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1 of %2 · %3</source>
+        <translation>%1 / %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pages in the archive · %3 entries · %4 written</source>
+        <translation>已归档 %1 / %2 页 · %3 个条目 · 已写入 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n page(s) to %1.</source>
+        <translation>
+            <numerusform>已将 %n 页导出到 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s), %1 words, %2 entries, %3, in %4 s with %5 jobs.</source>
+        <translation>
+            <numerusform>%n 个文档，%1 个词，%2 个条目，%3，用时 %4 秒，%5 个并行任务。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1
+Nothing was written to the destination.</source>
+        <translation>导出失败：%1
+未向目标位置写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Export cancelled: nothing was written, and a file that was already at %1 is unchanged.</source>
+        <translation>导出已取消：未写入任何内容，%1 处原有的文件保持不变。</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::InspectorWidget</name>
+    <message>
+        <source>OCR</source>
+        <translation>OCR</translation>
+    </message>
+    <message>
+        <source>PDF text layer</source>
+        <translation>PDF 文本层</translation>
+    </message>
+    <message>
+        <source>drawn by a person</source>
+        <translation>人工绘制</translation>
+    </message>
+    <message>
+        <source>The word&apos;s text; Enter saves it</source>
+        <translation>词的文本；按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>置信度：</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>OCR read:</source>
+        <translation>OCR 识别：</translation>
+    </message>
+    <message>
+        <source>Label:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Box (x0, y0, x1, y1):</source>
+        <translation>框 (x0, y0, x1, y1)：</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>%1  [%2]</source>
+        <translation>%1  [%2]</translation>
+    </message>
+    <message>
+        <source>No word selected</source>
+        <translation>未选择词</translation>
+    </message>
+    <message>
+        <source>1 word selected</source>
+        <translation>已选择 1 个词</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words selected</source>
+        <translation>
+            <numerusform>已选择 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::LabelManagerDialog</name>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>重命名(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Colour…</source>
+        <translation>颜色(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Shortcut</source>
+        <translation>快捷键(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Double-click to choose a colour</source>
+        <translation>双击选择颜色</translation>
+    </message>
+    <message>
+        <source>LABEL %1</source>
+        <translation>标签 %1</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>%1 的颜色</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::Language</name>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Chinese (Traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <source>Orientation and script detection</source>
+        <translation>方向和文字检测</translation>
+    </message>
+    <message>
+        <source>Math equations</source>
+        <translation>数学公式</translation>
+    </message>
+    <message>
+        <source>vertical</source>
+        <translation>竖排</translation>
+    </message>
+    <message>
+        <source>Fraktur</source>
+        <translation>德文尖角体</translation>
+    </message>
+    <message>
+        <source>historic</source>
+        <translation>古体</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>language, variant</comment>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>language name (Tesseract code)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::MainWindow</name>
+    <message>
+        <source>Word: %1</source>
+        <translation>词：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>置信度：%1</translation>
+    </message>
+    <message>
+        <source>Confidence: —</source>
+        <translation>置信度：—</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>无项目</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;已打开&gt;</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Files…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>标签(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Project…</source>
+        <translation>在项目中查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter Words…</source>
+        <translation>筛选词(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>审阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next Low-Confidence Word</source>
+        <translation>下一个低置信度词(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Low-Confidence Word</source>
+        <translation>上一个低置信度词(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed Page</source>
+        <translation>下一个未审阅页面(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Page Reviewed</source>
+        <translation>将页面标记为已审阅(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next Pa&amp;ge</source>
+        <translation>下一页(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Previous P&amp;age</source>
+        <translation>上一页(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Processing</source>
+        <translation>处理(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-OCR Page</source>
+        <translation>重新 OCR 此页(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re-OCR with &amp;Settings…</source>
+        <translation>按设置重新 OCR(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed Pages</source>
+        <translation>重试失败的页面(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Processing</source>
+        <translation>取消处理(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Incidoc</source>
+        <translation>关于 Incidoc(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>无法打开项目</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>Project is read-only</source>
+        <translation>项目为只读</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for editing:
+%2
+
+Open it read-only?</source>
+        <translation>%1 无法以编辑方式打开：
+%2
+
+以只读方式打开吗？</translation>
+    </message>
+    <message>
+        <source>Open Read-Only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened:
+%2</source>
+        <translation>%1 无法打开：
+%2</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Cannot create project</source>
+        <translation>无法创建项目</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Use Open to open it.</source>
+        <translation>%1 已存在。请用“打开”来打开它。</translation>
+    </message>
+    <message>
+        <source>Edit not saved</source>
+        <translation>修改未保存</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>撤销 %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>重做 %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Incidoc</source>
+        <translation>Incidoc</translation>
+    </message>
+    <message>
+        <source> (read-only)</source>
+        <translation>（只读）</translation>
+    </message>
+    <message>
+        <source>%1 — Incidoc</source>
+        <translation>%1 — Incidoc</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source> (waiting to be processed)</source>
+        <translation>（等待处理）</translation>
+    </message>
+    <message>
+        <source> (processing)</source>
+        <translation>（处理中）</translation>
+    </message>
+    <message>
+        <source> (failed: %1)</source>
+        <translation>（失败：%1）</translation>
+    </message>
+    <message>
+        <source>%1 · page %2 / %3%4</source>
+        <translation>%1 · 第 %2 / %3 页%4</translation>
+    </message>
+    <message>
+        <source>No page</source>
+        <translation>无页面</translation>
+    </message>
+    <message>
+        <source>No project — File › Open or drop files here</source>
+        <translation>无项目 — 文件 › 打开，或将文件拖放到此处</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Filter: %1 of %2 words</source>
+        <translation>筛选：%1 / %2 个词</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>New Project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Incidoc projects (*.incidoc)</source>
+        <translation>Incidoc 项目 (*.incidoc)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Incidoc projects (*.incidoc);;All files (*)</source>
+        <translation>Incidoc 项目 (*.incidoc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Files</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
+        <translation>文档 (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import Folder</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (File › New Project).</source>
+        <translation>请先打开或创建一个项目（文件 › 新建项目）。</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be imported.</source>
+        <translation>项目以只读方式打开：无法导入任何内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Importing %n item(s)…</source>
+        <translation>
+            <numerusform>正在导入 %n 项…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <source>The word is hidden by the word filter (View › Filter Words…).</source>
+        <translation>该词被词筛选器隐藏（视图 › 筛选词…）。</translation>
+    </message>
+    <message>
+        <source>No more low-confidence words that the filter shows.</source>
+        <translation>筛选器显示的低置信度词已全部看完。</translation>
+    </message>
+    <message>
+        <source>No more low-confidence words.</source>
+        <translation>没有更多低置信度词了。</translation>
+    </message>
+    <message>
+        <source>Every processed page is reviewed.</source>
+        <translation>所有已处理的页面均已审阅。</translation>
+    </message>
+    <message>
+        <source>Page marked reviewed.</source>
+        <translation>页面已标记为已审阅。</translation>
+    </message>
+    <message>
+        <source>The page is read again; words you edited are kept.</source>
+        <translation>正在重新识别此页；您编辑过的词会保留。</translation>
+    </message>
+    <message>
+        <source>Re-OCR</source>
+        <translation>重新 OCR</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be read again.</source>
+        <translation>项目以只读方式打开：无法重新识别。</translation>
+    </message>
+    <message>
+        <source>The page is read again (%1, %2 dpi); words you edited are kept.</source>
+        <translation>正在重新识别此页（%1，%2 dpi）；您编辑过的词会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PageListModel</name>
+    <message>
+        <source>new</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <source>Page %1 · %2</source>
+        <translation>第 %1 页 · %2</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>processing…</source>
+        <translation>处理中…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1，%2：%3</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>processing</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>kind not yet known</source>
+        <translation>类型尚未确定</translation>
+    </message>
+    <message>
+        <source>scanned</source>
+        <translation>扫描件</translation>
+    </message>
+    <message>
+        <source>text layer</source>
+        <translation>文本层</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空白</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PageView</name>
+    <message>
+        <source>The page image cannot be shown: %1</source>
+        <translation>无法显示页面图像：%1</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size (100 %)</source>
+        <translation>实际大小(&amp;A)（100%）</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Width</source>
+        <translation>适应宽度(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Fit &amp;Page</source>
+        <translation>适应页面(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Words</source>
+        <translation>显示词(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Lines</source>
+        <translation>显示行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Blocks</source>
+        <translation>显示块(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show Recognized &amp;Text Above Boxes</source>
+        <translation>在框上方显示识别的文本(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Text</source>
+        <translation>编辑文本(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Draw Box</source>
+        <translation>绘制框(&amp;D)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Words</source>
+        <translation>删除词(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Words</source>
+        <translation>合并词(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Split Word</source>
+        <translation>拆分词(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Words</source>
+        <translation>选择所有词(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Assign Label %1</source>
+        <translation>分配标签 %1</translation>
+    </message>
+    <message>
+        <source>Clear Label</source>
+        <translation>清除标签</translation>
+    </message>
+    <message>
+        <source>Page %1 no longer exists.</source>
+        <translation>第 %1 页已不存在。</translation>
+    </message>
+    <message>
+        <source>This page is not shown: %1.</source>
+        <translation>此页面未显示：%1。</translation>
+    </message>
+    <message>
+        <source>Draw mode: drag a box around a word (B or Esc to leave)</source>
+        <translation>绘制模式：围绕一个词拖出一个框（按 B 或 Esc 退出）</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: words cannot be changed.</source>
+        <translation>项目以只读方式打开：无法修改词。</translation>
+    </message>
+    <message>
+        <source>Select two or more words to merge.</source>
+        <translation>请选择两个或更多要合并的词。</translation>
+    </message>
+    <message>
+        <source>A word of one character cannot be split.</source>
+        <translation>单个字符的词无法拆分。</translation>
+    </message>
+    <message>
+        <source>No label has the key %1.</source>
+        <translation>没有标签使用按键 %1。</translation>
+    </message>
+    <message>
+        <source>Resize words</source>
+        <translation>调整词的大小</translation>
+    </message>
+    <message>
+        <source>Move words</source>
+        <translation>移动词</translation>
+    </message>
+    <message>
+        <source>Reading the new box…</source>
+        <translation>正在识别新框…</translation>
+    </message>
+    <message>
+        <source>New box added; no text was read in it (F2 to type it).</source>
+        <translation>已添加新框；其中未识别出文本（按 F2 输入）。</translation>
+    </message>
+    <message>
+        <source>New box added: “%1”</source>
+        <translation>已添加新框：“%1”</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be read again.</source>
+        <translation>项目以只读方式打开：无法重新识别。</translation>
+    </message>
+    <message>
+        <source>Reading the selection again…</source>
+        <translation>正在重新识别所选内容…</translation>
+    </message>
+    <message>
+        <source>The selection could not be read again: %1</source>
+        <translation>无法重新识别所选内容：%1</translation>
+    </message>
+    <message>
+        <source>Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.</source>
+        <translation>重新识别：%1 个词被替换为 %2 个；保留了 %3 个编辑过的词。</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PipelineController</name>
+    <message>
+        <source>Connecting to the OCR workers at %1…</source>
+        <translation>正在连接 %1 上的 OCR worker…</translation>
+    </message>
+    <message>
+        <source>OCR on %1</source>
+        <translation>在 %1 上进行 OCR</translation>
+    </message>
+    <message>
+        <source>%1: OCR runs on this computer.</source>
+        <translation>%1：OCR 在本机运行。</translation>
+    </message>
+    <message>
+        <source>OCR workers cannot be used: %1. Pages stay queued.</source>
+        <translation>无法使用 OCR worker：%1。页面仍留在队列中。</translation>
+    </message>
+    <message>
+        <source>Pages cannot be processed now: %1</source>
+        <translation>现在无法处理页面：%1</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be imported.</source>
+        <translation>项目以只读方式打开：无法导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added</source>
+        <translation>
+            <numerusform>已添加 %n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n already in the project</source>
+        <translation>
+            <numerusform>，%n 个已在项目中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n failed (%1)</source>
+        <translation>
+            <numerusform>，%n 个失败（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; the project could not be written: %1</source>
+        <translation>；无法写入项目：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>OCR stopped: %1. %n page(s) stay queued.</source>
+        <translation>
+            <numerusform>OCR 已停止：%1。%n 页仍在队列中。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop starting new pages; resume later</source>
+        <translation>不再开始处理新页面；稍后继续</translation>
+    </message>
+    <message>
+        <source>Stop processing; unprocessed pages stay queued in the project</source>
+        <translation>停止处理；未处理的页面留在项目队列中</translation>
+    </message>
+    <message>
+        <source>Nothing to process</source>
+        <translation>没有要处理的内容</translation>
+    </message>
+    <message>
+        <source>%1 / %2 pages · %3 pages/s</source>
+        <translation>%1 / %2 页 · %3 页/秒</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ProjectSession</name>
+    <message>
+        <source>Could not read the documents: %1</source>
+        <translation>无法读取文档：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the pages: %1</source>
+        <translation>无法读取页面：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the words of the page: %1</source>
+        <translation>无法读取该页的词：%1</translation>
+    </message>
+    <message>
+        <source>Could not read the labels: %1</source>
+        <translation>无法读取标签：%1</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: changes cannot be saved.</source>
+        <translation>项目以只读方式打开：无法保存更改。</translation>
+    </message>
+    <message>
+        <source>Could not add the label: %1</source>
+        <translation>无法添加标签：%1</translation>
+    </message>
+    <message>
+        <source>Could not change the label: %1</source>
+        <translation>无法修改标签：%1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ReOcrDialog</name>
+    <message>
+        <source>The whole &amp;page</source>
+        <translation>整页(&amp;P)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The &amp;selected words (%n)</source>
+        <translation>
+            <numerusform>所选的词(&amp;S)（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-OCR with Settings</source>
+        <translation>按设置重新 OCR</translation>
+    </message>
+    <message>
+        <source>Read again:</source>
+        <translation>重新识别：</translation>
+    </message>
+    <message>
+        <source>&amp;Languages:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Small print reads better at a higher resolution. A page with words you edited keeps its resolution.</source>
+        <translation>小字号在更高分辨率下识别效果更好。含有您编辑过的词的页面保持原分辨率。</translation>
+    </message>
+    <message>
+        <source>&amp;Resolution:</source>
+        <translation>分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Words you edited or drew are kept as they are.</source>
+        <translation>您编辑或绘制的词将保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Read Again</source>
+        <translation>重新识别(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::RegionOcr</name>
+    <message>
+        <source>the region is outside the page</source>
+        <translation>该区域在页面之外</translation>
+    </message>
+    <message>
+        <source>the region could not be read</source>
+        <translation>无法识别该区域</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SearchPanel</name>
+    <message>
+        <source>Search the project…</source>
+        <translation>在项目中搜索…</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页</translation>
+    </message>
+    <message>
+        <source>Word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message numerus="yes">
+        <source>First %n results</source>
+        <translation>
+            <numerusform>前 %n 个结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n 个结果</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SettingsDialog</name>
+    <message>
+        <source>Test co&amp;nnection</source>
+        <translation>测试连接(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Processing (applies to pages processed from now on)</source>
+        <translation>处理（适用于此后处理的页面）</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Render &amp;resolution:</source>
+        <translation>渲染分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Adaptive Gaussian</source>
+        <translation>自适应高斯</translation>
+    </message>
+    <message>
+        <source>Sauvola</source>
+        <translation>Sauvola</translation>
+    </message>
+    <message>
+        <source>Otsu</source>
+        <translation>Otsu</translation>
+    </message>
+    <message>
+        <source>None (keep grey)</source>
+        <translation>无（保留灰度）</translation>
+    </message>
+    <message>
+        <source>&amp;Binarization:</source>
+        <translation>二值化(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>OCR languages</source>
+        <translation>OCR 语言</translation>
+    </message>
+    <message>
+        <source>The languages Tesseract reads the pages in; the first checked one is the main language. More are installed with the tesseract-ocr-LANG packages.</source>
+        <translation>Tesseract 识别页面所用的语言；第一个勾选的为主要语言。更多语言可通过 tesseract-ocr-语言 软件包安装。</translation>
+    </message>
+    <message>
+        <source>%1 — not installed</source>
+        <translation>%1 — 未安装</translation>
+    </message>
+    <message>
+        <source>OCR &amp;languages:</source>
+        <translation>OCR 语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>auto: one per core (%1), or the workers&apos; threads</source>
+        <translation>自动：每个核心一个（%1），或 worker 的线程数</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;jobs:</source>
+        <translation>并行任务(&amp;J)：</translation>
+    </message>
+    <message>
+        <source>Review and appearance</source>
+        <translation>审阅与外观</translation>
+    </message>
+    <message>
+        <source>Words read with less confidence than this are marked for review</source>
+        <translation>置信度低于此值的词会被标记为待审阅</translation>
+    </message>
+    <message>
+        <source>Low-&amp;confidence threshold:</source>
+        <translation>低置信度阈值(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>System (%1)</source>
+        <translation>跟随系统（%1）</translation>
+    </message>
+    <message>
+        <source>Applies the next time Incidoc starts.</source>
+        <translation>下次启动 Incidoc 时生效。</translation>
+    </message>
+    <message>
+        <source>Interface lan&amp;guage:</source>
+        <translation>界面语言(&amp;G)：</translation>
+    </message>
+    <message>
+        <source>OCR workers</source>
+        <translation>OCR worker</translation>
+    </message>
+    <message>
+        <source>127.0.0.1:50051, … or dns:///workers:50051; empty: OCR on this computer</source>
+        <translation>127.0.0.1:50051, … 或 dns:///workers:50051；留空：在本机进行 OCR</translation>
+    </message>
+    <message>
+        <source>incidoc-worker addresses, separated by commas, or one DNS name that lists them</source>
+        <translation>incidoc-worker 地址，以逗号分隔，或一个列出它们的 DNS 名称</translation>
+    </message>
+    <message>
+        <source>&amp;Workers:</source>
+        <translation>Worker(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation>浏览%1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>A file holding the key the workers require (sent as x-api-key)</source>
+        <translation>存放 worker 所需密钥的文件（以 x-api-key 发送）</translation>
+    </message>
+    <message>
+        <source>API &amp;key file:</source>
+        <translation>API 密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>API key file</source>
+        <translation>API 密钥文件</translation>
+    </message>
+    <message>
+        <source>API Key File</source>
+        <translation>API 密钥文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>none: no TLS</source>
+        <translation>无：不使用 TLS</translation>
+    </message>
+    <message>
+        <source>The CA certificate (PEM) that signed the workers&apos; certificates; TLS is on when set</source>
+        <translation>签发 worker 证书的 CA 证书（PEM）；设置后启用 TLS</translation>
+    </message>
+    <message>
+        <source>TLS CA f&amp;ile:</source>
+        <translation>TLS CA 文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>TLS CA file</source>
+        <translation>TLS CA 文件</translation>
+    </message>
+    <message>
+        <source>TLS CA Certificate</source>
+        <translation>TLS CA 证书</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>When no worker is reachable</source>
+        <translation>没有可连接的 worker 时</translation>
+    </message>
+    <message>
+        <source>Stop and keep pages queued</source>
+        <translation>停止并将页面留在队列中</translation>
+    </message>
+    <message>
+        <source>OCR on this computer</source>
+        <translation>在本机进行 OCR</translation>
+    </message>
+    <message>
+        <source>When no worker is reac&amp;hable:</source>
+        <translation>没有可连接的 worker 时(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Connection test result</source>
+        <translation>连接测试结果</translation>
+    </message>
+    <message>
+        <source>No workers set: OCR runs on this computer.</source>
+        <translation>未设置 worker：OCR 在本机运行。</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <source>Connected: %1</source>
+        <translation>已连接：%1</translation>
+    </message>
+    <message>
+        <source>Not connected: %1</source>
+        <translation>未连接：%1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::StoreEditCommand</name>
+    <message>
+        <source>Could not save the change (%1): %2</source>
+        <translation>无法保存更改（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Edit text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Move or resize box</source>
+        <translation>移动或调整框的大小</translation>
+    </message>
+    <message>
+        <source>Set label</source>
+        <translation>设置标签</translation>
+    </message>
+    <message>
+        <source>Clear label</source>
+        <translation>清除标签</translation>
+    </message>
+    <message>
+        <source>Add box</source>
+        <translation>添加框</translation>
+    </message>
+    <message>
+        <source>Delete box</source>
+        <translation>删除框</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n boxes</source>
+        <translation>
+            <numerusform>删除 %n 个框</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Merge %n words</source>
+        <translation>
+            <numerusform>合并 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Split word</source>
+        <translation>拆分词</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-OCR %n word(s)</source>
+        <translation>
+            <numerusform>重新 OCR %n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark page reviewed</source>
+        <translation>将页面标记为已审阅</translation>
+    </message>
+    <message>
+        <source>Mark page in progress</source>
+        <translation>将页面标记为进行中</translation>
+    </message>
+    <message>
+        <source>Mark page new</source>
+        <translation>将页面标记为新</translation>
+    </message>
+    <message>
+        <source>Mark words reviewed</source>
+        <translation>将词标记为已审阅</translation>
+    </message>
+    <message>
+        <source>Mark words not reviewed</source>
+        <translation>将词标记为未审阅</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::WordFilterBar</name>
+    <message>
+        <source>Word Filter</source>
+        <translation>词筛选器</translation>
+    </message>
+    <message>
+        <source>Show only the words with this label</source>
+        <translation>只显示带有此标签的词</translation>
+    </message>
+    <message>
+        <source>Show only the words whose confidence is at least this (0: no lower limit)</source>
+        <translation>只显示置信度不低于此值的词（0：无下限）</translation>
+    </message>
+    <message>
+        <source>Show only the words whose confidence is below this (100: no upper limit)</source>
+        <translation>只显示置信度低于此值的词（100：无上限）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Show every word again</source>
+        <translation>重新显示所有词</translation>
+    </message>
+    <message>
+        <source>Filter words: label </source>
+        <translation>筛选词：标签 </translation>
+    </message>
+    <message>
+        <source>  confidence at least </source>
+        <translation>  置信度至少 </translation>
+    </message>
+    <message>
+        <source> and below </source>
+        <translation> 且低于 </translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>任意标签</translation>
+    </message>
+    <message>
+        <source>No label</source>
+        <translation>无标签</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Review and label OCR of incident documents.</source>
+        <translation>审阅和标注事件文档的 OCR 结果。</translation>
+    </message>
+    <message>
+        <source>Open the project read-only.</source>
+        <translation>以只读方式打开项目。</translation>
+    </message>
+    <message>
+        <source>An .incidoc project to open.</source>
+        <translation>要打开的 .incidoc 项目。</translation>
+    </message>
+</context>
+</TS>
