@@ -5,6 +5,7 @@
 #   bash packaging/build.sh test   install, build, and run every test (ctest)
 #   bash packaging/build.sh deps   only install the Debian packages
 #   bash packaging/build.sh build  only build (build/release)
+#   bash packaging/build.sh package  build (build/release) and make the Debian packages (packaging/debian)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libzip-dev zlib1g-dev xvfb xauth imagemagick fonts-dejavu-core util-linux mount
   unzip libxml2-utils python3 python3-yaml openssl systemd
+  dpkg-dev appstream desktop-file-utils shared-mime-info libglib2.0-bin librsvg2-bin man-db binutils
+  tesseract-ocr-fra tesseract-ocr-chi-sim fonts-noto-cjk qt6-translations-l10n xdotool
 )
 
 deps() {
@@ -58,13 +61,21 @@ case "${1:-}" in
       echo "   (or without a desktop: xvfb-run -a ./build/release/bin/incidoc $project)"
     fi
     ;;
+  package)
+    deps
+    build release
+    rm -rf build/release/packages
+    cpack --config build/release/CPackConfig.cmake -B build/release/packages
+    echo "== Debian packages (install: apt-get install ./build/release/packages/*.deb; see packaging/debian/README.md)"
+    ls -1 "$PWD"/build/release/packages/*.deb
+    ;;
   test)
     deps
     build dev
     ctest --preset dev -j 2 --timeout 1200
     ;;
   *)
-    echo "usage: bash packaging/build.sh run|test|deps|build" >&2
+    echo "usage: bash packaging/build.sh run|test|deps|build|package" >&2
     exit 1
     ;;
 esac

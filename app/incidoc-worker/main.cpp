@@ -81,7 +81,7 @@ int main(int argc, char** argv)
         err(QStringLiteral("error: %1\nTry 'incidoc-worker --help'.").arg(parser.errorText()));
         return 1;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
+    if (parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("help-all"))) {
         std::printf("%s", qPrintable(parser.helpText()));
         return 0;
     }
