@@ -124,7 +124,9 @@ ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
     m_destination->setClearButtonEnabled(true);
     destRow->addWidget(m_destination, 1);
     destRow->addWidget(m_browse);
-    form->addRow(tr("&Destination:"), destRow);
+    auto* destLabel = new QLabel(tr("&Destination:"), this);
+    destLabel->setBuddy(m_destination); // a row of two widgets has no buddy of its own: Alt+D goes to the path
+    form->addRow(destLabel, destRow);
     m_destinationNote->setWordWrap(true);
     m_destinationNote->setEnabled(false); // greyed: a hint, not an error
     form->addRow(QString(), m_destinationNote);
