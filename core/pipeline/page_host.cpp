@@ -327,6 +327,35 @@ bool readAll(int fd, char* data, size_t size)
     return true;
 }
 
+/// A request: its type, then what `fill` writes.
+template <typename Fill>
+QByteArray makeRequest(Request type, Fill&& fill)
+{
+    QByteArray request;
+    QDataStream s(&request, QIODevice::WriteOnly);
+    s.setVersion(kStreamVersion);
+    s << quint8(type);
+    fill(s);
+    return request;
+}
+
+/// Starts reading an answer: false (and `error` set) when the host answered with an error.
+bool openAnswer(QDataStream& s, Error* error)
+{
+    s.setVersion(kStreamVersion);
+    quint8 ok = 0;
+    s >> ok;
+    if (!ok)
+        *error = getError(s);
+    return ok;
+}
+
+/// An isolation failure of a request that is not a page to process: an error with the reason.
+Error isolationError(const QString& failure, ErrorCode otherwise)
+{
+    return makeError(failure.contains(QLatin1String("did not finish")) ? ErrorCode::Timeout : otherwise, failure);
+}
+
 // ---- the parent's side ---------------------------------------------------------------------------
 
 struct Host {
@@ -623,15 +652,11 @@ int PageHostPool::hostsLost() const
 Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
                                           const RemoteOptions* remote)
 {
-    QByteArray request;
-    {
-        QDataStream s(&request, QIODevice::WriteOnly);
-        s.setVersion(kStreamVersion);
-        s << quint8(Request::Process);
+    const QByteArray request = makeRequest(Request::Process, [&](QDataStream& s) {
         put(s, job);
         put(s, options);
         put(s, remote);
-    }
+    });
     QString failure;
     auto body = m->run(request, pageHangBudgetMs(options, m->options.slackMs, remote), cancel, &failure);
     if (!body)
@@ -644,11 +669,9 @@ Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptio
         return out;
     }
     QDataStream s(*body);
-    s.setVersion(kStreamVersion);
-    quint8 ok = 0;
-    s >> ok;
-    if (!ok)
-        return getError(s);
+    Error error;
+    if (!openAnswer(s, &error))
+        return error;
     PageOutcome out;
     if (!get(s, out))
         return makeError(ErrorCode::Internal, QStringLiteral("the page helper sent an unreadable answer"));
@@ -658,13 +681,10 @@ Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptio
 Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
                                           const CancelToken& cancel)
 {
-    QByteArray request;
-    {
-        QDataStream s(&request, QIODevice::WriteOnly);
-        s.setVersion(kStreamVersion);
-        s << quint8(Request::Render) << path << qint32(kind) << qint32(number);
+    const QByteArray request = makeRequest(Request::Render, [&](QDataStream& s) {
+        s << path << qint32(kind) << qint32(number);
         put(s, options);
-    }
+    });
     QString failure;
     const int budget = static_cast<int>(std::min<long long>(static_cast<long long>(options.timeLimitMs) * 5 / 4 + m->options.slackMs,
                                                             24LL * 3600 * 1000));
@@ -672,13 +692,11 @@ Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind
     if (!body)
         return body.error();
     if (!failure.isEmpty())
-        return makeError(failure.contains(QLatin1String("did not finish")) ? ErrorCode::Timeout : ErrorCode::Engine, failure);
+        return isolationError(failure, ErrorCode::Engine);
     QDataStream s(*body);
-    s.setVersion(kStreamVersion);
-    quint8 ok = 0;
-    s >> ok;
-    if (!ok)
-        return getError(s);
+    Error error;
+    if (!openAnswer(s, &error))
+        return error;
     RenderedPage page;
     qint32 dpi, rotation;
     s >> dpi >> rotation >> page.widthPt >> page.heightPt >> page.note;
@@ -692,18 +710,15 @@ Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind
 Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial,
                                              const CancelToken& cancel)
 {
-    QByteArray request;
-    {
-        QDataStream s(&request, QIODevice::WriteOnly);
-        s.setVersion(kStreamVersion);
-        s << quint8(Request::Inspect) << path << qint64(limits.maxFileBytes) << qint64(limits.maxImagePixels);
-    }
+    const QByteArray request = makeRequest(Request::Inspect, [&](QDataStream& s) {
+        s << path << qint64(limits.maxFileBytes) << qint64(limits.maxImagePixels);
+    });
     QString failure;
     auto body = m->run(request, kInspectBudgetMs + m->options.slackMs, cancel, &failure, "file");
     if (!body)
         return body.error();
     if (!failure.isEmpty())
-        return makeError(ErrorCode::InvalidInput, failure);
+        return isolationError(failure, ErrorCode::InvalidInput);
     QDataStream s(*body);
     s.setVersion(kStreamVersion);
     quint8 ok = 0;
@@ -725,27 +740,21 @@ Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLim
 
 Result<RecognizedPage> PageHostPool::recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel)
 {
-    QByteArray request;
-    {
-        QDataStream s(&request, QIODevice::WriteOnly);
-        s.setVersion(kStreamVersion);
-        s << quint8(Request::Recognize);
+    const QByteArray request = makeRequest(Request::Recognize, [&](QDataStream& s) {
         put(s, options);
         put(s, image);
-    }
+    });
     QString failure;
     const int budget = options.deadlineMs > 0 ? options.deadlineMs * 5 / 4 + m->options.slackMs : 0;
     auto body = m->run(request, budget, cancel, &failure);
     if (!body)
         return body.error();
     if (!failure.isEmpty())
-        return makeError(failure.contains(QLatin1String("did not finish")) ? ErrorCode::Timeout : ErrorCode::Engine, failure);
+        return isolationError(failure, ErrorCode::Engine);
     QDataStream s(*body);
-    s.setVersion(kStreamVersion);
-    quint8 ok = 0;
-    s >> ok;
-    if (!ok)
-        return getError(s);
+    Error error;
+    if (!openAnswer(s, &error))
+        return error;
     RecognizedPage page;
     if (!get(s, page))
         return makeError(ErrorCode::Internal, QStringLiteral("the page helper sent an unreadable answer"));
