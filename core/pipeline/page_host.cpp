@@ -386,7 +386,9 @@ void closeHost(Host& h, bool kill)
     h.pid = -1;
 }
 
-enum class Outcome { Answered, Died, Hung, OverMemory, Cancelled };
+/// Stale: the host was gone before it read the request (killed while idle, e.g. by the OOM killer): not
+/// the request's doing.
+enum class Outcome { Answered, Died, Hung, OverMemory, Cancelled, Stale };
 
 struct Waited {
     Outcome outcome = Outcome::Answered;
@@ -490,7 +492,7 @@ struct PageHostPool::Impl {
     {
         Waited w;
         if (!writeFrame(h.toHost, request)) {
-            w.outcome = Outcome::Died;
+            w.outcome = Outcome::Stale; // EPIPE: nobody reads the host's stdin any more
         } else {
             QElapsedTimer clock;
             clock.start();
@@ -584,6 +586,7 @@ struct PageHostPool::Impl {
     Result<QByteArray> run(const QByteArray& request, int budgetMs, const CancelToken& cancel, QString* failure,
                            const char* what = "page")
     {
+        int stale = 0;
         for (int attempt = 0; attempt < 2; ++attempt) {
             if (cancel.isCancelled())
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
@@ -613,6 +616,11 @@ struct PageHostPool::Impl {
                 if (attempt == 1)
                     *failure = isolationCrashReason(what, w.signal ? w.signal : SIGKILL);
                 break;
+            case Outcome::Stale:
+                discard(*host, false);
+                if (++stale <= 64) // every idle host may have gone at once; a new one is started at the end
+                    --attempt;
+                break;
             }
         }
         return QByteArray();
@@ -621,6 +629,11 @@ struct PageHostPool::Impl {
 
 PageHostPool::PageHostPool(PageHostOptions options) : m(std::make_unique<Impl>())
 {
+    // A write to a host that is gone must be an error (EPIPE), not the end of this process (SIGPIPE's
+    // default). Only when nobody chose otherwise.
+    struct sigaction current {};
+    if (::sigaction(SIGPIPE, nullptr, &current) == 0 && current.sa_handler == SIG_DFL)
+        std::signal(SIGPIPE, SIG_IGN);
     m->options = std::move(options);
 }
 

@@ -54,6 +54,8 @@ qint64 residentBytesOf(qint64 pid);
 /// Destroy the pool only once no call is running (its owner waits for its threads first).
 class PageHostPool {
 public:
+    /// Makes the process ignore SIGPIPE if it has the default action (a dead host is an error, not the
+    /// end of the process).
     explicit PageHostPool(PageHostOptions options);
     ~PageHostPool(); ///< ends every idle host
     PageHostPool(const PageHostPool&) = delete;

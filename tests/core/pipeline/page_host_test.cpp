@@ -9,7 +9,9 @@
 #include "tests/support/qt_printers.h"
 #include "tests/support/test_paths.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QThread>
@@ -17,6 +19,9 @@
 #include <gtest/gtest.h>
 
 #include <thread>
+
+#include <csignal>
+#include <unistd.h>
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -270,4 +275,54 @@ TEST_F(PageHostTest, PipelineOnHostsSkipsTheCrashingPageAndDoesTheRest)
                 EXPECT_GT((*store)->words(page.id)->size(), 5u);
             }
         }
+}
+
+namespace {
+
+/// The pids of this process's page hosts (its children running with --page-host).
+std::vector<pid_t> hostPids()
+{
+    std::vector<pid_t> out;
+    const QDir proc(QStringLiteral("/proc"));
+    for (const QString& entry : proc.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool number = false;
+        const pid_t pid = entry.toInt(&number);
+        if (!number)
+            continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        QFile cmd(QStringLiteral("/proc/%1/cmdline").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly) || !cmd.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray s = stat.readAll();
+        const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 1 && fields[1].toInt() == getpid() && cmd.readAll().contains("--page-host"))
+            out.push_back(pid);
+    }
+    return out;
+}
+
+} // namespace
+
+// Hosts that die while idle (the OOM killer, a stray kill) are not held against the next page: it
+// goes to a fresh host, and this process does not die of SIGPIPE writing to them.
+TEST_F(PageHostTest, IdleHostsThatDiedAreReplacedWithoutBlamingThePage)
+{
+    PageHostPool pool(hostOptions());
+    ProcessOptions options;
+    options.render.dpi = 150;
+    // Two idle hosts: two calls at once.
+    std::thread other([&] { EXPECT_TRUE(pool.process(job(1), options, {})); });
+    EXPECT_TRUE(pool.process(job(2), options, {}));
+    other.join();
+    const std::vector<pid_t> idle = hostPids(); // two, unless one call ended before the other began
+    ASSERT_GE(idle.size(), 1u);
+    ASSERT_EQ(int(idle.size()), pool.hostsStarted());
+    for (pid_t pid : idle)
+        ::kill(pid, SIGKILL);
+    QThread::msleep(300);
+
+    auto r = pool.process(job(3), options, {});
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->status, PageStatus::Done) << r->error;
+    EXPECT_EQ(pool.hostsStarted(), int(idle.size()) + 1);
 }
