@@ -1,6 +1,7 @@
 #include "core/import/importer.h"
 
 #include "core/import/image_limits.h"
+#include "core/util/fault_injection.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -291,6 +292,7 @@ Result<QString> sha256OfFile(const QString& path)
 
 Result<InspectedFile> inspectFile(const QString& path, const ImportLimits& limits, DocumentRecord* partial)
 {
+    faultPoint(QFileInfo(path).fileName()); // tests: a file that crashes the reader as it is opened
     try {
         const QFileInfo fi(path);
         InspectedFile result;

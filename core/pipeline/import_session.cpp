@@ -1,7 +1,6 @@
 #include "core/pipeline/import_session.h"
 
 #include "core/storage/project_store.h"
-#include "core/util/fault_injection.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -102,8 +101,6 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
         partial.sha256 = *sha;
         if (options.beforeInspect)
             options.beforeInspect(found.path);
-        if (!options.inspect) // a host has its own (page_host.cpp)
-            faultPoint(QFileInfo(found.path).fileName());
         auto inspected = options.inspect ? options.inspect(found.path, limits, &partial)
                                          : inspectFile(found.path, limits, &partial);
         if (!inspected) {

@@ -43,10 +43,16 @@ QString isolationCrashReason(const char* what, int signal)
         .arg(QLatin1String(what), signalDescription(signal));
 }
 
+QString isolationHangReason(const char* what, int budgetMs)
+{
+    return QStringLiteral("processing this %1 did not finish within %2 s (the renderer or OCR engine hung); skipped")
+        .arg(QLatin1String(what))
+        .arg(budgetMs / 1000);
+}
+
 QString isolationHangReason(int budgetMs)
 {
-    return QStringLiteral("processing this page did not finish within %1 s (the renderer or OCR engine hung); skipped")
-        .arg(budgetMs / 1000);
+    return isolationHangReason("page", budgetMs);
 }
 
 QString isolationMemoryReason(const char* what, qint64 limitBytes)
@@ -65,12 +71,21 @@ qint64 residentBytesOf(qint64 pid)
     return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
 }
 
+namespace {
+
+/// A call's own time limit x1.25 plus the slack; 0 (no budget) when the call has no limit.
+int hangBudgetMs(long long ownMs, int slackMs)
+{
+    return ownMs <= 0 ? 0 : static_cast<int>(std::min<long long>(ownMs * 5 / 4 + slackMs, 24LL * 3600 * 1000));
+}
+
+} // namespace
+
 int pageHangBudgetMs(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
 {
     const long long ocr = remote ? 3LL * (options.ocrDeadlineMs + remote->callSlackMs) + remote->connectTimeoutMs
                                  : options.ocrDeadlineMs;
-    const long long own = static_cast<long long>(options.render.timeLimitMs) + ocr;
-    return static_cast<int>(std::min<long long>(own * 5 / 4 + slackMs, 24LL * 3600 * 1000));
+    return hangBudgetMs(static_cast<long long>(options.render.timeLimitMs) + ocr, slackMs);
 }
 
 namespace {
@@ -603,9 +618,7 @@ struct PageHostPool::Impl {
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
             case Outcome::Hung:
                 discard(*host, false);
-                *failure = isolationHangReason(budgetMs);
-                if (std::strcmp(what, "page") != 0)
-                    failure->replace(QStringLiteral("this page"), QStringLiteral("this ") + QLatin1String(what));
+                *failure = isolationHangReason(what, budgetMs);
                 return QByteArray();
             case Outcome::OverMemory:
                 discard(*host, false);
@@ -624,6 +637,23 @@ struct PageHostPool::Impl {
             }
         }
         return QByteArray();
+    }
+
+    /// run() for a request whose isolation failure is an error (not a failed page): the answer after
+    /// its ok byte, or the host's error, or the isolation reason as an error (`otherwise` unless a hang).
+    Result<QByteArray> ask(const QByteArray& request, int budgetMs, const CancelToken& cancel, ErrorCode otherwise)
+    {
+        QString failure;
+        auto body = run(request, budgetMs, cancel, &failure);
+        if (!body)
+            return body.error();
+        if (!failure.isEmpty())
+            return isolationError(failure, otherwise);
+        QDataStream s(*body);
+        Error error;
+        if (!openAnswer(s, &error))
+            return error;
+        return body->mid(1); // the ok byte
     }
 };
 
@@ -698,18 +728,11 @@ Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind
         s << path << qint32(kind) << qint32(number);
         put(s, options);
     });
-    QString failure;
-    const int budget = static_cast<int>(std::min<long long>(static_cast<long long>(options.timeLimitMs) * 5 / 4 + m->options.slackMs,
-                                                            24LL * 3600 * 1000));
-    auto body = m->run(request, budget, cancel, &failure);
+    auto body = m->ask(request, hangBudgetMs(options.timeLimitMs, m->options.slackMs), cancel, ErrorCode::Engine);
     if (!body)
         return body.error();
-    if (!failure.isEmpty())
-        return isolationError(failure, ErrorCode::Engine);
     QDataStream s(*body);
-    Error error;
-    if (!openAnswer(s, &error))
-        return error;
+    s.setVersion(kStreamVersion);
     RenderedPage page;
     qint32 dpi, rotation;
     s >> dpi >> rotation >> page.widthPt >> page.heightPt >> page.note;
@@ -757,17 +780,11 @@ Result<RecognizedPage> PageHostPool::recognize(const QImage& image, const OcrOpt
         put(s, options);
         put(s, image);
     });
-    QString failure;
-    const int budget = options.deadlineMs > 0 ? options.deadlineMs * 5 / 4 + m->options.slackMs : 0;
-    auto body = m->run(request, budget, cancel, &failure);
+    auto body = m->ask(request, hangBudgetMs(options.deadlineMs, m->options.slackMs), cancel, ErrorCode::Engine);
     if (!body)
         return body.error();
-    if (!failure.isEmpty())
-        return isolationError(failure, ErrorCode::Engine);
     QDataStream s(*body);
-    Error error;
-    if (!openAnswer(s, &error))
-        return error;
+    s.setVersion(kStreamVersion);
     RecognizedPage page;
     if (!get(s, page))
         return makeError(ErrorCode::Internal, QStringLiteral("the page helper sent an unreadable answer"));
@@ -910,7 +927,6 @@ int runPageHost()
             ImportLimits limits;
             limits.maxFileBytes = maxBytes;
             limits.maxImagePixels = maxPixels;
-            faultPoint(QFileInfo(path).fileName()); // tests: a file that crashes the reader as it is opened
             DocumentRecord partial;
             auto file = inspectFile(path, limits, &partial);
             if (file) {

@@ -43,7 +43,8 @@ int pageHangBudgetMs(const ProcessOptions& options, int slackMs = 10'000, const 
 /// The reasons an isolated page fails with (stored in the project; they start with
 /// kIsolationFailurePrefix and are not translated: the app matches them). `what`: "page" or "file".
 QString isolationCrashReason(const char* what, int signal);
-QString isolationHangReason(int budgetMs);
+QString isolationHangReason(const char* what, int budgetMs);
+QString isolationHangReason(int budgetMs); ///< of a page
 QString isolationMemoryReason(const char* what, qint64 limitBytes);
 /// "signal 11: Segmentation fault".
 QString signalDescription(int signal);
