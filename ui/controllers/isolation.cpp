@@ -36,4 +36,12 @@ std::shared_ptr<PageHostPool> interactive()
     return g_interactive;
 }
 
+Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                      const CancelToken& cancel)
+{
+    if (const auto hosts = interactive()) // a page that crashes Poppler ends a host only
+        return hosts->render(path, kind, number, options, cancel);
+    return renderPage(path, kind, number, options, cancel);
+}
+
 } // namespace incidoc::ui::isolation

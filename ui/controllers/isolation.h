@@ -21,4 +21,9 @@ std::shared_ptr<PageHostPool> processing();
 /// page the user opens wait (null: not configured).
 std::shared_ptr<PageHostPool> interactive();
 
+/// renderPage() for display (the view, thumbnails, region OCR): in an interactive host when configured,
+/// else here. Thread-safe.
+Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                      const CancelToken& cancel = {});
+
 } // namespace incidoc::ui::isolation

@@ -34,8 +34,7 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request)
         options.dpi = readDpi;
         // Render and read in a page host when the app runs isolated (ui/controllers/isolation.h).
         const auto hosts = isolation::interactive();
-        auto page = hosts ? hosts->render(request.path, request.kind, request.number, options)
-                          : renderPage(request.path, request.kind, request.number, options);
+        auto page = isolation::renderForDisplay(request.path, request.kind, request.number, options);
         if (!page) {
             out.error = page.error().message;
             return out;

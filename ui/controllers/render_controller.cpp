@@ -21,9 +21,7 @@ RenderResult renderOnWorker(const QString& path, DocumentKind kind, int number, 
         RenderOptions options;
         options.dpi = dpi > 0 ? dpi : 150;
         options.pixelBudget = 60'000'000;
-        // In a page host when the app runs isolated: a page that crashes Poppler ends the host only.
-        const auto hosts = isolation::interactive();
-        auto page = hosts ? hosts->render(path, kind, number, options, cancel) : renderPage(path, kind, number, options, cancel);
+        auto page = isolation::renderForDisplay(path, kind, number, options, cancel);
         if (!page) {
             out.cancelled = page.error().isCancelled();
             out.error = page.error().message;

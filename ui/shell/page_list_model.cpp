@@ -15,8 +15,7 @@ QImage renderThumb(const QString& path, DocumentKind kind, int number)
 {
     RenderOptions o;
     o.dpi = PageListModel::kThumbDpi;
-    const auto hosts = isolation::interactive(); // isolated: a page that crashes Poppler ends a host only
-    auto page = hosts ? hosts->render(path, kind, number, o) : renderPage(path, kind, number, o);
+    auto page = isolation::renderForDisplay(path, kind, number, o);
     if (!page)
         return {};
     QImage img = page->image;
