@@ -10,11 +10,6 @@ using namespace incidoc;
 
 namespace {
 
-void removeProjectFiles(const QString& path)
-{
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
 
 } // namespace
 
@@ -32,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             return 0;
         if (auto store = ProjectStore::open(input.path(), OpenMode::ReadOnly); store.ok())
             (void)fuzz::readProject(**store);
-        removeProjectFiles(input.path()); // -shm a read-only WAL reader may leave
+        fuzz::removeProjectFiles(input.path()); // -shm a read-only WAL reader may leave
     }
     {
         fuzz::TempInput copy(data, size, QStringLiteral(".incidoc"));
@@ -42,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             const long long group = fuzz::readProject(**store);
             fuzz::undoRedo(**store, group);
         }
-        removeProjectFiles(copy.path());
+        fuzz::removeProjectFiles(copy.path());
     }
     return 0;
 }

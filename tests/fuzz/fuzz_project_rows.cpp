@@ -253,11 +253,6 @@ const QByteArray& templateBytes()
     return bytes;
 }
 
-void removeProjectFiles(const QString& path)
-{
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-        QFile::remove(path + QLatin1String(suffix));
-}
 
 } // namespace
 
@@ -317,6 +312,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         (void)store.recoverInterrupted();
         (void)fuzz::readProject(store);
     }
-    removeProjectFiles(file.path());
+    fuzz::removeProjectFiles(file.path());
     return 0;
 }

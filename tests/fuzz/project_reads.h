@@ -5,9 +5,18 @@
 
 #include "core/storage/project_store.h"
 
+#include <QFile>
+
 #include <algorithm>
 
 namespace incidoc::fuzz {
+
+/// Removes a project file and the -wal, -shm and -journal files SQLite may leave beside it.
+inline void removeProjectFiles(const QString& path)
+{
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"})
+        QFile::remove(path + QLatin1String(suffix));
+}
 
 /// Reads everything; returns the newest edit group seen (0 when none).
 inline long long readProject(ProjectStore& store)

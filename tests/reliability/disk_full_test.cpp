@@ -97,15 +97,6 @@ bool isDiskFullMessage(const QString& s)
            s.contains(QLatin1String("disk full"), Qt::CaseInsensitive);
 }
 
-QByteArray sha(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result();
-}
 
 class DiskFull : public ::testing::Test {
 protected:

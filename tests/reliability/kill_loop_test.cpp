@@ -37,15 +37,6 @@ QString driverPath()
     return builtProgram(QStringLiteral("bin/incidoc-reliability-edit-driver"));
 }
 
-QByteArray sha(const QString& path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    h.addData(&f);
-    return h.result();
-}
 
 void report(const Tally& t)
 {

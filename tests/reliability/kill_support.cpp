@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QCryptographicHash>
 #include <QProcess>
 #include <QThread>
 #include <QUrl>
@@ -450,6 +451,16 @@ ProcessingTiming timedProcessingRun(const QString& program, const QStringList& a
     r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
+}
+
+QByteArray sha(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    h.addData(&f);
+    return h.result();
 }
 
 bool copyProject(const QString& from, const QString& to)

@@ -117,6 +117,9 @@ struct ProcessingTiming {
 };
 ProcessingTiming timedProcessingRun(const QString& program, const QStringList& args, const QString& project);
 
+/// SHA-256 of a file's bytes (empty when it cannot be read): "is it the same file as before".
+QByteArray sha(const QString& path);
+
 /// Copies a closed project file (and its -wal if any).
 bool copyProject(const QString& from, const QString& to);
 /// Removes a project file and its -wal, -shm and .lock.
