@@ -1,6 +1,7 @@
 #include "core/import/importer.h"
 
-#include "core/import/image_limits.h"
+#include "core/render/image_checks.h"
+#include "core/render/pdf_document.h"
 #include "core/util/fault_injection.h"
 
 #include <QCryptographicHash>
@@ -14,10 +15,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cmath>
 #include <cstring>
 #include <memory>
-#include <mutex>
 
 #include <dirent.h>
 
@@ -174,73 +173,6 @@ Result<std::vector<PageInfo>> inspectImage(const QString& path, Sniffed type, co
 }
 
 } // namespace
-
-int rotationDegrees(int popplerOrientation)
-{
-    switch (static_cast<Poppler::Page::Orientation>(popplerOrientation)) {
-    case Poppler::Page::Landscape: return 90;
-    case Poppler::Page::UpsideDown: return 180;
-    case Poppler::Page::Seascape: return 270;
-    case Poppler::Page::Portrait: break;
-    }
-    return 0;
-}
-
-Result<std::unique_ptr<Poppler::Document>> openPdf(const QString& path)
-{
-    silencePopplerMessages();
-    std::unique_ptr<Poppler::Document> doc(Poppler::Document::load(path));
-    if (!doc)
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("damaged PDF: cannot be opened"));
-    if (doc->isLocked())
-        return makeError(ErrorCode::Unsupported, QStringLiteral("encrypted PDF (password required)"));
-    return doc;
-}
-
-void silencePopplerMessages()
-{
-    // Poppler prints every syntax error of a malformed file to stderr; the caller gets a result instead.
-    static std::once_flag once;
-    std::call_once(once, [] { Poppler::setDebugErrorFunction([](const QString&, const QVariant&) {}, {}); });
-}
-
-void ensureImageAllocationLimit()
-{
-    // Qt refuses images over 128 MB by default, which a 600 dpi A3 scan exceeds. Our own header checks
-    // refuse anything over the configured pixel limits first; this limit stays as Qt's last line of
-    // defence so that no reader ever attempts a multi-GB allocation. Set once (it is a global).
-    static std::once_flag once;
-    std::call_once(once, [] { QImageReader::setAllocationLimit(kImageAllocationLimitMb); });
-}
-
-QString damagedImageMessage(const QString& readerError)
-{
-    const QString why = readerError.toLower();
-    if (why.isEmpty() || why == QLatin1String("unknown error"))
-        return QStringLiteral("damaged image: cannot be decoded");
-    return QStringLiteral("damaged image: ") + why;
-}
-
-Status checkImagePixels(QSize size, qint64 maxPixels)
-{
-    const qint64 pixels = static_cast<qint64>(size.width()) * size.height();
-    if (pixels > maxPixels)
-        return makeError(ErrorCode::TooLarge, QStringLiteral("image too large: %1 x %2 pixels (limit %3 megapixels)")
-                                                  .arg(size.width())
-                                                  .arg(size.height())
-                                                  .arg(static_cast<double>(maxPixels) / 1e6));
-    return okStatus();
-}
-
-int dpiOf(const QImage& image)
-{
-    // Qt's readers leave a file without resolution at QImage's default (the screen's, 96 dpi), so that
-    // value means "none in the header". A genuine 96 dpi header is reported as 0 too: no scanner uses it.
-    const int dpm = image.dotsPerMeterX();
-    if (dpm <= 0 || dpm == QImage(1, 1, QImage::Format_Mono).dotsPerMeterX())
-        return 0;
-    return static_cast<int>(std::lround(dpm * 0.0254));
-}
 
 CollectedFiles collectFiles(const QStringList& paths)
 {

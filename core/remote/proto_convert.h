@@ -1,7 +1,7 @@
 #pragma once
 // Between the core's types and the worker protocol's messages; between Error and grpc::Status.
 // Internal to the core (includes generated protobuf and gRPC headers): used by worker_server.cpp and
-// core/ocr/remote_engine.cpp only. Reentrant.
+// core/remote/remote_engine.cpp only. Reentrant.
 
 #include "core/model/recognized_page.h"
 #include "core/ocr/ocr_engine.h"

@@ -1,6 +1,7 @@
 #include "core/render/page_renderer.h"
 
-#include "core/import/image_limits.h"
+#include "core/render/image_checks.h"
+#include "core/render/pdf_document.h"
 
 #include <QFile>
 #include <QFileInfo>

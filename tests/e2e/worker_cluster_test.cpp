@@ -1,7 +1,7 @@
 // The worker cluster end to end: incidoc-worker processes on loopback ports and incidoc-cli processes
 // using them. A worker killed mid-run, identical words to a local run, SIGTERM drain, TLS, a wrong
 // key, and no worker at all (stop or fall back).
-#include "core/ocr/remote_engine.h"
+#include "core/remote/remote_engine.h"
 #include "core/storage/project_store.h"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 // real project (the bundled sample incident report, imported and OCR'd by the core pipeline), checking
 // the ZIP the core writes with unzip: the chosen formats only, `unzip -t` clean, nothing left behind by
 // a cancel or an error, and the project editable while the export runs.
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/storage/project_store.h"
 #include "tests/support/pdf_factory.h"
 #include "tests/ui/session_fixture.h"

@@ -1,6 +1,6 @@
 #include "tests/ui/session_fixture.h"
 
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
 #include "tests/support/test_paths.h"

@@ -1,6 +1,6 @@
 #include "tests/ui/view_test_pages.h"
 
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/storage/project_store.h"
 #include "tests/support/pdf_factory.h"
 

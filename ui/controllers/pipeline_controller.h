@@ -8,8 +8,8 @@
 // Thread contract: GUI thread only. Pipeline progress arrives on the writer thread and is forwarded
 // with a queued call; workers capture only values (paths, options), never this object's state.
 
-#include "core/ocr/remote_engine.h"
-#include "core/pipeline/import_session.h"
+#include "core/remote/remote_engine.h"
+#include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 
 #include <QElapsedTimer>

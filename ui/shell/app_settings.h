@@ -3,7 +3,7 @@
 // interface language.
 // Value type; load()/save() on the GUI thread.
 
-#include "core/ocr/remote_engine.h"
+#include "core/remote/remote_options.h"
 #include "core/pipeline/pipeline.h"
 
 #include <QString>

@@ -2,6 +2,7 @@
 
 #include "core/imaging/prepare.h"
 #include "core/ocr/tesseract_engine.h"
+#include "core/remote/remote_engine.h"
 #include "core/render/page_renderer.h"
 #include "ui/shell/language.h"
 

@@ -3,7 +3,7 @@
 // Full validation of a bundle by Python's zipfile, unzip and xmllint is in tests/e2e/export_test.cpp.
 
 #include "core/export/bundle_export.h"
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
 #include "tests/support/pdf_factory.h"

@@ -1,5 +1,5 @@
 // The pipeline end to end on generated PDFs: real Poppler, real Tesseract, a real project file.
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
 #include "tests/support/pdf_factory.h"

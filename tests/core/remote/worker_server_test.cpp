@@ -1,7 +1,7 @@
 // The worker service in-process (a real gRPC server on a loopback port, real Tesseract) and the remote
 // engine against it: identical results to local OCR, the API key, malformed and oversized requests,
 // status counters, health, drain, TLS, and what the client does when no worker answers.
-#include "core/ocr/remote_engine.h"
+#include "core/remote/remote_engine.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/proto_convert.h"
 #include "core/remote/worker_protocol.h"

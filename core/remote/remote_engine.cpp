@@ -1,4 +1,4 @@
-#include "core/ocr/remote_engine.h"
+#include "core/remote/remote_engine.h"
 
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/proto_convert.h"

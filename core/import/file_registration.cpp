@@ -1,4 +1,4 @@
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 
 #include "core/storage/project_store.h"
 

@@ -8,6 +8,7 @@
 // channel's service config (on another worker), keepalive agreed with the workers'.
 
 #include "core/ocr/ocr_engine.h"
+#include "core/remote/remote_options.h"
 #include "core/util/result.h"
 
 #include <QString>
@@ -18,29 +19,8 @@
 
 namespace incidoc {
 
-/// What to do when no worker can be reached (at the start or in the middle of a run).
-enum class RemoteFallback {
-    Stop,  ///< stop the run with a clear message; pages not done stay queued for the next run
-    Local, ///< OCR those pages on this machine instead
-};
-
-struct RemoteOptions {
-    QString workers;    ///< "HOST:PORT[,HOST:PORT...]" or "dns:///NAME:PORT"
-    QString apiKeyFile; ///< sent as `x-api-key`; empty: none
-    /// TLS: on when a CA file is given (certificates are checked against it) or `tls` is set (the
-    /// system's CAs).
-    QString tlsCaFile;
-    bool tls = false;
-    /// Send the key without TLS to workers that are not on this machine (a trusted private network).
-    bool insecure = false;
-    RemoteFallback fallback = RemoteFallback::Stop;
-    int connectTimeoutMs = 5000; ///< how long to wait for each worker at the start
-    /// How long a call may wait beyond the page's OCR deadline (transfer, queueing on the worker).
-    int callSlackMs = 30'000;
-    /// Send page images as PNG (smaller, costs client CPU) instead of raw grey. Default: raw grey when
-    /// every worker is on this machine, PNG otherwise.
-    enum class Images { Auto, Grey8, Png } images = Images::Auto;
-};
+/// The name the cluster's engines are registered under in an EnginePool (engine_pool.h).
+inline const QString kRemoteEngine = QStringLiteral("remote");
 
 /// One worker as found at connect().
 struct RemoteWorkerInfo {
