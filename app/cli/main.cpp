@@ -1,5 +1,6 @@
 #include "app/cli/cli.h"
 #include "core/util/openmp_guard.h"
+#include "core/util/version.h"
 
 #include <csignal>
 #include <QCoreApplication>

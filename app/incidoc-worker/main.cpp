@@ -5,6 +5,7 @@
 #include "core/remote/worker_protocol.h"
 #include "core/remote/worker_server.h"
 #include "core/util/openmp_guard.h"
+#include "core/util/version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

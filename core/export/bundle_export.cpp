@@ -6,6 +6,7 @@
 #include "core/ocr/tesseract_engine.h"
 #include "core/render/page_renderer.h"
 #include "core/storage/project_store.h"
+#include "core/util/version.h"
 
 #include <QBuffer>
 #include <QDir>

@@ -1,5 +1,7 @@
 #include "core/remote/worker_protocol.h"
 
+#include "core/util/version.h"
+
 #include <QFile>
 #include <QFileInfo>
 

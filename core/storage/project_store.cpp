@@ -2,6 +2,7 @@
 
 #include "core/storage/char_codec.h"
 #include "core/storage/schema.h"
+#include "core/util/version.h"
 
 #include <QDir>
 #include <QFile>
