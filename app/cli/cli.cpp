@@ -5,14 +5,15 @@
 #include "core/export/bundle_export.h"
 #include "core/export/page_json.h"
 #include "core/imaging/prepare.h"
-#include "core/ocr/remote_engine.h"
+#include "core/remote/remote_engine.h"
 #include "core/ocr/tesseract_engine.h"
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/pipeline/page_host.h"
 #include "core/pipeline/pipeline.h"
 #include "core/render/page_renderer.h"
 #include "core/storage/project_store.h"
 #include "core/util/openmp_guard.h"
+#include "core/util/version.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -159,7 +160,9 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
         QString shownNote; // clusterNote in the user's language (the JSON keeps the English one)
         if (cluster) {
             r.cluster = *cluster;
-            pipelineOptions.engines = r.cluster->engineFactory();
+            pipelineOptions.engines = std::make_shared<EnginePool>();
+            pipelineOptions.engines->registerEngine(kRemoteEngine, r.cluster->engineFactory());
+            pipelineOptions.engine = kRemoteEngine;
             // As many pages in flight as the workers have threads (unless --jobs says otherwise).
             if (pipelineOptions.jobs <= 0)
                 pipelineOptions.jobs = std::min(1024, r.cluster->totalThreads());

@@ -1,6 +1,5 @@
 #include "core/pipeline/pipeline.h"
 
-#include "core/ocr/tesseract_engine.h"
 #include "core/storage/page_writer.h"
 #include "core/storage/project_store.h"
 
@@ -9,10 +8,8 @@
 #include <QThread>
 #include <QThreadPool>
 
-#include <atomic>
 #include <condition_variable>
 #include <deque>
-#include <map>
 #include <mutex>
 #include <unordered_map>
 #include <unordered_set>
@@ -20,26 +17,8 @@
 namespace incidoc {
 namespace {
 
-std::atomic<long long> g_nextPipelineSerial{1};
-
-/// One engine per pool thread and pipeline, created on first use and reused for every page the
-/// thread runs (Tesseract's initialization costs far more than a page). The cache dies with the thread,
-/// and the pipeline's pool threads end with the pipeline.
-Result<OcrEngine*> threadEngine(long long serial, const OcrEngineFactory& factory, const QString& languages)
-{
-    thread_local std::map<std::pair<long long, QString>, std::unique_ptr<OcrEngine>> cache;
-    auto& slot = cache[{serial, languages}];
-    if (!slot) {
-        auto made = factory.create(languages);
-        if (!made)
-            return made.error();
-        slot = std::move(made).value();
-    }
-    return slot.get();
-}
-
-/// Counts the pool threads that ran pages of one pipeline until their thread-local objects (the engine
-/// cache above, the renderer's Poppler documents) are destroyed. Qt's threads are detached and run those
+/// Counts the pool threads that ran pages of one pipeline until their thread-local objects (the
+/// renderer's Poppler documents) are destroyed. Qt's threads are detached and run those
 /// destructors after QThread::wait() has returned, so ~QThreadPool alone does not wait for them: the
 /// process could exit and destroy Poppler's globals while a worker still closed its documents (found
 /// under ThreadSanitizer: SEGV in GlobalParams::~GlobalParams at exit).
@@ -87,7 +66,6 @@ struct ThreadExitWait {
 struct Pipeline::Impl {
     PipelineOptions options;
     ProgressFn progress;
-    long long serial = g_nextPipelineSerial++;
     QString projectPath;
     std::unique_ptr<QLockFile> lock;
     std::unique_ptr<PageWriter> writer;
@@ -137,14 +115,21 @@ struct Pipeline::Impl {
     {
         // A pool thread only ever runs this pipeline's pages (the pool is ours), so one guard per thread.
         thread_local ThreadExitGuard exitGuard(threadExit.latch);
-        const auto factory = options.engines;
-        const auto serialNo = serial;
-        const QString languages = options.process.languages;
-        EngineProvider engine = [&]() { return threadEngine(serialNo, *factory, languages); };
+        EngineLease lease; // leased on the page's first OCR, given back when the page is finished
+        EngineProvider engine = [&]() -> Result<OcrEngine*> {
+            if (!lease) {
+                auto leased = options.engines->acquire(options.engine, options.process.languages);
+                if (!leased)
+                    return leased.error();
+                lease = std::move(leased).value();
+            }
+            return lease.get();
+        };
         if (options.onPageInFlight)
             options.onPageInFlight(job, true);
         auto outcome = options.processor ? options.processor(job, options.process, cancel)
                                          : processPage(job, options.process, engine, cancel);
+        lease.release();
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
 
@@ -249,7 +234,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
     impl->projectPath = projectPath;
     impl->progress = std::move(progress);
     if (!options.engines && !options.processor)
-        options.engines = std::make_shared<TesseractEngineFactory>();
+        options.engines = std::make_shared<EnginePool>();
     impl->options = std::move(options);
 
     // One processing run per project: two would claim the same pages.
@@ -277,7 +262,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
         return writer.error();
     impl->writer = std::move(writer).value();
     impl->pool.setMaxThreadCount(impl->jobs());
-    impl->pool.setExpiryTimeout(-1); // keep threads, and with them their OCR engines, for the whole run
+    impl->pool.setExpiryTimeout(-1); // keep threads, and with them their open Poppler documents, for the run
     impl->clock.start();
     return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }

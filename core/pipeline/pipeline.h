@@ -4,7 +4,7 @@
 // Results go to the project's single PageWriter; progress is reported after they are committed.
 
 #include "core/model/records.h"
-#include "core/ocr/ocr_engine.h"
+#include "core/ocr/engine_pool.h"
 #include "core/pipeline/page_processor.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
@@ -20,8 +20,12 @@ namespace incidoc {
 struct PipelineOptions {
     int jobs = 0;                    ///< pages in parallel; 0: the number of cores
     ProcessOptions process;
-    /// Engines for the pool threads; null: local Tesseract.
-    std::shared_ptr<const OcrEngineFactory> engines;
+    /// Where the OCR engines come from (a page leases one for its OCR); null: a pool of this
+    /// pipeline's own.
+    std::shared_ptr<EnginePool> engines;
+    /// The engine family pages are read with, as registered in `engines` (the CLI and the app register
+    /// the worker cluster as "remote").
+    QString engine = QString::fromLatin1(EnginePool::kTesseract);
     /// Processes a page somewhere else instead of processPage() here, with processPage()'s contract
     /// (the app: in a page host, page_host.h, so a page that crashes or hangs Poppler or Tesseract fails
     /// alone); `engines` is then not used. Null: here.

@@ -51,67 +51,17 @@ long long residentBytes()
     return fields.size() > 1 ? fields[1].toLongLong() * sysconf(_SC_PAGESIZE) : 0;
 }
 
-/// The engines of one pool thread, by language set: made on first use, reused for every page.
-class EngineCache {
+/// N threads taking calls from one queue in arrival order; each call leases an engine from the
+/// server's EnginePool for as long as it reads (Tesseract is not thread-safe; its start-up costs more
+/// than a page, so the pool keeps the engines).
+class CallQueue {
 public:
-    explicit EngineCache(const OcrEngineFactory& factory) : m_factory(factory) {}
-    Result<OcrEngine*> get(const QString& languages)
+    using Task = std::function<void()>;
+
+    void start(int threads)
     {
-        auto& slot = m_engines[languages];
-        if (!slot) {
-            auto made = m_factory.create(languages);
-            if (!made)
-                return made.error();
-            slot = std::move(made).value();
-        }
-        return slot.get();
-    }
-
-private:
-    const OcrEngineFactory& m_factory;
-    std::map<QString, std::unique_ptr<OcrEngine>> m_engines;
-};
-
-/// N threads, each with its own engines (Tesseract is not thread-safe; its start-up costs more than a
-/// page), taking calls from one queue in arrival order.
-class EnginePool {
-public:
-    using Task = std::function<void(EngineCache&)>;
-
-    Status start(int threads, std::shared_ptr<const OcrEngineFactory> factory, const QString& preload)
-    {
-        m_factory = std::move(factory);
-        // Shared with the threads, not on this stack: a thread may still be leaving the latch's lock
-        // when start() returns.
-        struct Latch {
-            std::mutex mutex;
-            std::condition_variable started;
-            int ready = 0;
-            Status firstError = okStatus();
-        };
-        auto latch = std::make_shared<Latch>();
-        for (int i = 0; i < threads; ++i) {
-            m_threads.emplace_back([this, latch, preload] {
-                EngineCache cache(*m_factory);
-                {
-                    Status made = okStatus();
-                    if (!preload.isEmpty()) {
-                        auto engine = cache.get(preload);
-                        if (!engine)
-                            made = engine.error();
-                    }
-                    std::lock_guard guard(latch->mutex);
-                    if (!made.ok() && latch->firstError.ok())
-                        latch->firstError = made;
-                    ++latch->ready;
-                    latch->started.notify_all();
-                }
-                loop(cache);
-            });
-        }
-        std::unique_lock guard(latch->mutex);
-        latch->started.wait(guard, [&] { return latch->ready == threads; });
-        return latch->firstError;
+        for (int i = 0; i < threads; ++i)
+            m_threads.emplace_back([this] { loop(); });
     }
 
     void post(Task task)
@@ -143,10 +93,10 @@ public:
         return {m_busy, static_cast<int>(m_tasks.size())};
     }
 
-    ~EnginePool() { stop(); }
+    ~CallQueue() { stop(); }
 
 private:
-    void loop(EngineCache& cache)
+    void loop()
     {
         for (;;) {
             Task task;
@@ -159,13 +109,12 @@ private:
                 m_tasks.pop_front();
                 ++m_busy;
             }
-            task(cache);
+            task();
             std::lock_guard guard(m_mutex);
             --m_busy;
         }
     }
 
-    std::shared_ptr<const OcrEngineFactory> m_factory;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Task> m_tasks;
@@ -279,7 +228,7 @@ struct WorkerServer::Impl final : public ServiceBase {
     QString servedBy;
     Clock::time_point startedAt = Clock::now();
     Stats stats;
-    EnginePool pool;
+    CallQueue pool;
     std::unique_ptr<grpc::Server> server;
     std::unique_ptr<HealthOnlyService> healthService;
     std::unique_ptr<grpc::Server> healthServer; // plaintext, health only (--health-listen)
@@ -390,7 +339,7 @@ struct WorkerServer::Impl final : public ServiceBase {
 
         const QString peer = peerOf(ctx);
         const auto clientDeadline = ctx->deadline();
-        pool.post([this, reactor, req, response, received, languages, peer, clientDeadline](EngineCache& cache) {
+        pool.post([this, reactor, req, response, received, languages, peer, clientDeadline] {
             const double queuedMs = msSince(received);
             const pb::PageImage& image = req->image();
             const QString shape = QStringLiteral("%1x%2 %3")
@@ -424,7 +373,7 @@ struct WorkerServer::Impl final : public ServiceBase {
             const double decodeMs = msSince(decodeStart);
             if (!decoded)
                 return finish(toGrpcStatus(decoded.error()), 0, decodeMs, 0);
-            auto engine = cache.get(languages);
+            auto engine = options.engines->acquire(options.engine, languages);
             if (!engine)
                 return finish({grpc::StatusCode::INTERNAL, engine.error().message.toStdString()}, 0, decodeMs, 0);
 
@@ -547,7 +496,7 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
     if (options.maxMessageBytes > 1024LL * 1024 * 1024)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("the receive limit cannot be over 1024 MB"));
     if (!options.engines)
-        options.engines = std::make_shared<TesseractEngineFactory>();
+        options.engines = std::make_shared<EnginePool>();
     impl->threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     impl->languages = options.languages.isEmpty() ? tesseractLanguages() : options.languages;
     impl->servedBy = QStringLiteral("%1/%2").arg(QSysInfo::machineHostName()).arg(getpid());
@@ -594,8 +543,11 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
     }
 
     // The engines first: a worker that cannot OCR must not announce itself as serving.
-    if (Status started = impl->pool.start(impl->threads, options.engines, options.preloadLanguages); !started.ok())
-        return started.error();
+    if (!options.preloadLanguages.isEmpty()) {
+        if (Status made = options.engines->preload(options.engine, options.preloadLanguages, impl->threads); !made.ok())
+            return made.error();
+    }
+    impl->pool.start(impl->threads);
     impl->options = std::move(options);
 
     grpc::EnableDefaultHealthCheckService(true);

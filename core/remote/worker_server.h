@@ -4,7 +4,7 @@
 // remote and local results are identical). incidoc-worker is a thin main() around this class; tests
 // run it in-process too.
 
-#include "core/ocr/ocr_engine.h"
+#include "core/ocr/engine_pool.h"
 #include "core/util/result.h"
 
 #include <QByteArray>
@@ -30,8 +30,10 @@ struct WorkerOptions {
     bool insecure = false;
     int defaultDeadlineMs = 120'000; ///< per page, when a request gives none
     QString preloadLanguages = QStringLiteral("eng"); ///< engines made at start, per thread ("" for none)
-    /// Engines for the pool threads; null: local Tesseract.
-    std::shared_ptr<const OcrEngineFactory> engines;
+    /// Where the call threads lease their engines; null: a pool of the server's own.
+    std::shared_ptr<EnginePool> engines;
+    /// The engine family calls are read with, as registered in `engines`.
+    QString engine = QString::fromLatin1(EnginePool::kTesseract);
     /// Languages the engines have (for INVALID_ARGUMENT on others); empty: Tesseract's installed ones.
     QStringList languages;
     /// One line per call (method, peer, sizes, status, times; never page content). Null: no log.

@@ -315,7 +315,10 @@ bool PipelineController::ensurePipeline()
             return r;
         };
     } else if (cluster) {
-        options.engines = std::make_shared<WatchedEngineFactory>(cluster->engineFactory(), unavailable);
+        options.engines = std::make_shared<EnginePool>();
+        options.engines->registerEngine(kRemoteEngine,
+                                        std::make_shared<WatchedEngineFactory>(cluster->engineFactory(), unavailable));
+        options.engine = kRemoteEngine;
     }
     if (cluster && options.jobs <= 0) // as many pages in flight as the workers have threads
         options.jobs = std::min(1024, std::max(1, cluster->totalThreads()));
