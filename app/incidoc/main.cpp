@@ -1,6 +1,7 @@
 // incidoc [PROJECT.incidoc]: wires the app together and does nothing else.
 #include "core/pipeline/page_host.h"
 #include "core/util/openmp_guard.h"
+#include "core/util/version.h"
 #include "ui/controllers/isolation.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
@@ -10,17 +11,9 @@
 #include <QCommandLineParser>
 #include <QIcon>
 
-#include <cstring>
-
 int main(int argc, char** argv)
 {
     incidoc::ensureOpenMpThreadLimit(argc, argv); // before anything loads Tesseract's OpenMP runtime
-    // `incidoc --page-host`: a helper the app starts to process and render pages in, so that a page that
-    // crashes Poppler or Tesseract ends the helper, not the annotator's session (ui/controllers/isolation.h).
-    if (argc == 2 && std::strcmp(argv[1], "--page-host") == 0) {
-        QCoreApplication host(argc, argv);
-        return incidoc::runPageHost();
-    }
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Incidoc"));
     QApplication::setApplicationName(QStringLiteral("Incidoc"));
@@ -42,7 +35,7 @@ int main(int argc, char** argv)
 
     // INCIDOC_NO_ISOLATION=1 keeps the work in this process (for debugging with a debugger).
     if (qEnvironmentVariableIntValue("INCIDOC_NO_ISOLATION") != 1)
-        incidoc::ui::isolation::configure({QCoreApplication::applicationFilePath(), {QStringLiteral("--page-host")}});
+        incidoc::ui::isolation::configure({incidoc::pageHostProgram(), {}});
 
     incidoc::ui::MainWindow window;
     // Screenshot tests: where the word boxes are on the screen (see view_geometry_dump.h).

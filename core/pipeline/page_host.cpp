@@ -1,10 +1,14 @@
 #include "core/pipeline/page_host.h"
 
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/proto_convert.h"
+#include "core/remote/remote_engine.h"
 #include "core/util/fault_injection.h"
 
+#include <QCoreApplication>
 #include <QDataStream>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -80,6 +84,17 @@ int hangBudgetMs(long long ownMs, int slackMs)
 }
 
 } // namespace
+
+QString pageHostProgram()
+{
+    const QDir here(QCoreApplication::applicationDirPath());
+    for (const QString& candidate : {here.filePath(QStringLiteral("incidoc-page-host")),
+                                     here.filePath(QStringLiteral("../libexec/incidoc/incidoc-page-host"))}) {
+        if (QFileInfo(candidate).isExecutable())
+            return QDir::cleanPath(candidate);
+    }
+    return {};
+}
 
 int pageHangBudgetMs(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
 {
@@ -808,42 +823,42 @@ int runPageHost()
         }
     }).detach();
 
-    TesseractEngineFactory factory;
-    std::unique_ptr<OcrEngine> engine;
-    QString engineKey; // what `engine` was made for: languages, and the workers when remote
+    // A host reads one page at a time: one idle engine is all it keeps between requests.
+    EnginePool engines(EnginePool::Options{1});
     std::shared_ptr<RemoteCluster> cluster;
-    auto engineFor = [&](const QString& languages, const std::optional<RemoteOptions>& remote) -> Result<OcrEngine*> {
-        const QString key = remote ? QStringLiteral("%1|%2|%3|%4|%5|%6")
-                                         .arg(languages, remote->workers, remote->apiKeyFile, remote->tlsCaFile)
-                                         .arg(int(remote->fallback))
-                                         .arg(int(remote->tls) * 2 + int(remote->insecure))
-                                   : languages;
-        if (!engine || engineKey != key) {
-            engine.reset();
-            cluster.reset();
-            Result<std::unique_ptr<OcrEngine>> made = makeError(ErrorCode::Internal, QString());
-            if (remote) {
+    QString clusterKey; // the settings `cluster` was connected with
+    auto engineFor = [&](const QString& languages, const std::optional<RemoteOptions>& remote,
+                         EngineLease& lease) -> Result<OcrEngine*> {
+        QString family = QString::fromLatin1(EnginePool::kTesseract);
+        if (remote) {
+            const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                                    .arg(languages, remote->workers, remote->apiKeyFile, remote->tlsCaFile)
+                                    .arg(int(remote->fallback))
+                                    .arg(int(remote->tls) * 2 + int(remote->insecure));
+            if (key != clusterKey) {
                 // Once per host and setting: a host asks the workers for their languages only once.
+                cluster.reset();
                 auto connected = RemoteCluster::connect(*remote, languages);
                 if (connected) {
                     cluster = *connected;
-                    made = cluster->engineFactory()->create(languages);
+                    engines.registerEngine(kRemoteEngine, cluster->engineFactory());
                 } else if (remote->fallback == RemoteFallback::Local && connected.error().code == ErrorCode::Unavailable) {
-                    made = factory.create(languages); // no worker reachable: OCR here, as the user chose
+                    // No worker reachable: OCR here, as the user chose, until the settings change.
+                    engines.registerEngine(kRemoteEngine, std::make_shared<TesseractEngineFactory>());
                 } else {
                     // The app connected before the run; a host that cannot (a key refused since, a
                     // fleet gone) stops the run instead of failing pages: they stay queued.
                     return makeError(ErrorCode::Unavailable, connected.error().message);
                 }
-            } else {
-                made = factory.create(languages);
+                clusterKey = key;
             }
-            if (!made)
-                return made.error();
-            engine = std::move(made).value();
-            engineKey = key;
+            family = kRemoteEngine;
         }
-        return engine.get();
+        auto leased = engines.acquire(family, languages);
+        if (!leased)
+            return leased.error();
+        lease = std::move(leased).value();
+        return lease.get();
     };
 
     while (true) {
@@ -872,7 +887,8 @@ int runPageHost()
             get(in, options);
             const std::optional<RemoteOptions> remote = getRemote(in);
             const QString languages = options.languages;
-            EngineProvider provider = [&] { return engineFor(languages, remote); };
+            EngineLease lease; // back to the pool when this request is answered
+            EngineProvider provider = [&] { return engineFor(languages, remote, lease); };
             auto outcome = processPage(job, options, provider, CancelToken());
             if (outcome) {
                 s << quint8(1);
@@ -909,7 +925,8 @@ int runPageHost()
                 put(s, makeError(ErrorCode::InvalidInput, QStringLiteral("unreadable image")));
                 break;
             }
-            auto e = engineFor(options.languages, std::nullopt);
+            EngineLease lease;
+            auto e = engineFor(options.languages, std::nullopt, lease);
             Result<RecognizedPage> page = e ? (*e)->recognize(image, options, CancelToken()) : Result<RecognizedPage>(e.error());
             if (page) {
                 s << quint8(1);

@@ -8,12 +8,12 @@
 // its time or memory budget is failed at once. Reasons start with kIsolationFailurePrefix, like the CLI
 // supervisor's, so the app never renders such a page in its own process. The pool keeps idle hosts, and
 // with them their loaded Tesseract, for the next call. The host side is runPageHost(), which the helper
-// program's main() calls (the app runs itself with --page-host).
+// program `incidoc-page-host` (app/page-host, core only) runs.
 
 #include "core/import/importer.h"
 #include "core/model/records.h"
 #include "core/ocr/ocr_engine.h"
-#include "core/ocr/remote_engine.h"
+#include "core/remote/remote_options.h"
 #include "core/pipeline/page_processor.h"
 #include "core/render/page_renderer.h"
 #include "core/util/cancel_token.h"
@@ -28,13 +28,17 @@ namespace incidoc {
 
 struct PageHostOptions {
     QString program;       ///< the helper program; empty: no isolation (the caller works in-process)
-    QStringList arguments; ///< e.g. {"--page-host"}
+    QStringList arguments; ///< passed to `program`
     /// A host whose resident memory grows over this is stopped and its page failed (0: no limit).
     qint64 memoryLimitBytes = 4096LL * 1024 * 1024;
     /// Added to a call's own budget (render time limit + OCR deadline, x1.25) before it counts as hung:
     /// a host's start and Tesseract's first load are not the page's fault.
     int slackMs = 10'000;
 };
+
+/// The installed helper program: `incidoc-page-host` beside this program (a build tree), else in
+/// ../libexec/incidoc (an installed package). Empty when neither exists.
+QString pageHostProgram();
 
 /// The time a host may take for a page before it counts as hung (the CLI supervisor uses the same).
 /// With `remote` workers: the engine's three rounds of (OCR deadline + call slack) instead of one OCR.

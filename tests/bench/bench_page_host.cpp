@@ -37,8 +37,7 @@ int main(int argc, char** argv)
                                  : QStringLiteral(INCIDOC_SOURCE_DIR "/resources/samples/incident-report.pdf");
     const int rounds = argc > 2 ? std::max(1, atoi(argv[2])) : 3;
     PageHostOptions hostOptions;
-    hostOptions.program = QStringLiteral(INCIDOC_BINARY_DIR "/bin/incidoc");
-    hostOptions.arguments = {QStringLiteral("--page-host")};
+    hostOptions.program = QStringLiteral(INCIDOC_BINARY_DIR "/bin/incidoc-page-host");
     if (!QFileInfo::exists(hostOptions.program)) {
         std::fprintf(stderr, "build the app first: %s\n", qPrintable(hostOptions.program));
         return 1;

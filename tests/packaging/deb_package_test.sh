@@ -134,17 +134,18 @@ expect_files incidoc /usr/bin/incidoc /usr/share/applications/incidoc.desktop \
     "${icons[@]}" /usr/share/man/man1/incidoc.1.gz \
     /usr/share/doc/incidoc/copyright /usr/share/doc/incidoc/changelog.Debian.gz
 expect_files incidoc-cli /usr/bin/incidoc-cli /usr/share/man/man1/incidoc-cli.1.gz \
+    /usr/libexec/incidoc/incidoc-page-host \
     /usr/share/doc/incidoc-cli/copyright /usr/share/doc/incidoc-cli/changelog.Debian.gz
 expect_files incidoc-worker /usr/bin/incidoc-worker /usr/share/man/man1/incidoc-worker.1.gz \
     /lib/systemd/system/incidoc-worker.service /etc/incidoc/worker.conf \
     /usr/share/incidoc/proto/incidoc/worker/v1/worker.proto /usr/share/doc/incidoc-worker/copyright \
     /usr/share/doc/incidoc-worker/changelog.Debian.gz /usr/share/doc/incidoc-worker/fleet.md.gz
-allowed='^/(usr|usr/(bin|share)(/.*)?|etc|etc/incidoc(/.*)?|lib|lib/systemd|lib/systemd/system(/incidoc-worker\.service)?)/?$'
-modes='^(drwxr-xr-x root/root .*/|-rwxr-xr-x root/root /usr/bin/[^/]+|-rw-r--r-- root/root /(usr/share|etc|lib)/.*[^/])$'
+allowed='^/(usr|usr/(bin|share)(/.*)?|usr/libexec|usr/libexec/incidoc(/incidoc-page-host)?|etc|etc/incidoc(/.*)?|lib|lib/systemd|lib/systemd/system(/incidoc-worker\.service)?)/?$'
+modes='^(drwxr-xr-x root/root .*/|-rwxr-xr-x root/root /usr/(bin|libexec/incidoc)/[^/]+|-rw-r--r-- root/root /(usr/share|etc|lib)/.*[^/])$'
 for p in "${packages[@]}"; do
     bad=$(awk '{print $3}' "$work/$p.list" | grep -v -E "$allowed")
     empty "$bad"
-    verdict $? "$p: every path under /usr/bin, /usr/share, /etc/incidoc or the unit" "$(echo $bad)"
+    verdict $? "$p: every path under /usr/bin, /usr/libexec/incidoc, /usr/share, /etc/incidoc or the unit" "$(echo $bad)"
     bad=$(awk '{print $3}' "$work/$p.list" | grep -E "/usr/local|build|_CPack|CMakeFiles|$src|/tmp/|/root/|/home/")
     empty "$bad"
     verdict $? "$p: nothing from /usr/local or build directories" "$(echo $bad)"
@@ -200,7 +201,7 @@ empty "$verified"
 verdict $? "dpkg --verify: installed files match the packages' md5sums" "$verified"
 dpkg-query --admindir="$admin" -W -f='${Conffiles}' incidoc-worker | grep -q '/etc/incidoc/worker.conf [0-9a-f]\{32\}'
 verdict $? "dpkg registered the conffile"
-debug=$(for b in "$root"/usr/bin/*; do readelf -S "$b" | grep -q '\.debug_info' && basename "$b"; done)
+debug=$(for b in "$root"/usr/bin/* "$root"/usr/libexec/incidoc/*; do readelf -S "$b" | grep -q '\.debug_info' && basename "$b"; done)
 empty "$debug"
 verdict $? "installed programs are stripped" "with debug information: $debug"
 cmp -s "$root/etc/incidoc/worker.conf" "$src/packaging/systemd/incidoc-worker.conf" &&

@@ -1,5 +1,5 @@
 // The app's isolation (ui/controllers/isolation.h): with page hosts configured as in the real app
-// (`incidoc --page-host`), a page that crashes or hangs Poppler or Tesseract while it is processed,
+// (`incidoc-page-host`), a page that crashes or hangs Poppler or Tesseract while it is processed,
 // shown or read as a region fails alone with its reason, and the app — this test process — lives on.
 #include "core/storage/project_store.h"
 #include "tests/support/pdf_factory.h"
@@ -51,8 +51,7 @@ protected:
         if (!fault.isEmpty())
             qputenv("INCIDOC_FAULT", fault.toUtf8());
         PageHostOptions o;
-        o.program = test::builtProgram(QStringLiteral("bin/incidoc"));
-        o.arguments = {QStringLiteral("--page-host")};
+        o.program = test::builtProgram(QStringLiteral("bin/incidoc-page-host"));
         o.slackMs = slackMs;
         isolation::configure(o);
     }

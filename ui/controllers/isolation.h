@@ -1,7 +1,7 @@
 #pragma once
 // Where the app does the work a hostile page can crash or hang: processing pages, rendering them for
 // display and reading a drawn region run in page hosts (core/pipeline/page_host.h), helper processes the
-// app starts from its own program (`incidoc --page-host`), once main() configures them. Not configured
+// app starts (`incidoc-page-host`), once main() configures them. Not configured
 // (tests that do not ask for it), the work runs in this process as before.
 //
 // Thread contract: configure() on the GUI thread before any window exists (or in a test's set-up);

@@ -1,7 +1,7 @@
-// Page hosts: real helper processes (the app's own `incidoc --page-host`), real Poppler and Tesseract.
+// Page hosts: real helper processes (`incidoc-page-host`), real Poppler and Tesseract.
 // A page that crashes, hangs or eats memory in a host fails alone with its reason; this process lives.
 #include "core/ocr/tesseract_engine.h"
-#include "core/pipeline/import_session.h"
+#include "core/import/file_registration.h"
 #include "core/pipeline/page_host.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
@@ -32,8 +32,7 @@ PageHostOptions hostOptions()
 {
     PageHostOptions o;
     // INCIDOC_TEST_PAGE_HOST: another build's app (a sanitizer build of this test need not build the app).
-    o.program = qEnvironmentVariable("INCIDOC_TEST_PAGE_HOST", builtProgram(QStringLiteral("bin/incidoc")));
-    o.arguments = {QStringLiteral("--page-host")};
+    o.program = qEnvironmentVariable("INCIDOC_TEST_PAGE_HOST", builtProgram(QStringLiteral("bin/incidoc-page-host")));
     return o;
 }
 
@@ -279,7 +278,7 @@ TEST_F(PageHostTest, PipelineOnHostsSkipsTheCrashingPageAndDoesTheRest)
 
 namespace {
 
-/// The pids of this process's page hosts (its children running with --page-host).
+/// The pids of this process's page hosts (its children running incidoc-page-host).
 std::vector<pid_t> hostPids()
 {
     std::vector<pid_t> out;
@@ -295,7 +294,7 @@ std::vector<pid_t> hostPids()
             continue;
         const QByteArray s = stat.readAll();
         const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
-        if (fields.size() > 1 && fields[1].toInt() == getpid() && cmd.readAll().contains("--page-host"))
+        if (fields.size() > 1 && fields[1].toInt() == getpid() && cmd.readAll().contains("incidoc-page-host"))
             out.push_back(pid);
     }
     return out;
