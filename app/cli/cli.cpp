@@ -160,9 +160,7 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
         QString shownNote; // clusterNote in the user's language (the JSON keeps the English one)
         if (cluster) {
             r.cluster = *cluster;
-            pipelineOptions.engines = std::make_shared<EnginePool>();
-            pipelineOptions.engines->registerEngine(kRemoteEngine, r.cluster->engineFactory());
-            pipelineOptions.engine = kRemoteEngine;
+            pipelineOptions.remote = o.remote;
             // As many pages in flight as the workers have threads (unless --jobs says otherwise).
             if (pipelineOptions.jobs <= 0)
                 pipelineOptions.jobs = std::min(1024, r.cluster->totalThreads());

@@ -291,7 +291,7 @@ Result<QImage> renderForExport(const BundlePage& p, const ExportOptions& o, cons
     ro.timeLimitMs = o.renderTimeLimitMs;
     // The page was rendered at this DPI when it was processed, so it fits any budget it fitted then.
     ro.pixelBudget = std::max<qint64>(ro.pixelBudget, static_cast<qint64>(p.page.widthPx) * p.page.heightPx + 1);
-    auto r = o.render ? o.render(p.document.path, p.document.kind, p.page.number, ro, cancel)
+    auto r = o.renderer ? o.renderer->render(p.document.path, p.document.kind, p.page.number, ro, cancel)
                       : renderPage(p.document.path, p.document.kind, p.page.number, ro, cancel);
     if (!r) {
         if (r.error().isCancelled())

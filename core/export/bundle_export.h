@@ -22,6 +22,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -52,11 +53,9 @@ struct ExportOptions {
     BinarizeOptions binarize;          ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
     double lowConfidence = 60.0;       ///< words below it are "low confidence" (metrics, visualizations)
     int renderTimeLimitMs = 120'000;   ///< per page re-render
-    /// Renders the page images somewhere else (the app: a page host, core/pipeline/page_host.h), with
-    /// renderPage()'s contract; null: renderPage() in this process.
-    std::function<Result<RenderedPage>(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
-                                       const CancelToken& cancel)>
-        render;
+    /// Where the page images are rendered again (the app: a page host, so a page that crashes Poppler
+    /// fails the export, not the app); null: renderPage() in this process.
+    std::shared_ptr<PageRendering> renderer;
 };
 
 /// The parts of the bundle, each reported on its own.

@@ -101,8 +101,8 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
         partial.sha256 = *sha;
         if (options.beforeInspect)
             options.beforeInspect(found.path);
-        auto inspected = options.inspect ? options.inspect(found.path, limits, &partial)
-                                         : inspectFile(found.path, limits, &partial);
+        auto inspected = options.inspector ? options.inspector->inspect(found.path, limits, &partial)
+                                           : inspectFile(found.path, limits, &partial);
         if (!inspected) {
             partial.error = inspected.error().message;
             if (partial.sha256.isEmpty())

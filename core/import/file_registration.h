@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace incidoc {
@@ -43,9 +44,9 @@ struct RegisterOptions {
     /// Files to leave out (absolute, clean paths), e.g. ones that crashed an earlier attempt of this
     /// import; they are neither inspected nor reported.
     QStringList skip;
-    /// Inspects a file somewhere else (a page host, page_host.h), with inspectFile()'s contract; null:
-    /// inspectFile() in this process.
-    std::function<Result<InspectedFile>(const QString& path, const ImportLimits& limits, DocumentRecord* partial)> inspect;
+    /// Where files are opened (the app and the CLI: a page host, so a file that crashes Poppler is recorded
+    /// as failed); null: inspectFile() in this process.
+    std::shared_ptr<FileInspector> inspector;
 };
 
 /// As below, with hooks for a supervising process.

@@ -51,4 +51,14 @@ Result<QString> sha256OfFile(const QString& path);
 Result<InspectedFile> inspectFile(const QString& path, const ImportLimits& limits = {},
                                   DocumentRecord* partial = nullptr);
 
+/// Opens files to list their pages: here (inspectFile()) or somewhere a crafted file cannot crash this
+/// process (a page host, through the Workplace of core/pipeline/workplace.h). Implementations are
+/// thread-safe.
+class FileInspector {
+public:
+    virtual ~FileInspector() = default;
+    /// inspectFile()'s contract.
+    virtual Result<InspectedFile> inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial) = 0;
+};
+
 } // namespace incidoc

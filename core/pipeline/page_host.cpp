@@ -1,9 +1,7 @@
 #include "core/pipeline/page_host.h"
 
-#include "core/ocr/engine_pool.h"
-#include "core/ocr/tesseract_engine.h"
+#include "core/pipeline/workplace.h"
 #include "core/remote/proto_convert.h"
-#include "core/remote/remote_engine.h"
 #include "core/util/fault_injection.h"
 
 #include <QCoreApplication>
@@ -806,6 +804,42 @@ Result<RecognizedPage> PageHostPool::recognize(const QImage& image, const OcrOpt
     return page;
 }
 
+
+HostedWorkplace::HostedWorkplace(const PageHostOptions& options)
+    : m_processing(std::make_shared<PageHostPool>(options)), m_interactive(std::make_shared<PageHostPool>(options))
+{
+}
+
+Result<InspectedFile> HostedWorkplace::inspect(const QString& path, const ImportLimits& limits,
+                                               DocumentRecord* partial)
+{
+    return m_processing->inspect(path, limits, partial);
+}
+
+Result<RenderedPage> HostedWorkplace::render(const QString& path, DocumentKind kind, int number,
+                                             const RenderOptions& options, const CancelToken& cancel)
+{
+    return m_processing->render(path, kind, number, options, cancel);
+}
+
+Result<PageOutcome> HostedWorkplace::process(const PageJob& job, const ProcessOptions& options,
+                                             const CancelToken& cancel, const RemoteOptions* remote)
+{
+    return m_processing->process(job, options, cancel, remote);
+}
+
+Result<RenderedPage> HostedWorkplace::renderForDisplay(const QString& path, DocumentKind kind, int number,
+                                                       const RenderOptions& options, const CancelToken& cancel)
+{
+    return m_interactive->render(path, kind, number, options, cancel);
+}
+
+Result<RecognizedPage> HostedWorkplace::recognize(const QImage& image, const OcrOptions& options,
+                                                  const CancelToken& cancel)
+{
+    return m_interactive->recognize(image, options, cancel);
+}
+
 // ---- the host's side ------------------------------------------------------------------------------
 
 int runPageHost()
@@ -823,43 +857,9 @@ int runPageHost()
         }
     }).detach();
 
-    // A host reads one page at a time: one idle engine is all it keeps between requests.
-    EnginePool engines(EnginePool::Options{1});
-    std::shared_ptr<RemoteCluster> cluster;
-    QString clusterKey; // the settings `cluster` was connected with
-    auto engineFor = [&](const QString& languages, const std::optional<RemoteOptions>& remote,
-                         EngineLease& lease) -> Result<OcrEngine*> {
-        QString family = QString::fromLatin1(EnginePool::kTesseract);
-        if (remote) {
-            const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
-                                    .arg(languages, remote->workers, remote->apiKeyFile, remote->tlsCaFile)
-                                    .arg(int(remote->fallback))
-                                    .arg(int(remote->tls) * 2 + int(remote->insecure));
-            if (key != clusterKey) {
-                // Once per host and setting: a host asks the workers for their languages only once.
-                cluster.reset();
-                auto connected = RemoteCluster::connect(*remote, languages);
-                if (connected) {
-                    cluster = *connected;
-                    engines.registerEngine(kRemoteEngine, cluster->engineFactory());
-                } else if (remote->fallback == RemoteFallback::Local && connected.error().code == ErrorCode::Unavailable) {
-                    // No worker reachable: OCR here, as the user chose, until the settings change.
-                    engines.registerEngine(kRemoteEngine, std::make_shared<TesseractEngineFactory>());
-                } else {
-                    // The app connected before the run; a host that cannot (a key refused since, a
-                    // fleet gone) stops the run instead of failing pages: they stay queued.
-                    return makeError(ErrorCode::Unavailable, connected.error().message);
-                }
-                clusterKey = key;
-            }
-            family = kRemoteEngine;
-        }
-        auto leased = engines.acquire(family, languages);
-        if (!leased)
-            return leased.error();
-        lease = std::move(leased).value();
-        return lease.get();
-    };
+    // The work itself, as in any process; a host reads one page at a time, so one idle engine is all it
+    // keeps between requests.
+    const auto here = makeLocalWorkplace(std::make_shared<EnginePool>(EnginePool::Options{1}));
 
     while (true) {
         char header[4];
@@ -886,10 +886,7 @@ int runPageHost()
             get(in, job);
             get(in, options);
             const std::optional<RemoteOptions> remote = getRemote(in);
-            const QString languages = options.languages;
-            EngineLease lease; // back to the pool when this request is answered
-            EngineProvider provider = [&] { return engineFor(languages, remote, lease); };
-            auto outcome = processPage(job, options, provider, CancelToken());
+            auto outcome = here->process(job, options, CancelToken(), remote ? &*remote : nullptr);
             if (outcome) {
                 s << quint8(1);
                 put(s, *outcome);
@@ -906,7 +903,7 @@ int runPageHost()
             in >> path >> kind >> number;
             get(in, options);
             faultPoint(QStringLiteral("render:%1#%2").arg(QFileInfo(path).fileName()).arg(number)); // tests
-            auto page = renderPage(path, static_cast<DocumentKind>(kind), number, options);
+            auto page = here->render(path, static_cast<DocumentKind>(kind), number, options, CancelToken());
             if (page) {
                 s << quint8(1) << qint32(page->dpi) << qint32(page->rotation) << page->widthPt << page->heightPt << page->note;
                 put(s, page->image);
@@ -925,9 +922,7 @@ int runPageHost()
                 put(s, makeError(ErrorCode::InvalidInput, QStringLiteral("unreadable image")));
                 break;
             }
-            EngineLease lease;
-            auto e = engineFor(options.languages, std::nullopt, lease);
-            Result<RecognizedPage> page = e ? (*e)->recognize(image, options, CancelToken()) : Result<RecognizedPage>(e.error());
+            Result<RecognizedPage> page = here->recognize(image, options, CancelToken());
             if (page) {
                 s << quint8(1);
                 put(s, *page);
@@ -945,7 +940,7 @@ int runPageHost()
             limits.maxFileBytes = maxBytes;
             limits.maxImagePixels = maxPixels;
             DocumentRecord partial;
-            auto file = inspectFile(path, limits, &partial);
+            auto file = here->inspect(path, limits, &partial);
             if (file) {
                 s << quint8(1);
                 put(s, file->document);

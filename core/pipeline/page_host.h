@@ -15,6 +15,7 @@
 #include "core/ocr/ocr_engine.h"
 #include "core/remote/remote_options.h"
 #include "core/pipeline/page_processor.h"
+#include "core/pipeline/workplace.h"
 #include "core/render/page_renderer.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
@@ -94,6 +95,32 @@ public:
 
 private:
     std::unique_ptr<Impl> m;
+};
+
+/// The Workplace of the app and the CLI: everything runs in page hosts. Opening files, processing pages
+/// and rendering pages for the export go to one pool of hosts; display renders and region OCR to another,
+/// so a long run never makes the page someone opens wait. Thread-safe.
+class HostedWorkplace final : public Workplace {
+public:
+    explicit HostedWorkplace(const PageHostOptions& options);
+
+    Result<InspectedFile> inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial) override;
+    Result<RenderedPage> render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                const CancelToken& cancel) override;
+    Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
+                                const RemoteOptions* remote = nullptr) override;
+    Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number,
+                                          const RenderOptions& options, const CancelToken& cancel) override;
+    Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel) override;
+    bool isolated() const override { return true; }
+
+    /// The two pools (for tests and logs: hosts started and lost).
+    const std::shared_ptr<PageHostPool>& processing() const { return m_processing; }
+    const std::shared_ptr<PageHostPool>& interactive() const { return m_interactive; }
+
+private:
+    std::shared_ptr<PageHostPool> m_processing;
+    std::shared_ptr<PageHostPool> m_interactive;
 };
 
 /// The host's side: answers requests on stdin with results on stdout until stdin closes or the parent

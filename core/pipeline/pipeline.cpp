@@ -115,21 +115,9 @@ struct Pipeline::Impl {
     {
         // A pool thread only ever runs this pipeline's pages (the pool is ours), so one guard per thread.
         thread_local ThreadExitGuard exitGuard(threadExit.latch);
-        EngineLease lease; // leased on the page's first OCR, given back when the page is finished
-        EngineProvider engine = [&]() -> Result<OcrEngine*> {
-            if (!lease) {
-                auto leased = options.engines->acquire(options.engine, options.process.languages);
-                if (!leased)
-                    return leased.error();
-                lease = std::move(leased).value();
-            }
-            return lease.get();
-        };
         if (options.onPageInFlight)
             options.onPageInFlight(job, true);
-        auto outcome = options.processor ? options.processor(job, options.process, cancel)
-                                         : processPage(job, options.process, engine, cancel);
-        lease.release();
+        auto outcome = options.workplace->process(job, options.process, cancel, options.remote ? &*options.remote : nullptr);
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
 
@@ -140,6 +128,7 @@ struct Pipeline::Impl {
         // run stops, and every page not done stays queued for the next one.
         const bool stopRun = !outcome && outcome.error().code == ErrorCode::Unavailable;
         std::vector<PageJob> start;
+        bool firstStop = false;
         {
             std::lock_guard guard(mutex);
             --inFlight;
@@ -148,14 +137,18 @@ struct Pipeline::Impl {
                 active.erase(job.pageId);
                 known.erase(job.pageId);
                 --outstanding;
-                if (stopRun && stats.stopped.ok())
+                if (stopRun && stats.stopped.ok()) {
                     stats.stopped = outcome.error();
+                    firstStop = true;
+                }
             }
             if (!stopRun)
                 start = takeStartable();
         }
         if (stopRun)
             stopAll();
+        if (firstStop && options.onStopped)
+            options.onStopped(outcome.error());
         idle.notify_all();
         launch(start);
     }
@@ -233,8 +226,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
     auto impl = std::make_unique<Impl>();
     impl->projectPath = projectPath;
     impl->progress = std::move(progress);
-    if (!options.engines && !options.processor)
-        options.engines = std::make_shared<EnginePool>();
+    if (!options.workplace)
+        options.workplace = makeLocalWorkplace(options.engines);
     impl->options = std::move(options);
 
     // One processing run per project: two would claim the same pages.

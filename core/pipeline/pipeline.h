@@ -5,6 +5,8 @@
 
 #include "core/model/records.h"
 #include "core/ocr/engine_pool.h"
+#include "core/pipeline/workplace.h"
+#include "core/remote/remote_options.h"
 #include "core/pipeline/page_processor.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
@@ -13,6 +15,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace incidoc {
@@ -20,17 +23,16 @@ namespace incidoc {
 struct PipelineOptions {
     int jobs = 0;                    ///< pages in parallel; 0: the number of cores
     ProcessOptions process;
-    /// Where the OCR engines come from (a page leases one for its OCR); null: a pool of this
-    /// pipeline's own.
+    /// Where pages are processed (the app: page hosts, so a page that crashes or hangs Poppler or
+    /// Tesseract fails alone); null: in this process, with engines leased from `engines`.
+    std::shared_ptr<Workplace> workplace;
+    /// The OCR engines of the in-process workplace; null: a pool of this pipeline's own.
     std::shared_ptr<EnginePool> engines;
-    /// The engine family pages are read with, as registered in `engines` (the CLI and the app register
-    /// the worker cluster as "remote").
-    QString engine = QString::fromLatin1(EnginePool::kTesseract);
-    /// Processes a page somewhere else instead of processPage() here, with processPage()'s contract
-    /// (the app: in a page host, page_host.h, so a page that crashes or hangs Poppler or Tesseract fails
-    /// alone); `engines` is then not used. Null: here.
-    std::function<Result<PageOutcome>(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel)>
-        processor;
+    /// OCR on these workers instead of the workplace's own engines.
+    std::optional<RemoteOptions> remote;
+    /// Called once, on a pool thread, when the run stops by itself because the OCR engine cannot be
+    /// reached (no worker answers and the fallback is "stop"); PipelineStats::stopped says it too.
+    std::function<void(const Error& why)> onStopped;
     /// Called on the pool thread right before a page starts (true) and once it is finished or
     /// abandoned (false), before its result is queued for storage. A supervising process uses it to
     /// know the pages in flight at any moment (the project learns of them later, in batches).

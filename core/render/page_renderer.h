@@ -45,6 +45,16 @@ int effectiveDpi(double widthPt, double heightPt, int requested, qint64 pixelBud
 Result<RenderedPage> renderPage(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
                                 const CancelToken& cancel = {});
 
+/// Renders pages: here (renderPage()) or somewhere a crafted file cannot crash this process (a page host,
+/// through the Workplace of core/pipeline/workplace.h). Implementations are thread-safe.
+class PageRendering {
+public:
+    virtual ~PageRendering() = default;
+    /// renderPage()'s contract.
+    virtual Result<RenderedPage> render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                        const CancelToken& cancel) = 0;
+};
+
 /// A word of a PDF text layer, in page pixels at the given DPI (same space as renderPage()).
 struct TextLayerWord {
     QString text;

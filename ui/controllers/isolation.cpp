@@ -6,41 +6,40 @@ namespace incidoc::ui::isolation {
 namespace {
 
 std::mutex g_mutex;
-std::shared_ptr<PageHostPool> g_processing;
-std::shared_ptr<PageHostPool> g_interactive;
+std::shared_ptr<HostedWorkplace> g_hosts;
 
 } // namespace
 
 void configure(const PageHostOptions& options)
 {
     std::lock_guard guard(g_mutex);
-    if (options.program.isEmpty()) {
-        g_processing.reset();
-        g_interactive.reset();
-        return;
-    }
-    // Holders (pipelines, renders in flight) keep their pool alive until they are done with it.
-    g_processing = std::make_shared<PageHostPool>(options);
-    g_interactive = std::make_shared<PageHostPool>(options);
+    // Holders (pipelines, renders in flight) keep their workplace alive until they are done with it.
+    g_hosts = options.program.isEmpty() ? nullptr : std::make_shared<HostedWorkplace>(options);
+}
+
+std::shared_ptr<HostedWorkplace> hosts()
+{
+    std::lock_guard guard(g_mutex);
+    return g_hosts;
 }
 
 std::shared_ptr<PageHostPool> processing()
 {
     std::lock_guard guard(g_mutex);
-    return g_processing;
+    return g_hosts ? g_hosts->processing() : nullptr;
 }
 
 std::shared_ptr<PageHostPool> interactive()
 {
     std::lock_guard guard(g_mutex);
-    return g_interactive;
+    return g_hosts ? g_hosts->interactive() : nullptr;
 }
 
 Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
                                       const CancelToken& cancel)
 {
-    if (const auto hosts = interactive()) // a page that crashes Poppler ends a host only
-        return hosts->render(path, kind, number, options, cancel);
+    if (const auto here = hosts()) // a page that crashes Poppler ends a host only
+        return here->renderForDisplay(path, kind, number, options, cancel);
     return renderPage(path, kind, number, options, cancel);
 }
 

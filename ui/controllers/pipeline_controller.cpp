@@ -35,10 +35,7 @@ ImportOutcome runImport(const QString& projectPath, const QStringList& paths)
         RegisterOptions options;
         // Opening a file parses it: with isolation, in a page host, so a crafted PDF that crashes
         // Poppler is recorded as a file that cannot be imported instead of ending the app.
-        if (auto hosts = isolation::processing())
-            options.inspect = [hosts](const QString& path, const ImportLimits& limits, DocumentRecord* partial) {
-                return hosts->inspect(path, limits, partial);
-            };
+        options.inspector = isolation::hosts();
         out.report = registerFiles(**store, paths, options);
     } catch (const std::exception& e) { // nothing may cross the thread boundary as an exception
         out.error = QString::fromUtf8(e.what());
@@ -68,50 +65,6 @@ ConnectOutcome runConnect(const RemoteOptions& options, const QString& languages
     }
     return out;
 }
-
-/// An engine that reports "the workers cannot be reached": the pipeline then stops the run by itself and
-/// says so only in its stats, which nobody waits for while the app runs. Called from pool threads.
-class WatchedEngine : public OcrEngine {
-public:
-    WatchedEngine(std::unique_ptr<OcrEngine> inner, std::function<void()> unavailable)
-        : m_inner(std::move(inner)), m_unavailable(std::move(unavailable))
-    {
-    }
-    Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options, const CancelToken& cancel) override
-    {
-        auto r = m_inner->recognize(grey, options, cancel);
-        if (!r && r.error().code == ErrorCode::Unavailable)
-            m_unavailable();
-        return r;
-    }
-    QString description() const override { return m_inner->description(); }
-
-private:
-    std::unique_ptr<OcrEngine> m_inner;
-    std::function<void()> m_unavailable;
-};
-
-class WatchedEngineFactory : public OcrEngineFactory {
-public:
-    WatchedEngineFactory(std::shared_ptr<const OcrEngineFactory> inner, std::function<void()> unavailable)
-        : m_inner(std::move(inner)), m_unavailable(std::move(unavailable))
-    {
-    }
-    Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const override
-    {
-        auto made = m_inner->create(languages);
-        if (!made) {
-            if (made.error().code == ErrorCode::Unavailable)
-                m_unavailable();
-            return made.error();
-        }
-        return std::unique_ptr<OcrEngine>(std::make_unique<WatchedEngine>(std::move(made).value(), m_unavailable));
-    }
-
-private:
-    std::shared_ptr<const OcrEngineFactory> m_inner;
-    std::function<void()> m_unavailable;
-};
 
 PageJob jobFor(const DocumentRecord& doc, const PageRecord& page)
 {
@@ -302,24 +255,12 @@ bool PipelineController::ensurePipeline()
     auto unavailable = [this, generation] {
         QMetaObject::invokeMethod(this, [this, generation] { onWorkersUnavailable(generation); }, Qt::QueuedConnection);
     };
-    if (auto hosts = isolation::processing()) {
-        // Isolated (the app): each page in a page host, which OCRs on the workers when there are any,
-        // so a page that crashes or hangs Poppler or Tesseract fails alone.
-        std::optional<RemoteOptions> remote;
-        if (cluster)
-            remote = m_remote;
-        options.processor = [hosts, remote, unavailable](const PageJob& job, const ProcessOptions& o, const CancelToken& c) {
-            auto r = hosts->process(job, o, c, remote ? &*remote : nullptr);
-            if (!r && r.error().code == ErrorCode::Unavailable)
-                unavailable();
-            return r;
-        };
-    } else if (cluster) {
-        options.engines = std::make_shared<EnginePool>();
-        options.engines->registerEngine(kRemoteEngine,
-                                        std::make_shared<WatchedEngineFactory>(cluster->engineFactory(), unavailable));
-        options.engine = kRemoteEngine;
-    }
+    // Isolated (the app): each page in a page host, which OCRs on the workers when there are any, so a
+    // page that crashes or hangs Poppler or Tesseract fails alone. Not isolated: here.
+    options.workplace = isolation::hosts();
+    if (cluster)
+        options.remote = m_remote;
+    options.onStopped = [unavailable](const Error&) { unavailable(); };
     if (cluster && options.jobs <= 0) // as many pages in flight as the workers have threads
         options.jobs = std::min(1024, std::max(1, cluster->totalThreads()));
     // Runs on the writer thread: hand a copy of the progress to the GUI thread and return at once.

@@ -65,9 +65,8 @@ bool ExportController::start(const QString& projectPath, const QString& destinat
         return false;
     ExportOptions options = requested;
     // Page images are rendered again for the bundle: with isolation, in page hosts.
-    if (auto hosts = isolation::processing(); hosts && !options.render)
-        options.render = [hosts](const QString& path, DocumentKind kind, int number, const RenderOptions& ro,
-                                 const CancelToken& cancel) { return hosts->render(path, kind, number, ro, cancel); };
+    if (!options.renderer)
+        options.renderer = isolation::hosts();
     m_running = true;
     m_cancel = CancelToken{};
     m_mailbox = std::make_shared<Mailbox>();

@@ -253,8 +253,9 @@ TEST_F(PageHostTest, PipelineOnHostsSkipsTheCrashingPageAndDoesTheRest)
     PipelineOptions options;
     options.jobs = 2;
     options.process.render.dpi = 150;
-    auto hosts = std::make_shared<PageHostPool>(hostOptions());
-    options.processor = [hosts](const PageJob& j, const ProcessOptions& o, const CancelToken& c) { return hosts->process(j, o, c); };
+    auto workplace = std::make_shared<HostedWorkplace>(hostOptions());
+    const auto hosts = workplace->processing();
+    options.workplace = workplace;
     auto pipeline = Pipeline::create(project, options);
     ASSERT_TRUE(pipeline) << pipeline.error().message;
     (*pipeline)->enqueue(*jobs);

@@ -1,0 +1,103 @@
+#include "core/pipeline/workplace.h"
+
+#include "core/ocr/tesseract_engine.h"
+#include "core/remote/remote_engine.h"
+
+#include <mutex>
+
+namespace incidoc {
+namespace {
+
+class LocalWorkplace final : public Workplace {
+public:
+    explicit LocalWorkplace(std::shared_ptr<EnginePool> engines) : m_engines(std::move(engines)) {}
+
+    Result<InspectedFile> inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial) override
+    {
+        return inspectFile(path, limits, partial);
+    }
+
+    Result<RenderedPage> render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
+                                const CancelToken& cancel) override
+    {
+        return renderPage(path, kind, number, options, cancel);
+    }
+
+    Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number,
+                                          const RenderOptions& options, const CancelToken& cancel) override
+    {
+        return renderPage(path, kind, number, options, cancel);
+    }
+
+    Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
+                                const RemoteOptions* remote) override
+    {
+        QString family = QString::fromLatin1(EnginePool::kTesseract);
+        if (remote) {
+            if (Status ready = useCluster(*remote, options.languages); !ready.ok())
+                return ready.error();
+            family = kRemoteEngine;
+        }
+        EngineLease lease; // leased on the page's first OCR, back to the pool when the page is done
+        EngineProvider provider = [&]() -> Result<OcrEngine*> {
+            if (!lease) {
+                auto leased = m_engines->acquire(family, options.languages);
+                if (!leased)
+                    return leased.error();
+                lease = std::move(leased).value();
+            }
+            return lease.get();
+        };
+        return processPage(job, options, provider, cancel);
+    }
+
+    Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel) override
+    {
+        auto lease = m_engines->acquire(QString::fromLatin1(EnginePool::kTesseract), options.languages);
+        if (!lease)
+            return lease.error();
+        return (*lease)->recognize(image, options, cancel);
+    }
+
+    bool isolated() const override { return false; }
+
+private:
+    /// Registers the workers of `remote` as kRemoteEngine, connecting once per setting: a cluster is
+    /// asked for its languages and threads once, not for every page.
+    Status useCluster(const RemoteOptions& remote, const QString& languages)
+    {
+        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+                                .arg(languages, remote.workers, remote.apiKeyFile, remote.tlsCaFile)
+                                .arg(int(remote.fallback))
+                                .arg(int(remote.tls) * 2 + int(remote.insecure));
+        std::lock_guard guard(m_clusterMutex);
+        if (key == m_clusterKey)
+            return okStatus();
+        auto connected = RemoteCluster::connect(remote, languages);
+        if (connected) {
+            m_engines->registerEngine(kRemoteEngine, (*connected)->engineFactory());
+        } else if (remote.fallback == RemoteFallback::Local && connected.error().code == ErrorCode::Unavailable) {
+            // No worker reachable: OCR here, as the user chose, until the settings change.
+            m_engines->registerEngine(kRemoteEngine, std::make_shared<TesseractEngineFactory>());
+        } else {
+            // The caller connected before the run; failing to now (a key refused since, a fleet gone)
+            // stops the run instead of failing pages: they stay queued.
+            return makeError(ErrorCode::Unavailable, connected.error().message);
+        }
+        m_clusterKey = key;
+        return okStatus();
+    }
+
+    std::shared_ptr<EnginePool> m_engines;
+    std::mutex m_clusterMutex;
+    QString m_clusterKey; ///< the settings kRemoteEngine was registered for
+};
+
+} // namespace
+
+std::shared_ptr<Workplace> makeLocalWorkplace(std::shared_ptr<EnginePool> engines)
+{
+    return std::make_shared<LocalWorkplace>(engines ? std::move(engines) : std::make_shared<EnginePool>());
+}
+
+} // namespace incidoc
