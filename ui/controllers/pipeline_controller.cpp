@@ -251,9 +251,9 @@ void PipelineController::abandonRun()
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
 }
 
-void PipelineController::onWorkersUnavailable(long long generation)
+void PipelineController::onWorkersUnavailable(JobTracker::Generation generation)
 {
-    if (generation != m_generation || !m_pipeline)
+    if (!m_pipelines.isCurrent(generation) || !m_pipeline)
         return; // that run is already being stopped
     // The pipeline has stopped itself: tear it down; finishStopping reads why from its stats.
     stopPipeline(true);
@@ -324,7 +324,7 @@ bool PipelineController::ensurePipeline()
             return false; // the caller waits (waitsForStart); startAfterConnect goes on
         }
     }
-    const long long generation = ++m_generation;
+    const JobTracker::Generation generation = m_pipelines.start();
     // Reaches the GUI thread from a pool thread, like progress below: the run stopped itself because
     // the workers (or the page hosts) cannot be reached.
     auto unavailable = [this, generation] {
@@ -429,7 +429,7 @@ void PipelineController::releaseHeld()
     m_pipeline->enqueue(held);
 }
 
-void PipelineController::onProgress(const PageProgress& p, long long generation)
+void PipelineController::onProgress(const PageProgress& p, JobTracker::Generation generation)
 {
     // An older run's pages were committed too: they count and are shown.
     auto& run = m_run;
@@ -570,7 +570,7 @@ void PipelineController::startOneOff()
         setState(State::Idle);
         return;
     }
-    m_oneOff->generation = m_generation;
+    m_oneOff->generation = m_pipelines.current();
     setState(State::Running);
     m_pipeline->enqueue({m_oneOff->job});
 }

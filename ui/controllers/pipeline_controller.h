@@ -11,6 +11,7 @@
 #include "core/ocr/remote_engine.h"
 #include "core/pipeline/import_session.h"
 #include "core/pipeline/pipeline.h"
+#include "core/util/job_tracker.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -104,7 +105,7 @@ private:
     std::optional<PageJob> jobForPage(PageId page);
     bool ensurePipeline();
     void stopPipeline(bool keepQueue);
-    void onProgress(const PageProgress& progress, long long generation);
+    void onProgress(const PageProgress& progress, JobTracker::Generation generation);
     void setState(State state);
     /// The run starts once the last pipeline is torn down or the workers are connected (while Running).
     void startWhenReady();
@@ -123,12 +124,12 @@ private:
     /// The run waiting to start is dropped (its pages stay queued in the project).
     void abandonRun();
     /// The workers could not be reached in the middle of run `generation` (fallback Stop).
-    void onWorkersUnavailable(long long generation);
+    void onWorkersUnavailable(JobTracker::Generation generation);
 
     ProjectSession* m_session;
     PipelineOptions m_options;
     std::unique_ptr<Pipeline> m_pipeline;
-    long long m_generation = 0;        ///< progress from an older pipeline is still real (it was committed)
+    JobTracker m_pipelines;            ///< stamps each pipeline; an older one's progress is still real (committed)
     QFuture<PipelineStats> m_stopping; ///< a pipeline being torn down on a worker thread
     bool m_resumeWhenStarted = false;  ///< the waiting run also takes every page queued in the project
     RemoteOptions m_remote;
@@ -143,7 +144,7 @@ private:
     struct OneOff {
         PageJob job;
         PipelineOptions options;
-        long long generation = 0;      ///< the pipeline running it (0: not started yet)
+        JobTracker::Generation generation = 0; ///< the pipeline running it (0: not started yet)
     };
     std::optional<OneOff> m_oneOff;    ///< a page to process alone with other options (re-OCR with settings)
     PageId m_lead = 0;                 ///< the page running alone at the start of a run (0: none)
