@@ -1,8 +1,10 @@
 // Opening a project file: refusing what is not an Incidoc project or is damaged (before anything is
-// written), the integrity check, the write-ahead log, and schema migrations.
+// written), the integrity check (once per file and process, see verified_files.h), the write-ahead log,
+// and schema migrations.
 #include "core/storage/project_store_p.h"
 
 #include "core/storage/schema.h"
+#include "core/storage/verified_files.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -21,6 +23,9 @@ using namespace storage;
 namespace {
 
 constexpr char kSqliteMagic[] = "SQLite format 3"; // + NUL: the first 16 bytes of every SQLite file
+// What SQLite's own automatic checkpoint uses (SQLITE_DEFAULT_WAL_AUTOCHECKPOINT): our WAL hook
+// replaces it so that this process's checkpoints keep a verified file verified.
+constexpr int kAutoCheckpointFrames = 1000;
 
 // True when nobody should write the path: no write permission bits at all (respected even for root,
 // who access() would let write anything), or access() says no (permissions, read-only mount).
@@ -84,7 +89,7 @@ FileFacts inspect(Db& db, const QString& path)
 }
 
 // PRAGMA quick_check: O(file size) but catches truncated and damaged files before anything reads rows.
-void checkIntegrity(Db& db)
+void runIntegrityCheck(Db& db)
 {
     QStringList problems;
     try {
@@ -197,6 +202,33 @@ void openReadOnly(Db& db, const QString& path)
     }
 }
 
+// The integrity check, unless this process checked the same file, unchanged since, before.
+void checkIntegrity(Db& db, const QString& canonicalPath, const std::optional<FileStamp>& stamp)
+{
+    VerifiedFiles& verified = VerifiedFiles::instance();
+    if (stamp && verified.isVerified(canonicalPath, *stamp))
+        return;
+    verified.countCheck();
+    try {
+        runIntegrityCheck(db);
+    } catch (...) {
+        verified.forget(canonicalPath);
+        throw;
+    }
+    if (stamp)
+        verified.recordVerified(canonicalPath, *stamp);
+}
+
+// Checkpoints as SQLite's automatic checkpoint would, through VerifiedFiles::ownWrite (the context is
+// the Impl's canonical path, which outlives the connection).
+int checkpointHook(void* context, sqlite3* db, const char* name, int frames)
+{
+    if (frames >= kAutoCheckpointFrames)
+        VerifiedFiles::instance().ownWrite(*static_cast<const QString*>(context),
+                                           [&] { sqlite3_wal_checkpoint(db, name); });
+    return SQLITE_OK;
+}
+
 struct FileCheck {
     QFileInfo info;
     QString path; ///< absolute
@@ -246,11 +278,13 @@ FileCheck checkFile(const QString& rawPath, OpenMode mode)
 
 // Identifies and checks an existing file over a read-only connection: a file we refuse is never
 // opened for writing, so not even a WAL checkpoint can touch it.
-FileFacts probe(Db& db, const QString& path)
+FileFacts probe(Db& db, const QString& path, const QString& canonicalPath)
 {
+    // Stamped before the check: a change while it runs is not taken for verified.
+    const std::optional<FileStamp> stamp = VerifiedFiles::stampOf(canonicalPath);
     openReadOnly(db, path);
     const FileFacts facts = inspect(db, path);
-    checkIntegrity(db);
+    checkIntegrity(db, canonicalPath, stamp);
     if (facts.userVersion == ProjectStore::kSchemaVersion)
         verifySchema(db, path);
     return facts;
@@ -275,19 +309,22 @@ void acceptForReading(const FileFacts& facts, const QString& path)
 ProjectStore::ProjectStore(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 ProjectStore::~ProjectStore() = default;
 
-// The writing connection: write-ahead logging, then migrations.
-void ProjectStore::Impl::openForWriting()
+// The writing connection: write-ahead logging, this process's checkpoints tracked, then migrations.
+void ProjectStore::Impl::openForWriting(bool created)
 {
     openConnection(db, path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (sqlite3_db_readonly(db.handle(), "main") == 1)
         fail(ErrorCode::Io, QStringLiteral("project file is read-only: %1").arg(path));
-    {
+    if (created)
+        canonicalPath = QFileInfo(path).canonicalFilePath();
+    sqlite3_wal_hook(db.handle(), checkpointHook, &canonicalPath);
+    VerifiedFiles::instance().ownWrite(canonicalPath, [&] {
         Query q(db, "PRAGMA journal_mode = WAL");
         const QString jm = q.next() ? q.text(0) : QString();
         if (jm.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             fail(ErrorCode::Storage,
                  QStringLiteral("cannot switch %1 to write-ahead logging (journal mode %2)").arg(path, jm));
-    }
+    });
     // NORMAL under WAL: commits survive a killed process; only an OS crash / power loss may drop
     // the last commits (see project_store.h). FULL would fsync on every page batch.
     db.exec("PRAGMA synchronous = NORMAL", QStringLiteral("configuring the connection"));
@@ -295,10 +332,23 @@ void ProjectStore::Impl::openForWriting()
     if (facts.userVersion < ProjectStore::kSchemaVersion)
         migrate(facts.userVersion);
     version = ProjectStore::kSchemaVersion;
+    // A file this connection made needs no check: it holds nothing but what the migrations wrote. (Not
+    // so when someone else filled the file since it was found empty: then it was not empty here.)
+    if (created && facts.userVersion == 0 && facts.empty)
+        if (const auto stamp = VerifiedFiles::stampOf(canonicalPath))
+            VerifiedFiles::instance().recordVerified(canonicalPath, *stamp);
+}
+
+ProjectStore::Impl::~Impl()
+{
+    // The last connection to close checkpoints into the file: a change of our own.
+    if (mode == OpenMode::ReadWrite && db.handle() && !canonicalPath.isEmpty())
+        VerifiedFiles::instance().ownWrite(canonicalPath, [&] { db.close(); });
 }
 
 QString ProjectStore::path() const { return m_impl->path; }
 int ProjectStore::schemaVersion() const { return m_impl->version; }
+long long ProjectStore::integrityChecksRun() { return VerifiedFiles::instance().checksRun(); }
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& rawPath, OpenMode mode)
 {
@@ -309,9 +359,10 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& rawPath,
         impl->mode = mode;
         const bool created = !file.exists || file.size == 0;
         if (!created) {
+            impl->canonicalPath = file.info.canonicalFilePath();
             Db probeForWriting;
             Db& db = mode == OpenMode::ReadOnly ? impl->db : probeForWriting; // ReadOnly keeps it
-            const FileFacts facts = probe(db, file.path);
+            const FileFacts facts = probe(db, file.path, impl->canonicalPath);
             if (mode == OpenMode::ReadOnly) {
                 acceptForReading(facts, file.path);
                 impl->version = facts.userVersion;
@@ -320,7 +371,7 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& rawPath,
         } else if (mode == OpenMode::ReadOnly) {
             fail(ErrorCode::InvalidInput, QStringLiteral("not an Incidoc project file: %1 is empty").arg(file.path));
         }
-        impl->openForWriting();
+        impl->openForWriting(created);
         return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(impl)));
     });
 }

@@ -63,13 +63,16 @@ QString currentAuthor();
 struct ProjectStore::Impl {
     storage::Db db;
     QString path;
+    QString canonicalPath; ///< for the record of verified files (verified_files.h); empty: not tracked
     OpenMode mode = OpenMode::ReadWrite;
     int version = 0;
     QString author = storage::currentAuthor();
 
+    ~Impl();
+
     // ---- opening (project_open.cpp) ----
-    /// Opens `db` for writing (creating the file when missing), write-ahead logging, migrations.
-    void openForWriting();
+    /// Opens `db` for writing (creating the file when `created`), write-ahead logging, migrations.
+    void openForWriting(bool created);
     void migrate(int from);
 
     // ---- rows (project_store.cpp) ----
