@@ -86,6 +86,11 @@ public:
     QString path() const;
     int schemaVersion() const;
 
+    /// How many integrity checks (PRAGMA quick_check, which reads the whole file) open() has run in this
+    /// process. open() checks a file once per process: again only when the file was replaced or changed
+    /// by someone else since. For tests and benchmarks.
+    static long long integrityChecksRun();
+
     // --- documents and pages ---------------------------------------------------------------------
     Result<std::optional<DocumentRecord>> findDocumentBySha(const QString& sha256);
     /// Adds a document and its pages (status queued) in one transaction.

@@ -50,7 +50,7 @@ constexpr Column kColumns[] = {
 };
 constexpr size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
 
-// Keys of the edit history's JSON (project_store.cpp fullWordJson and the page review edit).
+// Keys of the edit history's JSON (edit_history.cpp fullWordJson and the page review edit).
 constexpr const char* kJsonKeys[] = {"id", "page_id", "block", "line", "ord", "text", "x0", "y0", "x1", "y1",
                                      "confidence", "source", "ocr_text", "label_id", "label", "reviewed",
                                      "edited", "chars", "review"};

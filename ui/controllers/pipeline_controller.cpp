@@ -134,7 +134,7 @@ void PipelineController::connectCluster(const QString& key, const QString& langu
 void PipelineController::onConnected(const QString& key, const std::shared_ptr<RemoteCluster>& cluster, const Error& error)
 {
     m_connecting = false;
-    const bool waiting = m_startWhenStopped && m_state == State::Running;
+    const bool waiting = m_phase == Phase::Starting;
     // The options may have changed while connecting (the languages are the key's last part).
     const bool current = key == clusterKey(key.section(kKeySeparator, -1));
     if (cluster) {
@@ -158,10 +158,10 @@ void PipelineController::onConnected(const QString& key, const std::shared_ptr<R
 
 void PipelineController::startAfterConnect()
 {
-    if (!m_startWhenStopped || m_state != State::Running)
+    if (m_phase != Phase::Starting)
         return; // paused or cancelled meanwhile: the next run uses the cluster
     if (m_oneOff) {
-        m_startWhenStopped = false;
+        startingNow();
         startOneOff();
         return;
     }
@@ -171,7 +171,7 @@ void PipelineController::startAfterConnect()
             abandonRun();
         return; // connecting again (the options changed meanwhile)
     }
-    m_startWhenStopped = false;
+    startingNow();
     std::vector<PageJob> jobs;
     if (m_resumeWhenStarted) { // listed now: creating the pipeline put interrupted pages back in the queue
         if (auto queued = m_session->store().jobs(PageStatus::Queued))
@@ -192,7 +192,7 @@ void PipelineController::startAfterConnect()
 
 void PipelineController::abandonRun()
 {
-    m_startWhenStopped = false;
+    startingNow();
     m_resumeWhenStarted = false;
     m_deferred.clear();
     m_oneOff.reset();
@@ -204,9 +204,9 @@ void PipelineController::abandonRun()
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
 }
 
-void PipelineController::onWorkersUnavailable(long long generation)
+void PipelineController::onWorkersUnavailable(JobTracker::Generation generation)
 {
-    if (generation != m_generation || !m_pipeline)
+    if (!m_pipelines.isCurrent(generation) || !m_pipeline)
         return; // that run is already being stopped
     // The pipeline has stopped itself: tear it down; finishStopping reads why from its stats.
     stopPipeline(true);
@@ -214,22 +214,50 @@ void PipelineController::onWorkersUnavailable(long long generation)
 
 double PipelineController::pagesPerSecond() const
 {
-    const double s = m_activeSeconds + (m_state == State::Running && m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0);
+    const double s = m_activeSeconds + (state() == State::Running && m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0);
     return s > 0.05 ? m_done / s : 0.0;
 }
 
-void PipelineController::setState(State state)
+PipelineController::State PipelineController::state() const
 {
-    if (state == m_state)
-        return;
-    if (m_state == State::Running && m_clock.isValid())
+    switch (m_phase) {
+    case Phase::Idle:
+        return State::Idle;
+    case Phase::Starting:
+    case Phase::Processing:
+        return State::Running;
+    case Phase::Paused:
+        return State::Paused;
+    }
+    return State::Idle;
+}
+
+void PipelineController::setState(State next)
+{
+    const State current = state();
+    if (next == current)
+        return; // a run that waits to start stays Starting
+    if (current == State::Running && m_clock.isValid())
         m_activeSeconds += m_clock.elapsed() / 1000.0;
-    if (state == State::Running)
+    if (next == State::Running)
         m_clock.start();
-    if (state == State::Idle)
+    if (next == State::Idle)
         m_localKey.clear(); // the next run tries the workers again
-    m_state = state;
-    Q_EMIT stateChanged(state);
+    m_phase = next == State::Idle ? Phase::Idle : next == State::Paused ? Phase::Paused : Phase::Processing;
+    Q_EMIT stateChanged(next);
+}
+
+void PipelineController::startWhenReady()
+{
+    // Only a running run waits to start: a paused one starts on resume(), an idle one has nothing to start.
+    if (m_phase == Phase::Processing)
+        m_phase = Phase::Starting;
+}
+
+void PipelineController::startingNow()
+{
+    if (m_phase == Phase::Starting)
+        m_phase = Phase::Processing;
 }
 
 bool PipelineController::ensurePipeline()
@@ -249,7 +277,7 @@ bool PipelineController::ensurePipeline()
             return false; // the caller waits (waitsForStart); startAfterConnect goes on
         }
     }
-    const long long generation = ++m_generation;
+    const JobTracker::Generation generation = m_pipelines.start();
     // Reaches the GUI thread from a pool thread, like progress below: the run stopped itself because
     // the workers (or the page hosts) cannot be reached.
     auto unavailable = [this, generation] {
@@ -282,7 +310,7 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlon
     if (jobs.empty() || m_session->isReadOnly())
         return;
     auto& run = m_run;
-    if (m_state == State::Idle && run.all.size() == run.done.size()) { // a new run starts counting afresh
+    if (state() == State::Idle && run.all.size() == run.done.size()) { // a new run starts counting afresh
         run = {};
         m_done = m_total = 0;
         m_activeSeconds = 0;
@@ -293,7 +321,7 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlon
         else if (run.done.erase(job.pageId)) // processed again (re-OCR, retry)
             --m_done;
     }
-    if (m_state == State::Paused || m_oneOff) { // the queue waits in the project; explicit jobs wait here
+    if (state() == State::Paused || m_oneOff) { // the queue waits in the project; explicit jobs wait here
         m_deferred.insert(m_deferred.end(), jobs.begin(), jobs.end());
         Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
         return;
@@ -301,8 +329,8 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlon
     if (!ensurePipeline()) {
         if (waitsForStart()) { // the previous one is still shutting down, or the workers are being connected
             m_deferred.insert(m_deferred.end(), jobs.begin(), jobs.end());
-            m_startWhenStopped = true;
             setState(State::Running);
+            startWhenReady();
         } else {
             run = {};
             m_done = m_total = 0;
@@ -345,7 +373,7 @@ void PipelineController::releaseHeld()
     m_pipeline->enqueue(held);
 }
 
-void PipelineController::onProgress(const PageProgress& p, long long generation)
+void PipelineController::onProgress(const PageProgress& p, JobTracker::Generation generation)
 {
     // An older run's pages were committed too: they count and are shown.
     auto& run = m_run;
@@ -361,9 +389,9 @@ void PipelineController::onProgress(const PageProgress& p, long long generation)
         stopPipeline(true);
         auto queued = m_session->store().jobs(PageStatus::Queued);
         if (!m_deferred.empty() || (queued && !queued->empty()))
-            m_startWhenStopped = true;
+            startWhenReady();
     }
-    if (m_state == State::Running && m_done >= m_total && m_deferred.empty())
+    if (state() == State::Running && m_done >= m_total && m_deferred.empty())
         setState(State::Idle);
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
 }
@@ -378,14 +406,14 @@ void PipelineController::resumeQueued()
         return;
     if (!ensurePipeline()) { // creating it puts pages a killed run left `processing` back in the queue
         if (m_connecting) { // every queued page goes once the workers are connected
-            if (m_state == State::Idle && m_run.all.size() == m_run.done.size()) {
+            if (state() == State::Idle && m_run.all.size() == m_run.done.size()) {
                 m_run = {};
                 m_done = m_total = 0;
                 m_activeSeconds = 0;
             }
             m_resumeWhenStarted = true;
-            m_startWhenStopped = true;
             setState(State::Running);
+            startWhenReady();
             Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
         }
         return;
@@ -457,16 +485,16 @@ void PipelineController::reprocessPage(PageId pageId, const QString& languages, 
     else if (m_run.done.erase(pageId))
         --m_done;
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
-    if (m_state == State::Paused)
+    if (state() == State::Paused)
         return; // resume() starts it
     setState(State::Running);
     if (m_pipeline) { // the running pipeline has the usual options: stop it (its pages stay queued)
         stopPipeline(true);
-        m_startWhenStopped = true;
+        startWhenReady();
         return;
     }
     if (m_stopping.isValid() && !m_stopping.isFinished()) {
-        m_startWhenStopped = true;
+        startWhenReady();
         return;
     }
     startOneOff();
@@ -478,15 +506,15 @@ void PipelineController::startOneOff()
         return;
     if (!ensurePipeline()) {
         if (m_connecting) { // startAfterConnect starts it
-            m_startWhenStopped = true;
             setState(State::Running);
+            startWhenReady();
             return;
         }
         m_oneOff.reset();
         setState(State::Idle);
         return;
     }
-    m_oneOff->generation = m_generation;
+    m_oneOff->generation = m_pipelines.current();
     setState(State::Running);
     m_pipeline->enqueue({m_oneOff->job});
 }
@@ -537,7 +565,7 @@ void PipelineController::importPaths(const QStringList& paths)
             summary += tr(", %n failed (%1)", nullptr, r.failed).arg(reasons.join(QStringLiteral("; ")));
         if (!r.storage.ok())
             summary += tr("; the project could not be written: %1").arg(r.storage.error().message);
-        if (auto jobs = m_session->store().jobs(PageStatus::Queued); jobs && m_state != State::Paused)
+        if (auto jobs = m_session->store().jobs(PageStatus::Queued); jobs && state() != State::Paused)
             enqueue(*jobs, true);
         Q_EMIT importFinished(summary, r.added, r.failed);
     });
@@ -587,13 +615,13 @@ void PipelineController::finishStopping()
         Q_EMIT errorOccurred(tr("OCR stopped: %1. %n page(s) stay queued.", nullptr, queued).arg(stats.stopped.error().message));
         return;
     }
-    if (m_startWhenStopped && m_state == State::Running && m_oneOff) {
-        m_startWhenStopped = false;
+    if (m_phase == Phase::Starting && m_oneOff) {
+        startingNow();
         startOneOff();
         return;
     }
-    if (m_startWhenStopped && m_state == State::Running) {
-        m_startWhenStopped = false;
+    if (m_phase == Phase::Starting) {
+        startingNow();
         std::vector<PageJob> jobs;
         if (auto queued = m_session->store().jobs(PageStatus::Queued))
             jobs = *queued;
@@ -602,7 +630,7 @@ void PipelineController::finishStopping()
         if (!ensurePipeline()) {
             if (m_connecting) { // other languages than the cluster was connected for
                 m_deferred = std::move(jobs);
-                m_startWhenStopped = true;
+                startWhenReady();
                 return;
             }
             setState(State::Idle);
@@ -614,21 +642,21 @@ void PipelineController::finishStopping()
 
 void PipelineController::pause()
 {
-    if (m_state != State::Running)
+    if (state() != State::Running)
         return;
     stopPipeline(true);
-    m_startWhenStopped = false;
+    startingNow();
     setState(State::Paused);
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
 }
 
 void PipelineController::resume()
 {
-    if (m_state != State::Paused)
+    if (m_phase != Phase::Paused)
         return;
     setState(State::Running);
     if (m_stopping.isValid() && !m_stopping.isFinished()) {
-        m_startWhenStopped = true; // finishStopping reads the queue once the old run has put it back
+        startWhenReady(); // finishStopping reads the queue once the old run has put it back
         return;
     }
     if (m_oneOff) {
@@ -647,7 +675,7 @@ void PipelineController::resume()
     if (!ensurePipeline()) {
         if (m_connecting) { // startAfterConnect enqueues them
             m_deferred = std::move(jobs);
-            m_startWhenStopped = true;
+            startWhenReady();
             return;
         }
         setState(State::Idle);
@@ -660,7 +688,7 @@ void PipelineController::resume()
 void PipelineController::cancel()
 {
     stopPipeline(false);
-    m_startWhenStopped = false;
+    startingNow();
     m_deferred.clear();
     m_oneOff.reset();
     m_run = {};

@@ -11,6 +11,7 @@
 #include "core/remote/remote_engine.h"
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
+#include "core/util/job_tracker.h"
 
 #include <QElapsedTimer>
 #include <QFuture>
@@ -71,7 +72,7 @@ public:
     /// Stops processing; pages not processed stay queued in the project for later.
     void cancel();
 
-    State state() const { return m_state; }
+    State state() const;
     int pagesDone() const { return m_done; }
     int pagesTotal() const { return m_total; }
     double pagesPerSecond() const;
@@ -87,6 +88,16 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
+    /// Where the run is. What the app shows (State) follows from it: Starting and Processing are Running.
+    /// A connection to the workers (m_connecting) and the teardown of a stopped pipeline (m_stopping) are
+    /// background tasks, not phases: either can finish in any phase, and the phase says what then happens.
+    enum class Phase {
+        Idle,       ///< no run: nothing processes, nothing waits to start
+        Starting,   ///< a run waits to start until the last pipeline is torn down or the workers are connected
+        Processing, ///< a run is processing (its pipeline, if any, runs; a one-off page may run alone)
+        Paused,     ///< the run waits for resume(); its pages stay queued in the project
+    };
+
     /// `leadAlone`: the first job (or the page the user looks at) runs first and alone; the others are
     /// held back until it is committed, so the first page's boxes do not wait for a core.
     void enqueue(const std::vector<PageJob>& jobs, bool leadAlone = false);
@@ -94,8 +105,12 @@ private:
     std::optional<PageJob> jobForPage(PageId page);
     bool ensurePipeline();
     void stopPipeline(bool keepQueue);
-    void onProgress(const PageProgress& progress, long long generation);
+    void onProgress(const PageProgress& progress, JobTracker::Generation generation);
     void setState(State state);
+    /// The run starts once the last pipeline is torn down or the workers are connected (while Running).
+    void startWhenReady();
+    /// The run waiting to start is starting now (or was dropped): it no longer waits.
+    void startingNow();
     void finishStopping();
     void startOneOff();
     bool waitsForOneOff() const { return m_oneOff.has_value(); }
@@ -109,14 +124,13 @@ private:
     /// The run waiting to start is dropped (its pages stay queued in the project).
     void abandonRun();
     /// The workers could not be reached in the middle of run `generation` (fallback Stop).
-    void onWorkersUnavailable(long long generation);
+    void onWorkersUnavailable(JobTracker::Generation generation);
 
     ProjectSession* m_session;
     PipelineOptions m_options;
     std::unique_ptr<Pipeline> m_pipeline;
-    long long m_generation = 0;        ///< progress from an older pipeline is still real (it was committed)
+    JobTracker m_pipelines;            ///< stamps each pipeline; an older one's progress is still real (committed)
     QFuture<PipelineStats> m_stopping; ///< a pipeline being torn down on a worker thread
-    bool m_startWhenStopped = false;   ///< also: start once the workers are connected
     bool m_resumeWhenStarted = false;  ///< the waiting run also takes every page queued in the project
     RemoteOptions m_remote;
     std::shared_ptr<RemoteCluster> m_cluster;
@@ -130,13 +144,13 @@ private:
     struct OneOff {
         PageJob job;
         PipelineOptions options;
-        long long generation = 0;      ///< the pipeline running it (0: not started yet)
+        JobTracker::Generation generation = 0; ///< the pipeline running it (0: not started yet)
     };
     std::optional<OneOff> m_oneOff;    ///< a page to process alone with other options (re-OCR with settings)
     PageId m_lead = 0;                 ///< the page running alone at the start of a run (0: none)
     std::vector<PageJob> m_held;       ///< pages held back until m_lead is committed
     PageId m_viewed = 0;               ///< the page the user looks at (prioritize)
-    State m_state = State::Idle;
+    Phase m_phase = Phase::Idle;
     int m_done = 0, m_total = 0;
     int m_importing = 0;
     QElapsedTimer m_clock;

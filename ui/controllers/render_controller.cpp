@@ -60,7 +60,7 @@ QPixmap RenderController::request(const Target& target, int* cachedDpi)
             *cachedDpi = exact->dpi;
         if (m_pending && m_inFlight.page != target.page)
             m_cancel.cancel();
-        ++m_generation; // whatever is in flight no longer matters to the view
+        m_jobs.invalidate(); // whatever is in flight no longer matters to the view
         m_pending = false;
         return exact->pixmap;
     }
@@ -79,14 +79,14 @@ QPixmap RenderController::request(const Target& target, int* cachedDpi)
     m_cancel = CancelToken();
     m_inFlight = target;
     m_pending = true;
-    const long long generation = ++m_generation;
+    const JobTracker::Generation generation = m_jobs.start();
     const PageId page = target.page;
     const int dpi = target.dpi;
     auto future = QtConcurrent::run(&m_pool, renderOnWorker, target.path, target.kind, target.number, target.dpi, m_cancel);
     m_running.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
     m_running << QFuture<void>(future);
     future.then(this, [this, generation, page, dpi](const RenderResult& r) {
-            const bool current = generation == m_generation;
+            const bool current = m_jobs.isCurrent(generation);
             if (current)
                 m_pending = false;
             if (r.cancelled)

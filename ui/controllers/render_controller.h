@@ -6,6 +6,7 @@
 
 #include "core/model/records.h"
 #include "core/util/cancel_token.h"
+#include "core/util/job_tracker.h"
 #include "ui/view/render_cache.h"
 
 #include <QFuture>
@@ -49,7 +50,7 @@ private:
     // threads end with this object, not in the global pool's threads at process exit.
     QThreadPool m_pool;
     RenderCache m_cache;
-    long long m_generation = 0;
+    JobTracker m_jobs; ///< a render the view no longer waits for is cached but not shown
     bool m_pending = false;
     Target m_inFlight;
     CancelToken m_cancel;

@@ -71,7 +71,7 @@ bool ExportController::start(const QString& projectPath, const QString& destinat
     m_cancel = CancelToken{};
     m_mailbox = std::make_shared<Mailbox>();
     m_progress = ExportProgress{};
-    const long long generation = ++m_generation;
+    const JobTracker::Generation generation = m_jobs.start();
 
     // Runs on the core's writer thread: store a copy and return at once. `this` outlives the run (the
     // destructor waits for the pool), so posting to it is safe; a posted call dies with it.
@@ -101,9 +101,9 @@ void ExportController::cancel()
         m_cancel.cancel();
 }
 
-void ExportController::deliverProgress(long long generation)
+void ExportController::deliverProgress(JobTracker::Generation generation)
 {
-    if (generation != m_generation || !m_mailbox)
+    if (!m_jobs.isCurrent(generation) || !m_mailbox)
         return;
     if (auto p = m_mailbox->take()) {
         m_progress = *p;
@@ -111,9 +111,9 @@ void ExportController::deliverProgress(long long generation)
     }
 }
 
-void ExportController::onDone(long long generation, const Outcome& outcome)
+void ExportController::onDone(JobTracker::Generation generation, const Outcome& outcome)
 {
-    if (generation != m_generation)
+    if (!m_jobs.isCurrent(generation))
         return;
     // The last progress (every phase complete) may still sit in the mailbox: show it before the outcome.
     if (auto p = m_mailbox ? m_mailbox->take() : std::nullopt) {

@@ -9,6 +9,7 @@
 
 #include "core/export/bundle_export.h"
 #include "core/util/cancel_token.h"
+#include "core/util/job_tracker.h"
 
 #include <QObject>
 #include <QString>
@@ -49,13 +50,13 @@ Q_SIGNALS:
 private:
     struct Mailbox;
     struct Outcome;
-    void deliverProgress(long long generation);
-    void onDone(long long generation, const Outcome& outcome);
+    void deliverProgress(JobTracker::Generation generation);
+    void onDone(JobTracker::Generation generation, const Outcome& outcome);
 
     QThreadPool m_pool; ///< one thread: runs exportBundle(), which has its own page pool
     CancelToken m_cancel;
     std::shared_ptr<Mailbox> m_mailbox;
-    long long m_generation = 0; ///< stamps each run; late events of an older run are dropped
+    JobTracker m_jobs; ///< stamps each run; late events of an older run are dropped
     bool m_running = false;
     ExportProgress m_progress;
 };

@@ -80,7 +80,7 @@ void PageListModel::setSession(ProjectSession* session)
 void PageListModel::setDocument(DocumentId document)
 {
     beginResetModel();
-    ++m_generation;
+    m_jobs.invalidate();
     m_thumbs.clear();
     m_pages.clear();
     m_doc = {};
@@ -156,11 +156,11 @@ void PageListModel::renderNextThumbnail()
             continue;
         m_rendering = true;
         const PageId id = p.id;
-        const long long generation = m_generation;
+        const JobTracker::Generation generation = m_jobs.current();
         auto future = QtConcurrent::run(&m_pool, renderThumb, m_doc.path, m_doc.kind, p.number);
         m_running = QFuture<void>(future);
         future.then(this, [this, id, generation](const QImage& img) {
-            if (generation != m_generation)
+            if (!m_jobs.isCurrent(generation))
                 return; // another document is shown now (m_rendering was reset with it)
             m_rendering = false;
             QPixmap pm = img.isNull() ? QPixmap(120, 155) : QPixmap::fromImage(img);

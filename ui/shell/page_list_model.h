@@ -4,6 +4,7 @@
 // reviewed). GUI thread only; thumbnail renders run on a worker with value inputs.
 
 #include "core/model/records.h"
+#include "core/util/job_tracker.h"
 
 #include <QAbstractListModel>
 #include <QFuture>
@@ -46,7 +47,7 @@ private:
     std::vector<PageRecord> m_pages;
     std::unordered_map<PageId, QPixmap> m_thumbs;
     bool m_rendering = false;
-    long long m_generation = 0;
+    JobTracker m_jobs; ///< thumbnails of a document no longer shown are dropped
     QFuture<void> m_running;
     QThreadPool m_pool; ///< one thread of its own (per-thread Poppler documents close with it)
 };

@@ -3,17 +3,16 @@
 #include "ui/controllers/region_ocr.h"
 #include "ui/controllers/render_controller.h"
 #include "ui/project_session.h"
+#include "ui/view/inline_editor.h"
 #include "ui/view/overlay_items.h"
+#include "ui/view/page_gestures.h"
 
 #include <QAction>
-#include <QApplication>
-#include <QGraphicsRectItem>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 #include <map>
@@ -25,19 +24,11 @@ constexpr double kMinZoom = 0.02;
 constexpr double kMaxZoom = 8.0;
 constexpr int kRenderDpis[] = {36, 54, 72, 100, 150, 200, 300, 400, 600};
 
-PixelBox toBox(const QRectF& r)
-{
-    return {int(std::lround(r.left())), int(std::lround(r.top())), int(std::lround(r.right())),
-            int(std::lround(r.bottom()))};
-}
-
 } // namespace
 
 PageView::PageView(QWidget* parent)
     : QGraphicsView(parent), m_render(new RenderController(this)), m_style(std::make_unique<OverlayStyle>())
 {
-    m_ocrPool.setMaxThreadCount(1);
-    m_ocrPool.setExpiryTimeout(-1); // keep the engine warm for the next box
     auto* scene = new QGraphicsScene(this);
     // Items are rebuilt whole when a page's words change; a BSP tree would be rebuilt each time.
     scene->setItemIndexMethod(QGraphicsScene::NoIndex);
@@ -75,9 +66,9 @@ PageView::PageView(QWidget* parent)
             Q_EMIT statusMessage(tr("The page image cannot be shown: %1").arg(message));
     });
 
-    m_editor = new QLineEdit(viewport());
-    m_editor->hide();
-    m_editor->installEventFilter(this);
+    m_gestures = new PageGestures(this);
+    m_editor = new InlineEditor(this);
+    m_regionOcr = new RegionOcrController(this);
 
     createActions();
 }
@@ -87,9 +78,12 @@ PageView::~PageView()
     // The scene deletes its items after this body: their deselection must not reach a half-dead view.
     disconnect(scene(), nullptr, this, nullptr);
     m_rebuilding = true;
-    if (m_ocr.isValid())
-        m_ocr.waitForFinished();
-    m_ocrPool.waitForDone();
+    // The parts that call back into the view go before it: the editor would commit on the focus its line
+    // edit loses as the viewport goes, and a region read would be handed to a dead view.
+    delete m_editor;
+    m_editor = nullptr;
+    delete m_regionOcr; // waits for the read in flight; its result is dropped
+    m_regionOcr = nullptr;
 }
 
 void PageView::createActions()
@@ -284,7 +278,7 @@ bool PageView::applyVisibility()
 void PageView::reapplyFilter()
 {
     if (applyVisibility()) {
-        if (m_editing && !isWordKept(m_editing))
+        if (m_editor->isOpen() && !isWordKept(m_editor->word()))
             cancelTextEdit();
         updateHandles();
         Q_EMIT selectionChanged(m_page.id, selectedWords());
@@ -502,7 +496,7 @@ void PageView::wheelEvent(QWheelEvent* event)
 void PageView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
-    if (m_editor->isVisible())
+    if (m_editor->lineEdit()->isVisible())
         positionEditor();
 }
 
@@ -622,95 +616,27 @@ void PageView::setDrawMode(bool on)
 
 bool PageView::startTextEdit(const std::optional<QString>& initial)
 {
-    const QList<WordId> sel = selectedWords();
-    if (m_session && m_session->isReadOnly() && !sel.isEmpty()) {
-        Q_EMIT statusMessage(tr("The project is open read-only: words cannot be changed."));
-        return false;
-    }
-    if (!m_session || sel.size() != 1)
-        return false;
-    auto* item = wordItem(sel.first());
-    if (!item)
-        return false;
-    m_editing = item->wordId();
-    m_editor->setText(initial.value_or(item->text()));
-    if (!initial)
-        m_editor->selectAll();
-    positionEditor();
-    m_editor->show();
-    m_editor->setFocus(Qt::OtherFocusReason);
-    if (initial)
-        m_editor->end(false);
-    return true;
+    return m_editor->start(initial);
 }
 
 void PageView::positionEditor()
 {
-    if (!m_editing)
-        return;
-    auto* item = wordItem(m_editing);
-    if (!item)
-        return;
-    // Under the box, so the word's image stays visible while it is being corrected.
-    const QRect r = mapFromScene(item->sceneBox()).boundingRect();
-    QFont f = m_editor->font();
-    f.setPixelSize(std::clamp(int(r.height() * 0.7), 11, 36));
-    m_editor->setFont(f);
-    const int h = m_editor->sizeHint().height();
-    const int w = std::max(r.width() + 40, m_editor->fontMetrics().horizontalAdvance(m_editor->text()) + 40);
-    m_editor->setGeometry(r.left(), r.bottom() + 3, std::max(w, 140), h);
+    m_editor->reposition();
 }
 
 void PageView::commitTextEdit()
 {
-    if (!m_editing)
-        return;
-    const WordId word = m_editing;
-    const QString text = m_editor->text();
-    m_editing = 0;
-    m_editor->hide();
-    setFocus(Qt::OtherFocusReason);
-    auto* item = wordItem(word);
-    if (m_session && item && text != item->text() && !text.trimmed().isEmpty())
-        m_session->setWordText(word, text);
+    m_editor->commit();
 }
 
 void PageView::cancelTextEdit()
 {
-    if (!m_editing)
-        return;
-    m_editing = 0;
-    m_editor->hide();
-    setFocus(Qt::OtherFocusReason);
+    m_editor->cancel();
 }
 
-bool PageView::eventFilter(QObject* watched, QEvent* event)
+QLineEdit* PageView::textEditor() const
 {
-    if (watched == m_editor) {
-        if (event->type() == QEvent::KeyPress) {
-            auto* ke = static_cast<QKeyEvent*>(event);
-            if (ke->key() == Qt::Key_Escape) {
-                cancelTextEdit();
-                return true;
-            }
-            if (ke->key() == Qt::Key_Return || ke->key() == Qt::Key_Enter) {
-                // Handled here: QLineEdit passes Return on to its parent, which would reopen the editor.
-                commitTextEdit();
-                return true;
-            }
-            if (ke->key() == Qt::Key_S && (ke->modifiers() & Qt::AltModifier)) { // split at the caret
-                const WordId word = m_editing;
-                const int at = m_editor->cursorPosition();
-                cancelTextEdit();
-                selectWords({word});
-                splitSelected(at);
-                return true;
-            }
-        } else if (event->type() == QEvent::FocusOut && m_editing) {
-            commitTextEdit(); // clicking elsewhere keeps what was typed
-        }
-    }
-    return QGraphicsView::eventFilter(watched, event);
+    return m_editor->lineEdit();
 }
 
 void PageView::deleteSelected()
@@ -812,24 +738,21 @@ void PageView::addWordWithOcr(const PixelBox& box)
     if (!m_session || !m_page.id || m_session->isReadOnly())
         return;
     const PageId page = m_page.id;
-    ++m_ocrPending;
     Q_EMIT statusMessage(tr("Reading the new box…"));
-    auto future = QtConcurrent::run(&m_ocrPool, ocrRegion, regionRequest(box, QString(), 0));
-    m_ocr = QFuture<void>(future);
-    future.then(this, [this, page, box](const RegionOcrResult& read) {
-            --m_ocrPending;
-            if (!m_session)
-                return;
-            const QString text = read.text();
-            const WordId id = m_session->addWord(page, box, text);
-            if (!id)
-                return;
-            if (page == m_page.id)
-                selectWords({id});
-            Q_EMIT statusMessage(text.isEmpty() ? tr("New box added; no text was read in it (F2 to type it).")
-                                                : tr("New box added: “%1”").arg(text));
-            Q_EMIT wordAdded(id);
-        });
+    auto done = [this, page, box](const RegionOcrResult& read) {
+        if (!m_session)
+            return;
+        const QString text = read.text();
+        const WordId id = m_session->addWord(page, box, text);
+        if (!id)
+            return;
+        if (page == m_page.id)
+            selectWords({id});
+        Q_EMIT statusMessage(text.isEmpty() ? tr("New box added; no text was read in it (F2 to type it).")
+                                            : tr("New box added: “%1”").arg(text));
+        Q_EMIT wordAdded(id);
+    };
+    m_regionOcr->read(regionRequest(box, QString(), 0), this, done);
 }
 
 bool PageView::reOcrSelection(const QString& languages, int readDpi)
@@ -851,29 +774,26 @@ bool PageView::reOcrSelection(const QString& languages, int readDpi)
     const int pad = std::max(4, region.height() / 8);
     region = {region.x0 - pad, region.y0 - pad, region.x1 + pad, region.y1 + pad};
     const PageId page = m_page.id;
-    ++m_ocrPending;
     Q_EMIT statusMessage(tr("Reading the selection again…"));
-    auto future = QtConcurrent::run(&m_ocrPool, ocrRegion, regionRequest(region, languages, readDpi));
-    m_ocr = QFuture<void>(future);
-    future.then(this, [this, page, selected](const RegionOcrResult& read) {
-            --m_ocrPending;
-            if (!m_session)
-                return;
-            if (!read.error.isEmpty()) {
-                Q_EMIT statusMessage(tr("The selection could not be read again: %1").arg(read.error));
-                Q_EMIT reOcrFinished(page, false);
-                return;
-            }
-            const auto replaced = m_session->replaceWordsByOcr(page, selected, read.words);
-            if (replaced && page == m_page.id)
-                selectWords(replaced->added);
-            if (replaced)
-                Q_EMIT statusMessage(tr("Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.")
-                                         .arg(replaced->removed)
-                                         .arg(replaced->added.size())
-                                         .arg(replaced->kept));
-            Q_EMIT reOcrFinished(page, replaced.has_value());
-        });
+    auto done = [this, page, selected](const RegionOcrResult& read) {
+        if (!m_session)
+            return;
+        if (!read.error.isEmpty()) {
+            Q_EMIT statusMessage(tr("The selection could not be read again: %1").arg(read.error));
+            Q_EMIT reOcrFinished(page, false);
+            return;
+        }
+        const auto replaced = m_session->replaceWordsByOcr(page, selected, read.words);
+        if (replaced && page == m_page.id)
+            selectWords(replaced->added);
+        if (replaced)
+            Q_EMIT statusMessage(tr("Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.")
+                                     .arg(replaced->removed)
+                                     .arg(replaced->added.size())
+                                     .arg(replaced->kept));
+        Q_EMIT reOcrFinished(page, replaced.has_value());
+    };
+    m_regionOcr->read(regionRequest(region, languages, readDpi), this, done);
     return true;
 }
 
@@ -887,232 +807,38 @@ bool PageView::focusNextPrevChild(bool next)
 
 void PageView::keyPressEvent(QKeyEvent* event)
 {
-    const auto mods = event->modifiers() & ~Qt::KeypadModifier;
-    const int key = event->key();
-    const bool hasSelection = !selectedWords().isEmpty();
-    if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down) {
-        const int dx = key == Qt::Key_Left ? -1 : key == Qt::Key_Right ? 1 : 0;
-        const int dy = key == Qt::Key_Up ? -1 : key == Qt::Key_Down ? 1 : 0;
-        if (hasSelection && !(mods & Qt::ControlModifier)) {
-            nudgeSelected(dx, dy, mods & Qt::ShiftModifier);
-        } else { // pan
-            horizontalScrollBar()->setValue(horizontalScrollBar()->value() + dx * 60);
-            verticalScrollBar()->setValue(verticalScrollBar()->value() + dy * 60);
-        }
-        event->accept();
-        return;
-    }
-    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !(mods & Qt::ControlModifier)) {
-        startTextEdit();
-        event->accept();
-        return;
-    }
-    if (key == Qt::Key_Escape) {
-        if (m_drawMode)
-            setDrawMode(false);
-        else
-            scene()->clearSelection();
-        event->accept();
-        return;
-    }
-    if (key == Qt::Key_Space && !event->isAutoRepeat()) {
-        m_spaceHeld = true;
-        viewport()->setCursor(Qt::OpenHandCursor);
-        event->accept();
-        return;
-    }
-    // Just typing replaces the selected word's text.
-    const QString text = event->text();
-    if (!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && !text.isEmpty() && text.at(0).isPrint() &&
-        !text.at(0).isSpace() && selectedWords().size() == 1) {
-        startTextEdit(text);
-        event->accept();
-        return;
-    }
-    QGraphicsView::keyPressEvent(event);
+    if (!m_gestures->keyPress(event))
+        QGraphicsView::keyPressEvent(event);
 }
 
 void PageView::keyReleaseEvent(QKeyEvent* event)
 {
-    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
-        m_spaceHeld = false;
-        viewport()->setCursor(m_drawMode ? Qt::CrossCursor : Qt::ArrowCursor);
-        event->accept();
-        return;
-    }
-    QGraphicsView::keyReleaseEvent(event);
+    if (!m_gestures->keyRelease(event))
+        QGraphicsView::keyReleaseEvent(event);
 }
 
-// --- mouse ----------------------------------------------------------------------------------------
+// --- mouse (page_gestures.h) ------------------------------------------------------------------------
 
 void PageView::mousePressEvent(QMouseEvent* event)
 {
-    if (m_editing)
-        commitTextEdit();
-    m_pressPos = m_lastPos = event->position().toPoint();
-    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
-        m_gesture = Gesture::Pan;
-        viewport()->setCursor(Qt::ClosedHandCursor);
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton && m_drawMode && m_page.id) {
-        m_gesture = Gesture::Draw;
-        m_drawStart = mapToScene(m_pressPos);
-        if (!m_drawRect) {
-            m_drawRect = scene()->addRect(QRectF(), QPen(QColor(0, 150, 0), 2, Qt::DashLine));
-            m_drawRect->setZValue(20);
-            QPen p = m_drawRect->pen();
-            p.setCosmetic(true);
-            m_drawRect->setPen(p);
-        }
-        m_drawRect->setRect(QRectF(m_drawStart, m_drawStart));
-        m_drawRect->setVisible(true);
-        event->accept();
-        return;
-    }
-    if (event->button() == Qt::LeftButton) {
-        const int corner = handleAt(m_pressPos);
-        if (corner >= 0) {
-            const QList<WordId> sel = selectedWords();
-            m_gesture = Gesture::Resize;
-            m_resizeCorner = corner;
-            m_resizeOriginal = wordItem(sel.first())->box();
-            event->accept();
-            return;
-        }
-        // Shift adds the word under the mouse to the selection (Ctrl toggles: the scene does that).
-        if (event->modifiers() & Qt::ShiftModifier) {
-            for (auto* it : items(m_pressPos)) {
-                if (it->type() == WordItem::Type && it->isVisible()) {
-                    it->setSelected(true);
-                    event->accept();
-                    return;
-                }
-            }
-        }
-        m_gesture = Gesture::Move;
-    }
-    QGraphicsView::mousePressEvent(event);
+    if (!m_gestures->mousePress(event))
+        QGraphicsView::mousePressEvent(event);
 }
 
 void PageView::mouseMoveEvent(QMouseEvent* event)
 {
-    const QPoint pos = event->position().toPoint();
-    switch (m_gesture) {
-    case Gesture::Pan: {
-        const QPoint d = pos - m_lastPos;
-        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - d.x());
-        verticalScrollBar()->setValue(verticalScrollBar()->value() - d.y());
-        m_lastPos = pos;
-        event->accept();
+    if (m_gestures->mouseMove(event))
         return;
-    }
-    case Gesture::Draw:
-        m_drawRect->setRect(QRectF(m_drawStart, mapToScene(pos)).normalized());
-        event->accept();
-        return;
-    case Gesture::Resize: {
-        const QList<WordId> sel = selectedWords();
-        if (sel.size() == 1) {
-            const QPointF p = mapToScene(pos);
-            PixelBox b = m_resizeOriginal;
-            const int x = int(std::lround(p.x())), y = int(std::lround(p.y()));
-            if (m_resizeCorner == 0 || m_resizeCorner == 2)
-                b.x0 = std::min(x, b.x1 - 1);
-            else
-                b.x1 = std::max(x, b.x0 + 1);
-            if (m_resizeCorner == 0 || m_resizeCorner == 1)
-                b.y0 = std::min(y, b.y1 - 1);
-            else
-                b.y1 = std::max(y, b.y0 + 1);
-            wordItem(sel.first())->setPreviewBox(b);
-            updateHandles();
-        }
-        event->accept();
-        return;
-    }
-    default:
-        break;
-    }
     QGraphicsView::mouseMoveEvent(event);
-    if (event->buttons() == Qt::NoButton) { // status bar: the word under the mouse
-        WordId hovered = 0;
-        const WordItem* found = nullptr;
-        for (auto* it : items(pos)) {
-            if (it->type() == WordItem::Type && it->isVisible()) {
-                found = static_cast<WordItem*>(it);
-                hovered = found->wordId();
-                break;
-            }
-        }
-        if (hovered != m_hovered) {
-            m_hovered = hovered;
-            if (found)
-                Q_EMIT hoveredWordChanged(true, found->text(), found->confidence().value_or(-1));
-            else
-                Q_EMIT hoveredWordChanged(false, QString(), -1);
-        }
-    }
+    m_gestures->hover(event);
 }
 
 void PageView::mouseReleaseEvent(QMouseEvent* event)
 {
-    const Gesture gesture = m_gesture;
-    m_gesture = Gesture::None;
-    const QPoint pos = event->position().toPoint();
-    if (gesture == Gesture::Pan) {
-        viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor : m_drawMode ? Qt::CrossCursor : Qt::ArrowCursor);
-        event->accept();
+    if (m_gestures->mouseRelease(event))
         return;
-    }
-    if (gesture == Gesture::Draw) {
-        m_drawRect->setVisible(false);
-        const QRectF r = QRectF(m_drawStart, mapToScene(pos)).normalized().intersected(QRectF(QPointF(0, 0), pageSize()));
-        if (r.width() >= 3 && r.height() >= 3)
-            addWordWithOcr(toBox(r));
-        event->accept();
-        return;
-    }
-    if (gesture == Gesture::Resize) {
-        const QList<WordId> sel = selectedWords();
-        if (sel.size() == 1 && m_session) {
-            const PixelBox b = wordItem(sel.first())->box();
-            if (!(b == m_resizeOriginal) && !m_session->setWordBox(sel.first(), b))
-                rebuildOverlay();
-            else if (b == m_resizeOriginal)
-                updateHandles();
-        }
-        event->accept();
-        return;
-    }
     QGraphicsView::mouseReleaseEvent(event);
-    if (gesture != Gesture::Move)
-        return;
-    // Words dragged by the scene: store their new boxes (or put them back after a mere click).
-    const bool dragged = (pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance();
-    std::vector<std::pair<WordId, PixelBox>> moved;
-    for (auto& [id, item] : m_items) {
-        if (item->pos().isNull())
-            continue;
-        const QPointF d = item->pos();
-        const PixelBox b = item->box();
-        const int dx = int(std::lround(d.x())), dy = int(std::lround(d.y()));
-        item->setPos(0, 0);
-        if (dragged && (dx || dy))
-            moved.push_back({id, {b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy}});
-    }
-    if (moved.empty() || !m_session) {
-        updateHandles();
-        return;
-    }
-    auto* stack = m_session->undoStack();
-    if (moved.size() > 1)
-        stack->beginMacro(tr("Move words"));
-    for (const auto& [id, box] : moved)
-        m_session->setWordBox(id, box);
-    if (moved.size() > 1)
-        stack->endMacro();
+    m_gestures->afterSceneRelease(event);
 }
 
 void PageView::mouseDoubleClickEvent(QMouseEvent* event)
@@ -1120,6 +846,11 @@ void PageView::mouseDoubleClickEvent(QMouseEvent* event)
     QGraphicsView::mouseDoubleClickEvent(event);
     if (!m_drawMode && selectedWords().size() == 1)
         startTextEdit();
+}
+
+bool PageView::isOcrPending() const
+{
+    return m_regionOcr && m_regionOcr->isPending();
 }
 
 } // namespace incidoc::ui

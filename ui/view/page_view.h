@@ -4,17 +4,18 @@
 // editing of those words. Every edit goes through ProjectSession (undoable, written at once); the view
 // redraws its overlay when the session says the shown page changed. Scene coordinates are page pixels.
 //
-// Thread contract: GUI thread only. Renders and the OCR of a drawn box run on worker threads with
-// value inputs; their results come back through QFuture::then(this, ...).
+// The gestures (page_gestures.h) and the in-place text editor (inline_editor.h) are classes of their own;
+// the OCR of a drawn box or of the selection runs in a RegionOcrController (ui/controllers/region_ocr.h).
+//
+// Thread contract: GUI thread only. Renders and region OCR run on worker threads with value inputs; their
+// results come back on the GUI thread.
 
 #include "core/model/records.h"
 #include "ui/review/review_navigator.h"
 
-#include <QFuture>
 #include <QGraphicsView>
 #include <QList>
 #include <QPixmap>
-#include <QThreadPool>
 
 #include <optional>
 #include <unordered_map>
@@ -25,7 +26,10 @@ class QLineEdit;
 
 namespace incidoc::ui {
 
+class InlineEditor;
+class PageGestures;
 class ProjectSession;
+class RegionOcrController;
 class RenderController;
 class WordItem;
 class HandlesItem;
@@ -112,11 +116,11 @@ public:
     // --- for tests and benchmarks -----------------------------------------------------------------
     WordItem* wordItem(WordId word) const;
     int wordItemCount() const { return static_cast<int>(m_items.size()); }
-    QLineEdit* textEditor() const { return m_editor; }
+    QLineEdit* textEditor() const;
     int shownRenderDpi() const { return m_shownDpi; }
     int wantedRenderDpi() const { return m_wantedDpi; }
     bool isRenderPending() const;
-    bool isOcrPending() const { return m_ocrPending > 0; }
+    bool isOcrPending() const;
 
 Q_SIGNALS:
     void selectionChanged(incidoc::PageId page, const QList<incidoc::WordId>& words);
@@ -143,9 +147,12 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
     bool focusNextPrevChild(bool next) override;
-    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The view's parts: they reach its words, items and handles as the view itself does.
+    friend class InlineEditor;
+    friend class PageGestures;
+
     void createActions();
     void reloadPage();
     void rebuildOverlay();
@@ -174,7 +181,6 @@ private:
     std::optional<WordFilter> m_filter;
     std::unordered_set<WordId> m_kept; ///< words of the shown page the filter keeps (with a filter)
     HandlesItem* m_handles = nullptr;
-    QGraphicsRectItem* m_drawRect = nullptr;
     QList<QGraphicsItem*> m_regionItems;
 
     QPixmap m_pixmap;   ///< what is drawn under the overlay (maybe a lower-resolution stand-in)
@@ -189,23 +195,9 @@ private:
     bool m_drawMode = false;
     bool m_rebuilding = false;
 
-    // mouse gestures
-    enum class Gesture { None, Pan, Draw, Resize, Move };
-    Gesture m_gesture = Gesture::None;
-    QPoint m_pressPos, m_lastPos;
-    QPointF m_drawStart;
-    int m_resizeCorner = -1;
-    PixelBox m_resizeOriginal;
-    bool m_spaceHeld = false;
-    WordId m_hovered = -1;
-
-    QLineEdit* m_editor = nullptr;
-    WordId m_editing = 0;
-    int m_ocrPending = 0;
-    /// The OCR of drawn boxes runs here: its Tesseract engine is thread_local and must be destroyed
-    /// when this pool's thread ends (with the view), never at process exit.
-    QThreadPool m_ocrPool;
-    QFuture<void> m_ocr; ///< the last OCR of a drawn box, waited for on destruction
+    PageGestures* m_gestures;
+    InlineEditor* m_editor;
+    RegionOcrController* m_regionOcr;
 
     QList<QAction*> m_viewActions, m_editActions;
 };

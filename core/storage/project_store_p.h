@@ -1,0 +1,110 @@
+#pragma once
+// ProjectStore's private implementation, shared by the files that make up the store:
+//   project_store.cpp  documents, pages, the processing queue, reads, reports, labels, search
+//   project_open.cpp   opening: refusing foreign or damaged files, the integrity check, migrations
+//   word_edits.cpp     the word edits of the app (text, box, label, add, delete, merge, split, review)
+//   edit_history.cpp   the edit history: groups, records, undo and redo
+// Private to core/storage. Threading: as ProjectStore (one thread at a time).
+
+#include "core/storage/project_store.h"
+#include "core/storage/sqlite_db.h"
+
+#include <QJsonObject>
+#include <QByteArray>
+#include <QJsonValue>
+
+#include <optional>
+#include <vector>
+
+namespace incidoc {
+
+namespace storage {
+
+constexpr const char* kDocumentColumns =
+    "SELECT id, path, name, sha256, size, kind, page_count, imported_at, error, type FROM documents ";
+constexpr const char* kPageColumns =
+    "SELECT id, document_id, number, width_pt, height_pt, width_px, height_px, dpi, rotation, kind, status, "
+    "review, error, attempts, engine, render_ms, classify_ms, prepare_ms, ocr_ms, total_ms FROM pages ";
+constexpr const char* kWordSelect =
+    "SELECT w.id, w.page_id, w.block, w.line, w.ord, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.source, "
+    "w.ocr_text, w.label_id, l.name, w.reviewed, w.edited, w.chars FROM words w "
+    "LEFT JOIN labels l ON l.id = w.label_id ";
+
+/// Fields of a word row as read for editing (raw chars blob kept as is).
+struct WordRow {
+    WordId id = 0;
+    PageId pageId = 0;
+    int block = 0, line = 0, order = 0;
+    QString text;
+    PixelBox box;
+    std::optional<double> confidence;
+    QString source;
+    std::optional<QString> ocrText;
+    std::optional<LabelId> labelId;
+    std::optional<QString> labelName;
+    bool reviewed = false, edited = false;
+    QByteArray chars;
+};
+
+/// Reads a row of kWordSelect; coordinates are clamped to a range whose sums fit an int.
+WordRow readWordRow(const Query& q);
+
+// ---- JSON of word fields for the edit history (edit_history.cpp) ---------------------------------
+QJsonValue jsonOrNull(const std::optional<QString>& v);
+QJsonValue charsJson(const QByteArray& chars);
+/// Every field of a word: what a "delete" edit keeps so undo can put the word back as it was.
+QJsonObject fullWordJson(const WordRow& w);
+/// The fields an edit may set (fullWordJson without id, page and reading-order slot).
+QJsonObject editableFields(const WordRow& w);
+QString currentAuthor();
+
+} // namespace storage
+
+struct ProjectStore::Impl {
+    storage::Db db;
+    QString path;
+    QString canonicalPath; ///< for the record of verified files (verified_files.h); empty: not tracked
+    OpenMode mode = OpenMode::ReadWrite;
+    int version = 0;
+    QString author = storage::currentAuthor();
+
+    ~Impl();
+
+    // ---- opening (project_open.cpp) ----
+    /// Opens `db` for writing (creating the file when `created`), write-ahead logging, migrations.
+    void openForWriting(bool created);
+    void migrate(int from);
+
+    // ---- rows (project_store.cpp) ----
+    DocumentRecord readDocument(const storage::Query& q) const;
+    PageRecord readPage(const storage::Query& q) const;
+    WordRecord readWord(const storage::Query& q) const;
+    std::optional<storage::WordRow> wordRow(WordId id);
+    storage::WordRow requireWord(WordId id);
+    void insertPages(DocumentId doc, const std::vector<PageInfo>& pages);
+    DocumentId insertDocument(const DocumentRecord& d, int pageCount, bool failed);
+
+    // ---- queue, inside a transaction (project_store.cpp) ----
+    void markProcessingTx(const std::vector<PageId>& pages);
+    void storeOutcomesTx(const std::vector<PageOutcome>& outcomes);
+    void storeOutcomeTx(const PageOutcome& o, const QString& now);
+    void storePageFacts(const PageOutcome& o, const QString& now);
+    void mergeWordsTx(const PageOutcome& o);
+    WordId insertWord(PageId page, const RecognizedWord& w, int order, int block, int line, WordSource source);
+
+    // ---- word edits, inside a transaction (word_edits.cpp) ----
+    void renumber(PageId page);
+    void deleteWordTx(WordId word, long long group, const char* action);
+
+    // ---- edit history, inside a transaction (edit_history.cpp) ----
+    long long nextGroup();
+    long long groupOr(long long group) { return group > 0 ? group : nextGroup(); }
+    void recordEdit(long long group, PageId page, std::optional<WordId> word, const char* action,
+                    const QJsonObject& before, const QJsonObject& after);
+    void applyEdit(const EditRecord& e, bool undo);
+    void insertWordFromJson(const QJsonObject& o);
+    void updateWordFromJson(WordId word, const QJsonObject& o);
+    std::vector<EditRecord> groupEdits(long long group);
+};
+
+} // namespace incidoc

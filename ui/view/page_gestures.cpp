@@ -1,0 +1,287 @@
+#include "ui/view/page_gestures.h"
+
+#include "ui/project_session.h"
+#include "ui/view/inline_editor.h"
+#include "ui/view/overlay_items.h"
+#include "ui/view/page_view.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QGraphicsRectItem>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QUndoStack>
+
+#include <cmath>
+
+namespace incidoc::ui {
+namespace {
+
+PixelBox toBox(const QRectF& r)
+{
+    return {int(std::lround(r.left())), int(std::lround(r.top())), int(std::lround(r.right())),
+            int(std::lround(r.bottom()))};
+}
+
+void panBy(PageView* view, int dx, int dy)
+{
+    view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + dx);
+    view->verticalScrollBar()->setValue(view->verticalScrollBar()->value() + dy);
+}
+
+} // namespace
+
+PageGestures::PageGestures(PageView* view) : QObject(view), m_view(view) {}
+
+// --- mouse ----------------------------------------------------------------------------------------
+
+bool PageGestures::mousePress(QMouseEvent* event)
+{
+    if (m_view->m_editor->isOpen())
+        m_view->commitTextEdit();
+    m_pressPos = m_lastPos = event->position().toPoint();
+    if (event->button() == Qt::MiddleButton || (event->button() == Qt::LeftButton && m_spaceHeld)) {
+        m_gesture = Gesture::Pan;
+        m_view->viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return true;
+    }
+    if (event->button() == Qt::LeftButton && m_view->isDrawMode() && m_view->pageId()) {
+        startDraw();
+        event->accept();
+        return true;
+    }
+    if (event->button() == Qt::LeftButton) {
+        const int corner = m_view->handleAt(m_pressPos);
+        if (corner >= 0) {
+            const QList<WordId> sel = m_view->selectedWords();
+            m_gesture = Gesture::Resize;
+            m_resizeCorner = corner;
+            m_resizeOriginal = m_view->wordItem(sel.first())->box();
+            event->accept();
+            return true;
+        }
+        // Shift adds the word under the mouse to the selection (Ctrl toggles: the scene does that).
+        if (event->modifiers() & Qt::ShiftModifier) {
+            for (auto* it : m_view->items(m_pressPos)) {
+                if (it->type() == WordItem::Type && it->isVisible()) {
+                    it->setSelected(true);
+                    event->accept();
+                    return true;
+                }
+            }
+        }
+        m_gesture = Gesture::Move;
+    }
+    return false;
+}
+
+void PageGestures::startDraw()
+{
+    m_gesture = Gesture::Draw;
+    m_drawStart = m_view->mapToScene(m_pressPos);
+    if (!m_drawRect) {
+        m_drawRect = m_view->scene()->addRect(QRectF(), QPen(QColor(0, 150, 0), 2, Qt::DashLine));
+        m_drawRect->setZValue(20);
+        QPen p = m_drawRect->pen();
+        p.setCosmetic(true);
+        m_drawRect->setPen(p);
+    }
+    m_drawRect->setRect(QRectF(m_drawStart, m_drawStart));
+    m_drawRect->setVisible(true);
+}
+
+bool PageGestures::mouseMove(QMouseEvent* event)
+{
+    const QPoint pos = event->position().toPoint();
+    switch (m_gesture) {
+    case Gesture::Pan: {
+        const QPoint d = pos - m_lastPos;
+        panBy(m_view, -d.x(), -d.y());
+        m_lastPos = pos;
+        event->accept();
+        return true;
+    }
+    case Gesture::Draw:
+        m_drawRect->setRect(QRectF(m_drawStart, m_view->mapToScene(pos)).normalized());
+        event->accept();
+        return true;
+    case Gesture::Resize:
+        resizeTo(pos);
+        event->accept();
+        return true;
+    default:
+        return false;
+    }
+}
+
+void PageGestures::resizeTo(const QPoint& pos)
+{
+    const QList<WordId> sel = m_view->selectedWords();
+    if (sel.size() != 1)
+        return;
+    const QPointF p = m_view->mapToScene(pos);
+    PixelBox b = m_resizeOriginal;
+    const int x = int(std::lround(p.x())), y = int(std::lround(p.y()));
+    if (m_resizeCorner == 0 || m_resizeCorner == 2)
+        b.x0 = std::min(x, b.x1 - 1);
+    else
+        b.x1 = std::max(x, b.x0 + 1);
+    if (m_resizeCorner == 0 || m_resizeCorner == 1)
+        b.y0 = std::min(y, b.y1 - 1);
+    else
+        b.y1 = std::max(y, b.y0 + 1);
+    m_view->wordItem(sel.first())->setPreviewBox(b);
+    m_view->updateHandles();
+}
+
+void PageGestures::hover(QMouseEvent* event)
+{
+    if (event->buttons() != Qt::NoButton)
+        return;
+    WordId hovered = 0;
+    const WordItem* found = nullptr;
+    for (auto* it : m_view->items(event->position().toPoint())) {
+        if (it->type() == WordItem::Type && it->isVisible()) {
+            found = static_cast<WordItem*>(it);
+            hovered = found->wordId();
+            break;
+        }
+    }
+    if (hovered == m_hovered)
+        return;
+    m_hovered = hovered;
+    if (found)
+        Q_EMIT m_view->hoveredWordChanged(true, found->text(), found->confidence().value_or(-1));
+    else
+        Q_EMIT m_view->hoveredWordChanged(false, QString(), -1);
+}
+
+bool PageGestures::mouseRelease(QMouseEvent* event)
+{
+    const Gesture gesture = m_gesture;
+    m_gesture = Gesture::None;
+    m_released = gesture;
+    const QPoint pos = event->position().toPoint();
+    if (gesture == Gesture::Pan) {
+        m_view->viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor
+                                                  : m_view->isDrawMode() ? Qt::CrossCursor : Qt::ArrowCursor);
+        event->accept();
+        return true;
+    }
+    if (gesture == Gesture::Draw) {
+        m_drawRect->setVisible(false);
+        const QRectF r = QRectF(m_drawStart, m_view->mapToScene(pos))
+                             .normalized()
+                             .intersected(QRectF(QPointF(0, 0), m_view->pageSize()));
+        if (r.width() >= 3 && r.height() >= 3)
+            m_view->addWordWithOcr(toBox(r));
+        event->accept();
+        return true;
+    }
+    if (gesture == Gesture::Resize) {
+        const QList<WordId> sel = m_view->selectedWords();
+        ProjectSession* session = m_view->m_session;
+        if (sel.size() == 1 && session) {
+            const PixelBox b = m_view->wordItem(sel.first())->box();
+            if (!(b == m_resizeOriginal) && !session->setWordBox(sel.first(), b))
+                m_view->rebuildOverlay();
+            else if (b == m_resizeOriginal)
+                m_view->updateHandles();
+        }
+        event->accept();
+        return true;
+    }
+    return false;
+}
+
+void PageGestures::afterSceneRelease(QMouseEvent* event)
+{
+    if (m_released != Gesture::Move)
+        return;
+    const QPoint pos = event->position().toPoint();
+    const bool dragged = (pos - m_pressPos).manhattanLength() >= QApplication::startDragDistance();
+    std::vector<std::pair<WordId, PixelBox>> moved;
+    for (auto& [id, item] : m_view->m_items) {
+        if (item->pos().isNull())
+            continue;
+        const QPointF d = item->pos();
+        const PixelBox b = item->box();
+        const int dx = int(std::lround(d.x())), dy = int(std::lround(d.y()));
+        item->setPos(0, 0);
+        if (dragged && (dx || dy))
+            moved.push_back({id, {b.x0 + dx, b.y0 + dy, b.x1 + dx, b.y1 + dy}});
+    }
+    ProjectSession* session = m_view->m_session;
+    if (moved.empty() || !session) {
+        m_view->updateHandles();
+        return;
+    }
+    auto* stack = session->undoStack();
+    if (moved.size() > 1) // the view's context: the string was the view's before the gestures had a class
+        stack->beginMacro(QCoreApplication::translate("incidoc::ui::PageView", "Move words"));
+    for (const auto& [id, box] : moved)
+        session->setWordBox(id, box);
+    if (moved.size() > 1)
+        stack->endMacro();
+}
+
+// --- keyboard -------------------------------------------------------------------------------------
+
+bool PageGestures::keyPress(QKeyEvent* event)
+{
+    const auto mods = event->modifiers() & ~Qt::KeypadModifier;
+    const int key = event->key();
+    if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down) {
+        const int dx = key == Qt::Key_Left ? -1 : key == Qt::Key_Right ? 1 : 0;
+        const int dy = key == Qt::Key_Up ? -1 : key == Qt::Key_Down ? 1 : 0;
+        if (!m_view->selectedWords().isEmpty() && !(mods & Qt::ControlModifier))
+            m_view->nudgeSelected(dx, dy, mods & Qt::ShiftModifier);
+        else
+            panBy(m_view, dx * 60, dy * 60);
+        event->accept();
+        return true;
+    }
+    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !(mods & Qt::ControlModifier)) {
+        m_view->startTextEdit();
+        event->accept();
+        return true;
+    }
+    if (key == Qt::Key_Escape) {
+        if (m_view->isDrawMode())
+            m_view->setDrawMode(false);
+        else
+            m_view->scene()->clearSelection();
+        event->accept();
+        return true;
+    }
+    if (key == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = true;
+        m_view->viewport()->setCursor(Qt::OpenHandCursor);
+        event->accept();
+        return true;
+    }
+    // Just typing replaces the selected word's text.
+    const QString text = event->text();
+    if (!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && !text.isEmpty() &&
+        text.at(0).isPrint() && !text.at(0).isSpace() && m_view->selectedWords().size() == 1) {
+        m_view->startTextEdit(text);
+        event->accept();
+        return true;
+    }
+    return false;
+}
+
+bool PageGestures::keyRelease(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
+        m_spaceHeld = false;
+        m_view->viewport()->setCursor(m_view->isDrawMode() ? Qt::CrossCursor : Qt::ArrowCursor);
+        event->accept();
+        return true;
+    }
+    return false;
+}
+
+} // namespace incidoc::ui
