@@ -209,7 +209,7 @@ RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
     auto failedRun = [&r](const Error& error) {
         r.ok = false;
         r.error = error;
-        return std::move(r);
+        return r;
     };
     QHash<DocumentId, QString> paths;
     if (auto store = ProjectStore::open(o.project); !store)
