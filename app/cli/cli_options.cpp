@@ -1,0 +1,330 @@
+#include "app/cli/cli_options.h"
+
+#include "app/cli/cli.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+
+namespace incidoc::cli {
+namespace {
+
+Error usage(const QString& message)
+{
+    return makeError(ErrorCode::InvalidInput, message);
+}
+
+/// Every option of the command line, added to the parser in the order --help lists them.
+struct Definitions {
+    const QCommandLineOption versionOpt{QStringList{QStringLiteral("version"), QStringLiteral("V")},
+                                        Cli::tr("Print versions of Incidoc and its engines.")};
+    const QCommandLineOption projectOpt{QStringList{QStringLiteral("p"), QStringLiteral("project")},
+                                        Cli::tr("Project file (*.incidoc); created when missing."),
+                                        QStringLiteral("FILE")};
+    const QCommandLineOption jsonOpt{QStringLiteral("json"), Cli::tr("Machine-readable output.")};
+    const QCommandLineOption quietOpt{QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
+                                      Cli::tr("Print only errors.")};
+    const QCommandLineOption jobsOpt{QStringLiteral("jobs"), Cli::tr("Pages in parallel (default: cores)."),
+                                     QStringLiteral("N")};
+    const QCommandLineOption dpiOpt{QStringLiteral("dpi"),
+                                    Cli::tr("Render resolution for PDF pages (default 300)."),
+                                    QStringLiteral("N")};
+    const QCommandLineOption langOpt{QStringLiteral("lang"),
+                                     Cli::tr("OCR languages, e.g. eng or eng+fra (default eng)."),
+                                     QStringLiteral("LANGS")};
+    const QCommandLineOption binarizeOpt{
+        QStringLiteral("binarize"),
+        Cli::tr("Binarization for page images: adaptive (default), sauvola, otsu, none."),
+        QStringLiteral("METHOD")};
+    const QCommandLineOption noOcrOpt{QStringLiteral("no-ocr"), Cli::tr("import: only register the files.")};
+    const QCommandLineOption failedOpt{QStringLiteral("failed"), Cli::tr("ocr: retry failed pages.")};
+    const QCommandLineOption allOpt{QStringLiteral("all"),
+                                    Cli::tr("ocr: redo every page (words a person edited are kept).")};
+    const QCommandLineOption outputOpt{QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                       Cli::tr("dump: output folder; export: the .zip file."),
+                                       QStringLiteral("PATH")};
+    const QCommandLineOption renderTimeoutOpt{QStringLiteral("render-timeout"),
+                                              Cli::tr("Seconds a page render may take (default 60)."),
+                                              QStringLiteral("S")};
+    const QCommandLineOption ocrTimeoutOpt{QStringLiteral("ocr-timeout"),
+                                           Cli::tr("Seconds OCR of a page may take (default 120)."),
+                                           QStringLiteral("S")};
+    const QCommandLineOption formatsOpt{
+        QStringLiteral("formats"), Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
+        QStringLiteral("LIST")};
+    const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"),
+                                             Cli::tr("export: only reviewed pages.")};
+    const QCommandLineOption imagesOpt{QStringLiteral("images"),
+                                       Cli::tr("export: page images binarized (default), original or none."),
+                                       QStringLiteral("MODE")};
+    const QCommandLineOption noVisualizationsOpt{QStringLiteral("no-visualizations"),
+                                                 Cli::tr("export: no page visualizations.")};
+    const QCommandLineOption documentsOpt{
+        QStringLiteral("documents"), Cli::tr("export: only these document ids."), QStringLiteral("ID,...")};
+    const QCommandLineOption workersOpt{
+        QStringLiteral("workers"),
+        Cli::tr("OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT."),
+        QStringLiteral("LIST")};
+    const QCommandLineOption apiKeyFileOpt{QStringLiteral("api-key-file"),
+                                           Cli::tr("File holding the workers' API key (first line)."),
+                                           QStringLiteral("FILE")};
+    const QCommandLineOption tlsCaOpt{
+        QStringLiteral("tls-ca"),
+        Cli::tr("Connect to the workers with TLS, checking their certificates against this CA (PEM)."),
+        QStringLiteral("FILE")};
+    const QCommandLineOption fallbackOpt{
+        QStringLiteral("fallback"),
+        Cli::tr("When no worker is reachable: stop (default; pages stay queued) or local (OCR here)."),
+        QStringLiteral("MODE")};
+    const QCommandLineOption workerImagesOpt{
+        QStringLiteral("worker-images"),
+        Cli::tr("How pages travel to workers: grey8 (raw, default on this machine) or png "
+                "(default for other machines)."),
+        QStringLiteral("MODE")};
+    const QCommandLineOption noIsolationOpt{
+        QStringLiteral("no-isolation"), Cli::tr("import/ocr: run in this process, not in a supervised child "
+                                                "(a crash in a page then ends the run).")};
+    const QCommandLineOption memoryLimitOpt{
+        QStringLiteral("memory-limit-mb"),
+        Cli::tr("import/ocr: memory budget of the processing (default 4096; 0: "
+                "none); over it, the pages in flight are skipped."),
+        QStringLiteral("MB")};
+    const QCommandLineOption maxFileOpt{QStringLiteral("max-file-mb"),
+                                        Cli::tr("import: larger files are refused (default 2048)."),
+                                        QStringLiteral("MB")};
+    const QCommandLineOption insecureOpt{
+        QStringLiteral("insecure"),
+        Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only).")};
+
+    explicit Definitions(QCommandLineParser& parser)
+    {
+        parser.setApplicationDescription(Cli::tr(
+            "Incidoc command line: import incident documents into a project, OCR them, inspect and dump the "
+            "results.\n\n"
+            "Commands:\n"
+            "  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages\n"
+            "  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo "
+            "all)\n"
+            "  status           documents, pages by status and kind, words, failures\n"
+            "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
+            "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
+            "                   Label Studio, hOCR, ALTO, metrics)\n\n"
+            "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
+            "dns:///NAME:PORT)\n"
+            "to import or ocr; pages in flight default to the workers' total threads."));
+        parser.addHelpOption();
+        parser.addPositionalArgument(QStringLiteral("command"),
+                                     Cli::tr("import, ocr, status, dump or export"));
+        parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"),
+                                     QStringLiteral("[PATH...]"));
+        for (const auto* opt :
+             {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
+              &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt,
+              &memoryLimitOpt, &maxFileOpt})
+            parser.addOption(*opt);
+        for (const auto* opt :
+             {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
+              &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
+            parser.addOption(*opt);
+    }
+};
+
+/// A whole number from 1 to `max`, or `fallback` when the option is not given.
+Status readPositiveInt(const QCommandLineParser& parser, const QCommandLineOption& opt, int fallback, int max,
+                       int& target)
+{
+    if (!parser.isSet(opt)) {
+        target = fallback;
+        return okStatus();
+    }
+    bool ok = false;
+    const int v = parser.value(opt).toInt(&ok);
+    if (!ok || v < 1 || v > max)
+        return usage(
+            Cli::tr("error: --%1 takes a whole number from 1 to %2").arg(opt.names().constLast()).arg(max));
+    target = v;
+    return okStatus();
+}
+
+/// --jobs, --dpi, the time limits, the size and memory budgets, --lang and --binarize.
+Status readProcessing(const QCommandLineParser& parser, const Definitions& d, CliOptions& o)
+{
+    int renderTimeout = 60, ocrTimeout = 120, maxFileMb = 2048;
+    for (auto [opt, fallback, max, target] :
+         {std::tuple{&d.jobsOpt, 0, 256, &o.pipeline.jobs},
+          std::tuple{&d.dpiOpt, 300, 1200, &o.pipeline.process.render.dpi},
+          std::tuple{&d.renderTimeoutOpt, 60, 86400, &renderTimeout},
+          std::tuple{&d.ocrTimeoutOpt, 120, 86400, &ocrTimeout},
+          std::tuple{&d.maxFileOpt, 2048, 1 << 20, &maxFileMb}})
+        if (Status s = readPositiveInt(parser, *opt, fallback, max, *target); !s)
+            return s;
+    o.importLimits.maxFileBytes = static_cast<qint64>(maxFileMb) * 1024 * 1024;
+    if (parser.isSet(d.memoryLimitOpt)) {
+        bool ok = false;
+        o.memoryLimitMb = parser.value(d.memoryLimitOpt).toLongLong(&ok);
+        if (!ok || o.memoryLimitMb < 0 || (o.memoryLimitMb > 0 && o.memoryLimitMb < 256))
+            return usage(Cli::tr("error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"));
+    }
+    o.isolate = !parser.isSet(d.noIsolationOpt);
+    o.pipeline.process.render.timeLimitMs = renderTimeout * 1000;
+    o.pipeline.process.ocrDeadlineMs = ocrTimeout * 1000;
+    if (parser.isSet(d.langOpt))
+        o.pipeline.process.languages = parser.value(d.langOpt);
+    if (parser.isSet(d.binarizeOpt)) {
+        auto m = binarizeMethodFromString(parser.value(d.binarizeOpt));
+        if (!m)
+            return usage(Cli::tr("error: --binarize takes adaptive, sauvola, otsu or none"));
+        o.pipeline.process.binarize.method = *m;
+    }
+    return okStatus();
+}
+
+/// --workers and what goes with it.
+Status readRemote(const QCommandLineParser& parser, const Definitions& d, RemoteOptions& r)
+{
+    r.workers = parser.value(d.workersOpt).trimmed();
+    r.apiKeyFile = parser.value(d.apiKeyFileOpt);
+    r.tlsCaFile = parser.value(d.tlsCaOpt);
+    r.insecure = parser.isSet(d.insecureOpt);
+    if (parser.isSet(d.fallbackOpt)) {
+        const QString mode = parser.value(d.fallbackOpt);
+        if (mode == QLatin1String("local"))
+            r.fallback = RemoteFallback::Local;
+        else if (mode == QLatin1String("stop"))
+            r.fallback = RemoteFallback::Stop;
+        else
+            return usage(Cli::tr("error: --fallback takes stop or local"));
+    }
+    if (parser.isSet(d.workerImagesOpt)) {
+        const QString mode = parser.value(d.workerImagesOpt);
+        if (mode == QLatin1String("grey8"))
+            r.images = RemoteOptions::Images::Grey8;
+        else if (mode == QLatin1String("png"))
+            r.images = RemoteOptions::Images::Png;
+        else
+            return usage(Cli::tr("error: --worker-images takes grey8 or png"));
+    }
+    if (r.workers.isEmpty() &&
+        (parser.isSet(d.apiKeyFileOpt) || parser.isSet(d.tlsCaOpt) || parser.isSet(d.fallbackOpt)))
+        return usage(Cli::tr("error: --api-key-file, --tls-ca and --fallback need --workers"));
+    return okStatus();
+}
+
+/// The export command's own options (read only for export: the others ignore them).
+Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOptions& o)
+{
+    ExportOptions& e = o.exportOptions;
+    e.jobs = o.pipeline.jobs;
+    e.reviewedOnly = parser.isSet(d.reviewedOnlyOpt);
+    e.visualizations = !parser.isSet(d.noVisualizationsOpt);
+    if (parser.isSet(d.binarizeOpt))
+        e.binarize.method = o.pipeline.process.binarize.method;
+    if (parser.isSet(d.formatsOpt)) {
+        auto f = ExportFormats::parse(parser.value(d.formatsOpt));
+        if (!f)
+            return usage(
+                Cli::tr("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+        e.formats = *f;
+    }
+    if (parser.isSet(d.imagesOpt)) {
+        const QString mode = parser.value(d.imagesOpt);
+        if (mode == QLatin1String("binarized"))
+            e.images = ExportImages::Binarized;
+        else if (mode == QLatin1String("original"))
+            e.images = ExportImages::Original;
+        else if (mode == QLatin1String("none"))
+            e.images = ExportImages::None;
+        else
+            return usage(Cli::tr("error: --images takes binarized, original or none"));
+    }
+    if (parser.isSet(d.documentsOpt)) {
+        for (const QString& id : parser.value(d.documentsOpt).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            bool ok = false;
+            const long long v = id.trimmed().toLongLong(&ok);
+            if (!ok || v < 1)
+                return usage(Cli::tr("error: --documents takes document ids (whole numbers), e.g. 1,3"));
+            e.documents.push_back(v);
+        }
+    }
+    return okStatus();
+}
+
+/// The command, the project and the paths go together.
+Status checkCommand(const CliOptions& o)
+{
+    if (o.project.isEmpty())
+        return usage(Cli::tr("error: -p/--project FILE is required"));
+    if (o.command == QLatin1String("import") && o.inputs.isEmpty())
+        return usage(Cli::tr("error: import needs at least one file or folder"));
+    if (o.command != QLatin1String("import") && !o.inputs.isEmpty())
+        return usage(Cli::tr("error: %1 takes no paths").arg(o.command));
+    return okStatus();
+}
+
+} // namespace
+
+Result<CommandLine> parseCommandLine(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    const Definitions d(parser);
+    if (!parser.parse(arguments))
+        return usage(Cli::tr("error: %1\nTry 'incidoc-cli --help'.").arg(parser.errorText()));
+    CommandLine line;
+    if (parser.isSet(QStringLiteral("help"))) {
+        line.action = CommandLine::Action::Help;
+        line.helpText = parser.helpText();
+        return line;
+    }
+    if (parser.isSet(d.versionOpt)) {
+        line.action = CommandLine::Action::Version;
+        return line;
+    }
+
+    CliOptions& o = line.options;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(Cli::tr("error: no command given\nTry 'incidoc-cli --help'."));
+    o.command = positional.first();
+    o.inputs = positional.mid(1);
+    o.project = parser.value(d.projectOpt);
+    o.output = parser.value(d.outputOpt);
+    o.json = parser.isSet(d.jsonOpt);
+    o.quiet = parser.isSet(d.quietOpt);
+    o.noOcr = parser.isSet(d.noOcrOpt);
+    o.failed = parser.isSet(d.failedOpt);
+    o.all = parser.isSet(d.allOpt);
+    if (Status s = readProcessing(parser, d, o); !s)
+        return s.error();
+    if (Status s = readRemote(parser, d, o.remote); !s)
+        return s.error();
+
+    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"),
+                               QStringLiteral("dump"), QStringLiteral("export")};
+    if (!commands.contains(o.command))
+        return usage(
+            Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
+    if (o.command == QLatin1String("export"))
+        if (Status s = readExport(parser, d, o); !s)
+            return s.error();
+    if (Status s = checkCommand(o); !s)
+        return s.error();
+    return line;
+}
+
+Status checkLanguages(const CliOptions& o, const QStringList& installed)
+{
+    const bool mayOcrHere = o.remote.workers.isEmpty() || o.remote.fallback == RemoteFallback::Local;
+    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")) || !mayOcrHere)
+        return okStatus();
+    for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
+        if (!installed.contains(lang)) {
+            // Debian names the packages with dashes and in lower case: chi_sim -> tesseract-ocr-chi-sim.
+            return usage(
+                Cli::tr("error: Tesseract language data for '%1' is not installed (Debian package %2)")
+                    .arg(lang, QStringLiteral("tesseract-ocr-") +
+                                   lang.toLower().replace(QLatin1Char('_'), QLatin1Char('-'))));
+        }
+    }
+    return okStatus();
+}
+
+} // namespace incidoc::cli

@@ -1,0 +1,53 @@
+#pragma once
+// What the incidoc-cli command line asks for, parsed into values. Parsing prints nothing and runs
+// nothing: a usage error comes back as an Error whose message is the text to print (exit status 1).
+
+#include "core/export/bundle_export.h"
+#include "core/import/importer.h"
+#include "core/remote/remote_options.h"
+#include "core/pipeline/pipeline.h"
+#include "core/util/result.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace incidoc::cli {
+
+/// A command and its settings. Value type. The defaults are those of cli.md.
+struct CliOptions {
+    QString command;    ///< import, ocr, status, dump or export
+    QStringList inputs; ///< import: the files and folders
+    QString project;
+    QString output; ///< dump: the folder; export: the .zip file
+    bool json = false;
+    bool quiet = false;
+    bool noOcr = false;
+    bool failed = false;
+    bool all = false;
+    PipelineOptions pipeline;       ///< jobs 0 (the cores), 300 dpi, render 60 s, OCR 120 s
+    RemoteOptions remote;           ///< --workers: OCR on a worker cluster
+    ImportLimits importLimits;      ///< --max-file-mb (default 2048)
+    bool isolate = true;            ///< import/ocr in a supervised child process (--no-isolation: here)
+    long long memoryLimitMb = 4096; ///< the child's memory budget (--memory-limit-mb; 0: none)
+    ExportOptions exportOptions;    ///< export
+};
+
+/// The outcome of a command line that parsed: print the help or the versions, or run a command.
+struct CommandLine {
+    enum class Action { Run, Help, Version };
+    Action action = Action::Run;
+    CliOptions options; ///< Run
+    QString helpText;   ///< Help
+};
+
+/// Parses `arguments` (argv as strings, the program first). Checks everything the command line alone
+/// decides, in a fixed order so that the first problem is the one reported; the message is translated
+/// (context "cli"), begins with "error: " and has no final newline.
+Result<CommandLine> parseCommandLine(const QStringList& arguments);
+
+/// The OCR languages are installed here, when OCR may run on this machine (import and ocr without
+/// --workers, or with --fallback local): one clear message instead of every page failing. On workers
+/// they are checked at connect (RemoteCluster::connect).
+Status checkLanguages(const CliOptions& options, const QStringList& installed);
+
+} // namespace incidoc::cli

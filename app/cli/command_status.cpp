@@ -1,0 +1,89 @@
+// `status`: documents, pages by status and kind, words, reviewed pages, failures with their reasons.
+
+#include "app/cli/commands.h"
+#include "core/storage/project_store.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace incidoc::cli {
+namespace {
+
+void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures)
+{
+    QJsonArray list;
+    for (const auto& f : failures)
+        list.append(
+            QJsonObject{{QStringLiteral("document_id"), f.documentId},
+                        {QStringLiteral("path"), f.documentPath},
+                        {QStringLiteral("page"), f.pageNumber == 0 ? QJsonValue() : QJsonValue(f.pageNumber)},
+                        {QStringLiteral("reason"), f.reason}});
+    printJson(QJsonObject{{QStringLiteral("project"), o.project},
+                          {QStringLiteral("documents"), s.documents},
+                          {QStringLiteral("failed_documents"), s.failedDocuments},
+                          {QStringLiteral("pages"), QJsonObject{{QStringLiteral("total"), s.pages},
+                                                                {QStringLiteral("queued"), s.queued},
+                                                                {QStringLiteral("processing"), s.processing},
+                                                                {QStringLiteral("done"), s.done},
+                                                                {QStringLiteral("failed"), s.failed}}},
+                          {QStringLiteral("kinds"), QJsonObject{{QStringLiteral("scanned"), s.scanned},
+                                                                {QStringLiteral("text-layer"), s.textLayer},
+                                                                {QStringLiteral("blank"), s.blank},
+                                                                {QStringLiteral("unknown"), s.unknownKind}}},
+                          {QStringLiteral("words"), s.words},
+                          {QStringLiteral("reviewed_pages"), s.reviewedPages},
+                          {QStringLiteral("failures"), list}});
+}
+
+void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures)
+{
+    out(Cli::tr("Project:   %1").arg(QFileInfo(o.project).absoluteFilePath()));
+    out(Cli::tr("Documents: %1 (%2 failed to import)").arg(s.documents).arg(s.failedDocuments));
+    out(Cli::tr("Pages:     %1 (done %2, queued %3, processing %4, failed %5)")
+            .arg(s.pages)
+            .arg(s.done)
+            .arg(s.queued)
+            .arg(s.processing)
+            .arg(s.failed));
+    out(Cli::tr("Kinds:     scanned %1, text-layer %2, blank %3, not yet known %4")
+            .arg(s.scanned)
+            .arg(s.textLayer)
+            .arg(s.blank)
+            .arg(s.unknownKind));
+    out(Cli::tr("Words:     %1").arg(s.words));
+    out(Cli::tr("Reviewed:  %1 page(s)").arg(s.reviewedPages));
+    if (!failures.empty()) {
+        out(Cli::tr("Failures:"));
+        for (const auto& f : failures) {
+            if (f.pageNumber == 0)
+                out(Cli::tr("  %1: %2").arg(f.documentPath, f.reason));
+            else
+                out(Cli::tr("  %1 page %2: %3").arg(f.documentPath).arg(f.pageNumber).arg(f.reason));
+        }
+    }
+}
+
+} // namespace
+
+int commandStatus(const CliOptions& o)
+{
+    auto store = ProjectStore::open(o.project,
+                                    QFileInfo::exists(o.project) ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+    if (!store) {
+        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        return kExitUsage;
+    }
+    auto summary = (*store)->summary();
+    auto failures = (*store)->failures();
+    if (!summary || !failures) {
+        err(Cli::tr("error: %1").arg((!summary ? summary.error() : failures.error()).message));
+        return kExitUsage;
+    }
+    if (o.json)
+        printStatusJson(o, *summary, *failures);
+    else
+        printStatusText(o, *summary, *failures);
+    return kExitOk;
+}
+
+} // namespace incidoc::cli

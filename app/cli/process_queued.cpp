@@ -1,0 +1,323 @@
+#include "app/cli/process_queued.h"
+
+#include "app/cli/commands.h"
+#include "app/cli/progress_bar.h"
+#include "app/cli/supervisor.h"
+#include "core/storage/project_store.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QThread>
+
+#include <atomic>
+#include <cstdio>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace incidoc::cli {
+namespace {
+
+/// A supervised child lists its pages in flight for the supervisor (supervisor.h): rewritten whole
+/// and renamed into place at every change, so the supervisor never reads half a list.
+void listPagesInFlight(PipelineOptions& options)
+{
+    struct InFlight {
+        std::mutex mutex;
+        std::map<PageId, PageJob> pages;
+        QString path;
+    };
+    auto inFlight = std::make_shared<InFlight>();
+    inFlight->path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight));
+    if (inFlight->path.isEmpty())
+        return;
+    options.onPageInFlight = [inFlight](const PageJob& job, bool on) {
+        std::lock_guard guard(inFlight->mutex);
+        if (on)
+            inFlight->pages[job.pageId] = job;
+        else
+            inFlight->pages.erase(job.pageId);
+        QByteArray text;
+        for (const auto& [id, j] : inFlight->pages)
+            text += QByteArray::number(id) + '\t' + QByteArray::number(j.documentId) + '\t' +
+                    QByteArray::number(j.number) + '\t' + j.path.toUtf8() + '\n';
+        const QString tmp = inFlight->path + QStringLiteral(".tmp");
+        QFile f(tmp);
+        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+            f.write(text);
+            f.close();
+            std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(inFlight->path).constData());
+        }
+    };
+}
+
+/// --workers: connects the cluster and makes the pipeline OCR on it, or notes why OCR runs here
+/// (--fallback local). An error: the run cannot start.
+Status connectWorkers(const CliOptions& o, PipelineOptions& pipelineOptions, RunResult& r)
+{
+    auto cluster = RemoteCluster::connect(o.remote, o.pipeline.process.languages);
+    QString shownNote; // clusterNote in the user's language (the JSON keeps the English one)
+    if (cluster) {
+        r.cluster = *cluster;
+        pipelineOptions.remote = o.remote;
+        // As many pages in flight as the workers have threads (unless --jobs says otherwise).
+        if (pipelineOptions.jobs <= 0)
+            pipelineOptions.jobs = std::min(1024, r.cluster->totalThreads());
+        r.clusterNote = QStringLiteral("OCR on %1").arg(r.cluster->summary());
+        shownNote = Cli::tr("OCR on %1").arg(r.cluster->summary());
+    } else if (cluster.error().code == ErrorCode::Unavailable && o.remote.fallback == RemoteFallback::Local) {
+        r.clusterNote =
+            QStringLiteral("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
+        shownNote = Cli::tr("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
+    } else {
+        return cluster.error();
+    }
+    if (!o.quiet && !o.json)
+        err(shownNote);
+    return okStatus();
+}
+
+/// Pages that were in flight when a supervised run crashed go first, one at a time, so that the
+/// supervisor can tell which of them crashes (supervisor.h). Their stats; nothing when there are none.
+Result<PipelineStats> runSuspectsFirst(const CliOptions& o, const PipelineOptions& pipelineOptions,
+                                       const Pipeline::ProgressFn& onProgress, ProgressBar& bar,
+                                       QHash<DocumentId, QString>& paths)
+{
+    const QStringList alone =
+        QString::fromLocal8Bit(qgetenv(child_env::kAloneFirst)).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (alone.isEmpty())
+        return PipelineStats{};
+    PipelineOptions one = pipelineOptions;
+    one.jobs = 1;
+    auto suspectsRun = Pipeline::create(o.project, one, onProgress);
+    if (!suspectsRun)
+        return suspectsRun.error();
+    std::vector<PageJob> suspects;
+    if (auto store = ProjectStore::open(o.project)) {
+        if (auto queued = (*store)->jobs(PageStatus::Queued)) {
+            for (const QString& id : alone)
+                for (const PageJob& j : *queued)
+                    if (QString::number(j.pageId) == id) {
+                        suspects.push_back(j);
+                        paths.insert(j.documentId, j.path);
+                    }
+        }
+    }
+    bar.setTotal(static_cast<int>(suspects.size()));
+    (*suspectsRun)->enqueue(suspects);
+    return (*suspectsRun)->wait();
+}
+
+/// The queued pages (listed after the pipeline recovered interrupted ones), with their files' paths.
+Result<std::vector<PageJob>> listQueued(const QString& project, QHash<DocumentId, QString>& paths)
+{
+    auto store = ProjectStore::open(project);
+    if (!store)
+        return store.error();
+    auto queued = (*store)->jobs(PageStatus::Queued);
+    if (!queued)
+        return queued.error();
+    for (const auto& j : *queued)
+        paths.insert(j.documentId, j.path);
+    return std::move(queued).value();
+}
+
+/// Runs `jobs` and waits, forwarding Ctrl-C to the pipeline: a watcher polls the signal-set flag (the
+/// handler itself may only set an atomic). A std::thread, joined before the pipeline is destroyed: its
+/// join is a real pthread_join, which ThreadSanitizer sees (QThread::wait() on a finished QThread is not).
+PipelineStats runInterruptible(Pipeline& pipeline, const std::vector<PageJob>& jobs,
+                               const CancelToken& interrupt)
+{
+    std::atomic<bool> finished{false};
+    std::thread watcher([&] {
+        while (!finished.load()) {
+            if (interrupt.isCancelled()) {
+                pipeline.cancel();
+                break;
+            }
+            QThread::msleep(50);
+        }
+    });
+    pipeline.enqueue(jobs);
+    PipelineStats stats = pipeline.wait();
+    finished = true;
+    watcher.join();
+    return stats;
+}
+
+void addStats(PipelineStats& total, const PipelineStats& part)
+{
+    total.queued += part.queued;
+    total.done += part.done;
+    total.failed += part.failed;
+    total.words += part.words;
+}
+
+/// Pages finished by earlier children of a supervised run that died (supervisor.h).
+void addPriorChildren(PipelineStats& stats)
+{
+    if (const QList<QByteArray> prior = qgetenv(child_env::kPriorCounts).split(' '); prior.size() == 3) {
+        stats.done += prior[0].toInt();
+        stats.failed += prior[1].toInt();
+        stats.words += prior[2].toLongLong();
+        stats.queued += prior[0].toInt() + prior[1].toInt();
+    }
+}
+
+/// Pages and files a supervised run had to skip (they crashed or hung an earlier child), from the
+/// supervisor's file: listed with this run's failures.
+QJsonArray skippedBySupervisor()
+{
+    QJsonArray skipped;
+    if (const QByteArray file = qgetenv(child_env::kFailures); !file.isEmpty()) {
+        QFile f(QString::fromLocal8Bit(file));
+        if (f.open(QIODevice::ReadOnly))
+            for (const QByteArray& line : f.readAll().split('\n'))
+                if (!line.trimmed().isEmpty())
+                    skipped.append(QJsonDocument::fromJson(line).object());
+    }
+    return skipped;
+}
+
+/// --workers: the cluster's part of the --json report (and a note on pages OCR'd here).
+QJsonObject workersReport(const CliOptions& o, const RunResult& r)
+{
+    QJsonObject workers{{QStringLiteral("target"), o.remote.workers},
+                        {QStringLiteral("note"), r.clusterNote}};
+    if (r.cluster) {
+        const RemoteStats rs = r.cluster->stats();
+        workers.insert(QStringLiteral("threads"), r.cluster->totalThreads());
+        workers.insert(QStringLiteral("remote_pages"), rs.remotePages);
+        workers.insert(QStringLiteral("local_pages"), rs.localPages);
+        workers.insert(QStringLiteral("retries"), rs.retries);
+        workers.insert(QStringLiteral("bytes_sent"), rs.bytesSent);
+        if (rs.localPages > 0 && !o.json && !o.quiet)
+            err(Cli::tr("%1 page(s) were OCR'd on this machine: no worker was reachable for them (--fallback "
+                        "local)")
+                    .arg(rs.localPages));
+    }
+    if (!r.stats.stopped.ok())
+        workers.insert(QStringLiteral("stopped"), r.stats.stopped.error().message);
+    return workers;
+}
+
+} // namespace
+
+RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
+{
+    RunResult r;
+    auto failedRun = [&r](const Error& error) {
+        r.ok = false;
+        r.error = error;
+        return r;
+    };
+    QHash<DocumentId, QString> paths;
+    if (auto store = ProjectStore::open(o.project); !store)
+        return failedRun(store.error());
+    PipelineOptions pipelineOptions = o.pipeline;
+    listPagesInFlight(pipelineOptions);
+    if (!o.remote.workers.isEmpty())
+        if (Status connected = connectWorkers(o, pipelineOptions, r); !connected)
+            return failedRun(connected.error());
+    ProgressBar bar(!o.quiet && !o.json);
+    std::mutex mutex;
+    int done = 0, failed = 0;
+    long long words = 0;
+    const QString countsPath = QString::fromLocal8Bit(qgetenv(child_env::kCounts));
+    auto onProgress = [&](const PageProgress& p) {
+        std::lock_guard guard(mutex);
+        if (p.status == PageStatus::Failed) {
+            ++failed;
+            const QString where = paths.value(p.documentId);
+            r.failures.append(QJsonObject{{QStringLiteral("path"), where},
+                                          {QStringLiteral("page"), p.number},
+                                          {QStringLiteral("reason"), p.error}});
+            if (!o.json)
+                bar.message(Cli::tr("  FAILED  %1 page %2: %3").arg(where).arg(p.number).arg(p.error));
+        } else {
+            ++done;
+            words += p.words;
+        }
+        bar.update(done, failed);
+        if (!countsPath.isEmpty()) { // a supervised child: what it finished, should it die next
+            QFile f(countsPath);
+            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                f.write(QByteArray::number(done) + ' ' + QByteArray::number(failed) + ' ' +
+                        QByteArray::number(words));
+        }
+    };
+
+    auto first = runSuspectsFirst(o, pipelineOptions, onProgress, bar, paths);
+    if (!first)
+        return failedRun(first.error());
+    auto pipeline = Pipeline::create(o.project, pipelineOptions, onProgress);
+    if (!pipeline)
+        return failedRun(pipeline.error());
+    auto jobs = listQueued(o.project, paths);
+    if (!jobs)
+        return failedRun(jobs.error());
+    bar.setTotal(static_cast<int>(jobs->size()) + first->done + first->failed);
+    r.stats = runInterruptible(**pipeline, *jobs, interrupt);
+    addStats(r.stats, *first);
+    addPriorChildren(r.stats);
+    bar.finish();
+    r.interrupted = interrupt.isCancelled();
+    if (!r.stats.storage.ok()) {
+        r.ok = false;
+        r.error = r.stats.storage.error();
+    }
+    return r;
+}
+
+int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
+{
+    QJsonArray failures = r.failures;
+    const QJsonArray skippedList = skippedBySupervisor();
+    const int skipped = static_cast<int>(skippedList.size());
+    for (const QJsonValue& s : skippedList)
+        failures.append(s);
+
+    json.insert(QStringLiteral("pages"), QJsonObject{{QStringLiteral("queued"), r.stats.queued},
+                                                     {QStringLiteral("done"), r.stats.done},
+                                                     {QStringLiteral("failed"), r.stats.failed + skipped},
+                                                     {QStringLiteral("not_processed"), r.stats.cancelled}});
+    json.insert(QStringLiteral("words"), r.stats.words);
+    json.insert(QStringLiteral("seconds"), r.stats.seconds);
+    json.insert(QStringLiteral("page_failures"), failures);
+    json.insert(QStringLiteral("interrupted"), r.interrupted);
+    if (!o.remote.workers.isEmpty())
+        json.insert(QStringLiteral("workers"), workersReport(o, r));
+    if (!o.json && !o.quiet && r.stats.queued > 0) {
+        const double rate = r.stats.seconds > 0 ? (r.stats.done + r.stats.failed) / r.stats.seconds : 0;
+        out(Cli::tr("Processed %1 pages in %2 s (%3 pages/s): %4 done, %5 failed, %6 words")
+                .arg(r.stats.done + r.stats.failed)
+                .arg(r.stats.seconds, 0, 'f', 1)
+                .arg(rate, 0, 'f', 2)
+                .arg(r.stats.done)
+                .arg(r.stats.failed + skipped)
+                .arg(r.stats.words));
+    }
+    if (r.interrupted) {
+        if (!o.json)
+            err(Cli::tr("Interrupted: %1 pages stay queued; run `incidoc-cli ocr -p %2` to continue.")
+                    .arg(r.stats.cancelled)
+                    .arg(o.project));
+        return kExitInterrupted;
+    }
+    if (!r.stats.stopped.ok()) {
+        err(Cli::tr("error: OCR stopped: %1. %2 page(s) stay queued: run `incidoc-cli ocr -p %3` when a "
+                    "worker is "
+                    "reachable, or add --fallback local to OCR on this machine.")
+                .arg(r.stats.stopped.error().message)
+                .arg(r.stats.cancelled)
+                .arg(o.project));
+        return kExitUsage;
+    }
+    if (!r.ok) {
+        err(Cli::tr("error: %1").arg(r.error.message));
+        return kExitSomeFailed;
+    }
+    return r.stats.failed > 0 || skipped > 0 ? kExitSomeFailed : kExitOk;
+}
+
+} // namespace incidoc::cli
