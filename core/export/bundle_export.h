@@ -7,6 +7,9 @@
 // renders its image, draws the visualization and produces every text format; entries are hashed and
 // compressed in those tasks; one writer thread appends them to the archive in page order. A window of
 // pages in flight bounds memory whatever the page count.
+// The parts, private to core/export: export_snapshot_p.h (the read), page_tasks_p.h (the pool's work),
+// ordered_writer_p.h (the window and the writer thread), manifest_p.h, partial_file_p.h; the formats are
+// one file each (bundle_formats.h lists them).
 //
 // Thread contract: exportBundle() may be called from any thread (not the GUI thread: it blocks until the
 // bundle is written); the progress callback runs on the writer thread and must be quick.

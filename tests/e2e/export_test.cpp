@@ -3,14 +3,15 @@
 // independent tools (Python's zipfile/json, Info-ZIP unzip, xmllint), and the export is killed,
 // interrupted and starved of disk space to show that a bundle is complete or absent.
 //
-// ALTO: no Debian package ships the ALTO v4 schema and the tests run without network, so the ALTO files
-// are checked for well-formedness (xmllint --noout) plus structural XPath checks (namespace v4,
-// Page/PrintSpace/TextBlock/TextLine/String nesting, one String per word of the page JSON).
+// ALTO: every file is validated against the ALTO 4.4 schema (../shared/schemas, offline through its XML
+// catalog), plus structural XPath checks (namespace v4, Page/PrintSpace/TextBlock/TextLine/String
+// nesting, one String per word of the page JSON).
 
 #include "core/storage/project_store.h"
 #include "tests/support/cli_runner.h"
 #include "tests/support/pdf_factory.h"
 #include "tests/support/test_paths.h"
+#include "tests/support/xml_schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
 
@@ -237,6 +239,10 @@ TEST_F(CliExport, BundlePassesZipfileUnzipManifestCocoLabelStudioHocrAndAltoChec
     EXPECT_EQ(xmlFiles.size(), 22);
     const ProgramRun lint = run(QStringLiteral("xmllint"), QStringList{QStringLiteral("--noout"), QStringLiteral("--nonet")} + xmlFiles);
     EXPECT_EQ(lint.code, 0) << qPrintable(lint.out);
+    const QStringList altoFiles = xmlFiles.filter(QRegularExpression(QStringLiteral("\\.xml$")));
+    EXPECT_EQ(altoFiles.size(), 11);
+    const SchemaCheck schema = validateAgainstSchema(altoFiles, QStringLiteral("alto-4-4.xsd"));
+    EXPECT_EQ(schema.code, 0) << qPrintable(schema.output);
     for (const QString& f : xmlFiles) {
         if (!f.endsWith(QLatin1String(".xml")))
             continue;

@@ -7,6 +7,7 @@
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
 #include "tests/support/pdf_factory.h"
+#include "tests/support/xml_schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -175,6 +176,32 @@ TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
               QStringLiteral("adaptive-gaussian 11 2"));
     // Nothing but the bundle is left beside it.
     EXPECT_EQ(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("bundle.zip")});
+}
+
+TEST_F(ExportProject, EveryAltoFileOfTheBundleValidatesAgainstTheAlto44Schema)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("bundle.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    auto report = exportBundle(projectPath(), zip, o);
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    QStringList alto;
+    for (const QString& name : unzipList(zip)) {
+        if (!name.startsWith(QLatin1String("alto/")))
+            continue;
+        const QString path = out.filePath(QStringLiteral("x/") + name);
+        ASSERT_TRUE(QDir().mkpath(QFileInfo(path).path()));
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(unzipEntry(zip, name));
+        alto << path;
+    }
+    EXPECT_EQ(alto.size(), report->pages);
+    const SchemaCheck check = validateAgainstSchema(alto, QStringLiteral("alto-4-4.xsd"));
+    EXPECT_EQ(check.code, 0) << qPrintable(check.output);
 }
 
 TEST_F(ExportProject, OptionsSelectDocumentsReviewedPagesFormatsAndImages)

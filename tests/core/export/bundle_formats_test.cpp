@@ -3,6 +3,7 @@
 
 #include "core/export/bundle_formats.h"
 #include "core/imaging/prepare.h"
+#include "tests/support/xml_schema.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -149,6 +150,40 @@ TEST(BundleFormats, AltoIsWellFormedV4WithStringsInLinesInBlocks)
     // The control character in a word is dropped, never written (XML 1.0 forbids it).
     EXPECT_EQ(xpath(alto, QStringLiteral("string(//*[local-name()='String'][@ID='string_3']/@CONTENT)")),
               QStringLiteral("事故"));
+}
+
+TEST(BundleFormats, AltoValidatesAgainstTheAlto44Schema)
+{
+    BundlePage empty = samplePage(); // a page without words: a PrintSpace with no blocks
+    empty.words.clear();
+    BundlePage unprocessed = samplePage(); // never rendered: no pixel size, no DPI, no confidences
+    unprocessed.page.widthPx = unprocessed.page.heightPx = unprocessed.page.dpi = 0;
+    for (auto& w : unprocessed.words)
+        w.confidence.reset();
+    BundlePage extremes = samplePage(); // confidences outside 0-100, an empty word, an inverted box
+    extremes.words[0].confidence = 140.0;
+    extremes.words[1].confidence = -3.0;
+    extremes.words[2].text.clear();
+    extremes.words[3].box = {700, 940, 500, 900};
+    for (const BundlePage& p : {samplePage(), empty, unprocessed, extremes}) {
+        const test::SchemaCheck check = test::validateAgainstSchema(pageToAlto(p), QStringLiteral("alto-4-4.xsd"));
+        EXPECT_EQ(check.code, 0) << qPrintable(check.output);
+    }
+}
+
+TEST(BundleFormats, AltoSchemaCheckRejectsAnInvalidAlto)
+{
+    // The schema checks prove something only if they can fail: an ALTO that is well-formed but breaks
+    // the schema (a String without its required CONTENT; an element ALTO does not have) is rejected.
+    const QByteArray alto = pageToAlto(samplePage());
+    ASSERT_TRUE(alto.contains(" CONTENT=\"Officer\""));
+    ASSERT_TRUE(alto.contains("<SP/>"));
+    for (const QByteArray& broken : {QByteArray(alto).replace(" CONTENT=\"Officer\"", ""),
+                                     QByteArray(alto).replace("<SP/>", "<Space/>")}) {
+        ASSERT_EQ(xmllint(broken, {QStringLiteral("--noout")}), 0);
+        const test::SchemaCheck check = test::validateAgainstSchema(broken, QStringLiteral("alto-4-4.xsd"));
+        EXPECT_EQ(check.code, 3) << qPrintable(check.output);
+    }
 }
 
 TEST(BundleFormats, CocoAndLabelStudioPiecesAssembleIntoValidJson)

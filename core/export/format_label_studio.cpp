@@ -1,0 +1,74 @@
+#include "core/export/format_label_studio.h"
+
+#include "core/export/format_support_p.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace incidoc {
+
+using bundle::compact;
+
+QByteArray labelStudioTask(const BundlePage& p, int taskId)
+{
+    const double W = std::max(1, p.page.widthPx), H = std::max(1, p.page.heightPx);
+    QJsonArray results;
+    double confSum = 0;
+    int confCount = 0;
+    for (const WordRecord& w : p.words) {
+        const QString rid = QStringLiteral("w%1").arg(w.id);
+        auto pct = [](double v) { return std::round(v * 10000.0) / 10000.0; };
+        QJsonObject value{{QStringLiteral("x"), pct(100.0 * w.box.x0 / W)},
+                          {QStringLiteral("y"), pct(100.0 * w.box.y0 / H)},
+                          {QStringLiteral("width"), pct(100.0 * std::max(0, w.box.width()) / W)},
+                          {QStringLiteral("height"), pct(100.0 * std::max(0, w.box.height()) / H)},
+                          {QStringLiteral("rotation"), 0}};
+        auto result = [&](const char* from, const char* type, const QJsonObject& v) {
+            QJsonObject r{{QStringLiteral("id"), rid},
+                          {QStringLiteral("from_name"), QLatin1String(from)},
+                          {QStringLiteral("to_name"), QStringLiteral("image")},
+                          {QStringLiteral("type"), QLatin1String(type)},
+                          {QStringLiteral("original_width"), p.page.widthPx},
+                          {QStringLiteral("original_height"), p.page.heightPx},
+                          {QStringLiteral("image_rotation"), 0},
+                          {QStringLiteral("value"), v}};
+            if (w.confidence)
+                r.insert(QStringLiteral("score"), std::round(*w.confidence * 10.0) / 1000.0);
+            return r;
+        };
+        results.append(result("bbox", "rectangle", value));
+        QJsonObject text = value;
+        text.insert(QStringLiteral("text"), QJsonArray{w.text});
+        results.append(result("transcription", "textarea", text));
+        if (!w.labelName.isEmpty()) {
+            QJsonObject labels = value;
+            labels.insert(QStringLiteral("labels"), QJsonArray{w.labelName});
+            results.append(result("label", "labels", labels));
+        }
+        if (w.confidence) {
+            confSum += *w.confidence;
+            ++confCount;
+        }
+    }
+    QJsonObject task{{QStringLiteral("id"), taskId},
+                     {QStringLiteral("data"), QJsonObject{{QStringLiteral("ocr"), p.imagePath},
+                                                          {QStringLiteral("document"), p.slug},
+                                                          {QStringLiteral("document_name"), p.document.name},
+                                                          {QStringLiteral("page"), p.page.number}}}};
+    if (p.page.review == ReviewStatus::Reviewed) {
+        task.insert(QStringLiteral("annotations"),
+                    QJsonArray{QJsonObject{{QStringLiteral("result"), results},
+                                           {QStringLiteral("ground_truth"), false}}});
+    } else {
+        task.insert(QStringLiteral("predictions"),
+                    QJsonArray{QJsonObject{{QStringLiteral("model_version"),
+                                            p.page.engine.isEmpty() ? QStringLiteral("incidoc") : p.page.engine},
+                                           {QStringLiteral("score"), confCount ? confSum / confCount / 100.0 : 0.0},
+                                           {QStringLiteral("result"), results}}});
+    }
+    return compact(task);
+}
+
+} // namespace incidoc

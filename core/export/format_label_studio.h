@@ -1,0 +1,14 @@
+#pragma once
+// labelstudio.json of a bundle: one Label Studio task per page, joined in page order. Reentrant.
+
+#include "core/export/bundle_page.h"
+
+#include <QByteArray>
+
+namespace incidoc {
+
+/// One Label Studio task for the OCR template (data.ocr; rectangle + textarea (+ labels) results sharing
+/// an id, in percent of the image). Reviewed pages carry `annotations`, the others `predictions`.
+QByteArray labelStudioTask(const BundlePage& page, int taskId);
+
+} // namespace incidoc
