@@ -155,6 +155,17 @@ void MainWindow::createDocks()
 
 void MainWindow::createActions()
 {
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createReviewMenu();
+    createProcessingMenu();
+    createHelpMenu();
+    createToolBar();
+}
+
+void MainWindow::createFileMenu()
+{
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* a = file->addAction(tr("&New Project…"), this, &MainWindow::onNew);
     a->setShortcut(QKeySequence::New);
@@ -181,7 +192,10 @@ void MainWindow::createActions()
     file->addSeparator();
     a = file->addAction(tr("&Quit"), this, &QWidget::close);
     a->setShortcut(QKeySequence::Quit);
+}
 
+void MainWindow::createEditMenu()
+{
     auto* edit = menuBar()->addMenu(tr("&Edit"));
     m_undo = edit->addAction(tr("&Undo"), this, [this] {
         if (m_session)
@@ -199,7 +213,7 @@ void MainWindow::createActions()
         m_writeActions << e;
     }
     edit->addSeparator();
-    a = edit->addAction(tr("&Labels…"), this, [this] {
+    QAction* a = edit->addAction(tr("&Labels…"), this, [this] {
         if (!m_session)
             return;
         auto* d = new LabelManagerDialog(m_session.get(), this);
@@ -217,7 +231,10 @@ void MainWindow::createActions()
     });
     a->setShortcut(QKeySequence::Find);
     m_projectActions << a;
+}
 
+void MainWindow::createViewMenu()
+{
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     for (QAction* v : m_view->viewActions())
         m_viewMenu->addAction(v);
@@ -229,10 +246,13 @@ void MainWindow::createActions()
     m_filterBar = new WordFilterBar(this);
     addToolBar(Qt::TopToolBarArea, m_filterBar);
     m_filterBar->hide();
-    a = m_viewMenu->addAction(tr("&Filter Words…"), this, [this] { m_filterBar->focusFilter(); });
+    QAction* a = m_viewMenu->addAction(tr("&Filter Words…"), this, [this] { m_filterBar->focusFilter(); });
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+F")));
     m_projectActions << a;
+}
 
+void MainWindow::createReviewMenu()
+{
     auto* review = menuBar()->addMenu(tr("&Review"));
     auto viewKey = [this, review](const QString& text, const QList<QKeySequence>& keys, auto slot) {
         auto* act = review->addAction(text, this, slot);
@@ -250,7 +270,7 @@ void MainWindow::createActions()
                               {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
                               [this] { markPageReviewed(); });
     review->addSeparator();
-    a = review->addAction(tr("Next Pa&ge"), this, [this] {
+    QAction* a = review->addAction(tr("Next Pa&ge"), this, [this] {
         const int row = m_pages->rowOf(m_view->pageId());
         if (row >= 0 && row + 1 < m_pages->rowCount())
             showPage(m_pages->pageAt(row + 1));
@@ -264,9 +284,12 @@ void MainWindow::createActions()
     });
     a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_PageUp));
     m_projectActions << a;
+}
 
+void MainWindow::createProcessingMenu()
+{
     auto* processing = menuBar()->addMenu(tr("&Processing"));
-    a = processing->addAction(tr("&Re-OCR Page"), this, &MainWindow::reprocessPage);
+    QAction* a = processing->addAction(tr("&Re-OCR Page"), this, &MainWindow::reprocessPage);
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
     m_writeActions << a;
     a = processing->addAction(tr("Re-OCR with &Settings…"), this, &MainWindow::reOcrWithSettings);
@@ -289,9 +312,12 @@ void MainWindow::createActions()
         if (m_pipeline)
             m_pipeline->cancel();
     });
+}
 
+void MainWindow::createHelpMenu()
+{
     auto* help = menuBar()->addMenu(tr("&Help"));
-    a = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+    QAction* a = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         auto* d = new ShortcutsDialog(allActions(), this);
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
@@ -302,7 +328,10 @@ void MainWindow::createActions()
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->open();
     });
+}
 
+void MainWindow::createToolBar()
+{
     auto* tools = addToolBar(tr("Tools"));
     tools->setObjectName(QStringLiteral("toolsToolBar"));
     tools->addAction(m_undo);

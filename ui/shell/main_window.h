@@ -101,7 +101,14 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    void createActions();
+    void createActions(); ///< the menus and the toolbar, one function each:
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createReviewMenu();
+    void createProcessingMenu();
+    void createHelpMenu();
+    void createToolBar();
     void createDocks();
     void createStatusBar();
     void connectSession();
