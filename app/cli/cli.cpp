@@ -125,34 +125,11 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
         // Jobs are listed after the pipeline recovered interrupted pages (see below), so list them there.
     }
     PipelineOptions pipelineOptions = o.pipeline;
-    // A supervised child lists its pages in flight for the supervisor (supervisor.h): rewritten whole
-    // and renamed into place at every change, so the supervisor never reads half a list.
-    struct InFlight {
-        std::mutex mutex;
-        std::map<PageId, PageJob> pages;
-        QString path;
-    };
-    auto inFlight = std::make_shared<InFlight>();
-    inFlight->path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight));
-    if (!inFlight->path.isEmpty()) {
-        pipelineOptions.onPageInFlight = [inFlight](const PageJob& job, bool on) {
-            std::lock_guard guard(inFlight->mutex);
-            if (on)
-                inFlight->pages[job.pageId] = job;
-            else
-                inFlight->pages.erase(job.pageId);
-            QByteArray text;
-            for (const auto& [id, j] : inFlight->pages)
-                text += QByteArray::number(id) + '\t' + QByteArray::number(j.documentId) + '\t' +
-                        QByteArray::number(j.number) + '\t' + j.path.toUtf8() + '\n';
-            const QString tmp = inFlight->path + QStringLiteral(".tmp");
-            QFile f(tmp);
-            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-                f.write(text);
-                f.close();
-                std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(inFlight->path).constData());
-            }
-        };
+    // A supervised child lists its pages in flight, and the phase each is in, for the supervisor.
+    if (const QString path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight)); !path.isEmpty()) {
+        auto inFlight = std::make_shared<InFlightList>(path);
+        pipelineOptions.onPageInFlight = [inFlight](const PageJob& job, bool on) { inFlight->set(job, on); };
+        pipelineOptions.onPagePhase = [inFlight](const PageJob& job, PagePhase phase) { inFlight->enter(job, phase); };
     }
     if (!o.remote.workers.isEmpty()) {
         auto cluster = RemoteCluster::connect(o.remote, o.pipeline.process.languages);
@@ -912,7 +889,7 @@ int run(const QStringList& arguments)
         so.arguments = arguments.mid(1);
         so.project = o.project;
         // Past its render and OCR time limits a page is hung: the engines' own limits come first.
-        so.pageBudgetMs = pageHangBudgetMs(o.pipeline.process);
+        so.budgets = pageHangBudgets(o.pipeline.process, 10'000, o.remote.workers.isEmpty() ? nullptr : &o.remote);
         so.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
         so.quiet = o.quiet;
         so.json = o.json;

@@ -73,6 +73,8 @@ qint64 residentBytesOf(qint64 pid)
 
 namespace {
 
+constexpr int kInspectBudgetMs = 120'000; // hashing and parsing a 2 GB file on a slow disk
+
 /// A call's own time limit x1.25 plus the slack; 0 (no budget) when the call has no limit.
 int hangBudgetMs(long long ownMs, int slackMs)
 {
@@ -81,11 +83,11 @@ int hangBudgetMs(long long ownMs, int slackMs)
 
 } // namespace
 
-int pageHangBudgetMs(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
+PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
 {
     const long long ocr = remote ? 3LL * (options.ocrDeadlineMs + remote->callSlackMs) + remote->connectTimeoutMs
                                  : options.ocrDeadlineMs;
-    return hangBudgetMs(static_cast<long long>(options.render.timeLimitMs) + ocr, slackMs);
+    return {kInspectBudgetMs + slackMs, hangBudgetMs(options.render.timeLimitMs, slackMs), hangBudgetMs(ocr, slackMs)};
 }
 
 namespace {
@@ -93,7 +95,9 @@ namespace {
 // ---- the wire: length-prefixed QDataStream frames over the host's stdin/stdout -------------------
 
 enum class Request : quint8 { Process = 1, Render = 2, Recognize = 3, Inspect = 4 };
-constexpr int kInspectBudgetMs = 120'000; // hashing and parsing a 2 GB file on a slow disk
+/// A host tells which phase its page entered with a two-byte frame {kPhaseFrame, PagePhase} before the
+/// answer (answers start with their ok byte, 0 or 1).
+constexpr quint8 kPhaseFrame = 0x70;
 constexpr quint32 kMaxFrame = 1024u * 1024 * 1024; // a 60 MP display render is 60 MB; anything near 1 GB is a bug
 constexpr auto kStreamVersion = QDataStream::Qt_6_4;
 
@@ -408,8 +412,16 @@ enum class Outcome { Answered, Died, Hung, OverMemory, Cancelled, Stale };
 struct Waited {
     Outcome outcome = Outcome::Answered;
     QByteArray body;
-    int signal = 0; ///< Died: the signal that ended the host (0: it exited)
+    int signal = 0;   ///< Died: the signal that ended the host (0: it exited)
+    int budgetMs = 0; ///< Hung: the budget of the phase it hung in
 };
+
+/// Phase frames a host sends change the budget a request is held to; a request that is not a page has
+/// one phase (Render) with one budget.
+PageBudgets singleBudget(int budgetMs)
+{
+    return {budgetMs, budgetMs, budgetMs};
+}
 
 } // namespace
 
@@ -502,8 +514,9 @@ struct PageHostPool::Impl {
         closeHost(h, !alreadyDead);
     }
 
-    /// Sends a request and waits for the answer, watching the host's time, memory and the cancel token.
-    Waited call(Host& h, const QByteArray& request, int budgetMs, const CancelToken& cancel)
+    /// Sends a request and waits for the answer, watching the host's time in each phase (the clock
+    /// starts again when the host says its page entered another phase), memory and the cancel token.
+    Waited call(Host& h, const QByteArray& request, const PageBudgets& budgets, const CancelToken& cancel)
     {
         Waited w;
         if (!writeFrame(h.toHost, request)) {
@@ -511,6 +524,8 @@ struct PageHostPool::Impl {
         } else {
             QElapsedTimer clock;
             clock.start();
+            PagePhase phase = PagePhase::Render;
+            qint64 phaseStart = 0;
             qint64 lastMemoryCheck = 0;
             QByteArray got;
             quint32 need = 0;
@@ -522,8 +537,9 @@ struct PageHostPool::Impl {
                     w.outcome = Outcome::Cancelled;
                     return w;
                 }
-                if (budgetMs > 0 && clock.elapsed() > budgetMs) {
+                if (const int budgetMs = budgets.of(phase); budgetMs > 0 && clock.elapsed() - phaseStart > budgetMs) {
                     w.outcome = Outcome::Hung;
+                    w.budgetMs = budgetMs;
                     return w;
                 }
                 if (options.memoryLimitBytes > 0 && clock.elapsed() - lastMemoryCheck >= 500) {
@@ -568,6 +584,16 @@ struct PageHostPool::Impl {
                     }
                 } else {
                     need -= static_cast<quint32>(n);
+                    if (need == 0 && got.size() == 2 && quint8(got[0]) == kPhaseFrame) {
+                        const auto next = static_cast<PagePhase>(quint8(got[1]));
+                        if (next != phase) {
+                            phase = next;
+                            phaseStart = clock.elapsed();
+                        }
+                        haveHeader = false;
+                        headerHave = 0;
+                        continue;
+                    }
                     if (need == 0) {
                         w.body = got;
                         return w;
@@ -598,8 +624,8 @@ struct PageHostPool::Impl {
     /// One request with the isolation policy: a host that dies is replaced and the request tried once
     /// more; the second death, a hang or too much memory is the request's failure (`failure` gets the
     /// reason). Returns the answer's body, or an Error for cancel / no host.
-    Result<QByteArray> run(const QByteArray& request, int budgetMs, const CancelToken& cancel, QString* failure,
-                           const char* what = "page")
+    Result<QByteArray> run(const QByteArray& request, const PageBudgets& budgets, const CancelToken& cancel,
+                           QString* failure, const char* what = "page")
     {
         int stale = 0;
         for (int attempt = 0; attempt < 2; ++attempt) {
@@ -608,7 +634,7 @@ struct PageHostPool::Impl {
             auto host = take();
             if (!host)
                 return host.error();
-            Waited w = call(*host, request, budgetMs, cancel);
+            Waited w = call(*host, request, budgets, cancel);
             switch (w.outcome) {
             case Outcome::Answered:
                 giveBack(*host);
@@ -618,7 +644,7 @@ struct PageHostPool::Impl {
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
             case Outcome::Hung:
                 discard(*host, false);
-                *failure = isolationHangReason(what, budgetMs);
+                *failure = isolationHangReason(what, w.budgetMs);
                 return QByteArray();
             case Outcome::OverMemory:
                 discard(*host, false);
@@ -644,7 +670,7 @@ struct PageHostPool::Impl {
     Result<QByteArray> ask(const QByteArray& request, int budgetMs, const CancelToken& cancel, ErrorCode otherwise)
     {
         QString failure;
-        auto body = run(request, budgetMs, cancel, &failure);
+        auto body = run(request, singleBudget(budgetMs), cancel, &failure);
         if (!body)
             return body.error();
         if (!failure.isEmpty())
@@ -701,7 +727,7 @@ Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptio
         put(s, remote);
     });
     QString failure;
-    auto body = m->run(request, pageHangBudgetMs(options, m->options.slackMs, remote), cancel, &failure);
+    auto body = m->run(request, pageHangBudgets(options, m->options.slackMs, remote), cancel, &failure);
     if (!body)
         return body.error();
     if (!failure.isEmpty()) {
@@ -750,7 +776,7 @@ Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLim
         s << path << qint64(limits.maxFileBytes) << qint64(limits.maxImagePixels);
     });
     QString failure;
-    auto body = m->run(request, kInspectBudgetMs + m->options.slackMs, cancel, &failure, "file");
+    auto body = m->run(request, singleBudget(pageHangBudgets({}, m->options.slackMs).inspectMs), cancel, &failure, "file");
     if (!body)
         return body.error();
     if (!failure.isEmpty())
@@ -873,7 +899,12 @@ int runPageHost()
             const std::optional<RemoteOptions> remote = getRemote(in);
             const QString languages = options.languages;
             EngineProvider provider = [&] { return engineFor(languages, remote); };
-            auto outcome = processPage(job, options, provider, CancelToken());
+            // The pool holds each phase to its own budget: it learns of a new one before it begins.
+            const PhaseFn onPhase = [out](PagePhase phase) {
+                const char frame[2] = {char(kPhaseFrame), char(phase)};
+                writeFrame(out, QByteArray::fromRawData(frame, 2));
+            };
+            auto outcome = processPage(job, options, provider, CancelToken(), onPhase);
             if (outcome) {
                 s << quint8(1);
                 put(s, *outcome);

@@ -143,8 +143,11 @@ struct Pipeline::Impl {
         EngineProvider engine = [&]() { return threadEngine(serialNo, *factory, languages); };
         if (options.onPageInFlight)
             options.onPageInFlight(job, true);
+        PhaseFn phase;
+        if (options.onPagePhase)
+            phase = [this, &job](PagePhase p) { options.onPagePhase(job, p); };
         auto outcome = options.processor ? options.processor(job, options.process, cancel)
-                                         : processPage(job, options.process, engine, cancel);
+                                         : processPage(job, options.process, engine, cancel, phase);
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
 
