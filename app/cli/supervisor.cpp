@@ -258,7 +258,12 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         }
 
         // The child died (a crash, the OOM killer) or was stopped (a hang, over its memory budget).
-        // What it finished counts in the final report.
+        // Said even with --json (on stderr): a restart is worth knowing, and the tests fail on one they
+        // did not cause. What it finished counts in the final report.
+        say(Cli::tr("note: the processing child was restarted (%1)")
+                .arg(overMemory ? Cli::tr("over its memory budget")
+                     : stopped  ? Cli::tr("a page or file went over its time budget")
+                                : signalDescription(child.exitCode())));
         {
             QFile counts(countsFile);
             if (counts.open(QIODevice::ReadOnly)) {
