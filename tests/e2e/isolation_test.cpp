@@ -176,6 +176,22 @@ TEST_F(IsolationTest, AFileThatCrashesTheReaderIsSkipped)
     EXPECT_EQ(summary().done, 8);
 }
 
+// A file that hangs the reader as it is opened is given up at the same budget as in the app's page
+// hosts (120 s x1 + 10 s: hashing and parsing up to 2 GB), and the other files are imported.
+TEST_F(IsolationTest, AFileThatHangsTheReaderIsGivenUpAtItsBudget)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), m_dir.path()},
+                              600'000, faults(QStringLiteral("hang@a.pdf")));
+    EXPECT_EQ(run.exitCode, 2) << run.err;
+    EXPECT_LT(clock.elapsed(), 300'000);
+    EXPECT_TRUE(run.err.contains(QStringLiteral("a.pdf: processing this file did not finish within 130 s"))) << run.err;
+    const ProjectSummary s = summary();
+    EXPECT_EQ(s.failedDocuments, 1);
+    EXPECT_EQ(s.done, 4); // b.pdf
+}
+
 TEST_F(IsolationTest, APageOverTheMemoryBudgetIsSkipped)
 {
     const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
