@@ -129,7 +129,9 @@ RunResult processQueued(const Options& o, CancelToken& interrupt)
     if (const QString path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight)); !path.isEmpty()) {
         auto inFlight = std::make_shared<InFlightList>(path);
         pipelineOptions.onPageInFlight = [inFlight](const PageJob& job, bool on) { inFlight->set(job, on); };
-        pipelineOptions.onPagePhase = [inFlight](const PageJob& job, PagePhase phase) { inFlight->enter(job, phase); };
+        pipelineOptions.onPagePhase = [inFlight](const PageJob& job, PagePhase phase) {
+            inFlight->enter(job, phase);
+        };
     }
     if (!o.remote.workers.isEmpty()) {
         auto cluster = RemoteCluster::connect(o.remote, o.pipeline.process.languages);
@@ -889,7 +891,8 @@ int run(const QStringList& arguments)
         so.arguments = arguments.mid(1);
         so.project = o.project;
         // Past its render and OCR time limits a page is hung: the engines' own limits come first.
-        so.budgets = pageHangBudgets(o.pipeline.process, 10'000, o.remote.workers.isEmpty() ? nullptr : &o.remote);
+        so.budgets =
+            pageHangBudgets(o.pipeline.process, 10'000, o.remote.workers.isEmpty() ? nullptr : &o.remote);
         so.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
         so.quiet = o.quiet;
         so.json = o.json;

@@ -67,8 +67,10 @@ std::vector<InFlightPage> readInFlightPages(const QString& path)
         p.job.number = fields[2].toInt();
         p.phase = fields[3].toInt() == int(PagePhase::Ocr) ? PagePhase::Ocr : PagePhase::Render;
         p.sinceMs = fields[4].toLongLong();
-        p.job.path = QString::fromUtf8(line.mid(fields[0].size() + fields[1].size() + fields[2].size() + fields[3].size() +
-                                                fields[4].size() + 5)); // the rest: a path may hold a tab
+        qsizetype pathStart = 5; // the rest of the line: a path may hold a tab
+        for (int i = 0; i < 5; ++i)
+            pathStart += fields[i].size();
+        p.job.path = QString::fromUtf8(line.mid(pathStart));
         if (p.job.pageId > 0)
             pages.push_back(p);
     }
@@ -233,8 +235,9 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
                 continue;
             }
             // The file being opened (its name in the marker, rewritten as each file begins) has its budget.
-            if (const QFileInfo m(marker); o.budgets.inspectMs > 0 && m.exists() &&
-                                            m.lastModified().msecsTo(QDateTime::currentDateTime()) > o.budgets.inspectMs) {
+            const QFileInfo opening(marker);
+            if (o.budgets.inspectMs > 0 && opening.exists() &&
+                opening.lastModified().msecsTo(QDateTime::currentDateTime()) > o.budgets.inspectMs) {
                 fileHung = stopped = true;
                 ::kill(static_cast<pid_t>(pid), SIGKILL);
                 continue;

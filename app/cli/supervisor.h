@@ -1,11 +1,12 @@
 #pragma once
 // Isolation for `import` and `ocr`: the command runs in a child process (this program again, with
 // INCIDOC_CHILD=1) and this process watches it. Poppler and Tesseract call abort() on some internal
-// failures, and a crafted file can crash or hang them: when the child dies or a page hangs past its
-// time budget (each phase of a page has its own, page_host.h) or the child's memory passes its budget, the supervisor finds the page (or the file being
-// opened) responsible from what the child lists as in flight (a file it rewrites as pages start and
-// end; the project learns of claims later, in batches), records it as failed
-// with the reason, and starts the child again on the rest. Nothing committed is lost: each page's
+// failures, and a crafted file can crash or hang them: when the child dies, a page hangs past its
+// phase's time budget (page_host.h), a file past its budget as it is opened, or the child's memory
+// passes its budget, the supervisor finds the page (or the file being opened) responsible from what the
+// child lists as in flight (a file it rewrites as pages start, change phase and end; the project learns
+// of claims later, in batches), records it as failed with the reason, and starts the child again on the
+// rest. Nothing committed is lost: each page's
 // result and status commit together.
 //
 // Finding the page: a crash with one page in flight fails that page; with several, each becomes a

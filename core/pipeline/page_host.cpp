@@ -87,7 +87,8 @@ PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs, const Re
 {
     const long long ocr = remote ? 3LL * (options.ocrDeadlineMs + remote->callSlackMs) + remote->connectTimeoutMs
                                  : options.ocrDeadlineMs;
-    return {kInspectBudgetMs + slackMs, hangBudgetMs(options.render.timeLimitMs, slackMs), hangBudgetMs(ocr, slackMs)};
+    return {kInspectBudgetMs + slackMs, hangBudgetMs(options.render.timeLimitMs, slackMs),
+            hangBudgetMs(ocr, slackMs)};
 }
 
 namespace {
@@ -537,7 +538,8 @@ struct PageHostPool::Impl {
                     w.outcome = Outcome::Cancelled;
                     return w;
                 }
-                if (const int budgetMs = budgets.of(phase); budgetMs > 0 && clock.elapsed() - phaseStart > budgetMs) {
+                const int budgetMs = budgets.of(phase);
+                if (budgetMs > 0 && clock.elapsed() - phaseStart > budgetMs) {
                     w.outcome = Outcome::Hung;
                     w.budgetMs = budgetMs;
                     return w;
@@ -776,7 +778,8 @@ Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLim
         s << path << qint64(limits.maxFileBytes) << qint64(limits.maxImagePixels);
     });
     QString failure;
-    auto body = m->run(request, singleBudget(pageHangBudgets({}, m->options.slackMs).inspectMs), cancel, &failure, "file");
+    const int budgetMs = pageHangBudgets({}, m->options.slackMs).inspectMs;
+    auto body = m->run(request, singleBudget(budgetMs), cancel, &failure, "file");
     if (!body)
         return body.error();
     if (!failure.isEmpty())

@@ -48,7 +48,8 @@ struct PageBudgets {
 
 /// The one place page budgets come from (page hosts and the CLI supervisor). With `remote` workers
 /// the OCR phase gets the engine's three rounds of (OCR deadline + call slack) and the connect timeout.
-PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs = 10'000, const RemoteOptions* remote = nullptr);
+PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs = 10'000,
+                            const RemoteOptions* remote = nullptr);
 
 /// The reasons an isolated page fails with (stored in the project; they start with
 /// kIsolationFailurePrefix and are not translated: the app matches them). `what`: "page" or "file".

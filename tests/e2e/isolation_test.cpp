@@ -117,7 +117,8 @@ TEST_F(IsolationTest, AHangingPageIsStoppedAtItsTimeBudget)
                                QStringLiteral("2")},
                               600'000, faults(QStringLiteral("hang@a.pdf#2")));
     EXPECT_EQ(run.exitCode, 2) << run.err;
-    EXPECT_LT(clock.elapsed(), 60'000); // it hangs before its render: budget 2 x 1.25 + 10 = 12.5 s, plus the other pages
+    // It hangs before its render: budget 2 x 1.25 + 10 = 12.5 s, plus the other pages.
+    EXPECT_LT(clock.elapsed(), 60'000);
     const QStringList f = failures();
     ASSERT_EQ(f.size(), 1) << f.join(QLatin1Char('\n'));
     EXPECT_TRUE(f[0].startsWith(QStringLiteral("a.pdf#2: processing this page did not finish within 12 s"))) << f[0];
