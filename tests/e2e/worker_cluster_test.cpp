@@ -190,6 +190,28 @@ TEST_F(WorkerClusterTest, SixtyPagesOnThreeWorkersOneKilledMidRun)
     EXPECT_GT(words, 60 * 30);
 }
 
+// Connecting asks every worker for its threads, one thread per worker; each must find its worker (they
+// once raced on the shared address list: an empty address, a worker counted as unreachable, or a crash).
+// The race shows under load or ThreadSanitizer (the tsan preset), rarely on a quiet machine.
+TEST_F(WorkerClusterTest, ConnectFindsEveryWorkerEveryTime)
+{
+    std::vector<std::unique_ptr<WorkerProcess>> workers;
+    QStringList addresses;
+    for (int i = 0; i < 3; ++i) {
+        workers.push_back(startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile}));
+        ASSERT_TRUE(workers.back());
+        addresses << workers.back()->address();
+    }
+    RemoteOptions ro;
+    ro.workers = addresses.join(QLatin1Char(','));
+    ro.apiKeyFile = m_keyFile;
+    for (int round = 0; round < 40; ++round) {
+        auto cluster = RemoteCluster::connect(ro, QStringLiteral("eng"));
+        ASSERT_TRUE(cluster) << cluster.error().message;
+        ASSERT_EQ((*cluster)->totalThreads(), 3) << "round " << round << ": " << (*cluster)->summary().toStdString();
+    }
+}
+
 TEST_F(WorkerClusterTest, SigtermDrainsTheWorkerProcess)
 {
     auto worker = startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile});
