@@ -53,7 +53,7 @@ int runSupervised(const QStringList& arguments, const CliOptions& o, const Cance
     so.arguments = arguments.mid(1);
     so.project = o.project;
     // Past its render and OCR time limits a page is hung: the engines' own limits come first.
-    so.pageBudgetMs = pageHangBudgetMs(o.pipeline.process);
+    so.budgets = pageHangBudgets(o.pipeline.process, 10'000, o.remote.workers.isEmpty() ? nullptr : &o.remote);
     so.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
     so.quiet = o.quiet;
     so.json = o.json;

@@ -18,37 +18,16 @@
 namespace incidoc::cli {
 namespace {
 
-/// A supervised child lists its pages in flight for the supervisor (supervisor.h): rewritten whole
-/// and renamed into place at every change, so the supervisor never reads half a list.
+/// A supervised child lists its pages in flight, and the phase each is in, for the supervisor
+/// (supervisor.h).
 void listPagesInFlight(PipelineOptions& options)
 {
-    struct InFlight {
-        std::mutex mutex;
-        std::map<PageId, PageJob> pages;
-        QString path;
-    };
-    auto inFlight = std::make_shared<InFlight>();
-    inFlight->path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight));
-    if (inFlight->path.isEmpty())
+    const QString path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight));
+    if (path.isEmpty())
         return;
-    options.onPageInFlight = [inFlight](const PageJob& job, bool on) {
-        std::lock_guard guard(inFlight->mutex);
-        if (on)
-            inFlight->pages[job.pageId] = job;
-        else
-            inFlight->pages.erase(job.pageId);
-        QByteArray text;
-        for (const auto& [id, j] : inFlight->pages)
-            text += QByteArray::number(id) + '\t' + QByteArray::number(j.documentId) + '\t' +
-                    QByteArray::number(j.number) + '\t' + j.path.toUtf8() + '\n';
-        const QString tmp = inFlight->path + QStringLiteral(".tmp");
-        QFile f(tmp);
-        if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-            f.write(text);
-            f.close();
-            std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(inFlight->path).constData());
-        }
-    };
+    auto inFlight = std::make_shared<InFlightList>(path);
+    options.onPageInFlight = [inFlight](const PageJob& job, bool on) { inFlight->set(job, on); };
+    options.onPagePhase = [inFlight](const PageJob& job, PagePhase phase) { inFlight->enter(job, phase); };
 }
 
 /// --workers: connects the cluster and makes the pipeline OCR on it, or notes why OCR runs here

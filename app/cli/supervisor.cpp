@@ -18,8 +18,8 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <map>
-#include <set>
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -37,25 +37,51 @@ void say(const QString& s)
     std::fflush(stderr);
 }
 
-/// The pages the child has in flight: one "page-id TAB document-id TAB number TAB path" line each.
+qint64 monotonicMs()
+{
+    timespec t{};
+    ::clock_gettime(CLOCK_MONOTONIC, &t);
+    return static_cast<qint64>(t.tv_sec) * 1000 + t.tv_nsec / 1'000'000;
+}
+
+/// A page the child has in flight, with its phase and when that began (InFlightList's lines).
+struct InFlightPage {
+    PageJob job;
+    PagePhase phase = PagePhase::Render;
+    qint64 sinceMs = 0;
+};
+
+std::vector<InFlightPage> readInFlightPages(const QString& path)
+{
+    std::vector<InFlightPage> pages;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return pages;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.split('\t');
+        if (fields.size() < 6)
+            continue;
+        InFlightPage p;
+        p.job.pageId = fields[0].toLongLong();
+        p.job.documentId = fields[1].toLongLong();
+        p.job.number = fields[2].toInt();
+        p.phase = fields[3].toInt() == int(PagePhase::Ocr) ? PagePhase::Ocr : PagePhase::Render;
+        p.sinceMs = fields[4].toLongLong();
+        qsizetype pathStart = 5; // the rest of the line: a path may hold a tab
+        for (int i = 0; i < 5; ++i)
+            pathStart += fields[i].size();
+        p.job.path = QString::fromUtf8(line.mid(pathStart));
+        if (p.job.pageId > 0)
+            pages.push_back(p);
+    }
+    return pages;
+}
+
 std::vector<PageJob> readInFlight(const QString& path)
 {
     std::vector<PageJob> jobs;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return jobs;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        const QList<QByteArray> fields = line.split('\t');
-        if (fields.size() < 4)
-            continue;
-        PageJob j;
-        j.pageId = fields[0].toLongLong();
-        j.documentId = fields[1].toLongLong();
-        j.number = fields[2].toInt();
-        j.path = QString::fromUtf8(fields[3]);
-        if (j.pageId > 0)
-            jobs.push_back(j);
-    }
+    for (const InFlightPage& p : readInFlightPages(path))
+        jobs.push_back(p.job);
     return jobs;
 }
 
@@ -67,6 +93,43 @@ struct Skipped {
 };
 
 } // namespace
+
+void InFlightList::set(const PageJob& job, bool inFlight)
+{
+    std::lock_guard guard(m_mutex);
+    if (inFlight)
+        m_pages[job.pageId] = {job, PagePhase::Render, monotonicMs()};
+    else
+        m_pages.erase(job.pageId);
+    write();
+}
+
+void InFlightList::enter(const PageJob& job, PagePhase phase)
+{
+    std::lock_guard guard(m_mutex);
+    const auto it = m_pages.find(job.pageId);
+    if (it == m_pages.end() || it->second.phase == phase)
+        return;
+    it->second.phase = phase;
+    it->second.sinceMs = monotonicMs();
+    write();
+}
+
+void InFlightList::write()
+{
+    QByteArray text;
+    for (const auto& [id, p] : m_pages)
+        text += QByteArray::number(id) + '\t' + QByteArray::number(p.job.documentId) + '\t' +
+                QByteArray::number(p.job.number) + '\t' + QByteArray::number(int(p.phase)) + '\t' +
+                QByteArray::number(p.sinceMs) + '\t' + p.job.path.toUtf8() + '\n';
+    const QString tmp = m_path + QStringLiteral(".tmp");
+    QFile f(tmp);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        f.write(text);
+        f.close();
+        std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(m_path).constData());
+    }
+}
 
 int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
 {
@@ -152,10 +215,9 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         }
         const qint64 pid = child.processId();
 
-        // Watch: the pages in flight (the child lists them), how long each has been, memory.
-        std::map<PageId, qint64> inFlightSince;
-        std::set<PageId> hung;
-        bool overMemory = false, interrupted = false, stopped = false;
+        // Watch: the pages in flight (the child lists them), how long each has been in its phase, memory.
+        std::map<PageId, int> hung; // the budget each went over
+        bool overMemory = false, interrupted = false, stopped = false, fileHung = false;
         QElapsedTimer clock;
         clock.start();
         qint64 lastPoll = -1000;
@@ -172,16 +234,19 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
                 ::kill(static_cast<pid_t>(pid), SIGKILL);
                 continue;
             }
-            if (o.pageBudgetMs <= 0)
+            // The file being opened (its name in the marker, rewritten as each file begins) has its budget.
+            const QFileInfo opening(marker);
+            if (o.budgets.inspectMs > 0 && opening.exists() &&
+                opening.lastModified().msecsTo(QDateTime::currentDateTime()) > o.budgets.inspectMs) {
+                fileHung = stopped = true;
+                ::kill(static_cast<pid_t>(pid), SIGKILL);
                 continue;
-            std::map<PageId, qint64> now;
-            for (const PageJob& j : readInFlight(inFlightFile)) {
-                const auto it = inFlightSince.find(j.pageId);
-                now[j.pageId] = it == inFlightSince.end() ? clock.elapsed() : it->second;
-                if (clock.elapsed() - now[j.pageId] > o.pageBudgetMs)
-                    hung.insert(j.pageId);
             }
-            inFlightSince = std::move(now);
+            for (const InFlightPage& p : readInFlightPages(inFlightFile)) {
+                const int budget = o.budgets.of(p.phase);
+                if (budget > 0 && monotonicMs() - p.sinceMs > budget)
+                    hung[p.job.pageId] = budget;
+            }
             if (!hung.empty()) {
                 stopped = true;
                 ::kill(static_cast<pid_t>(pid), SIGKILL);
@@ -196,7 +261,12 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         }
 
         // The child died (a crash, the OOM killer) or was stopped (a hang, over its memory budget).
-        // What it finished counts in the final report.
+        // Said even with --json (on stderr): a restart is worth knowing, and the tests fail on one they
+        // did not cause. What it finished counts in the final report.
+        say(Cli::tr("note: the processing child was restarted (%1)")
+                .arg(overMemory ? Cli::tr("over its memory budget")
+                     : stopped  ? Cli::tr("a page or file went over its time budget")
+                                : signalDescription(child.exitCode())));
         {
             QFile counts(countsFile);
             if (counts.open(QIODevice::ReadOnly)) {
@@ -207,6 +277,8 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         }
         // What: "page" or "file".
         auto why = [&](const char* what) {
+            if (fileHung)
+                return isolationHangReason(what, o.budgets.inspectMs);
             return overMemory ? isolationMemoryReason(what, o.memoryLimitBytes) : isolationCrashReason(what, child.exitCode());
         };
         auto store = ProjectStore::open(o.project);
@@ -260,7 +332,7 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         std::vector<PageJob> suspects;
         for (const PageJob& j : *processing) {
             if (hung.count(j.pageId))
-                fail(j, isolationHangReason(o.pageBudgetMs));
+                fail(j, isolationHangReason(hung[j.pageId]));
             else
                 suspects.push_back(j);
         }

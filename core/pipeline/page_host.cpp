@@ -75,6 +75,8 @@ qint64 residentBytesOf(qint64 pid)
 
 namespace {
 
+constexpr int kInspectBudgetMs = 120'000; // hashing and parsing a 2 GB file on a slow disk
+
 /// A call's own time limit x1.25 plus the slack; 0 (no budget) when the call has no limit.
 int hangBudgetMs(long long ownMs, int slackMs)
 {
@@ -94,11 +96,12 @@ QString pageHostProgram()
     return {};
 }
 
-int pageHangBudgetMs(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
+PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
 {
     const long long ocr = remote ? 3LL * (options.ocrDeadlineMs + remote->callSlackMs) + remote->connectTimeoutMs
                                  : options.ocrDeadlineMs;
-    return hangBudgetMs(static_cast<long long>(options.render.timeLimitMs) + ocr, slackMs);
+    return {kInspectBudgetMs + slackMs, hangBudgetMs(options.render.timeLimitMs, slackMs),
+            hangBudgetMs(ocr, slackMs)};
 }
 
 namespace {
@@ -106,7 +109,9 @@ namespace {
 // ---- the wire: length-prefixed QDataStream frames over the host's stdin/stdout -------------------
 
 enum class Request : quint8 { Process = 1, Render = 2, Recognize = 3, Inspect = 4 };
-constexpr int kInspectBudgetMs = 120'000; // hashing and parsing a 2 GB file on a slow disk
+/// A host tells which phase its page entered with a two-byte frame {kPhaseFrame, PagePhase} before the
+/// answer (answers start with their ok byte, 0 or 1).
+constexpr quint8 kPhaseFrame = 0x70;
 constexpr quint32 kMaxFrame = 1024u * 1024 * 1024; // a 60 MP display render is 60 MB; anything near 1 GB is a bug
 constexpr auto kStreamVersion = QDataStream::Qt_6_4;
 
@@ -421,8 +426,16 @@ enum class Outcome { Answered, Died, Hung, OverMemory, Cancelled, Stale };
 struct Waited {
     Outcome outcome = Outcome::Answered;
     QByteArray body;
-    int signal = 0; ///< Died: the signal that ended the host (0: it exited)
+    int signal = 0;   ///< Died: the signal that ended the host (0: it exited)
+    int budgetMs = 0; ///< Hung: the budget of the phase it hung in
 };
+
+/// Phase frames a host sends change the budget a request is held to; a request that is not a page has
+/// one phase (Render) with one budget.
+PageBudgets singleBudget(int budgetMs)
+{
+    return {budgetMs, budgetMs, budgetMs};
+}
 
 } // namespace
 
@@ -515,8 +528,9 @@ struct PageHostPool::Impl {
         closeHost(h, !alreadyDead);
     }
 
-    /// Sends a request and waits for the answer, watching the host's time, memory and the cancel token.
-    Waited call(Host& h, const QByteArray& request, int budgetMs, const CancelToken& cancel)
+    /// Sends a request and waits for the answer, watching the host's time in each phase (the clock
+    /// starts again when the host says its page entered another phase), memory and the cancel token.
+    Waited call(Host& h, const QByteArray& request, const PageBudgets& budgets, const CancelToken& cancel)
     {
         Waited w;
         if (!writeFrame(h.toHost, request)) {
@@ -524,6 +538,8 @@ struct PageHostPool::Impl {
         } else {
             QElapsedTimer clock;
             clock.start();
+            PagePhase phase = PagePhase::Render;
+            qint64 phaseStart = 0;
             qint64 lastMemoryCheck = 0;
             QByteArray got;
             quint32 need = 0;
@@ -535,8 +551,10 @@ struct PageHostPool::Impl {
                     w.outcome = Outcome::Cancelled;
                     return w;
                 }
-                if (budgetMs > 0 && clock.elapsed() > budgetMs) {
+                const int budgetMs = budgets.of(phase);
+                if (budgetMs > 0 && clock.elapsed() - phaseStart > budgetMs) {
                     w.outcome = Outcome::Hung;
+                    w.budgetMs = budgetMs;
                     return w;
                 }
                 if (options.memoryLimitBytes > 0 && clock.elapsed() - lastMemoryCheck >= 500) {
@@ -581,6 +599,16 @@ struct PageHostPool::Impl {
                     }
                 } else {
                     need -= static_cast<quint32>(n);
+                    if (need == 0 && got.size() == 2 && quint8(got[0]) == kPhaseFrame) {
+                        const auto next = static_cast<PagePhase>(quint8(got[1]));
+                        if (next != phase) {
+                            phase = next;
+                            phaseStart = clock.elapsed();
+                        }
+                        haveHeader = false;
+                        headerHave = 0;
+                        continue;
+                    }
                     if (need == 0) {
                         w.body = got;
                         return w;
@@ -611,8 +639,8 @@ struct PageHostPool::Impl {
     /// One request with the isolation policy: a host that dies is replaced and the request tried once
     /// more; the second death, a hang or too much memory is the request's failure (`failure` gets the
     /// reason). Returns the answer's body, or an Error for cancel / no host.
-    Result<QByteArray> run(const QByteArray& request, int budgetMs, const CancelToken& cancel, QString* failure,
-                           const char* what = "page")
+    Result<QByteArray> run(const QByteArray& request, const PageBudgets& budgets, const CancelToken& cancel,
+                           QString* failure, const char* what = "page")
     {
         int stale = 0;
         for (int attempt = 0; attempt < 2; ++attempt) {
@@ -621,7 +649,7 @@ struct PageHostPool::Impl {
             auto host = take();
             if (!host)
                 return host.error();
-            Waited w = call(*host, request, budgetMs, cancel);
+            Waited w = call(*host, request, budgets, cancel);
             switch (w.outcome) {
             case Outcome::Answered:
                 giveBack(*host);
@@ -631,7 +659,7 @@ struct PageHostPool::Impl {
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
             case Outcome::Hung:
                 discard(*host, false);
-                *failure = isolationHangReason(what, budgetMs);
+                *failure = isolationHangReason(what, w.budgetMs);
                 return QByteArray();
             case Outcome::OverMemory:
                 discard(*host, false);
@@ -657,7 +685,7 @@ struct PageHostPool::Impl {
     Result<QByteArray> ask(const QByteArray& request, int budgetMs, const CancelToken& cancel, ErrorCode otherwise)
     {
         QString failure;
-        auto body = run(request, budgetMs, cancel, &failure);
+        auto body = run(request, singleBudget(budgetMs), cancel, &failure);
         if (!body)
             return body.error();
         if (!failure.isEmpty())
@@ -714,7 +742,7 @@ Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptio
         put(s, remote);
     });
     QString failure;
-    auto body = m->run(request, pageHangBudgetMs(options, m->options.slackMs, remote), cancel, &failure);
+    auto body = m->run(request, pageHangBudgets(options, m->options.slackMs, remote), cancel, &failure);
     if (!body)
         return body.error();
     if (!failure.isEmpty()) {
@@ -763,7 +791,8 @@ Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLim
         s << path << qint64(limits.maxFileBytes) << qint64(limits.maxImagePixels);
     });
     QString failure;
-    auto body = m->run(request, kInspectBudgetMs + m->options.slackMs, cancel, &failure, "file");
+    const int budgetMs = pageHangBudgets({}, m->options.slackMs).inspectMs;
+    auto body = m->run(request, singleBudget(budgetMs), cancel, &failure, "file");
     if (!body)
         return body.error();
     if (!failure.isEmpty())
@@ -823,7 +852,8 @@ Result<RenderedPage> HostedWorkplace::render(const QString& path, DocumentKind k
 }
 
 Result<PageOutcome> HostedWorkplace::process(const PageJob& job, const ProcessOptions& options,
-                                             const CancelToken& cancel, const RemoteOptions* remote)
+                                             const CancelToken& cancel, const RemoteOptions* remote,
+                                             const PhaseFn& /*onPhase: the pool follows the host's phases*/)
 {
     return m_processing->process(job, options, cancel, remote);
 }
@@ -886,7 +916,12 @@ int runPageHost()
             get(in, job);
             get(in, options);
             const std::optional<RemoteOptions> remote = getRemote(in);
-            auto outcome = here->process(job, options, CancelToken(), remote ? &*remote : nullptr);
+            // The pool holds each phase to its own budget: it learns of a new one before it begins.
+            const PhaseFn onPhase = [out](PagePhase phase) {
+                const char frame[2] = {char(kPhaseFrame), char(phase)};
+                writeFrame(out, QByteArray::fromRawData(frame, 2));
+            };
+            auto outcome = here->process(job, options, CancelToken(), remote ? &*remote : nullptr, onPhase);
             if (outcome) {
                 s << quint8(1);
                 put(s, *outcome);

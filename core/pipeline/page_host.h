@@ -32,7 +32,7 @@ struct PageHostOptions {
     QStringList arguments; ///< passed to `program`
     /// A host whose resident memory grows over this is stopped and its page failed (0: no limit).
     qint64 memoryLimitBytes = 4096LL * 1024 * 1024;
-    /// Added to a call's own budget (render time limit + OCR deadline, x1.25) before it counts as hung:
+    /// Added to a phase's own budget (its time limit x1.25) before it counts as hung:
     /// a host's start and Tesseract's first load are not the page's fault.
     int slackMs = 10'000;
 };
@@ -41,9 +41,20 @@ struct PageHostOptions {
 /// ../libexec/incidoc (an installed package). Empty when neither exists.
 QString pageHostProgram();
 
-/// The time a host may take for a page before it counts as hung (the CLI supervisor uses the same).
-/// With `remote` workers: the engine's three rounds of (OCR deadline + call slack) instead of one OCR.
-int pageHangBudgetMs(const ProcessOptions& options, int slackMs = 10'000, const RemoteOptions* remote = nullptr);
+/// The time a page may spend in each phase before it counts as hung, each the phase's own limit x1.25
+/// plus the slack (0: no limit). A page hung in Poppler's parser, which never polls the abort callback,
+/// is given up when its render budget is over, not after the OCR's too.
+struct PageBudgets {
+    int inspectMs = 0; ///< opening a file for import (hashing it, parsing it): a fixed 120 s plus the slack
+    int renderMs = 0; ///< text layer, render and preparation: from the render time limit
+    int ocrMs = 0;    ///< OCR: from the OCR deadline (with workers: every round the remote engine may try)
+    int of(PagePhase phase) const { return phase == PagePhase::Ocr ? ocrMs : renderMs; }
+};
+
+/// The one place page budgets come from (page hosts and the CLI supervisor). With `remote` workers
+/// the OCR phase gets the engine's three rounds of (OCR deadline + call slack) and the connect timeout.
+PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs = 10'000,
+                            const RemoteOptions* remote = nullptr);
 
 /// The reasons an isolated page fails with (stored in the project; they start with
 /// kIsolationFailurePrefix and are not translated: the app matches them). `what`: "page" or "file".
@@ -108,7 +119,7 @@ public:
     Result<RenderedPage> render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
                                 const CancelToken& cancel) override;
     Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
-                                const RemoteOptions* remote = nullptr) override;
+                                const RemoteOptions* remote = nullptr, const PhaseFn& onPhase = {}) override;
     Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number,
                                           const RenderOptions& options, const CancelToken& cancel) override;
     Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel) override;

@@ -91,7 +91,7 @@ bool hasContentBeyondThinTextLayer(const PageJob& job, const std::vector<TextLay
 }
 
 Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const EngineProvider& engineFor,
-                            const CancelToken& cancel)
+                            const CancelToken& cancel, const PhaseFn& onPhase)
 {
     QElapsedTimer total;
     total.start();
@@ -169,6 +169,9 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
 
     // 5. OCR with this thread's cached engine.
+    if (onPhase)
+        onPhase(PagePhase::Ocr);
+    faultPoint(QStringLiteral("ocr:%1#%2").arg(QFileInfo(job.path).fileName()).arg(job.number)); // tests
     auto engine = engineFor();
     if (!engine) {
         if (engine.error().code == ErrorCode::Unavailable)
@@ -201,13 +204,15 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
 } // namespace
 
 Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
-                                const CancelToken& cancel)
+                                const CancelToken& cancel, const PhaseFn& onPhase)
 {
+    if (onPhase)
+        onPhase(PagePhase::Render);
     faultPoint(QStringLiteral("%1#%2").arg(QFileInfo(job.path).fileName()).arg(job.number));
     if (cancel.isCancelled())
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     try {
-        return process(job, options, engine, cancel);
+        return process(job, options, engine, cancel, onPhase);
     } catch (const std::bad_alloc&) {
         return failed(job, makeError(ErrorCode::TooLarge, QStringLiteral("out of memory while processing the page")));
     } catch (const std::exception& e) {

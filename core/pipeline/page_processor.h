@@ -24,13 +24,21 @@ struct ProcessOptions {
     int ocrDeadlineMs = 120'000;          ///< per page
 };
 
+/// Where a page is, for those who give each phase its own time budget (page hosts, the CLI's
+/// supervisor). Render: everything Poppler does (text layer, render) and the preparation; Ocr: from
+/// getting the engine to the recognized words.
+enum class PagePhase : quint8 { Render = 1, Ocr = 2 };
+/// Told when a page enters a phase, on the thread processing it.
+using PhaseFn = std::function<void(PagePhase)>;
+
 /// Gives the calling thread's OCR engine, creating it on first use. Errors when it cannot be made.
 using EngineProvider = std::function<Result<OcrEngine*>()>;
 
 /// Processes one page. Never throws. A failure comes back as an outcome with status Failed and a
 /// reason; cancellation comes back as an Error with code Cancelled, an engine that cannot be reached
 /// (no OCR worker answers, fallback "stop") as code Unavailable: nothing to store in either case.
+/// `onPhase` (optional) hears Render first, then Ocr when OCR begins.
 Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
-                                const CancelToken& cancel);
+                                const CancelToken& cancel, const PhaseFn& onPhase = {});
 
 } // namespace incidoc

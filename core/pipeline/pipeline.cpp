@@ -117,7 +117,11 @@ struct Pipeline::Impl {
         thread_local ThreadExitGuard exitGuard(threadExit.latch);
         if (options.onPageInFlight)
             options.onPageInFlight(job, true);
-        auto outcome = options.workplace->process(job, options.process, cancel, options.remote ? &*options.remote : nullptr);
+        PhaseFn phase;
+        if (options.onPagePhase)
+            phase = [this, &job](PagePhase p) { options.onPagePhase(job, p); };
+        auto outcome = options.workplace->process(job, options.process, cancel,
+                                                  options.remote ? &*options.remote : nullptr, phase);
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
 

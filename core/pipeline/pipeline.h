@@ -37,6 +37,9 @@ struct PipelineOptions {
     /// abandoned (false), before its result is queued for storage. A supervising process uses it to
     /// know the pages in flight at any moment (the project learns of them later, in batches).
     std::function<void(const PageJob& job, bool inFlight)> onPageInFlight;
+    /// Called on the pool thread when a page processed in this process (not in a page host) enters a phase, so a
+    /// supervising process can give each phase its own time budget.
+    std::function<void(const PageJob& job, PagePhase phase)> onPagePhase;
 };
 
 /// What happened to one page, reported once its outcome is committed to the project.

@@ -30,7 +30,7 @@ public:
     }
 
     Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
-                                const RemoteOptions* remote) override
+                                const RemoteOptions* remote, const PhaseFn& onPhase) override
     {
         QString family = QString::fromLatin1(EnginePool::kTesseract);
         if (remote) {
@@ -48,7 +48,7 @@ public:
             }
             return lease.get();
         };
-        return processPage(job, options, provider, cancel);
+        return processPage(job, options, provider, cancel, onPhase);
     }
 
     Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel) override

@@ -25,8 +25,9 @@ namespace incidoc {
 class Workplace : public FileInspector, public PageRendering {
 public:
     /// processPage()'s contract. `remote`: OCR on these workers (null: the workplace's own engines).
+    /// `onPhase` hears of each phase as it begins (a page host's pool follows the phases by itself).
     virtual Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
-                                        const RemoteOptions* remote = nullptr) = 0;
+                                        const RemoteOptions* remote = nullptr, const PhaseFn& onPhase = {}) = 0;
     /// A page for a person to look at (the page view, thumbnails): kept apart from process() and
     /// render() so a long run never makes the page someone opens wait. renderPage()'s contract.
     virtual Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number,

@@ -361,9 +361,12 @@ Result<std::shared_ptr<RemoteCluster>> RemoteCluster::connect(const RemoteOption
     {
         std::vector<std::thread> probes;
         for (int i = 0; i < n; ++i)
-            probes.emplace_back([&, i] {
-                impl->workers[static_cast<size_t>(i)] =
-                    probe(*impl, impl->targets.addresses[i], &codes[static_cast<size_t>(i)]);
+            // The address is copied here, not read in the thread: QList's non-const operator[] detaches
+            // a list that is shared (targets above still holds it), and detaching in three threads at
+            // once freed the copy another was reading: an empty address ("dns:///", the worker counted
+            // as unreachable) or a crash of the client.
+            probes.emplace_back([&, i, address = impl->targets.addresses.at(i)] {
+                impl->workers[static_cast<size_t>(i)] = probe(*impl, address, &codes[static_cast<size_t>(i)]);
             });
         for (auto& t : probes)
             t.join();

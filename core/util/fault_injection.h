@@ -4,9 +4,10 @@
 // with INCIDOC_FAULT_INJECTION (every build type but Release; see the top-level CMakeLists.txt); in a
 // Release build faultPoint() is empty. Driven by the environment:
 //   INCIDOC_FAULT="crash@report.pdf#3,hang@scan.pdf#1,memory@big.pdf#2,crash@broken.pdf"
-// "NAME#N" is page N of the file named NAME (file name only) when it is processed; "NAME" alone is
-// the file when it is opened for import. Kinds: crash (abort()), segv (SIGSEGV), hang (sleeps, ignoring
-// every cancel and deadline), memory (allocates and touches memory until the process is stopped).
+// "NAME#N" is page N of the file named NAME (file name only) when it is processed (its render phase),
+// "ocr:NAME#N" the same page when its OCR begins; "NAME" alone is the file when it is opened for
+// import. Kinds: crash (abort()), segv (SIGSEGV), hang (sleeps, ignoring every cancel and deadline),
+// memory (allocates and touches memory until the process is stopped).
 
 #include <QString>
 

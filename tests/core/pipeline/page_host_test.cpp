@@ -186,10 +186,52 @@ TEST_F(PageHostTest, AHangingPageIsStoppedAtItsBudget)
     auto hung = pool.process(job(1), options, {});
     ASSERT_TRUE(hung);
     EXPECT_EQ(hung->status, PageStatus::Failed);
-    EXPECT_EQ(hung->error, isolationHangReason(pageHangBudgetMs(options, 1000)));
-    EXPECT_GE(clock.elapsed(), pageHangBudgetMs(options, 1000));
-    EXPECT_LT(clock.elapsed(), pageHangBudgetMs(options, 1000) + 5000);
+    // It hangs before its render: the render phase's budget stops it.
+    EXPECT_EQ(hung->error, isolationHangReason(pageHangBudgets(options, 1000).renderMs));
+    EXPECT_GE(clock.elapsed(), pageHangBudgets(options, 1000).renderMs);
+    EXPECT_LT(clock.elapsed(), pageHangBudgets(options, 1000).renderMs + 5000);
     EXPECT_EQ(pool.hostsLost(), 1); // a hang is not tried again
+}
+
+// Each phase has its own budget: a page hung in Poppler (which never polls the abort callback) is given
+// up at the render budget, not at the whole page's; one hung once its OCR began, at the OCR budget.
+TEST_F(PageHostTest, EachPhaseOfAPageIsHeldToItsOwnBudget)
+{
+    PageHostOptions o = hostOptions();
+    o.slackMs = 1000;
+    ProcessOptions options;
+    options.render.timeLimitMs = 2000; // render budget 2 x 1.25 + 1 = 3.5 s
+    options.ocrDeadlineMs = 60'000;    // OCR budget 76 s; the page's were (2 + 60) x 1.25 + 1 = 78.5 s
+    const PageBudgets budgets = pageHangBudgets(options, o.slackMs);
+    EXPECT_EQ(budgets.renderMs, 3500);
+    EXPECT_EQ(budgets.ocrMs, 76'000);
+    {
+        Fault fault(QStringLiteral("hang@scan.pdf#1"));
+        PageHostPool pool(o);
+        QElapsedTimer clock;
+        clock.start();
+        auto hung = pool.process(job(1), options, {});
+        ASSERT_TRUE(hung);
+        EXPECT_EQ(hung->status, PageStatus::Failed);
+        EXPECT_EQ(hung->error, isolationHangReason(budgets.renderMs));
+        EXPECT_GE(clock.elapsed(), budgets.renderMs);
+        EXPECT_LT(clock.elapsed(), budgets.renderMs + 5000);
+    }
+    // The other way round: a long render limit, a short OCR deadline, a hang once OCR began. The host
+    // tells the pool when the page enters its OCR phase; the clock starts again there.
+    options.render.timeLimitMs = 60'000; // render budget 76 s
+    options.ocrDeadlineMs = 2000;        // OCR budget 3.5 s
+    const PageBudgets ocrFirst = pageHangBudgets(options, o.slackMs);
+    Fault fault(QStringLiteral("hang@ocr:scan.pdf#2"));
+    PageHostPool pool(o);
+    QElapsedTimer clock;
+    clock.start();
+    auto hung = pool.process(job(2), options, {});
+    ASSERT_TRUE(hung);
+    EXPECT_EQ(hung->status, PageStatus::Failed);
+    EXPECT_EQ(hung->error, isolationHangReason(ocrFirst.ocrMs));
+    EXPECT_GE(clock.elapsed(), ocrFirst.ocrMs);
+    EXPECT_LT(clock.elapsed(), ocrFirst.ocrMs + 10'000) << "held to the render budget, or to the page's";
 }
 
 TEST_F(PageHostTest, APageOverTheMemoryBudgetIsStopped)

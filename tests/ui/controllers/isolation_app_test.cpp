@@ -115,7 +115,8 @@ TEST_F(IsolationAppTest, AHangingPageFailsAtItsBudgetAndTheRestIsDone)
     ASSERT_TRUE(session);
     for (const auto& p : session->pages(session->documents().front().id)) {
         if (p.number == 1)
-            EXPECT_TRUE(p.error.contains(QStringLiteral("did not finish within 13 s"))) << p.error;
+            // It hangs before its render: the render phase's budget, 2 x 1.25 + 1 = 3.5 s.
+            EXPECT_TRUE(p.error.contains(QStringLiteral("did not finish within 3 s"))) << p.error;
         else
             EXPECT_EQ(p.status, PageStatus::Done) << p.error;
     }
