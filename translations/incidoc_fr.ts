@@ -369,6 +369,18 @@ Essayez « incidoc-cli --help ».</translation>
         <source>suspect pages first, one at a time</source>
         <translation>d’abord les pages suspectes, une par une</translation>
     </message>
+    <message>
+        <source>note: the processing child was restarted (%1)</source>
+        <translation>remarque&#xa0;: le processus enfant de traitement a été redémarré (%1)</translation>
+    </message>
+    <message>
+        <source>over its memory budget</source>
+        <translation>au-delà de sa mémoire allouée</translation>
+    </message>
+    <message>
+        <source>a page or file went over its time budget</source>
+        <translation>une page ou un fichier a dépassé son temps alloué</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>

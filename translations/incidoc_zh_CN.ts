@@ -369,6 +369,18 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <source>suspect pages first, one at a time</source>
         <translation>先逐一处理可疑页面</translation>
     </message>
+    <message>
+        <source>note: the processing child was restarted (%1)</source>
+        <translation>注意：处理子进程已重新启动（%1）</translation>
+    </message>
+    <message>
+        <source>over its memory budget</source>
+        <translation>超出其内存预算</translation>
+    </message>
+    <message>
+        <source>a page or file went over its time budget</source>
+        <translation>某个页面或文件超出了其时间预算</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
