@@ -22,6 +22,7 @@ PACKAGES=(
   unzip libxml2-utils python3 python3-yaml openssl systemd
   dpkg-dev appstream desktop-file-utils shared-mime-info libglib2.0-bin librsvg2-bin man-db binutils
   tesseract-ocr-fra tesseract-ocr-chi-sim fonts-noto-cjk qt6-translations-l10n xdotool
+  clang-format clazy
 )
 
 deps() {
