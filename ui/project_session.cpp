@@ -41,10 +41,22 @@ ProjectSession::~ProjectSession()
     m_impl->undo = nullptr;
 }
 
-QString ProjectSession::path() const { return m_impl->path; }
-bool ProjectSession::isReadOnly() const { return m_impl->readOnly; }
-ProjectStore& ProjectSession::store() { return *m_impl->store; }
-QUndoStack* ProjectSession::undoStack() const { return m_impl->undo; }
+QString ProjectSession::path() const
+{
+    return m_impl->path;
+}
+bool ProjectSession::isReadOnly() const
+{
+    return m_impl->readOnly;
+}
+ProjectStore& ProjectSession::store()
+{
+    return *m_impl->store;
+}
+QUndoStack* ProjectSession::undoStack() const
+{
+    return m_impl->undo;
+}
 
 // ---- reads: a failed read is reported and reads as empty ------------------------------------------------
 
@@ -131,10 +143,10 @@ bool pushCommand(QUndoStack* stack, StoreEditCommand* command, const EditOutcome
 
 } // namespace
 
-#define INCIDOC_REQUIRE_WRITABLE(ret)                                                                         \
-    if (m_impl->readOnly) {                                                                                   \
-        Q_EMIT errorOccurred(ProjectSession::tr("The project is open read-only: changes cannot be saved."));  \
-        return ret;                                                                                           \
+#define INCIDOC_REQUIRE_WRITABLE(ret)                                                                                  \
+    if (m_impl->readOnly) {                                                                                            \
+        Q_EMIT errorOccurred(ProjectSession::tr("The project is open read-only: changes cannot be saved."));           \
+        return ret;                                                                                                    \
     }
 
 bool ProjectSession::setWordText(WordId word, const QString& text)
@@ -211,8 +223,8 @@ std::optional<ReplaceOutcome> ProjectSession::replaceWordsByOcr(PageId page, con
     }
     std::vector<WordRecord> add;
     for (const RecognizedWord& r : read) {
-        const bool overlaps = std::any_of(staying.begin(), staying.end(),
-                                          [&](const PixelBox& b) { return b.iou(r.box) >= 0.5; });
+        const bool overlaps =
+            std::any_of(staying.begin(), staying.end(), [&](const PixelBox& b) { return b.iou(r.box) >= 0.5; });
         if (overlaps)
             continue;
         WordRecord w;

@@ -27,9 +27,9 @@ namespace incidoc::ui {
 
 /// What replaceWordsByOcr did.
 struct ReplaceOutcome {
-    int removed = 0;        ///< selected words that were replaced
-    int kept = 0;           ///< selected words kept because a person edited or drew them
-    QList<WordId> added;    ///< the new words, in reading order
+    int removed = 0;     ///< selected words that were replaced
+    int kept = 0;        ///< selected words kept because a person edited or drew them
+    QList<WordId> added; ///< the new words, in reading order
 };
 
 /// A search hit: one word somewhere in the project.
@@ -93,11 +93,11 @@ public:
     void notifyDocumentsChanged();
 
 Q_SIGNALS:
-    void wordsChanged(incidoc::PageId page);      ///< words of a page were added, changed or removed
-    void pageChanged(incidoc::PageId page);       ///< a page's status, kind, review or geometry
-    void documentsChanged();                      ///< documents added or their status changed
+    void wordsChanged(incidoc::PageId page); ///< words of a page were added, changed or removed
+    void pageChanged(incidoc::PageId page);  ///< a page's status, kind, review or geometry
+    void documentsChanged();                 ///< documents added or their status changed
     void labelsChanged();
-    void errorOccurred(const QString& message);   ///< a write failed: show it; nothing was half written
+    void errorOccurred(const QString& message); ///< a write failed: show it; nothing was half written
 
 private:
     struct Impl;

@@ -25,41 +25,34 @@ struct Definitions {
                                       Cli::tr("Print only errors.")};
     const QCommandLineOption jobsOpt{QStringLiteral("jobs"), Cli::tr("Pages in parallel (default: cores)."),
                                      QStringLiteral("N")};
-    const QCommandLineOption dpiOpt{QStringLiteral("dpi"),
-                                    Cli::tr("Render resolution for PDF pages (default 300)."),
+    const QCommandLineOption dpiOpt{QStringLiteral("dpi"), Cli::tr("Render resolution for PDF pages (default 300)."),
                                     QStringLiteral("N")};
-    const QCommandLineOption langOpt{QStringLiteral("lang"),
-                                     Cli::tr("OCR languages, e.g. eng or eng+fra (default eng)."),
-                                     QStringLiteral("LANGS")};
+    const QCommandLineOption langOpt{
+        QStringLiteral("lang"), Cli::tr("OCR languages, e.g. eng or eng+fra (default eng)."), QStringLiteral("LANGS")};
     const QCommandLineOption binarizeOpt{
-        QStringLiteral("binarize"),
-        Cli::tr("Binarization for page images: adaptive (default), sauvola, otsu, none."),
+        QStringLiteral("binarize"), Cli::tr("Binarization for page images: adaptive (default), sauvola, otsu, none."),
         QStringLiteral("METHOD")};
     const QCommandLineOption noOcrOpt{QStringLiteral("no-ocr"), Cli::tr("import: only register the files.")};
     const QCommandLineOption failedOpt{QStringLiteral("failed"), Cli::tr("ocr: retry failed pages.")};
     const QCommandLineOption allOpt{QStringLiteral("all"),
                                     Cli::tr("ocr: redo every page (words a person edited are kept).")};
     const QCommandLineOption outputOpt{QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                       Cli::tr("dump: output folder; export: the .zip file."),
-                                       QStringLiteral("PATH")};
-    const QCommandLineOption renderTimeoutOpt{QStringLiteral("render-timeout"),
-                                              Cli::tr("Seconds a page render may take (default 60)."),
-                                              QStringLiteral("S")};
-    const QCommandLineOption ocrTimeoutOpt{QStringLiteral("ocr-timeout"),
-                                           Cli::tr("Seconds OCR of a page may take (default 120)."),
-                                           QStringLiteral("S")};
-    const QCommandLineOption formatsOpt{
-        QStringLiteral("formats"), Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
-        QStringLiteral("LIST")};
-    const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"),
-                                             Cli::tr("export: only reviewed pages.")};
+                                       Cli::tr("dump: output folder; export: the .zip file."), QStringLiteral("PATH")};
+    const QCommandLineOption renderTimeoutOpt{
+        QStringLiteral("render-timeout"), Cli::tr("Seconds a page render may take (default 60)."), QStringLiteral("S")};
+    const QCommandLineOption ocrTimeoutOpt{
+        QStringLiteral("ocr-timeout"), Cli::tr("Seconds OCR of a page may take (default 120)."), QStringLiteral("S")};
+    const QCommandLineOption formatsOpt{QStringLiteral("formats"),
+                                        Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
+                                        QStringLiteral("LIST")};
+    const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"), Cli::tr("export: only reviewed pages.")};
     const QCommandLineOption imagesOpt{QStringLiteral("images"),
                                        Cli::tr("export: page images binarized (default), original or none."),
                                        QStringLiteral("MODE")};
     const QCommandLineOption noVisualizationsOpt{QStringLiteral("no-visualizations"),
                                                  Cli::tr("export: no page visualizations.")};
-    const QCommandLineOption documentsOpt{
-        QStringLiteral("documents"), Cli::tr("export: only these document ids."), QStringLiteral("ID,...")};
+    const QCommandLineOption documentsOpt{QStringLiteral("documents"), Cli::tr("export: only these document ids."),
+                                          QStringLiteral("ID,...")};
     const QCommandLineOption workersOpt{
         QStringLiteral("workers"),
         Cli::tr("OCR on incidoc-worker processes: HOST:PORT[,HOST:PORT...] or dns:///NAME:PORT."),
@@ -80,14 +73,13 @@ struct Definitions {
         Cli::tr("How pages travel to workers: grey8 (raw, default on this machine) or png "
                 "(default for other machines)."),
         QStringLiteral("MODE")};
-    const QCommandLineOption noIsolationOpt{
-        QStringLiteral("no-isolation"), Cli::tr("import/ocr: run in this process, not in a supervised child "
-                                                "(a crash in a page then ends the run).")};
-    const QCommandLineOption memoryLimitOpt{
-        QStringLiteral("memory-limit-mb"),
-        Cli::tr("import/ocr: memory budget of the processing (default 4096; 0: "
-                "none); over it, the pages in flight are skipped."),
-        QStringLiteral("MB")};
+    const QCommandLineOption noIsolationOpt{QStringLiteral("no-isolation"),
+                                            Cli::tr("import/ocr: run in this process, not in a supervised child "
+                                                    "(a crash in a page then ends the run).")};
+    const QCommandLineOption memoryLimitOpt{QStringLiteral("memory-limit-mb"),
+                                            Cli::tr("import/ocr: memory budget of the processing (default 4096; 0: "
+                                                    "none); over it, the pages in flight are skipped."),
+                                            QStringLiteral("MB")};
     const QCommandLineOption maxFileOpt{QStringLiteral("max-file-mb"),
                                         Cli::tr("import: larger files are refused (default 2048)."),
                                         QStringLiteral("MB")};
@@ -97,33 +89,31 @@ struct Definitions {
 
     explicit Definitions(QCommandLineParser& parser)
     {
-        parser.setApplicationDescription(Cli::tr(
-            "Incidoc command line: import incident documents into a project, OCR them, inspect and dump the "
-            "results.\n\n"
-            "Commands:\n"
-            "  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages\n"
-            "  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo "
-            "all)\n"
-            "  status           documents, pages by status and kind, words, failures\n"
-            "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
-            "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
-            "                   Label Studio, hOCR, ALTO, metrics)\n\n"
-            "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
-            "dns:///NAME:PORT)\n"
-            "to import or ocr; pages in flight default to the workers' total threads."));
+        parser.setApplicationDescription(
+            Cli::tr("Incidoc command line: import incident documents into a project, OCR them, inspect and dump the "
+                    "results.\n\n"
+                    "Commands:\n"
+                    "  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages\n"
+                    "  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo "
+                    "all)\n"
+                    "  status           documents, pages by status and kind, words, failures\n"
+                    "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
+                    "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
+                    "                   Label Studio, hOCR, ALTO, metrics)\n\n"
+                    "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
+                    "dns:///NAME:PORT)\n"
+                    "to import or ocr; pages in flight default to the workers' total threads."));
         parser.addHelpOption();
-        parser.addPositionalArgument(QStringLiteral("command"),
-                                     Cli::tr("import, ocr, status, dump or export"));
+        parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("import, ocr, status, dump or export"));
         parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"),
                                      QStringLiteral("[PATH...]"));
-        for (const auto* opt :
-             {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
-              &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt,
-              &memoryLimitOpt, &maxFileOpt})
+        for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt,
+                                &workersOpt, &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt,
+                                &noIsolationOpt, &memoryLimitOpt, &maxFileOpt})
             parser.addOption(*opt);
         for (const auto* opt :
-             {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt,
-              &noOcrOpt, &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
+             {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt, &noOcrOpt,
+              &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
             parser.addOption(*opt);
     }
 };
@@ -139,8 +129,7 @@ Status readPositiveInt(const QCommandLineParser& parser, const QCommandLineOptio
     bool ok = false;
     const int v = parser.value(opt).toInt(&ok);
     if (!ok || v < 1 || v > max)
-        return usage(
-            Cli::tr("error: --%1 takes a whole number from 1 to %2").arg(opt.names().constLast()).arg(max));
+        return usage(Cli::tr("error: --%1 takes a whole number from 1 to %2").arg(opt.names().constLast()).arg(max));
     target = v;
     return okStatus();
 }
@@ -153,8 +142,7 @@ Status readProcessing(const QCommandLineParser& parser, const Definitions& d, Cl
          {std::tuple{&d.jobsOpt, 0, 256, &o.pipeline.jobs},
           std::tuple{&d.dpiOpt, 300, 1200, &o.pipeline.process.render.dpi},
           std::tuple{&d.renderTimeoutOpt, 60, 86400, &renderTimeout},
-          std::tuple{&d.ocrTimeoutOpt, 120, 86400, &ocrTimeout},
-          std::tuple{&d.maxFileOpt, 2048, 1 << 20, &maxFileMb}})
+          std::tuple{&d.ocrTimeoutOpt, 120, 86400, &ocrTimeout}, std::tuple{&d.maxFileOpt, 2048, 1 << 20, &maxFileMb}})
         if (Status s = readPositiveInt(parser, *opt, fallback, max, *target); !s)
             return s;
     o.importLimits.maxFileBytes = static_cast<qint64>(maxFileMb) * 1024 * 1024;
@@ -203,8 +191,8 @@ Status readRemote(const QCommandLineParser& parser, const Definitions& d, Remote
         else
             return usage(Cli::tr("error: --worker-images takes grey8 or png"));
     }
-    if (r.workers.isEmpty() &&
-        (parser.isSet(d.apiKeyFileOpt) || parser.isSet(d.tlsCaOpt) || parser.isSet(d.fallbackOpt)))
+    if (r.workers.isEmpty()
+        && (parser.isSet(d.apiKeyFileOpt) || parser.isSet(d.tlsCaOpt) || parser.isSet(d.fallbackOpt)))
         return usage(Cli::tr("error: --api-key-file, --tls-ca and --fallback need --workers"));
     return okStatus();
 }
@@ -221,8 +209,7 @@ Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOpt
     if (parser.isSet(d.formatsOpt)) {
         auto f = ExportFormats::parse(parser.value(d.formatsOpt));
         if (!f)
-            return usage(
-                Cli::tr("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+            return usage(Cli::tr("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
         e.formats = *f;
     }
     if (parser.isSet(d.imagesOpt)) {
@@ -300,8 +287,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"),
                                QStringLiteral("dump"), QStringLiteral("export")};
     if (!commands.contains(o.command))
-        return usage(
-            Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
+        return usage(Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
     if (o.command == QLatin1String("export"))
         if (Status s = readExport(parser, d, o); !s)
             return s.error();
@@ -318,10 +304,9 @@ Status checkLanguages(const CliOptions& o, const QStringList& installed)
     for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
         if (!installed.contains(lang)) {
             // Debian names the packages with dashes and in lower case: chi_sim -> tesseract-ocr-chi-sim.
-            return usage(
-                Cli::tr("error: Tesseract language data for '%1' is not installed (Debian package %2)")
-                    .arg(lang, QStringLiteral("tesseract-ocr-") +
-                                   lang.toLower().replace(QLatin1Char('_'), QLatin1Char('-'))));
+            return usage(Cli::tr("error: Tesseract language data for '%1' is not installed (Debian package %2)")
+                             .arg(lang, QStringLiteral("tesseract-ocr-")
+                                            + lang.toLower().replace(QLatin1Char('_'), QLatin1Char('-'))));
         }
     }
     return okStatus();

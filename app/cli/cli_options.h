@@ -4,8 +4,8 @@
 
 #include "core/export/bundle_export.h"
 #include "core/import/importer.h"
-#include "core/remote/remote_options.h"
 #include "core/pipeline/pipeline.h"
+#include "core/remote/remote_options.h"
 #include "core/util/result.h"
 
 #include <QString>

@@ -15,12 +15,9 @@ namespace {
 QString outcomeName(ImportedFile::Outcome o)
 {
     switch (o) {
-    case ImportedFile::Outcome::Added:
-        return QStringLiteral("added");
-    case ImportedFile::Outcome::Duplicate:
-        return QStringLiteral("duplicate");
-    case ImportedFile::Outcome::Failed:
-        return QStringLiteral("failed");
+    case ImportedFile::Outcome::Added: return QStringLiteral("added");
+    case ImportedFile::Outcome::Duplicate: return QStringLiteral("duplicate");
+    case ImportedFile::Outcome::Failed: return QStringLiteral("failed");
     }
     return {};
 }
@@ -53,11 +50,10 @@ Result<ImportReport> registerInputs(const CliOptions& o, CancelToken& interrupt)
     RegisterOptions registration;
     registration.limits = o.importLimits;
     superviseRegistration(registration);
-    ImportReport report =
-        registerFiles(**store, o.inputs, registration, interrupt, [&](const ImportedFile& f) {
-            if (f.outcome == ImportedFile::Outcome::Failed && !o.json)
-                err(Cli::tr("  FAILED  %1: %2").arg(f.path, f.error));
-        });
+    ImportReport report = registerFiles(**store, o.inputs, registration, interrupt, [&](const ImportedFile& f) {
+        if (f.outcome == ImportedFile::Outcome::Failed && !o.json)
+            err(Cli::tr("  FAILED  %1: %2").arg(f.path, f.error));
+    });
     return report;
 }
 
@@ -65,12 +61,11 @@ void reportRegistration(const CliOptions& o, const ImportReport& report, QJsonOb
 {
     QJsonArray files;
     for (const auto& f : report.files)
-        files.append(
-            QJsonObject{{QStringLiteral("path"), f.path},
-                        {QStringLiteral("outcome"), outcomeName(f.outcome)},
-                        {QStringLiteral("document_id"), f.documentId},
-                        {QStringLiteral("pages"), f.pages},
-                        {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)}});
+        files.append(QJsonObject{{QStringLiteral("path"), f.path},
+                                 {QStringLiteral("outcome"), outcomeName(f.outcome)},
+                                 {QStringLiteral("document_id"), f.documentId},
+                                 {QStringLiteral("pages"), f.pages},
+                                 {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)}});
     json.insert(QStringLiteral("files"), files);
     json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(report.skipped));
     if (!o.json && !o.quiet) {
@@ -79,9 +74,8 @@ void reportRegistration(const CliOptions& o, const ImportReport& report, QJsonOb
                 .arg(report.pagesAdded)
                 .arg(report.duplicates)
                 .arg(report.failed)
-                .arg(report.skipped.isEmpty()
-                         ? QString()
-                         : Cli::tr("; %1 other file(s) skipped").arg(report.skipped.size())));
+                .arg(report.skipped.isEmpty() ? QString()
+                                              : Cli::tr("; %1 other file(s) skipped").arg(report.skipped.size())));
     }
 }
 

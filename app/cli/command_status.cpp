@@ -13,11 +13,10 @@ void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::ve
 {
     QJsonArray list;
     for (const auto& f : failures)
-        list.append(
-            QJsonObject{{QStringLiteral("document_id"), f.documentId},
-                        {QStringLiteral("path"), f.documentPath},
-                        {QStringLiteral("page"), f.pageNumber == 0 ? QJsonValue() : QJsonValue(f.pageNumber)},
-                        {QStringLiteral("reason"), f.reason}});
+        list.append(QJsonObject{{QStringLiteral("document_id"), f.documentId},
+                                {QStringLiteral("path"), f.documentPath},
+                                {QStringLiteral("page"), f.pageNumber == 0 ? QJsonValue() : QJsonValue(f.pageNumber)},
+                                {QStringLiteral("reason"), f.reason}});
     printJson(QJsonObject{{QStringLiteral("project"), o.project},
                           {QStringLiteral("documents"), s.documents},
                           {QStringLiteral("failed_documents"), s.failedDocuments},
@@ -67,8 +66,7 @@ void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::ve
 
 int commandStatus(const CliOptions& o)
 {
-    auto store = ProjectStore::open(o.project,
-                                    QFileInfo::exists(o.project) ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+    auto store = ProjectStore::open(o.project, QFileInfo::exists(o.project) ? OpenMode::ReadOnly : OpenMode::ReadWrite);
     if (!store) {
         err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
         return kExitUsage;

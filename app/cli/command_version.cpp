@@ -12,8 +12,8 @@ namespace incidoc::cli {
 int commandVersion()
 {
     out(QStringLiteral("incidoc-cli %1\nQt %2, %3, tesseract %4, leptonica %5, %6, OpenMP thread limit %7")
-            .arg(QStringLiteral(INCIDOC_VERSION), QString::fromLatin1(qVersion()), popplerVersion(),
-                 tesseractVersion(), leptonicaVersion(), opencvVersion())
+            .arg(QStringLiteral(INCIDOC_VERSION), QString::fromLatin1(qVersion()), popplerVersion(), tesseractVersion(),
+                 leptonicaVersion(), opencvVersion())
             .arg(openMpThreadLimit()));
     return kExitOk;
 }

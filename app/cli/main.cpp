@@ -2,13 +2,14 @@
 #include "core/util/openmp_guard.h"
 #include "core/util/version.h"
 
-#include <csignal>
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTranslator>
+
+#include <csignal>
 
 namespace {
 
@@ -20,8 +21,8 @@ QString systemTranslation()
     bool chineseRejected = false;
     for (const QString& name : QLocale::system().uiLanguages()) {
         const QLocale l(name);
-        if (name == QLatin1String("C") || name == QLatin1String("POSIX") || l.language() == QLocale::C ||
-            l.language() == QLocale::English)
+        if (name == QLatin1String("C") || name == QLatin1String("POSIX") || l.language() == QLocale::C
+            || l.language() == QLocale::English)
             return {};
         if (l.language() == QLocale::French)
             return QStringLiteral("fr");
@@ -54,8 +55,8 @@ void installTranslations(QCoreApplication& app)
          << bin.filePath(QStringLiteral("../share/incidoc/translations"));
     auto* own = new QTranslator(&app);
     for (const QString& dir : dirs) {
-        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("incidoc_%1.qm").arg(code))) &&
-            own->load(QStringLiteral("incidoc_%1").arg(code), dir)) {
+        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("incidoc_%1.qm").arg(code)))
+            && own->load(QStringLiteral("incidoc_%1").arg(code), dir)) {
             QCoreApplication::installTranslator(own);
             return;
         }

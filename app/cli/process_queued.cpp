@@ -45,8 +45,7 @@ Status connectWorkers(const CliOptions& o, PipelineOptions& pipelineOptions, Run
         r.clusterNote = QStringLiteral("OCR on %1").arg(r.cluster->summary());
         shownNote = Cli::tr("OCR on %1").arg(r.cluster->summary());
     } else if (cluster.error().code == ErrorCode::Unavailable && o.remote.fallback == RemoteFallback::Local) {
-        r.clusterNote =
-            QStringLiteral("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
+        r.clusterNote = QStringLiteral("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
         shownNote = Cli::tr("%1: OCR runs on this machine (--fallback local)").arg(cluster.error().message);
     } else {
         return cluster.error();
@@ -104,8 +103,7 @@ Result<std::vector<PageJob>> listQueued(const QString& project, QHash<DocumentId
 /// Runs `jobs` and waits, forwarding Ctrl-C to the pipeline: a watcher polls the signal-set flag (the
 /// handler itself may only set an atomic). A std::thread, joined before the pipeline is destroyed: its
 /// join is a real pthread_join, which ThreadSanitizer sees (QThread::wait() on a finished QThread is not).
-PipelineStats runInterruptible(Pipeline& pipeline, const std::vector<PageJob>& jobs,
-                               const CancelToken& interrupt)
+PipelineStats runInterruptible(Pipeline& pipeline, const std::vector<PageJob>& jobs, const CancelToken& interrupt)
 {
     std::atomic<bool> finished{false};
     std::thread watcher([&] {
@@ -161,8 +159,7 @@ QJsonArray skippedBySupervisor()
 /// --workers: the cluster's part of the --json report (and a note on pages OCR'd here).
 QJsonObject workersReport(const CliOptions& o, const RunResult& r)
 {
-    QJsonObject workers{{QStringLiteral("target"), o.remote.workers},
-                        {QStringLiteral("note"), r.clusterNote}};
+    QJsonObject workers{{QStringLiteral("target"), o.remote.workers}, {QStringLiteral("note"), r.clusterNote}};
     if (r.cluster) {
         const RemoteStats rs = r.cluster->stats();
         workers.insert(QStringLiteral("threads"), r.cluster->totalThreads());
@@ -221,8 +218,7 @@ RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
         if (!countsPath.isEmpty()) { // a supervised child: what it finished, should it die next
             QFile f(countsPath);
             if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                f.write(QByteArray::number(done) + ' ' + QByteArray::number(failed) + ' ' +
-                        QByteArray::number(words));
+                f.write(QByteArray::number(done) + ' ' + QByteArray::number(failed) + ' ' + QByteArray::number(words));
         }
     };
 

@@ -3,8 +3,8 @@
 // bar, Ctrl-C, OCR on workers (--workers), and the report of the run (text and --json).
 
 #include "app/cli/cli_options.h"
-#include "core/remote/remote_engine.h"
 #include "core/pipeline/pipeline.h"
+#include "core/remote/remote_engine.h"
 #include "core/util/cancel_token.h"
 
 #include <QJsonArray>

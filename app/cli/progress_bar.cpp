@@ -2,9 +2,9 @@
 
 #include <QCoreApplication>
 
-#include <unistd.h>
-
 #include <cstdio>
+
+#include <unistd.h>
 
 namespace incidoc::cli {
 namespace {

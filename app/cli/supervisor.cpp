@@ -20,6 +20,7 @@
 #include <cstring>
 #include <ctime>
 #include <map>
+
 #include <sys/prctl.h>
 #include <unistd.h>
 
@@ -119,9 +120,9 @@ void InFlightList::write()
 {
     QByteArray text;
     for (const auto& [id, p] : m_pages)
-        text += QByteArray::number(id) + '\t' + QByteArray::number(p.job.documentId) + '\t' +
-                QByteArray::number(p.job.number) + '\t' + QByteArray::number(int(p.phase)) + '\t' +
-                QByteArray::number(p.sinceMs) + '\t' + p.job.path.toUtf8() + '\n';
+        text += QByteArray::number(id) + '\t' + QByteArray::number(p.job.documentId) + '\t'
+                + QByteArray::number(p.job.number) + '\t' + QByteArray::number(int(p.phase)) + '\t'
+                + QByteArray::number(p.sinceMs) + '\t' + p.job.path.toUtf8() + '\n';
     const QString tmp = m_path + QStringLiteral(".tmp");
     QFile f(tmp);
     if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
@@ -149,7 +150,7 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
     QStringList crashedFiles;
     std::map<PageId, int> suspicion; // crashes a page was in flight for
     std::vector<PageId> aloneFirst;
-    bool registered = false;        // the files are in the project: restart as `ocr`
+    bool registered = false; // the files are in the project: restart as `ocr`
     int unexplained = 0;
 
     auto record = [&](const Skipped& s) {
@@ -168,7 +169,8 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
 
     for (int attempt = 0;; ++attempt) {
         if (attempt > 200) {
-            say(Cli::tr("error: the run was restarted 200 times; giving up (the project keeps everything done so far)"));
+            say(Cli::tr(
+                "error: the run was restarted 200 times; giving up (the project keeps everything done so far)"));
             return 1;
         }
         QFile::remove(marker);
@@ -236,8 +238,8 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
             }
             // The file being opened (its name in the marker, rewritten as each file begins) has its budget.
             const QFileInfo opening(marker);
-            if (o.budgets.inspectMs > 0 && opening.exists() &&
-                opening.lastModified().msecsTo(QDateTime::currentDateTime()) > o.budgets.inspectMs) {
+            if (o.budgets.inspectMs > 0 && opening.exists()
+                && opening.lastModified().msecsTo(QDateTime::currentDateTime()) > o.budgets.inspectMs) {
                 fileHung = stopped = true;
                 ::kill(static_cast<pid_t>(pid), SIGKILL);
                 continue;
@@ -279,7 +281,8 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         auto why = [&](const char* what) {
             if (fileHung)
                 return isolationHangReason(what, o.budgets.inspectMs);
-            return overMemory ? isolationMemoryReason(what, o.memoryLimitBytes) : isolationCrashReason(what, child.exitCode());
+            return overMemory ? isolationMemoryReason(what, o.memoryLimitBytes)
+                              : isolationCrashReason(what, child.exitCode());
         };
         auto store = ProjectStore::open(o.project);
         if (!store) {
@@ -356,8 +359,9 @@ int superviseCommand(const SupervisorOptions& o, const CancelToken& interrupt)
         }
         (void)(*store)->recoverInterrupted();
         if (!o.quiet && !o.json)
-            say(Cli::tr("Resuming: %1").arg(aloneFirst.empty() ? Cli::tr("the rest of the pages")
-                                                                : Cli::tr("suspect pages first, one at a time")));
+            say(Cli::tr("Resuming: %1")
+                    .arg(aloneFirst.empty() ? Cli::tr("the rest of the pages")
+                                            : Cli::tr("suspect pages first, one at a time")));
     }
 }
 

@@ -25,10 +25,10 @@
 namespace incidoc::cli {
 
 struct SupervisorOptions {
-    QString program;            ///< this executable
-    QStringList arguments;      ///< the command line without the program
+    QString program;       ///< this executable
+    QStringList arguments; ///< the command line without the program
     QString project;
-    PageBudgets budgets;        ///< a page in a phase for longer is hung: the child is stopped
+    PageBudgets budgets;            ///< a page in a phase for longer is hung: the child is stopped
     long long memoryLimitBytes = 0; ///< the child's resident memory budget; 0: none
     bool quiet = false;
     bool json = false;
@@ -62,12 +62,12 @@ private:
 
 /// Environment the supervisor gives the child (read by cli.cpp in the child).
 namespace child_env {
-inline constexpr const char* kChild = "INCIDOC_CHILD";                 ///< "1": run the command here
-inline constexpr const char* kCommand = "INCIDOC_CHILD_COMMAND";       ///< "ocr": the files are registered
+inline constexpr const char* kChild = "INCIDOC_CHILD";                  ///< "1": run the command here
+inline constexpr const char* kCommand = "INCIDOC_CHILD_COMMAND";        ///< "ocr": the files are registered
 inline constexpr const char* kInspectMarker = "INCIDOC_INSPECT_MARKER"; ///< write the file being opened here
-inline constexpr const char* kInFlight = "INCIDOC_IN_FLIGHT";          ///< keep the pages in flight listed here
-inline constexpr const char* kSkipFiles = "INCIDOC_SKIP_FILES";        ///< file listing paths to leave out
-inline constexpr const char* kAloneFirst = "INCIDOC_ALONE_FIRST";      ///< page ids to run alone, first
+inline constexpr const char* kInFlight = "INCIDOC_IN_FLIGHT";           ///< keep the pages in flight listed here
+inline constexpr const char* kSkipFiles = "INCIDOC_SKIP_FILES";         ///< file listing paths to leave out
+inline constexpr const char* kAloneFirst = "INCIDOC_ALONE_FIRST";       ///< page ids to run alone, first
 inline constexpr const char* kFailures = "INCIDOC_SUPERVISOR_FAILURES"; ///< JSON lines: what was skipped
 inline constexpr const char* kCounts = "INCIDOC_CHILD_COUNTS";          ///< the child keeps "done failed words" here
 inline constexpr const char* kPriorCounts = "INCIDOC_PRIOR_COUNTS";     ///< "done failed words" of earlier children

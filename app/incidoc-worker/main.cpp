@@ -13,6 +13,7 @@
 
 #include <csignal>
 #include <cstdio>
+
 #include <pthread.h>
 
 namespace {
@@ -47,36 +48,42 @@ int main(int argc, char** argv)
     parser.addHelpOption();
     const QCommandLineOption versionOpt(QStringList{QStringLiteral("version"), QStringLiteral("V")},
                                         QStringLiteral("Print the versions of the worker and its engine."));
-    const QCommandLineOption listenOpt(QStringLiteral("listen"),
-                                       QStringLiteral("Address to listen on (default 127.0.0.1:50051; 0.0.0.0:PORT for a fleet)."),
-                                       QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:50051"));
-    const QCommandLineOption threadsOpt(QStringLiteral("threads"), QStringLiteral("Pages recognized at once (default: cores)."),
-                                        QStringLiteral("N"));
-    const QCommandLineOption keyOpt(QStringLiteral("api-key-file"),
-                                    QStringLiteral("File whose first line is the API key every call must carry (x-api-key)."),
-                                    QStringLiteral("FILE"));
-    const QCommandLineOption certOpt(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain): serve TLS only."),
-                                     QStringLiteral("FILE"));
+    const QCommandLineOption listenOpt(
+        QStringLiteral("listen"),
+        QStringLiteral("Address to listen on (default 127.0.0.1:50051; 0.0.0.0:PORT for a fleet)."),
+        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:50051"));
+    const QCommandLineOption threadsOpt(
+        QStringLiteral("threads"), QStringLiteral("Pages recognized at once (default: cores)."), QStringLiteral("N"));
+    const QCommandLineOption keyOpt(
+        QStringLiteral("api-key-file"),
+        QStringLiteral("File whose first line is the API key every call must carry (x-api-key)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption certOpt(
+        QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain): serve TLS only."), QStringLiteral("FILE"));
     const QCommandLineOption tlsKeyOpt(QStringLiteral("tls-key"), QStringLiteral("PEM private key of the certificate."),
                                        QStringLiteral("FILE"));
-    const QCommandLineOption maxMessageOpt(QStringLiteral("max-message-mb"),
-                                           QStringLiteral("Largest request accepted, in MB (default 64: a 40-megapixel page as raw grey is 40 MB)."),
-                                           QStringLiteral("N"));
-    const QCommandLineOption drainOpt(QStringLiteral("drain-seconds"),
-                                      QStringLiteral("On SIGTERM, how long calls in flight may take to finish (default 120)."),
-                                      QStringLiteral("S"));
-    const QCommandLineOption languagesOpt(QStringLiteral("languages"),
-                                          QStringLiteral("Engines to load at start, per thread (default eng; others load on first use)."),
-                                          QStringLiteral("LANGS"));
-    const QCommandLineOption insecureOpt(QStringLiteral("insecure"),
-                                         QStringLiteral("Allow a non-loopback address without TLS and an API key (trusted networks only)."));
-    const QCommandLineOption healthOpt(QStringLiteral("health-listen"),
-                                       QStringLiteral("Also serve only grpc.health.v1.Health, in plaintext, here (for Kubernetes gRPC probes)."),
-                                       QStringLiteral("HOST:PORT"));
+    const QCommandLineOption maxMessageOpt(
+        QStringLiteral("max-message-mb"),
+        QStringLiteral("Largest request accepted, in MB (default 64: a 40-megapixel page as raw grey is 40 MB)."),
+        QStringLiteral("N"));
+    const QCommandLineOption drainOpt(
+        QStringLiteral("drain-seconds"),
+        QStringLiteral("On SIGTERM, how long calls in flight may take to finish (default 120)."), QStringLiteral("S"));
+    const QCommandLineOption languagesOpt(
+        QStringLiteral("languages"),
+        QStringLiteral("Engines to load at start, per thread (default eng; others load on first use)."),
+        QStringLiteral("LANGS"));
+    const QCommandLineOption insecureOpt(
+        QStringLiteral("insecure"),
+        QStringLiteral("Allow a non-loopback address without TLS and an API key (trusted networks only)."));
+    const QCommandLineOption healthOpt(
+        QStringLiteral("health-listen"),
+        QStringLiteral("Also serve only grpc.health.v1.Health, in plaintext, here (for Kubernetes gRPC probes)."),
+        QStringLiteral("HOST:PORT"));
     const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("No line per call (start, stop and errors only)."));
-    for (const auto* o : {&versionOpt, &listenOpt, &threadsOpt, &keyOpt, &certOpt, &tlsKeyOpt, &maxMessageOpt, &drainOpt,
-                          &languagesOpt, &insecureOpt, &healthOpt, &quietOpt})
+    for (const auto* o : {&versionOpt, &listenOpt, &threadsOpt, &keyOpt, &certOpt, &tlsKeyOpt, &maxMessageOpt,
+                          &drainOpt, &languagesOpt, &insecureOpt, &healthOpt, &quietOpt})
         parser.addOption(*o);
     if (!parser.parse(QCoreApplication::arguments())) {
         err(QStringLiteral("error: %1\nTry 'incidoc-worker --help'.").arg(parser.errorText()));
@@ -87,13 +94,14 @@ int main(int argc, char** argv)
         return 0;
     }
     if (parser.isSet(versionOpt)) {
-        std::printf("incidoc-worker %s\ntesseract %s, leptonica %s, languages %s, OpenMP thread limit %d\n", INCIDOC_VERSION,
-                    qPrintable(incidoc::tesseractVersion()), qPrintable(incidoc::leptonicaVersion()),
+        std::printf("incidoc-worker %s\ntesseract %s, leptonica %s, languages %s, OpenMP thread limit %d\n",
+                    INCIDOC_VERSION, qPrintable(incidoc::tesseractVersion()), qPrintable(incidoc::leptonicaVersion()),
                     qPrintable(incidoc::tesseractLanguages().join(QLatin1Char(','))), incidoc::openMpThreadLimit());
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        err(QStringLiteral("error: unexpected argument '%1'\nTry 'incidoc-worker --help'.").arg(parser.positionalArguments().first()));
+        err(QStringLiteral("error: unexpected argument '%1'\nTry 'incidoc-worker --help'.")
+                .arg(parser.positionalArguments().first()));
         return 1;
     }
     auto number = [&](const QCommandLineOption& opt, int min, int max, int fallback, int& target) {
@@ -104,7 +112,10 @@ int main(int argc, char** argv)
         bool ok = false;
         const int v = parser.value(opt).toInt(&ok);
         if (!ok || v < min || v > max) {
-            err(QStringLiteral("error: --%1 takes a whole number from %2 to %3").arg(opt.names().constLast()).arg(min).arg(max));
+            err(QStringLiteral("error: --%1 takes a whole number from %2 to %3")
+                    .arg(opt.names().constLast())
+                    .arg(min)
+                    .arg(max));
             return false;
         }
         target = v;
@@ -113,8 +124,8 @@ int main(int argc, char** argv)
 
     incidoc::remote::WorkerOptions options;
     int maxMb = 64, drainSeconds = 120;
-    if (!number(threadsOpt, 1, 256, 0, options.threads) || !number(maxMessageOpt, 1, 1024, 64, maxMb) ||
-        !number(drainOpt, 0, 86400, 120, drainSeconds))
+    if (!number(threadsOpt, 1, 256, 0, options.threads) || !number(maxMessageOpt, 1, 1024, 64, maxMb)
+        || !number(drainOpt, 0, 86400, 120, drainSeconds))
         return 1;
     options.listen = parser.value(listenOpt);
     options.maxMessageBytes = static_cast<long long>(maxMb) * 1024 * 1024;

@@ -27,9 +27,11 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QApplication::translate("main", "Review and label OCR of incident documents."));
     parser.addHelpOption();
     parser.addVersionOption();
-    QCommandLineOption readOnly(QStringLiteral("read-only"), QApplication::translate("main", "Open the project read-only."));
+    QCommandLineOption readOnly(QStringLiteral("read-only"),
+                                QApplication::translate("main", "Open the project read-only."));
     parser.addOption(readOnly);
-    parser.addPositionalArgument(QStringLiteral("project"), QApplication::translate("main", "An .incidoc project to open."),
+    parser.addPositionalArgument(QStringLiteral("project"),
+                                 QApplication::translate("main", "An .incidoc project to open."),
                                  QStringLiteral("[PROJECT.incidoc]"));
     parser.process(app);
 
@@ -40,7 +42,8 @@ int main(int argc, char** argv)
     incidoc::ui::MainWindow window;
     // Screenshot tests: where the word boxes are on the screen (see view_geometry_dump.h).
     if (const QString dump = qEnvironmentVariable("INCIDOC_VIEW_GEOMETRY"); !dump.isEmpty())
-        incidoc::ui::dumpViewGeometryWhenShown(window.pageView(), [&window] { return window.session(); }, dump);
+        incidoc::ui::dumpViewGeometryWhenShown(
+            window.pageView(), [&window] { return window.session(); }, dump);
     window.show();
     if (!parser.positionalArguments().isEmpty())
         window.openProject(parser.positionalArguments().first(), parser.isSet(readOnly));

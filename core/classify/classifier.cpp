@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <climits>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 namespace incidoc {
@@ -58,8 +58,8 @@ TextLayerAssessment assessTextLayer(const std::vector<TextLayerWord>& words)
             ++nonSpace;
             ++glyphs;
             const QChar::Category cat = c.category();
-            if (cat == QChar::Other_Control || cat == QChar::Other_PrivateUse || cat == QChar::Other_NotAssigned ||
-                cat == QChar::Other_Surrogate || c == QChar::ReplacementCharacter)
+            if (cat == QChar::Other_Control || cat == QChar::Other_PrivateUse || cat == QChar::Other_NotAssigned
+                || cat == QChar::Other_Surrogate || c == QChar::ReplacementCharacter)
                 ++unmapped;
             if (c.isLetterOrNumber())
                 ++alnum;
@@ -79,19 +79,18 @@ TextLayerAssessment assessTextLayer(const std::vector<TextLayerWord>& words)
         return {TextLayerQuality::None, QStringLiteral("no text layer")};
     const double n = static_cast<double>(nonSpace);
     if (unmapped / n > 0.10)
-        return {TextLayerQuality::Garbage, percent(unmapped / n) +
-                                               QStringLiteral(" of characters are unmapped, private-use or control")};
+        return {TextLayerQuality::Garbage,
+                percent(unmapped / n) + QStringLiteral(" of characters are unmapped, private-use or control")};
     if (alnum / n < 0.5)
         return {TextLayerQuality::Garbage,
                 percent(1.0 - alnum / n) + QStringLiteral(" of characters are not letters or digits")};
     if (wordCount >= 20 && singleGlyphWords > 0.7 * wordCount)
-        return {TextLayerQuality::Garbage,
-                percent(static_cast<double>(singleGlyphWords) / wordCount) +
-                    QStringLiteral(" of words are single characters")};
+        return {TextLayerQuality::Garbage, percent(static_cast<double>(singleGlyphWords) / wordCount)
+                                               + QStringLiteral(" of words are single characters")};
     if (latin >= 40 && vowels < 0.15 * static_cast<double>(latin))
-        return {TextLayerQuality::Garbage,
-                QStringLiteral("only ") + percent(static_cast<double>(vowels) / static_cast<double>(latin)) +
-                    QStringLiteral(" of letters are vowels")};
+        return {TextLayerQuality::Garbage, QStringLiteral("only ")
+                                               + percent(static_cast<double>(vowels) / static_cast<double>(latin))
+                                               + QStringLiteral(" of letters are vowels")};
     return {TextLayerQuality::Good, QStringLiteral("%1 words, %2 characters").arg(wordCount).arg(nonSpace)};
 }
 
@@ -363,8 +362,8 @@ bool isBlankPage(const QImage& grey)
     if (grey.isNull() || grey.width() < 1 || grey.height() < 1)
         return true;
     try {
-        const QImage g8 = grey.format() == QImage::Format_Grayscale8 ? grey
-                                                                     : grey.convertToFormat(QImage::Format_Grayscale8);
+        const QImage g8 =
+            grey.format() == QImage::Format_Grayscale8 ? grey : grey.convertToFormat(QImage::Format_Grayscale8);
         const int longSide = std::max(g8.width(), g8.height());
         const int factor = std::max(1, static_cast<int>(std::ceil(longSide / 1700.0)));
         int w = 0, h = 0;
@@ -405,8 +404,8 @@ bool isBlankPage(const QImage& grey)
             if (c.x0 == 0 || c.y0 == 0 || c.x1 >= w - 1 || c.y1 >= h - 1)
                 continue; // touches the edge: scanner border or shadow
             const bool thinLine = std::min(cw, ch) <= 3 && std::max(cw, ch) >= 15 * std::min(cw, ch);
-            const bool hollowFrame = cw > w / 5 && ch > h / 5 &&
-                                     c.area < 0.05 * static_cast<double>(cw) * static_cast<double>(ch);
+            const bool hollowFrame =
+                cw > w / 5 && ch > h / 5 && c.area < 0.05 * static_cast<double>(cw) * static_cast<double>(ch);
             if (thinLine || hollowFrame)
                 continue;
             const bool solidMark = cw >= 8 && ch >= 8 && c.area >= 40;

@@ -64,7 +64,7 @@ QStringList ExportFormats::names() const
 
 QString toString(ExportPhase phase)
 {
-    static const char* const names[] = {"images", "visualizations", "page-json", "coco", "labelstudio",
+    static const char* const names[] = {"images", "visualizations", "page-json", "coco",  "labelstudio",
                                         "hocr",   "alto",           "metrics",   "bundle"};
     return QString::fromLatin1(names[static_cast<int>(phase)]);
 }
@@ -93,8 +93,8 @@ void initProgress(ExportProgress& progress, const std::vector<SnapshotPage>& pag
     ph[int(ExportPhase::Hocr)].total = o.formats.hocr ? n : 0;
     ph[int(ExportPhase::Alto)].total = o.formats.alto ? n : 0;
     ph[int(ExportPhase::Metrics)].total = o.formats.metrics ? n : 0;
-    ph[int(ExportPhase::Bundle)].total = 2 + (o.formats.coco ? 1 : 0) + (o.formats.labelStudio ? 1 : 0) +
-                                         (o.formats.metrics ? 2 : 0);
+    ph[int(ExportPhase::Bundle)].total =
+        2 + (o.formats.coco ? 1 : 0) + (o.formats.labelStudio ? 1 : 0) + (o.formats.metrics ? 2 : 0);
     progress.pagesTotal = n;
 }
 

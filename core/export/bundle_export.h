@@ -52,10 +52,10 @@ struct ExportOptions {
     ExportFormats formats;
     ExportImages images = ExportImages::Binarized;
     bool visualizations = true;
-    int jobs = 0;                      ///< pool threads; 0: the number of cores
-    BinarizeOptions binarize;          ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
-    double lowConfidence = 60.0;       ///< words below it are "low confidence" (metrics, visualizations)
-    int renderTimeLimitMs = 120'000;   ///< per page re-render
+    int jobs = 0;                    ///< pool threads; 0: the number of cores
+    BinarizeOptions binarize;        ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
+    double lowConfidence = 60.0;     ///< words below it are "low confidence" (metrics, visualizations)
+    int renderTimeLimitMs = 120'000; ///< per page re-render
     /// Where the page images are rendered again (the app: a page host, so a page that crashes Poppler
     /// fails the export, not the app); null: renderPage() in this process.
     std::shared_ptr<PageRendering> renderer;
@@ -76,18 +76,18 @@ struct PhaseProgress {
 /// A snapshot of the whole export's progress (a value).
 struct ExportProgress {
     std::array<PhaseProgress, kExportPhaseCount> phases{};
-    int pagesWritten = 0, pagesTotal = 0;  ///< pages whose entries are in the archive
+    int pagesWritten = 0, pagesTotal = 0; ///< pages whose entries are in the archive
     quint64 entriesWritten = 0;
-    quint64 bytesWritten = 0;              ///< archive bytes written so far
+    quint64 bytesWritten = 0; ///< archive bytes written so far
     const PhaseProgress& phase(ExportPhase p) const { return phases[static_cast<int>(p)]; }
 };
 
 struct ExportReport {
-    QString path;                ///< the finished bundle
+    QString path; ///< the finished bundle
     int documents = 0, pages = 0;
     long long words = 0;
-    quint64 entries = 0;         ///< ZIP entries including manifest.json
-    quint64 bytes = 0;           ///< size of the ZIP
+    quint64 entries = 0; ///< ZIP entries including manifest.json
+    quint64 bytes = 0;   ///< size of the ZIP
     double seconds = 0;
     int jobs = 0;
 };

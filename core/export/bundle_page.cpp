@@ -20,8 +20,8 @@ QString bundleSlug(const QString& fileName)
         if (c.category() == QChar::Mark_NonSpacing)
             continue;
         const ushort u = c.unicode();
-        const bool keep = (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' ||
-                          u == '-';
+        const bool keep =
+            (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '-';
         const QChar out = keep ? c : QLatin1Char('-');
         if (out == QLatin1Char('-') && slug.endsWith(QLatin1Char('-')))
             continue;

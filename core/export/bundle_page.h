@@ -15,11 +15,11 @@ namespace incidoc {
 /// One exported page with everything its formats need. Coordinates: page pixels (core/model/geometry.h).
 struct BundlePage {
     DocumentRecord document;
-    QString slug;                    ///< the document's folder in the bundle
+    QString slug; ///< the document's folder in the bundle
     PageRecord page;
-    std::vector<WordRecord> words;   ///< reading order
-    QString imagePath;               ///< entry name of the page image ("images/<slug>/page-0001.png")
-    bool hasImage = false;           ///< false: --images none, or the page was never rendered
+    std::vector<WordRecord> words; ///< reading order
+    QString imagePath;             ///< entry name of the page image ("images/<slug>/page-0001.png")
+    bool hasImage = false;         ///< false: --images none, or the page was never rendered
 };
 
 /// A document's file stem as an ASCII slug (letters, digits, '-', '_'; accents dropped, anything else

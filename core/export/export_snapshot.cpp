@@ -1,5 +1,4 @@
 #include "core/export/export_snapshot_p.h"
-
 #include "core/storage/project_store.h"
 
 #include <QSet>
@@ -11,10 +10,7 @@ bool hasPageImage(const PageRecord& page)
     return page.status == PageStatus::Done && page.widthPx > 0 && page.heightPx > 0;
 }
 
-ExportSnapshot::ExportSnapshot(std::unique_ptr<ProjectStore> store)
-    : m_store(std::move(store))
-{
-}
+ExportSnapshot::ExportSnapshot(std::unique_ptr<ProjectStore> store) : m_store(std::move(store)) {}
 
 ExportSnapshot::~ExportSnapshot()
 {
@@ -69,8 +65,9 @@ Status ExportSnapshot::read(const ExportOptions& o)
         }
     }
     if (m_pages.empty())
-        return makeError(ErrorCode::InvalidInput, o.reviewedOnly ? QStringLiteral("nothing to export: no reviewed pages")
-                                                                 : QStringLiteral("nothing to export: the project has no pages"));
+        return makeError(ErrorCode::InvalidInput, o.reviewedOnly
+                                                      ? QStringLiteral("nothing to export: no reviewed pages")
+                                                      : QStringLiteral("nothing to export: the project has no pages"));
     return okStatus();
 }
 

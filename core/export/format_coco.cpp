@@ -26,7 +26,8 @@ QHash<QString, int> cocoCategoryIds(const std::vector<LabelRecord>& labels)
 
 QByteArray cocoHead(const std::vector<LabelRecord>& labels, const QString& created)
 {
-    QJsonArray cats{QJsonObject{{QStringLiteral("id"), 1}, {QStringLiteral("name"), QStringLiteral("word")},
+    QJsonArray cats{QJsonObject{{QStringLiteral("id"), 1},
+                                {QStringLiteral("name"), QStringLiteral("word")},
                                 {QStringLiteral("supercategory"), QStringLiteral("text")}}};
     const auto ids = cocoCategoryIds(labels);
     QSet<QString> seen{QStringLiteral("word")};
@@ -34,14 +35,15 @@ QByteArray cocoHead(const std::vector<LabelRecord>& labels, const QString& creat
         if (seen.contains(l.name))
             continue;
         seen.insert(l.name);
-        cats.append(QJsonObject{{QStringLiteral("id"), ids.value(l.name)}, {QStringLiteral("name"), l.name},
+        cats.append(QJsonObject{{QStringLiteral("id"), ids.value(l.name)},
+                                {QStringLiteral("name"), l.name},
                                 {QStringLiteral("supercategory"), QStringLiteral("label")}});
     }
     const QJsonObject info{{QStringLiteral("description"), QStringLiteral("Incidoc export (incidoc.bundle/1)")},
                            {QStringLiteral("version"), QStringLiteral("1.0")},
                            {QStringLiteral("date_created"), created}};
-    return "{\"info\":" + compact(info) + ",\"licenses\":[],\"categories\":" + QJsonDocument(cats).toJson(QJsonDocument::Compact) +
-           ",\"annotations\":[";
+    return "{\"info\":" + compact(info) + ",\"licenses\":[],\"categories\":"
+           + QJsonDocument(cats).toJson(QJsonDocument::Compact) + ",\"annotations\":[";
 }
 
 QByteArray cocoMiddle()
@@ -71,19 +73,20 @@ QByteArray cocoAnnotations(const BundlePage& p, int imageId, long long firstAnno
             out += ',';
         const int cat = w.labelName.isEmpty() ? 1 : categories.value(w.labelName, 1);
         const int bw = std::max(0, w.box.width()), bh = std::max(0, w.box.height());
-        QJsonObject o{{QStringLiteral("id"), id++},
-                      {QStringLiteral("image_id"), imageId},
-                      {QStringLiteral("category_id"), cat},
-                      {QStringLiteral("bbox"), QJsonArray{w.box.x0, w.box.y0, bw, bh}},
-                      {QStringLiteral("area"), static_cast<qint64>(bw) * bh},
-                      {QStringLiteral("iscrowd"), 0},
-                      {QStringLiteral("segmentation"), QJsonArray{}},
-                      {QStringLiteral("text"), w.text},
-                      {QStringLiteral("confidence"), w.confidence ? QJsonValue(std::round(*w.confidence * 10.0) / 10.0)
-                                                                  : QJsonValue(QJsonValue::Null)},
-                      {QStringLiteral("label"), w.labelName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.labelName)},
-                      {QStringLiteral("document"), p.slug},
-                      {QStringLiteral("page"), p.page.number}};
+        QJsonObject o{
+            {QStringLiteral("id"), id++},
+            {QStringLiteral("image_id"), imageId},
+            {QStringLiteral("category_id"), cat},
+            {QStringLiteral("bbox"), QJsonArray{w.box.x0, w.box.y0, bw, bh}},
+            {QStringLiteral("area"), static_cast<qint64>(bw) * bh},
+            {QStringLiteral("iscrowd"), 0},
+            {QStringLiteral("segmentation"), QJsonArray{}},
+            {QStringLiteral("text"), w.text},
+            {QStringLiteral("confidence"),
+             w.confidence ? QJsonValue(std::round(*w.confidence * 10.0) / 10.0) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("label"), w.labelName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.labelName)},
+            {QStringLiteral("document"), p.slug},
+            {QStringLiteral("page"), p.page.number}};
         out += compact(o);
     }
     return out;

@@ -24,16 +24,16 @@ QByteArray pageToHocr(const BundlePage& p)
     QByteArray h;
     h.reserve(512 + static_cast<qsizetype>(p.words.size()) * 110);
     h += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n"
-         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n<head>\n<title>" +
-         xmlEscaped(p.document.name) + " page " + num(n) +
-         "</title>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
-         "<meta name=\"ocr-system\" content=\"incidoc\"/>\n"
-         "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_line ocrx_word ocrp_wconf\"/>\n"
-         "</head>\n<body>\n";
+         "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\" lang=\"en\">\n<head>\n<title>"
+         + xmlEscaped(p.document.name) + " page " + num(n)
+         + "</title>\n<meta http-equiv=\"Content-Type\" content=\"text/html;charset=utf-8\"/>\n"
+           "<meta name=\"ocr-system\" content=\"incidoc\"/>\n"
+           "<meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_line ocrx_word ocrp_wconf\"/>\n"
+           "</head>\n<body>\n";
     const QByteArray dpi = num(p.page.dpi);
-    h += "<div class=\"ocr_page\" id=\"page_" + num(n) + "\" title=\"image &quot;" + xmlEscaped(p.imagePath) +
-         "&quot;; bbox 0 0 " + num(p.page.widthPx) + ' ' + num(p.page.heightPx) + "; ppageno " + num(n - 1) +
-         (p.page.dpi > 0 ? "; scan_res " + dpi + ' ' + dpi : QByteArray()) + "\">\n";
+    h += "<div class=\"ocr_page\" id=\"page_" + num(n) + "\" title=\"image &quot;" + xmlEscaped(p.imagePath)
+         + "&quot;; bbox 0 0 " + num(p.page.widthPx) + ' ' + num(p.page.heightPx) + "; ppageno " + num(n - 1)
+         + (p.page.dpi > 0 ? "; scan_res " + dpi + ' ' + dpi : QByteArray()) + "\">\n";
     const auto runs = lineRuns(p.words);
     int blockNo = 0, lineNo = 0, wordNo = 0;
     for (std::size_t r = 0; r < runs.size(); ++r) {
@@ -43,20 +43,20 @@ QByteArray pageToHocr(const BundlePage& p)
             std::size_t end = r + 1;
             while (end < runs.size() && !runs[end].newBlock)
                 ++end;
-            h += "<div class=\"ocr_carea\" id=\"block_" + num(n) + '_' + num(++blockNo) + "\" title=\"" +
-                 bboxTitle(unionOf(p.words, runs[r].begin, runs[end - 1].end)) + "\">\n";
+            h += "<div class=\"ocr_carea\" id=\"block_" + num(n) + '_' + num(++blockNo) + "\" title=\""
+                 + bboxTitle(unionOf(p.words, runs[r].begin, runs[end - 1].end)) + "\">\n";
         }
-        h += " <span class=\"ocr_line\" id=\"line_" + num(n) + '_' + num(++lineNo) + "\" title=\"" +
-             bboxTitle(unionOf(p.words, runs[r].begin, runs[r].end)) + "\">";
+        h += " <span class=\"ocr_line\" id=\"line_" + num(n) + '_' + num(++lineNo) + "\" title=\""
+             + bboxTitle(unionOf(p.words, runs[r].begin, runs[r].end)) + "\">";
         for (std::size_t i = runs[r].begin; i < runs[r].end; ++i) {
             const WordRecord& w = p.words[i];
             if (i > runs[r].begin)
                 h += ' ';
-            h += "<span class=\"ocrx_word\" id=\"word_" + num(n) + '_' + num(++wordNo) + "\" title=\"" +
-                 bboxTitle(w.box) +
-                 (w.confidence ? "; x_wconf " + num(std::lround(std::clamp(*w.confidence, 0.0, 100.0))) : QByteArray()) +
-                 '"' + (w.labelName.isEmpty() ? QByteArray() : " data-label=\"" + xmlEscaped(w.labelName) + '"') + '>' +
-                 xmlEscaped(w.text) + "</span>";
+            h +=
+                "<span class=\"ocrx_word\" id=\"word_" + num(n) + '_' + num(++wordNo) + "\" title=\"" + bboxTitle(w.box)
+                + (w.confidence ? "; x_wconf " + num(std::lround(std::clamp(*w.confidence, 0.0, 100.0))) : QByteArray())
+                + '"' + (w.labelName.isEmpty() ? QByteArray() : " data-label=\"" + xmlEscaped(w.labelName) + '"') + '>'
+                + xmlEscaped(w.text) + "</span>";
         }
         h += "</span>\n";
     }

@@ -28,8 +28,8 @@ void pngChunk(QByteArray& out, const char* type, const QByteArray& data)
     const qsizetype start = out.size();
     out.append(type, 4);
     out.append(data);
-    const uLong crc = crc32(0L, reinterpret_cast<const Bytef*>(out.constData() + start),
-                            static_cast<uInt>(out.size() - start));
+    const uLong crc =
+        crc32(0L, reinterpret_cast<const Bytef*>(out.constData() + start), static_cast<uInt>(out.size() - start));
     const char c[4] = {char(crc >> 24), char(crc >> 16), char(crc >> 8), char(crc)};
     out.append(c, 4);
 }
@@ -40,7 +40,8 @@ QByteArray encodeGreyPng(const QImage& input, bool bilevel, int level)
 {
     if (input.isNull())
         return {};
-    const QImage grey = input.format() == QImage::Format_Grayscale8 ? input : input.convertToFormat(QImage::Format_Grayscale8);
+    const QImage grey =
+        input.format() == QImage::Format_Grayscale8 ? input : input.convertToFormat(QImage::Format_Grayscale8);
     const int w = grey.width(), h = grey.height();
     const qsizetype rowBytes = bilevel ? (w + 7) / 8 : w;
     z_stream zs{};
@@ -119,8 +120,10 @@ QByteArray drawVisualization(const QImage& grey, const BundlePage& p, const QHas
     if (canvas.isNull())
         return {};
     // Boxes are in page pixels; the image may differ slightly from the page size (never by much).
-    const double sx = static_cast<double>(canvas.width()) / std::max(1, p.page.widthPx > 0 ? p.page.widthPx : grey.width());
-    const double sy = static_cast<double>(canvas.height()) / std::max(1, p.page.heightPx > 0 ? p.page.heightPx : grey.height());
+    const double sx =
+        static_cast<double>(canvas.width()) / std::max(1, p.page.widthPx > 0 ? p.page.widthPx : grey.width());
+    const double sy =
+        static_cast<double>(canvas.height()) / std::max(1, p.page.heightPx > 0 ? p.page.heightPx : grey.height());
     {
         QPainter painter(&canvas);
         painter.setRenderHint(QPainter::Antialiasing, false);

@@ -58,9 +58,8 @@ QByteArray labelStudioTask(const BundlePage& p, int taskId)
                                                           {QStringLiteral("document_name"), p.document.name},
                                                           {QStringLiteral("page"), p.page.number}}}};
     if (p.page.review == ReviewStatus::Reviewed) {
-        task.insert(QStringLiteral("annotations"),
-                    QJsonArray{QJsonObject{{QStringLiteral("result"), results},
-                                           {QStringLiteral("ground_truth"), false}}});
+        task.insert(QStringLiteral("annotations"), QJsonArray{QJsonObject{{QStringLiteral("result"), results},
+                                                                          {QStringLiteral("ground_truth"), false}}});
     } else {
         task.insert(QStringLiteral("predictions"),
                     QJsonArray{QJsonObject{{QStringLiteral("model_version"),

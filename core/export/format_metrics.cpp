@@ -82,12 +82,12 @@ QByteArray pagesCsvHeader()
 QByteArray pagesCsvRow(const BundlePage& p, const PageStats& s)
 {
     // The slug is ASCII letters, digits, '-' and '_': never needs CSV quoting.
-    return p.slug.toUtf8() + ',' + num(p.page.number) + ',' +
-           (p.page.kind == PageKind::Unknown ? QByteArray() : toString(p.page.kind).toUtf8()) + ',' +
-           toString(p.page.status).toUtf8() + ',' + toString(p.page.review).toUtf8() + ',' + num(s.words) + ',' +
-           (s.withConfidence ? dec(s.confidenceSum / s.withConfidence, 1) : QByteArray()) + ',' + num(s.lowConfidence) +
-           ',' + num(s.edited) + ',' + num(s.labelled) + ',' + num(p.page.timings.renderMs) + ',' +
-           num(p.page.timings.ocrMs) + '\n';
+    return p.slug.toUtf8() + ',' + num(p.page.number) + ','
+           + (p.page.kind == PageKind::Unknown ? QByteArray() : toString(p.page.kind).toUtf8()) + ','
+           + toString(p.page.status).toUtf8() + ',' + toString(p.page.review).toUtf8() + ',' + num(s.words) + ','
+           + (s.withConfidence ? dec(s.confidenceSum / s.withConfidence, 1) : QByteArray()) + ',' + num(s.lowConfidence)
+           + ',' + num(s.edited) + ',' + num(s.labelled) + ',' + num(p.page.timings.renderMs) + ','
+           + num(p.page.timings.ocrMs) + '\n';
 }
 
 void PageCounts::add(const PageRecord& page)
@@ -106,26 +106,26 @@ QByteArray metricsSummary(const PageStats& totals, const PageCounts& counts, int
     QJsonArray histogram;
     for (long long h : totals.histogram)
         histogram.append(h);
-    const QJsonObject summary{
-        {QStringLiteral("documents"), documents},
-        {QStringLiteral("pages"), pages},
-        {QStringLiteral("pages_by_status"), countsJson(counts.byStatus)},
-        {QStringLiteral("pages_by_kind"), countsJson(counts.byKind)},
-        {QStringLiteral("pages_by_review"), countsJson(counts.byReview)},
-        {QStringLiteral("words"), totals.words},
-        {QStringLiteral("words_with_confidence"), totals.withConfidence},
-        {QStringLiteral("mean_confidence"), totals.withConfidence
-                                                ? QJsonValue(std::round(totals.confidenceSum / totals.withConfidence * 10) / 10)
-                                                : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("low_confidence_threshold"), lowConfidence},
-        {QStringLiteral("low_confidence_words"), totals.lowConfidence},
-        {QStringLiteral("confidence_histogram"),
-         QJsonObject{{QStringLiteral("bin_width"), 10}, {QStringLiteral("counts"), histogram}}},
-        {QStringLiteral("edited_words"), totals.edited},
-        {QStringLiteral("user_words"), totals.userWords},
-        {QStringLiteral("reviewed_words"), totals.reviewedWords},
-        {QStringLiteral("labelled_words"), totals.labelled},
-        {QStringLiteral("words_by_label"), labelsUsed}};
+    const QJsonObject summary{{QStringLiteral("documents"), documents},
+                              {QStringLiteral("pages"), pages},
+                              {QStringLiteral("pages_by_status"), countsJson(counts.byStatus)},
+                              {QStringLiteral("pages_by_kind"), countsJson(counts.byKind)},
+                              {QStringLiteral("pages_by_review"), countsJson(counts.byReview)},
+                              {QStringLiteral("words"), totals.words},
+                              {QStringLiteral("words_with_confidence"), totals.withConfidence},
+                              {QStringLiteral("mean_confidence"),
+                               totals.withConfidence
+                                   ? QJsonValue(std::round(totals.confidenceSum / totals.withConfidence * 10) / 10)
+                                   : QJsonValue(QJsonValue::Null)},
+                              {QStringLiteral("low_confidence_threshold"), lowConfidence},
+                              {QStringLiteral("low_confidence_words"), totals.lowConfidence},
+                              {QStringLiteral("confidence_histogram"),
+                               QJsonObject{{QStringLiteral("bin_width"), 10}, {QStringLiteral("counts"), histogram}}},
+                              {QStringLiteral("edited_words"), totals.edited},
+                              {QStringLiteral("user_words"), totals.userWords},
+                              {QStringLiteral("reviewed_words"), totals.reviewedWords},
+                              {QStringLiteral("labelled_words"), totals.labelled},
+                              {QStringLiteral("words_by_label"), labelsUsed}};
     return QJsonDocument(summary).toJson(QJsonDocument::Indented);
 }
 

@@ -15,7 +15,7 @@ namespace incidoc {
 /// Counts of one page for metrics/summary.json (added up over the bundle).
 struct PageStats {
     long long words = 0, lowConfidence = 0, edited = 0, labelled = 0, reviewedWords = 0, userWords = 0;
-    long long withConfidence = 0;  ///< words that have a confidence (not drawn by a person)
+    long long withConfidence = 0; ///< words that have a confidence (not drawn by a person)
     double confidenceSum = 0;
     std::array<long long, 10> histogram{}; ///< confidences in [0,10), [10,20), ... [90,100]
     QHash<QString, long long> labels;      ///< words per label name

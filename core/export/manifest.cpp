@@ -1,8 +1,7 @@
 #include "core/export/manifest_p.h"
-
 #include "core/ocr/tesseract_engine.h"
-#include "core/util/version.h"
 #include "core/render/page_renderer.h"
+#include "core/util/version.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -16,14 +15,10 @@ namespace {
 QString binarizationName(const BinarizeOptions& b)
 {
     switch (b.method) {
-    case BinarizeMethod::AdaptiveGaussian:
-        return QStringLiteral("adaptive-gaussian %1 %2").arg(b.blockSize).arg(b.c);
-    case BinarizeMethod::Sauvola:
-        return QStringLiteral("sauvola %1 %2").arg(b.blockSize).arg(b.sauvolaK);
-    case BinarizeMethod::Otsu:
-        return QStringLiteral("otsu");
-    case BinarizeMethod::None:
-        return QStringLiteral("none");
+    case BinarizeMethod::AdaptiveGaussian: return QStringLiteral("adaptive-gaussian %1 %2").arg(b.blockSize).arg(b.c);
+    case BinarizeMethod::Sauvola: return QStringLiteral("sauvola %1 %2").arg(b.blockSize).arg(b.sauvolaK);
+    case BinarizeMethod::Otsu: return QStringLiteral("otsu");
+    case BinarizeMethod::None: return QStringLiteral("none");
     }
     return {};
 }
@@ -31,12 +26,9 @@ QString binarizationName(const BinarizeOptions& b)
 QString imagesName(ExportImages i)
 {
     switch (i) {
-    case ExportImages::Binarized:
-        return QStringLiteral("binarized");
-    case ExportImages::Original:
-        return QStringLiteral("original");
-    case ExportImages::None:
-        return QStringLiteral("none");
+    case ExportImages::Binarized: return QStringLiteral("binarized");
+    case ExportImages::Original: return QStringLiteral("original");
+    case ExportImages::None: return QStringLiteral("none");
     }
     return {};
 }
@@ -65,9 +57,11 @@ PageSettings pageSettings(const std::vector<SnapshotPage>& pages)
         if (!r.page.engine.isEmpty())
             enginesUsed.insert(r.page.engine);
         // "tesseract 5.3.0 (eng+fra)"
-        const int open = r.page.engine.lastIndexOf(QLatin1Char('(')), close = r.page.engine.lastIndexOf(QLatin1Char(')'));
+        const int open = r.page.engine.lastIndexOf(QLatin1Char('(')),
+                  close = r.page.engine.lastIndexOf(QLatin1Char(')'));
         if (open >= 0 && close > open)
-            for (const QString& l : r.page.engine.mid(open + 1, close - open - 1).split(QLatin1Char('+'), Qt::SkipEmptyParts))
+            for (const QString& l :
+                 r.page.engine.mid(open + 1, close - open - 1).split(QLatin1Char('+'), Qt::SkipEmptyParts))
                 langSet.insert(l);
     }
     int dpi = 0, dpiCount = -1;
@@ -141,18 +135,18 @@ QByteArray bundleManifest(const ExportOptions& o, const QString& created, const 
     return QJsonDocument(manifest).toJson(QJsonDocument::Indented);
 }
 
-QByteArray bundleReadme(const ExportOptions& o, const QString& created, int documents, int pages, const PageStats& total,
-                        const QStringList& formats)
+QByteArray bundleReadme(const ExportOptions& o, const QString& created, int documents, int pages,
+                        const PageStats& total, const QStringList& formats)
 {
     QByteArray r;
     r += "# Incidoc export bundle (incidoc.bundle/1)\n\n";
-    r += "Made by Incidoc " INCIDOC_VERSION " on " + created.toUtf8() + " from " + QByteArray::number(documents) +
-         " document(s), " + QByteArray::number(pages) + " page(s), " + QByteArray::number(total.words) + " word(s) (" +
-         QByteArray::number(total.labelled) + " labelled, " + QByteArray::number(total.lowConfidence) +
-         " below confidence " + QByteArray::number(o.lowConfidence) + ").\n\n";
-    r += "Options: formats " + formats.join(QLatin1Char(',')).toUtf8() + "; page images " +
-         imagesName(o.images).toUtf8() + "; visualizations " + (o.visualizations ? "on" : "off") + "; " +
-         (o.reviewedOnly ? "reviewed pages only" : "all pages") + ".\n\n";
+    r += "Made by Incidoc " INCIDOC_VERSION " on " + created.toUtf8() + " from " + QByteArray::number(documents)
+         + " document(s), " + QByteArray::number(pages) + " page(s), " + QByteArray::number(total.words) + " word(s) ("
+         + QByteArray::number(total.labelled) + " labelled, " + QByteArray::number(total.lowConfidence)
+         + " below confidence " + QByteArray::number(o.lowConfidence) + ").\n\n";
+    r += "Options: formats " + formats.join(QLatin1Char(',')).toUtf8() + "; page images "
+         + imagesName(o.images).toUtf8() + "; visualizations " + (o.visualizations ? "on" : "off") + "; "
+         + (o.reviewedOnly ? "reviewed pages only" : "all pages") + ".\n\n";
     r += "## What is inside\n\n"
          "| path | what |\n|---|---|\n"
          "| `manifest.json` | schema, date, engine versions, settings, documents (with source SHA-256) and the "

@@ -1,6 +1,5 @@
-#include "core/export/ordered_writer_p.h"
-
 #include "core/export/format_coco.h"
+#include "core/export/ordered_writer_p.h"
 
 #include <QJsonObject>
 
@@ -93,11 +92,7 @@ void ExportQueue::wakeAll()
 
 OrderedWriter::OrderedWriter(ZipWriter& zip, const QString& destination, ExportQueue& queue, const CancelToken& cancel,
                              const ExportProgressFn& progress)
-    : m_zip(zip)
-    , m_destination(destination)
-    , m_queue(queue)
-    , m_cancel(cancel)
-    , m_progress(progress)
+    : m_zip(zip), m_destination(destination), m_queue(queue), m_cancel(cancel), m_progress(progress)
 {
 }
 
@@ -140,9 +135,9 @@ void OrderedWriter::run()
         {
             std::unique_lock lock(m_queue.mutex);
             m_queue.changed.wait(lock, [&] {
-                return m_queue.failure || m_cancel.isCancelled() ||
-                       (!m_queue.window.empty() && m_queue.window.front()->pending == 0) ||
-                       (m_queue.submitDone && m_queue.window.empty());
+                return m_queue.failure || m_cancel.isCancelled()
+                       || (!m_queue.window.empty() && m_queue.window.front()->pending == 0)
+                       || (m_queue.submitDone && m_queue.window.empty());
             });
             if (m_queue.failure || m_cancel.isCancelled() || m_queue.window.empty())
                 return;

@@ -66,7 +66,7 @@ struct ExportQueue {
     std::condition_variable changed;
     std::deque<std::shared_ptr<PageWork>> window; ///< submitted, not yet written, in page order
     bool submitDone = false;
-    std::optional<Error> failure;                  ///< the first error (stops everything)
+    std::optional<Error> failure; ///< the first error (stops everything)
     ExportProgress progress;
 
     /// Records the first error and wakes everyone.

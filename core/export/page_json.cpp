@@ -32,7 +32,8 @@ QString safeStem(const DocumentRecord& doc)
     QString stem = QFileInfo(doc.name.isEmpty() ? doc.path : doc.name).completeBaseName();
     // Keep any Unicode, but nothing a file system or an unzip tool treats specially.
     for (QChar& c : stem) {
-        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':') || c.category() == QChar::Other_Control)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c == QLatin1Char(':')
+            || c.category() == QChar::Other_Control)
             c = QLatin1Char('_');
     }
     stem = truncatedUtf8(stem.trimmed(), 120);
@@ -55,8 +56,8 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
                    {QStringLiteral("height"), page.heightPx},
                    {QStringLiteral("dpi"), page.dpi},
                    {QStringLiteral("rotation"), page.rotation},
-                   {QStringLiteral("kind"), page.kind == PageKind::Unknown ? QJsonValue(QJsonValue::Null)
-                                                                           : QJsonValue(toString(page.kind))},
+                   {QStringLiteral("kind"),
+                    page.kind == PageKind::Unknown ? QJsonValue(QJsonValue::Null) : QJsonValue(toString(page.kind))},
                    {QStringLiteral("status"), toString(page.status)},
                    {QStringLiteral("review"), toString(page.review)},
                    {QStringLiteral("engine"), orNull(page.engine)},
@@ -67,8 +68,8 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
         QJsonObject o{{QStringLiteral("id"), w.id},
                       {QStringLiteral("text"), w.text},
                       {QStringLiteral("bbox"), QJsonArray{w.box.x0, w.box.y0, w.box.x1, w.box.y1}},
-                      {QStringLiteral("confidence"),
-                       w.confidence ? QJsonValue(std::round(*w.confidence * 10.0) / 10.0) : QJsonValue(QJsonValue::Null)},
+                      {QStringLiteral("confidence"), w.confidence ? QJsonValue(std::round(*w.confidence * 10.0) / 10.0)
+                                                                  : QJsonValue(QJsonValue::Null)},
                       {QStringLiteral("block"), w.block},
                       {QStringLiteral("line"), w.line},
                       // Reading order as the spec defines it: 0, 1, 2... with no gaps, whatever is stored.
@@ -125,7 +126,8 @@ Result<DumpReport> dumpProject(ProjectStore& store, const QString& dir, const Ca
             auto words = store.words(page.id);
             if (!words)
                 return words.error();
-            const QString path = QDir(folder).filePath(QStringLiteral("page-%1.json").arg(page.number, 4, 10, QLatin1Char('0')));
+            const QString path =
+                QDir(folder).filePath(QStringLiteral("page-%1.json").arg(page.number, 4, 10, QLatin1Char('0')));
             QSaveFile out(path);
             if (!out.open(QIODevice::WriteOnly))
                 return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));

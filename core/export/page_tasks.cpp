@@ -1,7 +1,6 @@
-#include "core/export/page_tasks_p.h"
-
 #include "core/export/bundle_formats.h"
 #include "core/export/page_json.h"
+#include "core/export/page_tasks_p.h"
 #include "core/render/page_renderer.h"
 
 #include <QJsonDocument>
@@ -40,7 +39,8 @@ void runTextTask(ExportQueue& queue, PageWork& w, const ExportOptions& o, const 
     }
     if (o.formats.coco) {
         w.cocoImage = cocoImage(p, w.imageId);
-        w.cocoAnnotations = fragmentOf(cocoAnnotations(p, w.imageId, w.firstAnnotationId, categories, w.firstAnnotationId > 1));
+        w.cocoAnnotations =
+            fragmentOf(cocoAnnotations(p, w.imageId, w.firstAnnotationId, categories, w.firstAnnotationId > 1));
         done.emplace_back(ExportPhase::Coco, w.cocoAnnotations.raw.size() + w.cocoImage.size());
     }
     if (o.formats.labelStudio) {
@@ -108,11 +108,13 @@ void runRenderTask(const PageTaskContext& c, const std::shared_ptr<PageWork>& w)
             std::lock_guard lock(c.queue.mutex);
             ++w->pending;
         }
-        c.pool.start([c, w, image = *grey] {
-            if (!c.queue.stopped(c.cancel))
-                runVisualizationTask(c, *w, image);
-            c.queue.taskDone(*w);
-        }, 1);
+        c.pool.start(
+            [c, w, image = *grey] {
+                if (!c.queue.stopped(c.cancel))
+                    runVisualizationTask(c, *w, image);
+                c.queue.taskDone(*w);
+            },
+            1);
     }
     if (c.options.images != ExportImages::None)
         encodeImage(c, *w, *grey);
@@ -128,7 +130,7 @@ Result<QImage> renderForExport(const BundlePage& p, const ExportOptions& o, cons
     // The page was rendered at this DPI when it was processed, so it fits any budget it fitted then.
     ro.pixelBudget = std::max<qint64>(ro.pixelBudget, static_cast<qint64>(p.page.widthPx) * p.page.heightPx + 1);
     auto r = o.renderer ? o.renderer->render(p.document.path, p.document.kind, p.page.number, ro, cancel)
-                      : renderPage(p.document.path, p.document.kind, p.page.number, ro, cancel);
+                        : renderPage(p.document.path, p.document.kind, p.page.number, ro, cancel);
     if (!r) {
         if (r.error().isCancelled())
             return r.error();

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -65,12 +66,13 @@ Status PartialFile::create(const QString& destination)
     m_dest = QFile::encodeName(info.absoluteFilePath());
     const QDir dir = info.absoluteDir();
     if (!dir.exists())
-        return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: the folder %2 does not exist")
-                                            .arg(destination, dir.path()));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot write %1: the folder %2 does not exist").arg(destination, dir.path()));
     if (info.isDir())
         return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: it is a folder").arg(destination));
     removeStalePartials(dir, info.fileName());
-    const QString name = QStringLiteral(".%1.%2%3").arg(info.fileName()).arg(::getpid()).arg(QLatin1String(kPartialSuffix));
+    const QString name =
+        QStringLiteral(".%1.%2%3").arg(info.fileName()).arg(::getpid()).arg(QLatin1String(kPartialSuffix));
     const QByteArray path = QFile::encodeName(dir.filePath(name));
     ::unlink(path.constData()); // our own pid: a leftover of an earlier process with this pid, long dead
     m_fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -78,8 +80,8 @@ Status PartialFile::create(const QString& destination)
         return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(destination, errnoText(errno)));
     m_path = path;
     if (::flock(m_fd, LOCK_EX | LOCK_NB) != 0)
-        return makeError(ErrorCode::Io, QStringLiteral("cannot lock %1: %2").arg(QString::fromLocal8Bit(path),
-                                                                                 errnoText(errno)));
+        return makeError(ErrorCode::Io,
+                         QStringLiteral("cannot lock %1: %2").arg(QString::fromLocal8Bit(path), errnoText(errno)));
     return okStatus();
 }
 

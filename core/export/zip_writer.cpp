@@ -2,10 +2,10 @@
 
 #include <zlib.h>
 
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
+
+#include <unistd.h>
 
 namespace incidoc {
 namespace {
@@ -260,10 +260,10 @@ Status ZipWriter::finish()
         put32(h, c.size >= kMax32 ? kMax32 : static_cast<quint32>(c.size));
         put16(h, static_cast<quint16>(c.name.size()));
         put16(h, zip64 ? static_cast<quint16>(4 + extra.size()) : 0);
-        put16(h, 0);                   // comment
-        put16(h, 0);                   // disk
-        put16(h, 0);                   // internal attributes
-        put32(h, (0100644u) << 16);    // external: a regular file, rw-r--r--
+        put16(h, 0);                // comment
+        put16(h, 0);                // disk
+        put16(h, 0);                // internal attributes
+        put32(h, (0100644u) << 16); // external: a regular file, rw-r--r--
         put32(h, c.offset >= kMax32 ? kMax32 : static_cast<quint32>(c.offset));
         h.append(c.name);
         if (zip64) {

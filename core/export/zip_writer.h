@@ -21,12 +21,12 @@ namespace incidoc {
 
 /// One entry ready to be written: its name and its bytes as they go into the archive.
 struct ZipEntry {
-    QByteArray name;        ///< UTF-8, '/' separated, relative
-    QByteArray data;        ///< stored bytes (method 0) or raw deflate (method 8)
-    bool deflated = false;  ///< method 8 when true, else 0
-    quint32 crc = 0;        ///< CRC-32 of the uncompressed bytes
-    quint64 size = 0;       ///< uncompressed size
-    QByteArray sha256;      ///< of the uncompressed bytes (lower-case hex)
+    QByteArray name;       ///< UTF-8, '/' separated, relative
+    QByteArray data;       ///< stored bytes (method 0) or raw deflate (method 8)
+    bool deflated = false; ///< method 8 when true, else 0
+    quint32 crc = 0;       ///< CRC-32 of the uncompressed bytes
+    quint64 size = 0;      ///< uncompressed size
+    QByteArray sha256;     ///< of the uncompressed bytes (lower-case hex)
 };
 
 /// CRC-32 (ZIP's polynomial) of `bytes`. Reentrant.

@@ -1,12 +1,14 @@
 #include "core/imaging/prepare.h"
 
-#include <algorithm>
-#include <cmath>
+#include <QBuffer>
+#include <QImageWriter>
+
 #include <opencv2/core.hpp>
 #include <opencv2/core/version.hpp>
 #include <opencv2/imgproc.hpp>
-#include <QBuffer>
-#include <QImageWriter>
+
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 namespace incidoc {
@@ -31,8 +33,7 @@ cv::Mat viewOf(const QImage& grey)
 // A writable view of a freshly allocated QImage, so OpenCV writes straight into it.
 cv::Mat writableViewOf(QImage& grey)
 {
-    return cv::Mat(grey.height(), grey.width(), CV_8UC1, grey.bits(),
-                   static_cast<size_t>(grey.bytesPerLine()));
+    return cv::Mat(grey.height(), grey.width(), CV_8UC1, grey.bits(), static_cast<size_t>(grey.bytesPerLine()));
 }
 
 // Copies `m` into a new QImage unless it already lives in `target` (OpenCV reallocates when the
@@ -187,17 +188,11 @@ QImage binarize(const QImage& image, const BinarizeOptions& options)
         cv::Mat dst = writableViewOf(out);
         switch (options.method) {
         case BinarizeMethod::AdaptiveGaussian:
-            cv::adaptiveThreshold(src, dst, 255, cv::ADAPTIVE_THRESH_GAUSSIAN_C, cv::THRESH_BINARY, block,
-                                  options.c);
+            cv::adaptiveThreshold(src, dst, 255, cv::ADAPTIVE_THRESH_GAUSSIAN_C, cv::THRESH_BINARY, block, options.c);
             break;
-        case BinarizeMethod::Sauvola:
-            sauvola(src, block, options.sauvolaK).copyTo(dst);
-            break;
-        case BinarizeMethod::Otsu:
-            cv::threshold(src, dst, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-            break;
-        case BinarizeMethod::None:
-            break;
+        case BinarizeMethod::Sauvola: sauvola(src, block, options.sauvolaK).copyTo(dst); break;
+        case BinarizeMethod::Otsu: cv::threshold(src, dst, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU); break;
+        case BinarizeMethod::None: break;
         }
         out = intoImage(dst, out);
         out.setDotsPerMeterX(grey.dotsPerMeterX());

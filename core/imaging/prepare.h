@@ -4,9 +4,10 @@
 
 #include "core/model/types.h"
 
-#include <optional>
 #include <QByteArray>
 #include <QImage>
+
+#include <optional>
 
 namespace incidoc {
 

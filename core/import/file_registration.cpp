@@ -43,12 +43,8 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
             ++report.added;
             report.pagesAdded += file.pages;
             break;
-        case ImportedFile::Outcome::Duplicate:
-            ++report.duplicates;
-            break;
-        case ImportedFile::Outcome::Failed:
-            ++report.failed;
-            break;
+        case ImportedFile::Outcome::Duplicate: ++report.duplicates; break;
+        case ImportedFile::Outcome::Failed: ++report.failed; break;
         }
         if (onFile)
             onFile(file);

@@ -24,7 +24,7 @@ struct ImportedFile {
     Outcome outcome = Outcome::Added;
     DocumentId documentId = 0; ///< 0 when the failure could not be recorded
     int pages = 0;
-    QString error;             ///< Failed: the reason, in words a user understands
+    QString error; ///< Failed: the reason, in words a user understands
 };
 
 struct ImportReport {
@@ -51,14 +51,12 @@ struct RegisterOptions {
 
 /// As below, with hooks for a supervising process.
 ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const RegisterOptions& options,
-                           const CancelToken& cancel = {},
-                           const std::function<void(const ImportedFile&)>& onFile = {});
+                           const CancelToken& cancel = {}, const std::function<void(const ImportedFile&)>& onFile = {});
 
 /// Registers every file under `paths` in `store`. Per-file failures are recorded in the project and
 /// the batch goes on. `onFile` (optional) is called after each file, on the calling thread.
 /// Not thread-safe (uses `store`); cancel stops between files.
 ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const ImportLimits& limits = {},
-                           const CancelToken& cancel = {},
-                           const std::function<void(const ImportedFile&)>& onFile = {});
+                           const CancelToken& cancel = {}, const std::function<void(const ImportedFile&)>& onFile = {});
 
 } // namespace incidoc

@@ -28,7 +28,7 @@ constexpr int kSniffBytes = 1024;
 
 bool hasSupportedSuffix(const QString& fileName)
 {
-    static const QStringList kSuffixes{QStringLiteral("pdf"), QStringLiteral("png"), QStringLiteral("jpg"),
+    static const QStringList kSuffixes{QStringLiteral("pdf"),  QStringLiteral("png"), QStringLiteral("jpg"),
                                        QStringLiteral("jpeg"), QStringLiteral("tif"), QStringLiteral("tiff")};
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     return kSuffixes.contains(suffix);
@@ -153,15 +153,13 @@ Result<std::vector<PageInfo>> inspectImage(const QString& path, Sniffed type, co
         // The header size, before any decoding: a lying header must not make us allocate.
         QSize size = reader.size();
         if (!size.isValid())
-            return makeError(ErrorCode::InvalidInput,
-                             damagedImageMessage(reader.errorString()));
+            return makeError(ErrorCode::InvalidInput, damagedImageMessage(reader.errorString()));
         if (const Status st = checkImagePixels(size, limits.maxImagePixels); !st.ok())
             return st.error();
         // dotsPerMeter is only known after decoding; the size is within the limit by now.
         QImage img = reader.read();
         if (img.isNull())
-            return makeError(ErrorCode::InvalidInput,
-                             damagedImageMessage(reader.errorString()));
+            return makeError(ErrorCode::InvalidInput, damagedImageMessage(reader.errorString()));
         PageInfo info;
         info.number = i + 1;
         info.widthPx = img.width(); // after EXIF orientation
@@ -248,8 +246,7 @@ Result<InspectedFile> inspectFile(const QString& path, const ImportLimits& limit
         {
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly))
-                return makeError(ErrorCode::Io,
-                                 QStringLiteral("file cannot be read: ") + file.errorString().toLower());
+                return makeError(ErrorCode::Io, QStringLiteral("file cannot be read: ") + file.errorString().toLower());
             head = file.read(kSniffBytes);
         }
         Result<QString> sha = sha256OfFile(path);

@@ -14,7 +14,7 @@ namespace incidoc {
 /// Limits checked before any decoding. Value type.
 struct ImportLimits {
     qint64 maxFileBytes = 2LL * 1024 * 1024 * 1024; ///< larger files are refused
-    qint64 maxImagePixels = 200'000'000;             ///< image files whose header claims more are refused
+    qint64 maxImagePixels = 200'000'000;            ///< image files whose header claims more are refused
 };
 
 /// A file found by collectFiles(), or a path that could not be read (then `error` says why).

@@ -22,26 +22,26 @@ using LabelId = long long;
 
 /// Size and geometry of one page of a source file, known at import time (before rendering).
 struct PageInfo {
-    int number = 1;              ///< 1-based
-    double widthPt = 0;          ///< PDF: crop box after /Rotate, in points; image: 0
+    int number = 1;     ///< 1-based
+    double widthPt = 0; ///< PDF: crop box after /Rotate, in points; image: 0
     double heightPt = 0;
-    int rotation = 0;            ///< PDF /Rotate in degrees (0, 90, 180, 270)
-    int widthPx = 0;             ///< image: its own pixel grid; PDF: 0 until rendered
+    int rotation = 0; ///< PDF /Rotate in degrees (0, 90, 180, 270)
+    int widthPx = 0;  ///< image: its own pixel grid; PDF: 0 until rendered
     int heightPx = 0;
-    int dpi = 0;                 ///< image: from its header (0 if it has none); PDF: 0 until rendered
+    int dpi = 0; ///< image: from its header (0 if it has none); PDF: 0 until rendered
 };
 
 struct DocumentRecord {
     DocumentId id = 0;
-    QString path;                ///< absolute path of the source file
-    QString name;                ///< file name
-    QString sha256;              ///< lower-case hex of the file's bytes
+    QString path;   ///< absolute path of the source file
+    QString name;   ///< file name
+    QString sha256; ///< lower-case hex of the file's bytes
     qint64 size = 0;
     DocumentKind kind = DocumentKind::Pdf;
     int pageCount = 0;
     QDateTime importedAt;
-    QString error;               ///< empty when the file imported; else why not
-    QString type;                ///< document class; empty until classification exists
+    QString error; ///< empty when the file imported; else why not
+    QString type;  ///< document class; empty until classification exists
 };
 
 struct PageTimings {
@@ -59,7 +59,7 @@ struct PageRecord {
     PageKind kind = PageKind::Unknown;
     PageStatus status = PageStatus::Queued;
     ReviewStatus review = ReviewStatus::New;
-    QString error;               ///< why the page failed, or a note ("page too large, rendered at 120 dpi")
+    QString error; ///< why the page failed, or a note ("page too large, rendered at 120 dpi")
     int attempts = 0;
     QString engine;
     PageTimings timings;
@@ -78,8 +78,8 @@ inline bool failedInIsolation(const PageRecord& page)
 struct LabelRecord {
     LabelId id = 0;
     QString name;
-    QString color;               ///< "#rrggbb"
-    QString shortcut;            ///< e.g. "1"
+    QString color;    ///< "#rrggbb"
+    QString shortcut; ///< e.g. "1"
 };
 
 struct WordRecord {
@@ -88,13 +88,13 @@ struct WordRecord {
     int block = 0, line = 0, order = 0;
     QString text;
     PixelBox box;
-    std::optional<double> confidence;   ///< null for words drawn by a person
+    std::optional<double> confidence; ///< null for words drawn by a person
     WordSource source = WordSource::Ocr;
-    std::optional<QString> ocrText;     ///< what the engine read, once a person changed `text`
+    std::optional<QString> ocrText; ///< what the engine read, once a person changed `text`
     std::optional<LabelId> labelId;
-    QString labelName;                  ///< filled by reads that join labels
+    QString labelName; ///< filled by reads that join labels
     bool reviewed = false;
-    bool edited = false;                ///< a person changed text, box or label: re-OCR keeps it
+    bool edited = false; ///< a person changed text, box or label: re-OCR keeps it
     std::vector<RecognizedChar> chars;
 };
 
@@ -103,13 +103,13 @@ struct PageOutcome {
     PageId pageId = 0;
     PageStatus status = PageStatus::Done; ///< Done or Failed
     PageKind kind = PageKind::Unknown;
-    QString error;                        ///< Failed: why; Done: an optional note
+    QString error; ///< Failed: why; Done: an optional note
     int widthPx = 0, heightPx = 0, dpi = 0, rotation = 0;
     double widthPt = 0, heightPt = 0;
     QString engine;
     PageTimings timings;
-    WordSource source = WordSource::Ocr;  ///< Ocr or TextLayer
-    RecognizedPage result;                ///< empty for blank and failed pages
+    WordSource source = WordSource::Ocr; ///< Ocr or TextLayer
+    RecognizedPage result;               ///< empty for blank and failed pages
 };
 
 } // namespace incidoc
@@ -122,7 +122,7 @@ struct PageJob {
     DocumentId documentId = 0;
     QString path;
     DocumentKind kind = DocumentKind::Pdf;
-    int number = 1;              ///< 1-based page (or TIFF frame) number
+    int number = 1; ///< 1-based page (or TIFF frame) number
     int attempts = 0;
 };
 

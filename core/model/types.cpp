@@ -46,18 +46,54 @@ constexpr std::array<std::pair<BinarizeMethod, const char*>, 4> kBinarizeMethods
 
 } // namespace
 
-QString toString(DocumentKind v) { return nameOf(kDocumentKinds, v); }
-QString toString(PageKind v) { return nameOf(kPageKinds, v); }
-QString toString(PageStatus v) { return nameOf(kPageStatuses, v); }
-QString toString(ReviewStatus v) { return nameOf(kReviewStatuses, v); }
-QString toString(WordSource v) { return nameOf(kWordSources, v); }
-QString toString(BinarizeMethod v) { return nameOf(kBinarizeMethods, v); }
+QString toString(DocumentKind v)
+{
+    return nameOf(kDocumentKinds, v);
+}
+QString toString(PageKind v)
+{
+    return nameOf(kPageKinds, v);
+}
+QString toString(PageStatus v)
+{
+    return nameOf(kPageStatuses, v);
+}
+QString toString(ReviewStatus v)
+{
+    return nameOf(kReviewStatuses, v);
+}
+QString toString(WordSource v)
+{
+    return nameOf(kWordSources, v);
+}
+QString toString(BinarizeMethod v)
+{
+    return nameOf(kBinarizeMethods, v);
+}
 
-std::optional<DocumentKind> documentKindFromString(const QString& s) { return valueOf(kDocumentKinds, s); }
-std::optional<PageKind> pageKindFromString(const QString& s) { return valueOf(kPageKinds, s); }
-std::optional<PageStatus> pageStatusFromString(const QString& s) { return valueOf(kPageStatuses, s); }
-std::optional<ReviewStatus> reviewStatusFromString(const QString& s) { return valueOf(kReviewStatuses, s); }
-std::optional<WordSource> wordSourceFromString(const QString& s) { return valueOf(kWordSources, s); }
-std::optional<BinarizeMethod> binarizeMethodFromString(const QString& s) { return valueOf(kBinarizeMethods, s); }
+std::optional<DocumentKind> documentKindFromString(const QString& s)
+{
+    return valueOf(kDocumentKinds, s);
+}
+std::optional<PageKind> pageKindFromString(const QString& s)
+{
+    return valueOf(kPageKinds, s);
+}
+std::optional<PageStatus> pageStatusFromString(const QString& s)
+{
+    return valueOf(kPageStatuses, s);
+}
+std::optional<ReviewStatus> reviewStatusFromString(const QString& s)
+{
+    return valueOf(kReviewStatuses, s);
+}
+std::optional<WordSource> wordSourceFromString(const QString& s)
+{
+    return valueOf(kWordSources, s);
+}
+std::optional<BinarizeMethod> binarizeMethodFromString(const QString& s)
+{
+    return valueOf(kBinarizeMethods, s);
+}
 
 } // namespace incidoc

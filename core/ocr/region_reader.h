@@ -21,11 +21,11 @@ namespace incidoc {
 /// What to read. The box is in page pixels: the grid the page's words are stored in (`pageDpi`).
 struct RegionRequest {
     DocumentKind kind = DocumentKind::Pdf;
-    int pageDpi = 300;      ///< the page's pixel grid (PageRecord::dpi; 0: 300)
-    int pageWidthPx = 0;    ///< PageRecord::widthPx (0: unknown)
-    PixelBox box;           ///< the region, page pixels
+    int pageDpi = 300;   ///< the page's pixel grid (PageRecord::dpi; 0: 300)
+    int pageWidthPx = 0; ///< PageRecord::widthPx (0: unknown)
+    PixelBox box;        ///< the region, page pixels
     QString languages = QStringLiteral("eng");
-    int readDpi = 0;        ///< resolution to read the region at (0: the page's)
+    int readDpi = 0; ///< resolution to read the region at (0: the page's)
 };
 
 /// The DPI to render the page at for `request` (the renderer may give less for a huge page).

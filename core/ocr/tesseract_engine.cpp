@@ -1,17 +1,19 @@
 #include "core/ocr/tesseract_engine.h"
 
-#include <algorithm>
-#include <cstdlib>
-#include <leptonica/allheaders.h>
-#include <memory>
-#include <mutex>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <string>
+
+#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <mutex>
+#include <string>
 
 namespace incidoc {
 
@@ -88,8 +90,7 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::create(const QString& 
             if (!kLanguageName.match(lang).hasMatch())
                 return makeError(
                     ErrorCode::Engine,
-                    QStringLiteral("'%1' is not a Tesseract language name (e.g. eng, deu, eng+fra)")
-                        .arg(lang));
+                    QStringLiteral("'%1' is not a Tesseract language name (e.g. eng, deu, eng+fra)").arg(lang));
             if (!QFileInfo::exists(QDir(dir).filePath(lang + QStringLiteral(".traineddata"))))
                 return makeError(ErrorCode::Engine,
                                  QStringLiteral("Tesseract language data for '%1' is not installed "
@@ -109,9 +110,9 @@ Result<std::unique_ptr<TesseractEngine>> TesseractEngine::create(const QString& 
             std::call_once(quiet, [&] { impl->api.SetVariable("debug_file", "/dev/null"); });
             const QByteArray l = langs.toUtf8();
             if (impl->api.Init(nullptr, l.constData(), tesseract::OEM_LSTM_ONLY) != 0)
-                return makeError(ErrorCode::Engine,
-                                 QStringLiteral("Tesseract could not load its language data for '%1' from %2")
-                                     .arg(langs, dir));
+                return makeError(
+                    ErrorCode::Engine,
+                    QStringLiteral("Tesseract could not load its language data for '%1' from %2").arg(langs, dir));
         }
         impl->api.SetPageSegMode(tesseract::PSM_AUTO);
         return std::unique_ptr<TesseractEngine>(new TesseractEngine(std::move(impl)));
@@ -126,12 +127,9 @@ namespace {
 tesseract::PageSegMode pageSegMode(Segmentation s)
 {
     switch (s) {
-    case Segmentation::SingleBlock:
-        return tesseract::PSM_SINGLE_BLOCK;
-    case Segmentation::SparseText:
-        return tesseract::PSM_SPARSE_TEXT;
-    case Segmentation::Auto:
-        break;
+    case Segmentation::SingleBlock: return tesseract::PSM_SINGLE_BLOCK;
+    case Segmentation::SparseText: return tesseract::PSM_SPARSE_TEXT;
+    case Segmentation::Auto: break;
     }
     return tesseract::PSM_AUTO;
 }
@@ -153,9 +151,8 @@ Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const Ocr
     } clearOnExit{api};
 
     try {
-        const QImage grey = image.format() == QImage::Format_Grayscale8
-                                ? image
-                                : image.convertToFormat(QImage::Format_Grayscale8);
+        const QImage grey =
+            image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
         if (grey.isNull())
             return makeError(ErrorCode::InvalidInput, QStringLiteral("image could not be converted to grey"));
 
@@ -201,14 +198,12 @@ Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const Ocr
             // Blocks and lines are recorded when their first real word appears, so every entry in
             // page.blocks / page.lines has words and the indices stay dense.
             if (newBlock) {
-                page.blocks.push_back(
-                    {boxAt(*it, tesseract::RIL_BLOCK), it->Confidence(tesseract::RIL_BLOCK)});
+                page.blocks.push_back({boxAt(*it, tesseract::RIL_BLOCK), it->Confidence(tesseract::RIL_BLOCK)});
                 newBlock = false;
                 newLine = true;
             }
             if (newLine) {
-                page.lines.push_back(
-                    {boxAt(*it, tesseract::RIL_TEXTLINE), it->Confidence(tesseract::RIL_TEXTLINE)});
+                page.lines.push_back({boxAt(*it, tesseract::RIL_TEXTLINE), it->Confidence(tesseract::RIL_TEXTLINE)});
                 newLine = false;
             }
             RecognizedWord w;
@@ -226,8 +221,8 @@ Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const Ocr
                 if (!c.trimmed().isEmpty())
                     w.chars.push_back({c, boxAt(sym, tesseract::RIL_SYMBOL),
                                        std::clamp(sym.Confidence(tesseract::RIL_SYMBOL), 0.f, 100.f)});
-            } while (!sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) &&
-                     sym.Next(tesseract::RIL_SYMBOL));
+            } while (!sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL)
+                     && sym.Next(tesseract::RIL_SYMBOL));
             page.words.push_back(std::move(w));
         } while (it->Next(tesseract::RIL_WORD));
         return page;

@@ -16,8 +16,7 @@ public:
     static Result<std::unique_ptr<TesseractEngine>> create(const QString& languages);
     ~TesseractEngine() override;
 
-    Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options,
-                                     const CancelToken& cancel) override;
+    Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options, const CancelToken& cancel) override;
     QString description() const override;
 
 private:

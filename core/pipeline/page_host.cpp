@@ -98,10 +98,9 @@ QString pageHostProgram()
 
 PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs, const RemoteOptions* remote)
 {
-    const long long ocr = remote ? 3LL * (options.ocrDeadlineMs + remote->callSlackMs) + remote->connectTimeoutMs
-                                 : options.ocrDeadlineMs;
-    return {kInspectBudgetMs + slackMs, hangBudgetMs(options.render.timeLimitMs, slackMs),
-            hangBudgetMs(ocr, slackMs)};
+    const long long ocr =
+        remote ? 3LL * (options.ocrDeadlineMs + remote->callSlackMs) + remote->connectTimeoutMs : options.ocrDeadlineMs;
+    return {kInspectBudgetMs + slackMs, hangBudgetMs(options.render.timeLimitMs, slackMs), hangBudgetMs(ocr, slackMs)};
 }
 
 namespace {
@@ -140,8 +139,8 @@ void get(QDataStream& s, ProcessOptions& o)
 {
     get(s, o.render);
     qint32 method, block, deadline;
-    s >> o.languages >> method >> block >> o.binarize.c >> o.binarize.sauvolaK >> o.ocrReadsBinarized >> o.normalizeTextSize
-        >> deadline;
+    s >> o.languages >> method >> block >> o.binarize.c >> o.binarize.sauvolaK >> o.ocrReadsBinarized
+        >> o.normalizeTextSize >> deadline;
     o.binarize.method = static_cast<BinarizeMethod>(method);
     o.binarize.blockSize = block;
     o.ocrDeadlineMs = deadline;
@@ -202,7 +201,8 @@ void get(QDataStream& s, OcrOptions& o)
 /// Raw pixels: QDataStream's own QImage form is PNG, far too slow for page-sized images.
 void put(QDataStream& s, const QImage& image)
 {
-    const QImage grey = image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
+    const QImage grey =
+        image.format() == QImage::Format_Grayscale8 ? image : image.convertToFormat(QImage::Format_Grayscale8);
     s << qint32(grey.width()) << qint32(grey.height());
     for (int y = 0; y < grey.height(); ++y)
         s.writeRawData(reinterpret_cast<const char*>(grey.constScanLine(y)), grey.width());
@@ -284,8 +284,8 @@ void put(QDataStream& s, const std::vector<PageInfo>& pages)
 {
     s << quint32(pages.size());
     for (const PageInfo& p : pages)
-        s << qint32(p.number) << p.widthPt << p.heightPt << qint32(p.rotation) << qint32(p.widthPx) << qint32(p.heightPx)
-          << qint32(p.dpi);
+        s << qint32(p.number) << p.widthPt << p.heightPt << qint32(p.rotation) << qint32(p.widthPx)
+          << qint32(p.heightPx) << qint32(p.dpi);
 }
 bool get(QDataStream& s, std::vector<PageInfo>& pages)
 {
@@ -342,7 +342,8 @@ bool writeFrame(int fd, const QByteArray& body)
 
 quint32 frameSize(const char* h)
 {
-    return (quint32(uchar(h[0])) << 24) | (quint32(uchar(h[1])) << 16) | (quint32(uchar(h[2])) << 8) | quint32(uchar(h[3]));
+    return (quint32(uchar(h[0])) << 24) | (quint32(uchar(h[1])) << 16) | (quint32(uchar(h[2])) << 8)
+           | quint32(uchar(h[3]));
 }
 
 /// Blocking read of exactly `size` bytes (the host's side); false at EOF or error.
@@ -446,16 +447,19 @@ struct PageHostPool::Impl {
     int started = 0;
     int lost = 0;
 
-
     Result<Host> spawn()
     {
         int in[2], out[2];
         if (::pipe2(in, O_CLOEXEC) != 0)
-            return makeError(ErrorCode::Unavailable, QStringLiteral("cannot start the page helper: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            return makeError(
+                ErrorCode::Unavailable,
+                QStringLiteral("cannot start the page helper: %1").arg(QString::fromLocal8Bit(strerror(errno))));
         if (::pipe2(out, O_CLOEXEC) != 0) {
             ::close(in[0]);
             ::close(in[1]);
-            return makeError(ErrorCode::Unavailable, QStringLiteral("cannot start the page helper: %1").arg(QString::fromLocal8Bit(strerror(errno))));
+            return makeError(
+                ErrorCode::Unavailable,
+                QStringLiteral("cannot start the page helper: %1").arg(QString::fromLocal8Bit(strerror(errno))));
         }
         // The host needs no display, and OCRs one page at a time (OpenMP would only oversubscribe).
         std::vector<std::string> env;
@@ -651,9 +655,7 @@ struct PageHostPool::Impl {
                 return host.error();
             Waited w = call(*host, request, budgets, cancel);
             switch (w.outcome) {
-            case Outcome::Answered:
-                giveBack(*host);
-                return w.body;
+            case Outcome::Answered: giveBack(*host); return w.body;
             case Outcome::Cancelled:
                 discard(*host, false);
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
@@ -762,8 +764,8 @@ Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptio
     return out;
 }
 
-Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
-                                          const CancelToken& cancel)
+Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind, int number,
+                                          const RenderOptions& options, const CancelToken& cancel)
 {
     const QByteArray request = makeRequest(Request::Render, [&](QDataStream& s) {
         s << path << qint32(kind) << qint32(number);
@@ -785,7 +787,7 @@ Result<RenderedPage> PageHostPool::render(const QString& path, DocumentKind kind
 }
 
 Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial,
-                                             const CancelToken& cancel)
+                                            const CancelToken& cancel)
 {
     const QByteArray request = makeRequest(Request::Inspect, [&](QDataStream& s) {
         s << path << qint64(limits.maxFileBytes) << qint64(limits.maxImagePixels);
@@ -816,7 +818,8 @@ Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLim
     return file;
 }
 
-Result<RecognizedPage> PageHostPool::recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel)
+Result<RecognizedPage> PageHostPool::recognize(const QImage& image, const OcrOptions& options,
+                                               const CancelToken& cancel)
 {
     const QByteArray request = makeRequest(Request::Recognize, [&](QDataStream& s) {
         put(s, options);
@@ -833,14 +836,12 @@ Result<RecognizedPage> PageHostPool::recognize(const QImage& image, const OcrOpt
     return page;
 }
 
-
 HostedWorkplace::HostedWorkplace(const PageHostOptions& options)
     : m_processing(std::make_shared<PageHostPool>(options)), m_interactive(std::make_shared<PageHostPool>(options))
 {
 }
 
-Result<InspectedFile> HostedWorkplace::inspect(const QString& path, const ImportLimits& limits,
-                                               DocumentRecord* partial)
+Result<InspectedFile> HostedWorkplace::inspect(const QString& path, const ImportLimits& limits, DocumentRecord* partial)
 {
     return m_processing->inspect(path, limits, partial);
 }
@@ -940,7 +941,8 @@ int runPageHost()
             faultPoint(QStringLiteral("render:%1#%2").arg(QFileInfo(path).fileName()).arg(number)); // tests
             auto page = here->render(path, static_cast<DocumentKind>(kind), number, options, CancelToken());
             if (page) {
-                s << quint8(1) << qint32(page->dpi) << qint32(page->rotation) << page->widthPt << page->heightPt << page->note;
+                s << quint8(1) << qint32(page->dpi) << qint32(page->rotation) << page->widthPt << page->heightPt
+                  << page->note;
                 put(s, page->image);
             } else {
                 s << quint8(0);
@@ -987,8 +989,7 @@ int runPageHost()
             }
             break;
         }
-        default:
-            return 2;
+        default: return 2;
         }
         if (!writeFrame(out, answer))
             return 0;

@@ -13,9 +13,9 @@
 #include "core/import/importer.h"
 #include "core/model/records.h"
 #include "core/ocr/ocr_engine.h"
-#include "core/remote/remote_options.h"
 #include "core/pipeline/page_processor.h"
 #include "core/pipeline/workplace.h"
+#include "core/remote/remote_options.h"
 #include "core/render/page_renderer.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
@@ -46,15 +46,14 @@ QString pageHostProgram();
 /// is given up when its render budget is over, not after the OCR's too.
 struct PageBudgets {
     int inspectMs = 0; ///< opening a file for import (hashing it, parsing it): a fixed 120 s plus the slack
-    int renderMs = 0; ///< text layer, render and preparation: from the render time limit
-    int ocrMs = 0;    ///< OCR: from the OCR deadline (with workers: every round the remote engine may try)
+    int renderMs = 0;  ///< text layer, render and preparation: from the render time limit
+    int ocrMs = 0;     ///< OCR: from the OCR deadline (with workers: every round the remote engine may try)
     int of(PagePhase phase) const { return phase == PagePhase::Ocr ? ocrMs : renderMs; }
 };
 
 /// The one place page budgets come from (page hosts and the CLI supervisor). With `remote` workers
 /// the OCR phase gets the engine's three rounds of (OCR deadline + call slack) and the connect timeout.
-PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs = 10'000,
-                            const RemoteOptions* remote = nullptr);
+PageBudgets pageHangBudgets(const ProcessOptions& options, int slackMs = 10'000, const RemoteOptions* remote = nullptr);
 
 /// The reasons an isolated page fails with (stored in the project; they start with
 /// kIsolationFailurePrefix and are not translated: the app matches them). `what`: "page" or "file".
@@ -122,7 +121,8 @@ public:
                                 const RemoteOptions* remote = nullptr, const PhaseFn& onPhase = {}) override;
     Result<RenderedPage> renderForDisplay(const QString& path, DocumentKind kind, int number,
                                           const RenderOptions& options, const CancelToken& cancel) override;
-    Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options, const CancelToken& cancel) override;
+    Result<RecognizedPage> recognize(const QImage& image, const OcrOptions& options,
+                                     const CancelToken& cancel) override;
     bool isolated() const override { return true; }
 
     /// The two pools (for tests and logs: hosts started and lost).

@@ -1,12 +1,10 @@
 #include "core/pipeline/page_processor.h"
 
+#include "core/classify/classifier.h"
 #include "core/util/fault_injection.h"
 
-#include <QFileInfo>
-
-#include "core/classify/classifier.h"
-
 #include <QElapsedTimer>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cmath>
@@ -81,9 +79,10 @@ bool hasContentBeyondThinTextLayer(const PageJob& job, const std::vector<TextLay
     QImage image = rendered->image;
     const double k = static_cast<double>(rendered->dpi) / options.render.dpi;
     for (const auto& w : words) {
-        const PixelBox b = PixelBox{static_cast<int>(w.box.x0 * k) - 1, static_cast<int>(w.box.y0 * k) - 1,
-                                    static_cast<int>(std::ceil(w.box.x1 * k)) + 1, static_cast<int>(std::ceil(w.box.y1 * k)) + 1}
-                               .clampedTo(image.width(), image.height());
+        const PixelBox b =
+            PixelBox{static_cast<int>(w.box.x0 * k) - 1, static_cast<int>(w.box.y0 * k) - 1,
+                     static_cast<int>(std::ceil(w.box.x1 * k)) + 1, static_cast<int>(std::ceil(w.box.y1 * k)) + 1}
+                .clampedTo(image.width(), image.height());
         for (int y = b.y0; y < b.y1; ++y)
             std::fill_n(image.scanLine(y) + b.x0, b.width(), uchar(255));
     }
@@ -107,10 +106,10 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
             return failed(job, layer.error());
         const auto assessment = assessTextLayer(layer->words);
         out.timings.classifyMs = elapsedMs(step);
-        if (assessment.quality == TextLayerQuality::Good &&
-            !hasContentBeyondThinTextLayer(job, layer->words, options, cancel)) {
-            const int dpi = effectiveDpi(layer->widthPt, layer->heightPt, options.render.dpi,
-                                         options.render.pixelBudget);
+        if (assessment.quality == TextLayerQuality::Good
+            && !hasContentBeyondThinTextLayer(job, layer->words, options, cancel)) {
+            const int dpi =
+                effectiveDpi(layer->widthPt, layer->heightPt, options.render.dpi, options.render.pixelBudget);
             out.result = textLayerToPage(layer->words);
             rescaleBoxes(out.result, static_cast<double>(dpi) / options.render.dpi);
             out.kind = PageKind::TextLayer;

@@ -14,14 +14,14 @@ namespace incidoc {
 
 /// How pages are processed. Value type, shared read-only by every task of a run.
 struct ProcessOptions {
-    RenderOptions render;                 ///< DPI, pixel budget, render time limit
+    RenderOptions render; ///< DPI, pixel budget, render time limit
     QString languages = QStringLiteral("eng");
-    BinarizeOptions binarize;             ///< for the stored/exported page image
+    BinarizeOptions binarize; ///< for the stored/exported page image
     /// Whether Tesseract reads the binarized image instead of the grey one (decided by measurement on
     /// the FUNSD pages: see the README's accuracy table).
     bool ocrReadsBinarized = false;
-    bool normalizeTextSize = true;        ///< rescale so capitals are kTargetCapHeightPx tall
-    int ocrDeadlineMs = 120'000;          ///< per page
+    bool normalizeTextSize = true; ///< rescale so capitals are kTargetCapHeightPx tall
+    int ocrDeadlineMs = 120'000;   ///< per page
 };
 
 /// Where a page is, for those who give each phase its own time budget (page hosts, the CLI's

@@ -77,8 +77,8 @@ struct Pipeline::Impl {
     std::mutex mutex;
     std::condition_variable idle;
     std::deque<PageJob> pending;
-    std::unordered_set<PageId> known;            // pending, in flight or awaiting commit
-    std::unordered_map<PageId, PageJob> active;  // in flight or awaiting commit
+    std::unordered_set<PageId> known;           // pending, in flight or awaiting commit
+    std::unordered_map<PageId, PageJob> active; // in flight or awaiting commit
     struct DocCount {
         int done = 0, total = 0;
     };
@@ -254,7 +254,8 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
     }
 
     Impl* raw = impl.get();
-    auto writer = PageWriter::start(projectPath, [raw](const PageOutcome& o, const Status& s) { raw->committed(o, s); });
+    auto writer =
+        PageWriter::start(projectPath, [raw](const PageOutcome& o, const Status& s) { raw->committed(o, s); });
     if (!writer)
         return writer.error();
     impl->writer = std::move(writer).value();

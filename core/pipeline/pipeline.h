@@ -5,9 +5,9 @@
 
 #include "core/model/records.h"
 #include "core/ocr/engine_pool.h"
+#include "core/pipeline/page_processor.h"
 #include "core/pipeline/workplace.h"
 #include "core/remote/remote_options.h"
-#include "core/pipeline/page_processor.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
 
@@ -21,7 +21,7 @@
 namespace incidoc {
 
 struct PipelineOptions {
-    int jobs = 0;                    ///< pages in parallel; 0: the number of cores
+    int jobs = 0; ///< pages in parallel; 0: the number of cores
     ProcessOptions process;
     /// Where pages are processed (the app: page hosts, so a page that crashes or hangs Poppler or
     /// Tesseract fails alone); null: in this process, with engines leased from `engines`.
@@ -57,7 +57,7 @@ struct PageProgress {
 };
 
 struct PipelineStats {
-    int queued = 0;    ///< pages handed to the pipeline
+    int queued = 0; ///< pages handed to the pipeline
     int done = 0;
     int failed = 0;
     int cancelled = 0; ///< not processed (cancel): they stay queued in the project

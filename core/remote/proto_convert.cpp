@@ -81,7 +81,9 @@ RecognizedPage fromProto(const pb::RecognizeResponse& response)
     page.words.reserve(static_cast<size_t>(response.words_size()));
     // Indices from another implementation are not trusted: out-of-range ones are clamped, so a faulty
     // worker can give a wrong grouping but never an index the store or the exporters would misuse.
-    const auto clampIndex = [](uint32_t v, size_t n) { return n == 0 ? 0 : static_cast<int>(std::min<size_t>(v, n - 1)); };
+    const auto clampIndex = [](uint32_t v, size_t n) {
+        return n == 0 ? 0 : static_cast<int>(std::min<size_t>(v, n - 1));
+    };
     for (const pb::Word& pw : response.words()) {
         RecognizedWord w;
         w.text = qstring(pw.text());
@@ -100,12 +102,9 @@ RecognizedPage fromProto(const pb::RecognizeResponse& response)
 pb::Segmentation toProto(Segmentation s)
 {
     switch (s) {
-    case Segmentation::SingleBlock:
-        return pb::SEGMENTATION_SINGLE_BLOCK;
-    case Segmentation::SparseText:
-        return pb::SEGMENTATION_SPARSE_TEXT;
-    case Segmentation::Auto:
-        break;
+    case Segmentation::SingleBlock: return pb::SEGMENTATION_SINGLE_BLOCK;
+    case Segmentation::SparseText: return pb::SEGMENTATION_SPARSE_TEXT;
+    case Segmentation::Auto: break;
     }
     return pb::SEGMENTATION_AUTO;
 }
@@ -113,12 +112,9 @@ pb::Segmentation toProto(Segmentation s)
 Segmentation fromProto(pb::Segmentation s)
 {
     switch (s) {
-    case pb::SEGMENTATION_SINGLE_BLOCK:
-        return Segmentation::SingleBlock;
-    case pb::SEGMENTATION_SPARSE_TEXT:
-        return Segmentation::SparseText;
-    default:
-        return Segmentation::Auto;
+    case pb::SEGMENTATION_SINGLE_BLOCK: return Segmentation::SingleBlock;
+    case pb::SEGMENTATION_SPARSE_TEXT: return Segmentation::SparseText;
+    default: return Segmentation::Auto;
     }
 }
 
@@ -165,12 +161,15 @@ Result<QImage> decodeImage(const pb::PageImage& image, long long maxPixels)
         // Divide rather than multiply: width and height are uint32 from the network, and their product
         // can exceed long long (signed overflow, found with tests/fuzz/fuzz_worker).
         if (w > maxPixels / h)
-            return makeError(ErrorCode::TooLarge, QStringLiteral("image of %1 x %2 pixels is over the limit of %3 pixels")
-                                                      .arg(w).arg(h).arg(maxPixels));
+            return makeError(
+                ErrorCode::TooLarge,
+                QStringLiteral("image of %1 x %2 pixels is over the limit of %3 pixels").arg(w).arg(h).arg(maxPixels));
         if (static_cast<long long>(image.data().size()) != w * h)
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("GREY8 image of %1 x %2 needs %3 bytes, got %4")
-                                 .arg(w).arg(h).arg(w * h).arg(image.data().size()));
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("GREY8 image of %1 x %2 needs %3 bytes, got %4")
+                                                          .arg(w)
+                                                          .arg(h)
+                                                          .arg(w * h)
+                                                          .arg(image.data().size()));
         QImage grey(static_cast<int>(w), static_cast<int>(h), QImage::Format_Grayscale8);
         if (grey.isNull())
             return makeError(ErrorCode::TooLarge, QStringLiteral("no memory for a %1 x %2 image").arg(w).arg(h));
@@ -189,22 +188,26 @@ Result<QImage> decodeImage(const pb::PageImage& image, long long maxPixels)
         if (!size.isValid() || size.isEmpty())
             return makeError(ErrorCode::InvalidInput, QStringLiteral("PNG image cannot be read (bad header)"));
         if (static_cast<long long>(size.width()) * size.height() > maxPixels)
-            return makeError(ErrorCode::TooLarge, QStringLiteral("image of %1 x %2 pixels is over the limit of %3 pixels")
-                                                      .arg(size.width()).arg(size.height()).arg(maxPixels));
+            return makeError(ErrorCode::TooLarge,
+                             QStringLiteral("image of %1 x %2 pixels is over the limit of %3 pixels")
+                                 .arg(size.width())
+                                 .arg(size.height())
+                                 .arg(maxPixels));
         if ((w != 0 && w != size.width()) || (h != 0 && h != size.height()))
-            return makeError(ErrorCode::InvalidInput,
-                             QStringLiteral("PNG is %1 x %2, the request says %3 x %4")
-                                 .arg(size.width()).arg(size.height()).arg(w).arg(h));
+            return makeError(ErrorCode::InvalidInput, QStringLiteral("PNG is %1 x %2, the request says %3 x %4")
+                                                          .arg(size.width())
+                                                          .arg(size.height())
+                                                          .arg(w)
+                                                          .arg(h));
         reader.setAllocationLimit(static_cast<int>(std::min<long long>(maxPixels * 8 / (1024 * 1024) + 1, 1 << 20)));
         QImage decoded = reader.read();
         if (decoded.isNull())
             return makeError(ErrorCode::InvalidInput,
                              QStringLiteral("PNG image cannot be decoded: %1").arg(reader.errorString()));
         return decoded.format() == QImage::Format_Grayscale8 ? decoded
-                                                              : decoded.convertToFormat(QImage::Format_Grayscale8);
+                                                             : decoded.convertToFormat(QImage::Format_Grayscale8);
     }
-    default:
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("image encoding is missing or unknown"));
+    default: return makeError(ErrorCode::InvalidInput, QStringLiteral("image encoding is missing or unknown"));
     }
 }
 
@@ -212,20 +215,14 @@ grpc::Status toGrpcStatus(const Error& error)
 {
     const std::string message = error.message.toStdString();
     switch (error.code) {
-    case ErrorCode::Cancelled:
-        return {grpc::StatusCode::CANCELLED, message};
-    case ErrorCode::Timeout:
-        return {grpc::StatusCode::DEADLINE_EXCEEDED, message};
+    case ErrorCode::Cancelled: return {grpc::StatusCode::CANCELLED, message};
+    case ErrorCode::Timeout: return {grpc::StatusCode::DEADLINE_EXCEEDED, message};
     case ErrorCode::InvalidInput:
     case ErrorCode::Unsupported:
-    case ErrorCode::NotFound:
-        return {grpc::StatusCode::INVALID_ARGUMENT, message};
-    case ErrorCode::TooLarge:
-        return {grpc::StatusCode::RESOURCE_EXHAUSTED, message};
-    case ErrorCode::Unavailable:
-        return {grpc::StatusCode::UNAVAILABLE, message};
-    default:
-        return {grpc::StatusCode::INTERNAL, message};
+    case ErrorCode::NotFound: return {grpc::StatusCode::INVALID_ARGUMENT, message};
+    case ErrorCode::TooLarge: return {grpc::StatusCode::RESOURCE_EXHAUSTED, message};
+    case ErrorCode::Unavailable: return {grpc::StatusCode::UNAVAILABLE, message};
+    default: return {grpc::StatusCode::INTERNAL, message};
     }
 }
 

@@ -7,11 +7,11 @@
 #include "core/ocr/ocr_engine.h"
 #include "core/util/result.h"
 
-#include "incidoc/worker/v1/worker.pb.h"
+#include <QImage>
 
 #include <grpcpp/support/status.h>
 
-#include <QImage>
+#include "incidoc/worker/v1/worker.pb.h"
 
 namespace incidoc::remote {
 

@@ -5,16 +5,16 @@
 #include "core/remote/worker_protocol.h"
 #include "core/remote/worker_targets.h"
 
-#include "incidoc/worker/v1/worker.grpc.pb.h"
-
-#include <grpcpp/grpcpp.h>
-
 #include <QFile>
 #include <QThread>
+
+#include <grpcpp/grpcpp.h>
 
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+
+#include "incidoc/worker/v1/worker.grpc.pb.h"
 
 namespace incidoc {
 
@@ -151,7 +151,8 @@ public:
         if (cancel.isCancelled())
             return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
         pb::RecognizeRequest request;
-        if (Status encoded = remote::encodeImage(image, options.dpi, c.encoding, request.mutable_image()); !encoded.ok())
+        if (Status encoded = remote::encodeImage(image, options.dpi, c.encoding, request.mutable_image());
+            !encoded.ok())
             return encoded.error();
         request.mutable_options()->set_languages(options.languages.toStdString());
         request.mutable_options()->set_segmentation(remote::toProto(options.segmentation));
@@ -173,7 +174,8 @@ public:
                 return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
             grpc::ClientContext ctx;
             c.addKey(ctx);
-            const long long budget = options.deadlineMs > 0 ? options.deadlineMs + c.options.callSlackMs : 24LL * 3600 * 1000;
+            const long long budget =
+                options.deadlineMs > 0 ? options.deadlineMs + c.options.callSlackMs : 24LL * 3600 * 1000;
             ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(budget));
             pb::RecognizeResponse response;
             CallWaiter waiter;
@@ -192,30 +194,36 @@ public:
             // The connection broke while the page was being read, on two workers in a row (gRPC's one
             // retry): the page itself kills workers. It fails; the fleet lives.
             if (last.error_code() == grpc::StatusCode::UNAVAILABLE && remote::droppedMidCall(last.error_message()))
-                return failed(makeError(ErrorCode::Engine,
-                                        QStringLiteral("OCR of this page ended the worker reading it, twice (%1); skipped")
-                                            .arg(grpcMessage(last))));
+                return failed(
+                    makeError(ErrorCode::Engine,
+                              QStringLiteral("OCR of this page ended the worker reading it, twice (%1); skipped")
+                                  .arg(grpcMessage(last))));
         }
 
         const QString detail = grpcMessage(last);
         switch (last.error_code()) {
         case grpc::StatusCode::DEADLINE_EXCEEDED:
-            return failed(makeError(ErrorCode::Timeout,
-                                    QStringLiteral("OCR took longer than %1 s (on a worker)").arg(options.deadlineMs / 1000.0)));
+            return failed(
+                makeError(ErrorCode::Timeout,
+                          QStringLiteral("OCR took longer than %1 s (on a worker)").arg(options.deadlineMs / 1000.0)));
         case grpc::StatusCode::INVALID_ARGUMENT:
-            return failed(makeError(ErrorCode::InvalidInput, QStringLiteral("the worker refused the page: %1").arg(detail)));
+            return failed(
+                makeError(ErrorCode::InvalidInput, QStringLiteral("the worker refused the page: %1").arg(detail)));
         case grpc::StatusCode::RESOURCE_EXHAUSTED:
-            return failed(makeError(ErrorCode::TooLarge, QStringLiteral("the page is too large for the worker: %1").arg(detail)));
+            return failed(
+                makeError(ErrorCode::TooLarge, QStringLiteral("the page is too large for the worker: %1").arg(detail)));
         case grpc::StatusCode::UNAVAILABLE:
         case grpc::StatusCode::CANCELLED:
-            return unreachable(QStringLiteral("no OCR worker reachable at %1 (%2)").arg(c.options.workers, detail), image, options, cancel);
+            return unreachable(QStringLiteral("no OCR worker reachable at %1 (%2)").arg(c.options.workers, detail),
+                               image, options, cancel);
         case grpc::StatusCode::UNAUTHENTICATED:
         case grpc::StatusCode::PERMISSION_DENIED:
-            return unreachable(QStringLiteral("the OCR workers refused the API key (%1)").arg(detail), image, options, cancel);
+            return unreachable(QStringLiteral("the OCR workers refused the API key (%1)").arg(detail), image, options,
+                               cancel);
         case grpc::StatusCode::UNIMPLEMENTED:
-            return unreachable(QStringLiteral("%1 is not an Incidoc OCR worker (%2)").arg(c.options.workers, detail), image, options, cancel);
-        default:
-            return failed(makeError(ErrorCode::Engine, QStringLiteral("the OCR worker failed: %1").arg(detail)));
+            return unreachable(QStringLiteral("%1 is not an Incidoc OCR worker (%2)").arg(c.options.workers, detail),
+                               image, options, cancel);
+        default: return failed(makeError(ErrorCode::Engine, QStringLiteral("the OCR worker failed: %1").arg(detail)));
         }
     }
 
@@ -278,7 +286,8 @@ RemoteWorkerInfo probe(const RemoteCluster::Impl& c, const QString& address, grp
     grpc::ClientContext ctx;
     c.addKey(ctx);
     ctx.set_wait_for_ready(true); // wait for the connection, up to the deadline
-    ctx.set_deadline(std::chrono::system_clock::now() + std::chrono::milliseconds(std::max(100, c.options.connectTimeoutMs)));
+    ctx.set_deadline(std::chrono::system_clock::now()
+                     + std::chrono::milliseconds(std::max(100, c.options.connectTimeoutMs)));
     pb::ListEnginesRequest request;
     pb::ListEnginesResponse response;
     const grpc::Status s = stub->ListEngines(&ctx, request, &response);
@@ -294,7 +303,8 @@ RemoteWorkerInfo probe(const RemoteCluster::Impl& c, const QString& address, grp
     info.version = QString::fromStdString(response.worker_version());
     if (response.engines_size() > 0) {
         const pb::Engine& e = response.engines(0);
-        info.engine = QStringLiteral("%1 %2").arg(QString::fromStdString(e.name()), QString::fromStdString(e.version()));
+        info.engine =
+            QStringLiteral("%1 %2").arg(QString::fromStdString(e.name()), QString::fromStdString(e.version()));
         for (const auto& l : e.languages())
             info.languages << QString::fromStdString(l);
     }
@@ -322,20 +332,23 @@ Result<std::shared_ptr<RemoteCluster>> RemoteCluster::connect(const RemoteOption
     }
     impl->tls = options.tls || !options.tlsCaFile.isEmpty();
     if (!impl->apiKey.isEmpty() && !impl->tls && !impl->targets.allLoopback && !options.insecure)
-        return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("refusing to send the API key unencrypted to workers that are not on this machine "
-                                        "(%1): give the workers' CA with --tls-ca (or --insecure on a trusted private network)")
-                             .arg(options.workers));
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("refusing to send the API key unencrypted to workers that are not on this machine "
+                           "(%1): give the workers' CA with --tls-ca (or --insecure on a trusted private network)")
+                .arg(options.workers));
     if (impl->tls) {
         grpc::SslCredentialsOptions ssl;
         if (!options.tlsCaFile.isEmpty()) {
             QFile ca(options.tlsCaFile);
             if (!ca.open(QIODevice::ReadOnly))
-                return makeError(ErrorCode::InvalidInput,
-                                 QStringLiteral("TLS CA file cannot be read: %1 (%2)").arg(options.tlsCaFile, ca.errorString()));
+                return makeError(
+                    ErrorCode::InvalidInput,
+                    QStringLiteral("TLS CA file cannot be read: %1 (%2)").arg(options.tlsCaFile, ca.errorString()));
             const QByteArray pem = ca.read(1 << 20);
             if (!pem.contains("-----BEGIN CERTIFICATE-----"))
-                return makeError(ErrorCode::InvalidInput, QStringLiteral("TLS CA file is not a PEM certificate: %1").arg(options.tlsCaFile));
+                return makeError(ErrorCode::InvalidInput,
+                                 QStringLiteral("TLS CA file is not a PEM certificate: %1").arg(options.tlsCaFile));
             ssl.pem_root_certs = pem.toStdString();
         }
         impl->credentials = grpc::SslCredentials(ssl);
@@ -343,12 +356,8 @@ Result<std::shared_ptr<RemoteCluster>> RemoteCluster::connect(const RemoteOption
         impl->credentials = grpc::InsecureChannelCredentials();
     }
     switch (options.images) {
-    case RemoteOptions::Images::Grey8:
-        impl->encoding = remote::ImageEncoding::Grey8;
-        break;
-    case RemoteOptions::Images::Png:
-        impl->encoding = remote::ImageEncoding::Png;
-        break;
+    case RemoteOptions::Images::Grey8: impl->encoding = remote::ImageEncoding::Grey8; break;
+    case RemoteOptions::Images::Png: impl->encoding = remote::ImageEncoding::Png; break;
     case RemoteOptions::Images::Auto:
         impl->encoding = impl->targets.allLoopback ? remote::ImageEncoding::Grey8 : remote::ImageEncoding::Png;
         break;
@@ -422,7 +431,10 @@ QString RemoteCluster::summary() const
     int reachable = 0;
     for (const auto& w : m_impl->workers)
         reachable += w.reachable ? 1 : 0;
-    QString s = QStringLiteral("%1 worker(s) (%2 threads) at %3").arg(reachable).arg(m_impl->totalThreads).arg(m_impl->options.workers);
+    QString s = QStringLiteral("%1 worker(s) (%2 threads) at %3")
+                    .arg(reachable)
+                    .arg(m_impl->totalThreads)
+                    .arg(m_impl->options.workers);
     const int missing = static_cast<int>(m_impl->workers.size()) - reachable;
     if (missing > 0)
         s += QStringLiteral("; %1 not reachable").arg(missing);

@@ -26,10 +26,10 @@ inline const QString kRemoteEngine = QStringLiteral("remote");
 struct RemoteWorkerInfo {
     QString address;
     bool reachable = false;
-    QString error;       ///< why it is not reachable
+    QString error; ///< why it is not reachable
     int threads = 0;
-    QString version;     ///< worker program version
-    QString engine;      ///< "tesseract 5.3.0"
+    QString version; ///< worker program version
+    QString engine;  ///< "tesseract 5.3.0"
     QStringList languages;
 };
 

@@ -83,9 +83,10 @@ Result<std::pair<QString, int>> splitHostPort(const QString& address)
 
 bool droppedMidCall(std::string_view m)
 {
-    for (std::string_view unreachable : {"failed to connect", "Failed to connect", "Connection refused", "DNS resolution failed",
-                                         "no healthy", "empty address list", "Name resolution", "No address", "shutting down",
-                                         "all backends failing", "last error", "no children", "no ready"})
+    for (std::string_view unreachable :
+         {"failed to connect", "Failed to connect", "Connection refused", "DNS resolution failed", "no healthy",
+          "empty address list", "Name resolution", "No address", "shutting down", "all backends failing", "last error",
+          "no children", "no ready"})
         if (m.find(unreachable) != std::string_view::npos)
             return false;
     for (std::string_view dropped : {"Socket closed", "Connection reset", "Broken pipe", "Stream removed", "EOF",

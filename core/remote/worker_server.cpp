@@ -5,22 +5,17 @@
 #include "core/remote/worker_protocol.h"
 #include "core/util/fault_injection.h"
 
-#include "grpc/health/v1/health.grpc.pb.h"
-#include "incidoc/worker/v1/worker.grpc.pb.h"
-
-#include <grpcpp/ext/health_check_service_server_builder_option.h>
-#include <grpcpp/grpcpp.h>
-#include <grpcpp/health_check_service_interface.h>
-#include <grpcpp/support/proto_buffer_reader.h>
-#include <grpcpp/support/proto_buffer_writer.h>
-
 #include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSysInfo>
 #include <QThread>
 
-#include <unistd.h>
+#include <grpcpp/ext/health_check_service_server_builder_option.h>
+#include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/support/proto_buffer_reader.h>
+#include <grpcpp/support/proto_buffer_writer.h>
 
 #include <algorithm>
 #include <atomic>
@@ -31,6 +26,10 @@
 #include <map>
 #include <mutex>
 #include <thread>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "incidoc/worker/v1/worker.grpc.pb.h"
+#include <unistd.h>
 
 namespace incidoc::remote {
 namespace {
@@ -158,7 +157,8 @@ public:
         out->set_latency_ms_max(m_maxMs);
         if (!m_recent.empty()) {
             std::vector<double> sorted = m_recent;
-            const size_t k = std::min(sorted.size() - 1, static_cast<size_t>(0.95 * static_cast<double>(sorted.size())));
+            const size_t k =
+                std::min(sorted.size() - 1, static_cast<size_t>(0.95 * static_cast<double>(sorted.size())));
             std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end());
             out->set_latency_ms_p95(sorted[k]);
         }
@@ -198,7 +198,8 @@ QString peerOf(grpc::CallbackServerContext* ctx)
 class HealthOnlyService final : public ::grpc::health::v1::Health::CallbackService {
 public:
     explicit HealthOnlyService(const std::atomic<bool>& draining) : m_draining(draining) {}
-    grpc::ServerUnaryReactor* Check(grpc::CallbackServerContext* ctx, const ::grpc::health::v1::HealthCheckRequest* request,
+    grpc::ServerUnaryReactor* Check(grpc::CallbackServerContext* ctx,
+                                    const ::grpc::health::v1::HealthCheckRequest* request,
                                     ::grpc::health::v1::HealthCheckResponse* response) override
     {
         auto* reactor = ctx->DefaultReactor();
@@ -342,11 +343,11 @@ struct WorkerServer::Impl final : public ServiceBase {
         pool.post([this, reactor, req, response, received, languages, peer, clientDeadline] {
             const double queuedMs = msSince(received);
             const pb::PageImage& image = req->image();
-            const QString shape = QStringLiteral("%1x%2 %3")
-                                      .arg(image.width())
-                                      .arg(image.height())
-                                      .arg(image.encoding() == pb::PageImage::PNG ? QStringLiteral("png")
-                                                                                   : QStringLiteral("grey8"));
+            const QString shape =
+                QStringLiteral("%1x%2 %3")
+                    .arg(image.width())
+                    .arg(image.height())
+                    .arg(image.encoding() == pb::PageImage::PNG ? QStringLiteral("png") : QStringLiteral("grey8"));
             const QString tag = QString::fromStdString(req->request_tag()).left(80);
             auto finish = [&](const grpc::Status& status, int words, double decodeMs, double ocrMs) {
                 const double totalMs = msSince(received);
@@ -354,14 +355,17 @@ struct WorkerServer::Impl final : public ServiceBase {
                     stats.served(totalMs);
                 else
                     stats.failed();
-                log(QStringLiteral("Recognize peer=%1 tag=\"%2\" %3 %4 %5 ms (queued %6, decode %7, ocr %8) words=%9%10")
+                log(QStringLiteral(
+                        "Recognize peer=%1 tag=\"%2\" %3 %4 %5 ms (queued %6, decode %7, ocr %8) words=%9%10")
                         .arg(peer, tag, shape, codeName(status.error_code()))
                         .arg(totalMs, 0, 'f', 0)
                         .arg(queuedMs, 0, 'f', 0)
                         .arg(decodeMs, 0, 'f', 0)
                         .arg(ocrMs, 0, 'f', 0)
                         .arg(words)
-                        .arg(status.ok() ? QString() : QStringLiteral(" \"%1\"").arg(QString::fromStdString(status.error_message()))));
+                        .arg(status.ok()
+                                 ? QString()
+                                 : QStringLiteral(" \"%1\"").arg(QString::fromStdString(status.error_message()))));
                 reactor->Finish(status); // the last use of reactor and response
             };
             if (reactor->cancel.isCancelled())
@@ -381,10 +385,13 @@ struct WorkerServer::Impl final : public ServiceBase {
             ocr.languages = languages;
             ocr.dpi = image.dpi() > 0 ? static_cast<int>(image.dpi()) : 300;
             ocr.segmentation = fromProto(req->options().segmentation());
-            ocr.deadlineMs = req->options().deadline_ms() > 0 ? static_cast<int>(std::min<uint32_t>(req->options().deadline_ms(), 86'400'000))
-                                                              : options.defaultDeadlineMs;
+            ocr.deadlineMs = req->options().deadline_ms() > 0
+                                 ? static_cast<int>(std::min<uint32_t>(req->options().deadline_ms(), 86'400'000))
+                                 : options.defaultDeadlineMs;
             // Never work past the client's own deadline: nobody would read the answer.
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(clientDeadline - std::chrono::system_clock::now()).count();
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(clientDeadline - std::chrono::system_clock::now())
+                    .count();
             if (left < 24LL * 3600 * 1000)
                 ocr.deadlineMs = static_cast<int>(std::clamp<long long>(left, 1, ocr.deadlineMs));
             const Clock::time_point ocrStart = Clock::now();
@@ -459,7 +466,8 @@ struct WorkerServer::Impl final : public ServiceBase {
             if (server) {
                 if (auto* health = server->GetHealthCheckService())
                     health->SetServingStatus(false);
-                log(QStringLiteral("draining: finishing calls in flight (up to %1 s), refusing new ones").arg(drainMs / 1000.0));
+                log(QStringLiteral("draining: finishing calls in flight (up to %1 s), refusing new ones")
+                        .arg(drainMs / 1000.0));
                 // Shutdown stops accepting calls at once and waits for those in flight; at the deadline
                 // it cancels the rest (their reactors' OnCancel stops the engines between words).
                 server->Shutdown(std::chrono::system_clock::now() + std::chrono::milliseconds(std::max(0, drainMs)));
@@ -508,20 +516,23 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
     const bool loopback = isLoopbackHost(hostPort->first);
     const bool wantTls = !options.tlsCertFile.isEmpty() || !options.tlsKeyFile.isEmpty();
     if (wantTls && (options.tlsCertFile.isEmpty() || options.tlsKeyFile.isEmpty()))
-        return makeError(ErrorCode::InvalidInput, QStringLiteral("TLS needs both a certificate (--tls-cert) and a key (--tls-key)"));
-    if (!loopback && !options.insecure && (!wantTls || options.apiKey.isEmpty()))
         return makeError(ErrorCode::InvalidInput,
-                         QStringLiteral("refusing to listen on %1 without TLS and an API key: give --tls-cert, --tls-key "
-                                        "and --api-key-file (or --insecure on a trusted private network)")
-                             .arg(options.listen));
+                         QStringLiteral("TLS needs both a certificate (--tls-cert) and a key (--tls-key)"));
+    if (!loopback && !options.insecure && (!wantTls || options.apiKey.isEmpty()))
+        return makeError(
+            ErrorCode::InvalidInput,
+            QStringLiteral("refusing to listen on %1 without TLS and an API key: give --tls-cert, --tls-key "
+                           "and --api-key-file (or --insecure on a trusted private network)")
+                .arg(options.listen));
 
     std::shared_ptr<grpc::ServerCredentials> credentials;
     if (wantTls) {
         auto readPem = [](const QString& path, const char* what) -> Result<std::string> {
             QFile f(path);
             if (!f.open(QIODevice::ReadOnly))
-                return makeError(ErrorCode::Io, QStringLiteral("TLS %1 cannot be read: %2 (%3)")
-                                                    .arg(QLatin1String(what), path, f.errorString()));
+                return makeError(
+                    ErrorCode::Io,
+                    QStringLiteral("TLS %1 cannot be read: %2 (%3)").arg(QLatin1String(what), path, f.errorString()));
             const QByteArray pem = f.read(1 << 20);
             if (!pem.contains("-----BEGIN "))
                 return makeError(ErrorCode::InvalidInput,
@@ -608,7 +619,8 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
                   .arg(impl->threads)
                   .arg(impl->languages.join(QLatin1Char(',')))
                   .arg(impl->options.maxMessageBytes / (1024 * 1024))
-                  .arg(impl->options.apiKey.isEmpty() ? QStringLiteral(", no API key") : QStringLiteral(", API key required")));
+                  .arg(impl->options.apiKey.isEmpty() ? QStringLiteral(", no API key")
+                                                      : QStringLiteral(", API key required")));
     return std::unique_ptr<WorkerServer>(new WorkerServer(std::move(impl)));
 }
 

@@ -18,17 +18,17 @@ namespace incidoc::remote {
 
 struct WorkerOptions {
     QString listen = QStringLiteral("127.0.0.1:50051"); ///< HOST:PORT; port 0 picks a free one
-    int threads = 0;         ///< pages recognized at once (one engine each); 0: the number of cores
-    QByteArray apiKey;       ///< required in `x-api-key` on every OcrWorker call; empty: no key
+    int threads = 0;   ///< pages recognized at once (one engine each); 0: the number of cores
+    QByteArray apiKey; ///< required in `x-api-key` on every OcrWorker call; empty: no key
     /// A second, plaintext port that serves only grpc.health.v1.Health (for Kubernetes' gRPC probes,
     /// which cannot speak TLS); empty: none.
     QString healthListen;
-    QString tlsCertFile;     ///< PEM certificate chain; with tlsKeyFile the port speaks TLS only
-    QString tlsKeyFile;      ///< PEM private key
+    QString tlsCertFile;           ///< PEM certificate chain; with tlsKeyFile the port speaks TLS only
+    QString tlsKeyFile;            ///< PEM private key
     long long maxMessageBytes = 0; ///< receive limit; 0: kDefaultMaxMessageBytes (64 MiB)
     /// Allow a non-loopback address without TLS and an API key (a private network, a test).
     bool insecure = false;
-    int defaultDeadlineMs = 120'000; ///< per page, when a request gives none
+    int defaultDeadlineMs = 120'000;                  ///< per page, when a request gives none
     QString preloadLanguages = QStringLiteral("eng"); ///< engines made at start, per thread ("" for none)
     /// Where the call threads lease their engines; null: a pool of the server's own.
     std::shared_ptr<EnginePool> engines;

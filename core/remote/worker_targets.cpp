@@ -2,11 +2,11 @@
 
 #include "core/remote/worker_protocol.h"
 
+#include <memory>
+
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <sys/socket.h>
-
-#include <memory>
 
 namespace incidoc::remote {
 namespace {
@@ -101,8 +101,8 @@ Result<WorkerTargets> resolveWorkerTargets(const QString& specIn)
             const QByteArray h = hp->first.toLatin1();
             in_addr a4{};
             in6_addr a6{};
-            if (inet_pton(AF_INET, h.constData(), &a4) != 1 && inet_pton(AF_INET6, h.constData(), &a6) != 1 &&
-                authority.isEmpty())
+            if (inet_pton(AF_INET, h.constData(), &a4) != 1 && inet_pton(AF_INET6, h.constData(), &a6) != 1
+                && authority.isEmpty())
                 authority = hp->first;
             // A name with both kinds of address counts as IPv4 (reachable the way most fleets are set up).
             if (!resolved->v4.isEmpty()) {
@@ -126,7 +126,8 @@ Result<WorkerTargets> resolveWorkerTargets(const QString& specIn)
         if (v4.isEmpty() && v6.isEmpty())
             return makeError(ErrorCode::InvalidInput, QStringLiteral("no workers given"));
         t.addresses = v4.isEmpty() ? v6 : v4;
-        t.channelTarget = (v4.isEmpty() ? QStringLiteral("ipv6:") : QStringLiteral("ipv4:")) + t.addresses.join(QLatin1Char(','));
+        t.channelTarget =
+            (v4.isEmpty() ? QStringLiteral("ipv6:") : QStringLiteral("ipv4:")) + t.addresses.join(QLatin1Char(','));
         t.authority = authority;
     }
     t.allLoopback = true;

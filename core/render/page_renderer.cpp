@@ -246,16 +246,15 @@ Result<RenderedPage> renderPdfPage(const QString& path, int number, const Render
 
     const qint64 pixels = static_cast<qint64>(width) * height;
     if (pixels <= options.bandPixels || options.bandPixels <= 0) {
-        const QImage img = p.renderToImage(out.dpi, out.dpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr,
-                                           nullptr, &shouldAbort, payload);
+        const QImage img = p.renderToImage(out.dpi, out.dpi, -1, -1, -1, -1, Poppler::Page::Rotate0, nullptr, nullptr,
+                                           &shouldAbort, payload);
         if (auto err = abortError(ctx, options.timeLimitMs))
             return *err;
         if (img.isNull() || img.width() <= 0 || img.height() <= 0)
             return makeError(ErrorCode::InvalidInput, failed);
         out.image = toGrey(img);
         if (out.image.isNull())
-            return makeError(ErrorCode::TooLarge, QStringLiteral("page %1 is too large to hold in memory")
-                                                      .arg(number));
+            return makeError(ErrorCode::TooLarge, QStringLiteral("page %1 is too large to hold in memory").arg(number));
         return out;
     }
 
@@ -375,8 +374,7 @@ Result<TextLayer> extractTextLayer(const QString& path, int number, int dpi)
             if (text.trimmed().isEmpty())
                 continue;
             const QRectF r = box->boundingBox();
-            const PixelBox px =
-                pointsToPixels(r.left(), r.top(), r.right(), r.bottom(), dpi).clampedTo(width, height);
+            const PixelBox px = pointsToPixels(r.left(), r.top(), r.right(), r.bottom(), dpi).clampedTo(width, height);
             if (px.isEmpty())
                 continue; // off the page: not visible, so not part of what a person reads
             layer.words.push_back(TextLayerWord{text, px, box->hasSpaceAfter()});

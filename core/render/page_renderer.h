@@ -19,21 +19,21 @@
 namespace incidoc {
 
 struct RenderOptions {
-    int dpi = 300;                    ///< requested resolution for PDF pages
-    qint64 pixelBudget = 40'000'000;  ///< a PDF page over this many pixels is rendered at a lower DPI
-    int timeLimitMs = 60'000;         ///< a render taking longer is aborted (Poppler's abort callback)
-    qint64 bandPixels = 16'000'000;   ///< a PDF page over this many pixels is rendered in horizontal bands
-                                      ///< (Poppler renders 4 bytes/pixel; bands keep that memory small)
+    int dpi = 300;                   ///< requested resolution for PDF pages
+    qint64 pixelBudget = 40'000'000; ///< a PDF page over this many pixels is rendered at a lower DPI
+    int timeLimitMs = 60'000;        ///< a render taking longer is aborted (Poppler's abort callback)
+    qint64 bandPixels = 16'000'000;  ///< a PDF page over this many pixels is rendered in horizontal bands
+                                     ///< (Poppler renders 4 bytes/pixel; bands keep that memory small)
 };
 
 /// A rendered page in page pixels.
 struct RenderedPage {
-    QImage image;          ///< QImage::Format_Grayscale8, upright (PDF /Rotate applied)
-    int dpi = 0;           ///< effective DPI (PDF: maybe lower than asked; image: header or 0)
-    int rotation = 0;      ///< PDF /Rotate that was applied
-    double widthPt = 0;    ///< PDF: crop box size after rotation; image: 0
+    QImage image;       ///< QImage::Format_Grayscale8, upright (PDF /Rotate applied)
+    int dpi = 0;        ///< effective DPI (PDF: maybe lower than asked; image: header or 0)
+    int rotation = 0;   ///< PDF /Rotate that was applied
+    double widthPt = 0; ///< PDF: crop box size after rotation; image: 0
     double heightPt = 0;
-    QString note;          ///< e.g. "page too large, rendered at 120 dpi"; empty otherwise
+    QString note; ///< e.g. "page too large, rendered at 120 dpi"; empty otherwise
 };
 
 /// The DPI at which a PDF page of the given size (points) stays within the pixel budget:
@@ -51,8 +51,8 @@ class PageRendering {
 public:
     virtual ~PageRendering() = default;
     /// renderPage()'s contract.
-    virtual Result<RenderedPage> render(const QString& path, DocumentKind kind, int number, const RenderOptions& options,
-                                        const CancelToken& cancel) = 0;
+    virtual Result<RenderedPage> render(const QString& path, DocumentKind kind, int number,
+                                        const RenderOptions& options, const CancelToken& cancel) = 0;
 };
 
 /// A word of a PDF text layer, in page pixels at the given DPI (same space as renderPage()).

@@ -2,9 +2,8 @@
 // (JSON), grouped by user action. Undo and redo work from the history itself: reverting a group is
 // applying its `before` states newest first (redo: `after`, oldest first). One transaction per call:
 // an undo that cannot be applied completely changes nothing.
-#include "core/storage/project_store_p.h"
-
 #include "core/storage/char_codec.h"
+#include "core/storage/project_store_p.h"
 
 #include <QJsonDocument>
 
@@ -126,8 +125,7 @@ long long ProjectStore::Impl::nextGroup()
     // The counter comes from the file: a crafted project can hold the largest integer there, and + 1
     // would overflow (UBSan, found by tests/fuzz/fuzz_project_rows). No real history gets near it.
     if (last == std::numeric_limits<long long>::max())
-        fail(ErrorCode::Storage,
-             QStringLiteral("project file is damaged: the edit history counter is out of range"));
+        fail(ErrorCode::Storage, QStringLiteral("project file is damaged: the edit history counter is out of range"));
     Query q(db, "INSERT INTO meta (key, value) VALUES ('last_edit_group', ?1) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
     q.bind(1, QString::number(last + 1)).run();
@@ -238,7 +236,8 @@ void ProjectStore::Impl::updateWordFromJson(WordId word, const QJsonObject& o)
     if (has("x0"))
         n.box = {val("x0").toInt(), val("y0").toInt(), val("x1").toInt(), val("y1").toInt()};
     if (has("confidence"))
-        n.confidence = val("confidence").isDouble() ? std::optional<double>(val("confidence").toDouble()) : std::nullopt;
+        n.confidence =
+            val("confidence").isDouble() ? std::optional<double>(val("confidence").toDouble()) : std::nullopt;
     if (has("source"))
         n.source = val("source").toString();
     if (has("label_id"))

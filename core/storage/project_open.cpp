@@ -2,7 +2,6 @@
 // written), the integrity check (once per file and process, see verified_files.h), the write-ahead log,
 // and schema migrations.
 #include "core/storage/project_store_p.h"
-
 #include "core/storage/schema.h"
 #include "core/storage/verified_files.h"
 #include "core/util/version.h"
@@ -12,10 +11,10 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <string>
+
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <string>
 
 namespace incidoc {
 
@@ -119,8 +118,8 @@ QStringList schemaEntries(Db& db)
     Query q(db, "SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_schema "
                 "WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name");
     while (q.next())
-        entries << q.text(0) + QLatin1Char('\x1f') + q.text(1) + QLatin1Char('\x1f') + q.text(2) +
-                       QLatin1Char('\x1f') + q.text(3);
+        entries << q.text(0) + QLatin1Char('\x1f') + q.text(1) + QLatin1Char('\x1f') + q.text(2) + QLatin1Char('\x1f')
+                       + q.text(3);
     return entries;
 }
 
@@ -347,9 +346,18 @@ ProjectStore::Impl::~Impl()
         VerifiedFiles::instance().ownWrite(canonicalPath, [&] { db.close(); });
 }
 
-QString ProjectStore::path() const { return m_impl->path; }
-int ProjectStore::schemaVersion() const { return m_impl->version; }
-long long ProjectStore::integrityChecksRun() { return VerifiedFiles::instance().checksRun(); }
+QString ProjectStore::path() const
+{
+    return m_impl->path;
+}
+int ProjectStore::schemaVersion() const
+{
+    return m_impl->version;
+}
+long long ProjectStore::integrityChecksRun()
+{
+    return VerifiedFiles::instance().checksRun();
+}
 
 Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& rawPath, OpenMode mode)
 {

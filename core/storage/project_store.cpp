@@ -1,6 +1,5 @@
-#include "core/storage/project_store_p.h"
-
 #include "core/storage/char_codec.h"
+#include "core/storage/project_store_p.h"
 #include "core/storage/reocr_merge.h"
 
 #include <algorithm>
@@ -52,7 +51,6 @@ PageRecord ProjectStore::Impl::readPage(const Query& q) const
 }
 
 namespace storage {
-
 
 // A crafted project file can hold any integer as a coordinate; with x0 = INT_MIN and x1 = INT_MAX,
 // PixelBox::width() overflows (UBSan, found with tests/fuzz/fuzz_project_rows in splitWord). No page has
@@ -230,8 +228,8 @@ Result<DocumentId> ProjectStore::addFailedDocument(const DocumentRecord& documen
                                 "imported_at = ?6, error = ?7, type = ?8 WHERE id = ?1");
             q.bind(1, *existing).bind(2, document.path).bind(3, document.name);
             q.bind(4, static_cast<long long>(document.size)).bind(5, toString(document.kind));
-            q.bind(6, document.importedAt.isValid() ? document.importedAt.toUTC().toString(Qt::ISODateWithMs)
-                                                    : nowUtc());
+            q.bind(6,
+                   document.importedAt.isValid() ? document.importedAt.toUTC().toString(Qt::ISODateWithMs) : nowUtc());
             q.bind(7, document.error.isEmpty() ? QStringLiteral("could not be imported") : document.error);
             q.bind(8, document.type).run();
             id = *existing;
@@ -447,8 +445,9 @@ void ProjectStore::Impl::storeOutcomeTx(const PageOutcome& o, const QString& now
         return;
     }
     if (o.status != PageStatus::Done)
-        fail(ErrorCode::InvalidInput,
-             QStringLiteral("page %1: an outcome must be done or failed, not %2").arg(o.pageId).arg(toString(o.status)));
+        fail(
+            ErrorCode::InvalidInput,
+            QStringLiteral("page %1: an outcome must be done or failed, not %2").arg(o.pageId).arg(toString(o.status)));
     storePageFacts(o, now);
     mergeWordsTx(o);
 }
@@ -606,12 +605,11 @@ Result<std::vector<FailureRecord>> ProjectStore::failures()
 {
     return guarded<std::vector<FailureRecord>>([&] {
         std::vector<FailureRecord> out;
-        Query q(m_impl->db,
-                "SELECT id, path, 0, error FROM documents WHERE error IS NOT NULL "
-                "UNION ALL "
-                "SELECT d.id, d.path, p.number, coalesce(p.error, '') FROM pages p JOIN documents d "
-                "ON d.id = p.document_id WHERE p.status = 'failed' "
-                "ORDER BY 1, 3");
+        Query q(m_impl->db, "SELECT id, path, 0, error FROM documents WHERE error IS NOT NULL "
+                            "UNION ALL "
+                            "SELECT d.id, d.path, p.number, coalesce(p.error, '') FROM pages p JOIN documents d "
+                            "ON d.id = p.document_id WHERE p.status = 'failed' "
+                            "ORDER BY 1, 3");
         while (q.next())
             out.push_back({q.i64(0), q.text(1), q.i32(2), q.text(3)});
         return out;
@@ -688,8 +686,8 @@ Result<std::vector<WordHit>> ProjectStore::searchWords(const QString& text, int 
             pattern += QLatin1Char('%');
         }
         static const std::string sql = std::string(kWordSelect)
-            + ", pages p WHERE p.id = w.page_id AND w.text LIKE ?1 ESCAPE '\\' "
-              "ORDER BY p.document_id, p.number, w.ord, w.id";
+                                       + ", pages p WHERE p.id = w.page_id AND w.text LIKE ?1 ESCAPE '\\' "
+                                         "ORDER BY p.document_id, p.number, w.ord, w.id";
         static const std::string sqlDoc = "SELECT document_id, number FROM pages WHERE id = ?1";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, pattern);

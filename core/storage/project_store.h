@@ -52,11 +52,11 @@ struct FailureRecord {
 /// holding the changed fields of the word ({} for a word that did not exist / no longer exists).
 struct EditRecord {
     long long id = 0;
-    long long groupId = 0;   ///< edits made by one user action share a group (undo undoes a group)
+    long long groupId = 0; ///< edits made by one user action share a group (undo undoes a group)
     PageId pageId = 0;
     WordId wordId = 0;
-    QString action;          ///< "text", "box", "label", "add", "delete", "review", ...
-    QString before, after;   ///< JSON
+    QString action;        ///< "text", "box", "label", "add", "delete", "review", ...
+    QString before, after; ///< JSON
     QString author;
     QDateTime at;
     bool undone = false;

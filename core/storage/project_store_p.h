@@ -9,8 +9,8 @@
 #include "core/storage/project_store.h"
 #include "core/storage/sqlite_db.h"
 
-#include <QJsonObject>
 #include <QByteArray>
+#include <QJsonObject>
 #include <QJsonValue>
 
 #include <optional>

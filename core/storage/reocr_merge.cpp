@@ -13,8 +13,14 @@ bool sameLine(const PixelBox& a, const PixelBox& b)
     return minHeight > 0 && overlap * 2 >= minHeight;
 }
 
-double centerX(const PixelBox& b) { return (b.x0 + b.x1) / 2.0; }
-double centerY(const PixelBox& b) { return (b.y0 + b.y1) / 2.0; }
+double centerX(const PixelBox& b)
+{
+    return (b.x0 + b.x1) / 2.0;
+}
+double centerY(const PixelBox& b)
+{
+    return (b.y0 + b.y1) / 2.0;
+}
 
 // The new words to store, as indices into `recognized`, in reading order; the covered ones go to `dropped`.
 std::vector<std::size_t> freshInReadingOrder(const std::vector<const CurrentWord*>& kept,

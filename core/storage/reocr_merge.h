@@ -5,8 +5,8 @@
 // reading order. All boxes are in page pixels. Reentrant (pure functions).
 
 #include "core/model/geometry.h"
-#include "core/model/records.h"
 #include "core/model/recognized_page.h"
+#include "core/model/records.h"
 
 #include <cstddef>
 #include <vector>

@@ -12,7 +12,7 @@ inline constexpr int kApplicationId = 0x49444F43;
 /// One step of the schema history. `sql` holds DDL and constant seed rows only (no values from input);
 /// the store runs it, then sets PRAGMA user_version = version, all in one transaction.
 struct Migration {
-    int version;     ///< user_version after this step
+    int version; ///< user_version after this step
     const char* sql;
 };
 

@@ -54,19 +54,15 @@ Error sqliteError(sqlite3* db, int rc, const QString& context)
                          QStringLiteral("project file is locked by another program (still busy after %1 s): %2")
                              .arg(kBusyTimeoutMs / 1000)
                              .arg(where));
-    case SQLITE_READONLY:
-        return makeError(ErrorCode::Io, QStringLiteral("project file is read-only: ") + where);
+    case SQLITE_READONLY: return makeError(ErrorCode::Io, QStringLiteral("project file is read-only: ") + where);
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-        return makeError(ErrorCode::Storage, QStringLiteral("project file is damaged: ") + where);
+    case SQLITE_NOTADB: return makeError(ErrorCode::Storage, QStringLiteral("project file is damaged: ") + where);
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-        return makeError(ErrorCode::Io, QStringLiteral("cannot access project file: ") + where);
+    case SQLITE_PERM: return makeError(ErrorCode::Io, QStringLiteral("cannot access project file: ") + where);
     case SQLITE_CONSTRAINT:
         return makeError(ErrorCode::InvalidInput, QStringLiteral("rejected by the project file: ") + where);
-    default:
-        return makeError(ErrorCode::Storage, QStringLiteral("project database error: ") + where);
+    default: return makeError(ErrorCode::Storage, QStringLiteral("project database error: ") + where);
     }
 }
 
@@ -145,8 +141,8 @@ Query& Query::bind(int i, const QByteArray& v)
 {
     if (v.isNull())
         return bind(i, nullptr);
-    return check(sqlite3_bind_blob64(m_stmt, i, v.constData(), static_cast<sqlite3_uint64>(v.size()),
-                                     SQLITE_TRANSIENT));
+    return check(
+        sqlite3_bind_blob64(m_stmt, i, v.constData(), static_cast<sqlite3_uint64>(v.size()), SQLITE_TRANSIENT));
 }
 
 bool Query::next()

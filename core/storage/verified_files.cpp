@@ -2,10 +2,10 @@
 
 #include <QFile>
 
-#include <sys/stat.h>
-
 #include <chrono>
 #include <thread>
+
+#include <sys/stat.h>
 
 namespace incidoc::storage {
 namespace {
@@ -15,7 +15,10 @@ constexpr std::size_t kMaxEntries = 64;
 // The kernel stamps files from its coarse clock (one tick: 1-10 ms); waiting longer means something odd.
 constexpr auto kMaxTickWait = std::chrono::milliseconds(50);
 
-bool sameTime(const timespec& a, const timespec& b) { return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec; }
+bool sameTime(const timespec& a, const timespec& b)
+{
+    return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
 
 bool laterThan(const timespec& a, const timespec& b)
 {

@@ -16,8 +16,6 @@
 
 #include <QString>
 
-#include <sys/types.h>
-
 #include <atomic>
 #include <ctime>
 #include <functional>
@@ -25,6 +23,8 @@
 #include <mutex>
 #include <optional>
 #include <utility>
+
+#include <sys/types.h>
 
 namespace incidoc::storage {
 

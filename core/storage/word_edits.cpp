@@ -1,8 +1,7 @@
 // The word edits of the app. Each public call is ONE transaction and is recorded in the edit history
 // (edit_history.cpp), so it can be undone.
-#include "core/storage/project_store_p.h"
-
 #include "core/storage/char_codec.h"
+#include "core/storage/project_store_p.h"
 #include "core/storage/reocr_merge.h"
 
 #include <QStringList>
@@ -67,9 +66,9 @@ SplitCut cutWord(const WordRow& w, int at)
     if (!out.byChars) {
         if (w.box.width() < 2)
             fail(ErrorCode::InvalidInput, QStringLiteral("the word's box is too narrow to split"));
-        const int cutX = std::clamp(w.box.x0 + static_cast<int>(std::lround(static_cast<double>(w.box.width())
-                                                                             * at / w.text.size())),
-                                    w.box.x0 + 1, w.box.x1 - 1);
+        const int cutX = std::clamp(
+            w.box.x0 + static_cast<int>(std::lround(static_cast<double>(w.box.width()) * at / w.text.size())),
+            w.box.x0 + 1, w.box.x1 - 1);
         out.leftBox = {w.box.x0, w.box.y0, cutX, w.box.y1};
         out.rightBox = {cutX, w.box.y0, w.box.x1, w.box.y1};
         out.leftChars.clear();
@@ -201,7 +200,8 @@ Status ProjectStore::updateWordBox(WordId word, const PixelBox& box, long long g
             auto decoded = decodeChars(chars, w.box, w.text);
             chars = decoded ? encodeChars(*decoded, box, w.text) : QByteArray();
         }
-        Query q(m_impl->db, "UPDATE words SET x0 = ?2, y0 = ?3, x1 = ?4, y1 = ?5, edited = 1, chars = ?6 WHERE id = ?1");
+        Query q(m_impl->db,
+                "UPDATE words SET x0 = ?2, y0 = ?3, x1 = ?4, y1 = ?5, edited = 1, chars = ?6 WHERE id = ?1");
         q.bind(1, word).bind(2, box.x0).bind(3, box.y0).bind(4, box.x1).bind(5, box.y1);
         q.bind(6, chars.isEmpty() ? QByteArray() : chars).run();
         auto boxJson = [](const PixelBox& b, bool edited) {

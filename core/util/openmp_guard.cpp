@@ -1,12 +1,12 @@
 #include "core/util/openmp_guard.h"
 
-#include <dlfcn.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+
+#include <dlfcn.h>
+#include <unistd.h>
 
 namespace incidoc {
 

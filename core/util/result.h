@@ -47,18 +47,34 @@ public:
     bool ok() const { return m_v.index() == 0; }
     explicit operator bool() const { return ok(); }
 
-    T& value() & { assert(ok()); return std::get<0>(m_v); }
-    const T& value() const& { assert(ok()); return std::get<0>(m_v); }
+    T& value() &
+    {
+        assert(ok());
+        return std::get<0>(m_v);
+    }
+    const T& value() const&
+    {
+        assert(ok());
+        return std::get<0>(m_v);
+    }
     // On a temporary these return the value itself, not a reference into the dying Result, so that
     // `for (auto& x : *store.pages(id))` is safe.
-    T value() && { assert(ok()); return std::get<0>(std::move(m_v)); }
+    T value() &&
+    {
+        assert(ok());
+        return std::get<0>(std::move(m_v));
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
     T operator*() && { return std::move(*this).value(); }
 
-    const Error& error() const { assert(!ok()); return std::get<1>(m_v); }
+    const Error& error() const
+    {
+        assert(!ok());
+        return std::get<1>(m_v);
+    }
 
 private:
     std::variant<T, Error> m_v;
@@ -67,6 +83,9 @@ private:
 /// Result of an operation that yields nothing but can fail.
 struct Unit {};
 using Status = Result<Unit>;
-inline Status okStatus() { return Unit{}; }
+inline Status okStatus()
+{
+    return Unit{};
+}
 
 } // namespace incidoc

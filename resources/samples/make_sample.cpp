@@ -5,9 +5,6 @@
 // lines in reading order, exactly as drawn. Fixed fonts and a fixed seed make it reproducible.
 #include "resources/samples/sample_painter.h"
 
-#include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <QBuffer>
 #include <QFile>
 #include <QGuiApplication>
@@ -15,6 +12,10 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 using namespace incidoc::sample;
 
@@ -59,9 +60,8 @@ void textCentred(PageScript& page, double y, TextStyle style, const QString& val
 double header(PageScript& page, const QString& title, int pageNumber)
 {
     textCentred(page, 52, TextStyle::Heading, QStringLiteral("MILLBROOK FALLS POLICE DEPARTMENT"));
-    textCentred(
-        page, 65, TextStyle::Small,
-        QStringLiteral("Records Division, 118 Harbor Street, Millbrook Falls, Telephone (555) 010-4400"));
+    textCentred(page, 65, TextStyle::Small,
+                QStringLiteral("Records Division, 118 Harbor Street, Millbrook Falls, Telephone (555) 010-4400"));
     page.rules.push_back(QLineF(kMargin, 73, kLetterWidthPt - kMargin, 73));
     page.rules.push_back(QLineF(kMargin, 75.5, kLetterWidthPt - kMargin, 75.5));
     text(page, kMargin, 102, TextStyle::Title, title);
@@ -138,8 +138,7 @@ void signature(PageScript& page, double x, double baseline, double width, std::u
         const double t = double(i) / steps;
         height = std::clamp(height + (rng.unit() - 0.5) * 2.0, 3.0, 10.0);
         const double loop = std::sin(t * turns + phase) * height;
-        stroke << QPointF(x + t * width + std::cos(t * turns + phase) * 4.0,
-                          baseline - 6 + loop * (1.0 - 0.5 * t));
+        stroke << QPointF(x + t * width + std::cos(t * turns + phase) * 4.0, baseline - 6 + loop * (1.0 - 0.5 * t));
     }
     page.scribbles.push_back(stroke);
     QPolygonF flourish;
@@ -183,13 +182,12 @@ PageScript pageOne()
                  {{QStringLiteral("Date of Incident:"), QStringLiteral("03/14/2026"), 0.36},
                   {QStringLiteral("Time:"), QStringLiteral("22:47"), 0.24},
                   {QStringLiteral("Report Date:"), QStringLiteral("03/15/2026"), 0.40}});
-    y = fieldRow(page, y,
-                 {{QStringLiteral("Location:"),
-                   QStringLiteral("1420 Alder Grove Road, Millbrook Falls, near Pole 7731"), 1.0}});
     y = fieldRow(
         page, y,
-        {{QStringLiteral("Incident Type:"), QStringLiteral("Traffic collision with property damage"), 0.64},
-         {QStringLiteral("Weather:"), QStringLiteral("Rain, wet road"), 0.36}});
+        {{QStringLiteral("Location:"), QStringLiteral("1420 Alder Grove Road, Millbrook Falls, near Pole 7731"), 1.0}});
+    y = fieldRow(page, y,
+                 {{QStringLiteral("Incident Type:"), QStringLiteral("Traffic collision with property damage"), 0.64},
+                  {QStringLiteral("Weather:"), QStringLiteral("Rain, wet road"), 0.36}});
     y += 10;
 
     y = sectionBar(page, y, QStringLiteral("2. REPORTING OFFICER"));
@@ -252,14 +250,13 @@ PageScript pageTwo()
     y = sectionBar(page, y, QStringLiteral("5. NARRATIVE (CONTINUED)"));
     y = paragraphBox(
         page, y,
-        {QStringLiteral(
-             "I checked the driver for signs of impairment. His speech was clear, his eyes were not "
-             "bloodshot "
-             "and I did not smell any alcohol on his breath. He stated that he had been driving home from "
-             "his "
-             "work shift at the Riverside Grain Cooperative and was travelling at about forty miles per "
-             "hour. "
-             "The posted limit on this section of Alder Grove Road is thirty five miles per hour."),
+        {QStringLiteral("I checked the driver for signs of impairment. His speech was clear, his eyes were not "
+                        "bloodshot "
+                        "and I did not smell any alcohol on his breath. He stated that he had been driving home from "
+                        "his "
+                        "work shift at the Riverside Grain Cooperative and was travelling at about forty miles per "
+                        "hour. "
+                        "The posted limit on this section of Alder Grove Road is thirty five miles per hour."),
          QStringLiteral(
              "I photographed the scene, the vehicle and the tire marks on the pavement. The marks began "
              "about "
@@ -267,25 +264,21 @@ PageScript pageTwo()
              "account "
              "given by the driver. I found deer hair on the front bumper and a set of deer tracks in the mud "
              "beside the road. Nine photographs were taken and uploaded to the evidence system."),
-         QStringLiteral(
-             "Millbrook Falls Power was notified of the damaged pole at 23:05 hours and a crew arrived at "
-             "23:40 hours. The crew placed cones around the pole and reported that it was cracked at the "
-             "base "
-             "but still carrying the line. Eastbound traffic was held for twenty minutes while the crew "
-             "secured the line."),
+         QStringLiteral("Millbrook Falls Power was notified of the damaged pole at 23:05 hours and a crew arrived at "
+                        "23:40 hours. The crew placed cones around the pole and reported that it was cracked at the "
+                        "base "
+                        "but still carrying the line. Eastbound traffic was held for twenty minutes while the crew "
+                        "secured the line."),
          QStringLiteral(
              "The vehicle was not drivable and was towed from the scene by Harlan Towing at 23:55 hours. "
              "The driver was given a ride home by his sister, Ruth Pritchard, who arrived at 00:10 hours.")});
     y += 16;
-    labelValue(page, y, QStringLiteral("Evidence:"),
-               QStringLiteral("Nine photographs, item numbers E-0411 to E-0419"));
+    labelValue(page, y, QStringLiteral("Evidence:"), QStringLiteral("Nine photographs, item numbers E-0411 to E-0419"));
     y += 16;
-    labelValue(page, y, QStringLiteral("Body camera:"),
-               QStringLiteral("Recording 22:58 to 23:31, camera BWC-2291"));
+    labelValue(page, y, QStringLiteral("Body camera:"), QStringLiteral("Recording 22:58 to 23:31, camera BWC-2291"));
     y += 60;
     signature(page, kMargin + 12, y, 140, kSeed + 21);
-    signatureLine(page, kMargin, y + 4, 220,
-                  QStringLiteral("Reporting Officer: Sgt. Dana Whitfield, Badge 2291"));
+    signatureLine(page, kMargin, y + 4, 220, QStringLiteral("Reporting Officer: Sgt. Dana Whitfield, Badge 2291"));
     text(page, kMargin + 300, y, TextStyle::Body, QStringLiteral("03/15/2026"));
     signatureLine(page, kMargin + 290, y + 4, 140, QStringLiteral("Date"));
     footer(page, 2);
@@ -300,9 +293,7 @@ PageScript pageThree()
     y = fieldRow(page, y,
                  {{QStringLiteral("Name:"), QStringLiteral("Elena Marsh"), 0.55},
                   {QStringLiteral("Phone:"), QStringLiteral("(555) 014-2283"), 0.45}});
-    y = fieldRow(
-        page, y,
-        {{QStringLiteral("Address:"), QStringLiteral("88 Cedar Hollow Lane, Millbrook Falls"), 1.0}});
+    y = fieldRow(page, y, {{QStringLiteral("Address:"), QStringLiteral("88 Cedar Hollow Lane, Millbrook Falls"), 1.0}});
     y = fieldRow(page, y,
                  {{QStringLiteral("Statement Date:"), QStringLiteral("03/14/2026"), 0.55},
                   {QStringLiteral("Time:"), QStringLiteral("23:20"), 0.45}});
@@ -310,18 +301,15 @@ PageScript pageThree()
     y = sectionBar(page, y, QStringLiteral("STATEMENT"));
     y = paragraphBox(
         page, y,
-        {QStringLiteral(
-             "I was driving east on Alder Grove Road on my way home from the library. It was raining and "
-             "the road was dark because the street light near the bend was out. A silver car was ahead of "
-             "me, maybe three or four car lengths, and it was going a little faster than I was."),
-         QStringLiteral(
-             "Just before the bend I saw something brown run across the road from the left. The silver car "
-             "braked and turned hard to the right. The back of the car slid out and the car went off the "
-             "road and hit the pole. I heard a loud bang and the lights on the pole flickered."),
-         QStringLiteral(
-             "I stopped behind the car and turned on my hazard lights. The driver got out by himself and "
-             "said he was okay but that his wrist hurt. I called 911 at 22:45 and waited with him until the "
-             "officer arrived. I did not see any other cars on the road at the time."),
+        {QStringLiteral("I was driving east on Alder Grove Road on my way home from the library. It was raining and "
+                        "the road was dark because the street light near the bend was out. A silver car was ahead of "
+                        "me, maybe three or four car lengths, and it was going a little faster than I was."),
+         QStringLiteral("Just before the bend I saw something brown run across the road from the left. The silver car "
+                        "braked and turned hard to the right. The back of the car slid out and the car went off the "
+                        "road and hit the pole. I heard a loud bang and the lights on the pole flickered."),
+         QStringLiteral("I stopped behind the car and turned on my hazard lights. The driver got out by himself and "
+                        "said he was okay but that his wrist hurt. I called 911 at 22:45 and waited with him until the "
+                        "officer arrived. I did not see any other cars on the road at the time."),
          QStringLiteral("I declare that this statement is true to the best of my knowledge.")});
     y += 44;
     signature(page, kMargin + 10, y, 150, kSeed + 31);
@@ -376,9 +364,8 @@ PageScript pageFour()
     y = sectionBar(page, y, QStringLiteral("7. DISPOSITION AND FOLLOW-UP"));
     y = paragraphBox(
         page, y,
-        {QStringLiteral(
-             "Vehicle towed by Harlan Towing to the storage yard at 5 Depot Street. The driver was issued a "
-             "written warning for speed too fast for conditions. No citation was issued."),
+        {QStringLiteral("Vehicle towed by Harlan Towing to the storage yard at 5 Depot Street. The driver was issued a "
+                        "written warning for speed too fast for conditions. No citation was issued."),
          QStringLiteral(
              "Millbrook Falls Power will replace the pole under work ticket 55-1093. Mr. Quill was given the "
              "case number for his insurance claim on the mailbox and fence."),
@@ -386,8 +373,7 @@ PageScript pageFour()
 
     y += 50;
     signature(page, kMargin + 12, y, 140, kSeed + 41);
-    signatureLine(page, kMargin, y + 4, 220,
-                  QStringLiteral("Reporting Officer: Sgt. Dana Whitfield, Badge 2291"));
+    signatureLine(page, kMargin, y + 4, 220, QStringLiteral("Reporting Officer: Sgt. Dana Whitfield, Badge 2291"));
     text(page, kMargin + 300, y, TextStyle::Body, QStringLiteral("03/15/2026"));
     signatureLine(page, kMargin + 290, y + 4, 140, QStringLiteral("Date"));
     y += 50;
@@ -426,8 +412,7 @@ int main(int argc, char** argv)
     }
     QString fontProblem;
     if (!fontsAvailable(&fontProblem)) {
-        std::fprintf(stderr, "incidoc-make-sample: fonts-dejavu-core is required (%s)\n",
-                     qPrintable(fontProblem));
+        std::fprintf(stderr, "incidoc-make-sample: fonts-dejavu-core is required (%s)\n", qPrintable(fontProblem));
         return 1;
     }
 
@@ -464,8 +449,7 @@ int main(int argc, char** argv)
         return 1;
     }
     if (!normalizePdfBytes(pdf))
-        std::fprintf(stderr,
-                     "warning: could not normalize the PDF date/ID; output is not byte-reproducible\n");
+        std::fprintf(stderr, "warning: could not normalize the PDF date/ID; output is not byte-reproducible\n");
 
     QByteArray truth;
     for (int i = 0; i < kPageCount; ++i) {

@@ -1,8 +1,5 @@
 #include "resources/samples/sample_painter.h"
 
-#include <algorithm>
-#include <cmath>
-#include <map>
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QFontInfo>
@@ -14,6 +11,10 @@
 #include <QPainterPath>
 #include <QPdfWriter>
 #include <QRegularExpression>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 namespace incidoc::sample {
 
@@ -78,9 +79,8 @@ QStringList PageScript::groundTruth() const
     }
     QStringList lines;
     for (auto& [key, runs] : byLine) {
-        std::stable_sort(runs.begin(), runs.end(), [](const TextRun* a, const TextRun* b) {
-            return a->baseline.x() < b->baseline.x();
-        });
+        std::stable_sort(runs.begin(), runs.end(),
+                         [](const TextRun* a, const TextRun* b) { return a->baseline.x() < b->baseline.x(); });
         QStringList parts;
         for (const TextRun* run : runs)
             parts << run->text.simplified();
@@ -278,8 +278,8 @@ QImage simulateScan(const QImage& page, const ScanDefects& defects)
             const uchar* below = source.constScanLine(y + 1);
             uchar* out = grey.scanLine(y);
             for (int x = 1; x < width - 1; ++x) {
-                const int sum = above[x - 1] + above[x] + above[x + 1] + row[x - 1] + row[x] + row[x + 1] +
-                                below[x - 1] + below[x] + below[x + 1];
+                const int sum = above[x - 1] + above[x] + above[x + 1] + row[x - 1] + row[x] + row[x + 1] + below[x - 1]
+                                + below[x] + below[x + 1];
                 out[x] = uchar((sum + 4) / 9);
             }
         }
@@ -309,8 +309,8 @@ QImage simulateScan(const QImage& page, const ScanDefects& defects)
 void setupLetterWriter(QPdfWriter& writer, int dpi, const QString& title)
 {
     writer.setResolution(dpi);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait,
-                                     QMarginsF(0, 0, 0, 0), QPageLayout::Point));
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize::Letter), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0), QPageLayout::Point));
     writer.setTitle(title);
     writer.setCreator(QStringLiteral("Incidoc sample generator"));
 }
@@ -345,8 +345,7 @@ bool repackImagesAsGreyJpeg(QByteArray& pdf, int quality)
     if (startxref < 0)
         return false;
     bool ok = false;
-    const qsizetype xrefOffset =
-        pdf.mid(startxref + 9, 24).trimmed().split('\n').value(0).trimmed().toLongLong(&ok);
+    const qsizetype xrefOffset = pdf.mid(startxref + 9, 24).trimmed().split('\n').value(0).trimmed().toLongLong(&ok);
     if (!ok || xrefOffset <= 0 || xrefOffset >= startxref || !pdf.mid(xrefOffset).startsWith("xref"))
         return false;
     const qsizetype subsection = pdf.indexOf('\n', xrefOffset) + 1;
@@ -382,8 +381,8 @@ bool repackImagesAsGreyJpeg(QByteArray& pdf, int quality)
     static const QRegularExpression lengthRef(QStringLiteral("/Length (\\d+) 0 R"));
     for (PdfObject& object : objects) {
         const QByteArray& b = object.bytes;
-        if (!b.contains("/Subtype /Image") || !b.contains("/ColorSpace /DeviceRGB") ||
-            !b.contains("/DCTDecode") || b.contains("/SMask") || b.contains("/Mask"))
+        if (!b.contains("/Subtype /Image") || !b.contains("/ColorSpace /DeviceRGB") || !b.contains("/DCTDecode")
+            || b.contains("/SMask") || b.contains("/Mask"))
             continue;
         const qsizetype streamKeyword = b.indexOf(">>\nstream\n");
         if (streamKeyword < 0)
@@ -412,8 +411,8 @@ bool repackImagesAsGreyJpeg(QByteArray& pdf, int quality)
         QByteArray head = b.left(dataStart);
         head.replace("/ColorSpace /DeviceRGB", "/ColorSpace /DeviceGray");
         object.bytes = head + jpeg + b.mid(dataStart + length);
-        lengthObject.bytes = QByteArray::number(lengthObject.number) + " 0 obj\n" +
-                             QByteArray::number(jpeg.size()) + "\nendobj\n";
+        lengthObject.bytes =
+            QByteArray::number(lengthObject.number) + " 0 obj\n" + QByteArray::number(jpeg.size()) + "\nendobj\n";
     }
 
     // Reassemble in the original order with fresh offsets.
@@ -464,8 +463,8 @@ bool normalizePdfBytes(QByteArray& pdf)
         const QByteArray oldHex = idMatch.captured(1).toLatin1();
         // The XMP packet may carry the same UUID in 8-4-4-4-12 form.
         const auto dashed = [](const QByteArray& hex) {
-            return hex.mid(0, 8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-' +
-                   hex.mid(20, 12);
+            return hex.mid(0, 8) + '-' + hex.mid(8, 4) + '-' + hex.mid(12, 4) + '-' + hex.mid(16, 4) + '-'
+                   + hex.mid(20, 12);
         };
         QByteArray withoutId = pdf;
         withoutId.replace(oldHex, QByteArray());

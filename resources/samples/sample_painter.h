@@ -11,7 +11,6 @@
 // random generator instead of <random> distributions, whose output is implementation-defined.
 // Thread contract: reentrant (no shared state); QFont/QPainter need a QGuiApplication to exist.
 
-#include <cstdint>
 #include <QFont>
 #include <QImage>
 #include <QLineF>
@@ -19,6 +18,8 @@
 #include <QRectF>
 #include <QString>
 #include <QStringList>
+
+#include <cstdint>
 #include <vector>
 
 class QPainter;

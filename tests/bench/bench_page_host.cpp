@@ -111,7 +111,8 @@ int main(int argc, char** argv)
     // Per page: each round's total over the pages / pages. The pool's first page includes its host's
     // start (once per thread in the app too); the rounds after are warm.
     const double h = median(hosted), l = median(here);
-    std::printf("%d page(s) of %s, %d round(s), medians (ms; per page = a round's total / pages):\n", pages, qPrintable(QFileInfo(pdf).fileName()), rounds);
+    std::printf("%d page(s) of %s, %d round(s), medians (ms; per page = a round's total / pages):\n", pages,
+                qPrintable(QFileInfo(pdf).fileName()), rounds);
     std::printf("| work | in this process | in a page host | ratio |\n|---|---|---|---|\n");
     std::printf("| process a page (render 300 dpi, classify, prepare, OCR) | %.0f | %.0f | %.3f |\n", l, h, h / l);
     const double rh = median(renderHosted), rl = median(renderHere);

@@ -8,8 +8,6 @@
 // store) and the checks each open ran. The file is read from the page cache (it was just written).
 #include "core/storage/project_store.h"
 
-#include "tests/core/storage/storage_test_data.h"
-
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -17,14 +15,17 @@
 #include <QStringList>
 #include <QTemporaryDir>
 
-#include <fcntl.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <vector>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "tests/core/storage/storage_test_data.h"
 
 using namespace incidoc;
 
@@ -39,7 +40,10 @@ double median(std::vector<double> v)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-qint64 fileSize(const QString& path) { return QFileInfo(path).size(); }
+qint64 fileSize(const QString& path)
+{
+    return QFileInfo(path).size();
+}
 
 bool exec(sqlite3* db, const QString& sql)
 {
@@ -56,8 +60,8 @@ QStringList columns(sqlite3* db, const char* table, const QString& skip)
 {
     QStringList out;
     sqlite3_stmt* st = nullptr;
-    sqlite3_prepare_v2(db, QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)).toUtf8().constData(),
-                       -1, &st, nullptr);
+    sqlite3_prepare_v2(db, QStringLiteral("PRAGMA table_info(%1)").arg(QLatin1String(table)).toUtf8().constData(), -1,
+                       &st, nullptr);
     while (sqlite3_step(st) == SQLITE_ROW) {
         const QString name = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
         if (name != QLatin1String("id") && name != skip)
@@ -104,19 +108,19 @@ bool grow(const QString& path, qint64 bytes)
     bool ok = true;
     for (int copy = 1; ok && fileSize(path) < bytes; ++copy) {
         const QString n = QString::number(copy);
-        ok = exec(db, QStringLiteral("BEGIN")) &&
-             exec(db, QStringLiteral("INSERT INTO documents (%1) SELECT %2 FROM documents WHERE id = 1")
-                          .arg(docCols, QString(docCols).replace(QStringLiteral("sha256"),
-                                                                 QStringLiteral("sha256 || '-%1'").arg(n)))) &&
-             exec(db, QStringLiteral("INSERT INTO pages (document_id,%1) SELECT (SELECT max(id) FROM documents),%1 "
-                                     "FROM pages WHERE document_id = 1")
-                          .arg(pageCols)) &&
-             exec(db, QStringLiteral("INSERT INTO words (page_id,%1) SELECT p2.id,%2 FROM words w "
-                                     "JOIN pages p1 ON p1.id = w.page_id AND p1.document_id = 1 "
-                                     "JOIN pages p2 ON p2.number = p1.number AND p2.document_id = "
-                                     "(SELECT max(id) FROM documents)")
-                          .arg(wordCols, wordFrom)) &&
-             exec(db, QStringLiteral("COMMIT")) && exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        ok = exec(db, QStringLiteral("BEGIN"))
+             && exec(db, QStringLiteral("INSERT INTO documents (%1) SELECT %2 FROM documents WHERE id = 1")
+                             .arg(docCols, QString(docCols).replace(QStringLiteral("sha256"),
+                                                                    QStringLiteral("sha256 || '-%1'").arg(n))))
+             && exec(db, QStringLiteral("INSERT INTO pages (document_id,%1) SELECT (SELECT max(id) FROM documents),%1 "
+                                        "FROM pages WHERE document_id = 1")
+                             .arg(pageCols))
+             && exec(db, QStringLiteral("INSERT INTO words (page_id,%1) SELECT p2.id,%2 FROM words w "
+                                        "JOIN pages p1 ON p1.id = w.page_id AND p1.document_id = 1 "
+                                        "JOIN pages p2 ON p2.number = p1.number AND p2.document_id = "
+                                        "(SELECT max(id) FROM documents)")
+                             .arg(wordCols, wordFrom))
+             && exec(db, QStringLiteral("COMMIT")) && exec(db, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
         if (copy % 10 == 0)
             std::fprintf(stderr, "  %lld MB\n", static_cast<long long>(fileSize(path) >> 20));
     }

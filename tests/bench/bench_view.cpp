@@ -5,8 +5,6 @@
 // 3. Opening a 100-page scanned PDF through the main window: time from import until the first page's
 //    boxes are on screen (import via the PipelineController, OCR by the core pipeline).
 #include "core/util/openmp_guard.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/ui/view_test_pages.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
 #include "ui/shell/main_window.h"
@@ -22,6 +20,9 @@
 #include <algorithm>
 #include <cstdio>
 #include <vector>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/ui/view_test_pages.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -146,11 +147,13 @@ int main(int argc, char** argv)
     t.start();
     window.importPaths({pdf});
     double docShown = -1;
-    (void)QTest::qWaitFor([&] {
-        if (docShown < 0 && window.pageView()->pageId())
-            docShown = ms(t);
-        return window.pageView()->wordItemCount() > 0;
-    }, 120000);
+    (void)QTest::qWaitFor(
+        [&] {
+            if (docShown < 0 && window.pageView()->pageId())
+                docShown = ms(t);
+            return window.pageView()->wordItemCount() > 0;
+        },
+        120000);
     window.pageView()->viewport()->repaint();
     const double firstBoxes = ms(t);
     std::printf("| opening a %d-page scanned PDF (import via the controller, --jobs 2) | ms | target |\n", pages);

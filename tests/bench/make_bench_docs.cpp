@@ -1,11 +1,11 @@
 // incidoc-bench-docs: writes the generated documents the benchmarks run on.
 //   incidoc-bench-docs text N OUT.pdf        N born-digital pages of incident-report prose
 //   incidoc-bench-docs scanned N OUT.pdf [DPI] N scanned-looking pages (written one at a time)
-#include "tests/support/pdf_factory.h"
-
 #include <QGuiApplication>
 
 #include <cstdio>
+
+#include "tests/support/pdf_factory.h"
 
 int main(int argc, char** argv)
 {

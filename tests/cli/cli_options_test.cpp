@@ -111,8 +111,8 @@ TEST(CliOptions, OcrFailedAllAndIsolation)
     EXPECT_TRUE(all.all);
     EXPECT_FALSE(all.isolate);
     EXPECT_EQ(all.memoryLimitMb, 0); // none
-    EXPECT_EQ(options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject,
-                       QStringLiteral("--memory-limit-mb"), QStringLiteral("256")})
+    EXPECT_EQ(options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--memory-limit-mb"),
+                       QStringLiteral("256")})
                   .memoryLimitMb,
               256);
 }
@@ -123,8 +123,8 @@ TEST(CliOptions, StatusAndDump)
         options({QStringLiteral("status"), QStringLiteral("-p"), kProject, QStringLiteral("--json")});
     EXPECT_EQ(status.command, QStringLiteral("status"));
     EXPECT_TRUE(status.json);
-    const CliOptions dump = options({QStringLiteral("dump"), QStringLiteral("-p"), kProject,
-                                     QStringLiteral("-o"), QStringLiteral("/tmp/out")});
+    const CliOptions dump = options(
+        {QStringLiteral("dump"), QStringLiteral("-p"), kProject, QStringLiteral("-o"), QStringLiteral("/tmp/out")});
     EXPECT_EQ(dump.command, QStringLiteral("dump"));
     EXPECT_EQ(dump.output, QStringLiteral("/tmp/out"));
     // dump without -o parses: the command itself says "dump needs -o DIR" (after opening nothing).
@@ -133,8 +133,8 @@ TEST(CliOptions, StatusAndDump)
 
 TEST(CliOptions, ExportOptions)
 {
-    const CliOptions defaults = options({QStringLiteral("export"), QStringLiteral("-p"), kProject,
-                                         QStringLiteral("-o"), QStringLiteral("b.zip")});
+    const CliOptions defaults = options(
+        {QStringLiteral("export"), QStringLiteral("-p"), kProject, QStringLiteral("-o"), QStringLiteral("b.zip")});
     const ExportOptions& d = defaults.exportOptions;
     EXPECT_EQ(defaults.output, QStringLiteral("b.zip"));
     EXPECT_TRUE(d.documents.empty());
@@ -144,12 +144,12 @@ TEST(CliOptions, ExportOptions)
     EXPECT_EQ(d.formats.names(), ExportFormats{}.names());
     EXPECT_EQ(d.jobs, 0);
 
-    const CliOptions o = options(
-        {QStringLiteral("export"), QStringLiteral("-p"), kProject, QStringLiteral("--output"),
-         QStringLiteral("b.zip"), QStringLiteral("--jobs"), QStringLiteral("2"), QStringLiteral("--formats"),
-         QStringLiteral("alto,json"), QStringLiteral("--reviewed-only"), QStringLiteral("--images"),
-         QStringLiteral("original"), QStringLiteral("--no-visualizations"), QStringLiteral("--documents"),
-         QStringLiteral("3, 1,"), QStringLiteral("--binarize"), QStringLiteral("sauvola")});
+    const CliOptions o =
+        options({QStringLiteral("export"), QStringLiteral("-p"), kProject, QStringLiteral("--output"),
+                 QStringLiteral("b.zip"), QStringLiteral("--jobs"), QStringLiteral("2"), QStringLiteral("--formats"),
+                 QStringLiteral("alto,json"), QStringLiteral("--reviewed-only"), QStringLiteral("--images"),
+                 QStringLiteral("original"), QStringLiteral("--no-visualizations"), QStringLiteral("--documents"),
+                 QStringLiteral("3, 1,"), QStringLiteral("--binarize"), QStringLiteral("sauvola")});
     const ExportOptions& e = o.exportOptions;
     EXPECT_EQ(e.jobs, 2);
     EXPECT_TRUE(e.formats.alto);
@@ -169,30 +169,28 @@ TEST(CliOptions, ExportOptions)
 TEST(CliOptions, ExportOptionsAreIgnoredByOtherCommands)
 {
     // Read only for export: a bad --formats on ocr is not an error (as before the split).
-    const CliOptions o =
-        options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--formats"),
-                 QStringLiteral("nonsense"), QStringLiteral("--jobs"), QStringLiteral("2")});
+    const CliOptions o = options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--formats"),
+                                  QStringLiteral("nonsense"), QStringLiteral("--jobs"), QStringLiteral("2")});
     EXPECT_EQ(o.exportOptions.jobs, 0);
 }
 
 TEST(CliOptions, WorkersAndTheirOptions)
 {
-    const CliOptions o =
-        options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--workers"),
-                 QStringLiteral("  10.0.0.1:50051,10.0.0.2:50051 "), QStringLiteral("--api-key-file"),
-                 QStringLiteral("/etc/key"), QStringLiteral("--tls-ca"), QStringLiteral("/etc/ca.pem"),
-                 QStringLiteral("--fallback"), QStringLiteral("local"), QStringLiteral("--insecure"),
-                 QStringLiteral("--worker-images"), QStringLiteral("png")});
+    const CliOptions o = options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--workers"),
+                                  QStringLiteral("  10.0.0.1:50051,10.0.0.2:50051 "), QStringLiteral("--api-key-file"),
+                                  QStringLiteral("/etc/key"), QStringLiteral("--tls-ca"), QStringLiteral("/etc/ca.pem"),
+                                  QStringLiteral("--fallback"), QStringLiteral("local"), QStringLiteral("--insecure"),
+                                  QStringLiteral("--worker-images"), QStringLiteral("png")});
     EXPECT_EQ(o.remote.workers, QStringLiteral("10.0.0.1:50051,10.0.0.2:50051")); // trimmed
     EXPECT_EQ(o.remote.apiKeyFile, QStringLiteral("/etc/key"));
     EXPECT_EQ(o.remote.tlsCaFile, QStringLiteral("/etc/ca.pem"));
     EXPECT_EQ(o.remote.fallback, RemoteFallback::Local);
     EXPECT_TRUE(o.remote.insecure);
     EXPECT_EQ(o.remote.images, RemoteOptions::Images::Png);
-    const CliOptions stop = options(
-        {QStringLiteral("import"), QStringLiteral("x.pdf"), QStringLiteral("-p"), kProject,
-         QStringLiteral("--workers"), QStringLiteral("dns:///ocr:50051"), QStringLiteral("--fallback"),
-         QStringLiteral("stop"), QStringLiteral("--worker-images"), QStringLiteral("grey8")});
+    const CliOptions stop =
+        options({QStringLiteral("import"), QStringLiteral("x.pdf"), QStringLiteral("-p"), kProject,
+                 QStringLiteral("--workers"), QStringLiteral("dns:///ocr:50051"), QStringLiteral("--fallback"),
+                 QStringLiteral("stop"), QStringLiteral("--worker-images"), QStringLiteral("grey8")});
     EXPECT_EQ(stop.remote.workers, QStringLiteral("dns:///ocr:50051"));
     EXPECT_EQ(stop.remote.fallback, RemoteFallback::Stop);
     EXPECT_EQ(stop.remote.images, RemoteOptions::Images::Grey8);
@@ -212,15 +210,13 @@ TEST(CliOptions, HelpAndVersionNeedNoCommand)
         EXPECT_EQ(version->action, CommandLine::Action::Version);
     }
     // Help and version come before any check of the command.
-    EXPECT_EQ(parse({QStringLiteral("frobnicate"), QStringLiteral("--version")})->action,
-              CommandLine::Action::Version);
+    EXPECT_EQ(parse({QStringLiteral("frobnicate"), QStringLiteral("--version")})->action, CommandLine::Action::Version);
 }
 
 TEST(CliOptions, UnknownOptionsAndCommands)
 {
-    EXPECT_EQ(
-        usageError({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--frobnicate")}),
-        QStringLiteral("error: Unknown option 'frobnicate'.\nTry 'incidoc-cli --help'."));
+    EXPECT_EQ(usageError({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--frobnicate")}),
+              QStringLiteral("error: Unknown option 'frobnicate'.\nTry 'incidoc-cli --help'."));
     EXPECT_EQ(usageError({QStringLiteral("ocr"), QStringLiteral("-p")}),
               QStringLiteral("error: Missing value after '-p'.\nTry 'incidoc-cli --help'."));
     EXPECT_EQ(usageError({}), QStringLiteral("error: no command given\nTry 'incidoc-cli --help'."));
@@ -232,8 +228,7 @@ TEST(CliOptions, ProjectAndPathsAreChecked)
 {
     for (const QString& command :
          {QStringLiteral("ocr"), QStringLiteral("status"), QStringLiteral("dump"), QStringLiteral("export")})
-        EXPECT_EQ(usageError({command}), QStringLiteral("error: -p/--project FILE is required"))
-            << qPrintable(command);
+        EXPECT_EQ(usageError({command}), QStringLiteral("error: -p/--project FILE is required")) << qPrintable(command);
     EXPECT_EQ(usageError({QStringLiteral("import"), QStringLiteral("a.pdf")}),
               QStringLiteral("error: -p/--project FILE is required"));
     EXPECT_EQ(usageError({QStringLiteral("import"), QStringLiteral("-p"), kProject}),
@@ -260,19 +255,17 @@ TEST(CliOptions, BadNumbersNameTheOptionAndTheRange)
         {"--max-file-mb", "1048577", "error: --max-file-mb takes a whole number from 1 to 1048576"},
         {"--memory-limit-mb", "255", "error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"},
         {"--memory-limit-mb", "-1", "error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"},
-        {"--memory-limit-mb", "lots",
-         "error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"},
+        {"--memory-limit-mb", "lots", "error: --memory-limit-mb takes 0 (none) or a number of MB from 256 up"},
     };
     for (const Case& c : cases)
-        EXPECT_EQ(usageError({QStringLiteral("ocr"), QStringLiteral("-p"), kProject,
-                              QString::fromLatin1(c.option), QString::fromLatin1(c.value)}),
+        EXPECT_EQ(usageError({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QString::fromLatin1(c.option),
+                              QString::fromLatin1(c.value)}),
                   QString::fromLatin1(c.message))
             << c.option << ' ' << c.value;
     // The largest values are accepted.
-    const CliOptions o =
-        options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--jobs"),
-                 QStringLiteral("256"), QStringLiteral("--dpi"), QStringLiteral("1200"),
-                 QStringLiteral("--max-file-mb"), QStringLiteral("1048576")});
+    const CliOptions o = options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--jobs"),
+                                  QStringLiteral("256"), QStringLiteral("--dpi"), QStringLiteral("1200"),
+                                  QStringLiteral("--max-file-mb"), QStringLiteral("1048576")});
     EXPECT_EQ(o.pipeline.jobs, 256);
     EXPECT_EQ(o.pipeline.process.render.dpi, 1200);
     EXPECT_EQ(o.importLimits.maxFileBytes, (1LL << 20) * 1024 * 1024);
@@ -287,12 +280,10 @@ TEST(CliOptions, BadWordsListTheChoices)
               QStringLiteral("error: --binarize takes adaptive, sauvola, otsu or none"));
     EXPECT_EQ(usageError(ocr + workers + QStringList{QStringLiteral("--fallback"), QStringLiteral("retry")}),
               QStringLiteral("error: --fallback takes stop or local"));
-    EXPECT_EQ(
-        usageError(ocr + workers + QStringList{QStringLiteral("--worker-images"), QStringLiteral("jpeg")}),
-        QStringLiteral("error: --worker-images takes grey8 or png"));
-    EXPECT_EQ(
-        usageError(exp + QStringList{QStringLiteral("--formats"), QStringLiteral("json,pdf")}),
-        QStringLiteral("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+    EXPECT_EQ(usageError(ocr + workers + QStringList{QStringLiteral("--worker-images"), QStringLiteral("jpeg")}),
+              QStringLiteral("error: --worker-images takes grey8 or png"));
+    EXPECT_EQ(usageError(exp + QStringList{QStringLiteral("--formats"), QStringLiteral("json,pdf")}),
+              QStringLiteral("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
     EXPECT_EQ(usageError(exp + QStringList{QStringLiteral("--images"), QStringLiteral("colour")}),
               QStringLiteral("error: --images takes binarized, original or none"));
     for (const QString& ids : {QStringLiteral("1,x"), QStringLiteral("0"), QStringLiteral("-2")})
@@ -304,14 +295,12 @@ TEST(CliOptions, BadWordsListTheChoices)
 TEST(CliOptions, WorkerOptionsNeedWorkers)
 {
     const QString message = QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers");
-    for (const QStringList& extra :
-         {QStringList{QStringLiteral("--api-key-file"), QStringLiteral("/etc/key")},
-          QStringList{QStringLiteral("--tls-ca"), QStringLiteral("/etc/ca.pem")},
-          QStringList{QStringLiteral("--fallback"), QStringLiteral("local")},
-          QStringList{QStringLiteral("--workers"), QStringLiteral("  "), QStringLiteral("--fallback"),
-                      QStringLiteral("stop")}})
-        EXPECT_EQ(usageError(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), kProject} + extra),
-                  message)
+    for (const QStringList& extra : {QStringList{QStringLiteral("--api-key-file"), QStringLiteral("/etc/key")},
+                                     QStringList{QStringLiteral("--tls-ca"), QStringLiteral("/etc/ca.pem")},
+                                     QStringList{QStringLiteral("--fallback"), QStringLiteral("local")},
+                                     QStringList{QStringLiteral("--workers"), QStringLiteral("  "),
+                                                 QStringLiteral("--fallback"), QStringLiteral("stop")}})
+        EXPECT_EQ(usageError(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), kProject} + extra), message)
             << qPrintable(extra.join(QLatin1Char(' ')));
 }
 
@@ -321,12 +310,10 @@ TEST(CliOptions, TheFirstProblemInCheckingOrderIsReported)
     EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("--binarize"), QStringLiteral("magic"),
                           QStringLiteral("--dpi"), QStringLiteral("0")}),
               QStringLiteral("error: --dpi takes a whole number from 1 to 1200"));
-    EXPECT_EQ(
-        usageError({QStringLiteral("frobnicate"), QStringLiteral("--binarize"), QStringLiteral("magic")}),
-        QStringLiteral("error: --binarize takes adaptive, sauvola, otsu or none"));
-    EXPECT_EQ(
-        usageError({QStringLiteral("frobnicate"), QStringLiteral("--fallback"), QStringLiteral("local")}),
-        QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers"));
+    EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("--binarize"), QStringLiteral("magic")}),
+              QStringLiteral("error: --binarize takes adaptive, sauvola, otsu or none"));
+    EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("--fallback"), QStringLiteral("local")}),
+              QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers"));
     EXPECT_EQ(usageError({QStringLiteral("frobnicate")}),
               QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export)"));
     EXPECT_EQ(usageError({QStringLiteral("export"), QStringLiteral("--images"), QStringLiteral("colour")}),
@@ -337,8 +324,9 @@ TEST(CliOptions, LanguagesAreCheckedWhenOcrMayRunHere)
 {
     const QStringList installed{QStringLiteral("eng"), QStringLiteral("fra"), QStringLiteral("osd")};
     auto withLang = [](const QStringList& args) {
-        return options(args + QStringList{QStringLiteral("-p"), kProject, QStringLiteral("--lang"),
-                                          QStringLiteral("eng+chi_sim")});
+        return options(
+            args
+            + QStringList{QStringLiteral("-p"), kProject, QStringLiteral("--lang"), QStringLiteral("eng+chi_sim")});
     };
     const Status missing = checkLanguages(withLang({QStringLiteral("ocr")}), installed);
     ASSERT_FALSE(missing);
@@ -346,17 +334,16 @@ TEST(CliOptions, LanguagesAreCheckedWhenOcrMayRunHere)
               QStringLiteral("error: Tesseract language data for 'chi_sim' is not installed (Debian package "
                              "tesseract-ocr-chi-sim)"));
     EXPECT_FALSE(checkLanguages(withLang({QStringLiteral("import"), QStringLiteral("a.pdf")}), installed));
-    EXPECT_FALSE(
-        checkLanguages(withLang({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1"),
-                                 QStringLiteral("--fallback"), QStringLiteral("local")}),
-                       installed));
+    EXPECT_FALSE(checkLanguages(withLang({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1"),
+                                          QStringLiteral("--fallback"), QStringLiteral("local")}),
+                                installed));
     // On workers (no local fallback) the workers check; status, dump and export do no OCR.
-    EXPECT_TRUE(checkLanguages(
-        withLang({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1")}), installed));
+    EXPECT_TRUE(checkLanguages(withLang({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1")}),
+                               installed));
     EXPECT_TRUE(checkLanguages(withLang({QStringLiteral("status")}), installed));
     EXPECT_TRUE(checkLanguages(withLang({QStringLiteral("export")}), installed));
-    EXPECT_TRUE(checkLanguages(options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject,
-                                        QStringLiteral("--lang"), QStringLiteral("eng+fra")}),
+    EXPECT_TRUE(checkLanguages(options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject, QStringLiteral("--lang"),
+                                        QStringLiteral("eng+fra")}),
                                installed));
 }
 

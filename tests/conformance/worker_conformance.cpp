@@ -5,13 +5,6 @@
 //
 // It uses only the .proto, gRPC and Qt (to draw test pages): nothing of Incidoc's engine, so what it
 // accepts is the protocol, not our implementation. Exit 0 when every check passes.
-#include "grpc/health/v1/health.grpc.pb.h"
-#include "incidoc/worker/v1/worker.grpc.pb.h"
-
-#include <grpcpp/generic/generic_stub.h>
-#include <grpcpp/grpcpp.h>
-#include <gtest/gtest.h>
-
 #include <QBuffer>
 #include <QFile>
 #include <QFont>
@@ -20,9 +13,16 @@
 #include <QImage>
 #include <QPainter>
 
+#include <grpcpp/generic/generic_stub.h>
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
 #include <cstring>
 #include <future>
 #include <set>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "incidoc/worker/v1/worker.grpc.pb.h"
 
 namespace pb = ::incidoc::worker::v1;
 namespace health = ::grpc::health::v1;
@@ -104,15 +104,16 @@ pb::RecognizeRequest request(const QImage& grey, bool png)
         image->set_encoding(pb::PageImage::GREY8);
         std::string data(static_cast<size_t>(grey.width()) * static_cast<size_t>(grey.height()), '\0');
         for (int row = 0; row < grey.height(); ++row)
-            std::memcpy(data.data() + static_cast<size_t>(row) * static_cast<size_t>(grey.width()), grey.constScanLine(row),
-                        static_cast<size_t>(grey.width()));
+            std::memcpy(data.data() + static_cast<size_t>(row) * static_cast<size_t>(grey.width()),
+                        grey.constScanLine(row), static_cast<size_t>(grey.width()));
         image->set_data(std::move(data));
     }
     r.mutable_options()->set_languages("eng");
     return r;
 }
 
-grpc::Status recognize(const pb::RecognizeRequest& req, pb::RecognizeResponse* resp, const std::string& key = g_config.apiKey)
+grpc::Status recognize(const pb::RecognizeRequest& req, pb::RecognizeResponse* resp,
+                       const std::string& key = g_config.apiKey)
 {
     auto stub = pb::OcrWorker::NewStub(channel());
     grpc::ClientContext ctx;
@@ -238,7 +239,8 @@ TEST(Conformance, MalformedRequestsAreInvalidArgumentsAndTheServerStaysUp)
         std::promise<grpc::Status> done;
         generic.UnaryCall(&ctx, "/incidoc.worker.v1.OcrWorker/Recognize", grpc::StubOptions(), &req, &reply,
                           [&](grpc::Status s) { done.set_value(s); });
-        EXPECT_EQ(done.get_future().get().error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "bytes that are not a request";
+        EXPECT_EQ(done.get_future().get().error_code(), grpc::StatusCode::INVALID_ARGUMENT)
+            << "bytes that are not a request";
     }
     pb::RecognizeResponse resp;
     pb::RecognizeRequest mismatch = request(page, false);
@@ -321,7 +323,8 @@ int main(int argc, char** argv)
         } else if (a == "--tls-ca" && hasValue)
             g_config.tlsCa = readFile(argv[++i], "CA file");
         else {
-            std::fprintf(stderr, "usage: incidoc-worker-conformance --target HOST:PORT [--api-key-file F] [--tls-ca F]\n");
+            std::fprintf(stderr,
+                         "usage: incidoc-worker-conformance --target HOST:PORT [--api-key-file F] [--tls-ca F]\n");
             return 2;
         }
     }

@@ -1,8 +1,5 @@
 // incidoc-cli as a user runs it: real processes, real files, real project databases.
 #include "core/storage/project_store.h"
-#include "tests/support/cli_runner.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,7 +13,12 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+
 #include <unistd.h>
+
+#include "tests/support/cli_runner.h"
+#include "tests/support/pdf_factory.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -83,10 +85,9 @@ QByteArray pagePdf(int widthPt, int heightPt)
 {
     const QByteArray content = "BT /F1 24 Tf 72 72 Td (Oversized incident map) Tj ET";
     QList<QByteArray> objects{
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        QByteArray("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ") + QByteArray::number(widthPt) + " " +
-            QByteArray::number(heightPt) + "] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        QByteArray("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ") + QByteArray::number(widthPt) + " "
+            + QByteArray::number(heightPt) + "] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
         QByteArray("<< /Length ") + QByteArray::number(content.size()) + " >>\nstream\n" + content + "\nendstream",
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
     QByteArray pdf = "%PDF-1.4\n";
@@ -99,8 +100,8 @@ QByteArray pagePdf(int widthPt, int heightPt)
     pdf += "xref\n0 " + QByteArray::number(objects.size() + 1) + "\n0000000000 65535 f \n";
     for (int off : offsets)
         pdf += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
-    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-           QByteArray::number(xref) + "\n%%EOF\n";
+    pdf += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n"
+           + QByteArray::number(xref) + "\n%%EOF\n";
     return pdf;
 }
 
@@ -132,7 +133,8 @@ TEST(Cli, VersionReportsOpenMpLimitOfOneEvenWithoutTheVariable)
 TEST(Cli, BadUsageExitsWithOne)
 {
     EXPECT_EQ(runCli({}).exitCode, 1);
-    EXPECT_EQ(runCli({QStringLiteral("frobnicate"), QStringLiteral("-p"), QStringLiteral("/tmp/x.incidoc")}).exitCode, 1);
+    EXPECT_EQ(runCli({QStringLiteral("frobnicate"), QStringLiteral("-p"), QStringLiteral("/tmp/x.incidoc")}).exitCode,
+              1);
     EXPECT_EQ(runCli({QStringLiteral("import"), QStringLiteral("-p"), QStringLiteral("/tmp/x.incidoc")}).exitCode, 1);
     EXPECT_EQ(runCli({QStringLiteral("status")}).exitCode, 1);
     QTemporaryDir dir;
@@ -176,7 +178,8 @@ TEST(Cli, ImportTextAndScannedPdfsThenStatusAndDump)
     EXPECT_EQ(result[QStringLiteral("pages")][QStringLiteral("done")].toInt(), 3);
 
     // The same folder again: nothing new (SHA-256 deduplication).
-    const CliRun again = runCli({QStringLiteral("import"), QStringLiteral("-p"), project, in, QStringLiteral("--json")});
+    const CliRun again =
+        runCli({QStringLiteral("import"), QStringLiteral("-p"), project, in, QStringLiteral("--json")});
     EXPECT_EQ(again.exitCode, 0);
     const QJsonObject second = QJsonDocument::fromJson(again.out.toUtf8()).object();
     for (const auto& f : second[QStringLiteral("files")].toArray())
@@ -222,7 +225,8 @@ TEST(Cli, BadInputsGiveClearPerFileErrorsAndTheBatchGoesOn)
     const QString in = dir.filePath(QStringLiteral("in"));
     QDir().mkpath(in);
     int copied = 0;
-    for (const QFileInfo& f : QDir(testData(QStringLiteral("pdfjs/test/pdfs"))).entryInfoList({QStringLiteral("*.pdf")}))
+    for (const QFileInfo& f :
+         QDir(testData(QStringLiteral("pdfjs/test/pdfs"))).entryInfoList({QStringLiteral("*.pdf")}))
         copied += copyFile(f.absoluteFilePath(), in + QLatin1Char('/') + f.fileName());
     ASSERT_GE(copied, 7);
     for (const char* name : {"invalid.pdf", "overlay.pdf", "kcs.pdf"})
@@ -247,10 +251,12 @@ TEST(Cli, BadInputsGiveClearPerFileErrorsAndTheBatchGoesOn)
     const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
     QHash<QString, QString> errors;
     for (const auto& f : result[QStringLiteral("files")].toArray())
-        errors.insert(QFileInfo(f[QStringLiteral("path")].toString()).fileName(), f[QStringLiteral("error")].toString());
+        errors.insert(QFileInfo(f[QStringLiteral("path")].toString()).fileName(),
+                      f[QStringLiteral("error")].toString());
     EXPECT_EQ(errors.size(), copied + 3 + 5);
     EXPECT_EQ(errors.value(QStringLiteral("zero-bytes.pdf")), QStringLiteral("empty file"));
-    EXPECT_TRUE(errors.value(QStringLiteral("invalid.pdf")).contains(QStringLiteral("PDF"))) << qPrintable(errors.value(QStringLiteral("invalid.pdf")));
+    EXPECT_TRUE(errors.value(QStringLiteral("invalid.pdf")).contains(QStringLiteral("PDF")))
+        << qPrintable(errors.value(QStringLiteral("invalid.pdf")));
     EXPECT_TRUE(errors.value(QStringLiteral("two-billion-pixels.png")).contains(QStringLiteral("too large")));
     EXPECT_TRUE(errors.value(QStringLiteral("not-really.png")).contains(QStringLiteral("not a PDF or image")));
 
@@ -284,8 +290,8 @@ TEST(Cli, BadInputsGiveClearPerFileErrorsAndTheBatchGoesOn)
 TEST(Cli, UnreadableFolderIsReportedAndTheRestImported)
 {
     QTemporaryDir dir;
-    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                          QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                          | QFileDevice::ReadOther | QFileDevice::WriteOther | QFileDevice::ExeOther);
     const QString project = dir.filePath(QStringLiteral("p.incidoc"));
     const QString in = dir.filePath(QStringLiteral("in"));
     QDir().mkpath(in + QStringLiteral("/locked"));
@@ -300,7 +306,8 @@ TEST(Cli, UnreadableFolderIsReportedAndTheRestImported)
             QFile::setPermissions(p, QFile::permissions(p) | QFileDevice::ReadOther | QFileDevice::ExeOther);
         QProcess p;
         p.start(QStringLiteral("setpriv"), QStringList{QStringLiteral("--reuid=65534"), QStringLiteral("--regid=65534"),
-                                                       QStringLiteral("--clear-groups"), cliPath()} + args);
+                                                       QStringLiteral("--clear-groups"), cliPath()}
+                                               + args);
         ASSERT_TRUE(p.waitForFinished(120'000));
         r.exitCode = p.exitCode();
         r.crashed = p.exitStatus() == QProcess::CrashExit;
@@ -309,7 +316,8 @@ TEST(Cli, UnreadableFolderIsReportedAndTheRestImported)
     } else {
         r = runCli(args);
     }
-    QFile::setPermissions(in + QStringLiteral("/locked"), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QFile::setPermissions(in + QStringLiteral("/locked"),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     ASSERT_FALSE(r.crashed);
     EXPECT_EQ(r.exitCode, 2) << qPrintable(r.err);
     const QJsonObject result = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -335,7 +343,8 @@ TEST(Cli, KillDuringImportThenOcrFinishesEveryPageExactlyOnce)
     ASSERT_TRUE(writeScannedPdf(pdf, pages, 300, 0.2, 4, 5));
 
     QProcess p;
-    p.start(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), project, pdf, QStringLiteral("--jobs"), QStringLiteral("2")});
+    p.start(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), project, pdf, QStringLiteral("--jobs"),
+                        QStringLiteral("2")});
     ASSERT_TRUE(p.waitForStarted());
     // Kill it once some pages are committed and others are in flight.
     for (int i = 0; i < 1200 && countPagesWithStatus(project, PageStatus::Done) < 2; ++i)
@@ -378,7 +387,8 @@ TEST(Cli, InterruptKeepsFinishedPagesAndExitsWith130)
     const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
     ASSERT_TRUE(writeScannedPdf(pdf, sampleParagraphPages(6, 41), 300));
     QProcess p;
-    p.start(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), project, pdf, QStringLiteral("--jobs"), QStringLiteral("2")});
+    p.start(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), project, pdf, QStringLiteral("--jobs"),
+                        QStringLiteral("2")});
     ASSERT_TRUE(p.waitForStarted());
     for (int i = 0; i < 1200 && countPagesWithStatus(project, PageStatus::Done) < 1; ++i)
         QThread::msleep(50);

@@ -1,9 +1,6 @@
 // Real documents through incidoc-cli: FUNSD forms scored against their word-level truth, the bundled
 // sample against its ground truth, and the special PDFs of the shared corpus.
 #include "core/storage/project_store.h"
-#include "tests/support/cli_runner.h"
-#include "tests/support/funsd.h"
-#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +10,10 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/cli_runner.h"
+#include "tests/support/funsd.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -32,7 +33,8 @@ std::vector<FunsdWord> wordsOfPageJson(const QJsonObject& page)
     std::vector<FunsdWord> words;
     for (const auto& w : page[QStringLiteral("words")].toArray()) {
         const QJsonArray b = w[QStringLiteral("bbox")].toArray();
-        words.push_back({w[QStringLiteral("text")].toString(), PixelBox{b[0].toInt(), b[1].toInt(), b[2].toInt(), b[3].toInt()}});
+        words.push_back(
+            {w[QStringLiteral("text")].toString(), PixelBox{b[0].toInt(), b[1].toInt(), b[2].toInt(), b[3].toInt()}});
     }
     return words;
 }
@@ -76,11 +78,15 @@ TEST(Corpus, FunsdFormsScoreClearlyAbovePlainTesseract)
     ASSERT_EQ(truth.size(), 10u);
     QTemporaryDir dir;
     const QString project = dir.filePath(QStringLiteral("funsd.incidoc"));
-    const CliRun import = runCli({QStringLiteral("import"), QStringLiteral("-q"), QStringLiteral("--jobs"), QStringLiteral("2"),
-                                  QStringLiteral("-p"), project, testData(QStringLiteral("funsd/training_data/images"))});
+    const CliRun import =
+        runCli({QStringLiteral("import"), QStringLiteral("-q"), QStringLiteral("--jobs"), QStringLiteral("2"),
+                QStringLiteral("-p"), project, testData(QStringLiteral("funsd/training_data/images"))});
     ASSERT_EQ(import.exitCode, 0) << qPrintable(import.err);
     const QString out = dir.filePath(QStringLiteral("dump"));
-    ASSERT_EQ(runCli({QStringLiteral("dump"), QStringLiteral("-q"), QStringLiteral("-p"), project, QStringLiteral("-o"), out}).exitCode, 0);
+    ASSERT_EQ(
+        runCli({QStringLiteral("dump"), QStringLiteral("-q"), QStringLiteral("-p"), project, QStringLiteral("-o"), out})
+            .exitCode,
+        0);
     WordScore total;
     for (const auto& page : truth) {
         const QJsonObject json = readJson(QDir(out).filePath(page.name + QStringLiteral("/page-0001.json")));
@@ -106,10 +112,13 @@ TEST(Corpus, BundledSampleComesBackThroughBothPaths)
                                   sourcePath(QStringLiteral("resources/samples/incident-report.pdf"))});
     ASSERT_EQ(import.exitCode, 0) << qPrintable(import.err);
     const QString out = dir.filePath(QStringLiteral("dump"));
-    ASSERT_EQ(runCli({QStringLiteral("dump"), QStringLiteral("-q"), QStringLiteral("-p"), project, QStringLiteral("-o"), out}).exitCode, 0);
+    ASSERT_EQ(
+        runCli({QStringLiteral("dump"), QStringLiteral("-q"), QStringLiteral("-p"), project, QStringLiteral("-o"), out})
+            .exitCode,
+        0);
     for (int n = 1; n <= 4; ++n) {
-        const QJsonObject json =
-            readJson(QDir(out).filePath(QStringLiteral("incident-report/page-%1.json").arg(n, 4, 10, QLatin1Char('0'))));
+        const QJsonObject json = readJson(
+            QDir(out).filePath(QStringLiteral("incident-report/page-%1.json").arg(n, 4, 10, QLatin1Char('0'))));
         QStringList got;
         for (const auto& w : wordsOfPageJson(json))
             got += w.text;
@@ -135,7 +144,8 @@ TEST(Corpus, GarbageTextLayerIsOcredAndRealOnesAreTaken)
     const QString project = dir.filePath(QStringLiteral("p.incidoc"));
     const QString res = testData(QStringLiteral("ocrmypdf/tests/resources")) + QLatin1Char('/');
     const CliRun import = runCli({QStringLiteral("import"), QStringLiteral("-q"), QStringLiteral("-p"), project,
-                                  res + QStringLiteral("truetype_font_nomapping.pdf"), testData(QStringLiteral("pdfjs/test/pdfs/annotation-highlight.pdf")),
+                                  res + QStringLiteral("truetype_font_nomapping.pdf"),
+                                  testData(QStringLiteral("pdfjs/test/pdfs/annotation-highlight.pdf")),
                                   testData(QStringLiteral("poppler-test/unittestcases/orientation.pdf"))});
     ASSERT_EQ(import.exitCode, 0) << qPrintable(import.err);
     auto store = ProjectStore::open(project, OpenMode::ReadOnly);

@@ -8,10 +8,6 @@
 // nesting, one String per word of the page JSON).
 
 #include "core/storage/project_store.h"
-#include "tests/support/cli_runner.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/support/test_paths.h"
-#include "tests/support/xml_schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -28,7 +24,13 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+
 #include <unistd.h>
+
+#include "tests/support/cli_runner.h"
+#include "tests/support/pdf_factory.h"
+#include "tests/support/test_paths.h"
+#include "tests/support/xml_schema.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -163,8 +165,8 @@ protected:
         ASSERT_TRUE(writeTextPdf(pdf, sampleParagraphPages(6, 21)));
         const QString png = s_dir->filePath(QStringLiteral("photo.png"));
         ASSERT_TRUE(renderTextImage(sampleParagraphPages(1, 4)[0].lines.mid(0, 5), 150).save(png, "PNG"));
-        const CliRun imported = runCli({QStringLiteral("import"), QStringLiteral("-p"), project(), QStringLiteral("-q"), pdf,
-                                        sourcePath(QStringLiteral("resources/samples/incident-report.pdf")), png});
+        const CliRun imported = runCli({QStringLiteral("import"), QStringLiteral("-p"), project(), QStringLiteral("-q"),
+                                        pdf, sourcePath(QStringLiteral("resources/samples/incident-report.pdf")), png});
         ASSERT_EQ(imported.exitCode, 0) << qPrintable(imported.err);
         auto store = ProjectStore::open(project());
         ASSERT_TRUE(store.ok());
@@ -237,7 +239,8 @@ TEST_F(CliExport, BundlePassesZipfileUnzipManifestCocoLabelStudioHocrAndAltoChec
             for (const QString& f : QDir(x.filePath(sub + QLatin1Char('/') + d)).entryList(QDir::Files))
                 xmlFiles << x.filePath(sub + QLatin1Char('/') + d + QLatin1Char('/') + f);
     EXPECT_EQ(xmlFiles.size(), 22);
-    const ProgramRun lint = run(QStringLiteral("xmllint"), QStringList{QStringLiteral("--noout"), QStringLiteral("--nonet")} + xmlFiles);
+    const ProgramRun lint =
+        run(QStringLiteral("xmllint"), QStringList{QStringLiteral("--noout"), QStringLiteral("--nonet")} + xmlFiles);
     EXPECT_EQ(lint.code, 0) << qPrintable(lint.out);
     const QStringList altoFiles = xmlFiles.filter(QRegularExpression(QStringLiteral("\\.xml$")));
     EXPECT_EQ(altoFiles.size(), 11);
@@ -249,14 +252,15 @@ TEST_F(CliExport, BundlePassesZipfileUnzipManifestCocoLabelStudioHocrAndAltoChec
         QString json = QString(f).replace(x.filePath(QStringLiteral("alto")), x.filePath(QStringLiteral("documents")));
         json.replace(json.size() - 4, 4, QStringLiteral(".json"));
         const int words = QJsonDocument::fromJson(fileBytes(json)).object()[QStringLiteral("words")].toArray().size();
-        const ProgramRun count = run(QStringLiteral("xmllint"),
-                                     {QStringLiteral("--xpath"),
-                                      QStringLiteral("count(/*[local-name()='alto' and namespace-uri()='http://www.loc.gov/"
-                                                     "standards/alto/ns-v4#']/*[local-name()='Layout']/*[local-name()='Page']/"
-                                                     "*[local-name()='PrintSpace']/*[local-name()='TextBlock']/"
-                                                     "*[local-name()='TextLine']/*[local-name()='String'][@CONTENT and @HPOS "
-                                                     "and @VPOS and @WIDTH and @HEIGHT])"),
-                                      f});
+        const ProgramRun count =
+            run(QStringLiteral("xmllint"),
+                {QStringLiteral("--xpath"),
+                 QStringLiteral("count(/*[local-name()='alto' and namespace-uri()='http://www.loc.gov/"
+                                "standards/alto/ns-v4#']/*[local-name()='Layout']/*[local-name()='Page']/"
+                                "*[local-name()='PrintSpace']/*[local-name()='TextBlock']/"
+                                "*[local-name()='TextLine']/*[local-name()='String'][@CONTENT and @HPOS "
+                                "and @VPOS and @WIDTH and @HEIGHT])"),
+                 f});
         EXPECT_EQ(count.out.trimmed(), QString::number(words)) << qPrintable(f);
         EXPECT_GT(words, 0) << qPrintable(f);
     }
@@ -308,9 +312,10 @@ TEST_F(CliExport, FileSizeLimitIsAClearErrorWithNoPartialFile)
     QTemporaryDir out;
     const QString zip = out.filePath(QStringLiteral("b.zip"));
     // RLIMIT_FSIZE of 1 MiB (ulimit -f counts 1024-byte blocks): the bundle needs several.
-    const ProgramRun r = run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("ulimit -f 1024; exec \"$0\" \"$@\""),
-                                                    cliPath(), QStringLiteral("export"), QStringLiteral("-p"), project(),
-                                                    QStringLiteral("-o"), zip, QStringLiteral("-q")});
+    const ProgramRun r =
+        run(QStringLiteral("sh"), {QStringLiteral("-c"), QStringLiteral("ulimit -f 1024; exec \"$0\" \"$@\""),
+                                   cliPath(), QStringLiteral("export"), QStringLiteral("-p"), project(),
+                                   QStringLiteral("-o"), zip, QStringLiteral("-q")});
     EXPECT_EQ(r.code, 2) << qPrintable(r.out);
     EXPECT_TRUE(r.out.contains(QStringLiteral("cannot write %1: File too large").arg(zip))) << qPrintable(r.out);
     EXPECT_TRUE(QDir(out.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
@@ -332,7 +337,8 @@ TEST_F(CliExport, FullDiskIsAClearErrorWithNoPartialFile)
     const QStringList left = QDir(mnt).entryList(QDir::Files | QDir::Hidden);
     run(QStringLiteral("umount"), {mnt});
     EXPECT_EQ(r.exitCode, 2) << qPrintable(r.err);
-    EXPECT_TRUE(r.err.contains(QStringLiteral("cannot write %1: No space left on device").arg(zip))) << qPrintable(r.err);
+    EXPECT_TRUE(r.err.contains(QStringLiteral("cannot write %1: No space left on device").arg(zip)))
+        << qPrintable(r.err);
     EXPECT_TRUE(left.isEmpty()) << qPrintable(left.join(QLatin1Char(' ')));
 }
 
@@ -340,16 +346,17 @@ TEST_F(CliExport, BadOptionsAndUnwritableDestinationsAreClearErrors)
 {
     const QString p = project();
     EXPECT_EQ(runCli({QStringLiteral("export"), QStringLiteral("-p"), p}).exitCode, 1); // no -o
-    const CliRun formats = runCli({QStringLiteral("export"), QStringLiteral("-p"), p, QStringLiteral("-o"), QStringLiteral("/tmp/x.zip"),
-                                   QStringLiteral("--formats"), QStringLiteral("json,pdf")});
+    const CliRun formats =
+        runCli({QStringLiteral("export"), QStringLiteral("-p"), p, QStringLiteral("-o"), QStringLiteral("/tmp/x.zip"),
+                QStringLiteral("--formats"), QStringLiteral("json,pdf")});
     EXPECT_EQ(formats.exitCode, 1);
     EXPECT_TRUE(formats.err.contains(QStringLiteral("--formats")));
-    EXPECT_EQ(runCli({QStringLiteral("export"), QStringLiteral("-p"), p, QStringLiteral("-o"), QStringLiteral("/tmp/x.zip"),
-                      QStringLiteral("--images"), QStringLiteral("colour")})
+    EXPECT_EQ(runCli({QStringLiteral("export"), QStringLiteral("-p"), p, QStringLiteral("-o"),
+                      QStringLiteral("/tmp/x.zip"), QStringLiteral("--images"), QStringLiteral("colour")})
                   .exitCode,
               1);
-    const CliRun dest = runCli({QStringLiteral("export"), QStringLiteral("-p"), p, QStringLiteral("-o"),
-                                QStringLiteral("/proc/bundle.zip")});
+    const CliRun dest = runCli(
+        {QStringLiteral("export"), QStringLiteral("-p"), p, QStringLiteral("-o"), QStringLiteral("/proc/bundle.zip")});
     EXPECT_EQ(dest.exitCode, 2);
     EXPECT_TRUE(dest.err.contains(QStringLiteral("error: cannot write /proc/bundle.zip"))) << qPrintable(dest.err);
 }

@@ -4,7 +4,6 @@
 // (core/util/fault_injection.h; every build but Release). Also: killing the command kills its child.
 #include "core/storage/project_store.h"
 
-#include <gtest/gtest.h>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QElapsedTimer>
@@ -16,6 +15,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <gtest/gtest.h>
 
 #include <csignal>
 
@@ -64,7 +65,10 @@ protected:
         QStringList out;
         auto store = ProjectStore::open(path("p.incidoc"), OpenMode::ReadOnly);
         for (const auto& f : *(*store)->failures())
-            out << QStringLiteral("%1#%2: %3").arg(QFileInfo(f.documentPath).fileName()).arg(f.pageNumber).arg(f.reason);
+            out << QStringLiteral("%1#%2: %3")
+                       .arg(QFileInfo(f.documentPath).fileName())
+                       .arg(f.pageNumber)
+                       .arg(f.reason);
         return out;
     }
 
@@ -73,8 +77,8 @@ protected:
 
 TEST_F(IsolationTest, APageThatCrashesIsSkippedAndTheRestIsDone)
 {
-    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"), path("b.pdf"),
-                               QStringLiteral("--json")},
+    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
+                               path("b.pdf"), QStringLiteral("--json")},
                               600'000, faults(QStringLiteral("crash@a.pdf#3")));
     EXPECT_FALSE(run.crashed) << run.err;
     EXPECT_EQ(run.exitCode, 2) << run.err;
@@ -85,7 +89,8 @@ TEST_F(IsolationTest, APageThatCrashesIsSkippedAndTheRestIsDone)
     EXPECT_EQ(s.queued + s.processing, 0);
     const QStringList f = failures();
     ASSERT_EQ(f.size(), 1) << f.join(QLatin1Char('\n'));
-    EXPECT_TRUE(f[0].startsWith(QStringLiteral("a.pdf#3: processing this page crashed the renderer or OCR engine (signal 6")))
+    EXPECT_TRUE(
+        f[0].startsWith(QStringLiteral("a.pdf#3: processing this page crashed the renderer or OCR engine (signal 6")))
         << f[0];
     const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
     const QJsonArray listed = json[QStringLiteral("page_failures")].toArray();
@@ -96,8 +101,8 @@ TEST_F(IsolationTest, APageThatCrashesIsSkippedAndTheRestIsDone)
 
 TEST_F(IsolationTest, ASegfaultingPageAmongManyInFlightIsFound)
 {
-    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"), path("b.pdf"),
-                               QStringLiteral("--jobs"), QStringLiteral("4")},
+    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
+                               path("b.pdf"), QStringLiteral("--jobs"), QStringLiteral("4")},
                               600'000, faults(QStringLiteral("segv@b.pdf#2")));
     EXPECT_EQ(run.exitCode, 2) << run.err;
     const QStringList f = failures();
@@ -131,10 +136,10 @@ TEST_F(IsolationTest, APageHungInItsRenderIsGivenUpAtTheRenderBudget)
 {
     QElapsedTimer clock;
     clock.start();
-    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
-                               QStringLiteral("--render-timeout"), QStringLiteral("2"), QStringLiteral("--jobs"),
-                               QStringLiteral("1")},
-                              600'000, faults(QStringLiteral("hang@a.pdf#1")));
+    const CliRun run =
+        runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
+                QStringLiteral("--render-timeout"), QStringLiteral("2"), QStringLiteral("--jobs"), QStringLiteral("1")},
+               600'000, faults(QStringLiteral("hang@a.pdf#1")));
     EXPECT_EQ(run.exitCode, 2) << run.err;
     EXPECT_LT(clock.elapsed(), 80'000) << "held for the whole page's budget";
     const QStringList f = failures();
@@ -150,10 +155,10 @@ TEST_F(IsolationTest, APageHungInItsOcrIsGivenUpAtTheOcrBudget)
 {
     QElapsedTimer clock;
     clock.start();
-    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
-                               QStringLiteral("--ocr-timeout"), QStringLiteral("2"), QStringLiteral("--jobs"),
-                               QStringLiteral("1")},
-                              600'000, faults(QStringLiteral("hang@ocr:a.pdf#3")));
+    const CliRun run =
+        runCli({QStringLiteral("import"), QStringLiteral("-p"), path("p.incidoc"), path("a.pdf"),
+                QStringLiteral("--ocr-timeout"), QStringLiteral("2"), QStringLiteral("--jobs"), QStringLiteral("1")},
+               600'000, faults(QStringLiteral("hang@ocr:a.pdf#3")));
     EXPECT_EQ(run.exitCode, 2) << run.err;
     EXPECT_LT(clock.elapsed(), 80'000) << "held for the whole page's budget";
     const QStringList f = failures();
@@ -225,8 +230,8 @@ TEST_F(IsolationTest, KillingTheCommandKillsItsChildToo)
     CliRun run;
     do {
         run = runCli({QStringLiteral("ocr"), QStringLiteral("-p"), path("p.incidoc")});
-    } while (run.exitCode == 1 && run.err.contains(QStringLiteral("being processed")) && !gone.hasExpired() &&
-             (QThread::msleep(200), true));
+    } while (run.exitCode == 1 && run.err.contains(QStringLiteral("being processed")) && !gone.hasExpired()
+             && (QThread::msleep(200), true));
     EXPECT_EQ(run.exitCode, 0) << run.err;
     EXPECT_EQ(summary().done, 4);
 }

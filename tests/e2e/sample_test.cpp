@@ -1,14 +1,16 @@
 // The bundled sample incident report (resources/samples) and the test PDF factories, checked with the
 // Poppler command-line tools and Tesseract as separate processes, the way a user would look at them.
-#include "tests/support/pdf_factory.h"
-#include "tests/support/test_paths.h"
-
-#include <algorithm>
-#include <gtest/gtest.h>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc::test;
 
@@ -64,16 +66,15 @@ int pageCount(const QString& pdf)
 {
     const ProcessRun r = run(QStringLiteral("pdfinfo"), {pdf});
     const QRegularExpressionMatch m =
-        QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption)
-            .match(r.out);
+        QRegularExpression(QStringLiteral("^Pages:\\s+(\\d+)"), QRegularExpression::MultilineOption).match(r.out);
     return r.exitCode == 0 && m.hasMatch() ? m.captured(1).toInt() : -1;
 }
 
 QString pageText(const QString& pdf, int page)
 {
-    const ProcessRun r = run(QStringLiteral("pdftotext"),
-                             {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page),
-                              QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")});
+    const ProcessRun r =
+        run(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), QStringLiteral("-f"), QString::number(page),
+                                          QStringLiteral("-l"), QString::number(page), pdf, QStringLiteral("-")});
     EXPECT_EQ(r.exitCode, 0) << qPrintable(r.err);
     return r.out;
 }
@@ -212,8 +213,8 @@ TEST(BundledSample, GeneratorReportsUsageAndUnwritableOutput)
     EXPECT_TRUE(usage.err.contains(QStringLiteral("usage")));
 
     QTemporaryDir dir;
-    const ProcessRun bad = run(generator(), {dir.filePath(QStringLiteral("missing/dir/a.pdf")),
-                                             dir.filePath(QStringLiteral("a.txt"))});
+    const ProcessRun bad =
+        run(generator(), {dir.filePath(QStringLiteral("missing/dir/a.pdf")), dir.filePath(QStringLiteral("a.txt"))});
     EXPECT_TRUE(bad.finished);
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_TRUE(bad.err.contains(QStringLiteral("cannot write")));
@@ -227,8 +228,7 @@ TEST(PdfFactory, TextPdfHasEveryLineInItsTextLayer)
     ASSERT_TRUE(writeTextPdf(pdf, pages));
     ASSERT_EQ(pageCount(pdf), 3);
     for (int i = 0; i < 3; ++i)
-        EXPECT_EQ(sortedWords(pageText(pdf, i + 1)), sortedWords(pages[std::size_t(i)].lines))
-            << "page " << i + 1;
+        EXPECT_EQ(sortedWords(pageText(pdf, i + 1)), sortedWords(pages[std::size_t(i)].lines)) << "page " << i + 1;
 
     // Reading order: with -layout every drawn line comes back as one line.
     const QStringList lines = pageText(pdf, 1).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -243,10 +243,8 @@ TEST(PdfFactory, TextPdfHonoursPointSizeAndRejectsUnwritablePath)
 {
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("big.pdf"));
-    ASSERT_TRUE(
-        writeTextPdf(pdf, {GeneratedPage{{QStringLiteral("Witness statement taken at the scene")}}}, 24));
-    EXPECT_EQ(sortedWords(pageText(pdf, 1)),
-              sortedWords(QStringLiteral("Witness statement taken at the scene")));
+    ASSERT_TRUE(writeTextPdf(pdf, {GeneratedPage{{QStringLiteral("Witness statement taken at the scene")}}}, 24));
+    EXPECT_EQ(sortedWords(pageText(pdf, 1)), sortedWords(QStringLiteral("Witness statement taken at the scene")));
     const ProcessRun r = run(QStringLiteral("pdffonts"), {pdf});
     EXPECT_TRUE(r.out.contains(QStringLiteral("DejaVuSans"))) << qPrintable(r.out);
     EXPECT_FALSE(writeTextPdf(dir.filePath(QStringLiteral("no/such/dir.pdf")), sampleParagraphPages(1, 1)));
@@ -268,8 +266,7 @@ TEST(PdfFactory, ScannedPdfHasImagesButNoTextLayer)
         EXPECT_EQ(images[std::size_t(i)].height, 1650);
         EXPECT_EQ(images[std::size_t(i)].color, QStringLiteral("gray"));
     }
-    EXPECT_FALSE(
-        writeScannedPdf(dir.filePath(QStringLiteral("no/such/dir.pdf")), sampleParagraphPages(1, 1)));
+    EXPECT_FALSE(writeScannedPdf(dir.filePath(QStringLiteral("no/such/dir.pdf")), sampleParagraphPages(1, 1)));
     EXPECT_FALSE(writeScannedPdf(dir.filePath(QStringLiteral("none.pdf")), {}));
 }
 
@@ -284,16 +281,14 @@ TEST(PdfFactory, ScannedPageIsReadableByTesseract)
         run(QStringLiteral("pdftoppm"), {QStringLiteral("-gray"), QStringLiteral("-r"), QStringLiteral("300"),
                                          QStringLiteral("-singlefile"), pdf, stem});
     ASSERT_EQ(render.exitCode, 0) << qPrintable(render.err);
-    const ProcessRun ocr =
-        run(QStringLiteral("tesseract"), {stem + QStringLiteral(".pgm"), QStringLiteral("stdout")});
+    const ProcessRun ocr = run(QStringLiteral("tesseract"), {stem + QStringLiteral(".pgm"), QStringLiteral("stdout")});
     ASSERT_EQ(ocr.exitCode, 0) << qPrintable(ocr.err);
 
     // Most words must come back: the factory's scans are meant to be OCR-able test input.
     QStringList expected = sortedWords(pages[0].lines);
     QStringList got = sortedWords(ocr.out);
     QStringList common;
-    std::set_intersection(expected.begin(), expected.end(), got.begin(), got.end(),
-                          std::back_inserter(common));
+    std::set_intersection(expected.begin(), expected.end(), got.begin(), got.end(), std::back_inserter(common));
     EXPECT_GT(double(common.size()) / expected.size(), 0.9) << qPrintable(ocr.out);
 }
 

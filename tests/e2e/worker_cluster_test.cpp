@@ -4,7 +4,6 @@
 #include "core/remote/remote_engine.h"
 #include "core/storage/project_store.h"
 
-#include <gtest/gtest.h>
 #include <QDeadlineTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,6 +11,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QThread>
+
+#include <gtest/gtest.h>
 
 #include <csignal>
 #include <future>
@@ -53,7 +54,10 @@ std::map<int, QStringList> wordsByPage(const QString& project)
             for (const auto& w : *(*store)->words(page.id))
                 words << QStringLiteral("%1 %2,%3,%4,%5 %6")
                              .arg(w.text)
-                             .arg(w.box.x0).arg(w.box.y0).arg(w.box.x1).arg(w.box.y1)
+                             .arg(w.box.x0)
+                             .arg(w.box.y0)
+                             .arg(w.box.x1)
+                             .arg(w.box.y1)
                              .arg(w.confidence.value_or(-1), 0, 'g', 9);
         }
     return out;
@@ -126,21 +130,22 @@ TEST_F(WorkerClusterTest, SixtyPagesOnThreeWorkersOneKilledMidRun)
     std::vector<std::unique_ptr<WorkerProcess>> workers;
     QStringList addresses;
     for (int i = 0; i < 3; ++i) {
-        workers.push_back(startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile}));
+        workers.push_back(startWorker(
+            {QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile}));
         ASSERT_TRUE(workers.back());
         addresses << workers.back()->address();
     }
 
     QProcess cli;
     cli.start(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("remote.incidoc")), pdf,
-                          QStringLiteral("--workers"), addresses.join(QLatin1Char(',')), QStringLiteral("--api-key-file"),
-                          m_keyFile, QStringLiteral("--json")});
+                          QStringLiteral("--workers"), addresses.join(QLatin1Char(',')),
+                          QStringLiteral("--api-key-file"), m_keyFile, QStringLiteral("--json")});
     ASSERT_TRUE(cli.waitForStarted());
     // Let every worker take part, then kill one of them while it has a page (each has one thread, and
     // the client keeps three pages in flight).
     QDeadlineTimer wait(300'000);
-    while (!wait.hasExpired() && (okCalls(*workers[0]) + okCalls(*workers[1]) + okCalls(*workers[2]) < 12 ||
-                                  okCalls(*workers[1]) < 2))
+    while (!wait.hasExpired()
+           && (okCalls(*workers[0]) + okCalls(*workers[1]) + okCalls(*workers[2]) < 12 || okCalls(*workers[1]) < 2))
         QThread::msleep(50);
     ASSERT_FALSE(wait.hasExpired()) << workers[1]->log();
     const int servedByKilled = okCalls(*workers[1]);
@@ -159,7 +164,8 @@ TEST_F(WorkerClusterTest, SixtyPagesOnThreeWorkersOneKilledMidRun)
     // one that found a worker unreachable at the start (the note says which).
     EXPECT_FALSE(err.contains(QStringLiteral("the processing child was restarted"))) << err;
     EXPECT_EQ(json[QStringLiteral("workers")][QStringLiteral("threads")].toInt(), 3)
-        << json[QStringLiteral("workers")][QStringLiteral("note")].toString() << "\n" << err;
+        << json[QStringLiteral("workers")][QStringLiteral("note")].toString() << "\n"
+        << err;
     EXPECT_EQ(json[QStringLiteral("workers")][QStringLiteral("local_pages")].toInt(), 0);
 
     // Every page done, once: 60 pages, each with its words once (the store keeps one result per page).
@@ -175,8 +181,8 @@ TEST_F(WorkerClusterTest, SixtyPagesOnThreeWorkersOneKilledMidRun)
     EXPECT_GT(okCalls(*workers[2]), 0);
 
     // The same file OCR'd in-process: the same words, boxes and confidences on every page.
-    const CliRun local = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("local.incidoc")), pdf,
-                                 QStringLiteral("-q")});
+    const CliRun local = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("local.incidoc")),
+                                 pdf, QStringLiteral("-q")});
     ASSERT_EQ(local.exitCode, 0) << local.err;
     const auto remoteWords = wordsByPage(path(QStringLiteral("remote.incidoc")));
     const auto localWords = wordsByPage(path(QStringLiteral("local.incidoc")));
@@ -198,7 +204,8 @@ TEST_F(WorkerClusterTest, ConnectFindsEveryWorkerEveryTime)
     std::vector<std::unique_ptr<WorkerProcess>> workers;
     QStringList addresses;
     for (int i = 0; i < 3; ++i) {
-        workers.push_back(startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile}));
+        workers.push_back(startWorker(
+            {QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile}));
         ASSERT_TRUE(workers.back());
         addresses << workers.back()->address();
     }
@@ -214,7 +221,8 @@ TEST_F(WorkerClusterTest, ConnectFindsEveryWorkerEveryTime)
 
 TEST_F(WorkerClusterTest, SigtermDrainsTheWorkerProcess)
 {
-    auto worker = startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile});
+    auto worker =
+        startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile});
     ASSERT_TRUE(worker);
     RemoteOptions ro;
     ro.workers = worker->address();
@@ -252,25 +260,26 @@ TEST_F(WorkerClusterTest, TlsAndKeyThroughTheCommandLine)
     ASSERT_TRUE(makeTestCertificates(m_dir.path(), &certs, &error)) << error;
     // Bound to every interface (allowed with TLS and a key), reached on loopback.
     QString startError;
-    auto worker = WorkerProcess::start({QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"), QStringLiteral("--threads"),
-                                        QStringLiteral("2"), QStringLiteral("--api-key-file"), m_keyFile,
-                                        QStringLiteral("--tls-cert"), certs.serverCert, QStringLiteral("--tls-key"),
-                                        certs.serverKey},
+    auto worker = WorkerProcess::start({QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                                        QStringLiteral("--threads"), QStringLiteral("2"),
+                                        QStringLiteral("--api-key-file"), m_keyFile, QStringLiteral("--tls-cert"),
+                                        certs.serverCert, QStringLiteral("--tls-key"), certs.serverKey},
                                        &startError);
     ASSERT_TRUE(worker) << startError;
     EXPECT_TRUE(worker->log().contains(QStringLiteral("(TLS)"))) << worker->log();
     const QString pdf = makeScannedPdf(m_dir.path(), 4);
     const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("tls.incidoc")), pdf,
-                               QStringLiteral("--workers"), worker->address(), QStringLiteral("--api-key-file"), m_keyFile,
-                               QStringLiteral("--tls-ca"), certs.caCert});
+                               QStringLiteral("--workers"), worker->address(), QStringLiteral("--api-key-file"),
+                               m_keyFile, QStringLiteral("--tls-ca"), certs.caCert});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     EXPECT_TRUE(run.err.contains(QStringLiteral("OCR on 1 worker(s) (2 threads)"))) << run.err;
     EXPECT_EQ(summaryOf(path(QStringLiteral("tls.incidoc"))).done, 4);
     EXPECT_GE(okCalls(*worker), 4) << worker->log();
 
     // Without TLS the same worker cannot be reached.
-    const CliRun plain = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("plain.incidoc")), pdf,
-                                 QStringLiteral("--workers"), worker->address(), QStringLiteral("--api-key-file"), m_keyFile});
+    const CliRun plain =
+        runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("plain.incidoc")), pdf,
+                QStringLiteral("--workers"), worker->address(), QStringLiteral("--api-key-file"), m_keyFile});
     EXPECT_EQ(plain.exitCode, 1) << plain.err;
     EXPECT_TRUE(plain.err.contains(QStringLiteral("no OCR worker reachable"))) << plain.err;
     // A worker on every interface without TLS is refused unless asked for.
@@ -281,13 +290,15 @@ TEST_F(WorkerClusterTest, TlsAndKeyThroughTheCommandLine)
 
 TEST_F(WorkerClusterTest, WrongKeyIsRefusedWithoutDetail)
 {
-    auto worker = startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile});
+    auto worker =
+        startWorker({QStringLiteral("--threads"), QStringLiteral("1"), QStringLiteral("--api-key-file"), m_keyFile});
     ASSERT_TRUE(worker);
     const QString wrongKey = path(QStringLiteral("wrong-key"));
     const QByteArray wrong = writeApiKey(wrongKey);
     const QString pdf = makeScannedPdf(m_dir.path(), 2);
-    const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("p.incidoc")), pdf,
-                               QStringLiteral("--workers"), worker->address(), QStringLiteral("--api-key-file"), wrongKey});
+    const CliRun run =
+        runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("p.incidoc")), pdf,
+                QStringLiteral("--workers"), worker->address(), QStringLiteral("--api-key-file"), wrongKey});
     EXPECT_EQ(run.exitCode, 1) << run.err;
     EXPECT_TRUE(run.err.contains(QStringLiteral("refused the API key"))) << run.err;
     const QString log = worker->log();
@@ -310,8 +321,9 @@ TEST_F(WorkerClusterTest, NoWorkerReachableStopsOrFallsBackLocally)
     EXPECT_EQ(s.queued, 3);
     EXPECT_EQ(s.failed, 0);
 
-    const CliRun local = runCli({QStringLiteral("ocr"), QStringLiteral("-p"), path(QStringLiteral("p.incidoc")),
-                                 QStringLiteral("--workers"), nowhere, QStringLiteral("--fallback"), QStringLiteral("local")});
+    const CliRun local =
+        runCli({QStringLiteral("ocr"), QStringLiteral("-p"), path(QStringLiteral("p.incidoc")),
+                QStringLiteral("--workers"), nowhere, QStringLiteral("--fallback"), QStringLiteral("local")});
     EXPECT_EQ(local.exitCode, 0) << local.err;
     EXPECT_TRUE(local.err.contains(QStringLiteral("OCR runs on this machine"))) << local.err;
     s = summaryOf(path(QStringLiteral("p.incidoc")));
@@ -347,7 +359,8 @@ TEST_F(WorkerClusterTest, TheOnlyWorkerDyingMidRunStopsTheRunAndLosesNothing)
     const int queuedBefore = s.queued;
     auto second = startWorker({QStringLiteral("--threads"), QStringLiteral("2")});
     ASSERT_TRUE(second);
-    const CliRun resume = runCli({QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--workers"), second->address()});
+    const CliRun resume =
+        runCli({QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--workers"), second->address()});
     EXPECT_EQ(resume.exitCode, 0) << resume.err;
     s = summaryOf(project);
     EXPECT_EQ(s.done, 24);
@@ -371,7 +384,8 @@ TEST_F(WorkerClusterTest, APageThatKillsWorkersFailsAloneAndTheFleetLives)
     const CliRun run = runCli({QStringLiteral("import"), QStringLiteral("-p"), path(QStringLiteral("p.incidoc")), pdf,
                                QStringLiteral("--workers"), addresses.join(QLatin1Char(','))});
     EXPECT_EQ(run.exitCode, 2) << run.err;
-    EXPECT_TRUE(run.err.contains(QStringLiteral("page 2: OCR of this page ended the worker reading it, twice"))) << run.err;
+    EXPECT_TRUE(run.err.contains(QStringLiteral("page 2: OCR of this page ended the worker reading it, twice")))
+        << run.err;
     const ProjectSummary s = summaryOf(path(QStringLiteral("p.incidoc")));
     EXPECT_EQ(s.done, 5);
     EXPECT_EQ(s.failed, 1);
@@ -383,4 +397,3 @@ TEST_F(WorkerClusterTest, APageThatKillsWorkersFailsAloneAndTheFleetLives)
 }
 
 } // namespace
-

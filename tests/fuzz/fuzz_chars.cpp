@@ -3,11 +3,11 @@
 // n, n bytes of word text (UTF-8), then the blob. decodeChars must return nullopt or characters, and
 // what it returns must survive encodeChars/decodeChars unchanged (boxes exactly, texts exactly).
 
-#include "tests/fuzz/fuzz_common.h"
-
 #include "core/storage/char_codec.h"
 
 #include <cstring>
+
+#include "tests/fuzz/fuzz_common.h"
 
 using namespace incidoc;
 
@@ -26,7 +26,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     const PixelBox wordBox{v[0], v[1], v[2], v[3]};
     const size_t textLen = std::min<size_t>(data[16], size - 17);
     const QString text = QString::fromUtf8(reinterpret_cast<const char*>(data + 17), static_cast<qsizetype>(textLen));
-    const QByteArray blob(reinterpret_cast<const char*>(data + 17 + textLen), static_cast<qsizetype>(size - 17 - textLen));
+    const QByteArray blob(reinterpret_cast<const char*>(data + 17 + textLen),
+                          static_cast<qsizetype>(size - 17 - textLen));
 
     const std::optional<std::vector<RecognizedChar>> chars = decodeChars(blob, wordBox, text);
     if (!chars)

@@ -3,13 +3,13 @@
 // then renderPage for each frame (Qt image readers, grey conversion) and the blank-page test.
 // Limits are the production defaults (ImportLimits{}, RenderOptions{}).
 
-#include "tests/fuzz/fuzz_common.h"
-
 #include "core/classify/classifier.h"
 #include "core/import/importer.h"
 #include "core/render/page_renderer.h"
 
 #include <algorithm>
+
+#include "tests/fuzz/fuzz_common.h"
 
 using namespace incidoc;
 

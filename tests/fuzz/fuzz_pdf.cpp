@@ -3,13 +3,13 @@
 // render (renderPage) with the blank-page test (isBlankPage). Any crash, sanitizer report, hang or
 // runaway allocation is a bug; error results are the expected outcome for most inputs.
 
-#include "tests/fuzz/fuzz_common.h"
-
 #include "core/classify/classifier.h"
 #include "core/import/importer.h"
 #include "core/render/page_renderer.h"
 
 #include <algorithm>
+
+#include "tests/fuzz/fuzz_common.h"
 
 using namespace incidoc;
 

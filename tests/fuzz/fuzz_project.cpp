@@ -10,7 +10,6 @@ using namespace incidoc;
 
 namespace {
 
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)

@@ -9,9 +9,6 @@
 // Input: byte 0 = number of cell writes (mod 32); per write: column, row, value type, value (see
 // applyWrite); then the operation bytes: group, word, word, split index.
 
-#include "tests/fuzz/fuzz_common.h"
-#include "tests/fuzz/project_reads.h"
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,6 +18,9 @@
 #include <climits>
 #include <cstring>
 #include <string>
+
+#include "tests/fuzz/fuzz_common.h"
+#include "tests/fuzz/project_reads.h"
 
 using namespace incidoc;
 
@@ -32,32 +32,85 @@ struct Column {
 };
 
 constexpr Column kColumns[] = {
-    {"words", "page_id"},  {"words", "block"},      {"words", "line"},       {"words", "ord"},
-    {"words", "text"},     {"words", "x0"},         {"words", "y0"},         {"words", "x1"},
-    {"words", "y1"},       {"words", "confidence"}, {"words", "source"},     {"words", "ocr_text"},
-    {"words", "label_id"}, {"words", "reviewed"},   {"words", "edited"},     {"words", "chars"},
-    {"words", "id"},       {"pages", "document_id"}, {"pages", "number"},    {"pages", "width_pt"},
-    {"pages", "height_pt"}, {"pages", "width_px"},  {"pages", "height_px"},  {"pages", "dpi"},
-    {"pages", "rotation"}, {"pages", "kind"},       {"pages", "status"},     {"pages", "review"},
-    {"pages", "error"},    {"pages", "attempts"},   {"pages", "engine"},     {"pages", "render_ms"},
-    {"pages", "total_ms"}, {"pages", "id"},         {"documents", "path"},   {"documents", "name"},
-    {"documents", "sha256"}, {"documents", "size"}, {"documents", "kind"},   {"documents", "page_count"},
-    {"documents", "imported_at"}, {"documents", "error"}, {"documents", "type"}, {"documents", "id"},
-    {"labels", "name"},    {"labels", "color"},     {"labels", "shortcut"},  {"labels", "id"},
-    {"edits", "group_id"}, {"edits", "page_id"},    {"edits", "word_id"},    {"edits", "action"},
-    {"edits", "before"},   {"edits", "after"},      {"edits", "author"},     {"edits", "at"},
-    {"edits", "undone"},   {"meta", "value"},       {"edits", "before"},     {"edits", "after"},
+    {"words", "page_id"},
+    {"words", "block"},
+    {"words", "line"},
+    {"words", "ord"},
+    {"words", "text"},
+    {"words", "x0"},
+    {"words", "y0"},
+    {"words", "x1"},
+    {"words", "y1"},
+    {"words", "confidence"},
+    {"words", "source"},
+    {"words", "ocr_text"},
+    {"words", "label_id"},
+    {"words", "reviewed"},
+    {"words", "edited"},
+    {"words", "chars"},
+    {"words", "id"},
+    {"pages", "document_id"},
+    {"pages", "number"},
+    {"pages", "width_pt"},
+    {"pages", "height_pt"},
+    {"pages", "width_px"},
+    {"pages", "height_px"},
+    {"pages", "dpi"},
+    {"pages", "rotation"},
+    {"pages", "kind"},
+    {"pages", "status"},
+    {"pages", "review"},
+    {"pages", "error"},
+    {"pages", "attempts"},
+    {"pages", "engine"},
+    {"pages", "render_ms"},
+    {"pages", "total_ms"},
+    {"pages", "id"},
+    {"documents", "path"},
+    {"documents", "name"},
+    {"documents", "sha256"},
+    {"documents", "size"},
+    {"documents", "kind"},
+    {"documents", "page_count"},
+    {"documents", "imported_at"},
+    {"documents", "error"},
+    {"documents", "type"},
+    {"documents", "id"},
+    {"labels", "name"},
+    {"labels", "color"},
+    {"labels", "shortcut"},
+    {"labels", "id"},
+    {"edits", "group_id"},
+    {"edits", "page_id"},
+    {"edits", "word_id"},
+    {"edits", "action"},
+    {"edits", "before"},
+    {"edits", "after"},
+    {"edits", "author"},
+    {"edits", "at"},
+    {"edits", "undone"},
+    {"meta", "value"},
+    {"edits", "before"},
+    {"edits", "after"},
 };
 constexpr size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
 
 // Keys of the edit history's JSON (edit_history.cpp fullWordJson and the page review edit).
-constexpr const char* kJsonKeys[] = {"id", "page_id", "block", "line", "ord", "text", "x0", "y0", "x1", "y1",
-                                     "confidence", "source", "ocr_text", "label_id", "label", "reviewed",
-                                     "edited", "chars", "review"};
+constexpr const char* kJsonKeys[] = {"id",    "page_id",  "block",  "line",       "ord",    "text",     "x0",
+                                     "y0",    "x1",       "y1",     "confidence", "source", "ocr_text", "label_id",
+                                     "label", "reviewed", "edited", "chars",      "review"};
 constexpr size_t kJsonKeyCount = sizeof kJsonKeys / sizeof kJsonKeys[0];
 
-constexpr long long kExtremes[] = {0, -1, 1, INT_MAX, INT_MIN, static_cast<long long>(INT_MAX) + 1,
-                                   static_cast<long long>(INT_MIN) - 1, LLONG_MAX, LLONG_MIN, 1'000'000'000};
+constexpr long long kExtremes[] = {0,
+                                   -1,
+                                   1,
+                                   INT_MAX,
+                                   INT_MIN,
+                                   static_cast<long long>(INT_MAX) + 1,
+                                   static_cast<long long>(INT_MIN) - 1,
+                                   LLONG_MAX,
+                                   LLONG_MIN,
+                                   1'000'000'000};
 
 class Input {
 public:
@@ -118,8 +171,9 @@ void applyWrite(sqlite3* db, Input& in)
     const Column& c = kColumns[in.byte() % kColumnCount];
     const long long rowid = in.byte() % 24 + 1;
     const int type = in.byte() % 10;
-    const std::string sql = type == 9 ? std::string("DELETE FROM ") + c.table + " WHERE rowid = ?2"
-                                      : std::string("UPDATE ") + c.table + " SET " + c.column + " = ?1 WHERE rowid = ?2";
+    const std::string sql = type == 9
+                                ? std::string("DELETE FROM ") + c.table + " WHERE rowid = ?2"
+                                : std::string("UPDATE ") + c.table + " SET " + c.column + " = ?1 WHERE rowid = ?2";
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK) {
         sqlite3_finalize(stmt);
@@ -253,7 +307,6 @@ const QByteArray& templateBytes()
     return bytes;
 }
 
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***)
@@ -285,8 +338,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
             return 0;
         }
         // A hand-edited file: values its schema's CHECKs and foreign keys would refuse.
-        sqlite3_exec(db, "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; BEGIN", nullptr,
-                     nullptr, nullptr);
+        sqlite3_exec(db, "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; BEGIN", nullptr, nullptr,
+                     nullptr);
         const int writes = in.byte() % 32;
         for (int i = 0; i < writes && !in.empty(); ++i)
             applyWrite(db, in);

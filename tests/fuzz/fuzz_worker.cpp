@@ -3,10 +3,10 @@
 // kMaxImagePixels; the client parses a worker's RecognizeResponse and converts it with fromProto().
 // The same bytes are tried as both. OCR itself is not run (not a parser of outside data).
 
-#include "tests/fuzz/fuzz_common.h"
-
 #include "core/remote/proto_convert.h"
 #include "core/remote/worker_protocol.h"
+
+#include "tests/fuzz/fuzz_common.h"
 
 using namespace incidoc;
 namespace pb = ::incidoc::worker::v1;

@@ -3,19 +3,22 @@
 // open and pass integrity_check with everything committed before intact, nothing partial may be left,
 // and once space is freed the work finishes. Mounting needs root, which the test environment has.
 
-#include "tests/reliability/kill_support.h"
-#include "tests/support/cli_runner.h"
-#include "tests/support/test_paths.h"
-
-#include <cstdio>
-#include <gtest/gtest.h>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
 #include <sys/statvfs.h>
 #include <unistd.h>
+
+#include "tests/reliability/kill_support.h"
+#include "tests/support/cli_runner.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -37,9 +40,8 @@ public:
         QDir().mkpath(path);
         QProcess p;
         p.setProcessChannelMode(QProcess::MergedChannels);
-        p.start(QStringLiteral("mount"),
-                {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                 QStringLiteral("size=%1k").arg(sizeKb), QStringLiteral("tmpfs"), path});
+        p.start(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                          QStringLiteral("size=%1k").arg(sizeKb), QStringLiteral("tmpfs"), path});
         p.waitForFinished(30'000);
         m_mounted = p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
         m_error = QString::fromUtf8(p.readAll());
@@ -92,11 +94,10 @@ bool fillLeaving(const QString& dir, qint64 leave)
 
 bool isDiskFullMessage(const QString& s)
 {
-    return s.contains(QLatin1String("No space left on device"), Qt::CaseInsensitive) ||
-           s.contains(QLatin1String("disk is full"), Qt::CaseInsensitive) ||
-           s.contains(QLatin1String("disk full"), Qt::CaseInsensitive);
+    return s.contains(QLatin1String("No space left on device"), Qt::CaseInsensitive)
+           || s.contains(QLatin1String("disk is full"), Qt::CaseInsensitive)
+           || s.contains(QLatin1String("disk full"), Qt::CaseInsensitive);
 }
-
 
 class DiskFull : public ::testing::Test {
 protected:
@@ -104,9 +105,8 @@ protected:
     {
         s_dir = new QTemporaryDir;
         ASSERT_TRUE(writeInputs(inputs()));
-        const CliRun r =
-            runCli(QStringList{QStringLiteral("import"), QStringLiteral("-p"), reference(), inputs()} +
-                   processingOptions());
+        const CliRun r = runCli(QStringList{QStringLiteral("import"), QStringLiteral("-p"), reference(), inputs()}
+                                + processingOptions());
         ASSERT_EQ(r.exitCode, 0) << qPrintable(r.err);
         s_reference = new PageWords(doneWords(viewProject(reference())));
         ASSERT_EQ(s_reference->size(), 8u);
@@ -137,16 +137,16 @@ TEST_F(DiskFull, ImportStopsWithAClearErrorKeepsWhatWasCommittedAndFinishesOnceS
     Tmpfs disk(here.filePath(QStringLiteral("disk")), 16 * 1024);
     ASSERT_TRUE(disk.mounted()) << qPrintable(disk.error());
     const QString project = disk.filePath(QStringLiteral("p.incidoc"));
-    const CliRun first = runCli(QStringList{QStringLiteral("import"), QStringLiteral("-p"), project,
-                                            inputs() + QStringLiteral("/a-scan.pdf")} +
-                                processingOptions());
+    const CliRun first = runCli(
+        QStringList{QStringLiteral("import"), QStringLiteral("-p"), project, inputs() + QStringLiteral("/a-scan.pdf")}
+        + processingOptions());
     ASSERT_EQ(first.exitCode, 0) << qPrintable(first.err);
     PageWords committed = doneWords(viewProject(project));
     ASSERT_EQ(committed.size(), 2u);
 
     ASSERT_TRUE(fillLeaving(here.filePath(QStringLiteral("disk")), 96 * 1024));
-    const CliRun full = runCli(
-        QStringList{QStringLiteral("import"), QStringLiteral("-p"), project, inputs()} + processingOptions());
+    const CliRun full =
+        runCli(QStringList{QStringLiteral("import"), QStringLiteral("-p"), project, inputs()} + processingOptions());
     EXPECT_FALSE(full.crashed);
     EXPECT_NE(full.exitCode, 0) << qPrintable(full.out);
     EXPECT_TRUE(isDiskFullMessage(full.err)) << qPrintable(full.err);
@@ -160,12 +160,12 @@ TEST_F(DiskFull, ImportStopsWithAClearErrorKeepsWhatWasCommittedAndFinishesOnceS
     std::printf("pages done on the full disk: %zu of 8\n", committed.size());
 
     ASSERT_TRUE(QFile::remove(here.filePath(QStringLiteral("disk/filler"))));
-    const CliRun rest = runCli(
-        QStringList{QStringLiteral("import"), QStringLiteral("-p"), project, inputs()} + processingOptions());
+    const CliRun rest =
+        runCli(QStringList{QStringLiteral("import"), QStringLiteral("-p"), project, inputs()} + processingOptions());
     EXPECT_EQ(rest.exitCode, 0) << qPrintable(rest.err);
     const CliRun retry =
-        runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--failed")} +
-               processingOptions());
+        runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--failed")}
+               + processingOptions());
     EXPECT_EQ(retry.exitCode, 0) << qPrintable(retry.err);
     checkConverged(project, *s_reference, t, QStringLiteral("after freeing space"));
     EXPECT_EQ(t.pagesLost + t.pagesDuplicated + t.integrityErrors, 0);
@@ -182,8 +182,7 @@ TEST_F(DiskFull, OcrStopsWithAClearErrorKeepsTheCommittedPagesAndFinishesOnceSpa
     ASSERT_EQ(registered.exitCode, 0) << qPrintable(registered.err);
     // Room for the start of the run (WAL index, the first commits), not for every page's words.
     ASSERT_TRUE(fillLeaving(here.filePath(QStringLiteral("disk")), 160 * 1024));
-    const CliRun full =
-        runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project} + processingOptions());
+    const CliRun full = runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project} + processingOptions());
     EXPECT_FALSE(full.crashed);
     EXPECT_NE(full.exitCode, 0) << qPrintable(full.out);
     EXPECT_TRUE(isDiskFullMessage(full.err)) << qPrintable(full.err);
@@ -196,12 +195,11 @@ TEST_F(DiskFull, OcrStopsWithAClearErrorKeepsTheCommittedPagesAndFinishesOnceSpa
     std::printf("pages done on the full disk: %zu of 8\n", committed.size());
 
     ASSERT_TRUE(QFile::remove(here.filePath(QStringLiteral("disk/filler"))));
-    const CliRun rest =
-        runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project} + processingOptions());
+    const CliRun rest = runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project} + processingOptions());
     EXPECT_EQ(rest.exitCode, 0) << qPrintable(rest.err);
     const CliRun retry =
-        runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--failed")} +
-               processingOptions());
+        runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--failed")}
+               + processingOptions());
     EXPECT_EQ(retry.exitCode, 0) << qPrintable(retry.err);
     checkPagesAfterKill(project, *s_reference, committed, t, QStringLiteral("after freeing space"));
     checkConverged(project, *s_reference, t, QStringLiteral("after freeing space"));
@@ -225,8 +223,7 @@ TEST_F(DiskFull, EditsStopWithAClearErrorAndEveryAcknowledgedEditStays)
     const EditLog log = parseEditLog(QString::fromUtf8(p.readAllStandardOutput()));
     EXPECT_TRUE(isDiskFullMessage(log.fail)) << qPrintable(log.fail);
     EXPECT_FALSE(log.acks.empty());
-    std::printf("edits onto the full disk: %zu acknowledged, then %s\n", log.acks.size(),
-                qPrintable(log.fail));
+    std::printf("edits onto the full disk: %zu acknowledged, then %s\n", log.acks.size(), qPrintable(log.fail));
 
     Tally t;
     EditExpectations expected;
@@ -267,9 +264,7 @@ TEST_F(DiskFull, ExportOntoAFullDiskKeepsThePreviousBundleAndLeavesNoPartial)
     EXPECT_TRUE(full.err.contains(QStringLiteral("No space left on device"))) << qPrintable(full.err);
     EXPECT_EQ(sha(zip), old) << "the previous bundle changed";
     std::printf("export onto the full disk: exit %d, %s\n", full.exitCode, qPrintable(full.err.trimmed()));
-    EXPECT_EQ(QDir(here.filePath(QStringLiteral("disk")))
-                  .entryList(QDir::Files | QDir::Hidden)
-                  .join(QLatin1Char(' ')),
+    EXPECT_EQ(QDir(here.filePath(QStringLiteral("disk"))).entryList(QDir::Files | QDir::Hidden).join(QLatin1Char(' ')),
               QStringLiteral("b.zip filler"));
     EXPECT_EQ(integrityCheck(project), QStringLiteral("ok"));
 

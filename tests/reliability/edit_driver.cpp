@@ -16,11 +16,12 @@
 
 #include "core/storage/project_store.h"
 
+#include <QCoreApplication>
+#include <QStringList>
+
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <QCoreApplication>
-#include <QStringList>
 #include <random>
 #include <vector>
 
@@ -56,8 +57,8 @@ QByteArray describe(WordId id, const WordState& w)
     QByteArray s = "W:" + QByteArray::number(id) + ':' + (w.exists ? "1" : "0") + ':';
     s += w.text ? w.text->toUtf8().toPercentEncoding() : QByteArray("-");
     s += ':';
-    s += w.box ? QByteArray::number(w.box->x0) + ',' + QByteArray::number(w.box->y0) + ',' +
-                     QByteArray::number(w.box->x1) + ',' + QByteArray::number(w.box->y1)
+    s += w.box ? QByteArray::number(w.box->x0) + ',' + QByteArray::number(w.box->y0) + ','
+                     + QByteArray::number(w.box->x1) + ',' + QByteArray::number(w.box->y1)
                : QByteArray("-");
     s += ':';
     s += !w.label ? QByteArray("-") : (*w.label ? QByteArray::number(**w.label) : QByteArray("none"));
@@ -132,8 +133,7 @@ private:
 
     bool begin(int seq, const char* kind, long long group, const std::map<WordId, WordState>& words)
     {
-        say("BEGIN " + QByteArray::number(seq) + ' ' + kind + ' ' + QByteArray::number(group) + ' ' +
-            idList(words));
+        say("BEGIN " + QByteArray::number(seq) + ' ' + kind + ' ' + QByteArray::number(group) + ' ' + idList(words));
         return true;
     }
 
@@ -277,11 +277,9 @@ private:
             return failed(seq, "merge", merged.error());
         // The merged word is the first in reading order: text joined with a space, union box.
         WordState& m = m_words[id];
-        m.text = first.text && second.text
-                     ? std::optional<QString>(*first.text + QLatin1Char(' ') + *second.text)
-                     : std::nullopt;
-        m.box =
-            first.box && second.box ? std::optional<PixelBox>(first.box->united(*second.box)) : std::nullopt;
+        m.text = first.text && second.text ? std::optional<QString>(*first.text + QLatin1Char(' ') + *second.text)
+                                           : std::nullopt;
+        m.box = first.box && second.box ? std::optional<PixelBox>(first.box->united(*second.box)) : std::nullopt;
         m.label.reset();
         m_words[*next].exists = false;
         commit(seq, std::move(*a), {id, *next});

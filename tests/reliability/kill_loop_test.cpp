@@ -9,18 +9,20 @@
 // cycle's seed and kill moment. The kill moment is the experiment, not a wait for something: the test
 // waits on conditions (the process ending, the child appearing, the killed processes being gone).
 
-#include "tests/reliability/kill_support.h"
-#include "tests/support/cli_runner.h"
-#include "tests/support/test_paths.h"
-
-#include <cstdio>
-#include <gtest/gtest-spi.h>
-#include <gtest/gtest.h>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+
+#include <gtest/gtest-spi.h>
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "tests/reliability/kill_support.h"
+#include "tests/support/cli_runner.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -36,7 +38,6 @@ QString driverPath()
 {
     return builtProgram(QStringLiteral("bin/incidoc-reliability-edit-driver"));
 }
-
 
 void report(const Tally& t)
 {
@@ -56,14 +57,13 @@ protected:
     {
         s_dir = new QTemporaryDir;
         ASSERT_TRUE(s_dir->isValid());
-        std::printf("kill loops: seed %u, %d cycles per area (INCIDOC_KILL_SEED, INCIDOC_KILL_CYCLES)\n",
-                    baseSeed(), cyclesPerArea(kCiCycles));
+        std::printf("kill loops: seed %u, %d cycles per area (INCIDOC_KILL_SEED, INCIDOC_KILL_CYCLES)\n", baseSeed(),
+                    cyclesPerArea(kCiCycles));
         ASSERT_TRUE(writeInputs(inputs()));
         // The reference run: uninterrupted, supervised like every run below.
         const ProcessingTiming imported = timedProcessingRun(
             cliPath(),
-            QStringList{QStringLiteral("import"), QStringLiteral("-p"), reference(), inputs()} +
-                processingOptions(),
+            QStringList{QStringLiteral("import"), QStringLiteral("-p"), reference(), inputs()} + processingOptions(),
             reference());
         ASSERT_EQ(imported.exitCode, 0) << qPrintable(imported.err);
         s_import = imported;
@@ -73,24 +73,22 @@ protected:
             ASSERT_GE(words.size(), 10u) << qPrintable(key.first) << " page " << key.second;
         // The files registered only, for the OCR loop; one uninterrupted OCR of them must give the
         // reference words (OCR is deterministic: otherwise the comparisons below would mean nothing).
-        const auto [regMs, regCode] =
-            timedRun(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), registered(), inputs(),
-                                 QStringLiteral("--no-ocr"), QStringLiteral("-q")});
+        const auto [regMs, regCode] = timedRun(cliPath(), {QStringLiteral("import"), QStringLiteral("-p"), registered(),
+                                                           inputs(), QStringLiteral("--no-ocr"), QStringLiteral("-q")});
         ASSERT_EQ(regCode, 0);
         const QString scratch = s_dir->filePath(QStringLiteral("scratch.incidoc"));
         ASSERT_TRUE(copyProject(registered(), scratch));
         const ProcessingTiming ocr = timedProcessingRun(
-            cliPath(),
-            QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), scratch} + processingOptions(), scratch);
+            cliPath(), QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), scratch} + processingOptions(),
+            scratch);
         ASSERT_EQ(ocr.exitCode, 0) << qPrintable(ocr.err);
         s_ocr = ocr;
         Tally t;
         checkConverged(scratch, *s_reference, t, QStringLiteral("second uninterrupted OCR"));
         ASSERT_EQ(t.pagesLost + t.pagesDuplicated, 0) << "OCR is not deterministic between runs";
-        std::printf(
-            "reference: %d pages; import %d ms (first page %d ms), registration %d ms, OCR %d ms (first page "
-            "%d ms)\n",
-            kPages, s_import.fullMs, s_import.firstPageMs, regMs, s_ocr.fullMs, s_ocr.firstPageMs);
+        std::printf("reference: %d pages; import %d ms (first page %d ms), registration %d ms, OCR %d ms (first page "
+                    "%d ms)\n",
+                    kPages, s_import.fullMs, s_import.firstPageMs, regMs, s_ocr.fullMs, s_ocr.firstPageMs);
     }
     static void TearDownTestSuite()
     {
@@ -121,17 +119,17 @@ protected:
         const CliRun r = runCli(command + processingOptions());
         EXPECT_TRUE(r.exitCode == 0 || r.exitCode == 2) << qPrintable(context) << ": " << qPrintable(r.err);
         EXPECT_FALSE(r.crashed);
-        const CliRun retry = runCli(
-            QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--failed")} +
-            processingOptions());
+        const CliRun retry =
+            runCli(QStringList{QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--failed")}
+                   + processingOptions());
         EXPECT_EQ(retry.exitCode, 0) << qPrintable(context) << ": " << qPrintable(retry.err);
         checkConverged(project, *s_reference, t, context + QStringLiteral(", after the final run"));
     }
 
     /// The import and OCR loops: `command` on `project`, killed; a project that is finished (or every
     /// fourth cycle) is converged and started afresh from `fresh` (empty when it starts from nothing).
-    static void processingLoop(Tally& t, const QStringList& command, const QString& project,
-                               const QString& fresh, const ProcessingTiming& timing, unsigned areaSeed)
+    static void processingLoop(Tally& t, const QStringList& command, const QString& project, const QString& fresh,
+                               const ProcessingTiming& timing, unsigned areaSeed)
     {
         const int cycles = cyclesPerArea(kCiCycles);
         auto reset = [&] {
@@ -148,9 +146,8 @@ protected:
             // A third of the kills land before the first page is committed (start-up, registration, the
             // first pages in flight), the rest while pages are being committed.
             const int first = timing.firstPageMs, full = timing.fullMs;
-            plan.delayMs = c % 3 == 0
-                               ? std::uniform_int_distribution<int>(0, first)(rng)
-                               : std::uniform_int_distribution<int>(first * 9 / 10, full + full / 20)(rng);
+            plan.delayMs = c % 3 == 0 ? std::uniform_int_distribution<int>(0, first)(rng)
+                                      : std::uniform_int_distribution<int>(first * 9 / 10, full + full / 20)(rng);
             plan.childOnly = std::uniform_int_distribution<int>(0, 3)(rng) == 0;
             plan.secondDelayMs = std::uniform_int_distribution<int>(0, full)(rng);
             const QString context = QStringLiteral("%1 cycle %2 (seed %3, kill at %4 ms%5)")
@@ -167,16 +164,14 @@ protected:
             if (k.finished) {
                 t.finishedFirst += !k.killed;
                 EXPECT_FALSE(k.crashed) << qPrintable(context);
-                EXPECT_TRUE(k.exitCode == 0 || k.exitCode == 2)
-                    << qPrintable(context) << ": " << qPrintable(k.err);
+                EXPECT_TRUE(k.exitCode == 0 || k.exitCode == 2) << qPrintable(context) << ": " << qPrintable(k.err);
             }
             checkPagesAfterKill(project, *s_reference, doneBefore, t, context);
             const int after = pagesFinished(project);
             if (k.killed && after > 0 && after < kPages)
                 ++t.midWork;
             std::printf("  %s: %s, pages finished %d -> %d\n", qPrintable(context),
-                        k.killed ? (k.childKilled ? "child and supervisor killed" : "killed")
-                                 : "ended by itself",
+                        k.killed ? (k.childKilled ? "child and supervisor killed" : "killed") : "ended by itself",
                         before, after);
             if (after == kPages || c % 4 == 3 || c == cycles - 1) {
                 converge(project, command, t, context);
@@ -202,8 +197,8 @@ TEST_F(KillLoop, ImportOfAFolderKilledDuringRegistrationAndOcr)
     Tally t;
     t.area = QStringLiteral("import");
     const QString project = s_dir->filePath(QStringLiteral("import.incidoc"));
-    processingLoop(t, {QStringLiteral("import"), QStringLiteral("-p"), project, inputs()}, project, QString(),
-                   s_import, 1000);
+    processingLoop(t, {QStringLiteral("import"), QStringLiteral("-p"), project, inputs()}, project, QString(), s_import,
+                   1000);
     report(t);
 }
 
@@ -212,8 +207,7 @@ TEST_F(KillLoop, OcrKilledAtRandomMoments)
     Tally t;
     t.area = QStringLiteral("ocr");
     const QString project = s_dir->filePath(QStringLiteral("ocr.incidoc"));
-    processingLoop(t, {QStringLiteral("ocr"), QStringLiteral("-p"), project}, project, registered(), s_ocr,
-                   2000);
+    processingLoop(t, {QStringLiteral("ocr"), QStringLiteral("-p"), project}, project, registered(), s_ocr, 2000);
     report(t);
 }
 
@@ -282,8 +276,8 @@ TEST_F(KillLoop, ExportLeavesACompleteBundleOrTheOldOneNeverAPartialOne)
     };
     const QString measure = s_dir->filePath(QStringLiteral("measure.zip"));
     const auto [fullMs, code] =
-        timedRun(cliPath(), {QStringLiteral("export"), QStringLiteral("-p"), project, QStringLiteral("-o"),
-                             measure, QStringLiteral("--jobs"), QStringLiteral("2"), QStringLiteral("-q")});
+        timedRun(cliPath(), {QStringLiteral("export"), QStringLiteral("-p"), project, QStringLiteral("-o"), measure,
+                             QStringLiteral("--jobs"), QStringLiteral("2"), QStringLiteral("-q")});
     ASSERT_EQ(code, 0);
     ASSERT_EQ(bundleProblem(measure), QString());
 
@@ -408,9 +402,8 @@ TEST_F(KillLoop, ChecksCatchADuplicatedPageALostEditAndAPartialBundle)
                    .arg(victim));
     checkEdits(edits, expected, t, QStringLiteral("restored"));
     // An edit nobody made (a copy of the last one in a group never begun).
-    sql(edits, QStringLiteral(
-                   "CREATE TEMP TABLE t AS SELECT * FROM edits WHERE id = (SELECT max(id) FROM edits); "
-                   "UPDATE t SET id = id + 100000, group_id = 999999; INSERT INTO edits SELECT * FROM t;"));
+    sql(edits, QStringLiteral("CREATE TEMP TABLE t AS SELECT * FROM edits WHERE id = (SELECT max(id) FROM edits); "
+                              "UPDATE t SET id = id + 100000, group_id = 999999; INSERT INTO edits SELECT * FROM t;"));
     EXPECT_NONFATAL_FAILURE(checkEdits(edits, expected, t, QStringLiteral("tampered")), "was never begun");
 
     const QString zip = s_dir->filePath(QStringLiteral("cut.zip"));

@@ -1,22 +1,26 @@
 #include "tests/reliability/kill_support.h"
 
 #include "core/storage/project_store.h"
-#include "tests/support/cli_runner.h"
-#include "tests/support/pdf_factory.h"
 
-#include <algorithm>
-#include <csignal>
-#include <cstdlib>
-#include <gtest/gtest.h>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QCryptographicHash>
 #include <QProcess>
 #include <QThread>
 #include <QUrl>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <csignal>
+#include <cstdlib>
+
 #include <unistd.h>
+
+#include "tests/support/cli_runner.h"
+#include "tests/support/pdf_factory.h"
 
 namespace incidoc::test::reliability {
 namespace {
@@ -160,12 +164,11 @@ bool writeInputs(const QString& folder)
         return pages;
     };
     const QDir d(folder);
-    return writeScannedPdf(d.filePath(QStringLiteral("a-scan.pdf")), fiveLines(2, 101), 150) &&
-           writeScannedPdf(d.filePath(QStringLiteral("b-scan.pdf")), fiveLines(2, 102), 150, 0.3, 3, 7) &&
-           writeScannedPdf(d.filePath(QStringLiteral("c-scan.pdf")), fiveLines(1, 103), 150) &&
-           writeTextPdf(d.filePath(QStringLiteral("d-text.pdf")), fiveLines(2, 104)) &&
-           renderTextImage(fiveLines(1, 105)[0].lines, 150)
-               .save(d.filePath(QStringLiteral("e-photo.png")), "PNG");
+    return writeScannedPdf(d.filePath(QStringLiteral("a-scan.pdf")), fiveLines(2, 101), 150)
+           && writeScannedPdf(d.filePath(QStringLiteral("b-scan.pdf")), fiveLines(2, 102), 150, 0.3, 3, 7)
+           && writeScannedPdf(d.filePath(QStringLiteral("c-scan.pdf")), fiveLines(1, 103), 150)
+           && writeTextPdf(d.filePath(QStringLiteral("d-text.pdf")), fiveLines(2, 104))
+           && renderTextImage(fiveLines(1, 105)[0].lines, 150).save(d.filePath(QStringLiteral("e-photo.png")), "PNG");
 }
 
 QStringList processingOptions()
@@ -236,11 +239,10 @@ PageWords doneWords(const ProjectView& view)
 
 QString Tally::line() const
 {
-    return QStringLiteral(
-               "KILL-LOOP-RESULT area=%1 cycles=%2 kills=%3 child_kills=%4 mid_work=%5 finished_first=%6 "
-               "pages_lost=%7 pages_duplicated=%8 integrity_errors=%9 edits_acked=%10 edits_lost=%11 "
-               "phantom_edits=%12 exports_checked=%13 partial_exports=%14 skipped_pages=%15 "
-               "skipped_files=%16")
+    return QStringLiteral("KILL-LOOP-RESULT area=%1 cycles=%2 kills=%3 child_kills=%4 mid_work=%5 finished_first=%6 "
+                          "pages_lost=%7 pages_duplicated=%8 integrity_errors=%9 edits_acked=%10 edits_lost=%11 "
+                          "phantom_edits=%12 exports_checked=%13 partial_exports=%14 skipped_pages=%15 "
+                          "skipped_files=%16")
         .arg(area)
         .arg(cycles)
         .arg(kills)
@@ -259,8 +261,8 @@ QString Tally::line() const
         .arg(skippedFiles.size());
 }
 
-void checkPagesAfterKill(const QString& project, const PageWords& reference, PageWords& doneBefore,
-                         Tally& tally, const QString& context)
+void checkPagesAfterKill(const QString& project, const PageWords& reference, PageWords& doneBefore, Tally& tally,
+                         const QString& context)
 {
     const QString integrity = integrityCheck(project);
     if (integrity != QLatin1String("ok")) {
@@ -276,8 +278,7 @@ void checkPagesAfterKill(const QString& project, const PageWords& reference, Pag
     for (const auto& [name, count] : v.documentsByName)
         if (count > 1) {
             tally.pagesDuplicated += count - 1;
-            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(name) << " imported " << count
-                          << " times";
+            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(name) << " imported " << count << " times";
         }
     for (const QString& f : v.failedFiles)
         tally.skippedFiles.insert(f);
@@ -291,17 +292,15 @@ void checkPagesAfterKill(const QString& project, const PageWords& reference, Pag
         const PageView& p = list.front();
         if (!ordersContiguous(p.orders)) {
             ++tally.pagesDuplicated;
-            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key))
-                          << ": reading order is not 0..n-1";
+            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key)) << ": reading order is not 0..n-1";
         }
         const bool wasDone = doneBefore.count(key) > 0;
         switch (p.status) {
         case PageStatus::Done:
             if (p.words != ref->second) {
                 ++(p.words.size() > ref->second.size() ? tally.pagesDuplicated : tally.pagesLost);
-                ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key)) << " has "
-                              << p.words.size() << " words, the reference run " << ref->second.size()
-                              << " (or different ones)";
+                ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key)) << " has " << p.words.size()
+                              << " words, the reference run " << ref->second.size() << " (or different ones)";
             }
             break;
         case PageStatus::Queued:
@@ -310,8 +309,7 @@ void checkPagesAfterKill(const QString& project, const PageWords& reference, Pag
             if (!p.words.empty() && p.words != ref->second) {
                 ++tally.pagesDuplicated;
                 ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key)) << " is "
-                              << qPrintable(toString(p.status)) << " with " << p.words.size()
-                              << " stray words";
+                              << qPrintable(toString(p.status)) << " with " << p.words.size() << " stray words";
             }
             break;
         case PageStatus::Failed:
@@ -325,15 +323,14 @@ void checkPagesAfterKill(const QString& project, const PageWords& reference, Pag
         }
         if (wasDone && p.status != PageStatus::Done) {
             ++tally.pagesLost;
-            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key))
-                          << " was done and is now " << qPrintable(toString(p.status));
+            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key)) << " was done and is now "
+                          << qPrintable(toString(p.status));
         }
     }
     for (const auto& [key, words] : doneBefore)
         if (!v.pages.count(key)) {
             ++tally.pagesLost;
-            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key))
-                          << " was done and is gone";
+            ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key)) << " was done and is gone";
         }
     doneBefore = doneWords(v);
 }
@@ -349,8 +346,7 @@ void checkConverged(const QString& project, const PageWords& reference, Tally& t
     ASSERT_TRUE(v.opened) << qPrintable(context) << ": " << qPrintable(v.error);
     for (const auto& [key, words] : reference) {
         const auto it = v.pages.find(key);
-        if (it == v.pages.end() || it->second.front().status != PageStatus::Done ||
-            it->second.front().words != words) {
+        if (it == v.pages.end() || it->second.front().status != PageStatus::Done || it->second.front().words != words) {
             ++tally.pagesLost;
             ADD_FAILURE() << qPrintable(context) << ": " << qPrintable(keyName(key))
                           << " is not done exactly as in the "
@@ -475,8 +471,7 @@ bool copyProject(const QString& from, const QString& to)
 
 void removeProject(const QString& path)
 {
-    for (const QString& suffix :
-         {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm"), QStringLiteral(".lock")})
         QFile::remove(path + suffix);
 }
 
@@ -579,8 +574,7 @@ void EditExpectations::apply(const EditLog& log, Tally& tally)
     }
 }
 
-void checkEdits(const QString& project, const EditExpectations& expected, Tally& tally,
-                const QString& context)
+void checkEdits(const QString& project, const EditExpectations& expected, Tally& tally, const QString& context)
 {
     const QString integrity = integrityCheck(project);
     if (integrity != QLatin1String("ok")) {
@@ -621,8 +615,8 @@ void checkEdits(const QString& project, const EditExpectations& expected, Tally&
         }
         if (matching != want || static_cast<int>(edits->size()) != want || !undoneOk) {
             ++tally.editsLost;
-            ADD_FAILURE() << qPrintable(context) << ": edit group " << group << " (" << qPrintable(kind)
-                          << ", " << (state.second ? "undone" : "not undone") << ") has " << edits->size()
+            ADD_FAILURE() << qPrintable(context) << ": edit group " << group << " (" << qPrintable(kind) << ", "
+                          << (state.second ? "undone" : "not undone") << ") has " << edits->size()
                           << " edits in the history, " << matching << " of them '" << qPrintable(kind) << "'"
                           << (undoneOk ? "" : ", with the wrong undone mark");
         }

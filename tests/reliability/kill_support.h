@@ -5,11 +5,12 @@
 
 #include "core/model/records.h"
 
-#include <map>
-#include <optional>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
+
+#include <map>
+#include <optional>
 #include <random>
 #include <set>
 #include <utility>
@@ -76,8 +77,8 @@ struct Tally {
 /// Checks a project after a kill of import/ocr: integrity_check, every page has one status and at most
 /// one result (ord 0..n-1, words equal to the reference's when done), nothing done before is lost.
 /// `doneBefore` is updated. Failures are reported with `context` and counted in `tally`.
-void checkPagesAfterKill(const QString& project, const PageWords& reference, PageWords& doneBefore,
-                         Tally& tally, const QString& context);
+void checkPagesAfterKill(const QString& project, const PageWords& reference, PageWords& doneBefore, Tally& tally,
+                         const QString& context);
 /// After an uninterrupted run: every reference page is there exactly once, done, with its words.
 void checkConverged(const QString& project, const PageWords& reference, Tally& tally, const QString& context);
 
@@ -153,12 +154,11 @@ EditLog parseEditLog(const QString& out);
 struct EditExpectations {
     std::map<WordId, ExpectedWord> words;
     std::map<long long, std::pair<QString, bool>> groups; ///< group -> (kind, undone)
-    std::set<long long> uncertainGroups; ///< in flight when killed: committed or not, both fine
+    std::set<long long> uncertainGroups;                  ///< in flight when killed: committed or not, both fine
     void apply(const EditLog& log, Tally& tally);
 };
 /// Checks every acknowledged edit is in the project (values and history), no edit appears that was
 /// never begun, integrity_check, and unique reading order per page.
-void checkEdits(const QString& project, const EditExpectations& expected, Tally& tally,
-                const QString& context);
+void checkEdits(const QString& project, const EditExpectations& expected, Tally& tally, const QString& context);
 
 } // namespace incidoc::test::reliability

@@ -1,8 +1,8 @@
 #include "tests/support/cli_runner.h"
 
-#include "tests/support/test_paths.h"
-
 #include <QProcess>
+
+#include "tests/support/test_paths.h"
 
 namespace incidoc::test {
 

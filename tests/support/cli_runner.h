@@ -9,7 +9,7 @@ namespace incidoc::test {
 
 struct CliRun {
     int exitCode = -1;
-    bool crashed = false;   ///< ended by a signal (a crash, or a kill we sent)
+    bool crashed = false; ///< ended by a signal (a crash, or a kill we sent)
     bool timedOut = false;
     QString out, err;
 };

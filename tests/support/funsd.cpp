@@ -3,16 +3,17 @@
 #include "core/imaging/prepare.h"
 #include "core/ocr/tesseract_engine.h"
 
-#include <algorithm>
-#include <atomic>
-#include <cmath>
-#include <cstdio>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
 #include <thread>
 #include <tuple>
 
@@ -45,8 +46,7 @@ std::vector<FunsdPage> loadFunsdPages(const QString& dataDir)
                 const QJsonArray box = w.value(QStringLiteral("box")).toArray();
                 if (text.trimmed().isEmpty() || box.size() != 4)
                     continue;
-                page.words.push_back(
-                    {text, {box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()}});
+                page.words.push_back({text, {box[0].toInt(), box[1].toInt(), box[2].toInt(), box[3].toInt()}});
             }
         }
         pages.push_back(std::move(page));
@@ -54,8 +54,7 @@ std::vector<FunsdPage> loadFunsdPages(const QString& dataDir)
     return pages;
 }
 
-WordScore scoreWords(const std::vector<FunsdWord>& predicted, const std::vector<FunsdWord>& truth,
-                     double minIou)
+WordScore scoreWords(const std::vector<FunsdWord>& predicted, const std::vector<FunsdWord>& truth, double minIou)
 {
     WordScore score;
     score.truth = static_cast<int>(truth.size());
@@ -88,8 +87,7 @@ WordScore scoreWords(const std::vector<FunsdWord>& predicted, const std::vector<
     return score;
 }
 
-std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const FunsdPipeline& pipeline,
-                                   int threads)
+std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const FunsdPipeline& pipeline, int threads)
 {
     std::vector<FunsdPageRun> runs(pages.size());
     std::atomic<size_t> next{0};

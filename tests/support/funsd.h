@@ -7,6 +7,7 @@
 #include "core/model/types.h"
 
 #include <QString>
+
 #include <vector>
 
 namespace incidoc::test {
@@ -52,8 +53,7 @@ struct WordScore {
 
 /// Scores predicted words against truth words of one page. Predicted words with empty text count
 /// as nothing (neither predicted nor matched).
-WordScore scoreWords(const std::vector<FunsdWord>& predicted, const std::vector<FunsdWord>& truth,
-                     double minIou = 0.5);
+WordScore scoreWords(const std::vector<FunsdWord>& predicted, const std::vector<FunsdWord>& truth, double minIou = 0.5);
 
 /// How a FUNSD page goes through the pipeline the app uses: grey page -> estimateCapHeight ->
 /// ocrScaleFactor -> rescaled -> (grey or binarize) -> TesseractEngine -> boxes back to page pixels.
@@ -76,7 +76,6 @@ struct FunsdPageRun {
 
 /// Runs `pipeline` on `pages` with `threads` worker threads, one Tesseract engine per thread
 /// (reused for every page that thread takes). Results in the order of `pages`.
-std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const FunsdPipeline& pipeline,
-                                   int threads = 2);
+std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const FunsdPipeline& pipeline, int threads = 2);
 
 } // namespace incidoc::test

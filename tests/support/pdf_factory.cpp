@@ -2,11 +2,12 @@
 
 #include "resources/samples/sample_painter.h"
 
-#include <array>
 #include <QBuffer>
 #include <QFile>
 #include <QPainter>
 #include <QPdfWriter>
+
+#include <array>
 
 namespace incidoc::test {
 
@@ -95,8 +96,7 @@ const std::array<const char*, 16> kPlaces = {"near the north entrance",  "on Map
 QString sentence(sample::Rng& rng)
 {
     return QStringLiteral("%1 %2 %3.")
-        .arg(QLatin1String(kSubjects[rng.below(kSubjects.size())]),
-             QLatin1String(kActions[rng.below(kActions.size())]),
+        .arg(QLatin1String(kSubjects[rng.below(kSubjects.size())]), QLatin1String(kActions[rng.below(kActions.size())]),
              QLatin1String(kPlaces[rng.below(kPlaces.size())]));
 }
 
@@ -110,8 +110,8 @@ GeneratedPage paragraphPage(unsigned seed, int pageIndex)
             words += sentence(rng).split(QLatin1Char(' '));
         // About ten words a line, fewer if the line would not fit the text width at 12 pt.
         int take = 9 + int(rng.below(3));
-        while (take > 1 && sample::textWidthPt(words.mid(0, take).join(QLatin1Char(' ')), TextStyle::Plain,
-                                               12) > kTextWidthPt)
+        while (take > 1
+               && sample::textWidthPt(words.mid(0, take).join(QLatin1Char(' ')), TextStyle::Plain, 12) > kTextWidthPt)
             --take;
         page.lines << words.mid(0, take).join(QLatin1Char(' '));
         words = words.mid(take);
@@ -166,8 +166,8 @@ bool writeTextPdf(const QString& path, const std::vector<GeneratedPage>& pages, 
     return saveBytes(path, pdf);
 }
 
-bool writeScannedPdf(const QString& path, const std::vector<GeneratedPage>& pages, int dpi,
-                     double rotationDeg, int noiseLevel, unsigned seed)
+bool writeScannedPdf(const QString& path, const std::vector<GeneratedPage>& pages, int dpi, double rotationDeg,
+                     int noiseLevel, unsigned seed)
 {
     if (dpi < 10 || dpi > 1200 || pages.empty())
         return false;
@@ -178,8 +178,7 @@ bool writeScannedPdf(const QString& path, const std::vector<GeneratedPage>& page
         QPdfWriter writer(&buffer);
         const bool painted = paintImagePages(writer, dpi, int(pages.size()), [&](int i) {
             const QImage clean = renderTextImage(pages[std::size_t(i)].lines, dpi);
-            return sample::simulateScan(clean,
-                                        defectsFor(rotationDeg, noiseLevel, std::uint64_t(seed) * 1000 + i));
+            return sample::simulateScan(clean, defectsFor(rotationDeg, noiseLevel, std::uint64_t(seed) * 1000 + i));
         });
         if (!painted)
             return false;

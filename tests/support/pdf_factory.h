@@ -8,6 +8,7 @@
 #include <QImage>
 #include <QString>
 #include <QStringList>
+
 #include <vector>
 
 namespace incidoc::test {

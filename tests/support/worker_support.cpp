@@ -1,7 +1,5 @@
 #include "tests/support/worker_support.h"
 
-#include "tests/support/test_paths.h"
-
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QDir>
@@ -12,7 +10,10 @@
 
 #include <atomic>
 #include <csignal>
+
 #include <sys/types.h>
+
+#include "tests/support/test_paths.h"
 
 namespace incidoc::test {
 
@@ -95,7 +96,8 @@ bool openssl(const QStringList& args, const QString& dir, QString* error)
     p.setWorkingDirectory(dir);
     p.start(QStringLiteral("openssl"), args);
     if (!p.waitForFinished(60'000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *error = QStringLiteral("openssl %1: %2").arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError()));
+        *error = QStringLiteral("openssl %1: %2")
+                     .arg(args.join(QLatin1Char(' ')), QString::fromUtf8(p.readAllStandardError()));
         return false;
     }
     return true;
@@ -116,18 +118,20 @@ bool makeTestCertificates(const QString& dir, TestCertificates* out, QString* er
     const auto s = [](const char* v) { return QString::fromLatin1(v); };
     const bool ok =
         openssl({s("req"), s("-x509"), s("-newkey"), s("ec"), s("-pkeyopt"), s("ec_paramgen_curve:P-256"), s("-nodes"),
-                 s("-keyout"), s("ca.key"), s("-out"), s("ca.pem"), s("-days"), s("2"), s("-subj"), s("/CN=Incidoc test CA")},
-                dir, error) &&
-        openssl({s("req"), s("-newkey"), s("ec"), s("-pkeyopt"), s("ec_paramgen_curve:P-256"), s("-nodes"), s("-keyout"),
-                 s("server.key"), s("-out"), s("server.csr"), s("-subj"), s("/CN=localhost")},
-                dir, error) &&
-        openssl({s("x509"), s("-req"), s("-in"), s("server.csr"), s("-CA"), s("ca.pem"), s("-CAkey"), s("ca.key"),
-                 s("-CAcreateserial"), s("-out"), s("server.pem"), s("-days"), s("2"), s("-extfile"), s("server.ext")},
-                dir, error) &&
-        openssl({s("req"), s("-x509"), s("-newkey"), s("ec"), s("-pkeyopt"), s("ec_paramgen_curve:P-256"), s("-nodes"),
-                 s("-keyout"), s("other-ca.key"), s("-out"), s("other-ca.pem"), s("-days"), s("2"), s("-subj"),
-                 s("/CN=Another CA")},
-                dir, error);
+                 s("-keyout"), s("ca.key"), s("-out"), s("ca.pem"), s("-days"), s("2"), s("-subj"),
+                 s("/CN=Incidoc test CA")},
+                dir, error)
+        && openssl({s("req"), s("-newkey"), s("ec"), s("-pkeyopt"), s("ec_paramgen_curve:P-256"), s("-nodes"),
+                    s("-keyout"), s("server.key"), s("-out"), s("server.csr"), s("-subj"), s("/CN=localhost")},
+                   dir, error)
+        && openssl({s("x509"), s("-req"), s("-in"), s("server.csr"), s("-CA"), s("ca.pem"), s("-CAkey"), s("ca.key"),
+                    s("-CAcreateserial"), s("-out"), s("server.pem"), s("-days"), s("2"), s("-extfile"),
+                    s("server.ext")},
+                   dir, error)
+        && openssl({s("req"), s("-x509"), s("-newkey"), s("ec"), s("-pkeyopt"), s("ec_paramgen_curve:P-256"),
+                    s("-nodes"), s("-keyout"), s("other-ca.key"), s("-out"), s("other-ca.pem"), s("-days"), s("2"),
+                    s("-subj"), s("/CN=Another CA")},
+                   dir, error);
     if (!ok)
         return false;
     const QDir d(dir);

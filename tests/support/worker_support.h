@@ -41,8 +41,8 @@ QString workerPath();
 
 /// Files made by makeTestCertificates().
 struct TestCertificates {
-    QString caCert;      ///< the CA that signed the server certificate
-    QString serverCert;  ///< for 127.0.0.1 and localhost
+    QString caCert;     ///< the CA that signed the server certificate
+    QString serverCert; ///< for 127.0.0.1 and localhost
     QString serverKey;
     QString otherCaCert; ///< a CA that signed nothing here (a client trusting only it must refuse)
 };

@@ -4,7 +4,6 @@
 // on a connection of its own (what is committed, nothing else). Shared by the shell tests.
 
 #include "core/storage/project_store.h"
-#include "tests/ui/session_fixture.h"
 #include "ui/project_session.h"
 #include "ui/shell/main_window.h"
 #include "ui/view/page_view.h"
@@ -19,6 +18,8 @@
 
 #include <memory>
 #include <vector>
+
+#include "tests/ui/session_fixture.h"
 
 namespace incidoc::test {
 

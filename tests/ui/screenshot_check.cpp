@@ -22,8 +22,8 @@ struct Box {
 
 bool near(QRgb p, const QColor& c, int tolerance)
 {
-    return std::abs(qRed(p) - c.red()) <= tolerance && std::abs(qGreen(p) - c.green()) <= tolerance &&
-           std::abs(qBlue(p) - c.blue()) <= tolerance;
+    return std::abs(qRed(p) - c.red()) <= tolerance && std::abs(qGreen(p) - c.green()) <= tolerance
+           && std::abs(qBlue(p) - c.blue()) <= tolerance;
 }
 
 /// Whether a horizontal edge at row y (±1 px: the pen is 1.5 px wide) has the colour along most of it.
@@ -92,8 +92,8 @@ int main(int argc, char** argv)
             continue;
         ++checked;
         const QRect& r = b.rect;
-        if (edgeHasColour(img, r.left(), r.right(), r.top(), colour) &&
-            edgeHasColour(img, r.left(), r.right(), r.bottom(), colour))
+        if (edgeHasColour(img, r.left(), r.right(), r.top(), colour)
+            && edgeHasColour(img, r.left(), r.right(), r.bottom(), colour))
             ++passed;
         else if (checked - passed <= 5)
             std::fprintf(stderr, "box of word %lld at %d,%d %dx%d: edge not in the overlay colour\n", b.id, r.x(),

@@ -3,7 +3,6 @@
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
-#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+
+#include "tests/support/test_paths.h"
 
 namespace incidoc::test {
 

@@ -1,11 +1,8 @@
 // ProjectSession and its undo commands against a real project (the bundled sample, OCR'd by the real
 // pipeline): every mutation is checked in the database through a second connection after do, undo and
 // redo, with its edit history rows.
-#include "ui/project_session.h"
-
 #include "core/storage/project_store.h"
-#include "tests/support/test_paths.h"
-#include "tests/ui/session_fixture.h"
+#include "ui/project_session.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -21,6 +18,9 @@
 #include <algorithm>
 #include <csignal>
 #include <map>
+
+#include "tests/support/test_paths.h"
+#include "tests/ui/session_fixture.h"
 
 using namespace incidoc;
 using incidoc::ui::ProjectSession;
@@ -81,8 +81,7 @@ protected:
         auto o = ProjectStore::open(path);
         ASSERT_TRUE(o.ok()) << qPrintable(o.error().message);
         other = std::move(o).value();
-        QObject::connect(session.get(), &ProjectSession::errorOccurred,
-                         [this](const QString& m) { errors << m; });
+        QObject::connect(session.get(), &ProjectSession::errorOccurred, [this](const QString& m) { errors << m; });
         const auto docs = session->documents();
         ASSERT_EQ(docs.size(), 1u);
         const auto pages = session->pages(docs.front().id);
@@ -551,7 +550,8 @@ TEST_F(SessionTest, AFailedWriteIsReportedAndNotPushed)
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     sqlite3_close(db);
     ASSERT_EQ(errorSpy.count(), 1);
-    EXPECT_TRUE(errorSpy.at(0).at(0).toString().contains(QStringLiteral("locked"))) << qPrintable(errorSpy.at(0).at(0).toString());
+    EXPECT_TRUE(errorSpy.at(0).at(0).toString().contains(QStringLiteral("locked")))
+        << qPrintable(errorSpy.at(0).at(0).toString());
     EXPECT_EQ(session->undoStack()->count(), 0);
     EXPECT_EQ(dbWord(w.id).text, w.text);
     EXPECT_TRUE(dbEdits(scannedPage).empty());
@@ -669,8 +669,8 @@ TEST_F(SessionTest, MeasureEditCommitTime)
     for (int k = 0; k < 200; ++k) {
         QElapsedTimer t;
         t.start();
-        ASSERT_TRUE(session->setWordText(words[static_cast<std::size_t>(k) % words.size()].id,
-                                         QStringLiteral("m%1").arg(k)));
+        ASSERT_TRUE(
+            session->setWordText(words[static_cast<std::size_t>(k) % words.size()].id, QStringLiteral("m%1").arg(k)));
         ms.push_back(t.nsecsElapsed() / 1e6);
     }
     std::sort(ms.begin(), ms.end());

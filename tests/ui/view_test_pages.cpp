@@ -2,11 +2,12 @@
 
 #include "core/import/file_registration.h"
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "tests/support/pdf_factory.h"
 
 namespace incidoc::test {
 

@@ -1,15 +1,13 @@
 #include "ui/controllers/pipeline_controller.h"
 
-#include "ui/controllers/isolation.h"
-
 #include "core/storage/project_store.h"
+#include "ui/controllers/isolation.h"
 #include "ui/project_session.h"
-
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QStringList>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <functional>
@@ -80,8 +78,7 @@ PageJob jobFor(const DocumentRecord& doc, const PageRecord& page)
 
 } // namespace
 
-PipelineController::PipelineController(ProjectSession* session, QObject* parent)
-    : QObject(parent), m_session(session)
+PipelineController::PipelineController(ProjectSession* session, QObject* parent) : QObject(parent), m_session(session)
 {
 }
 
@@ -110,9 +107,16 @@ void PipelineController::setRemoteOptions(const RemoteOptions& options)
 QString PipelineController::clusterKey(const QString& languages) const
 {
     const RemoteOptions& o = m_remote;
-    return QStringList{o.workers, o.apiKeyFile, o.tlsCaFile, QString::number(o.tls), QString::number(o.insecure),
-                       QString::number(static_cast<int>(o.fallback)), QString::number(o.connectTimeoutMs),
-                       QString::number(o.callSlackMs), QString::number(static_cast<int>(o.images)), languages}
+    return QStringList{o.workers,
+                       o.apiKeyFile,
+                       o.tlsCaFile,
+                       QString::number(o.tls),
+                       QString::number(o.insecure),
+                       QString::number(static_cast<int>(o.fallback)),
+                       QString::number(o.connectTimeoutMs),
+                       QString::number(o.callSlackMs),
+                       QString::number(static_cast<int>(o.images)),
+                       languages}
         .join(kKeySeparator);
 }
 
@@ -131,7 +135,8 @@ void PipelineController::connectCluster(const QString& key, const QString& langu
     watcher->setFuture(QtConcurrent::run(runConnect, m_remote, languages));
 }
 
-void PipelineController::onConnected(const QString& key, const std::shared_ptr<RemoteCluster>& cluster, const Error& error)
+void PipelineController::onConnected(const QString& key, const std::shared_ptr<RemoteCluster>& cluster,
+                                     const Error& error)
 {
     m_connecting = false;
     const bool waiting = m_phase == Phase::Starting;
@@ -214,20 +219,18 @@ void PipelineController::onWorkersUnavailable(JobTracker::Generation generation)
 
 double PipelineController::pagesPerSecond() const
 {
-    const double s = m_activeSeconds + (state() == State::Running && m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0);
+    const double s =
+        m_activeSeconds + (state() == State::Running && m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0);
     return s > 0.05 ? m_done / s : 0.0;
 }
 
 PipelineController::State PipelineController::state() const
 {
     switch (m_phase) {
-    case Phase::Idle:
-        return State::Idle;
+    case Phase::Idle: return State::Idle;
     case Phase::Starting:
-    case Phase::Processing:
-        return State::Running;
-    case Phase::Paused:
-        return State::Paused;
+    case Phase::Processing: return State::Running;
+    case Phase::Paused: return State::Paused;
     }
     return State::Idle;
 }
@@ -281,7 +284,8 @@ bool PipelineController::ensurePipeline()
     // Reaches the GUI thread from a pool thread, like progress below: the run stopped itself because
     // the workers (or the page hosts) cannot be reached.
     auto unavailable = [this, generation] {
-        QMetaObject::invokeMethod(this, [this, generation] { onWorkersUnavailable(generation); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, generation] { onWorkersUnavailable(generation); }, Qt::QueuedConnection);
     };
     // Isolated (the app): each page in a page host, which OCRs on the workers when there are any, so a
     // page that crashes or hangs Poppler or Tesseract fails alone. Not isolated: here.
@@ -294,7 +298,8 @@ bool PipelineController::ensurePipeline()
     // Runs on the writer thread: hand a copy of the progress to the GUI thread and return at once.
     // `this` outlives every pipeline (the destructor waits for them), so the queued call is safe.
     auto progress = [this, generation](const PageProgress& p) {
-        QMetaObject::invokeMethod(this, [this, p, generation] { onProgress(p, generation); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, p, generation] { onProgress(p, generation); }, Qt::QueuedConnection);
     };
     auto made = Pipeline::create(m_session->path(), options, progress);
     if (!made) {
@@ -405,7 +410,7 @@ void PipelineController::resumeQueued()
     if ((!queued || queued->empty()) && (!processing || processing->empty()))
         return;
     if (!ensurePipeline()) { // creating it puts pages a killed run left `processing` back in the queue
-        if (m_connecting) { // every queued page goes once the workers are connected
+        if (m_connecting) {  // every queued page goes once the workers are connected
             if (state() == State::Idle && m_run.all.size() == m_run.done.size()) {
                 m_run = {};
                 m_done = m_total = 0;
@@ -472,9 +477,8 @@ void PipelineController::reprocessPage(PageId pageId, const QString& languages, 
     // The store keeps edited words as they are, in the page's current pixel grid: a new DPI would put
     // them beside their text. Such a page is read at its own DPI.
     const auto words = m_session->words(pageId);
-    const bool keepsWords = std::any_of(words.begin(), words.end(), [](const WordRecord& w) {
-        return w.edited || w.source == WordSource::User;
-    });
+    const bool keepsWords = std::any_of(words.begin(), words.end(),
+                                        [](const WordRecord& w) { return w.edited || w.source == WordSource::User; });
     if (keepsWords && page->dpi > 0)
         oneOff.options.process.render.dpi = page->dpi;
     if (m_oneOff) // a one-off still waiting is replaced; its page goes back to the usual run
@@ -612,7 +616,8 @@ void PipelineController::finishStopping()
         if (auto jobs = m_session->store().jobs(PageStatus::Queued))
             queued = static_cast<int>(jobs->size());
         abandonRun();
-        Q_EMIT errorOccurred(tr("OCR stopped: %1. %n page(s) stay queued.", nullptr, queued).arg(stats.stopped.error().message));
+        Q_EMIT errorOccurred(
+            tr("OCR stopped: %1. %n page(s) stay queued.", nullptr, queued).arg(stats.stopped.error().message));
         return;
     }
     if (m_phase == Phase::Starting && m_oneOff) {

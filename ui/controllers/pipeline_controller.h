@@ -8,9 +8,9 @@
 // Thread contract: GUI thread only. Pipeline progress arrives on the writer thread and is forwarded
 // with a queued call; workers capture only values (paths, options), never this object's state.
 
-#include "core/remote/remote_engine.h"
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
+#include "core/remote/remote_engine.h"
 #include "core/util/job_tracker.h"
 
 #include <QElapsedTimer>
@@ -134,22 +134,22 @@ private:
     bool m_resumeWhenStarted = false;  ///< the waiting run also takes every page queued in the project
     RemoteOptions m_remote;
     std::shared_ptr<RemoteCluster> m_cluster;
-    QString m_clusterKey;              ///< what m_cluster was connected with
-    QString m_localKey;                ///< no worker reachable for these, fallback Local: until Idle, OCR here
+    QString m_clusterKey; ///< what m_cluster was connected with
+    QString m_localKey;   ///< no worker reachable for these, fallback Local: until Idle, OCR here
     bool m_connecting = false;
     struct RunPages {
         std::unordered_set<PageId> all, done; ///< pages of this run, and those already reported
     } m_run;
-    std::vector<PageJob> m_deferred;   ///< jobs that arrived while a pipeline was being torn down
+    std::vector<PageJob> m_deferred; ///< jobs that arrived while a pipeline was being torn down
     struct OneOff {
         PageJob job;
         PipelineOptions options;
         JobTracker::Generation generation = 0; ///< the pipeline running it (0: not started yet)
     };
-    std::optional<OneOff> m_oneOff;    ///< a page to process alone with other options (re-OCR with settings)
-    PageId m_lead = 0;                 ///< the page running alone at the start of a run (0: none)
-    std::vector<PageJob> m_held;       ///< pages held back until m_lead is committed
-    PageId m_viewed = 0;               ///< the page the user looks at (prioritize)
+    std::optional<OneOff> m_oneOff; ///< a page to process alone with other options (re-OCR with settings)
+    PageId m_lead = 0;              ///< the page running alone at the start of a run (0: none)
+    std::vector<PageJob> m_held;    ///< pages held back until m_lead is committed
+    PageId m_viewed = 0;            ///< the page the user looks at (prioritize)
     Phase m_phase = Phase::Idle;
     int m_done = 0, m_total = 0;
     int m_importing = 0;

@@ -67,8 +67,7 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request, const std::shared_ptr
     return out;
 }
 
-RegionOcrController::RegionOcrController(QObject* parent)
-    : QObject(parent), m_engines(std::make_shared<EnginePool>())
+RegionOcrController::RegionOcrController(QObject* parent) : QObject(parent), m_engines(std::make_shared<EnginePool>())
 {
     m_pool.setMaxThreadCount(1);
 }

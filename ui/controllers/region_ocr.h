@@ -23,14 +23,14 @@ namespace incidoc::ui {
 
 /// What to read. Boxes are in page pixels (the grid the page's words are stored in, `pageDpi`).
 struct RegionOcrRequest {
-    QString path;                   ///< the document's source file
+    QString path; ///< the document's source file
     DocumentKind kind = DocumentKind::Pdf;
-    int number = 1;                 ///< 1-based page number
-    int pageDpi = 300;              ///< the page's pixel grid (PageRecord::dpi; 0: 300)
-    int pageWidthPx = 0;            ///< PageRecord::widthPx (0: unknown)
-    PixelBox box;                   ///< the region, page pixels
+    int number = 1;      ///< 1-based page number
+    int pageDpi = 300;   ///< the page's pixel grid (PageRecord::dpi; 0: 300)
+    int pageWidthPx = 0; ///< PageRecord::widthPx (0: unknown)
+    PixelBox box;        ///< the region, page pixels
     QString languages = QStringLiteral("eng");
-    int readDpi = 0;                ///< resolution to read the region at (0: the page's)
+    int readDpi = 0; ///< resolution to read the region at (0: the page's)
 };
 
 /// The words read, in page pixels and reading order; `error` says why nothing could be read.

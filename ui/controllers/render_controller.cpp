@@ -82,25 +82,26 @@ QPixmap RenderController::request(const Target& target, int* cachedDpi)
     const JobTracker::Generation generation = m_jobs.start();
     const PageId page = target.page;
     const int dpi = target.dpi;
-    auto future = QtConcurrent::run(&m_pool, renderOnWorker, target.path, target.kind, target.number, target.dpi, m_cancel);
+    auto future =
+        QtConcurrent::run(&m_pool, renderOnWorker, target.path, target.kind, target.number, target.dpi, m_cancel);
     m_running.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
     m_running << QFuture<void>(future);
     future.then(this, [this, generation, page, dpi](const RenderResult& r) {
-            const bool current = m_jobs.isCurrent(generation);
+        const bool current = m_jobs.isCurrent(generation);
+        if (current)
+            m_pending = false;
+        if (r.cancelled)
+            return;
+        if (r.image.isNull()) {
             if (current)
-                m_pending = false;
-            if (r.cancelled)
-                return;
-            if (r.image.isNull()) {
-                if (current)
-                    Q_EMIT failed(page, r.error);
-                return;
-            }
-            const QPixmap pixmap = QPixmap::fromImage(r.image);
-            m_cache.insert(page, dpi, pixmap); // a stale render is still worth keeping
-            if (current)
-                Q_EMIT rendered(page, dpi, pixmap);
-        });
+                Q_EMIT failed(page, r.error);
+            return;
+        }
+        const QPixmap pixmap = QPixmap::fromImage(r.image);
+        m_cache.insert(page, dpi, pixmap); // a stale render is still worth keeping
+        if (current)
+            Q_EMIT rendered(page, dpi, pixmap);
+    });
     return fallback;
 }
 

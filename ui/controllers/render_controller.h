@@ -10,8 +10,8 @@
 #include "ui/view/render_cache.h"
 
 #include <QFuture>
-#include <QObject>
 #include <QList>
+#include <QObject>
 #include <QPixmap>
 #include <QThreadPool>
 

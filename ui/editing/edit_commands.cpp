@@ -131,10 +131,8 @@ void StoreEditCommand::announce()
 
 // ---- the actions --------------------------------------------------------------------------------------
 
-SetWordTextCommand::SetWordTextCommand(ProjectSession* session, WordId word, QString text,
-                                       EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Edit text"), outcome), m_word(word),
-      m_text(std::move(text))
+SetWordTextCommand::SetWordTextCommand(ProjectSession* session, WordId word, QString text, EditOutcome* outcome)
+    : StoreEditCommand(session, StoreEditCommand::tr("Edit text"), outcome), m_word(word), m_text(std::move(text))
 {
 }
 
@@ -143,8 +141,7 @@ Status SetWordTextCommand::perform(ProjectStore& store, long long group)
     return store.updateWordText(m_word, m_text, group);
 }
 
-SetWordBoxCommand::SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box,
-                                     EditOutcome* outcome)
+SetWordBoxCommand::SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box, EditOutcome* outcome)
     : StoreEditCommand(session, StoreEditCommand::tr("Move or resize box"), outcome), m_word(word), m_box(box)
 {
 }
@@ -154,10 +151,10 @@ Status SetWordBoxCommand::perform(ProjectStore& store, long long group)
     return store.updateWordBox(m_word, m_box, group);
 }
 
-SetWordsLabelCommand::SetWordsLabelCommand(ProjectSession* session, QList<WordId> words,
-                                           std::optional<LabelId> label, EditOutcome* outcome)
-    : StoreEditCommand(
-          session, label ? StoreEditCommand::tr("Set label") : StoreEditCommand::tr("Clear label"), outcome),
+SetWordsLabelCommand::SetWordsLabelCommand(ProjectSession* session, QList<WordId> words, std::optional<LabelId> label,
+                                           EditOutcome* outcome)
+    : StoreEditCommand(session, label ? StoreEditCommand::tr("Set label") : StoreEditCommand::tr("Clear label"),
+                       outcome),
       m_words(std::move(words)), m_label(label)
 {
 }

@@ -22,7 +22,7 @@
 namespace incidoc {
 class ProjectStore;
 struct EditRecord;
-}
+} // namespace incidoc
 
 namespace incidoc::ui {
 

@@ -58,8 +58,7 @@ ExportController::~ExportController()
     m_pool.waitForDone();
 }
 
-bool ExportController::start(const QString& projectPath, const QString& destination,
-                             const ExportOptions& requested)
+bool ExportController::start(const QString& projectPath, const QString& destination, const ExportOptions& requested)
 {
     if (m_running)
         return false;

@@ -40,24 +40,15 @@ constexpr int kDocumentIdRole = Qt::UserRole + 1;
 QString phaseName(ExportPhase phase)
 {
     switch (phase) {
-    case ExportPhase::Images:
-        return ExportDialog::tr("Page images");
-    case ExportPhase::Visualizations:
-        return ExportDialog::tr("Visualizations");
-    case ExportPhase::PageJson:
-        return ExportDialog::tr("Page JSON");
-    case ExportPhase::Coco:
-        return ExportDialog::tr("COCO");
-    case ExportPhase::LabelStudio:
-        return ExportDialog::tr("Label Studio");
-    case ExportPhase::Hocr:
-        return ExportDialog::tr("hOCR");
-    case ExportPhase::Alto:
-        return ExportDialog::tr("ALTO");
-    case ExportPhase::Metrics:
-        return ExportDialog::tr("Metrics");
-    case ExportPhase::Bundle:
-        return ExportDialog::tr("README, manifest, combined files");
+    case ExportPhase::Images: return ExportDialog::tr("Page images");
+    case ExportPhase::Visualizations: return ExportDialog::tr("Visualizations");
+    case ExportPhase::PageJson: return ExportDialog::tr("Page JSON");
+    case ExportPhase::Coco: return ExportDialog::tr("COCO");
+    case ExportPhase::LabelStudio: return ExportDialog::tr("Label Studio");
+    case ExportPhase::Hocr: return ExportDialog::tr("hOCR");
+    case ExportPhase::Alto: return ExportDialog::tr("ALTO");
+    case ExportPhase::Metrics: return ExportDialog::tr("Metrics");
+    case ExportPhase::Bundle: return ExportDialog::tr("README, manifest, combined files");
     }
     return {};
 }
@@ -93,18 +84,15 @@ ExportDialog* ExportDialog::openFor(ProjectSession* session, QWidget* parent)
 }
 
 ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
-    : QDialog(parent), m_projectPath(session ? session->path() : QString()),
-      m_controller(new ExportController(this)), m_destination(new QLineEdit(this)),
-      m_browse(new QPushButton(tr("&Browse…"), this)), m_destinationNote(new QLabel(this)),
-      m_documents(new QListWidget(this)), m_reviewedOnly(new QCheckBox(tr("&Reviewed pages only"), this)),
-      m_json(new QCheckBox(tr("Page &JSON"), this)),
+    : QDialog(parent), m_projectPath(session ? session->path() : QString()), m_controller(new ExportController(this)),
+      m_destination(new QLineEdit(this)), m_browse(new QPushButton(tr("&Browse…"), this)),
+      m_destinationNote(new QLabel(this)), m_documents(new QListWidget(this)),
+      m_reviewedOnly(new QCheckBox(tr("&Reviewed pages only"), this)), m_json(new QCheckBox(tr("Page &JSON"), this)),
       m_visualizations(new QCheckBox(tr("&Visualizations (pages with their boxes drawn)"), this)),
       m_jobs(new QSpinBox(this)), m_optionsBox(new QGroupBox(tr("What to export"), this)),
-      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)),
-      m_message(new QLabel(this)), m_export(new QPushButton(tr("&Export"), this)),
-      m_cancel(new QPushButton(tr("&Cancel Export"), this)),
-      m_showInFolder(new QPushButton(tr("&Show in Folder"), this)),
-      m_close(new QPushButton(tr("Close"), this))
+      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_message(new QLabel(this)),
+      m_export(new QPushButton(tr("&Export"), this)), m_cancel(new QPushButton(tr("&Cancel Export"), this)),
+      m_showInFolder(new QPushButton(tr("&Show in Folder"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("exportDialog"));
     setModal(false);
@@ -118,8 +106,7 @@ ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
     QString folder = QSettings().value(kFolderKey).toString();
     if (folder.isEmpty() || !QFileInfo(folder).isDir())
         folder = project.absolutePath();
-    m_destination->setText(
-        QDir::toNativeSeparators(QDir(folder).filePath(project.completeBaseName() + ".zip")));
+    m_destination->setText(QDir::toNativeSeparators(QDir(folder).filePath(project.completeBaseName() + ".zip")));
     m_destination->setObjectName(QStringLiteral("exportDestination"));
     m_destination->setClearButtonEnabled(true);
     destRow->addWidget(m_destination, 1);
@@ -163,12 +150,10 @@ ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
     auto* formats = new QVBoxLayout(formatsBox);
     m_json->setChecked(true);
     m_json->setEnabled(false);
-    m_json->setToolTip(
-        tr("incidoc.page/1, one file per page: always written, the other formats are made from it."));
+    m_json->setToolTip(tr("incidoc.page/1, one file per page: always written, the other formats are made from it."));
     formats->addWidget(m_json);
-    const std::array<QString, 5> formatNames{tr("&COCO (detection boxes)"),
-                                             tr("&Label Studio (OCR template)"), tr("&hOCR"), tr("&ALTO v4"),
-                                             tr("&Metrics (pages.csv, summary.json)")};
+    const std::array<QString, 5> formatNames{tr("&COCO (detection boxes)"), tr("&Label Studio (OCR template)"),
+                                             tr("&hOCR"), tr("&ALTO v4"), tr("&Metrics (pages.csv, summary.json)")};
     for (std::size_t i = 0; i < m_formats.size(); ++i) {
         m_formats[i] = new QCheckBox(formatNames[i], formatsBox);
         m_formats[i]->setChecked(true);
@@ -178,10 +163,8 @@ ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
 
     auto* imagesBox = new QGroupBox(tr("Page images"), m_optionsBox);
     auto* images = new QVBoxLayout(imagesBox);
-    m_images[static_cast<int>(ExportImages::Binarized)] =
-        new QRadioButton(tr("&Binarized (1-bit PNG)"), imagesBox);
-    m_images[static_cast<int>(ExportImages::Original)] =
-        new QRadioButton(tr("&Original (grey PNG)"), imagesBox);
+    m_images[static_cast<int>(ExportImages::Binarized)] = new QRadioButton(tr("&Binarized (1-bit PNG)"), imagesBox);
+    m_images[static_cast<int>(ExportImages::Original)] = new QRadioButton(tr("&Original (grey PNG)"), imagesBox);
     m_images[static_cast<int>(ExportImages::None)] = new QRadioButton(tr("&None"), imagesBox);
     for (auto* b : m_images)
         images->addWidget(b);
@@ -399,14 +382,12 @@ void ExportDialog::startExport()
         return;
     }
     if (QFileInfo(dest).isDir()) {
-        showMessage(
-            tr("%1 is a folder: choose a file name for the bundle.").arg(QDir::toNativeSeparators(dest)),
-            true);
+        showMessage(tr("%1 is a folder: choose a file name for the bundle.").arg(QDir::toNativeSeparators(dest)), true);
         return;
     }
     const QFileInfo project(m_projectPath);
-    if (QFileInfo(dest).absoluteFilePath() == project.absoluteFilePath() ||
-        (QFileInfo::exists(dest) && QFileInfo(dest).canonicalFilePath() == project.canonicalFilePath())) {
+    if (QFileInfo(dest).absoluteFilePath() == project.absoluteFilePath()
+        || (QFileInfo::exists(dest) && QFileInfo(dest).canonicalFilePath() == project.canonicalFilePath())) {
         showMessage(tr("The bundle cannot replace the project file itself: choose another name."), true);
         return;
     }
@@ -469,16 +450,15 @@ void ExportDialog::showProgress(const ExportProgress& p)
 void ExportDialog::onFinished(const ExportReport& r)
 {
     m_lastBundle = r.path;
-    showMessage(
-        tr("Exported %n page(s) to %1.", nullptr, r.pages).arg(QDir::toNativeSeparators(r.path)) +
-            QLatin1Char('\n') +
-            tr("%n document(s), %1 words, %2 entries, %3, in %4 s with %5 jobs.", nullptr, r.documents)
-                .arg(r.words)
-                .arg(r.entries)
-                .arg(bytesText(r.bytes))
-                .arg(r.seconds, 0, 'f', 1)
-                .arg(r.jobs),
-        false);
+    showMessage(tr("Exported %n page(s) to %1.", nullptr, r.pages).arg(QDir::toNativeSeparators(r.path))
+                    + QLatin1Char('\n')
+                    + tr("%n document(s), %1 words, %2 entries, %3, in %4 s with %5 jobs.", nullptr, r.documents)
+                          .arg(r.words)
+                          .arg(r.entries)
+                          .arg(bytesText(r.bytes))
+                          .arg(r.seconds, 0, 'f', 1)
+                          .arg(r.jobs),
+                false);
     m_showInFolder->setVisible(true);
     endExport();
 }

@@ -33,12 +33,9 @@ QIcon swatch(const QString& color)
 QString sourceName(WordSource s)
 {
     switch (s) {
-    case WordSource::Ocr:
-        return InspectorWidget::tr("OCR");
-    case WordSource::TextLayer:
-        return InspectorWidget::tr("PDF text layer");
-    case WordSource::User:
-        return InspectorWidget::tr("drawn by a person");
+    case WordSource::Ocr: return InspectorWidget::tr("OCR");
+    case WordSource::TextLayer: return InspectorWidget::tr("PDF text layer");
+    case WordSource::User: return InspectorWidget::tr("drawn by a person");
     }
     return {};
 }
@@ -141,8 +138,9 @@ void InspectorWidget::reload()
 
     const bool one = m_shown.size() == 1;
     const bool any = !m_shown.empty();
-    m_summary->setText(!any ? tr("No word selected") : one ? tr("1 word selected")
-                                                           : tr("%n words selected", nullptr, int(m_shown.size())));
+    m_summary->setText(!any  ? tr("No word selected")
+                       : one ? tr("1 word selected")
+                             : tr("%n words selected", nullptr, int(m_shown.size())));
     m_text->setEnabled(one);
     for (QSpinBox* s : {m_x0, m_y0, m_x1, m_y1})
         s->setEnabled(one);
@@ -172,19 +170,17 @@ void InspectorWidget::reload()
     int labelIndex = 0;
     if (any) {
         const std::optional<LabelId> first = m_shown.front().labelId;
-        const bool same = std::all_of(m_shown.begin(), m_shown.end(), [&](const WordRecord& w) {
-            return w.labelId == first;
-        });
+        const bool same =
+            std::all_of(m_shown.begin(), m_shown.end(), [&](const WordRecord& w) { return w.labelId == first; });
         labelIndex = !same ? -1 : first ? m_label->findData(QVariant::fromValue<qlonglong>(*first)) : 0;
     }
     m_label->setCurrentIndex(labelIndex);
-    const auto reviewedCount = std::count_if(m_shown.begin(), m_shown.end(), [](const WordRecord& w) {
-        return w.reviewed;
-    });
+    const auto reviewedCount =
+        std::count_if(m_shown.begin(), m_shown.end(), [](const WordRecord& w) { return w.reviewed; });
     m_reviewed->setTristate(reviewedCount > 0 && reviewedCount < static_cast<long>(m_shown.size()));
-    m_reviewed->setCheckState(reviewedCount == 0 ? Qt::Unchecked
+    m_reviewed->setCheckState(reviewedCount == 0                                   ? Qt::Unchecked
                               : reviewedCount == static_cast<long>(m_shown.size()) ? Qt::Checked
-                                                                                    : Qt::PartiallyChecked);
+                                                                                   : Qt::PartiallyChecked);
     m_loading = false;
 }
 

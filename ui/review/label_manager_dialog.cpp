@@ -20,8 +20,7 @@ constexpr const char* kPalette[] = {"#469990", "#dcbeff", "#fabed4", "#ffd8b1", 
 
 } // namespace
 
-LabelManagerDialog::LabelManagerDialog(ProjectSession* session, QWidget* parent)
-    : QDialog(parent), m_session(session)
+LabelManagerDialog::LabelManagerDialog(ProjectSession* session, QWidget* parent) : QDialog(parent), m_session(session)
 {
     setWindowTitle(tr("Labels"));
     m_table = new QTableWidget(0, 3, this);
@@ -113,7 +112,8 @@ bool LabelManagerDialog::addLabel(const QString& name, const QString& color, con
     if (l.name.isEmpty()) {
         for (int n = static_cast<int>(m_labels.size()) + 1;; ++n) {
             const QString candidate = tr("LABEL %1").arg(n);
-            if (std::none_of(m_labels.begin(), m_labels.end(), [&](const LabelRecord& r) { return r.name == candidate; })) {
+            if (std::none_of(m_labels.begin(), m_labels.end(),
+                             [&](const LabelRecord& r) { return r.name == candidate; })) {
                 l.name = candidate;
                 break;
             }

@@ -27,7 +27,8 @@ public:
 
     /// Adds a label (Add button: a free name "LABEL n" and the next colour of the palette). Returns false
     /// (the session reported why) when it could not be saved.
-    bool addLabel(const QString& name = QString(), const QString& color = QString(), const QString& shortcut = QString());
+    bool addLabel(const QString& name = QString(), const QString& color = QString(),
+                  const QString& shortcut = QString());
     /// Changes the colour of the label in `row` ("#rrggbb").
     bool setLabelColor(int row, const QString& color);
     QTableWidget* table() const { return m_table; }

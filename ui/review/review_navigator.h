@@ -15,8 +15,8 @@ namespace incidoc::ui {
 
 /// Which words a filter keeps. An unset field does not filter.
 struct WordFilter {
-    std::optional<LabelId> label;       ///< only words with this label
-    bool unlabeledOnly = false;         ///< only words without a label
+    std::optional<LabelId> label;        ///< only words with this label
+    bool unlabeledOnly = false;          ///< only words without a label
     std::optional<double> minConfidence; ///< confidence >= this (words without confidence fail it)
     std::optional<double> maxConfidence; ///< confidence < this (words without confidence fail it)
 };

@@ -112,7 +112,8 @@ void SearchPanel::runSearch()
         auto p = pageWords.find(h.pageId);
         if (p == pageWords.end())
             p = pageWords.emplace(h.pageId, m_session->words(h.pageId)).first;
-        auto* item = new QTreeWidgetItem({d->second, QString::number(h.pageNumber), h.text, contextOf(p->second, h.wordId)});
+        auto* item =
+            new QTreeWidgetItem({d->second, QString::number(h.pageNumber), h.text, contextOf(p->second, h.wordId)});
         item->setData(0, Qt::UserRole, static_cast<qulonglong>(i));
         items << item;
     }

@@ -13,13 +13,15 @@ AppSettings AppSettings::load()
     QSettings s;
     AppSettings a;
     a.dpi = std::clamp(s.value(QStringLiteral("processing/dpi"), a.dpi).toInt(), 72, 600);
-    a.binarize = binarizeMethodFromString(s.value(QStringLiteral("processing/binarize"), toString(a.binarize)).toString())
-                     .value_or(a.binarize);
+    a.binarize =
+        binarizeMethodFromString(s.value(QStringLiteral("processing/binarize"), toString(a.binarize)).toString())
+            .value_or(a.binarize);
     a.languages = s.value(QStringLiteral("processing/languages"), a.languages).toString();
     if (a.languages.trimmed().isEmpty())
         a.languages = QStringLiteral("eng");
     a.jobs = std::clamp(s.value(QStringLiteral("processing/jobs"), a.jobs).toInt(), 0, 64);
-    a.confidenceThreshold = std::clamp(s.value(QStringLiteral("review/confidenceThreshold"), a.confidenceThreshold).toInt(), 0, 100);
+    a.confidenceThreshold =
+        std::clamp(s.value(QStringLiteral("review/confidenceThreshold"), a.confidenceThreshold).toInt(), 0, 100);
     a.theme = s.value(QStringLiteral("ui/theme"), a.theme).toString();
     a.uiLanguage = s.value(QStringLiteral("ui/language"), a.uiLanguage).toString();
     if (a.uiLanguage.trimmed().isEmpty())

@@ -3,8 +3,8 @@
 // interface language.
 // Value type; load()/save() on the GUI thread.
 
-#include "core/remote/remote_options.h"
 #include "core/pipeline/pipeline.h"
+#include "core/remote/remote_options.h"
 
 #include <QString>
 
@@ -14,15 +14,15 @@ struct AppSettings {
     int dpi = 300;
     BinarizeMethod binarize = BinarizeMethod::AdaptiveGaussian;
     QString languages = QStringLiteral("eng");
-    int jobs = 0;                 ///< 0: one per core
-    int confidenceThreshold = 60; ///< words below it are marked for review
+    int jobs = 0;                             ///< 0: one per core
+    int confidenceThreshold = 60;             ///< words below it are marked for review
     QString theme = QStringLiteral("system"); ///< "light", "dark" or "system"
     /// Interface language: "system" (follow the system locale), "en", "fr" or "zh_CN"; read at start.
     QString uiLanguage = QStringLiteral("system");
     /// OCR workers ("HOST:PORT,..." or "dns:///NAME:PORT"); empty: OCR on this computer.
     QString workers;
-    QString apiKeyFile; ///< file holding the workers' API key; empty: none
-    QString tlsCaFile;  ///< PEM CA of the workers' certificates; empty: no TLS
+    QString apiKeyFile;                        ///< file holding the workers' API key; empty: none
+    QString tlsCaFile;                         ///< PEM CA of the workers' certificates; empty: no TLS
     QString fallback = QStringLiteral("stop"); ///< no worker reachable: "stop" (pages stay queued) or "local"
 
     static AppSettings load();

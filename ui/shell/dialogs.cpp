@@ -6,8 +6,6 @@
 #include "core/render/page_renderer.h"
 #include "ui/shell/language.h"
 
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <QAction>
 #include <QCollator>
 #include <QComboBox>
@@ -17,8 +15,8 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QFutureWatcher>
-#include <QHBoxLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +24,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
 #include <QVBoxLayout>
 
@@ -37,9 +36,9 @@ namespace incidoc::ui {
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_initial(settings), m_dpi(new QSpinBox(this)), m_binarize(new QComboBox(this)),
       m_languages(new QListWidget(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
-      m_theme(new QComboBox(this)), m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)), m_apiKeyFile(new QLineEdit(this)),
-      m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)), m_testButton(new QPushButton(tr("Test co&nnection"), this)),
-      m_testResult(new QLabel(this))
+      m_theme(new QComboBox(this)), m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)),
+      m_apiKeyFile(new QLineEdit(this)), m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)),
+      m_testButton(new QPushButton(tr("Test co&nnection"), this)), m_testResult(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
@@ -93,7 +92,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     m_languages->setMaximumHeight(m_languages->sizeHintForRow(0) * 5 + 2 * m_languages->frameWidth() + 2);
     pf->addRow(tr("OCR &languages:"), m_languages);
     m_jobs->setRange(0, 64);
-    m_jobs->setSpecialValueText(tr("auto: one per core (%1), or the workers' threads").arg(QThread::idealThreadCount()));
+    m_jobs->setSpecialValueText(
+        tr("auto: one per core (%1), or the workers' threads").arg(QThread::idealThreadCount()));
     m_jobs->setValue(settings.jobs);
     pf->addRow(tr("Parallel &jobs:"), m_jobs);
     layout->addWidget(processing);
@@ -162,8 +162,8 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     };
     m_apiKeyFile->setPlaceholderText(tr("none"));
     m_apiKeyFile->setToolTip(tr("A file holding the key the workers require (sent as x-api-key)"));
-    fileRow(tr("API &key file:"), m_apiKeyFile, QStringLiteral("apiKeyFileEdit"), tr("API key file"), settings.apiKeyFile,
-            tr("API Key File"), tr("All files (*)"));
+    fileRow(tr("API &key file:"), m_apiKeyFile, QStringLiteral("apiKeyFileEdit"), tr("API key file"),
+            settings.apiKeyFile, tr("API Key File"), tr("All files (*)"));
     m_tlsCaFile->setPlaceholderText(tr("none: no TLS"));
     m_tlsCaFile->setToolTip(tr("The CA certificate (PEM) that signed the workers' certificates; TLS is on when set"));
     fileRow(tr("TLS CA f&ile:"), m_tlsCaFile, QStringLiteral("tlsCaFileEdit"), tr("TLS CA file"), settings.tlsCaFile,
@@ -232,7 +232,8 @@ QString SettingsDialog::checkedLanguages() const
 void SettingsDialog::browseFor(QLineEdit* edit, const QString& title, const QString& filter)
 {
     // open(), not getOpenFileName(): no nested event loop.
-    auto* d = new QFileDialog(this, title, edit->text().isEmpty() ? QString() : QFileInfo(edit->text()).absolutePath(), filter);
+    auto* d = new QFileDialog(this, title, edit->text().isEmpty() ? QString() : QFileInfo(edit->text()).absolutePath(),
+                              filter);
     d->setAttribute(Qt::WA_DeleteOnClose);
     d->setFileMode(QFileDialog::ExistingFile);
     connect(d, &QFileDialog::fileSelected, edit, [edit](const QString& file) { edit->setText(file); });
@@ -298,8 +299,8 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     auto* label = new QLabel(this);
     label->setTextFormat(Qt::RichText);
     label->setText(tr("<h2>Incidoc %1</h2><p>Review and label OCR of incident documents.</p><p>%2</p>")
-                       .arg(QCoreApplication::applicationVersion(), versionsText().toHtmlEscaped().replace(
-                                                                        QLatin1String("\n"), QLatin1String("<br>"))));
+                       .arg(QCoreApplication::applicationVersion(),
+                            versionsText().toHtmlEscaped().replace(QLatin1String("\n"), QLatin1String("<br>"))));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(label);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -310,7 +311,8 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
 QString AboutDialog::versionsText()
 {
     return tr("Qt %1\n%2\nTesseract %3\nLeptonica %4\n%5")
-        .arg(QString::fromLatin1(qVersion()), popplerVersion(), tesseractVersion(), leptonicaVersion(), opencvVersion());
+        .arg(QString::fromLatin1(qVersion()), popplerVersion(), tesseractVersion(), leptonicaVersion(),
+             opencvVersion());
 }
 
 ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent)

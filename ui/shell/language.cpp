@@ -85,10 +85,8 @@ QString resolveUiLanguage(const QString& choice, const QLocale& system)
         const QLocale l(name);
         switch (l.language()) {
         case QLocale::C:
-        case QLocale::English:
-            return QStringLiteral("en"); // the source language: nothing to load
-        case QLocale::French:
-            return QStringLiteral("fr");
+        case QLocale::English: return QStringLiteral("en"); // the source language: nothing to load
+        case QLocale::French: return QStringLiteral("fr");
         case QLocale::Chinese:
             // Traditional-script readers get English rather than a script they may not read; a later
             // bare "zh" in the same list must not bring Simplified back.
@@ -96,8 +94,7 @@ QString resolveUiLanguage(const QString& choice, const QLocale& system)
                 return QStringLiteral("zh_CN");
             chineseRejected = true;
             break;
-        default:
-            break; // not translated: try the next preference
+        default: break; // not translated: try the next preference
         }
     }
     return QStringLiteral("en");
@@ -128,8 +125,8 @@ QString installTranslations(QCoreApplication& app, const QString& choice)
     }
     auto* own = new QTranslator(&app);
     for (const QString& dir : translationDirs()) {
-        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("incidoc_%1.qm").arg(code))) &&
-            own->load(QStringLiteral("incidoc_%1").arg(code), dir)) {
+        if (QFileInfo::exists(QDir(dir).filePath(QStringLiteral("incidoc_%1.qm").arg(code)))
+            && own->load(QStringLiteral("incidoc_%1").arg(code), dir)) {
             QCoreApplication::installTranslator(own);
             installed() << own;
             return code;
@@ -166,16 +163,15 @@ QString tesseractLanguageName(const QString& code)
         if (base == QLatin1String(n.code))
             name = QCoreApplication::translate("incidoc::ui::Language", n.name);
     if (name.isEmpty()) {
-        const QLocale::Language language = QLocale::codeToLanguage(
-            base.section(QLatin1Char('_'), 0, 0), QLocale::ISO639Part2 | QLocale::ISO639Part3);
+        const QLocale::Language language =
+            QLocale::codeToLanguage(base.section(QLatin1Char('_'), 0, 0), QLocale::ISO639Part2 | QLocale::ISO639Part3);
         if (language != QLocale::AnyLanguage && language != QLocale::C)
             name = QLocale::languageToString(language);
     }
     if (name.isEmpty())
         return code;
     if (!variant.isEmpty())
-        name = QCoreApplication::translate("incidoc::ui::Language", "%1, %2", "language, variant")
-                   .arg(name, variant);
+        name = QCoreApplication::translate("incidoc::ui::Language", "%1, %2", "language, variant").arg(name, variant);
     return QCoreApplication::translate("incidoc::ui::Language", "%1 (%2)", "language name (Tesseract code)")
         .arg(name, code);
 }

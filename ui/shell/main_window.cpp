@@ -2,23 +2,19 @@
 
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
+#include "ui/export/export_dialog.h"
 #include "ui/project_session.h"
+#include "ui/review/inspector_widget.h"
+#include "ui/review/label_manager_dialog.h"
+#include "ui/review/review_navigator.h"
+#include "ui/review/search_panel.h"
+#include "ui/review/word_filter_bar.h"
 #include "ui/shell/dialogs.h"
 #include "ui/shell/documents_model.h"
 #include "ui/shell/page_list_model.h"
 #include "ui/shell/progress_panel.h"
 #include "ui/shell/reocr_dialog.h"
 #include "ui/view/page_view.h"
-#include "ui/review/inspector_widget.h"
-#include "ui/review/label_manager_dialog.h"
-#include "ui/review/review_navigator.h"
-#include "ui/export/export_dialog.h"
-#include "ui/review/search_panel.h"
-#include "ui/review/word_filter_bar.h"
-
-#include <algorithm>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +39,10 @@
 #include <QUndoStack>
 #include <QUndoView>
 
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
 namespace incidoc::ui {
 namespace {
 
@@ -54,7 +54,8 @@ const QString kRecentKey = QStringLiteral("recentProjects");
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_settings(AppSettings::load()), m_view(new PageView(this)),
       m_documents(new DocumentsModel(this)), m_pages(new PageListModel(this)), m_pageLabel(new QLabel(this)),
-      m_zoomLabel(new QLabel(this)), m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)), m_filterLabel(new QLabel(this))
+      m_zoomLabel(new QLabel(this)), m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)),
+      m_filterLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -140,8 +141,8 @@ void MainWindow::createDocks()
     // The inspector and search panel are bound to a session: made when a project opens.
     m_inspectorDock = dock(tr("Inspector"), QStringLiteral("inspectorDock"), new QLabel(tr("No project"), this),
                            Qt::RightDockWidgetArea);
-    m_searchDock = dock(tr("Search"), QStringLiteral("searchDock"), new QLabel(tr("No project"), this),
-                        Qt::RightDockWidgetArea);
+    m_searchDock =
+        dock(tr("Search"), QStringLiteral("searchDock"), new QLabel(tr("No project"), this), Qt::RightDockWidgetArea);
 
     m_progress = new ProgressPanel(this);
     auto* progressDock = dock(tr("Progress"), QStringLiteral("progressDock"), m_progress, Qt::RightDockWidgetArea);
@@ -263,7 +264,8 @@ void MainWindow::createReviewMenu()
         return act;
     };
     viewKey(tr("&Next Low-Confidence Word"), {QKeySequence(Qt::Key_Tab)}, [this] { goToLowConfidence(true); });
-    viewKey(tr("&Previous Low-Confidence Word"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
+    viewKey(tr("&Previous Low-Confidence Word"),
+            {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
             [this] { goToLowConfidence(false); });
     viewKey(tr("Next &Unreviewed Page"), {QKeySequence(Qt::Key_N)}, [this] { goToNextUnreviewedPage(); });
     m_writeActions << viewKey(tr("&Mark Page Reviewed"),
@@ -426,15 +428,14 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
                 [this](const QString& m) { showError(tr("Processing"), m); });
         connect(m_pipeline, &PipelineController::statusMessage, this,
                 [this](const QString& m) { statusBar()->showMessage(m, 10000); });
-        connect(m_pipeline, &PipelineController::importFinished, this,
-                [this](const QString& summary, int, int failed) {
-                    statusBar()->showMessage(summary, 10000);
-                    if (failed)
-                        m_lastError = summary;
-                    refreshNow();
-                    if (!m_currentDoc && m_documents->rowCount() > 0)
-                        showDocument(m_documents->documentAt(m_documents->rowCount() - 1));
-                });
+        connect(m_pipeline, &PipelineController::importFinished, this, [this](const QString& summary, int, int failed) {
+            statusBar()->showMessage(summary, 10000);
+            if (failed)
+                m_lastError = summary;
+            refreshNow();
+            if (!m_currentDoc && m_documents->rowCount() > 0)
+                showDocument(m_documents->documentAt(m_documents->rowCount() - 1));
+        });
         connect(m_pipeline, &PipelineController::stateChanged, this, [this] { updateActions(); });
     }
     m_progress->setController(m_pipeline);
@@ -514,7 +515,8 @@ void MainWindow::connectSession()
     m_searchDock->setWidget(m_search);
     m_navigator = std::make_unique<ReviewNavigator>(s);
     connect(m_view, &PageView::selectionChanged, m_inspector, &InspectorWidget::setSelection);
-    connect(m_search, &SearchPanel::hitActivated, this, [this](const SearchHit& hit) { jumpTo(hit.pageId, hit.wordId); });
+    connect(m_search, &SearchPanel::hitActivated, this,
+            [this](const SearchHit& hit) { jumpTo(hit.pageId, hit.wordId); });
     connect(s, &ProjectSession::documentsChanged, this, &MainWindow::scheduleRefresh);
     connect(s, &ProjectSession::pageChanged, this, [this](PageId page) {
         m_pages->refreshPage(page);
@@ -838,7 +840,8 @@ bool MainWindow::goToLowConfidence(bool forward)
             if (pw.kept.count(hit->wordId))
                 break;
             const auto& ws = pw.words;
-            const auto at = std::find_if(ws.begin(), ws.end(), [&](const WordRecord& w) { return w.id == hit->wordId; });
+            const auto at =
+                std::find_if(ws.begin(), ws.end(), [&](const WordRecord& w) { return w.id == hit->wordId; });
             WordId from = hit->wordId;
             if (at != ws.end()) {
                 from = forward ? ws.back().id : ws.front().id;
@@ -901,9 +904,8 @@ void MainWindow::reOcrWithSettings()
     auto* d = new ReOcrDialog(m_settings.languages, m_view->page().dpi > 0 ? m_view->page().dpi : m_settings.dpi,
                               static_cast<int>(m_view->selectedWords().size()), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [this, d] {
-        reOcr(d->scope() == ReOcrDialog::Scope::Selection, d->languages(), d->dpi());
-    });
+    connect(d, &QDialog::accepted, this,
+            [this, d] { reOcr(d->scope() == ReOcrDialog::Scope::Selection, d->languages(), d->dpi()); });
     d->open();
 }
 
@@ -918,10 +920,8 @@ bool MainWindow::reOcr(bool selection, const QString& languages, int dpi)
     if (selection)
         return m_view->reOcrSelection(languages, dpi);
     m_pipeline->reprocessPage(m_view->pageId(), languages, dpi);
-    statusBar()->showMessage(tr("The page is read again (%1, %2 dpi); words you edited are kept.")
-                                 .arg(languages)
-                                 .arg(dpi),
-                             5000);
+    statusBar()->showMessage(
+        tr("The page is read again (%1, %2 dpi); words you edited are kept.").arg(languages).arg(dpi), 5000);
     return true;
 }
 

@@ -218,8 +218,7 @@ QVariant PageListModel::data(const QModelIndex& index, int role) const
             painter.fillRect(QRect(0, 0, pm.width(), 6), QColor(198, 40, 40));
         return pm;
     }
-    case Qt::ForegroundRole:
-        return p.status == PageStatus::Failed ? QVariant(QColor(198, 40, 40)) : QVariant();
+    case Qt::ForegroundRole: return p.status == PageStatus::Failed ? QVariant(QColor(198, 40, 40)) : QVariant();
     }
     return {};
 }

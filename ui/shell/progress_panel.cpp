@@ -40,7 +40,10 @@ void ProgressPanel::setController(PipelineController* controller)
     if (controller) {
         connect(controller, &PipelineController::progressChanged, this, &ProgressPanel::update);
         connect(controller, &PipelineController::stateChanged, this, &ProgressPanel::updateState);
-        connect(controller, &QObject::destroyed, this, [this] { m_controller = nullptr; updateState(); });
+        connect(controller, &QObject::destroyed, this, [this] {
+            m_controller = nullptr;
+            updateState();
+        });
         connect(m_pause, &QPushButton::clicked, controller, [controller] {
             if (controller->state() == PipelineController::State::Paused)
                 controller->resume();

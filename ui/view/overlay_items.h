@@ -82,7 +82,10 @@ private:
 class RegionItem final : public QGraphicsItem {
 public:
     enum { Type = UserType + 102 };
-    RegionItem(const QRectF& rect, const QPen* pen) : m_rect(rect), m_pen(pen) { setAcceptedMouseButtons(Qt::NoButton); }
+    RegionItem(const QRectF& rect, const QPen* pen) : m_rect(rect), m_pen(pen)
+    {
+        setAcceptedMouseButtons(Qt::NoButton);
+    }
     int type() const override { return Type; }
     QRectF boundingRect() const override { return m_rect.adjusted(-2, -2, 2, 2); }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
@@ -97,7 +100,11 @@ private:
 class HandlesItem final : public QGraphicsItem {
 public:
     enum { Type = UserType + 103 };
-    HandlesItem() { setAcceptedMouseButtons(Qt::NoButton); setZValue(10); }
+    HandlesItem()
+    {
+        setAcceptedMouseButtons(Qt::NoButton);
+        setZValue(10);
+    }
     int type() const override { return Type; }
     void setRect(const QRectF& rect, double handleSize);
     QRectF rect() const { return m_rect; }

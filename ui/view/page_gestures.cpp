@@ -111,8 +111,7 @@ bool PageGestures::mouseMove(QMouseEvent* event)
         resizeTo(pos);
         event->accept();
         return true;
-    default:
-        return false;
+    default: return false;
     }
 }
 
@@ -165,8 +164,9 @@ bool PageGestures::mouseRelease(QMouseEvent* event)
     m_released = gesture;
     const QPoint pos = event->position().toPoint();
     if (gesture == Gesture::Pan) {
-        m_view->viewport()->setCursor(m_spaceHeld ? Qt::OpenHandCursor
-                                                  : m_view->isDrawMode() ? Qt::CrossCursor : Qt::ArrowCursor);
+        m_view->viewport()->setCursor(m_spaceHeld            ? Qt::OpenHandCursor
+                                      : m_view->isDrawMode() ? Qt::CrossCursor
+                                                             : Qt::ArrowCursor);
         event->accept();
         return true;
     }
@@ -264,8 +264,8 @@ bool PageGestures::keyPress(QKeyEvent* event)
     }
     // Just typing replaces the selected word's text.
     const QString text = event->text();
-    if (!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && !text.isEmpty() &&
-        text.at(0).isPrint() && !text.at(0).isSpace() && m_view->selectedWords().size() == 1) {
+    if (!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && !text.isEmpty() && text.at(0).isPrint()
+        && !text.at(0).isSpace() && m_view->selectedWords().size() == 1) {
         m_view->startTextEdit(text);
         event->accept();
         return true;

@@ -98,8 +98,8 @@ void PageView::createActions()
         list << a;
         return a;
     };
-    add(m_viewActions, tr("Zoom &In"), {QKeySequence(QStringLiteral("Ctrl++")), QKeySequence(QStringLiteral("Ctrl+=")),
-                                         QKeySequence(Qt::Key_Plus)},
+    add(m_viewActions, tr("Zoom &In"),
+        {QKeySequence(QStringLiteral("Ctrl++")), QKeySequence(QStringLiteral("Ctrl+=")), QKeySequence(Qt::Key_Plus)},
         [this] { zoomBy(1.25); });
     add(m_viewActions, tr("Zoom &Out"), {QKeySequence(QStringLiteral("Ctrl+-")), QKeySequence(Qt::Key_Minus)},
         [this] { zoomBy(0.8); });
@@ -208,7 +208,8 @@ void PageView::reloadPage()
         showPage(0);
         return;
     }
-    const bool geometry = page->widthPx != m_page.widthPx || page->heightPx != m_page.heightPx || page->dpi != m_page.dpi;
+    const bool geometry =
+        page->widthPx != m_page.widthPx || page->heightPx != m_page.heightPx || page->dpi != m_page.dpi;
     m_page = *page;
     if (geometry) { // processed at last (or again): the stand-in size and renders no longer fit
         m_render->invalidate(m_page.id);
@@ -383,8 +384,9 @@ void PageView::requestRender()
     t.dpi = m_wantedDpi;
     int cachedDpi = 0;
     QPixmap pixmap = m_render->request(t, &cachedDpi);
-    if (!pixmap.isNull() && (m_pixmap.isNull() || cachedDpi == m_wantedDpi ||
-                             std::abs(cachedDpi - m_wantedDpi) < std::abs(m_shownDpi - m_wantedDpi))) {
+    if (!pixmap.isNull()
+        && (m_pixmap.isNull() || cachedDpi == m_wantedDpi
+            || std::abs(cachedDpi - m_wantedDpi) < std::abs(m_shownDpi - m_wantedDpi))) {
         m_pixmap = pixmap;
         m_shownDpi = cachedDpi;
         resetCachedContent();

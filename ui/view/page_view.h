@@ -183,7 +183,7 @@ private:
     HandlesItem* m_handles = nullptr;
     QList<QGraphicsItem*> m_regionItems;
 
-    QPixmap m_pixmap;   ///< what is drawn under the overlay (maybe a lower-resolution stand-in)
+    QPixmap m_pixmap; ///< what is drawn under the overlay (maybe a lower-resolution stand-in)
     int m_shownDpi = 0;
     int m_wantedDpi = 0;
     int m_defaultDpi = 300;

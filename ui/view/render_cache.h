@@ -28,7 +28,11 @@ public:
     const Entry* best(PageId page, int dpi);
     void insert(PageId page, int dpi, const QPixmap& pixmap);
     void removePage(PageId page);
-    void clear() { m_entries.clear(); m_bytes = 0; }
+    void clear()
+    {
+        m_entries.clear();
+        m_bytes = 0;
+    }
     qint64 bytes() const { return m_bytes; }
     int count() const { return static_cast<int>(m_entries.size()); }
 

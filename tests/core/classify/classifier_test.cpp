@@ -2,8 +2,6 @@
 // PDFs written here with known sentences; layout of text-layer words into lines and blocks; blank pages.
 #include "core/classify/classifier.h"
 
-#include "tests/support/test_paths.h"
-
 #include <QDir>
 #include <QFont>
 #include <QImage>
@@ -13,13 +11,13 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
-#include "tests/support/qt_printers.h"
-
 #include <gtest/gtest.h>
+
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using incidoc::test::testData;
-
 
 namespace {
 
@@ -104,7 +102,8 @@ TEST(AssessTextLayer, EmptyAndWhitespaceAreNone)
 
 TEST(AssessTextLayer, FontWithoutUnicodeMappingIsGarbage)
 {
-    const std::vector<TextLayerWord> words = layerOf(testData(QStringLiteral("ocrmypdf/tests/resources/truetype_font_nomapping.pdf")));
+    const std::vector<TextLayerWord> words =
+        layerOf(testData(QStringLiteral("ocrmypdf/tests/resources/truetype_font_nomapping.pdf")));
     ASSERT_FALSE(words.empty());
     const TextLayerAssessment a = assessTextLayer(words);
     EXPECT_EQ(a.quality, TextLayerQuality::Garbage) << a.reason.toStdString();
@@ -113,12 +112,11 @@ TEST(AssessTextLayer, FontWithoutUnicodeMappingIsGarbage)
 
 TEST(AssessTextLayer, RealTextLayersAreGood)
 {
-    for (const QString& f : {QStringLiteral("pdfjs/test/pdfs/annotation-highlight.pdf"),
-                             QStringLiteral("poppler-test/tests/encoding.pdf"),
-                             QStringLiteral("pdfjs/test/pdfs/bad-PageLabels.pdf"),
-                             QStringLiteral("pdfjs/test/pdfs/helloworld-bad.pdf"),
-                             QStringLiteral("ocrmypdf/tests/resources/overlay.pdf"),
-                             QStringLiteral("poppler-test/unittestcases/orientation.pdf")}) {
+    for (const QString& f :
+         {QStringLiteral("pdfjs/test/pdfs/annotation-highlight.pdf"), QStringLiteral("poppler-test/tests/encoding.pdf"),
+          QStringLiteral("pdfjs/test/pdfs/bad-PageLabels.pdf"), QStringLiteral("pdfjs/test/pdfs/helloworld-bad.pdf"),
+          QStringLiteral("ocrmypdf/tests/resources/overlay.pdf"),
+          QStringLiteral("poppler-test/unittestcases/orientation.pdf")}) {
         const TextLayerAssessment a = assessTextLayer(layerOf(testData(f)));
         EXPECT_EQ(a.quality, TextLayerQuality::Good) << f.toStdString() << ": " << a.reason.toStdString();
     }
@@ -174,7 +172,7 @@ TEST(AssessTextLayer, GeneralRulesOnSyntheticLayers)
     QString singles;
     for (int i = 0; i < 60; ++i)
         singles += QChar(u'a' + (i * 7) % 26) + QStringLiteral(" ");
-    for (const QString& s : {privateUse, control, replacement, QStringLiteral("\"7+%- #$&* (!)+ ,-./ 5%&") , singles,
+    for (const QString& s : {privateUse, control, replacement, QStringLiteral("\"7+%- #$&* (!)+ ,-./ 5%&"), singles,
                              QStringLiteral("Xkcd brrn tsk hmmm pfft grrl mnkt zvxq wrkt plnt krst bdfg hjkl mnbv")}) {
         const TextLayerAssessment a = assessTextLayer(wordsOf(s));
         EXPECT_EQ(a.quality, TextLayerQuality::Garbage) << s.toStdString() << ": " << a.reason.toStdString();
@@ -185,8 +183,8 @@ TEST(AssessTextLayer, GeneralRulesOnSyntheticLayers)
 TEST(TextLayerToPage, LinesBlocksAndReadingOrderFromAGeneratedPdf)
 {
     QTemporaryDir dir;
-    const QStringList shortLines{QStringLiteral("The incident was reported"), QStringLiteral("at 14:35 by the night shift."),
-                                 QStringLiteral("Nobody was injured.")};
+    const QStringList shortLines{QStringLiteral("The incident was reported"),
+                                 QStringLiteral("at 14:35 by the night shift."), QStringLiteral("Nobody was injured.")};
     const QList<QStringList> left{{shortLines[0], shortLines[1]}, {shortLines[2]}};
     const QList<QStringList> right{{QStringLiteral("Right column first line"), QStringLiteral("and its second line")}};
     const QString path = writePdf(dir, QStringLiteral("layout.pdf"), left, right);
@@ -210,8 +208,10 @@ TEST(TextLayerToPage, LinesBlocksAndReadingOrderFromAGeneratedPdf)
         EXPECT_GE(w.line, lastLine);
         lastBlock = w.block;
         lastLine = w.line;
-        EXPECT_EQ(page.lines[static_cast<size_t>(w.line)].box.united(w.box), page.lines[static_cast<size_t>(w.line)].box);
-        EXPECT_EQ(page.blocks[static_cast<size_t>(w.block)].box.united(w.box), page.blocks[static_cast<size_t>(w.block)].box);
+        EXPECT_EQ(page.lines[static_cast<size_t>(w.line)].box.united(w.box),
+                  page.lines[static_cast<size_t>(w.line)].box);
+        EXPECT_EQ(page.blocks[static_cast<size_t>(w.block)].box.united(w.box),
+                  page.blocks[static_cast<size_t>(w.block)].box);
     }
     EXPECT_EQ(page.words.front().block, 0);
     EXPECT_EQ(page.words[static_cast<size_t>(joined(page, 0).count(QLatin1Char(' ')) + 1)].line, 1);
@@ -220,10 +220,11 @@ TEST(TextLayerToPage, LinesBlocksAndReadingOrderFromAGeneratedPdf)
 TEST(TextLayerToPage, SyntheticWordsWithBaselineJitter)
 {
     // Two lines; words on a line differ by a few pixels (mixed fonts, superscripts-lite).
-    std::vector<TextLayerWord> words{
-        {QStringLiteral("world"), {120, 103, 200, 131}, true}, {QStringLiteral("Hello"), {10, 100, 100, 130}, true},
-        {QStringLiteral("again"), {110, 141, 190, 170}, true}, {QStringLiteral("Hi"), {10, 140, 60, 170}, true},
-        {QStringLiteral("Footer"), {10, 900, 120, 930}, true}};
+    std::vector<TextLayerWord> words{{QStringLiteral("world"), {120, 103, 200, 131}, true},
+                                     {QStringLiteral("Hello"), {10, 100, 100, 130}, true},
+                                     {QStringLiteral("again"), {110, 141, 190, 170}, true},
+                                     {QStringLiteral("Hi"), {10, 140, 60, 170}, true},
+                                     {QStringLiteral("Footer"), {10, 900, 120, 930}, true}};
     const RecognizedPage page = textLayerToPage(words);
     ASSERT_EQ(page.words.size(), 5u);
     EXPECT_EQ(joined(page, 0), QStringLiteral("Hello world"));
@@ -242,8 +243,7 @@ TEST(IsBlankPage, WhiteNoiseAndBordersAreBlank)
     QImage noise = whitePage();
     QRandomGenerator rng(7);
     for (int i = 0; i < 40000; ++i) // about 0.5% salt noise, single dark pixels
-        noise.scanLine(rng.bounded(noise.height()))[rng.bounded(noise.width())] =
-            static_cast<uchar>(rng.bounded(120));
+        noise.scanLine(rng.bounded(noise.height()))[rng.bounded(noise.width())] = static_cast<uchar>(rng.bounded(120));
     EXPECT_TRUE(isBlankPage(noise));
 
     QImage framed = whitePage();
@@ -251,7 +251,7 @@ TEST(IsBlankPage, WhiteNoiseAndBordersAreBlank)
         QPainter p(&framed);
         p.setPen(QPen(Qt::black, 3));
         p.drawRect(60, 60, framed.width() - 120, framed.height() - 120); // a thin printed frame
-        p.fillRect(0, 0, 25, framed.height(), QColor(40, 40, 40));        // scanner shadow on the edge
+        p.fillRect(0, 0, 25, framed.height(), QColor(40, 40, 40));       // scanner shadow on the edge
     }
     EXPECT_TRUE(isBlankPage(framed));
 

@@ -6,8 +6,6 @@
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/support/xml_schema.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -21,6 +19,9 @@
 #include <gtest/gtest.h>
 
 #include <mutex>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/support/xml_schema.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -144,11 +145,13 @@ TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
                                      QStringLiteral("visualizations/%1.jpg"), QStringLiteral("hocr/%1.hocr"),
                                      QStringLiteral("alto/%1.xml")})
                 EXPECT_TRUE(names.contains(e.arg(stem))) << qPrintable(e.arg(stem));
-            const QJsonObject page = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/%1.json").arg(stem))).object();
+            const QJsonObject page =
+                QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/%1.json").arg(stem))).object();
             QImage image;
             ASSERT_TRUE(image.loadFromData(unzipEntry(zip, QStringLiteral("images/%1.png").arg(stem)), "PNG"));
             EXPECT_EQ(image.width(), page[QStringLiteral("page")][QStringLiteral("width")].toInt()) << qPrintable(stem);
-            EXPECT_EQ(image.height(), page[QStringLiteral("page")][QStringLiteral("height")].toInt()) << qPrintable(stem);
+            EXPECT_EQ(image.height(), page[QStringLiteral("page")][QStringLiteral("height")].toInt())
+                << qPrintable(stem);
             EXPECT_EQ(image.depth(), 1);
         }
     }
@@ -158,19 +161,23 @@ TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
     QImage exported;
     ASSERT_TRUE(exported.loadFromData(unzipEntry(zip, QStringLiteral("images/scan/page-0001.png")), "PNG"));
     EXPECT_EQ(exported.size(), scan.size());
-    for (const QString& e : {QStringLiteral("coco.json"), QStringLiteral("labelstudio.json"), QStringLiteral("metrics/pages.csv"),
-                             QStringLiteral("metrics/summary.json"), QStringLiteral("README.md"), QStringLiteral("manifest.json")})
+    for (const QString& e :
+         {QStringLiteral("coco.json"), QStringLiteral("labelstudio.json"), QStringLiteral("metrics/pages.csv"),
+          QStringLiteral("metrics/summary.json"), QStringLiteral("README.md"), QStringLiteral("manifest.json")})
         EXPECT_TRUE(names.contains(e)) << qPrintable(e);
     EXPECT_EQ(names.constLast(), QStringLiteral("manifest.json"));
 
-    const QJsonObject first = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/Report-e-1/page-0001.json"))).object();
+    const QJsonObject first =
+        QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/Report-e-1/page-0001.json"))).object();
     EXPECT_EQ(first[QStringLiteral("words")][0][QStringLiteral("label")].toString(), QStringLiteral("PERSON"));
-    const QJsonObject summary = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("metrics/summary.json"))).object();
+    const QJsonObject summary =
+        QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("metrics/summary.json"))).object();
     EXPECT_EQ(summary[QStringLiteral("labelled_words")].toInt(), 2);
     EXPECT_EQ(summary[QStringLiteral("pages_by_review")][QStringLiteral("reviewed")].toInt(), 1);
     const QJsonObject manifest = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("manifest.json"))).object();
     EXPECT_EQ(manifest[QStringLiteral("entries")].toArray().size(), names.size() - 1);
-    EXPECT_EQ(manifest[QStringLiteral("documents")][0][QStringLiteral("sha256")].toString().toLatin1(), fileSha(s_sources[0]));
+    EXPECT_EQ(manifest[QStringLiteral("documents")][0][QStringLiteral("sha256")].toString().toLatin1(),
+              fileSha(s_sources[0]));
     EXPECT_FALSE(manifest[QStringLiteral("engines")][QStringLiteral("tesseract")].toString().isEmpty());
     EXPECT_EQ(manifest[QStringLiteral("settings")][QStringLiteral("binarization")].toString(),
               QStringLiteral("adaptive-gaussian 11 2"));
@@ -270,7 +277,8 @@ TEST_F(ExportProject, ReadsOneSnapshotWhileAnAnnotatorKeepsEditing)
     ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
     ASSERT_TRUE(edited);
     EXPECT_TRUE(editStatus.ok()) << qPrintable(editStatus.error().message); // the export never blocks editing
-    const QJsonObject page3 = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/scan/page-0001.json"))).object();
+    const QJsonObject page3 =
+        QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/scan/page-0001.json"))).object();
     EXPECT_EQ(page3[QStringLiteral("words")][0][QStringLiteral("text")].toString(), before);
     EXPECT_EQ((*(*editor)->word(lastWords[0].id))->text, QStringLiteral("EDITED-DURING-EXPORT"));
     ASSERT_TRUE((*editor)->updateWordText(lastWords[0].id, before).ok());
@@ -326,18 +334,21 @@ TEST_F(ExportProject, UnwritableDestinationIsAClearError)
     auto noFolder = exportBundle(projectPath(), QStringLiteral("/nonexistent-folder/x/b.zip"), o);
     ASSERT_FALSE(noFolder.ok());
     EXPECT_EQ(noFolder.error().code, ErrorCode::Io);
-    EXPECT_TRUE(noFolder.error().message.contains(QStringLiteral("does not exist"))) << qPrintable(noFolder.error().message);
+    EXPECT_TRUE(noFolder.error().message.contains(QStringLiteral("does not exist")))
+        << qPrintable(noFolder.error().message);
     // /proc accepts no new files, even from root.
     auto proc = exportBundle(projectPath(), QStringLiteral("/proc/b.zip"), o);
     ASSERT_FALSE(proc.ok());
     EXPECT_EQ(proc.error().code, ErrorCode::Io);
-    EXPECT_TRUE(proc.error().message.startsWith(QStringLiteral("cannot write /proc/b.zip"))) << qPrintable(proc.error().message);
+    EXPECT_TRUE(proc.error().message.startsWith(QStringLiteral("cannot write /proc/b.zip")))
+        << qPrintable(proc.error().message);
     EXPECT_FALSE(QFile::exists(QStringLiteral("/proc/b.zip")));
     QTemporaryDir out;
     auto folder = exportBundle(projectPath(), out.path(), o);
     ASSERT_FALSE(folder.ok());
     EXPECT_TRUE(folder.error().message.contains(QStringLiteral("folder"))) << qPrintable(folder.error().message);
-    auto noProject = exportBundle(out.filePath(QStringLiteral("none.incidoc")), out.filePath(QStringLiteral("b.zip")), o);
+    auto noProject =
+        exportBundle(out.filePath(QStringLiteral("none.incidoc")), out.filePath(QStringLiteral("b.zip")), o);
     ASSERT_FALSE(noProject.ok());
     EXPECT_EQ(noProject.error().code, ErrorCode::NotFound);
 }

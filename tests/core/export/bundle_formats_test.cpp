@@ -3,7 +3,6 @@
 
 #include "core/export/bundle_formats.h"
 #include "core/imaging/prepare.h"
-#include "tests/support/xml_schema.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -13,6 +12,8 @@
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/xml_schema.h"
 
 using namespace incidoc;
 
@@ -43,10 +44,11 @@ BundlePage samplePage()
         w.labelName = label;
         return w;
     };
-    p.words = {word(11, 0, 0, QStringLiteral("Officer"), {100, 100, 250, 140}, 96.4),
-               word(12, 0, 0, QStringLiteral("J.<Smith>&"), {260, 100, 400, 140}, 41.0, QStringLiteral("PERSON")),
-               word(13, 0, 1, QStringLiteral("事故\x01"), {100, 150, 200, 190}, 88.0),
-               word(14, 1, 0, QStringLiteral("12/03/2026"), {500, 900, 700, 940}, std::nullopt, QStringLiteral("DATE"))};
+    p.words = {
+        word(11, 0, 0, QStringLiteral("Officer"), {100, 100, 250, 140}, 96.4),
+        word(12, 0, 0, QStringLiteral("J.<Smith>&"), {260, 100, 400, 140}, 41.0, QStringLiteral("PERSON")),
+        word(13, 0, 1, QStringLiteral("事故\x01"), {100, 150, 200, 190}, 88.0),
+        word(14, 1, 0, QStringLiteral("12/03/2026"), {500, 900, 700, 940}, std::nullopt, QStringLiteral("DATE"))};
     p.words[3].source = WordSource::User;
     p.words[3].edited = true;
     return p;
@@ -121,9 +123,11 @@ TEST(BundleFormats, HocrIsWellFormedWithPagesLinesWordsAndConfidence)
     EXPECT_EQ(xpath(hocr, QStringLiteral("string(//*[@class='ocrx_word'][2]/@title)")),
               QStringLiteral("bbox 260 100 400 140; x_wconf 41"));
     EXPECT_EQ(xpath(hocr, QStringLiteral("string(//*[@class='ocrx_word'][2])")), QStringLiteral("J.<Smith>&"));
-    EXPECT_EQ(xpath(hocr, QStringLiteral("string(//*[@class='ocr_page']/@title)")),
-              QStringLiteral("image \"images/report-1-2/page-0003.png\"; bbox 0 0 1000 2000; ppageno 2; scan_res 200 200"));
-    EXPECT_EQ(xpath(hocr, QStringLiteral("string((//*[@class='ocrx_word'])[4]/@title)")), QStringLiteral("bbox 500 900 700 940"));
+    EXPECT_EQ(
+        xpath(hocr, QStringLiteral("string(//*[@class='ocr_page']/@title)")),
+        QStringLiteral("image \"images/report-1-2/page-0003.png\"; bbox 0 0 1000 2000; ppageno 2; scan_res 200 200"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string((//*[@class='ocrx_word'])[4]/@title)")),
+              QStringLiteral("bbox 500 900 700 940"));
 }
 
 TEST(BundleFormats, AltoIsWellFormedV4WithStringsInLinesInBlocks)
@@ -142,7 +146,8 @@ TEST(BundleFormats, AltoIsWellFormedV4WithStringsInLinesInBlocks)
               QStringLiteral("4"));
     EXPECT_EQ(xpath(alto, QStringLiteral("string(//*[local-name()='String'][@ID='string_2']/@CONTENT)")),
               QStringLiteral("J.<Smith>&"));
-    EXPECT_EQ(xpath(alto, QStringLiteral("string(//*[local-name()='String'][@ID='string_2']/@WC)")), QStringLiteral("0.41"));
+    EXPECT_EQ(xpath(alto, QStringLiteral("string(//*[local-name()='String'][@ID='string_2']/@WC)")),
+              QStringLiteral("0.41"));
     EXPECT_EQ(xpath(alto, QStringLiteral("concat(//*[local-name()='String'][@ID='string_2']/@HPOS, ',', "
                                          "//*[local-name()='String'][@ID='string_2']/@WIDTH)")),
               QStringLiteral("260,140"));
@@ -178,8 +183,8 @@ TEST(BundleFormats, AltoSchemaCheckRejectsAnInvalidAlto)
     const QByteArray alto = pageToAlto(samplePage());
     ASSERT_TRUE(alto.contains(" CONTENT=\"Officer\""));
     ASSERT_TRUE(alto.contains("<SP/>"));
-    for (const QByteArray& broken : {QByteArray(alto).replace(" CONTENT=\"Officer\"", ""),
-                                     QByteArray(alto).replace("<SP/>", "<Space/>")}) {
+    for (const QByteArray& broken :
+         {QByteArray(alto).replace(" CONTENT=\"Officer\"", ""), QByteArray(alto).replace("<SP/>", "<Space/>")}) {
         ASSERT_EQ(xmllint(broken, {QStringLiteral("--noout")}), 0);
         const test::SchemaCheck check = test::validateAgainstSchema(broken, QStringLiteral("alto-4-4.xsd"));
         EXPECT_EQ(check.code, 3) << qPrintable(check.output);
@@ -193,8 +198,8 @@ TEST(BundleFormats, CocoAndLabelStudioPiecesAssembleIntoValidJson)
     labels[0].name = QStringLiteral("PERSON");
     labels[1].name = QStringLiteral("DATE");
     const auto cats = cocoCategoryIds(labels);
-    const QByteArray coco = cocoHead(labels, QStringLiteral("2026-01-01T00:00:00Z")) +
-                            cocoAnnotations(p, 7, 100, cats, false) + cocoMiddle() + cocoImage(p, 7) + "]}";
+    const QByteArray coco = cocoHead(labels, QStringLiteral("2026-01-01T00:00:00Z"))
+                            + cocoAnnotations(p, 7, 100, cats, false) + cocoMiddle() + cocoImage(p, 7) + "]}";
     QJsonParseError error;
     const QJsonObject o = QJsonDocument::fromJson(coco, &error).object();
     ASSERT_EQ(error.error, QJsonParseError::NoError) << qPrintable(error.errorString());
@@ -221,8 +226,10 @@ TEST(BundleFormats, CocoAndLabelStudioPiecesAssembleIntoValidJson)
     EXPECT_EQ(results[4][QStringLiteral("type")].toString(), QStringLiteral("labels"));
     EXPECT_DOUBLE_EQ(results[2][QStringLiteral("value")][QStringLiteral("x")].toDouble(), 26.0);
     EXPECT_DOUBLE_EQ(results[2][QStringLiteral("value")][QStringLiteral("height")].toDouble(), 2.0);
-    EXPECT_EQ(results[3][QStringLiteral("value")][QStringLiteral("text")].toArray()[0].toString(), QStringLiteral("J.<Smith>&"));
-    EXPECT_EQ(results[4][QStringLiteral("value")][QStringLiteral("labels")].toArray()[0].toString(), QStringLiteral("PERSON"));
+    EXPECT_EQ(results[3][QStringLiteral("value")][QStringLiteral("text")].toArray()[0].toString(),
+              QStringLiteral("J.<Smith>&"));
+    EXPECT_EQ(results[4][QStringLiteral("value")][QStringLiteral("labels")].toArray()[0].toString(),
+              QStringLiteral("PERSON"));
 
     BundlePage reviewed = p;
     reviewed.page.review = ReviewStatus::Reviewed;
@@ -240,8 +247,9 @@ TEST(BundleFormats, MetricsRowCountsWords)
     EXPECT_EQ(s.labelled, 2);
     EXPECT_EQ(s.edited, 1);
     EXPECT_EQ(s.withConfidence, 3);
-    EXPECT_EQ(pagesCsvHeader(), QByteArray("document,page,kind,status,review,words,mean_confidence,low_confidence_words,"
-                                           "edited_words,labelled_words,render_ms,ocr_ms\n"));
+    EXPECT_EQ(pagesCsvHeader(),
+              QByteArray("document,page,kind,status,review,words,mean_confidence,low_confidence_words,"
+                         "edited_words,labelled_words,render_ms,ocr_ms\n"));
     EXPECT_EQ(pagesCsvRow(p, s), QByteArray("report-1-2,3,scanned,done,new,4,75.1,1,1,2,0,0\n"));
 }
 

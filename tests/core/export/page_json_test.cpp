@@ -71,10 +71,11 @@ TEST(PageJson, FollowsTheSpec)
 
 TEST(PageJson, FolderNamesAreSafeAndUnique)
 {
-    std::vector<DocumentRecord> docs{doc(QStringLiteral("report.pdf")), doc(QStringLiteral("report.png")),
-                                     doc(QStringLiteral("Report.tif")), doc(QStringLiteral("..pdf")),
-                                     doc(QStringLiteral(".pdf")), doc(QString(300, QChar(0x00e9)) + QStringLiteral(".pdf")),
-                                     doc(QStringLiteral("a\\b:c.pdf")), doc(QStringLiteral("事故报告.pdf"))};
+    std::vector<DocumentRecord> docs{
+        doc(QStringLiteral("report.pdf")), doc(QStringLiteral("report.png")),
+        doc(QStringLiteral("Report.tif")), doc(QStringLiteral("..pdf")),
+        doc(QStringLiteral(".pdf")),       doc(QString(300, QChar(0x00e9)) + QStringLiteral(".pdf")),
+        doc(QStringLiteral("a\\b:c.pdf")), doc(QStringLiteral("事故报告.pdf"))};
     const auto names = documentFolderNames(docs);
     EXPECT_EQ(names[0], QStringLiteral("report"));
     EXPECT_EQ(names[1], QStringLiteral("report-2"));

@@ -37,12 +37,13 @@ ProgramRun runProgram(const QString& program, const QStringList& args)
 ProgramRun pythonListing(const QString& zip)
 {
     return runProgram(QStringLiteral("python3"),
-                      {QStringLiteral("-c"), QStringLiteral("import sys, zipfile, hashlib\n"
-                                                            "z = zipfile.ZipFile(sys.argv[1])\n"
-                                                            "assert z.testzip() is None\n"
-                                                            "for i in z.infolist():\n"
-                                                            "    print(i.filename + '\\t' + hashlib.sha256(z.read(i)).hexdigest()"
-                                                            " + '\\t' + str(i.compress_type))\n"),
+                      {QStringLiteral("-c"),
+                       QStringLiteral("import sys, zipfile, hashlib\n"
+                                      "z = zipfile.ZipFile(sys.argv[1])\n"
+                                      "assert z.testzip() is None\n"
+                                      "for i in z.infolist():\n"
+                                      "    print(i.filename + '\\t' + hashlib.sha256(z.read(i)).hexdigest()"
+                                      " + '\\t' + str(i.compress_type))\n"),
                        zip});
 }
 
@@ -117,8 +118,8 @@ TEST(ZipWriter, ArchiveOpensInPythonAndUnzipWithStoredDeflatedAndFragmentedEntri
     const QStringList lines = py.out.trimmed().split(QLatin1Char('\n'));
     ASSERT_EQ(lines.size(), 6) << qPrintable(py.out);
     const std::vector<QByteArray> expected{sha(json), sha(noise), sha(noise), sha({}), sha(json.left(999)), sha(whole)};
-    const QStringList methods{QStringLiteral("8"), QStringLiteral("0"), QStringLiteral("0"), QStringLiteral("0"),
-                              QStringLiteral("8"), QStringLiteral("8")};
+    const QStringList methods{QStringLiteral("8"), QStringLiteral("0"), QStringLiteral("0"),
+                              QStringLiteral("0"), QStringLiteral("8"), QStringLiteral("8")};
     for (int i = 0; i < 6; ++i) {
         const QStringList f = lines[i].split(QLatin1Char('\t'));
         ASSERT_EQ(f.size(), 3);
@@ -144,26 +145,26 @@ TEST(ZipWriter, MoreThan65535EntriesGiveAValidZip64Archive)
         ZipWriter w(fd, QDateTime::currentDateTime());
         for (int i = 0; i < kCount; ++i) {
             const QByteArray body = "entry " + QByteArray::number(i) + "\n";
-            ASSERT_TRUE(w.add(prepareEntry(QStringLiteral("d/%1.txt").arg(i, 6, 10, QLatin1Char('0')), body, i % 2 == 0)).ok());
+            ASSERT_TRUE(
+                w.add(prepareEntry(QStringLiteral("d/%1.txt").arg(i, 6, 10, QLatin1Char('0')), body, i % 2 == 0)).ok());
         }
         ASSERT_TRUE(w.finish().ok());
         EXPECT_EQ(w.entryCount(), static_cast<quint64>(kCount));
     }
     ::close(fd);
-    const ProgramRun py = runProgram(
-        QStringLiteral("python3"),
-        {QStringLiteral("-c"),
-         QStringLiteral("import sys, zipfile\n"
-                        "z = zipfile.ZipFile(sys.argv[1])\n"
-                        "assert z.testzip() is None\n"
-                        "n = z.namelist()\n"
-                        "assert len(n) == 70000, len(n)\n"
-                        "assert z.read('d/069999.txt') == b'entry 69999\\n'\n"
-                        "assert z.read('d/000000.txt') == b'entry 0\\n'\n"
-                        "raw = open(sys.argv[1], 'rb').read()\n"
-                        "assert raw.rfind(b'PK\\x06\\x06') > 0, 'no zip64 end record'\n"
-                        "print('ok')\n"),
-         zip});
+    const ProgramRun py = runProgram(QStringLiteral("python3"),
+                                     {QStringLiteral("-c"),
+                                      QStringLiteral("import sys, zipfile\n"
+                                                     "z = zipfile.ZipFile(sys.argv[1])\n"
+                                                     "assert z.testzip() is None\n"
+                                                     "n = z.namelist()\n"
+                                                     "assert len(n) == 70000, len(n)\n"
+                                                     "assert z.read('d/069999.txt') == b'entry 69999\\n'\n"
+                                                     "assert z.read('d/000000.txt') == b'entry 0\\n'\n"
+                                                     "raw = open(sys.argv[1], 'rb').read()\n"
+                                                     "assert raw.rfind(b'PK\\x06\\x06') > 0, 'no zip64 end record'\n"
+                                                     "print('ok')\n"),
+                                      zip});
     EXPECT_EQ(py.code, 0) << qPrintable(py.out);
     const ProgramRun unzip = runProgram(QStringLiteral("unzip"), {QStringLiteral("-tq"), zip});
     EXPECT_EQ(unzip.code, 0) << qPrintable(unzip.out.right(2000));
@@ -201,14 +202,14 @@ TEST(ZipWriter, DeflatedPiecesConcatenateIntoOneStream)
     ASSERT_TRUE(f.open(QIODevice::WriteOnly));
     f.write(joined);
     f.close();
-    const ProgramRun py = runProgram(QStringLiteral("python3"),
-                              {QStringLiteral("-c"),
-                               QStringLiteral("import sys, zlib, hashlib\n"
-                                              "d = zlib.decompressobj(-15)\n"
-                                              "out = d.decompress(open(sys.argv[1], 'rb').read())\n"
-                                              "assert d.eof\n"
-                                              "print(hashlib.sha256(out).hexdigest())\n"),
-                               f.fileName()});
+    const ProgramRun py =
+        runProgram(QStringLiteral("python3"), {QStringLiteral("-c"),
+                                               QStringLiteral("import sys, zlib, hashlib\n"
+                                                              "d = zlib.decompressobj(-15)\n"
+                                                              "out = d.decompress(open(sys.argv[1], 'rb').read())\n"
+                                                              "assert d.eof\n"
+                                                              "print(hashlib.sha256(out).hexdigest())\n"),
+                                               f.fileName()});
     ASSERT_EQ(py.code, 0) << qPrintable(py.out);
     EXPECT_EQ(py.out.trimmed().toLatin1(), sha(raw));
 }

@@ -1,15 +1,18 @@
 // Prepare: capital-height estimate, OCR scale factor, rescale, binarize, 1-bit PNG.
 #include "core/imaging/prepare.h"
-#include "tests/support/funsd.h"
-#include "tests/support/test_paths.h"
 
-#include <cmath>
-#include <gtest/gtest.h>
 #include <QBuffer>
 #include <QFont>
 #include <QFontMetricsF>
 #include <QImageReader>
 #include <QPainter>
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "tests/support/funsd.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 
@@ -33,8 +36,7 @@ QImage textPage(double capPx, int width = 0, int lines = 6)
     const double capAt100 = QFontMetricsF(font).capHeight();
     font.setPixelSize(std::max(4, static_cast<int>(std::lround(100.0 * capPx / capAt100))));
     const QFontMetricsF fm(font);
-    const int w =
-        width > 0 ? width : static_cast<int>(fm.horizontalAdvance(QString::fromLatin1(kSentences[0])) * 1.2);
+    const int w = width > 0 ? width : static_cast<int>(fm.horizontalAdvance(QString::fromLatin1(kSentences[0])) * 1.2);
     const int lineStep = static_cast<int>(std::ceil(fm.lineSpacing() * 1.5));
     QImage rgb(w, lineStep * (lines + 1), QImage::Format_RGB32);
     rgb.fill(Qt::white);
@@ -306,8 +308,7 @@ TEST(EncodeBilevelPng, WritesAOneBitPngThatDecodesToTheSamePixels)
     QImage back = QImage::fromData(png, "PNG").convertToFormat(QImage::Format_Grayscale8);
     ASSERT_EQ(back.size(), bin.size());
     for (int y = 0; y < bin.height(); ++y)
-        ASSERT_EQ(memcmp(back.constScanLine(y), bin.constScanLine(y), static_cast<size_t>(bin.width())), 0)
-            << y;
+        ASSERT_EQ(memcmp(back.constScanLine(y), bin.constScanLine(y), static_cast<size_t>(bin.width())), 0) << y;
     // Much smaller than the same page as an 8-bit PNG.
     QByteArray grey;
     QBuffer buf(&grey);

@@ -2,9 +2,6 @@
 // refusals (empty, damaged, encrypted, oversized) on hand-made files and the shared real/malformed PDFs.
 #include "core/import/importer.h"
 
-#include "tests/core/render/handmade_pdf.h"
-#include "tests/support/test_paths.h"
-
 #include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,18 +13,19 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 
-#include "tests/support/qt_printers.h"
-
 #include <gtest/gtest.h>
+
+#include <thread>
 
 #include <sys/fsuid.h>
 #include <sys/stat.h>
 
-#include <thread>
+#include "tests/core/render/handmade_pdf.h"
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using incidoc::test::testData;
-
 
 namespace {
 
@@ -68,8 +66,8 @@ QByteArray pngHeaderOnly(quint32 width, quint32 height)
 {
     QByteArray ihdr = be32(width) + be32(height) + QByteArray("\x08\x00\x00\x00\x00", 5);
     // libpng reads chunks up to the first IDAT to report the header; give it one (a zlib stream start).
-    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr) +
-           pngChunk("IDAT", QByteArray("\x78\x9c\x63\x00\x00", 5)) + pngChunk("IEND", {});
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + pngChunk("IHDR", ihdr)
+           + pngChunk("IDAT", QByteArray("\x78\x9c\x63\x00\x00", 5)) + pngChunk("IEND", {});
 }
 
 /// Inserts an EXIF APP1 segment with only an Orientation tag right after the JPEG SOI marker.
@@ -77,10 +75,10 @@ QByteArray withExifOrientation(const QByteArray& jpeg, int orientation)
 {
     QByteArray tiff("MM\0*", 4);
     tiff += be32(8);
-    tiff += QByteArray("\x00\x01", 2);                                         // one IFD entry
-    tiff += QByteArray("\x01\x12\x00\x03", 4) + be32(1);                         // Orientation, SHORT, 1
+    tiff += QByteArray("\x00\x01", 2);                   // one IFD entry
+    tiff += QByteArray("\x01\x12\x00\x03", 4) + be32(1); // Orientation, SHORT, 1
     tiff += QByteArray(1, '\0') + QByteArray(1, static_cast<char>(orientation)) + QByteArray(2, '\0');
-    tiff += be32(0);                                                             // no next IFD
+    tiff += be32(0); // no next IFD
     const QByteArray payload = QByteArray("Exif\0\0", 6) + tiff;
     const int length = static_cast<int>(payload.size()) + 2;
     QByteArray app1("\xff\xe1", 2);
@@ -128,8 +126,8 @@ TEST(CollectFiles, ExpandsFoldersRecursivelySortedAndFiltersByExtension)
     // A symlink back to the top folder must not make the walk loop forever.
     ASSERT_TRUE(QFile::link(dir.filePath(QStringLiteral("in")), dir.filePath(QStringLiteral("in/b/loop"))));
 
-    const CollectedFiles got = collectFiles(
-        {dir.filePath(QStringLiteral("in")), explicitText, dir.filePath(QStringLiteral("missing.pdf"))});
+    const CollectedFiles got =
+        collectFiles({dir.filePath(QStringLiteral("in")), explicitText, dir.filePath(QStringLiteral("missing.pdf"))});
     QStringList expected{a, b, c, d, e, f, explicitText, QDir::cleanPath(dir.filePath(QStringLiteral("missing.pdf")))};
     expected.sort();
     EXPECT_EQ(paths(got), expected);
@@ -224,7 +222,8 @@ TEST(InspectFile, RefusesEmptyOversizedMissingAndUnknownFiles)
     const Result<InspectedFile> big = inspectFile(write(dir, QStringLiteral("big.pdf"), QByteArray(11, 'x')), small);
     ASSERT_FALSE(big.ok());
     EXPECT_EQ(big.error().code, ErrorCode::TooLarge);
-    EXPECT_TRUE(big.error().message.startsWith(QStringLiteral("file too large: "))) << big.error().message.toStdString();
+    EXPECT_TRUE(big.error().message.startsWith(QStringLiteral("file too large: ")))
+        << big.error().message.toStdString();
 
     const Result<InspectedFile> missing = inspectFile(dir.filePath(QStringLiteral("gone.pdf")));
     ASSERT_FALSE(missing.ok());
@@ -248,8 +247,7 @@ TEST(InspectFile, HandmadePdfPagesWithCropBoxAndRotation)
     pages[2].rotate = 90;
     pages[2].cropBox = "100 200 400 600";
     // Junk before the header (as mail gateways add) must not hide the PDF.
-    const QString path =
-        write(dir, QStringLiteral("three.bin"), QByteArray(200, '\n') + test::handmadePdf(pages));
+    const QString path = write(dir, QStringLiteral("three.bin"), QByteArray(200, '\n') + test::handmadePdf(pages));
     const Result<InspectedFile> got = inspectFile(path);
     ASSERT_TRUE(got.ok()) << got.error().message.toStdString();
     EXPECT_EQ(got->document.kind, DocumentKind::Pdf);
@@ -280,7 +278,8 @@ TEST(InspectFile, EncryptedPdfNeedsPassword)
     EXPECT_EQ(got.error().message, QStringLiteral("encrypted PDF (password required)"));
 
     // Encrypted with permissions only (empty user password): opens like any other PDF.
-    const Result<InspectedFile> perms = inspectFile(testData(QStringLiteral("poppler-test/unittestcases/orientation.pdf")));
+    const Result<InspectedFile> perms =
+        inspectFile(testData(QStringLiteral("poppler-test/unittestcases/orientation.pdf")));
     ASSERT_TRUE(perms.ok()) << perms.error().message.toStdString();
     ASSERT_EQ(perms->pages.size(), 4u);
     EXPECT_EQ(perms->pages[0].rotation, 0);
@@ -390,7 +389,8 @@ TEST(InspectFile, PngAndJpegWithResolutionAndOrientation)
     EXPECT_EQ(got->pages[0].widthPt, 0);
 
     // A real scan without any resolution in its header (FUNSD PNGs have no pHYs chunk): dpi 0.
-    const Result<InspectedFile> funsd = inspectFile(testData(QStringLiteral("funsd/training_data/images/0000971160.png")));
+    const Result<InspectedFile> funsd =
+        inspectFile(testData(QStringLiteral("funsd/training_data/images/0000971160.png")));
     ASSERT_TRUE(funsd.ok()) << funsd.error().message.toStdString();
     EXPECT_EQ(funsd->pages[0].dpi, 0);
     EXPECT_GT(funsd->pages[0].widthPx, 500);
@@ -402,7 +402,8 @@ TEST(InspectFile, PngAndJpegWithResolutionAndOrientation)
         buffer.open(QIODevice::WriteOnly);
         ASSERT_TRUE(img.save(&buffer, "JPEG"));
     }
-    const Result<InspectedFile> rotated = inspectFile(write(dir, QStringLiteral("photo.jpg"), withExifOrientation(jpeg, 6)));
+    const Result<InspectedFile> rotated =
+        inspectFile(write(dir, QStringLiteral("photo.jpg"), withExifOrientation(jpeg, 6)));
     ASSERT_TRUE(rotated.ok()) << rotated.error().message.toStdString();
     EXPECT_EQ(rotated->pages[0].widthPx, 480);
     EXPECT_EQ(rotated->pages[0].heightPx, 640);
@@ -434,8 +435,8 @@ TEST(InspectFile, DamagedImageIsAnError)
 {
     QTemporaryDir dir;
     // A PNG signature followed by junk: sniffed as an image, refused by the reader.
-    const Result<InspectedFile> got =
-        inspectFile(write(dir, QStringLiteral("broken.png"), QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(100, 'z')));
+    const Result<InspectedFile> got = inspectFile(
+        write(dir, QStringLiteral("broken.png"), QByteArray("\x89PNG\r\n\x1a\n", 8) + QByteArray(100, 'z')));
     ASSERT_FALSE(got.ok());
     EXPECT_EQ(got.error().code, ErrorCode::InvalidInput);
     EXPECT_TRUE(got.error().message.startsWith(QStringLiteral("damaged image"))) << got.error().message.toStdString();

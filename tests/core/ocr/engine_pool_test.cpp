@@ -1,12 +1,12 @@
 // EnginePool with real Tesseract engines: leases are reused, given back by RAII, never shared by two
 // holders at once; families are registered by name; a lease outliving its pool is safe.
 #include "core/ocr/engine_pool.h"
-
 #include "core/ocr/tesseract_engine.h"
 
-#include <gtest/gtest.h>
 #include <QFont>
 #include <QPainter>
+
+#include <gtest/gtest.h>
 
 #include <atomic>
 #include <set>
@@ -137,7 +137,9 @@ TEST(EnginePool, ASecondFamilyIsOneRegistrationAndUnknownNamesAreAnError)
         auto lease = pool.acquire(QStringLiteral("neural"), QStringLiteral("eng"));
         ASSERT_TRUE(lease) << lease.error().message;
     }
-    { auto lease = pool.acquire(QStringLiteral("neural"), QStringLiteral("eng")); }
+    {
+        auto lease = pool.acquire(QStringLiteral("neural"), QStringLiteral("eng"));
+    }
     EXPECT_EQ(counting->made, 1);
     // Registering the name again drops its idle engines: they came from the old factory.
     pool.registerEngine(QStringLiteral("neural"), counting);

@@ -3,10 +3,11 @@
 // pipeline (rescale capitals to kTargetCapHeightPx, Tesseract reads grey) must do clearly better.
 // Two threads, one engine per thread, as the app runs pages.
 #include "core/imaging/prepare.h"
-#include "tests/support/funsd.h"
-#include "tests/support/test_paths.h"
 
 #include <gtest/gtest.h>
+
+#include "tests/support/funsd.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -37,7 +38,6 @@ TEST(FunsdAccuracy, DefaultPipelineBeatsPlainTesseract)
     WordScore plain;
     for (const auto& r : runFunsd(pages, unscaled, 2))
         plain += r.score;
-    std::printf("FUNSD without rescale: P %.3f R %.3f F1 %.3f\n", plain.precision(), plain.recall(),
-                plain.f1());
+    std::printf("FUNSD without rescale: P %.3f R %.3f F1 %.3f\n", plain.precision(), plain.recall(), plain.f1());
     EXPECT_GT(total.f1(), plain.f1() + 0.1);
 }

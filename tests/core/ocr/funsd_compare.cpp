@@ -4,13 +4,15 @@
 // chosen default. Usage: funsd_compare [threads]
 #include "core/imaging/prepare.h"
 #include "core/util/openmp_guard.h"
-#include "tests/support/funsd.h"
-#include "tests/support/test_paths.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
 
 #include <cstdio>
 #include <cstdlib>
-#include <QCoreApplication>
-#include <QElapsedTimer>
+
+#include "tests/support/funsd.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -31,15 +33,12 @@ int main(int argc, char** argv)
     };
     const Variant variants[] = {
         {"no rescale, grey", {false, kTargetCapHeightPx, BinarizeMethod::None, 11, 100}},
-        {"no rescale, adaptive (block 11)",
-         {false, kTargetCapHeightPx, BinarizeMethod::AdaptiveGaussian, 11, 100}},
+        {"no rescale, adaptive (block 11)", {false, kTargetCapHeightPx, BinarizeMethod::AdaptiveGaussian, 11, 100}},
         {"no rescale, sauvola (block 11)", {false, kTargetCapHeightPx, BinarizeMethod::Sauvola, 11, 100}},
         {"rescale, grey", {true, kTargetCapHeightPx, BinarizeMethod::None, 11, 100}},
-        {"rescale, adaptive (block 11)",
-         {true, kTargetCapHeightPx, BinarizeMethod::AdaptiveGaussian, 11, 100}},
+        {"rescale, adaptive (block 11)", {true, kTargetCapHeightPx, BinarizeMethod::AdaptiveGaussian, 11, 100}},
         {"rescale, sauvola (block 11)", {true, kTargetCapHeightPx, BinarizeMethod::Sauvola, 11, 100}},
-        {"rescale, adaptive (block 31)",
-         {true, kTargetCapHeightPx, BinarizeMethod::AdaptiveGaussian, 31, 100}},
+        {"rescale, adaptive (block 31)", {true, kTargetCapHeightPx, BinarizeMethod::AdaptiveGaussian, 31, 100}},
         {"rescale, sauvola (block 31)", {true, kTargetCapHeightPx, BinarizeMethod::Sauvola, 31, 100}},
         {"rescale, otsu", {true, kTargetCapHeightPx, BinarizeMethod::Otsu, 11, 100}},
         {"rescale, grey, dpi 300", {true, kTargetCapHeightPx, BinarizeMethod::None, 11, 300}},
@@ -56,13 +55,13 @@ int main(int argc, char** argv)
                 std::fprintf(stderr, "%s: %s\n", qPrintable(r.name), qPrintable(r.error));
             total += r.score;
         }
-        std::printf("| %s | %.3f | %.3f | %.3f | %.1f |\n", v.name, total.precision(), total.recall(),
-                    total.f1(), t.elapsed() / 1000.0);
+        std::printf("| %s | %.3f | %.3f | %.3f | %.1f |\n", v.name, total.precision(), total.recall(), total.f1(),
+                    t.elapsed() / 1000.0);
         std::fflush(stdout);
         if (!printedCaps && v.pipeline.rescale) {
             for (const auto& r : runs)
-                std::fprintf(stderr, "%s cap %.1f px scale %.2f F1 %.3f\n", qPrintable(r.name), r.capHeightPx,
-                             r.scale, r.score.f1());
+                std::fprintf(stderr, "%s cap %.1f px scale %.2f F1 %.3f\n", qPrintable(r.name), r.capHeightPx, r.scale,
+                             r.score.f1());
             printedCaps = true;
         }
     }

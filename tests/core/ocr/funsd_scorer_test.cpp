@@ -1,8 +1,8 @@
 // The FUNSD scorer: ground truth parsing and the one-to-one IoU + exact-text matching.
+#include <gtest/gtest.h>
+
 #include "tests/support/funsd.h"
 #include "tests/support/test_paths.h"
-
-#include <gtest/gtest.h>
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -58,8 +58,7 @@ TEST(FunsdScorer, MatchingIsOneToOneAndGreedyByOverlap)
     // Two truth words "to" side by side; three predictions "to": the best overlaps win, the third
     // prediction finds no free partner.
     const std::vector<FunsdWord> truth = {{"to", {0, 0, 20, 10}}, {"to", {30, 0, 50, 10}}};
-    const std::vector<FunsdWord> predicted = {
-        {"to", {2, 0, 22, 10}}, {"to", {0, 0, 20, 10}}, {"to", {30, 0, 50, 10}}};
+    const std::vector<FunsdWord> predicted = {{"to", {2, 0, 22, 10}}, {"to", {0, 0, 20, 10}}, {"to", {30, 0, 50, 10}}};
     const auto s = scoreWords(predicted, truth);
     EXPECT_EQ(s.matched, 2);
     EXPECT_EQ(s.predicted, 3);

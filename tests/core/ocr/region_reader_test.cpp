@@ -3,14 +3,14 @@
 // read it at a higher DPI; a region off the page and an engine that fails are errors.
 #include "core/ocr/region_reader.h"
 
-#include "tests/support/qt_printers.h"
-
 #include <QFont>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QStringList>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/qt_printers.h"
 
 using namespace incidoc;
 

@@ -2,13 +2,15 @@
 // deadline, language errors, reuse across pages and one engine per thread.
 #include "core/ocr/tesseract_engine.h"
 
-#include <chrono>
-#include <future>
-#include <gtest/gtest.h>
 #include <QFont>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QRegularExpression>
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
 #include <thread>
 
 #include "tests/support/qt_printers.h"
@@ -26,8 +28,7 @@ struct Placed {
 
 // A US-letter page at 300 dpi (2550 x 3300) unless given a size, 12 pt text (50 px, capitals
 // ~36 px). Returns the grey page; `inkBoxes` gets each word's tight ink box.
-QImage renderPage(const std::vector<Placed>& lines,
-                  std::vector<std::pair<QString, PixelBox>>* inkBoxes = nullptr,
+QImage renderPage(const std::vector<Placed>& lines, std::vector<std::pair<QString, PixelBox>>* inkBoxes = nullptr,
                   QSize size = QSize(2550, 3300), int pixelSize = 50)
 {
     QImage rgb(size, QImage::Format_RGB32);
@@ -81,8 +82,8 @@ QStringList texts(const RecognizedPage& page)
 
 bool contains(const PixelBox& outer, const PixelBox& inner, int slack = 0)
 {
-    return inner.x0 >= outer.x0 - slack && inner.y0 >= outer.y0 - slack && inner.x1 <= outer.x1 + slack &&
-           inner.y1 <= outer.y1 + slack;
+    return inner.x0 >= outer.x0 - slack && inner.y0 >= outer.y0 - slack && inner.x1 <= outer.x1 + slack
+           && inner.y1 <= outer.y1 + slack;
 }
 
 // A full page of prose: 60 lines, enough for recognition to take a few seconds.
@@ -90,9 +91,8 @@ QImage densePage()
 {
     std::vector<Placed> lines;
     for (int i = 0; i < 60; ++i)
-        lines.push_back(
-            {QStringLiteral("Line %1 of the incident narrative reports what the officer saw").arg(i + 1), 150,
-             150 + 50 * i + 40});
+        lines.push_back({QStringLiteral("Line %1 of the incident narrative reports what the officer saw").arg(i + 1),
+                         150, 150 + 50 * i + 40});
     return renderPage(lines, nullptr, QSize(2550, 3300), 40);
 }
 
@@ -103,10 +103,9 @@ TEST(TesseractEngine, ReadsRenderedWordsWithBoxesOverTheirInk)
     auto engine = makeEngine();
     ASSERT_TRUE(engine);
     std::vector<std::pair<QString, PixelBox>> ink;
-    const QImage page =
-        renderPage({{QStringLiteral("Incident report number 4711"), 200, 300},
-                    {QStringLiteral("The quick brown fox jumps over the lazy dog"), 200, 420}},
-                   &ink);
+    const QImage page = renderPage({{QStringLiteral("Incident report number 4711"), 200, 300},
+                                    {QStringLiteral("The quick brown fox jumps over the lazy dog"), 200, 420}},
+                                   &ink);
     const auto result = engine->recognize(page, OcrOptions{}, CancelToken());
     ASSERT_TRUE(result.ok()) << qPrintable(result.error().message);
     EXPECT_EQ(result->engine, engine->description());
@@ -117,9 +116,9 @@ TEST(TesseractEngine, ReadsRenderedWordsWithBoxesOverTheirInk)
         const RecognizedWord& w = result->words[i];
         // The box covers the word's ink and not much more.
         EXPECT_TRUE(contains(w.box, ink[i].second, 1))
-            << qPrintable(w.text) << " ocr " << w.box.x0 << "," << w.box.y0 << "," << w.box.x1 << ","
-            << w.box.y1 << " ink " << ink[i].second.x0 << "," << ink[i].second.y0 << "," << ink[i].second.x1
-            << "," << ink[i].second.y1;
+            << qPrintable(w.text) << " ocr " << w.box.x0 << "," << w.box.y0 << "," << w.box.x1 << "," << w.box.y1
+            << " ink " << ink[i].second.x0 << "," << ink[i].second.y0 << "," << ink[i].second.x1 << ","
+            << ink[i].second.y1;
         EXPECT_GT(w.box.iou(ink[i].second), 0.85) << qPrintable(w.text);
         EXPECT_GT(w.confidence, 80.f) << qPrintable(w.text);
         EXPECT_LE(w.confidence, 100.f);
@@ -160,9 +159,8 @@ TEST(TesseractEngine, ReadsTwoColumnsColumnByColumn)
     std::vector<Placed> lines;
     QStringList left, right;
     const QStringList words =
-        QStringLiteral(
-            "the officer arrived at the scene shortly after the alarm and found the rear door open while "
-            "two witnesses waited near the loading bay with the night guard who had called the police")
+        QStringLiteral("the officer arrived at the scene shortly after the alarm and found the rear door open while "
+                       "two witnesses waited near the loading bay with the night guard who had called the police")
             .split(' ');
     for (int i = 0; i < 30; ++i) {
         QStringList l, r;
@@ -244,8 +242,7 @@ TEST(TesseractEngine, CancelWhileRecognizingStopsPromptly)
     ASSERT_GT(full->words.size(), 500u);
 
     CancelToken cancel;
-    auto pending =
-        std::async(std::launch::async, [&] { return engine->recognize(page, OcrOptions{}, cancel); });
+    auto pending = std::async(std::launch::async, [&] { return engine->recognize(page, OcrOptions{}, cancel); });
     std::this_thread::sleep_for(fullTime / 2);
     const auto cancelledAt = std::chrono::steady_clock::now();
     cancel.cancel();

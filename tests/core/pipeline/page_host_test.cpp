@@ -1,13 +1,10 @@
 // Page hosts: real helper processes (`incidoc-page-host`), real Poppler and Tesseract.
 // A page that crashes, hangs or eats memory in a host fails alone with its reason; this process lives.
-#include "core/ocr/tesseract_engine.h"
 #include "core/import/file_registration.h"
+#include "core/ocr/tesseract_engine.h"
 #include "core/pipeline/page_host.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/support/qt_printers.h"
-#include "tests/support/test_paths.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -18,10 +15,14 @@
 
 #include <gtest/gtest.h>
 
+#include <csignal>
 #include <thread>
 
-#include <csignal>
 #include <unistd.h>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -76,7 +77,10 @@ QStringList wordsOf(const RecognizedPage& page)
     for (const auto& w : page.words)
         out << QStringLiteral("%1 %2,%3,%4,%5 %6")
                    .arg(w.text)
-                   .arg(w.box.x0).arg(w.box.y0).arg(w.box.x1).arg(w.box.y1)
+                   .arg(w.box.x0)
+                   .arg(w.box.y0)
+                   .arg(w.box.x1)
+                   .arg(w.box.y1)
                    .arg(w.confidence, 0, 'g', 9);
     return out;
 }
@@ -163,7 +167,8 @@ TEST_F(PageHostTest, APageThatCrashesTwoHostsFailsAloneAndThePoolGoesOn)
     EXPECT_EQ(crashed->status, PageStatus::Failed);
     EXPECT_EQ(crashed->pageId, 2);
     EXPECT_TRUE(crashed->error.startsWith(QLatin1String(kIsolationFailurePrefix))) << crashed->error;
-    EXPECT_TRUE(crashed->error.contains(QStringLiteral("crashed the renderer or OCR engine (signal 11"))) << crashed->error;
+    EXPECT_TRUE(crashed->error.contains(QStringLiteral("crashed the renderer or OCR engine (signal 11")))
+        << crashed->error;
     EXPECT_EQ(pool.hostsLost(), 2); // tried twice, on two hosts
 
     auto next = pool.process(job(3), options, {});

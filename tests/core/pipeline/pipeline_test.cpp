@@ -2,7 +2,6 @@
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
 
 #include <QFile>
 #include <QPainter>
@@ -14,6 +13,8 @@
 
 #include <atomic>
 #include <mutex>
+
+#include "tests/support/pdf_factory.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -201,7 +202,7 @@ TEST(Pipeline, CancelStopsPromptlyAndKeepsFinishedPages)
     auto store = p.store();
     const auto s = *store->summary();
     EXPECT_EQ(s.done, stats.done);
-    EXPECT_EQ(s.processing, 0);  // nothing left claimed
+    EXPECT_EQ(s.processing, 0); // nothing left claimed
     EXPECT_EQ(s.queued, 8 - stats.done - stats.failed);
 }
 
@@ -231,7 +232,9 @@ TEST(Pipeline, AFailingPageIsRecordedAndTheOthersGoOn)
 TEST(Pipeline, OneProcessingRunPerProject)
 {
     Project p;
-    { auto s = p.store(); }
+    {
+        auto s = p.store();
+    }
     auto first = Pipeline::create(p.path(), {});
     ASSERT_TRUE(first.ok());
     auto second = Pipeline::create(p.path(), {});

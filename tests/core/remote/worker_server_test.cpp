@@ -1,25 +1,25 @@
 // The worker service in-process (a real gRPC server on a loopback port, real Tesseract) and the remote
 // engine against it: identical results to local OCR, the API key, malformed and oversized requests,
 // status counters, health, drain, TLS, and what the client does when no worker answers.
-#include "core/remote/remote_engine.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/proto_convert.h"
+#include "core/remote/remote_engine.h"
 #include "core/remote/worker_protocol.h"
 #include "core/remote/worker_server.h"
 
-#include "grpc/health/v1/health.grpc.pb.h"
-#include "incidoc/worker/v1/worker.grpc.pb.h"
+#include <QBuffer>
+#include <QTemporaryDir>
 
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
-
 #include <gtest/gtest.h>
-#include <QBuffer>
-#include <QTemporaryDir>
 
 #include <future>
 #include <mutex>
 #include <thread>
+
+#include "grpc/health/v1/health.grpc.pb.h"
+#include "incidoc/worker/v1/worker.grpc.pb.h"
 
 #include "tests/support/pdf_factory.h"
 #include "tests/support/qt_printers.h"
@@ -134,7 +134,8 @@ protected:
     {
         pb::RecognizeRequest r;
         const QImage page = testPage();
-        EXPECT_TRUE(encodeImage(small ? page.copy(0, 0, page.width(), 500) : page, 200, encoding, r.mutable_image()).ok());
+        EXPECT_TRUE(
+            encodeImage(small ? page.copy(0, 0, page.width(), 500) : page, 200, encoding, r.mutable_image()).ok());
         r.mutable_options()->set_languages("eng");
         return r;
     }
@@ -190,8 +191,8 @@ TEST_F(WorkerServerTest, EveryCallNeedsTheKeyButHealthDoesNot)
     auto s = stub(*server);
     pb::RecognizeResponse response;
     const pb::RecognizeRequest request = validRequest();
-    for (const QByteArray& key : {QByteArray(), QByteArray("wrong-key-wrong-key-wrong-key"), m_key.left(m_key.size() - 1),
-                                  m_key + "x"}) {
+    for (const QByteArray& key :
+         {QByteArray(), QByteArray("wrong-key-wrong-key-wrong-key"), m_key.left(m_key.size() - 1), m_key + "x"}) {
         const grpc::Status st = recognize(*s, request, &response, key);
         EXPECT_EQ(st.error_code(), grpc::StatusCode::UNAUTHENTICATED) << key.constData();
         EXPECT_EQ(st.error_message(), "missing or invalid API key"); // nothing that helps guessing
@@ -214,7 +215,8 @@ TEST_F(WorkerServerTest, EveryCallNeedsTheKeyButHealthDoesNot)
     for (const QString& line : log())
         EXPECT_FALSE(line.contains(QString::fromLatin1(m_key))) << line;
 
-    auto h = health::Health::NewStub(grpc::CreateChannel(server->address().toStdString(), grpc::InsecureChannelCredentials()));
+    auto h = health::Health::NewStub(
+        grpc::CreateChannel(server->address().toStdString(), grpc::InsecureChannelCredentials()));
     for (const char* name : {"", kServiceName}) {
         grpc::ClientContext ctx;
         health::HealthCheckRequest req;
@@ -272,20 +274,26 @@ TEST_F(WorkerServerTest, MalformedRequestsAreRefusedAndTheWorkerStaysUp)
          grpc::StatusCode::INVALID_ARGUMENT},
         {"truncated data", [](pb::RecognizeRequest& r) { r.mutable_image()->mutable_data()->resize(1000); },
          grpc::StatusCode::INVALID_ARGUMENT},
-        {"zero width", [](pb::RecognizeRequest& r) { r.mutable_image()->set_width(0); }, grpc::StatusCode::INVALID_ARGUMENT},
-        {"dpi out of range", [](pb::RecognizeRequest& r) { r.mutable_image()->set_dpi(9000); }, grpc::StatusCode::INVALID_ARGUMENT},
-        {"bad png", [](pb::RecognizeRequest& r) {
+        {"zero width", [](pb::RecognizeRequest& r) { r.mutable_image()->set_width(0); },
+         grpc::StatusCode::INVALID_ARGUMENT},
+        {"dpi out of range", [](pb::RecognizeRequest& r) { r.mutable_image()->set_dpi(9000); },
+         grpc::StatusCode::INVALID_ARGUMENT},
+        {"bad png",
+         [](pb::RecognizeRequest& r) {
              r.mutable_image()->set_encoding(pb::PageImage::PNG);
              r.mutable_image()->set_data("\x89PNG\r\n\x1a\n garbage");
-         }, grpc::StatusCode::INVALID_ARGUMENT},
+         },
+         grpc::StatusCode::INVALID_ARGUMENT},
         {"unknown language", [](pb::RecognizeRequest& r) { r.mutable_options()->set_languages("xyz"); },
          grpc::StatusCode::INVALID_ARGUMENT},
         {"path as language", [](pb::RecognizeRequest& r) { r.mutable_options()->set_languages("../../etc/passwd"); },
          grpc::StatusCode::INVALID_ARGUMENT},
-        {"gigapixel claim", [](pb::RecognizeRequest& r) {
+        {"gigapixel claim",
+         [](pb::RecognizeRequest& r) {
              r.mutable_image()->set_width(100000);
              r.mutable_image()->set_height(100000);
-         }, grpc::StatusCode::RESOURCE_EXHAUSTED},
+         },
+         grpc::StatusCode::RESOURCE_EXHAUSTED},
     };
     for (const Case& c : cases) {
         pb::RecognizeRequest request = validRequest(ImageEncoding::Grey8, true);
@@ -358,7 +366,8 @@ TEST_F(WorkerServerTest, StatusAndEnginesReportTheWorker)
     for (int i = 0; i < 3; ++i)
         ASSERT_TRUE(recognize(*s, validRequest(), &response, m_key).ok());
     EXPECT_FALSE(response.served_by().empty());
-    EXPECT_EQ(response.engine(), tesseractVersion().prepend(QStringLiteral("tesseract ")).append(QStringLiteral(" (eng)")).toStdString());
+    EXPECT_EQ(response.engine(),
+              tesseractVersion().prepend(QStringLiteral("tesseract ")).append(QStringLiteral(" (eng)")).toStdString());
     EXPECT_GT(response.timings().recognize_ms(), 0);
 
     // A thread counts as busy until its task has returned, a moment after the reply went out.
@@ -438,7 +447,8 @@ TEST_F(WorkerServerTest, DrainDeadlineCancelsWhatIsStillRunning)
     auto s = stub(*server);
     pb::RecognizeRequest request;
     ASSERT_TRUE(encodeImage(test::renderTextImage(test::sampleParagraphPages(1, 9)[0].lines, 300), 300,
-                            ImageEncoding::Grey8, request.mutable_image()).ok());
+                            ImageEncoding::Grey8, request.mutable_image())
+                    .ok());
     auto inFlight = std::async(std::launch::async, [&] {
         pb::RecognizeResponse response;
         return recognize(*s, request, &response, m_key);
@@ -520,7 +530,8 @@ TEST_F(WorkerServerTest, RefusesUnsafeSetups)
     ro.apiKeyFile = m_keyFile;
     auto cluster = RemoteCluster::connect(ro, QStringLiteral("eng"));
     ASSERT_FALSE(cluster);
-    EXPECT_TRUE(cluster.error().message.contains(QStringLiteral("refusing to send the API key"))) << cluster.error().message;
+    EXPECT_TRUE(cluster.error().message.contains(QStringLiteral("refusing to send the API key")))
+        << cluster.error().message;
 }
 
 TEST_F(WorkerServerTest, HealthOnlyPortServesNothingElse)

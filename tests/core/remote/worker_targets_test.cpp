@@ -2,9 +2,10 @@
 #include "core/remote/worker_protocol.h"
 #include "core/remote/worker_targets.h"
 
-#include <gtest/gtest.h>
 #include <QFile>
 #include <QTemporaryDir>
+
+#include <gtest/gtest.h>
 
 #include "tests/support/qt_printers.h"
 
@@ -24,7 +25,8 @@ TEST(WorkerTargets, HostNamesAreResolvedNow)
 {
     auto t = resolveWorkerTargets(QStringLiteral("localhost:6000"));
     ASSERT_TRUE(t) << t.error().message;
-    EXPECT_TRUE(t->channelTarget.startsWith(QStringLiteral("ipv4:127.")) || t->channelTarget.startsWith(QStringLiteral("ipv6:[::1]")))
+    EXPECT_TRUE(t->channelTarget.startsWith(QStringLiteral("ipv4:127."))
+                || t->channelTarget.startsWith(QStringLiteral("ipv6:[::1]")))
         << t->channelTarget;
     EXPECT_TRUE(t->allLoopback);
     EXPECT_EQ(t->authority, QStringLiteral("localhost"));
@@ -140,8 +142,9 @@ TEST(WorkerProtocol, DroppedMidCallTellsABrokenCallFromNoWorker)
     EXPECT_TRUE(droppedMidCall("Broken pipe"));
     EXPECT_FALSE(droppedMidCall("connections to all backends failing; last error: UNAVAILABLE: ipv4:127.0.0.1:43331: "
                                 "recvmsg:Connection reset by peer"));
-    EXPECT_FALSE(droppedMidCall("connections to all backends failing; last error: UNKNOWN: ipv4:127.0.0.1:43331: Failed to "
-                                "connect to remote host: Connection refused"));
+    EXPECT_FALSE(
+        droppedMidCall("connections to all backends failing; last error: UNKNOWN: ipv4:127.0.0.1:43331: Failed to "
+                       "connect to remote host: Connection refused"));
     EXPECT_FALSE(droppedMidCall("failed to connect to all addresses"));
     EXPECT_FALSE(droppedMidCall(""));
 }

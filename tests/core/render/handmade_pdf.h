@@ -13,9 +13,9 @@ namespace incidoc::test {
 
 struct HandmadePage {
     QByteArray mediaBox = "0 0 612 792";
-    QByteArray cropBox;   ///< empty: none
+    QByteArray cropBox; ///< empty: none
     int rotate = 0;
-    QByteArray content;   ///< content stream; font /F1 is Helvetica (WinAnsi)
+    QByteArray content; ///< content stream; font /F1 is Helvetica (WinAnsi)
 };
 
 /// A PDF with the given pages. With `encrypted`, the trailer names a standard security handler whose
@@ -38,16 +38,17 @@ inline QByteArray handmadePdf(const std::vector<HandmadePage>& pages, bool encry
             page += " /CropBox [" + p.cropBox + "]";
         if (p.rotate != 0)
             page += " /Rotate " + QByteArray::number(p.rotate);
-        page += " /Resources << /Font << /F1 3 0 R >> >> /Contents " +
-                QByteArray::number(firstPage + static_cast<int>(2 * i) + 1) + " 0 R >>";
+        page += " /Resources << /Font << /F1 3 0 R >> >> /Contents "
+                + QByteArray::number(firstPage + static_cast<int>(2 * i) + 1) + " 0 R >>";
         objects.push_back(page);
-        objects.push_back("<< /Length " + QByteArray::number(p.content.size()) + " >>\nstream\n" + p.content +
-                          "\nendstream");
+        objects.push_back("<< /Length " + QByteArray::number(p.content.size()) + " >>\nstream\n" + p.content
+                          + "\nendstream");
     }
     int encryptObject = 0;
     if (encrypted) {
         objects.push_back("<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
-                          "/O <" + QByteArray(64, 'a') + "> /U <" + QByteArray(64, 'b') + "> >>");
+                          "/O <"
+                          + QByteArray(64, 'a') + "> /U <" + QByteArray(64, 'b') + "> >>");
         encryptObject = static_cast<int>(objects.size());
     }
     QByteArray out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
@@ -62,8 +63,8 @@ inline QByteArray handmadePdf(const std::vector<HandmadePage>& pages, bool encry
         out += QByteArray::number(off).rightJustified(10, '0') + " 00000 n \n";
     out += "trailer\n<< /Size " + QByteArray::number(objects.size() + 1) + " /Root 1 0 R";
     if (encrypted)
-        out += " /Encrypt " + QByteArray::number(encryptObject) + " 0 R /ID [<" + QByteArray(32, 'c') + "> <" +
-               QByteArray(32, 'c') + ">]";
+        out += " /Encrypt " + QByteArray::number(encryptObject) + " 0 R /ID [<" + QByteArray(32, 'c') + "> <"
+               + QByteArray(32, 'c') + ">]";
     out += " >>\nstartxref\n" + QByteArray::number(xref) + "\n%%EOF\n";
     return out;
 }
@@ -72,8 +73,8 @@ inline QByteArray handmadePdf(const std::vector<HandmadePage>& pages, bool encry
 /// space, origin bottom-left).
 inline QByteArray textAt(double x, double y, double size, const QByteArray& text)
 {
-    return "BT /F1 " + QByteArray::number(size) + " Tf " + QByteArray::number(x) + " " + QByteArray::number(y) +
-           " Td (" + text + ") Tj ET\n";
+    return "BT /F1 " + QByteArray::number(size) + " Tf " + QByteArray::number(x) + " " + QByteArray::number(y) + " Td ("
+           + text + ") Tj ET\n";
 }
 
 inline bool writeFile(const QString& path, const QByteArray& bytes)

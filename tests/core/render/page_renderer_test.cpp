@@ -2,9 +2,6 @@
 // time limit, cancel, threads) and the PDF text layer in the same pixel space.
 #include "core/render/page_renderer.h"
 
-#include "tests/core/render/handmade_pdf.h"
-#include "tests/support/test_paths.h"
-
 #include <QDir>
 #include <QElapsedTimer>
 #include <QImage>
@@ -13,16 +10,17 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
-#include "tests/support/qt_printers.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
 
+#include "tests/core/render/handmade_pdf.h"
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
+
 using namespace incidoc;
 using incidoc::test::testData;
-
 
 namespace {
 
@@ -93,10 +91,10 @@ void expectSameAsPdftoppm(const QString& pdf, int number, int dpi, const QImage&
     QTemporaryDir dir;
     const QString base = dir.filePath(QStringLiteral("ref"));
     QProcess p;
-    p.start(QStringLiteral("pdftoppm"), {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-gray"),
-                                         QStringLiteral("-cropbox"), QStringLiteral("-f"), QString::number(number),
-                                         QStringLiteral("-l"), QString::number(number), QStringLiteral("-singlefile"),
-                                         pdf, base});
+    p.start(QStringLiteral("pdftoppm"),
+            {QStringLiteral("-r"), QString::number(dpi), QStringLiteral("-gray"), QStringLiteral("-cropbox"),
+             QStringLiteral("-f"), QString::number(number), QStringLiteral("-l"), QString::number(number),
+             QStringLiteral("-singlefile"), pdf, base});
     ASSERT_TRUE(p.waitForFinished(60000));
     ASSERT_EQ(p.exitCode(), 0) << p.readAllStandardError().toStdString();
     const QImage ref = QImage(base + QStringLiteral(".pgm")).convertToFormat(QImage::Format_Grayscale8);
@@ -250,8 +248,8 @@ TEST(RenderPage, HugePageIsRenderedAtLowerDpiWithinBudgetInBands)
 {
     QTemporaryDir dir;
     std::vector<test::HandmadePage> pages(1);
-    pages[0].mediaBox = "0 0 14400 14400"; // 200 x 200 inches
-    pages[0].content = "7200 7200 1440 1440 re f\n";   // a 20 x 20 inch square right of and above the centre
+    pages[0].mediaBox = "0 0 14400 14400";           // 200 x 200 inches
+    pages[0].content = "7200 7200 1440 1440 re f\n"; // a 20 x 20 inch square right of and above the centre
     const QString path = write(dir, QStringLiteral("poster.pdf"), test::handmadePdf(pages));
     QElapsedTimer timer;
     timer.start();
@@ -430,8 +428,8 @@ TEST(RenderPage, FourThreadsRenderSeveralPdfsLikeOneThread)
     for (int f = 0; f < 2; ++f) {
         std::vector<test::HandmadePage> pages(3);
         for (int p = 0; p < 3; ++p)
-            pages[static_cast<size_t>(p)].content = test::textAt(72, 700 - 40 * p, 14, "File " + QByteArray::number(f) +
-                                                                 " page " + QByteArray::number(p + 1));
+            pages[static_cast<size_t>(p)].content = test::textAt(
+                72, 700 - 40 * p, 14, "File " + QByteArray::number(f) + " page " + QByteArray::number(p + 1));
         const QString path = write(dir, QStringLiteral("t%1.pdf").arg(f), test::handmadePdf(pages));
         for (int p = 1; p <= 3; ++p)
             jobs.push_back({path, p});
@@ -502,7 +500,8 @@ TEST(RenderPage, ImageFilesKeepTheirPixelGrid)
         renderPage(testData(QStringLiteral("funsd/training_data/images/0000971160.png")), DocumentKind::Image, 1, {});
     ASSERT_TRUE(funsd.ok());
     EXPECT_EQ(funsd->dpi, 0);
-    EXPECT_EQ(funsd->image.size(), QImage(testData(QStringLiteral("funsd/training_data/images/0000971160.png"))).size());
+    EXPECT_EQ(funsd->image.size(),
+              QImage(testData(QStringLiteral("funsd/training_data/images/0000971160.png"))).size());
 }
 
 TEST(RenderPage, ImageOverFiveTimesThePixelBudgetIsRefused)
@@ -567,8 +566,9 @@ TEST(ExtractTextLayer, ManyPagesOfGeneratedTextAreComplete)
             if (page > 0)
                 writer.newPage();
             for (int l = 0; l < lines; ++l)
-                p.drawText(150, 200 + 70 * l,
-                           QStringLiteral("Page %1 line %2 reports a spill near dock %3 at noon").arg(page).arg(l).arg(l % 7));
+                p.drawText(
+                    150, 200 + 70 * l,
+                    QStringLiteral("Page %1 line %2 reports a spill near dock %3 at noon").arg(page).arg(l).arg(l % 7));
         }
     }
     QElapsedTimer timer;

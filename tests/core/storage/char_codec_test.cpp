@@ -20,10 +20,10 @@ std::vector<RecognizedChar> evenChars(const QString& text, const PixelBox& box)
     const int n = static_cast<int>(cps.size());
     for (int i = 0; i < n; ++i) {
         const char32_t cp = cps[i];
-        out.push_back({QString::fromUcs4(&cp, 1),
-                       {box.x0 + box.width() * i / n, box.y0 + i % 3, box.x0 + box.width() * (i + 1) / n - 2,
-                        box.y1 - i % 2},
-                       60.f + static_cast<float>(i % 11) * 3.5f});
+        out.push_back(
+            {QString::fromUcs4(&cp, 1),
+             {box.x0 + box.width() * i / n, box.y0 + i % 3, box.x0 + box.width() * (i + 1) / n - 2, box.y1 - i % 2},
+             60.f + static_cast<float>(i % 11) * 3.5f});
     }
     return out;
 }
@@ -52,7 +52,7 @@ TEST(CharCodec, RoundTripsCharactersThatSpellTheWord)
     const QString text = QStringLiteral("Größe");
     const auto chars = evenChars(text, box);
     const QByteArray bytes = encodeChars(chars, box, text);
-    EXPECT_EQ(bytes.at(0), '\x01'); // implicit text: the word's code points are not stored again
+    EXPECT_EQ(bytes.at(0), '\x01');     // implicit text: the word's code points are not stored again
     EXPECT_LE(bytes.size(), 2 + 5 * 6); // "about 27 bytes" for five letters
     expectSame(roundTrip(chars, box, text), chars);
 }
@@ -140,10 +140,10 @@ TEST(CharCodec, MalformedBlobsAreErrors)
     const PixelBox box{0, 0, 100, 20};
     const QString text = QStringLiteral("ab");
     auto bad = [&](const QByteArray& bytes) { return !decodeChars(bytes, box, text).has_value(); };
-    EXPECT_TRUE(bad(QByteArray("\x03\x02", 2)));                          // unknown tag
-    EXPECT_TRUE(bad(QByteArray("\x00", 1)));                              // tag 0
-    EXPECT_TRUE(bad(QByteArray("\x01", 1)));                              // no count
-    EXPECT_TRUE(bad(QByteArray("\x01\x03\x00\x00\x00\x00\x00", 7)));       // 3 characters for a 2-letter word
+    EXPECT_TRUE(bad(QByteArray("\x03\x02", 2)));                     // unknown tag
+    EXPECT_TRUE(bad(QByteArray("\x00", 1)));                         // tag 0
+    EXPECT_TRUE(bad(QByteArray("\x01", 1)));                         // no count
+    EXPECT_TRUE(bad(QByteArray("\x01\x03\x00\x00\x00\x00\x00", 7))); // 3 characters for a 2-letter word
     EXPECT_TRUE(bad(QByteArray("\x01\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x01", 12))); // varint > 64 bits
     // A count larger than the blob could hold, and one over the limit of characters per word.
     EXPECT_TRUE(bad(QByteArray("\x02\xff\xff\x03", 4)));
@@ -151,11 +151,20 @@ TEST(CharCodec, MalformedBlobsAreErrors)
     huge.append(QByteArray(200001, '\0'));
     EXPECT_TRUE(bad(huge));
     // Explicit text whose length runs past the end.
-    EXPECT_TRUE(bad(QByteArray("\x02\x01\x7f" "a", 4)));
+    EXPECT_TRUE(bad(QByteArray("\x02\x01\x7f"
+                               "a",
+                               4)));
     // A delta that does not fit an int, and one that pushes a coordinate past the int range.
-    EXPECT_TRUE(bad(QByteArray("\x02\x01\x01" "a" "\xfe\xff\xff\xff\x1f\x00\x00\x00\x00", 13)));
+    EXPECT_TRUE(bad(QByteArray("\x02\x01\x01"
+                               "a"
+                               "\xfe\xff\xff\xff\x1f\x00\x00\x00\x00",
+                               13)));
     const int big = std::numeric_limits<int>::max() - 5;
-    EXPECT_FALSE(decodeChars(QByteArray("\x02\x01\x01" "a" "\x14\x02\x00\x00\x00", 9), {big, 0, big + 1, 1},
+    EXPECT_FALSE(decodeChars(QByteArray("\x02\x01\x01"
+                                        "a"
+                                        "\x14\x02\x00\x00\x00",
+                                        9),
+                             {big, 0, big + 1, 1},
                              QStringLiteral("a"))
                      .has_value()); // x0 = big + 10
     // Garbage of every length up to 64 bytes from a fixed pattern: nullopt or characters, never a crash.

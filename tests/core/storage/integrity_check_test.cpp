@@ -3,9 +3,7 @@
 // own writes keep a file verified, and a file replaced or changed behind the store's back is checked
 // again, so a damaged one is still refused.
 #include "core/storage/project_store.h"
-
 #include "core/storage/verified_files.h"
-#include "tests/core/storage/storage_test_data.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,12 +11,15 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include <atomic>
 #include <ctime>
 #include <thread>
 #include <vector>
+
+#include <sys/stat.h>
+
+#include "tests/core/storage/storage_test_data.h"
 
 namespace incidoc {
 namespace {

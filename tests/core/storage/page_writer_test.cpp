@@ -2,10 +2,7 @@
 // writer, backpressure, errors through the callback and flush(), a full disk, and a writer process
 // killed mid-run (the file stays intact and every page is stored whole or not at all).
 #include "core/storage/page_writer.h"
-
 #include "core/storage/project_store.h"
-#include "tests/core/storage/storage_test_data.h"
-#include "tests/support/test_paths.h"
 
 #include <QFile>
 #include <QProcess>
@@ -20,6 +17,9 @@
 #include <map>
 #include <mutex>
 #include <thread>
+
+#include "tests/core/storage/storage_test_data.h"
+#include "tests/support/test_paths.h"
 
 namespace incidoc {
 namespace {

@@ -2,13 +2,13 @@
 // search, label update, and undo / redo of edit groups from the edit history (each one transaction).
 #include "core/storage/project_store.h"
 
-#include "tests/core/storage/storage_test_data.h"
-
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
+
+#include "tests/core/storage/storage_test_data.h"
 
 using namespace incidoc;
 

@@ -1,11 +1,8 @@
 // ProjectStore against real SQLite files in temporary folders: opening and refusing files, schema
 // migration, storing outcomes atomically, re-OCR over edited words, the queue, reports, the edit
 // history and the per-character encoding.
-#include "core/storage/project_store.h"
-
 #include "core/storage/char_codec.h"
-#include "tests/core/storage/storage_test_data.h"
-#include "tests/support/test_paths.h"
+#include "core/storage/project_store.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,11 +12,15 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <sys/stat.h>
 
 #include <chrono>
 #include <cstdio>
 #include <set>
+
+#include <sys/stat.h>
+
+#include "tests/core/storage/storage_test_data.h"
+#include "tests/support/test_paths.h"
 
 namespace incidoc {
 namespace {
@@ -153,8 +154,8 @@ TEST_F(ProjectStoreTest, CreatesProjectWithPragmasAndDefaultLabelsAndReopens)
         EXPECT_EQ(store->path(), QFileInfo(m_path).absoluteFilePath());
         auto labels = store->labels();
         ASSERT_TRUE(labels.ok());
-        const QStringList expected{"PERSON",       "DATE",     "TIME",   "LOCATION", "VEHICLE", "PLATE",
-                                   "CASE_NUMBER", "ORGANIZATION", "SIGNATURE"};
+        const QStringList expected{"PERSON", "DATE",        "TIME",         "LOCATION", "VEHICLE",
+                                   "PLATE",  "CASE_NUMBER", "ORGANIZATION", "SIGNATURE"};
         ASSERT_EQ(labels->size(), 9u);
         std::set<QString> colours, shortcuts;
         for (std::size_t i = 0; i < labels->size(); ++i) {
@@ -282,7 +283,8 @@ TEST_F(ProjectStoreTest, RefusesASchemaIncidocDidNotMake)
             auto store = ProjectStore::open(m_path, mode);
             ASSERT_FALSE(store.ok()) << c.sql;
             EXPECT_EQ(store.error().code, ErrorCode::InvalidInput);
-            EXPECT_TRUE(store.error().message.contains("has a schema Incidoc did not make")) << store.error().message.toStdString();
+            EXPECT_TRUE(store.error().message.contains("has a schema Incidoc did not make"))
+                << store.error().message.toStdString();
             EXPECT_TRUE(store.error().message.contains(c.says)) << c.sql << ": " << store.error().message.toStdString();
         }
         EXPECT_EQ(fileBytes(m_path), before) << c.sql;
@@ -422,8 +424,8 @@ TEST_F(ProjectStoreTest, ReadOnlyFolderRefusedForWriting)
         ASSERT_TRUE(store);
     }
     // SQLite keeps -wal and -shm files beside the project while writing: a read-only folder will not do.
-    ASSERT_TRUE(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup
-                                                  | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther));
+    ASSERT_TRUE(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner | QFile::ReadGroup | QFile::ExeGroup
+                                                  | QFile::ReadOther | QFile::ExeOther));
     const QByteArray before = fileBytes(path);
     auto rw = ProjectStore::open(path);
     ASSERT_FALSE(rw.ok());
@@ -554,12 +556,10 @@ TEST_F(ProjectStoreTest, ReOcrKeepsEditedAndUserWordsAndDropsOverlappingNewWords
     // One line of four words, a second line of two.
     auto first = [] {
         PageOutcome o = doneOutcome(0, 0, 0);
-        o.result.words = {makeWord("Incident", {100, 100, 300, 140}, 0, 0, 90),
-                          makeWord("repart", {320, 100, 480, 140}, 0, 0, 60),
-                          makeWord("no.", {500, 100, 560, 140}, 0, 0, 95),
-                          makeWord("113", {580, 100, 650, 140}, 0, 0, 97),
-                          makeWord("Officer", {100, 200, 260, 240}, 0, 1, 92),
-                          makeWord("Doe", {280, 200, 360, 240}, 0, 1, 93)};
+        o.result.words = {
+            makeWord("Incident", {100, 100, 300, 140}, 0, 0, 90), makeWord("repart", {320, 100, 480, 140}, 0, 0, 60),
+            makeWord("no.", {500, 100, 560, 140}, 0, 0, 95),      makeWord("113", {580, 100, 650, 140}, 0, 0, 97),
+            makeWord("Officer", {100, 200, 260, 240}, 0, 1, 92),  makeWord("Doe", {280, 200, 360, 240}, 0, 1, 93)};
         return o;
     }();
     first.pageId = page;
@@ -580,14 +580,11 @@ TEST_F(ProjectStoreTest, ReOcrKeepsEditedAndUserWordsAndDropsOverlappingNewWords
     // Re-OCR: different texts; "raport" overlaps the edited "report" (dropped), "J" overlaps the drawn
     // word (dropped), "Officar" overlaps the labelled "Officer" (dropped).
     PageOutcome second = doneOutcome(page, 0, 0);
-    second.result.words = {makeWord("Incldent", {102, 101, 301, 141}, 0, 0, 80),
-                           makeWord("raport", {322, 100, 478, 141}, 0, 0, 70),
-                           makeWord("No.", {500, 100, 561, 140}, 0, 0, 95),
-                           makeWord("113", {580, 100, 650, 140}, 0, 0, 97),
-                           makeWord("Officar", {101, 200, 259, 240}, 0, 1, 70),
-                           makeWord("Doe", {280, 200, 360, 240}, 0, 1, 93),
-                           makeWord("J", {382, 201, 418, 240}, 0, 1, 40),
-                           makeWord("Smith", {440, 200, 560, 240}, 0, 1, 91)};
+    second.result.words = {
+        makeWord("Incldent", {102, 101, 301, 141}, 0, 0, 80), makeWord("raport", {322, 100, 478, 141}, 0, 0, 70),
+        makeWord("No.", {500, 100, 561, 140}, 0, 0, 95),      makeWord("113", {580, 100, 650, 140}, 0, 0, 97),
+        makeWord("Officar", {101, 200, 259, 240}, 0, 1, 70),  makeWord("Doe", {280, 200, 360, 240}, 0, 1, 93),
+        makeWord("J", {382, 201, 418, 240}, 0, 1, 40),        makeWord("Smith", {440, 200, 560, 240}, 0, 1, 91)};
     ASSERT_TRUE(store->storeOutcomes({second}).ok());
 
     words = *store->words(page);
@@ -945,7 +942,8 @@ TEST_F(ProjectStoreTest, CharacterBoxesRoundTrip)
     ligature.chars = {{QStringLiteral("fi"), {1000, 500, 1030, 540}, 80.f},
                       {QStringLiteral("l"), {1029, 495, 1040, 541}, 99.5f}, // overlaps, sticks out
                       {QStringLiteral("e"), {1045, 510, 1090, 540}, 0.f}};
-    RecognizedWord umlaut = makeWord(QString::fromUtf8("Gr\xc3\xb6\xc3\x9f" "e \xf0\x9f\x98\x80"),
+    RecognizedWord umlaut = makeWord(QString::fromUtf8("Gr\xc3\xb6\xc3\x9f"
+                                                       "e \xf0\x9f\x98\x80"),
                                      {20, 30, 400, 90}, 0, 0, 55.25f);
     RecognizedWord noChars;
     noChars.text = "plain";
@@ -989,8 +987,7 @@ TEST_F(ProjectStoreTest, CharacterBoxesRoundTrip)
     EXPECT_LT(good.size(), 2 + static_cast<int>(umlaut.chars.size()) * 6);
     for (int cut = 1; cut < good.size(); ++cut)
         EXPECT_FALSE(decodeChars(good.left(cut), umlaut.box, umlaut.text).has_value()) << cut;
-    EXPECT_FALSE(decodeChars(QByteArray("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 11), umlaut.box,
-                             umlaut.text)
+    EXPECT_FALSE(decodeChars(QByteArray("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 11), umlaut.box, umlaut.text)
                      .has_value());
     EXPECT_FALSE(decodeChars(good, umlaut.box, "other text").has_value());
 }

@@ -128,9 +128,8 @@ TEST(ReocrMerge, KeptWordsInOneSlotKeepTheirOldOrder)
     const std::vector<RecognizedWord> ocr = twoLines();
     // Three kept words right of a3 on line a: all in the slot after a3, in their old order (ord, then
     // id), whatever their position on the page or the order they are given in.
-    const std::vector<CurrentWord> current{{30, {700, 100, 800, 140}, 5, true},
-                                           {10, {900, 100, 990, 140}, 2, true},
-                                           {20, {550, 100, 650, 140}, 2, true}};
+    const std::vector<CurrentWord> current{
+        {30, {700, 100, 800, 140}, 5, true}, {10, {900, 100, 990, 140}, 2, true}, {20, {550, 100, 650, 140}, 2, true}};
     const ReocrMerge m = mergeReocr(current, ocr);
     EXPECT_EQ(spell(m, ocr), (Strings{"+a1", "+a2", "+a3", "#10@0.0", "#20@0.0", "#30@0.0", "+b1", "+b2", "+b3"}));
 }
@@ -138,7 +137,8 @@ TEST(ReocrMerge, KeptWordsInOneSlotKeepTheirOldOrder)
 TEST(ReocrMerge, EveryWordOnceAndOrderIsTheIndex)
 {
     const std::vector<RecognizedWord> ocr = twoLines();
-    const std::vector<CurrentWord> current{{1, {100, 100, 200, 140}, 0, true}, {2, {250, 200, 350, 240}, 1, false},
+    const std::vector<CurrentWord> current{{1, {100, 100, 200, 140}, 0, true},
+                                           {2, {250, 200, 350, 240}, 1, false},
                                            {3, {2000, 3000, 2100, 3040}, 2, true}};
     const ReocrMerge m = mergeReocr(current, ocr);
     // Words after the merge: kept (2) + new (6) - dropped (a1, covered by 1).
@@ -163,8 +163,8 @@ TEST(ReocrMerge, EveryWordOnceAndOrderIsTheIndex)
 
 TEST(PlaceInReadingOrder, LeftNeighbourOnTheLineWinsOverRight)
 {
-    const std::vector<OrderedBox> ordered{{{100, 100, 200, 140}, 0, 0}, {{400, 100, 500, 140}, 0, 0},
-                                          {{100, 200, 200, 240}, 1, 3}};
+    const std::vector<OrderedBox> ordered{
+        {{100, 100, 200, 140}, 0, 0}, {{400, 100, 500, 140}, 0, 0}, {{100, 200, 200, 240}, 1, 3}};
     const Placement p = placeInReadingOrder(ordered, {250, 105, 350, 145});
     EXPECT_EQ(p.slot, 1u);
     EXPECT_TRUE(p.adoptLine);

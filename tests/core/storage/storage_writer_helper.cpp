@@ -8,16 +8,17 @@
 //                                             exit 0 when that message says "disk full"
 #include "core/storage/page_writer.h"
 #include "core/storage/project_store.h"
-#include "tests/core/storage/storage_test_data.h"
 
 #include <QFileInfo>
-
-#include <sys/resource.h>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+
+#include <sys/resource.h>
+
+#include "tests/core/storage/storage_test_data.h"
 
 using namespace incidoc;
 

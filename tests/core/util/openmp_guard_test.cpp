@@ -3,9 +3,10 @@
 #include "core/ocr/tesseract_engine.h"
 #include "core/util/openmp_guard.h"
 
-#include <gtest/gtest.h>
 #include <QProcess>
 #include <QProcessEnvironment>
+
+#include <gtest/gtest.h>
 
 using namespace incidoc;
 

@@ -2,7 +2,6 @@
 // (and readable from the session) as they are committed, pause keeps the rest queued, resume finishes
 // them, re-OCR of a page keeps a word a person edited; and the same through the main window.
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
 #include "ui/shell/documents_model.h"
@@ -15,6 +14,8 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/pdf_factory.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -128,7 +129,8 @@ TEST(PipelineControllerTest, ReOcrKeepsAWordAPersonEdited)
     controller.reprocessPage(page);
     ASSERT_TRUE(QTest::qWaitFor([&] { return processed.count() == 2; }, 120000));
     const auto after = session->words(page);
-    auto it = std::find_if(after.begin(), after.end(), [](const WordRecord& r) { return r.text == QLatin1String("EDITED"); });
+    auto it =
+        std::find_if(after.begin(), after.end(), [](const WordRecord& r) { return r.text == QLatin1String("EDITED"); });
     ASSERT_NE(it, after.end());
     EXPECT_EQ(it->box, w.box);
     EXPECT_GT(after.size(), 20u);
@@ -151,7 +153,8 @@ TEST(PipelineControllerTest, MainWindowImportShowsTheFirstPageWithItsBoxes)
     EXPECT_EQ(window.pageView()->page().number, 1);
     ASSERT_TRUE(QTest::qWaitFor([&] { return window.pipeline()->state() == PipelineController::State::Idle; }, 120000));
     QTest::qWait(300); // the list refresh is coalesced
-    EXPECT_EQ(window.documentsModel()->data(window.documentsModel()->index(0, DocumentsModel::Pages), Qt::DisplayRole)
+    EXPECT_EQ(window.documentsModel()
+                  ->data(window.documentsModel()->index(0, DocumentsModel::Pages), Qt::DisplayRole)
                   .toString(),
               QStringLiteral("2 / 2"));
 }

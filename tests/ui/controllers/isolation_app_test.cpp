@@ -2,10 +2,6 @@
 // (`incidoc-page-host`), a page that crashes or hangs Poppler or Tesseract while it is processed,
 // shown or read as a region fails alone with its reason, and the app — this test process — lives on.
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/support/qt_printers.h"
-#include "tests/support/test_paths.h"
-#include "tests/support/worker_support.h"
 #include "ui/controllers/isolation.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/controllers/region_ocr.h"
@@ -22,6 +18,11 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
+#include "tests/support/worker_support.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -138,7 +139,8 @@ TEST_F(IsolationAppTest, APageThatCrashesTheRendererIsNotShownAndOthersAre)
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
     view.showPage(pages[0].id);
     ASSERT_TRUE(QTest::qWaitFor([&] { return messages.count() > 0; }, 30000));
-    EXPECT_TRUE(messages.last().at(0).toString().contains(QStringLiteral("crashed the renderer"))) << messages.last().at(0).toString();
+    EXPECT_TRUE(messages.last().at(0).toString().contains(QStringLiteral("crashed the renderer")))
+        << messages.last().at(0).toString();
     EXPECT_EQ(view.shownRenderDpi(), 0);
 
     view.showPage(pages[1].id);
@@ -186,7 +188,8 @@ TEST_F(IsolationAppTest, AFileThatCrashesTheReaderAsItOpensIsRecordedAndTheOther
     for (const auto& doc : session->documents()) {
         if (doc.name == QStringLiteral("bad.pdf")) {
             sawBad = true;
-            EXPECT_TRUE(doc.error.startsWith(QStringLiteral("processing this file crashed the renderer or OCR engine (signal 11")))
+            EXPECT_TRUE(doc.error.startsWith(
+                QStringLiteral("processing this file crashed the renderer or OCR engine (signal 11")))
                 << doc.error;
         } else {
             EXPECT_TRUE(doc.error.isEmpty()) << doc.error;
@@ -270,5 +273,6 @@ TEST_F(IsolationAppTest, WithWorkersThePagesGoThroughHostsToTheFleet)
     controller.reprocessPage(session->pages(session->documents().front().id).front().id);
     ASSERT_TRUE(QTest::qWaitFor([&] { return controller.state() == PipelineController::State::Idle; }, 180000));
     ASSERT_FALSE(errors.isEmpty());
-    EXPECT_TRUE(errors.last().at(0).toString().contains(QStringLiteral("no OCR worker reachable"))) << errors.last().at(0).toString();
+    EXPECT_TRUE(errors.last().at(0).toString().contains(QStringLiteral("no OCR worker reachable")))
+        << errors.last().at(0).toString();
 }

@@ -4,8 +4,6 @@
 // a cancel or an error, and the project editable while the export runs.
 #include "core/import/file_registration.h"
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/ui/session_fixture.h"
 #include "ui/export/export_controller.h"
 #include "ui/export/export_dialog.h"
 #include "ui/project_session.h"
@@ -38,6 +36,9 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/ui/session_fixture.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -96,8 +97,7 @@ QByteArray zipEntry(const QString& zip, const QString& name)
 QStringList filesIn(const QString& dir)
 {
     QStringList names;
-    for (const QString& name :
-         QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+    for (const QString& name : QDir(dir).entryList(QDir::Files | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
         if (!name.endsWith(QLatin1String("-wal")) && !name.endsWith(QLatin1String("-shm")))
             names << name;
     names.sort();
@@ -178,8 +178,7 @@ protected:
         click(m_dialog->exportButton());
         ASSERT_TRUE(m_dialog->isExporting());
         ASSERT_TRUE(QTest::qWaitFor(
-            [&] { return m_dialog->controller()->progress().pagesWritten >= 1 || !m_dialog->isExporting(); },
-            120'000));
+            [&] { return m_dialog->controller()->progress().pagesWritten >= 1 || !m_dialog->isExporting(); }, 120'000));
         ASSERT_TRUE(m_dialog->isExporting()) << "the export ended before it could be interrupted";
     }
 
@@ -258,8 +257,7 @@ TEST_F(ExportDialogTest, WritesOnlyTheChosenFormats)
     const QString zip = m_dir.filePath(QStringLiteral("subset.zip"));
 
     exportAndWait();
-    ASSERT_FALSE(m_dialog->messageLabel()->property("error").toBool())
-        << qPrintable(m_dialog->messageLabel()->text());
+    ASSERT_FALSE(m_dialog->messageLabel()->property("error").toBool()) << qPrintable(m_dialog->messageLabel()->text());
     ASSERT_TRUE(QFile::exists(zip));
     EXPECT_EQ(m_dialog->lastBundle(), zip);
     EXPECT_TRUE(zipTests(zip));
@@ -286,8 +284,7 @@ TEST_F(ExportDialogTest, WritesOnlyTheChosenFormats)
     EXPECT_TRUE(message.contains(QStringLiteral("4 page"))) << qPrintable(message);
     EXPECT_TRUE(message.contains(QStringLiteral("%1 entries").arg(entries.size()))) << qPrintable(message);
     EXPECT_TRUE(m_dialog->showInFolderButton()->isVisible());
-    for (ExportPhase done :
-         {ExportPhase::PageJson, ExportPhase::LabelStudio, ExportPhase::Alto, ExportPhase::Bundle}) {
+    for (ExportPhase done : {ExportPhase::PageJson, ExportPhase::LabelStudio, ExportPhase::Alto, ExportPhase::Bundle}) {
         QProgressBar* bar = m_dialog->phaseBar(done);
         EXPECT_TRUE(bar->isVisible()) << qPrintable(toString(done));
         EXPECT_GT(bar->maximum(), 0) << qPrintable(toString(done));
@@ -295,8 +292,8 @@ TEST_F(ExportDialogTest, WritesOnlyTheChosenFormats)
         EXPECT_FALSE(m_dialog->phaseLabel(done)->text().isEmpty());
     }
     EXPECT_TRUE(m_dialog->phaseLabel(ExportPhase::PageJson)->text().startsWith(QStringLiteral("4 of 4")));
-    for (ExportPhase off : {ExportPhase::Images, ExportPhase::Visualizations, ExportPhase::Coco,
-                            ExportPhase::Hocr, ExportPhase::Metrics})
+    for (ExportPhase off :
+         {ExportPhase::Images, ExportPhase::Visualizations, ExportPhase::Coco, ExportPhase::Hocr, ExportPhase::Metrics})
         EXPECT_FALSE(m_dialog->phaseBar(off)->isVisible()) << qPrintable(toString(off));
     EXPECT_TRUE(m_dialog->exportButton()->isEnabled()); // ready for another export
     EXPECT_TRUE(m_dialog->jobsBox()->isEnabled());
@@ -313,13 +310,11 @@ TEST_F(ExportDialogTest, WritesEveryFormatWithOriginalImagesAndShowsTheFolder)
     EXPECT_TRUE(zipTests(zip));
 
     const QStringList entries = zipEntries(zip);
-    for (const char* single : {"README.md", "manifest.json", "coco.json", "labelstudio.json",
-                               "metrics/pages.csv", "metrics/summary.json"})
+    for (const char* single :
+         {"README.md", "manifest.json", "coco.json", "labelstudio.json", "metrics/pages.csv", "metrics/summary.json"})
         EXPECT_TRUE(entries.contains(QLatin1String(single))) << single;
     for (const char* prefix : {"documents/", "images/", "visualizations/", "hocr/", "alto/"})
-        EXPECT_EQ(
-            entries.filter(QRegularExpression(QStringLiteral("^%1.*/page-000[1-4]\\.").arg(prefix))).size(),
-            4)
+        EXPECT_EQ(entries.filter(QRegularExpression(QStringLiteral("^%1.*/page-000[1-4]\\.").arg(prefix))).size(), 4)
             << prefix;
     // Original page images are 8-bit grey, not the 1-bit binarized ones.
     const QStringList pngs = entries.filter(QRegularExpression(QStringLiteral("^images/.*\\.png$")));
@@ -447,8 +442,7 @@ TEST_F(ExportDialogTest, UnwritableDestinationShowsTheErrorAndWritesNothing)
         EXPECT_FALSE(error.isEmpty());
         EXPECT_TRUE(m_dialog->messageLabel()->isVisible());
         EXPECT_TRUE(m_dialog->messageLabel()->property("error").toBool());
-        EXPECT_TRUE(m_dialog->messageLabel()->text().contains(error))
-            << qPrintable(m_dialog->messageLabel()->text());
+        EXPECT_TRUE(m_dialog->messageLabel()->text().contains(error)) << qPrintable(m_dialog->messageLabel()->text());
         EXPECT_TRUE(error.contains(dest) || error.contains(QStringLiteral("cannot"))) << qPrintable(error);
         EXPECT_FALSE(QFile::exists(dest));
         EXPECT_FALSE(m_dialog->showInFolderButton()->isVisible());
@@ -497,8 +491,7 @@ TEST_F(ExportDialogTest, EditingWhileTheExportRunsIsNotBlocked)
         found = found || (w.id == word.id && w.text == edited);
     EXPECT_TRUE(found);
     const QStringList entries = zipEntries(zip);
-    const QStringList last =
-        entries.filter(QRegularExpression(QStringLiteral("^documents/.*/page-0004\\.json$")));
+    const QStringList last = entries.filter(QRegularExpression(QStringLiteral("^documents/.*/page-0004\\.json$")));
     ASSERT_EQ(last.size(), 1);
     const QByteArray json = zipEntry(zip, last.first());
     EXPECT_TRUE(json.contains(word.text.toUtf8()));
@@ -514,7 +507,7 @@ TEST_F(ExportDialogTest, ClosingWhileExportingCancelsAndThenCloses)
     const QStringList before = filesIn(m_dir.path());
     exportUntilFirstPage();
     click(m_dialog->closeButton());
-    EXPECT_TRUE(m_dialog && m_dialog->isVisible()); // stays until the core has cleaned up
+    EXPECT_TRUE(m_dialog && m_dialog->isVisible());                          // stays until the core has cleaned up
     ASSERT_TRUE(QTest::qWaitFor([&] { return m_dialog.isNull(); }, 60'000)); // closed and deleted
     EXPECT_FALSE(QFile::exists(zip));
     EXPECT_EQ(filesIn(m_dir.path()), before);

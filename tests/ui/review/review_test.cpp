@@ -1,7 +1,6 @@
 // The review widgets and helpers driven with QTest events on the offscreen platform, against a real
 // project (the bundled sample through the real pipeline), checking the project database after each step.
 #include "core/storage/project_store.h"
-#include "tests/ui/session_fixture.h"
 #include "ui/project_session.h"
 #include "ui/review/inspector_widget.h"
 #include "ui/review/label_manager_dialog.h"
@@ -20,6 +19,8 @@
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include "tests/ui/session_fixture.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -196,7 +197,7 @@ TEST_F(ReviewTest, NavigatorWalksLowConfidenceWordsInReadingOrder)
 {
     ReviewNavigator nav(session.get());
     EXPECT_EQ(nav.threshold(), 60.0);
-    nav.setThreshold(90.0); // the sample is clean: a high bar gives enough words to walk
+    nav.setThreshold(90.0);               // the sample is clean: a high bar gives enough words to walk
     std::vector<ReviewPosition> expected; // every low-confidence word of the project, in reading order
     for (const PageRecord& p : pages)
         for (const WordRecord& w : *other->words(p.id))

@@ -3,7 +3,6 @@
 // count, Clear, and Tab navigation that stops only on the words the filter keeps. Expected sets are
 // computed from a fresh read of the project database.
 #include "core/storage/project_store.h"
-#include "tests/ui/sample_window_fixture.h"
 #include "ui/project_session.h"
 #include "ui/review/word_filter_bar.h"
 #include "ui/shell/main_window.h"
@@ -21,6 +20,8 @@
 #include <gtest/gtest.h>
 
 #include <set>
+
+#include "tests/ui/sample_window_fixture.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -159,8 +160,7 @@ TEST_F(FilterTest, ConfidenceBelowShowsOnlyTheWordsBelowItInTheDatabase)
     ASSERT_FALSE(below.empty());
     ASSERT_LT(below.size(), words.size()) << "the page needs words on both sides of 85";
     EXPECT_EQ(visibleWords(), below);
-    EXPECT_EQ(m_window->filterStatus(),
-              QStringLiteral("Filter: %1 of %2 words").arg(below.size()).arg(words.size()));
+    EXPECT_EQ(m_window->filterStatus(), QStringLiteral("Filter: %1 of %2 words").arg(below.size()).arg(words.size()));
 
     // A lower bound as well: the range [60, 85).
     typeInto(m_bar->minConfidenceSpin(), QStringLiteral("60"));

@@ -1,19 +1,17 @@
 // The main window driven like a user would (QTest mouse and key events on the offscreen platform) on
 // a real project (the bundled sample, imported and OCR'd by the core), checking the project database
 // after every step.
-#include "core/storage/project_store.h"
 #include "core/ocr/tesseract_engine.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/ui/sample_window_fixture.h"
+#include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
-#include "ui/shell/page_list_model.h"
-#include "ui/shell/reocr_dialog.h"
 #include "ui/project_session.h"
 #include "ui/review/inspector_widget.h"
 #include "ui/review/search_panel.h"
 #include "ui/shell/dialogs.h"
 #include "ui/shell/documents_model.h"
 #include "ui/shell/main_window.h"
+#include "ui/shell/page_list_model.h"
+#include "ui/shell/reocr_dialog.h"
 #include "ui/view/overlay_items.h"
 #include "ui/view/page_view.h"
 
@@ -21,13 +19,13 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStatusBar>
-#include <QMessageBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +35,9 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/ui/sample_window_fixture.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -83,7 +84,6 @@ protected:
         ADD_FAILURE() << "no neighbouring words";
         return {};
     }
-
 };
 
 TEST_F(ShellTest, OpensProjectAndDrawsABoxWhereEachWordIs)
@@ -167,7 +167,8 @@ TEST_F(ShellTest, MergeSplitLabelKeyAndMarkReviewedWithTheKeyboard)
 
     // Key 1 assigns the label whose shortcut is 1; 0 clears it.
     const auto labels = m_window->session()->labels();
-    auto one = std::find_if(labels.begin(), labels.end(), [](const LabelRecord& l) { return l.shortcut == QLatin1String("1"); });
+    auto one = std::find_if(labels.begin(), labels.end(),
+                            [](const LabelRecord& l) { return l.shortcut == QLatin1String("1"); });
     ASSERT_NE(one, labels.end());
     const WordRecord c = dbWords(page)[5];
     click(c.id);
@@ -209,8 +210,8 @@ TEST_F(ShellTest, DrawingABoxAddsAUserWordWithTheTextOcrReadInIt)
     // A long, confidently read word: draw a box around it (a little larger than its box).
     std::optional<WordRecord> target;
     for (const auto& w : dbWords(page))
-        if (w.text.size() >= 6 && w.confidence && *w.confidence > 90 &&
-            std::all_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetter(); })) {
+        if (w.text.size() >= 6 && w.confidence && *w.confidence > 90
+            && std::all_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetter(); })) {
             target = w;
             break;
         }
@@ -293,8 +294,8 @@ TEST_F(ShellTest, TabCrossesIntoTheNextDocumentAndShiftTabComesBack)
     QSignalSpy imported(m_window->pipeline(), &PipelineController::importFinished);
     m_window->importPaths({pdf});
     ASSERT_TRUE(imported.wait(60000));
-    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->pipeline()->state() == PipelineController::State::Idle; },
-                                120000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return m_window->pipeline()->state() == PipelineController::State::Idle; }, 120000));
     const auto docs = m_window->session()->documents();
     ASSERT_EQ(docs.size(), 2u);
     const PageId second = m_window->session()->pages(docs[1].id).front().id;
@@ -326,7 +327,9 @@ TEST_F(ShellTest, FirstEditPutsThePageInProgressOnItsThumbnail)
     m_window->showPage(page);
     const int row = m_window->pageListModel()->rowOf(page);
     const auto reviewShown = [&] {
-        return m_window->pageListModel()->data(m_window->pageListModel()->index(row), PageListModel::ReviewRole).toInt();
+        return m_window->pageListModel()
+            ->data(m_window->pageListModel()->index(row), PageListModel::ReviewRole)
+            .toInt();
     };
     EXPECT_EQ(reviewShown(), int(ReviewStatus::New));
     const WordRecord w = dbWords(page)[3];
@@ -354,8 +357,8 @@ TEST_F(ShellTest, ReOcrSelectionReplacesUneditedWordsInOneUndoStep)
         return w.text.size() >= 3 && std::all_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetter(); });
     };
     for (size_t i = 0; i + 2 < words.size() && pick.empty(); ++i)
-        if (words[i].line == words[i + 2].line && words[i].block == words[i + 2].block && plain(words[i]) &&
-            plain(words[i + 1]) && plain(words[i + 2]))
+        if (words[i].line == words[i + 2].line && words[i].block == words[i + 2].block && plain(words[i])
+            && plain(words[i + 1]) && plain(words[i + 2]))
             pick = {words[i], words[i + 1], words[i + 2]};
     ASSERT_EQ(pick.size(), 3u);
     // A person corrects the middle one: re-OCR must keep it.
@@ -443,8 +446,8 @@ TEST_F(ShellTest, ReOcrPageDialogRequeuesWithOtherSettingsAndKeepsEditedWords)
     const auto fresh = dbWords(other);
     ASSERT_FALSE(fresh.empty());
     EXPECT_LT(fresh.front().box.x1, old.front().box.x1) << "boxes in the 200 dpi grid";
-    ASSERT_TRUE(QTest::qWaitFor([&] { return m_window->pipeline()->state() == PipelineController::State::Idle; },
-                                60000));
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return m_window->pipeline()->state() == PipelineController::State::Idle; }, 60000));
 }
 
 /// A read-only bind mount of a folder holding a project, removed again at the end.
@@ -471,7 +474,8 @@ private:
         QProcess p;
         p.start(QStringLiteral("mount"), args);
         if (!p.waitForFinished(20000) || p.exitCode() != 0) {
-            m_error = QStringLiteral("mount %1: %2").arg(args.join(QLatin1Char(' ')), QString::fromLocal8Bit(p.readAllStandardError()));
+            m_error = QStringLiteral("mount %1: %2")
+                          .arg(args.join(QLatin1Char(' ')), QString::fromLocal8Bit(p.readAllStandardError()));
             return false;
         }
         return true;
@@ -583,7 +587,8 @@ TEST(ShellOpen, CorruptOrForeignProjectShowsTheErrorAndIsNeverWritten)
     QFile f(corrupt);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_EQ(f.readAll(), bytes);
-    EXPECT_FALSE(QFile::exists(corrupt + QStringLiteral("-wal")) && QFileInfo(corrupt + QStringLiteral("-wal")).size() > 0);
+    EXPECT_FALSE(QFile::exists(corrupt + QStringLiteral("-wal"))
+                 && QFileInfo(corrupt + QStringLiteral("-wal")).size() > 0);
 
     // A text file that is not a project at all.
     const QString text = dir.filePath(QStringLiteral("notes.incidoc"));

@@ -1,14 +1,9 @@
 // Translations: the committed .ts files are complete and keep every placeholder, the real windows and the
 // CLI speak French and Chinese with them, and lupdate finds no string in the sources that they lack.
-#include "tests/support/cli_runner.h"
-#include "tests/support/test_paths.h"
 #include "ui/shell/dialogs.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 
-#include <gtest/gtest.h>
-#include <map>
-#include <memory>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -26,6 +21,14 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+
+#include "tests/support/cli_runner.h"
+#include "tests/support/test_paths.h"
 
 namespace incidoc::test {
 namespace {
@@ -165,12 +168,10 @@ void checkTsFile(const QString& language, int pluralForms)
                                 .arg(describe(m), QStringList(got.values()).join(QLatin1Char(',')), form,
                                      QStringList(wanted.values()).join(QLatin1Char(',')));
             if (accelerators(m.source) > 0 && accelerators(form) != 1)
-                problems
-                    << QStringLiteral("%1: \"%2\" needs one keyboard accelerator (&)").arg(describe(m), form);
+                problems << QStringLiteral("%1: \"%2\" needs one keyboard accelerator (&)").arg(describe(m), form);
         }
     }
-    EXPECT_TRUE(problems.isEmpty()) << problems.size() << " problem(s) in " << qPrintable(tsPath(language))
-                                    << ":\n"
+    EXPECT_TRUE(problems.isEmpty()) << problems.size() << " problem(s) in " << qPrintable(tsPath(language)) << ":\n"
                                     << qPrintable(problems.join(QLatin1Char('\n')));
 }
 
@@ -218,11 +219,10 @@ TEST_F(TranslationsTest, TheMainWindowSpeaksFrench)
     ui::MainWindow w;
     const QStringList menus = menuTitles(w);
     for (const char* title : {"&Fichier", "É&dition", "&Affichage", "&Relecture", "&Traitement", "A&ide"})
-        EXPECT_TRUE(menus.contains(QString::fromUtf8(title)))
-            << title << " not in " << qPrintable(menus.join(u' '));
+        EXPECT_TRUE(menus.contains(QString::fromUtf8(title))) << title << " not in " << qPrintable(menus.join(u' '));
     const QStringList actions = actionTexts(w);
-    for (const char* text : {"&Nouveau projet…", "&Ouvrir un projet…", "&Paramètres…",
-                             "&Marquer la page comme relue", "Zoom &avant", "&Fusionner les mots"})
+    for (const char* text : {"&Nouveau projet…", "&Ouvrir un projet…", "&Paramètres…", "&Marquer la page comme relue",
+                             "Zoom &avant", "&Fusionner les mots"})
         EXPECT_TRUE(actions.contains(QString::fromUtf8(text))) << text;
     EXPECT_FALSE(actions.contains(QStringLiteral("&Quit")));
     // The undo commands (no QObject, their own translation context) and a free function's strings.
@@ -243,8 +243,7 @@ TEST_F(TranslationsTest, TheMainWindowSpeaksChinese)
     ui::MainWindow w;
     const QStringList menus = menuTitles(w);
     for (const char* title : {"文件(&F)", "编辑(&E)", "视图(&V)", "审阅(&R)", "处理(&P)", "帮助(&H)"})
-        EXPECT_TRUE(menus.contains(QString::fromUtf8(title)))
-            << title << " not in " << qPrintable(menus.join(u' '));
+        EXPECT_TRUE(menus.contains(QString::fromUtf8(title))) << title << " not in " << qPrintable(menus.join(u' '));
     const QStringList actions = actionTexts(w);
     for (const char* text : {"新建项目(&N)…", "设置(&S)…", "放大(&I)", "合并词(&M)"})
         EXPECT_TRUE(actions.contains(QString::fromUtf8(text))) << text;
@@ -257,17 +256,13 @@ TEST_F(TranslationsTest, TheMainWindowSpeaksChinese)
 
 TEST_F(TranslationsTest, TheSystemLocaleChoosesTheLanguage)
 {
-    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("fr_CA"))),
-              QStringLiteral("fr"));
+    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("fr_CA"))), QStringLiteral("fr"));
     EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("zh_CN"))),
               QStringLiteral("zh_CN"));
-    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("zh_TW"))),
-              QStringLiteral("en"));
-    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("de_DE"))),
-              QStringLiteral("en"));
+    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("zh_TW"))), QStringLiteral("en"));
+    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale(QStringLiteral("de_DE"))), QStringLiteral("en"));
     EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("system"), QLocale::c()), QStringLiteral("en"));
-    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("fr"), QLocale(QStringLiteral("zh_CN"))),
-              QStringLiteral("fr"));
+    EXPECT_EQ(ui::resolveUiLanguage(QStringLiteral("fr"), QLocale(QStringLiteral("zh_CN"))), QStringLiteral("fr"));
     // The choice saved in Settings wins over the system.
     ui::AppSettings s = ui::AppSettings::load();
     EXPECT_EQ(s.uiLanguage, QStringLiteral("system"));
@@ -326,8 +321,7 @@ TEST_F(TranslationsTest, TheCliSpeaksTheSystemLanguageButKeepsItsJsonAndExitCode
         e.remove(QStringLiteral("LC_ALL"));
         e.remove(QStringLiteral("LC_MESSAGES"));
         e.insert(QStringLiteral("LANG"), QString::fromLatin1(lang));
-        e.insert(QStringLiteral("INCIDOC_TRANSLATIONS_DIR"),
-                 QStringLiteral(INCIDOC_BINARY_DIR "/translations"));
+        e.insert(QStringLiteral("INCIDOC_TRANSLATIONS_DIR"), QStringLiteral(INCIDOC_BINARY_DIR "/translations"));
         return e;
     };
     const CliRun fr = runCli({QStringLiteral("frobnicate")}, 60'000, env("fr_FR.UTF-8"));
@@ -347,12 +341,10 @@ TEST_F(TranslationsTest, TheCliSpeaksTheSystemLanguageButKeepsItsJsonAndExitCode
 
     // --json is for programs: the same keys and values whatever the language.
     const QString project = dir.filePath(QStringLiteral("p.incidoc"));
-    const CliRun jsonFr =
-        runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")}, 60'000,
-               env("fr_FR.UTF-8"));
-    const CliRun jsonC =
-        runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")}, 60'000,
-               env("C.UTF-8"));
+    const CliRun jsonFr = runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")},
+                                 60'000, env("fr_FR.UTF-8"));
+    const CliRun jsonC = runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")},
+                                60'000, env("C.UTF-8"));
     ASSERT_EQ(jsonFr.exitCode, 0) << qPrintable(jsonFr.err);
     ASSERT_EQ(jsonC.exitCode, 0) << qPrintable(jsonC.err);
     EXPECT_EQ(QJsonDocument::fromJson(jsonFr.out.toUtf8()).object(),
@@ -372,16 +364,14 @@ TEST_F(TranslationsTest, EveryStringInTheSourcesIsInTheTsFiles)
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::SeparateChannels);
     lupdate.start(QStringLiteral(INCIDOC_LUPDATE),
-                  {QStringLiteral("-I"), sourcePath(QString()), QStringLiteral("-extensions"),
-                   QStringLiteral("h,cpp"), QStringLiteral("-locations"), QStringLiteral("none"),
-                   sourcePath(QStringLiteral("ui")), sourcePath(QStringLiteral("app")), QStringLiteral("-ts"),
-                   fresh});
+                  {QStringLiteral("-I"), sourcePath(QString()), QStringLiteral("-extensions"), QStringLiteral("h,cpp"),
+                   QStringLiteral("-locations"), QStringLiteral("none"), sourcePath(QStringLiteral("ui")),
+                   sourcePath(QStringLiteral("app")), QStringLiteral("-ts"), fresh});
     ASSERT_TRUE(lupdate.waitForFinished(120'000)) << qPrintable(lupdate.errorString());
     ASSERT_EQ(lupdate.exitCode(), 0) << qPrintable(QString::fromUtf8(lupdate.readAllStandardError()));
     // lupdate's warnings ("Class 'X' lacks Q_OBJECT macro", "Qualifying with unknown namespace/class")
     // mean a tr() whose context at run time differs from the one extracted: never translated.
-    const QString warnings =
-        QString::fromUtf8(lupdate.readAllStandardError() + lupdate.readAllStandardOutput());
+    const QString warnings = QString::fromUtf8(lupdate.readAllStandardError() + lupdate.readAllStandardOutput());
     QStringList contextProblems;
     for (const QString& line : warnings.split(QLatin1Char('\n')))
         if (line.contains(QRegularExpression(QStringLiteral(":[0-9]+: "))))
@@ -407,14 +397,13 @@ TEST_F(TranslationsTest, EveryStringInTheSourcesIsInTheTsFiles)
         for (const TsMessage& m : readTs(tsPath(language), &error))
             if (!inSources.contains(key(m)))
                 stale << describe(m);
-        EXPECT_TRUE(missing.isEmpty())
-            << missing.size() << " string(s) of the sources are not in incidoc_" << qPrintable(language)
-            << ".ts (build the target incidoc_translations_lupdate, then translate them):\n"
-            << qPrintable(missing.join(QLatin1Char('\n')));
-        EXPECT_TRUE(stale.isEmpty())
-            << stale.size() << " string(s) of incidoc_" << qPrintable(language)
-            << ".ts are no longer in the sources (build incidoc_translations_lupdate):\n"
-            << qPrintable(stale.join(QLatin1Char('\n')));
+        EXPECT_TRUE(missing.isEmpty()) << missing.size() << " string(s) of the sources are not in incidoc_"
+                                       << qPrintable(language)
+                                       << ".ts (build the target incidoc_translations_lupdate, then translate them):\n"
+                                       << qPrintable(missing.join(QLatin1Char('\n')));
+        EXPECT_TRUE(stale.isEmpty()) << stale.size() << " string(s) of incidoc_" << qPrintable(language)
+                                     << ".ts are no longer in the sources (build incidoc_translations_lupdate):\n"
+                                     << qPrintable(stale.join(QLatin1Char('\n')));
     }
 }
 

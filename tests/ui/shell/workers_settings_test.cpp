@@ -4,8 +4,6 @@
 // reachable, or going on locally when the user chose that.
 #include "core/remote/worker_server.h"
 #include "core/storage/project_store.h"
-#include "tests/support/pdf_factory.h"
-#include "tests/support/test_paths.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
 #include "ui/shell/app_settings.h"
@@ -24,6 +22,9 @@
 #include <QTimer>
 
 #include <gtest/gtest.h>
+
+#include "tests/support/pdf_factory.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -342,7 +343,7 @@ TEST_F(WorkersSettingsTest, WorkerGoneMidRunStopsWithPagesQueued)
 
     m_controller->importPaths({pdf});
     ASSERT_TRUE(processed.wait(120000)); // one page in flight at a time (the worker has one thread)
-    worker.reset(); // the only worker goes away
+    worker.reset();                      // the only worker goes away
     ASSERT_TRUE(QTest::qWaitFor([&] { return errors.count() >= 1; }, 120000));
     EXPECT_TRUE(errors.first().at(0).toString().startsWith(QStringLiteral("OCR stopped:")))
         << qPrintable(errors.first().at(0).toString());

@@ -2,7 +2,6 @@
 // the background (a stand-in first, never blocking), zoom keeps boxes on their words, a grab of the
 // widget shows the overlay colour on the box edges, and the overlay follows the session's changes.
 #include "core/storage/project_store.h"
-#include "tests/ui/view_test_pages.h"
 #include "ui/project_session.h"
 #include "ui/view/overlay_items.h"
 #include "ui/view/page_view.h"
@@ -14,6 +13,8 @@
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+
+#include "tests/ui/view_test_pages.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -101,8 +102,7 @@ TEST_F(PageViewTest, GrabShowsTheOverlayColourOnBoxEdges)
             const QColor c = shot.pixelColor(left + QPoint(d % 3 - 1, d / 3 - 3));
             const bool low = w.confidence && *w.confidence < 60;
             // Normal boxes: blue (30,136,229); low confidence: red (229,57,53).
-            found = low ? (c.red() > 150 && c.green() < 120 && c.blue() < 120)
-                        : (c.blue() > 150 && c.red() < 120);
+            found = low ? (c.red() > 150 && c.green() < 120 && c.blue() < 120) : (c.blue() > 150 && c.red() < 120);
         }
         coloured += found;
     }
