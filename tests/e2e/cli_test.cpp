@@ -268,8 +268,9 @@ TEST(Cli, BadInputsGiveClearPerFileErrorsAndTheBatchGoesOn)
             continue;
         for (const auto& p : *(*store)->pages(d.id)) {
             EXPECT_TRUE(p.status == PageStatus::Done || p.status == PageStatus::Failed) << qPrintable(d.name);
-            if (p.status == PageStatus::Failed)
+            if (p.status == PageStatus::Failed) {
                 EXPECT_FALSE(p.error.isEmpty()) << qPrintable(d.name);
+            }
         }
     }
     // The 200-inch page is rendered within the pixel budget and says so.
@@ -374,8 +375,9 @@ TEST(Cli, KillDuringImportThenOcrFinishesEveryPageExactlyOnce)
         EXPECT_GT(words.size(), 100u);
         for (std::size_t i = 0; i < words.size(); ++i) {
             EXPECT_EQ(words[i].order, static_cast<int>(i));
-            if (i > 0)
+            if (i > 0) {
                 EXPECT_LT(words[i].box.iou(words[i - 1].box), 0.9);
+            }
         }
     }
 }

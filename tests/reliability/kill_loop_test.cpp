@@ -134,8 +134,9 @@ protected:
         const int cycles = cyclesPerArea(kCiCycles);
         auto reset = [&] {
             removeProject(project);
-            if (!fresh.isEmpty())
+            if (!fresh.isEmpty()) {
                 ASSERT_TRUE(copyProject(fresh, project));
+            }
         };
         reset();
         PageWords doneBefore;

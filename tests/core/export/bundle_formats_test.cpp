@@ -103,7 +103,7 @@ TEST(BundleFormats, SlugsAreAsciiSafeUniqueAndNeverEmpty)
     EXPECT_EQ(slugs[4], QStringLiteral("document-2"));
     for (const QString& s : slugs) {
         for (const QChar c : s)
-            EXPECT_TRUE(c.isLetterOrNumber() && c.unicode() < 128 || c == QLatin1Char('-') || c == QLatin1Char('_'))
+            EXPECT_TRUE((c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') || c == QLatin1Char('_'))
                 << qPrintable(s);
     }
     EXPECT_EQ(pageStem(7), QStringLiteral("page-0007"));

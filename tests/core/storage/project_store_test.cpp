@@ -971,8 +971,9 @@ TEST_F(ProjectStoreTest, CharacterBoxesRoundTrip)
             expectSame(w.chars, ligature.chars);
             lig = &w;
         }
-        if (w.text == "plain")
+        if (w.text == "plain") {
             EXPECT_TRUE(w.chars.empty());
+        }
     }
     ASSERT_NE(lig, nullptr);
     // Moving the word box leaves the characters where they are on the page.
