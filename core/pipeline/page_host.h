@@ -1,7 +1,7 @@
 #pragma once
 // Page hosts: helper processes that render, classify, prepare and OCR pages for the app, so that a page
 // which crashes, hangs or exhausts memory in Poppler or Tesseract ends a helper, never the app and the
-// annotator's session (issue 6; the CLI has its own supervisor, app/cli/supervisor.h).
+// annotator's session (the CLI has its own supervisor, app/cli/supervisor.h).
 //
 // A host does one thing at a time: a host that dies died of the page it held (or of the system: the
 // OOM killer, a stray kill), so a page is tried once more on a fresh host and then failed; a page over

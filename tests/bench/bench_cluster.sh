@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Worker cluster benchmark (issue 5): OCR through incidoc-worker processes on this machine against
+# Worker cluster benchmark: OCR through incidoc-worker processes on this machine against
 # in-process OCR, and pages/s with 1 and 2 workers, in one run. Prints a Markdown report.
 #   bash tests/bench/bench_cluster.sh [BUILD_DIR] [ROUNDS]
 # Target: going through a worker on the same machine costs <= 5 % pages/s. The measured per-page costs

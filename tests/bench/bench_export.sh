@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Export benchmark (issue 4): a 230-page project (born-digital incident-report prose, imported by the
+# Export benchmark: a 230-page project (born-digital incident-report prose, imported by the
 # CLI; every 10th word labelled, every 5th page reviewed), exported with all formats, binarized images
 # and visualizations, `--jobs 1` against `--jobs 2` (median of ROUNDS runs, alternating), then the
 # peak memory (GNU time's max RSS) of exporting a 1,000-page project. Prints a Markdown report.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The long crash-safety run (issue 6): CYCLES_PER_AREA kill cycles (default 60) for each of import, OCR,
+# The long crash-safety run: CYCLES_PER_AREA kill cycles (default 60) for each of import, OCR,
 # editing and export (4 x 60 = 240 kills and more: a quarter of the import/OCR cycles kill the
 # supervised child first, then the supervisor), with the same checks as the short CI version; then
 # prints a Markdown table of what was counted.
