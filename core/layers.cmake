@@ -12,7 +12,8 @@ set(INCIDOC_CORE_LAYERS
     "import:model util render storage"
     "remote:model util imaging ocr"
     "pipeline:model util render imaging storage classify ocr import remote"
-    "export:model util render imaging storage ocr")
+    "export:model util render imaging storage ocr"
+    "isolation:model util render imaging storage classify ocr import remote pipeline")
 
 # Checks every .h/.cpp of each stage under `core_dir`; FATAL_ERROR listing every include that points the
 # wrong way.

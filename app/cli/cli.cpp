@@ -2,9 +2,8 @@
 
 #include "app/cli/cli_options.h"
 #include "app/cli/commands.h"
-#include "app/cli/supervisor.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/ocr/tesseract_engine.h"
-#include "core/pipeline/page_host.h"
 
 #include <QCoreApplication>
 
@@ -44,28 +43,35 @@ public:
     InterruptScope& operator=(const InterruptScope&) = delete;
 };
 
-/// import and ocr run in a supervised child: a page that crashes or hangs Poppler or Tesseract is
-/// recorded and skipped, and the run goes on (supervisor.h).
-int runSupervised(const QStringList& arguments, const CliOptions& o, const CancelToken& interrupt)
+/// Where import and ocr open files and process pages: in page hosts (core/isolation/), so that a file
+/// that crashes or hangs Poppler or Tesseract, or exhausts memory, fails alone and the run goes on;
+/// with --no-isolation or INCIDOC_NO_ISOLATION=1, in this process.
+Result<std::shared_ptr<Workplace>> makeWorkplace(const CliOptions& o)
 {
-    SupervisorOptions so;
-    so.program = QCoreApplication::applicationFilePath();
-    so.arguments = arguments.mid(1);
-    so.project = o.project;
-    // Past its render and OCR time limits a page is hung: the engines' own limits come first.
-    so.budgets = pageHangBudgets(o.pipeline.process, 10'000, o.remote.workers.isEmpty() ? nullptr : &o.remote);
-    so.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
-    so.quiet = o.quiet;
-    so.json = o.json;
-    return superviseCommand(so, interrupt);
+    if (!o.isolate)
+        return makeLocalWorkplace();
+    PageHostOptions hosts;
+    hosts.program = pageHostProgram();
+    if (hosts.program.isEmpty())
+        return makeError(ErrorCode::Unavailable,
+                         Cli::tr("the page helper incidoc-page-host is missing (looked beside %1 and in "
+                                 "../libexec/incidoc): reinstall incidoc-cli, or run with --no-isolation")
+                             .arg(QCoreApplication::applicationDirPath()));
+    hosts.memoryLimitBytes = o.memoryLimitMb * 1024 * 1024;
+    return std::shared_ptr<Workplace>(std::make_shared<HostedWorkplace>(hosts));
 }
 
 int runCommand(const CliOptions& o, CancelToken& interrupt)
 {
-    if (o.command == QLatin1String("import"))
-        return commandImport(o, interrupt);
-    if (o.command == QLatin1String("ocr"))
-        return commandOcr(o, interrupt);
+    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")) {
+        auto workplace = makeWorkplace(o);
+        if (!workplace) {
+            err(Cli::tr("error: %1").arg(workplace.error().message));
+            return kExitUsage;
+        }
+        return o.command == QLatin1String("import") ? commandImport(o, *workplace, interrupt)
+                                                    : commandOcr(o, *workplace, interrupt);
+    }
     if (o.command == QLatin1String("status"))
         return commandStatus(o);
     if (o.command == QLatin1String("dump"))
@@ -96,18 +102,11 @@ int run(const QStringList& arguments)
         return kExitUsage;
     }
 
+    if (qEnvironmentVariableIntValue("INCIDOC_NO_ISOLATION") == 1) // as in the app: for a debugger
+        o.isolate = false;
+
     CancelToken interrupt;
     const InterruptScope interruptScope(interrupt);
-    const bool processing = o.command == QLatin1String("import") || o.command == QLatin1String("ocr");
-    const bool child = qEnvironmentVariableIsSet(child_env::kChild);
-    if (processing && o.isolate && !child)
-        return runSupervised(arguments, o, interrupt);
-    if (child && qgetenv(child_env::kCommand) == "resume") {
-        // A supervised run after a crash: the files are registered; process what is queued.
-        o.command = QStringLiteral("ocr");
-        o.inputs.clear();
-        o.all = o.failed = false;
-    }
     return runCommand(o, interrupt);
 }
 

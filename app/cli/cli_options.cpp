@@ -41,7 +41,7 @@ struct Definitions {
     const QCommandLineOption renderTimeoutOpt{
         QStringLiteral("render-timeout"), Cli::tr("Seconds a page render may take (default 60)."), QStringLiteral("S")};
     const QCommandLineOption ocrTimeoutOpt{
-        QStringLiteral("ocr-timeout"), Cli::tr("Seconds OCR of a page may take (default 120)."), QStringLiteral("S")};
+        QStringLiteral("ocr-timeout"), Cli::tr("Seconds OCR of a page may take (default 60)."), QStringLiteral("S")};
     const QCommandLineOption formatsOpt{QStringLiteral("formats"),
                                         Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
                                         QStringLiteral("LIST")};
@@ -74,11 +74,11 @@ struct Definitions {
                 "(default for other machines)."),
         QStringLiteral("MODE")};
     const QCommandLineOption noIsolationOpt{QStringLiteral("no-isolation"),
-                                            Cli::tr("import/ocr: run in this process, not in a supervised child "
-                                                    "(a crash in a page then ends the run).")};
+                                            Cli::tr("import/ocr: open files and process pages in this process, not in "
+                                                    "page helper processes (a crash in a page then ends the run).")};
     const QCommandLineOption memoryLimitOpt{QStringLiteral("memory-limit-mb"),
-                                            Cli::tr("import/ocr: memory budget of the processing (default 4096; 0: "
-                                                    "none); over it, the pages in flight are skipped."),
+                                            Cli::tr("import/ocr: memory budget of each page helper process (default "
+                                                    "4096; 0: none); over it, its page or file is skipped."),
                                             QStringLiteral("MB")};
     const QCommandLineOption maxFileOpt{QStringLiteral("max-file-mb"),
                                         Cli::tr("import: larger files are refused (default 2048)."),

@@ -24,11 +24,11 @@ struct CliOptions {
     bool noOcr = false;
     bool failed = false;
     bool all = false;
-    PipelineOptions pipeline;       ///< jobs 0 (the cores), 300 dpi, render 60 s, OCR 120 s
+    PipelineOptions pipeline;       ///< jobs 0 (the cores), 300 dpi, render 60 s, OCR 60 s
     RemoteOptions remote;           ///< --workers: OCR on a worker cluster
     ImportLimits importLimits;      ///< --max-file-mb (default 2048)
-    bool isolate = true;            ///< import/ocr in a supervised child process (--no-isolation: here)
-    long long memoryLimitMb = 4096; ///< the child's memory budget (--memory-limit-mb; 0: none)
+    bool isolate = true;            ///< import/ocr: files and pages in page hosts (--no-isolation: here)
+    long long memoryLimitMb = 4096; ///< each page host's memory budget (--memory-limit-mb; 0: none)
     ExportOptions exportOptions;    ///< export
 };
 

@@ -2,11 +2,9 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/process_queued.h"
-#include "app/cli/supervisor.h"
 #include "core/import/file_registration.h"
 #include "core/storage/project_store.h"
 
-#include <QFile>
 #include <QJsonArray>
 
 namespace incidoc::cli {
@@ -22,34 +20,17 @@ QString outcomeName(ImportedFile::Outcome o)
     return {};
 }
 
-/// In a supervised child: notes the file being opened (if the reader crashes on it, the supervisor
-/// knows which file to skip) and leaves out the files the supervisor lists.
-void superviseRegistration(RegisterOptions& registration)
-{
-    if (const QByteArray marker = qgetenv(child_env::kInspectMarker); !marker.isEmpty()) {
-        const QString path = QString::fromLocal8Bit(marker);
-        registration.beforeInspect = [path](const QString& file) {
-            QFile f(path);
-            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                f.write(file.toUtf8());
-        };
-    }
-    if (const QByteArray skip = qgetenv(child_env::kSkipFiles); !skip.isEmpty()) {
-        QFile f(QString::fromLocal8Bit(skip));
-        if (f.open(QIODevice::ReadOnly))
-            registration.skip = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    }
-}
-
-/// Registers the inputs (the project is closed again on return); an error: it cannot be opened.
-Result<ImportReport> registerInputs(const CliOptions& o, CancelToken& interrupt)
+/// Registers the inputs, opening each file in `workplace` (the project is closed again on return); an
+/// error: it cannot be opened.
+Result<ImportReport> registerInputs(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
+                                    CancelToken& interrupt)
 {
     auto store = ProjectStore::open(o.project);
     if (!store)
         return store.error();
     RegisterOptions registration;
     registration.limits = o.importLimits;
-    superviseRegistration(registration);
+    registration.inspector = workplace;
     ImportReport report = registerFiles(**store, o.inputs, registration, interrupt, [&](const ImportedFile& f) {
         if (f.outcome == ImportedFile::Outcome::Failed && !o.json)
             err(Cli::tr("  FAILED  %1: %2").arg(f.path, f.error));
@@ -81,17 +62,14 @@ void reportRegistration(const CliOptions& o, const ImportReport& report, QJsonOb
 
 } // namespace
 
-int commandImport(const CliOptions& o, CancelToken& interrupt)
+int commandImport(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt)
 {
     QJsonObject json{{QStringLiteral("project"), o.project}};
-    auto registered = registerInputs(o, interrupt);
+    auto registered = registerInputs(o, workplace, interrupt);
     if (!registered) {
         err(Cli::tr("error: cannot open project %1: %2").arg(o.project, registered.error().message));
         return kExitUsage;
     }
-    // Registration is over: a crash from here on is not the last file's (the supervisor reads this).
-    if (const QByteArray marker = qgetenv(child_env::kInspectMarker); !marker.isEmpty())
-        QFile::remove(QString::fromLocal8Bit(marker));
     const ImportReport& report = *registered;
     reportRegistration(o, report, json);
     if (!report.storage.ok()) {
@@ -107,7 +85,7 @@ int commandImport(const CliOptions& o, CancelToken& interrupt)
         return kExitInterrupted;
     }
     if (!o.noOcr) {
-        const RunResult r = processQueued(o, interrupt);
+        const RunResult r = processQueued(o, workplace, interrupt);
         if (!r.ok && r.stats.queued == 0) {
             err(Cli::tr("error: %1").arg(r.error.message));
             return kExitUsage;

@@ -6,7 +6,7 @@
 
 namespace incidoc::cli {
 
-int commandOcr(const CliOptions& o, CancelToken& interrupt)
+int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt)
 {
     {
         auto store = ProjectStore::open(o.project);
@@ -25,7 +25,7 @@ int commandOcr(const CliOptions& o, CancelToken& interrupt)
         }
     }
     QJsonObject json{{QStringLiteral("project"), o.project}};
-    const RunResult r = processQueued(o, interrupt);
+    const RunResult r = processQueued(o, workplace, interrupt);
     if (!r.ok && r.stats.queued == 0) {
         err(Cli::tr("error: %1").arg(r.error.message));
         return kExitUsage;

@@ -4,22 +4,26 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
+#include "core/pipeline/workplace.h"
 #include "core/util/cancel_token.h"
 
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
+
 namespace incidoc::cli {
 
-/// A line on stdout, flushed at once: a supervised child may die any time, and what it said must be out.
+/// A line on stdout, flushed at once (a progress line must show before the page it announces is done).
 void out(const QString& s);
 /// A line on stderr.
 void err(const QString& s);
 /// `o` as indented JSON on stdout (--json).
 void printJson(const QJsonObject& o);
 
-int commandImport(const CliOptions& o, CancelToken& interrupt);
-int commandOcr(const CliOptions& o, CancelToken& interrupt);
+/// import and ocr open files and process pages in `workplace` (page hosts unless --no-isolation).
+int commandImport(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
+int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 int commandStatus(const CliOptions& o);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);

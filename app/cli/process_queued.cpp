@@ -2,11 +2,8 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/progress_bar.h"
-#include "app/cli/supervisor.h"
 #include "core/storage/project_store.h"
 
-#include <QFile>
-#include <QJsonDocument>
 #include <QThread>
 
 #include <atomic>
@@ -17,18 +14,6 @@
 
 namespace incidoc::cli {
 namespace {
-
-/// A supervised child lists its pages in flight, and the phase each is in, for the supervisor
-/// (supervisor.h).
-void listPagesInFlight(PipelineOptions& options)
-{
-    const QString path = QString::fromLocal8Bit(qgetenv(child_env::kInFlight));
-    if (path.isEmpty())
-        return;
-    auto inFlight = std::make_shared<InFlightList>(path);
-    options.onPageInFlight = [inFlight](const PageJob& job, bool on) { inFlight->set(job, on); };
-    options.onPagePhase = [inFlight](const PageJob& job, PagePhase phase) { inFlight->enter(job, phase); };
-}
 
 /// --workers: connects the cluster and makes the pipeline OCR on it, or notes why OCR runs here
 /// (--fallback local). An error: the run cannot start.
@@ -53,37 +38,6 @@ Status connectWorkers(const CliOptions& o, PipelineOptions& pipelineOptions, Run
     if (!o.quiet && !o.json)
         err(shownNote);
     return okStatus();
-}
-
-/// Pages that were in flight when a supervised run crashed go first, one at a time, so that the
-/// supervisor can tell which of them crashes (supervisor.h). Their stats; nothing when there are none.
-Result<PipelineStats> runSuspectsFirst(const CliOptions& o, const PipelineOptions& pipelineOptions,
-                                       const Pipeline::ProgressFn& onProgress, ProgressBar& bar,
-                                       QHash<DocumentId, QString>& paths)
-{
-    const QStringList alone =
-        QString::fromLocal8Bit(qgetenv(child_env::kAloneFirst)).split(QLatin1Char(','), Qt::SkipEmptyParts);
-    if (alone.isEmpty())
-        return PipelineStats{};
-    PipelineOptions one = pipelineOptions;
-    one.jobs = 1;
-    auto suspectsRun = Pipeline::create(o.project, one, onProgress);
-    if (!suspectsRun)
-        return suspectsRun.error();
-    std::vector<PageJob> suspects;
-    if (auto store = ProjectStore::open(o.project)) {
-        if (auto queued = (*store)->jobs(PageStatus::Queued)) {
-            for (const QString& id : alone)
-                for (const PageJob& j : *queued)
-                    if (QString::number(j.pageId) == id) {
-                        suspects.push_back(j);
-                        paths.insert(j.documentId, j.path);
-                    }
-        }
-    }
-    bar.setTotal(static_cast<int>(suspects.size()));
-    (*suspectsRun)->enqueue(suspects);
-    return (*suspectsRun)->wait();
 }
 
 /// The queued pages (listed after the pipeline recovered interrupted ones), with their files' paths.
@@ -122,46 +76,12 @@ PipelineStats runInterruptible(Pipeline& pipeline, const std::vector<PageJob>& j
     return stats;
 }
 
-void addStats(PipelineStats& total, const PipelineStats& part)
-{
-    total.queued += part.queued;
-    total.done += part.done;
-    total.failed += part.failed;
-    total.words += part.words;
-}
-
-/// Pages finished by earlier children of a supervised run that died (supervisor.h).
-void addPriorChildren(PipelineStats& stats)
-{
-    if (const QList<QByteArray> prior = qgetenv(child_env::kPriorCounts).split(' '); prior.size() == 3) {
-        stats.done += prior[0].toInt();
-        stats.failed += prior[1].toInt();
-        stats.words += prior[2].toLongLong();
-        stats.queued += prior[0].toInt() + prior[1].toInt();
-    }
-}
-
-/// Pages and files a supervised run had to skip (they crashed or hung an earlier child), from the
-/// supervisor's file: listed with this run's failures.
-QJsonArray skippedBySupervisor()
-{
-    QJsonArray skipped;
-    if (const QByteArray file = qgetenv(child_env::kFailures); !file.isEmpty()) {
-        QFile f(QString::fromLocal8Bit(file));
-        if (f.open(QIODevice::ReadOnly))
-            for (const QByteArray& line : f.readAll().split('\n'))
-                if (!line.trimmed().isEmpty())
-                    skipped.append(QJsonDocument::fromJson(line).object());
-    }
-    return skipped;
-}
-
 /// --workers: the cluster's part of the --json report (and a note on pages OCR'd here).
 QJsonObject workersReport(const CliOptions& o, const RunResult& r)
 {
     QJsonObject workers{{QStringLiteral("target"), o.remote.workers}, {QStringLiteral("note"), r.clusterNote}};
     if (r.cluster) {
-        const RemoteStats rs = r.cluster->stats();
+        const RemoteStats& rs = r.remote;
         workers.insert(QStringLiteral("threads"), r.cluster->totalThreads());
         workers.insert(QStringLiteral("remote_pages"), rs.remotePages);
         workers.insert(QStringLiteral("local_pages"), rs.localPages);
@@ -179,7 +99,7 @@ QJsonObject workersReport(const CliOptions& o, const RunResult& r)
 
 } // namespace
 
-RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
+RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt)
 {
     RunResult r;
     auto failedRun = [&r](const Error& error) {
@@ -191,7 +111,7 @@ RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
     if (auto store = ProjectStore::open(o.project); !store)
         return failedRun(store.error());
     PipelineOptions pipelineOptions = o.pipeline;
-    listPagesInFlight(pipelineOptions);
+    pipelineOptions.workplace = workplace;
     if (!o.remote.workers.isEmpty())
         if (Status connected = connectWorkers(o, pipelineOptions, r); !connected)
             return failedRun(connected.error());
@@ -199,7 +119,6 @@ RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
     std::mutex mutex;
     int done = 0, failed = 0;
     long long words = 0;
-    const QString countsPath = QString::fromLocal8Bit(qgetenv(child_env::kCounts));
     auto onProgress = [&](const PageProgress& p) {
         std::lock_guard guard(mutex);
         if (p.status == PageStatus::Failed) {
@@ -215,26 +134,18 @@ RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
             words += p.words;
         }
         bar.update(done, failed);
-        if (!countsPath.isEmpty()) { // a supervised child: what it finished, should it die next
-            QFile f(countsPath);
-            if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-                f.write(QByteArray::number(done) + ' ' + QByteArray::number(failed) + ' ' + QByteArray::number(words));
-        }
     };
 
-    auto first = runSuspectsFirst(o, pipelineOptions, onProgress, bar, paths);
-    if (!first)
-        return failedRun(first.error());
     auto pipeline = Pipeline::create(o.project, pipelineOptions, onProgress);
     if (!pipeline)
         return failedRun(pipeline.error());
     auto jobs = listQueued(o.project, paths);
     if (!jobs)
         return failedRun(jobs.error());
-    bar.setTotal(static_cast<int>(jobs->size()) + first->done + first->failed);
+    bar.setTotal(static_cast<int>(jobs->size()));
+    const RemoteStats before = workplace->remoteStats();
     r.stats = runInterruptible(**pipeline, *jobs, interrupt);
-    addStats(r.stats, *first);
-    addPriorChildren(r.stats);
+    r.remote = workplace->remoteStats().since(before);
     bar.finish();
     r.interrupted = interrupt.isCancelled();
     if (!r.stats.storage.ok()) {
@@ -246,15 +157,10 @@ RunResult processQueued(const CliOptions& o, CancelToken& interrupt)
 
 int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
 {
-    QJsonArray failures = r.failures;
-    const QJsonArray skippedList = skippedBySupervisor();
-    const int skipped = static_cast<int>(skippedList.size());
-    for (const QJsonValue& s : skippedList)
-        failures.append(s);
-
+    const QJsonArray& failures = r.failures;
     json.insert(QStringLiteral("pages"), QJsonObject{{QStringLiteral("queued"), r.stats.queued},
                                                      {QStringLiteral("done"), r.stats.done},
-                                                     {QStringLiteral("failed"), r.stats.failed + skipped},
+                                                     {QStringLiteral("failed"), r.stats.failed},
                                                      {QStringLiteral("not_processed"), r.stats.cancelled}});
     json.insert(QStringLiteral("words"), r.stats.words);
     json.insert(QStringLiteral("seconds"), r.stats.seconds);
@@ -269,7 +175,7 @@ int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
                 .arg(r.stats.seconds, 0, 'f', 1)
                 .arg(rate, 0, 'f', 2)
                 .arg(r.stats.done)
-                .arg(r.stats.failed + skipped)
+                .arg(r.stats.failed)
                 .arg(r.stats.words));
     }
     if (r.interrupted) {
@@ -292,7 +198,7 @@ int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
         err(Cli::tr("error: %1").arg(r.error.message));
         return kExitSomeFailed;
     }
-    return r.stats.failed > 0 || skipped > 0 ? kExitSomeFailed : kExitOk;
+    return r.stats.failed > 0 ? kExitSomeFailed : kExitOk;
 }
 
 } // namespace incidoc::cli

@@ -18,7 +18,8 @@ namespace incidoc::cli {
 /// What a run did.
 struct RunResult {
     PipelineStats stats;
-    std::shared_ptr<RemoteCluster> cluster; ///< when OCR ran on workers
+    std::shared_ptr<RemoteCluster> cluster; ///< when OCR ran on workers: what connect() found
+    RemoteStats remote;                     ///< the run's OCR calls on workers
     QString clusterNote;                    ///< e.g. why it ran locally instead
     QJsonArray failures;
     bool interrupted = false;
@@ -26,8 +27,8 @@ struct RunResult {
     bool ok = true;
 };
 
-/// Runs the pipeline over every queued page of the project, with a progress bar and Ctrl-C.
-RunResult processQueued(const CliOptions& o, CancelToken& interrupt);
+/// Runs the pipeline over every queued page of the project in `workplace`, with a progress bar and Ctrl-C.
+RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 
 /// Prints the run's summary (unless --json or -q), adds it to `json`, and returns the exit status.
 int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json);

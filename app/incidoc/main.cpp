@@ -1,5 +1,5 @@
 // incidoc [PROJECT.incidoc]: wires the app together and does nothing else.
-#include "core/pipeline/page_host.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/util/openmp_guard.h"
 #include "core/util/version.h"
 #include "ui/controllers/isolation.h"

@@ -23,7 +23,7 @@ enum class Segmentation {
 struct OcrOptions {
     QString languages = QStringLiteral("eng"); ///< Tesseract form: "eng", "eng+fra"
     int dpi = 300;                             ///< resolution of the image handed to recognize() (after any rescale)
-    int deadlineMs = 120'000;                  ///< give up after this long (Timeout); 0: no deadline
+    int deadlineMs = 60'000;                   ///< give up after this long (Timeout); 0: no deadline
     Segmentation segmentation = Segmentation::Auto;
     QString tag; ///< names the page in logs ("doc 3 page 2"), never its content; engines may ignore it
 };

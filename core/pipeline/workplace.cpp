@@ -61,6 +61,12 @@ public:
 
     bool isolated() const override { return false; }
 
+    RemoteStats remoteStats() const override
+    {
+        std::lock_guard guard(m_clusterMutex);
+        return m_cluster ? m_cluster->stats() : RemoteStats{};
+    }
+
 private:
     /// Registers the workers of `remote` as kRemoteEngine, connecting once per setting: a cluster is
     /// asked for its languages and threads once, not for every page.
@@ -75,9 +81,11 @@ private:
             return okStatus();
         auto connected = RemoteCluster::connect(remote, languages);
         if (connected) {
-            m_engines->registerEngine(kRemoteEngine, (*connected)->engineFactory());
+            m_cluster = *connected;
+            m_engines->registerEngine(kRemoteEngine, m_cluster->engineFactory());
         } else if (remote.fallback == RemoteFallback::Local && connected.error().code == ErrorCode::Unavailable) {
             // No worker reachable: OCR here, as the user chose, until the settings change.
+            m_cluster.reset();
             m_engines->registerEngine(kRemoteEngine, std::make_shared<TesseractEngineFactory>());
         } else {
             // The caller connected before the run; failing to now (a key refused since, a fleet gone)
@@ -89,8 +97,9 @@ private:
     }
 
     std::shared_ptr<EnginePool> m_engines;
-    std::mutex m_clusterMutex;
-    QString m_clusterKey; ///< the settings kRemoteEngine was registered for
+    mutable std::mutex m_clusterMutex;
+    QString m_clusterKey;                     ///< the settings kRemoteEngine was registered for
+    std::shared_ptr<RemoteCluster> m_cluster; ///< the workers it was registered for (null: none, or fallback)
 };
 
 } // namespace

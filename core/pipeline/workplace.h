@@ -5,7 +5,7 @@
 // rendering a page, reading a region.
 //
 // Two places: here, in this process (makeLocalWorkplace: tests, `--no-isolation`, a debugger), and in
-// page hosts, helper processes that die instead of this one (makeHostedWorkplace, page_host.h). main()
+// page hosts, helper processes that die instead of this one (HostedWorkplace, core/isolation/). main()
 // makes one and hands it to whatever needs it; nothing finds it through a global.
 
 #include "core/import/importer.h"
@@ -38,6 +38,8 @@ public:
     /// True when the work runs in other processes (a crash there is a failed page, not the end of this
     /// process).
     virtual bool isolated() const = 0;
+    /// OCR calls made on workers through this workplace so far (process() with `remote`).
+    virtual RemoteStats remoteStats() const = 0;
 };
 
 /// Work in this process; `engines` null: a pool of its own.

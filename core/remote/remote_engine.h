@@ -33,15 +33,6 @@ struct RemoteWorkerInfo {
     QStringList languages;
 };
 
-/// Counters of a cluster's calls since connect().
-struct RemoteStats {
-    long long remotePages = 0; ///< pages recognized by a worker
-    long long localPages = 0;  ///< pages recognized locally after no worker could be reached (fallback)
-    long long retries = 0;     ///< calls made again by the engine after UNAVAILABLE (beyond gRPC's own)
-    long long failures = 0;    ///< calls that ended in an error returned to the pipeline
-    double bytesSent = 0;
-};
-
 /// A connected cluster: shared by every engine it makes. Thread-safe.
 class RemoteCluster : public std::enable_shared_from_this<RemoteCluster> {
 public:

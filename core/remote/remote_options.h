@@ -30,4 +30,29 @@ struct RemoteOptions {
     enum class Images { Auto, Grey8, Png } images = Images::Auto;
 };
 
+/// Counters of OCR calls on workers: a cluster's since connect(), or a workplace's (workplace.h).
+struct RemoteStats {
+    long long remotePages = 0; ///< pages recognized by a worker
+    long long localPages = 0;  ///< pages recognized locally after no worker could be reached (fallback)
+    long long retries = 0;     ///< calls made again by the engine after UNAVAILABLE (beyond gRPC's own)
+    long long failures = 0;    ///< calls that ended in an error returned to the pipeline
+    double bytesSent = 0;
+
+    RemoteStats& operator+=(const RemoteStats& o)
+    {
+        remotePages += o.remotePages;
+        localPages += o.localPages;
+        retries += o.retries;
+        failures += o.failures;
+        bytesSent += o.bytesSent;
+        return *this;
+    }
+    /// What happened between `before` and this.
+    RemoteStats since(const RemoteStats& before) const
+    {
+        return {remotePages - before.remotePages, localPages - before.localPages, retries - before.retries,
+                failures - before.failures, bytesSent - before.bytesSent};
+    }
+};
+
 } // namespace incidoc

@@ -1,10 +1,10 @@
-// bench_page_host [PDF] [ROUNDS]: what the app's isolation costs (core/pipeline/page_host.h).
+// bench_page_host [PDF] [ROUNDS]: what the app's isolation costs (core/isolation/hosted_workplace.h).
 // Side by side in one run, alternating rounds, one thread: every page of PDF (default: the bundled
 // sample incident report) processed in this process with a cached engine vs in a page host (kept
 // between pages, as the app does); the display render (150 dpi) here vs in a host; and a host's start
 // (first call on a new pool minus a warm call). Prints medians; run with OMP_THREAD_LIMIT=1.
 #include "core/ocr/tesseract_engine.h"
-#include "core/pipeline/page_host.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/render/page_renderer.h"
 
 #include <QCoreApplication>

@@ -49,7 +49,7 @@ TEST(CliOptions, DefaultsAreThoseOfTheSpec)
     EXPECT_EQ(o.pipeline.jobs, 0); // the number of cores
     EXPECT_EQ(o.pipeline.process.render.dpi, 300);
     EXPECT_EQ(o.pipeline.process.render.timeLimitMs, 60'000);
-    EXPECT_EQ(o.pipeline.process.ocrDeadlineMs, 120'000);
+    EXPECT_EQ(o.pipeline.process.ocrDeadlineMs, 60'000); // any hostile page is given up within 90 s
     EXPECT_EQ(o.importLimits.maxFileBytes, 2048LL * 1024 * 1024);
     EXPECT_EQ(o.memoryLimitMb, 4096);
     EXPECT_TRUE(o.isolate);

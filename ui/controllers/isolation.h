@@ -1,13 +1,13 @@
 #pragma once
 // Where the app does the work a hostile page can crash or hang: processing pages, rendering them for
-// display and reading a drawn region run in page hosts (core/pipeline/page_host.h: `incidoc-page-host`),
+// display and reading a drawn region run in page hosts (core/isolation/hosted_workplace.h: `incidoc-page-host`),
 // once main() configures them. Not configured (tests that do not ask for it), the work runs in this
 // process as before.
 //
 // Thread contract: configure() on the GUI thread before any window exists (or in a test's set-up);
 // the getters are thread-safe.
 
-#include "core/pipeline/page_host.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/pipeline/workplace.h"
 
 #include <memory>

@@ -1,8 +1,8 @@
 // Page hosts: real helper processes (`incidoc-page-host`), real Poppler and Tesseract.
 // A page that crashes, hangs or eats memory in a host fails alone with its reason; this process lives.
 #include "core/import/file_registration.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/ocr/tesseract_engine.h"
-#include "core/pipeline/page_host.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
 
