@@ -27,7 +27,7 @@ QImage rescaled(const QImage& grey, double scale);
 
 /// A page ready for OCR: the grey page rescaled so its capitals are about `target` px. Measured on
 /// the FUNSD forms, Tesseract reads this grey image better than any binarized version of it; hand the
-/// engine dpi = page dpi x scale and map its boxes back with PixelBox::unscaled(scale).
+/// engine dpi = page dpi x scale and map its boxes back with PixelTransform::scaling(scale).inverted().
 struct OcrInput {
     QImage image;                      ///< Format_Grayscale8
     double scale = 1.0;                ///< image = page x scale

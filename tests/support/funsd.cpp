@@ -1,6 +1,7 @@
 #include "tests/support/funsd.h"
 
 #include "core/imaging/prepare.h"
+#include "core/model/pixel_transform.h"
 #include "core/ocr/tesseract_engine.h"
 
 #include <QDir>
@@ -124,9 +125,10 @@ std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const Fu
                 run.error = page.error().message;
                 continue;
             }
+            const PixelTransform pageFromOcr = PixelTransform::scaling(run.scale).inverted();
             std::vector<FunsdWord> predicted;
             for (const RecognizedWord& w : page->words)
-                predicted.push_back({w.text, w.box.unscaled(run.scale)});
+                predicted.push_back({w.text, pageFromOcr.map(w.box)});
             run.score = scoreWords(predicted, pages[i].words);
         }
     };
