@@ -128,7 +128,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
     // 4. Prepare: bring text to the size Tesseract reads best.
     OcrInput prepared = options.normalizeTextSize ? prepareForOcr(page) : OcrInput{page, 1.0, std::nullopt};
     const double scale = prepared.scale;
-    const auto ocrFromPage = PixelTransform::scaling(scale);
+    const PixelTransform ocrFromPage = prepared.fromPage();
     QImage ocrInput = std::move(prepared.image);
     if (options.ocrReadsBinarized)
         ocrInput = binarize(ocrInput, options.binarize);

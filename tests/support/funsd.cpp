@@ -1,7 +1,6 @@
 #include "tests/support/funsd.h"
 
 #include "core/imaging/prepare.h"
-#include "core/model/pixel_transform.h"
 #include "core/ocr/tesseract_engine.h"
 
 #include <QDir>
@@ -125,7 +124,7 @@ std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const Fu
                 run.error = page.error().message;
                 continue;
             }
-            const PixelTransform pageFromOcr = PixelTransform::scaling(run.scale).inverted();
+            const PixelTransform pageFromOcr = prepared.fromPage().inverted();
             std::vector<FunsdWord> predicted;
             for (const RecognizedWord& w : page->words)
                 predicted.push_back({w.text, pageFromOcr.map(w.box)});
