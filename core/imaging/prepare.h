@@ -2,6 +2,7 @@
 // Prepare: rescale a page so its text is the size the OCR engine reads best, and binarize it for
 // storage and export. OpenCV inside; QImage (Format_Grayscale8) at the boundary. Reentrant.
 
+#include "core/model/pixel_transform.h"
 #include "core/model/types.h"
 
 #include <QByteArray>
@@ -27,11 +28,14 @@ QImage rescaled(const QImage& grey, double scale);
 
 /// A page ready for OCR: the grey page rescaled so its capitals are about `target` px. Measured on
 /// the FUNSD forms, Tesseract reads this grey image better than any binarized version of it; hand the
-/// engine dpi = page dpi x scale and map its boxes back with PixelBox::unscaled(scale).
+/// engine dpi = page dpi x scale and map its boxes back with fromPage().inverted().
 struct OcrInput {
     QImage image;                      ///< Format_Grayscale8
     double scale = 1.0;                ///< image = page x scale
     std::optional<double> capHeightPx; ///< the estimate on the page, in page pixels
+
+    /// Page pixels to the pixels of `image`.
+    PixelTransform fromPage() const { return PixelTransform::scaling(scale); }
 };
 
 /// estimateCapHeight -> ocrScaleFactor -> rescaled, in one call. A null page gives a null image.

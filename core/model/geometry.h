@@ -1,14 +1,18 @@
 #pragma once
-// Coordinate spaces used in Incidoc (convert between them only in the functions named here):
+// Coordinate spaces used in Incidoc (convert between them only with a PixelTransform,
+// core/model/pixel_transform.h, which lists where each conversion is made):
 //  - page pixels: the page image every stored box refers to. Origin top-left, x1/y1 exclusive.
 //    For a PDF page: the render at the page's DPI after its /Rotate. For an image file: its own grid.
 //  - PDF points (1/72 in): Poppler's text-layer boxes, already rotated like the render.
 //    pointsToPixels() converts them.
 //  - OCR input pixels: the page image rescaled by a factor s for the OCR engine;
-//    PixelBox::unscaled(s) maps a box back to page pixels.
+//    PixelTransform::scaling(s).inverted() maps a box back to page pixels.
+//  - region crop pixels: a region of the page cut out (and maybe enlarged) with a margin, for reading a
+//    drawn box (core/ocr/region_reader.h).
+//  - the page view's scene: page pixels themselves; the view's zoom maps the scene to the screen.
 
 #include <algorithm>
-#include <cmath>
+#include <cmath> // for the files that take std::floor and std::ceil from here
 
 namespace incidoc {
 
@@ -45,23 +49,13 @@ struct PixelBox {
         return {std::clamp(x0, 0, width), std::clamp(y0, 0, height), std::clamp(x1, 0, width),
                 std::clamp(y1, 0, height)};
     }
-    /// Map a box found in an image scaled by `scale` back to the unscaled image (outward rounding).
-    PixelBox unscaled(double scale) const
-    {
-        if (scale == 1.0)
-            return *this;
-        return {static_cast<int>(std::floor(x0 / scale)), static_cast<int>(std::floor(y0 / scale)),
-                static_cast<int>(std::ceil(x1 / scale)), static_cast<int>(std::ceil(y1 / scale))};
-    }
+    /// Edges moved outward by the given amounts (negative: inward), like QRect::adjusted().
+    PixelBox adjusted(int dx0, int dy0, int dx1, int dy1) const { return {x0 + dx0, y0 + dy0, x1 + dx1, y1 + dy1}; }
     bool operator==(const PixelBox&) const = default;
 };
 
-/// A box in PDF points (x0,y0 top-left), converted to page pixels at `dpi`.
-inline PixelBox pointsToPixels(double x0, double y0, double x1, double y1, double dpi)
-{
-    const double k = dpi / 72.0;
-    return {static_cast<int>(std::floor(x0 * k)), static_cast<int>(std::floor(y0 * k)),
-            static_cast<int>(std::ceil(x1 * k)), static_cast<int>(std::ceil(y1 * k))};
-}
+/// A box in PDF points (x0,y0 top-left), converted to page pixels at `dpi` (outward):
+/// PixelTransform::pointsToPixels(dpi), defined in pixel_transform.cpp.
+PixelBox pointsToPixels(double x0, double y0, double x1, double y1, double dpi);
 
 } // namespace incidoc

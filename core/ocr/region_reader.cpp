@@ -1,5 +1,6 @@
 #include "core/ocr/region_reader.h"
 
+#include "core/model/pixel_transform.h"
 #include "core/ocr/tesseract_engine.h"
 
 #include <QPainter>
@@ -38,11 +39,8 @@ Result<std::vector<RecognizedWord>> readRegion(const QImage& rendered, int rende
     double scaleRendered = request.kind == DocumentKind::Pdf ? double(renderedDpi) / pageDpi : 1.0;
     if (request.pageWidthPx > 0 && rendered.width() > 0)
         scaleRendered = double(rendered.width()) / request.pageWidthPx;
-    const QRect inPage(request.box.x0, request.box.y0, request.box.width(), request.box.height());
-    const QRect src = QRectF(inPage.x() * scaleRendered, inPage.y() * scaleRendered, inPage.width() * scaleRendered,
-                             inPage.height() * scaleRendered)
-                          .toAlignedRect()
-                          .intersected(rendered.rect());
+    const QRect src =
+        PixelTransform::scaling(scaleRendered).mapToRectF(request.box).toAlignedRect().intersected(rendered.rect());
     if (src.isEmpty())
         return makeError(ErrorCode::NotFound, QStringLiteral("the region is outside the page"));
     // Images cannot be rendered finer: enlarge the crop to read at the asked resolution.
@@ -63,20 +61,17 @@ Result<std::vector<RecognizedWord>> readRegion(const QImage& rendered, int rende
     auto result = recognize(crop, ocr);
     if (!result)
         return result.error();
-    // Back to page pixels: undo the margin, the enlargement and the render scale.
-    const double ox = src.x() / scaleRendered, oy = src.y() / scaleRendered;
-    auto toPage = [&](const PixelBox& b) {
-        return PixelBox{int(std::floor(ox + (b.x0 - kMargin) / scale)), int(std::floor(oy + (b.y0 - kMargin) / scale)),
-                        int(std::ceil(ox + (b.x1 - kMargin) / scale)), int(std::ceil(oy + (b.y1 - kMargin) / scale))};
-    };
+    // Page pixels to crop pixels: from the crop's origin on the page, at `scale`, past the margin. Its
+    // inverse takes the words back (undoing the margin, the enlargement and the render scale).
+    const PixelTransform cropFromPage(QPointF(src.x() / scaleRendered, src.y() / scaleRendered), scale,
+                                      QPointF(kMargin, kMargin));
+    const PixelTransform pageFromCrop = cropFromPage.inverted();
     std::vector<RecognizedWord> words;
     for (RecognizedWord w : result->words) {
         if (w.text.trimmed().isEmpty())
             continue;
         w.text = w.text.trimmed();
-        w.box = toPage(w.box);
-        for (auto& c : w.chars)
-            c.box = toPage(c.box);
+        pageFromCrop.mapInPlace(w);
         if (w.box.isEmpty())
             continue;
         words.push_back(std::move(w));

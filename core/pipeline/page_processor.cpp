@@ -1,6 +1,7 @@
 #include "core/pipeline/page_processor.h"
 
 #include "core/classify/classifier.h"
+#include "core/model/pixel_transform.h"
 #include "core/util/fault_injection.h"
 
 #include <QElapsedTimer>
@@ -29,38 +30,6 @@ PageOutcome failed(const PageJob& job, const Error& error)
     return out;
 }
 
-/// Text-layer boxes are computed at the requested DPI; a page over the pixel budget is stored at a
-/// lower one, so its boxes are scaled to match.
-void rescaleBoxes(RecognizedPage& page, double factor)
-{
-    if (factor == 1.0)
-        return;
-    auto scale = [factor](PixelBox& b) {
-        b = {static_cast<int>(std::floor(b.x0 * factor)), static_cast<int>(std::floor(b.y0 * factor)),
-             static_cast<int>(std::ceil(b.x1 * factor)), static_cast<int>(std::ceil(b.y1 * factor))};
-    };
-    for (auto& w : page.words)
-        scale(w.box);
-    for (auto& l : page.lines)
-        scale(l.box);
-    for (auto& b : page.blocks)
-        scale(b.box);
-}
-
-void mapToPage(RecognizedPage& page, double scale, int width, int height)
-{
-    auto map = [&](PixelBox& b) { b = b.unscaled(scale).clampedTo(width, height); };
-    for (auto& w : page.words) {
-        map(w.box);
-        for (auto& c : w.chars)
-            map(c.box);
-    }
-    for (auto& l : page.lines)
-        map(l.box);
-    for (auto& b : page.blocks)
-        map(b.box);
-}
-
 /// A scanned page may carry a few words of text (a scanner's stamp, a file name, an OCR layer of a
 /// single word): taking those would lose the page. When the layer is thin, look at a coarse render
 /// with the text boxes painted out: if real content is left, the page is OCR'd instead.
@@ -77,12 +46,9 @@ bool hasContentBeyondThinTextLayer(const PageJob& job, const std::vector<TextLay
     if (!rendered)
         return false; // the text layer is still usable; the render problem will not go away with OCR
     QImage image = rendered->image;
-    const double k = static_cast<double>(rendered->dpi) / options.render.dpi;
+    const auto previewFromPage = PixelTransform::scaling(static_cast<double>(rendered->dpi) / options.render.dpi);
     for (const auto& w : words) {
-        const PixelBox b =
-            PixelBox{static_cast<int>(w.box.x0 * k) - 1, static_cast<int>(w.box.y0 * k) - 1,
-                     static_cast<int>(std::ceil(w.box.x1 * k)) + 1, static_cast<int>(std::ceil(w.box.y1 * k)) + 1}
-                .clampedTo(image.width(), image.height());
+        const PixelBox b = previewFromPage.map(w.box).adjusted(-1, -1, 1, 1).clampedTo(image.width(), image.height());
         for (int y = b.y0; y < b.y1; ++y)
             std::fill_n(image.scanLine(y) + b.x0, b.width(), uchar(255));
     }
@@ -111,7 +77,9 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
             const int dpi =
                 effectiveDpi(layer->widthPt, layer->heightPt, options.render.dpi, options.render.pixelBudget);
             out.result = textLayerToPage(layer->words);
-            rescaleBoxes(out.result, static_cast<double>(dpi) / options.render.dpi);
+            // The layer's boxes are at the asked DPI; a page over the pixel budget is stored at a lower one.
+            if (dpi != options.render.dpi)
+                PixelTransform::scaling(static_cast<double>(dpi) / options.render.dpi).mapInPlace(out.result);
             out.kind = PageKind::TextLayer;
             out.source = WordSource::TextLayer;
             out.engine = out.result.engine;
@@ -160,6 +128,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
     // 4. Prepare: bring text to the size Tesseract reads best.
     OcrInput prepared = options.normalizeTextSize ? prepareForOcr(page) : OcrInput{page, 1.0, std::nullopt};
     const double scale = prepared.scale;
+    const PixelTransform ocrFromPage = prepared.fromPage();
     QImage ocrInput = std::move(prepared.image);
     if (options.ocrReadsBinarized)
         ocrInput = binarize(ocrInput, options.binarize);
@@ -193,7 +162,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
     }
     out.timings.ocrMs = elapsedMs(step);
     out.result = std::move(recognized).value();
-    mapToPage(out.result, scale, out.widthPx, out.heightPx);
+    ocrFromPage.inverted().mapInPlace(out.result, out.widthPx, out.heightPx); // back to page pixels, on the page
     out.engine = out.result.engine.isEmpty() ? (*engine)->description() : out.result.engine;
     out.source = WordSource::Ocr;
     out.timings.totalMs = static_cast<int>(total.elapsed());

@@ -124,9 +124,10 @@ std::vector<FunsdPageRun> runFunsd(const std::vector<FunsdPage>& pages, const Fu
                 run.error = page.error().message;
                 continue;
             }
+            const PixelTransform pageFromOcr = prepared.fromPage().inverted();
             std::vector<FunsdWord> predicted;
             for (const RecognizedWord& w : page->words)
-                predicted.push_back({w.text, w.box.unscaled(run.scale)});
+                predicted.push_back({w.text, pageFromOcr.map(w.box)});
             run.score = scoreWords(predicted, pages[i].words);
         }
     };

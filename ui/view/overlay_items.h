@@ -1,9 +1,10 @@
 #pragma once
 // The overlay drawn over a page: one lightweight item per word, union boxes for lines and blocks, and
-// the resize handles of the selected word. Scene coordinates are page pixels (core/model/geometry.h).
+// the resize handles of the selected word. Scene coordinates are page pixels (kSceneFromPage below).
 // Items share one OverlayStyle (pens and brushes made once) so painting allocates nothing.
 // GUI thread only.
 
+#include "core/model/pixel_transform.h"
 #include "core/model/records.h"
 
 #include <QBrush>
@@ -42,9 +43,26 @@ private:
     std::unordered_map<QRgb, Paint> m_paints;
 };
 
+/// The view's scene is in page pixels: boxes and points go between the two through this transform, the
+/// identity (the zoom is the view's own QTransform, from the scene to the screen).
+inline const PixelTransform kSceneFromPage{};
+
+/// A page box as a scene rectangle.
 inline QRectF toRectF(const PixelBox& b)
 {
-    return QRectF(b.x0, b.y0, b.width(), b.height());
+    return kSceneFromPage.mapToRectF(b);
+}
+
+/// A scene rectangle (a box drawn by hand) as a page box, each edge on the nearest pixel.
+inline PixelBox toPageBox(const QRectF& r)
+{
+    return kSceneFromPage.inverted().mapToBox(r, BoxRounding::Nearest);
+}
+
+/// A scene point (a dragged corner) as the nearest page pixel.
+inline QPoint toPagePixel(const QPointF& p)
+{
+    return kSceneFromPage.inverted().mapToPixel(p);
 }
 
 class WordItem final : public QGraphicsItem {

@@ -18,12 +18,6 @@
 namespace incidoc::ui {
 namespace {
 
-PixelBox toBox(const QRectF& r)
-{
-    return {int(std::lround(r.left())), int(std::lround(r.top())), int(std::lround(r.right())),
-            int(std::lround(r.bottom()))};
-}
-
 void panBy(PageView* view, int dx, int dy)
 {
     view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->value() + dx);
@@ -120,9 +114,9 @@ void PageGestures::resizeTo(const QPoint& pos)
     const QList<WordId> sel = m_view->selectedWords();
     if (sel.size() != 1)
         return;
-    const QPointF p = m_view->mapToScene(pos);
+    const QPoint corner = toPagePixel(m_view->mapToScene(pos));
     PixelBox b = m_resizeOriginal;
-    const int x = int(std::lround(p.x())), y = int(std::lround(p.y()));
+    const int x = corner.x(), y = corner.y();
     if (m_resizeCorner == 0 || m_resizeCorner == 2)
         b.x0 = std::min(x, b.x1 - 1);
     else
@@ -176,7 +170,7 @@ bool PageGestures::mouseRelease(QMouseEvent* event)
                              .normalized()
                              .intersected(QRectF(QPointF(0, 0), m_view->pageSize()));
         if (r.width() >= 3 && r.height() >= 3)
-            m_view->addWordWithOcr(toBox(r));
+            m_view->addWordWithOcr(toPageBox(r));
         event->accept();
         return true;
     }
