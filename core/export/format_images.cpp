@@ -1,5 +1,7 @@
 #include "core/export/format_images.h"
 
+#include "core/model/pixel_transform.h"
+
 #include <QBuffer>
 #include <QPainter>
 #include <QPen>
@@ -120,10 +122,9 @@ QByteArray drawVisualization(const QImage& grey, const BundlePage& p, const QHas
     if (canvas.isNull())
         return {};
     // Boxes are in page pixels; the image may differ slightly from the page size (never by much).
-    const double sx =
-        static_cast<double>(canvas.width()) / std::max(1, p.page.widthPx > 0 ? p.page.widthPx : grey.width());
-    const double sy =
-        static_cast<double>(canvas.height()) / std::max(1, p.page.heightPx > 0 ? p.page.heightPx : grey.height());
+    const PixelTransform toImage = PixelTransform::scaling(
+        static_cast<double>(canvas.width()) / std::max(1, p.page.widthPx > 0 ? p.page.widthPx : grey.width()),
+        static_cast<double>(canvas.height()) / std::max(1, p.page.heightPx > 0 ? p.page.heightPx : grey.height()));
     {
         QPainter painter(&canvas);
         painter.setRenderHint(QPainter::Antialiasing, false);
@@ -131,8 +132,8 @@ QByteArray drawVisualization(const QImage& grey, const BundlePage& p, const QHas
         const QColor low(0xe0, 0x10, 0x10);
         const double width = std::max(1.0, 2.0 * std::min(1.0, k * 2.0));
         for (const WordRecord& w : p.words) {
-            const QRectF r(w.box.x0 * sx, w.box.y0 * sy, std::max(1.0, w.box.width() * sx),
-                           std::max(1.0, w.box.height() * sy));
+            QRectF r = toImage.mapToRectF(w.box);
+            r.setSize({std::max(1.0, r.width()), std::max(1.0, r.height())}); // a box stays visible
             QColor c = w.labelName.isEmpty() ? unlabelled : labelColors.value(w.labelName, unlabelled);
             if (!w.labelName.isEmpty()) {
                 QColor fill = c;

@@ -21,7 +21,8 @@ struct ProcessOptions {
     /// the FUNSD pages: see the README's accuracy table).
     bool ocrReadsBinarized = false;
     bool normalizeTextSize = true; ///< rescale so capitals are kTargetCapHeightPx tall
-    int ocrDeadlineMs = 60'000;    ///< per page (real 300 dpi scans take ~3 s; x1.25 + 10 s: a hung OCR is given up in 85 s)
+    int ocrDeadlineMs =
+        60'000; ///< per page (real 300 dpi scans take ~3 s; x1.25 + 10 s: a hung OCR is given up in 85 s)
 };
 
 /// Where a page is, for those who give each phase its own time budget (page hosts, the CLI's
