@@ -243,8 +243,8 @@ TEST_F(ProjectStoreTest, RefusesNewerSchemaAndLeavesFileUntouched)
         EXPECT_EQ(store.error().code, ErrorCode::Unsupported);
         EXPECT_TRUE(store.error().message.contains("made by a newer version of Incidoc (schema 99)"))
             << store.error().message.toStdString();
-        EXPECT_TRUE(store.error().message.contains(QStringLiteral("this version reads up to %1")
-                                                       .arg(ProjectStore::kSchemaVersion)));
+        EXPECT_TRUE(store.error().message.contains(
+            QStringLiteral("this version reads up to %1").arg(ProjectStore::kSchemaVersion)));
     }
     EXPECT_EQ(fileBytes(m_path), before);
 }
