@@ -694,6 +694,70 @@ Rien n’a été écrit à la destination.</translation>
     </message>
 </context>
 <context>
+    <name>incidoc::ui::FailureText</name>
+    <message>
+        <source>could not be processed</source>
+        <translation>n’a pas pu être traitée</translation>
+    </message>
+    <message>
+        <source>crashed the renderer or OCR engine and was skipped</source>
+        <translation>a fait planter le moteur de rendu ou d’OCR et a été ignorée</translation>
+    </message>
+    <message>
+        <source>took longer than its time budget (the renderer or OCR engine hung) and was skipped</source>
+        <translation>a dépassé son budget de temps (le moteur de rendu ou d’OCR ne répondait plus) et a été ignorée</translation>
+    </message>
+    <message>
+        <source>used more memory than its budget and was skipped</source>
+        <translation>a utilisé plus de mémoire que son budget et a été ignorée</translation>
+    </message>
+    <message>
+        <source>was cancelled</source>
+        <translation>a été annulée</translation>
+    </message>
+    <message>
+        <source>could not be imported</source>
+        <translation>n’a pas pu être importé</translation>
+    </message>
+    <message>
+        <source>opening it crashed the reader; it was skipped</source>
+        <translation>son ouverture a fait planter le lecteur&#xa0;; il a été ignoré</translation>
+    </message>
+    <message>
+        <source>opening it took longer than its time budget; it was skipped</source>
+        <translation>son ouverture a dépassé son budget de temps&#xa0;; il a été ignoré</translation>
+    </message>
+    <message>
+        <source>opening it used more memory than its budget; it was skipped</source>
+        <translation>son ouverture a utilisé plus de mémoire que son budget&#xa0;; il a été ignoré</translation>
+    </message>
+    <message>
+        <source>its import was cancelled</source>
+        <translation>son import a été annulé</translation>
+    </message>
+    <message>
+        <source>Processing this page crashed the renderer or OCR engine; it was skipped and is not shown here.</source>
+        <translation>Le traitement de cette page a fait planter le moteur de rendu ou d’OCR&#xa0;; elle a été ignorée et n’est pas affichée ici.</translation>
+    </message>
+    <message>
+        <source>Processing this page took longer than its time budget (the renderer or OCR engine hung); it was skipped and is not shown here.</source>
+        <translation>Le traitement de cette page a dépassé son budget de temps (le moteur de rendu ou d’OCR ne répondait plus)&#xa0;; elle a été ignorée et n’est pas affichée ici.</translation>
+    </message>
+    <message>
+        <source>Processing this page used more memory than its budget; it was skipped and is not shown here.</source>
+        <translation>Le traitement de cette page a utilisé plus de mémoire que son budget&#xa0;; elle a été ignorée et n’est pas affichée ici.</translation>
+    </message>
+    <message>
+        <source>This page is not shown.</source>
+        <translation>Cette page n’est pas affichée.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a failure: what happened (the reason the engine gave)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>incidoc::ui::InspectorWidget</name>
     <message>
         <source>OCR</source>
@@ -1445,10 +1509,6 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Page %1 no longer exists.</source>
         <translation>La page %1 n’existe plus.</translation>
-    </message>
-    <message>
-        <source>This page is not shown: %1.</source>
-        <translation>Cette page n’est pas affichée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Draw mode: drag a box around a word (B or Esc to leave)</source>

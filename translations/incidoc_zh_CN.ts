@@ -690,6 +690,70 @@ Nothing was written to the destination.</source>
     </message>
 </context>
 <context>
+    <name>incidoc::ui::FailureText</name>
+    <message>
+        <source>could not be processed</source>
+        <translation>无法处理</translation>
+    </message>
+    <message>
+        <source>crashed the renderer or OCR engine and was skipped</source>
+        <translation>导致渲染器或 OCR 引擎崩溃，已跳过</translation>
+    </message>
+    <message>
+        <source>took longer than its time budget (the renderer or OCR engine hung) and was skipped</source>
+        <translation>超出其时间预算（渲染器或 OCR 引擎无响应），已跳过</translation>
+    </message>
+    <message>
+        <source>used more memory than its budget and was skipped</source>
+        <translation>使用的内存超出其预算，已跳过</translation>
+    </message>
+    <message>
+        <source>was cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>could not be imported</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>opening it crashed the reader; it was skipped</source>
+        <translation>打开时导致读取器崩溃，已跳过</translation>
+    </message>
+    <message>
+        <source>opening it took longer than its time budget; it was skipped</source>
+        <translation>打开时超出其时间预算，已跳过</translation>
+    </message>
+    <message>
+        <source>opening it used more memory than its budget; it was skipped</source>
+        <translation>打开时使用的内存超出其预算，已跳过</translation>
+    </message>
+    <message>
+        <source>its import was cancelled</source>
+        <translation>其导入已取消</translation>
+    </message>
+    <message>
+        <source>Processing this page crashed the renderer or OCR engine; it was skipped and is not shown here.</source>
+        <translation>处理此页面时渲染器或 OCR 引擎崩溃；已跳过该页面，此处不予显示。</translation>
+    </message>
+    <message>
+        <source>Processing this page took longer than its time budget (the renderer or OCR engine hung); it was skipped and is not shown here.</source>
+        <translation>处理此页面超出其时间预算（渲染器或 OCR 引擎无响应）；已跳过该页面，此处不予显示。</translation>
+    </message>
+    <message>
+        <source>Processing this page used more memory than its budget; it was skipped and is not shown here.</source>
+        <translation>处理此页面使用的内存超出其预算；已跳过该页面，此处不予显示。</translation>
+    </message>
+    <message>
+        <source>This page is not shown.</source>
+        <translation>此页面不予显示。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a failure: what happened (the reason the engine gave)</comment>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
     <name>incidoc::ui::InspectorWidget</name>
     <message>
         <source>OCR</source>
@@ -1439,10 +1503,6 @@ Open it read-only?</source>
     <message>
         <source>Page %1 no longer exists.</source>
         <translation>第 %1 页已不存在。</translation>
-    </message>
-    <message>
-        <source>This page is not shown: %1.</source>
-        <translation>此页面未显示：%1。</translation>
     </message>
     <message>
         <source>Draw mode: drag a box around a word (B or Esc to leave)</source>

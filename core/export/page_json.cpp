@@ -61,7 +61,11 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
                    {QStringLiteral("status"), toString(page.status)},
                    {QStringLiteral("review"), toString(page.review)},
                    {QStringLiteral("engine"), orNull(page.engine)},
-                   {QStringLiteral("error"), orNull(page.error)}};
+                   {QStringLiteral("error"), orNull(page.error)},
+                   // Added to incidoc.page/1 (a new field; no other changes meaning): the kind of a failed
+                   // page's failure, null when the page did not fail.
+                   {QStringLiteral("failure"), page.failure == FailureKind::None ? QJsonValue(QJsonValue::Null)
+                                                                                 : QJsonValue(toString(page.failure))}};
     QJsonArray list;
     int order = 0;
     for (const WordRecord& w : words) {

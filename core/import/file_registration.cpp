@@ -16,7 +16,18 @@ DocumentRecord failedRecord(const QString& path, const QString& error)
     doc.size = QFileInfo(path).size();
     doc.importedAt = QDateTime::currentDateTimeUtc();
     doc.error = error;
+    doc.failure = error.isEmpty() ? FailureKind::None : FailureKind::Error;
     return doc;
+}
+
+// The kind of a file's failure to open: what the inspector says (a page host sets `partial->failure` to
+// Crash, Hang or Memory when opening the file ended or stopped the host), else a Timeout is a Hang (over
+// its time budget) and anything else an Error. Never read from the message's words.
+FailureKind failureOfInspection(FailureKind reported, const Error& error)
+{
+    if (reported != FailureKind::None)
+        return reported;
+    return error.code == ErrorCode::Timeout ? FailureKind::Hang : FailureKind::Error;
 }
 
 } // namespace
@@ -53,6 +64,7 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
     auto recordFailure = [&](ImportedFile& file, DocumentRecord doc) {
         file.outcome = ImportedFile::Outcome::Failed;
         file.error = doc.error;
+        file.failure = doc.failure;
         auto id = store.addFailedDocument(doc);
         if (id)
             file.documentId = *id;
@@ -101,6 +113,7 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
                                            : inspectFile(found.path, limits, &partial);
         if (!inspected) {
             partial.error = inspected.error().message;
+            partial.failure = failureOfInspection(partial.failure, inspected.error());
             if (partial.sha256.isEmpty())
                 partial.sha256 = *sha;
             recordFailure(file, partial);

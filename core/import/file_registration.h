@@ -24,7 +24,8 @@ struct ImportedFile {
     Outcome outcome = Outcome::Added;
     DocumentId documentId = 0; ///< 0 when the failure could not be recorded
     int pages = 0;
-    QString error; ///< Failed: the reason, in words a user understands
+    QString error;                           ///< Failed: the reason, in words a user understands
+    FailureKind failure = FailureKind::None; ///< Failed: its kind (as stored with the document)
 };
 
 struct ImportReport {
@@ -45,7 +46,9 @@ struct RegisterOptions {
     /// import; they are neither inspected nor reported.
     QStringList skip;
     /// Where files are opened (the app and the CLI: a page host, so a file that crashes Poppler is recorded
-    /// as failed); null: inspectFile() in this process.
+    /// as failed); null: inspectFile() in this process. A file it cannot open is recorded with the kind of
+    /// failure it puts in the partial record (DocumentRecord::failure: Crash, Hang, Memory), else Hang for
+    /// a Timeout error and Error for any other.
     std::shared_ptr<FileInspector> inspector;
 };
 

@@ -42,6 +42,9 @@ struct DocumentRecord {
     QDateTime importedAt;
     QString error; ///< empty when the file imported; else why not
     QString type;  ///< document class; empty until classification exists
+    /// With `error`: what kind of failure (Error unless the inspector says Crash, Hang or Memory);
+    /// None when the file imported.
+    FailureKind failure = FailureKind::None;
 };
 
 struct PageTimings {
@@ -60,19 +63,30 @@ struct PageRecord {
     PageStatus status = PageStatus::Queued;
     ReviewStatus review = ReviewStatus::New;
     QString error; ///< why the page failed, or a note ("page too large, rendered at 120 dpi")
+    /// Failed: what kind of failure (the app decides from this, `error` is the detail); else None.
+    FailureKind failure = FailureKind::None;
     int attempts = 0;
     QString engine;
     PageTimings timings;
 };
 
-/// Every reason a supervised run (app/cli/supervisor.h) gives for a page that crashed, hung or ran
-/// out of memory starts with this. Such a page is not rendered again in the app: it may crash it.
+/// The beginning of the (untranslated) reasons the page hosts and the CLI supervisor give for a page
+/// that crashed, hung or ran out of memory. Only the text: nothing decides from it any more (the kind
+/// is `PageRecord::failure`); the migration to schema 2 read it once to fill in the kind of older
+/// projects.
 inline constexpr const char* kIsolationFailurePrefix = "processing this page ";
 
-/// A page a supervised run skipped because processing it crashed, hung or exhausted memory.
+/// Crash, Hang or Memory: processing ended (or was stopped) the process that held the page or file.
+inline bool isIsolationFailure(FailureKind kind)
+{
+    return kind == FailureKind::Crash || kind == FailureKind::Hang || kind == FailureKind::Memory;
+}
+
+/// A page whose processing crashed, hung or exhausted memory (in a page host or a supervised run):
+/// the app does not render it again, it may crash the app. Decided from `page.failure` alone.
 inline bool failedInIsolation(const PageRecord& page)
 {
-    return page.status == PageStatus::Failed && page.error.startsWith(QLatin1String(kIsolationFailurePrefix));
+    return page.status == PageStatus::Failed && isIsolationFailure(page.failure);
 }
 
 struct LabelRecord {
@@ -104,6 +118,8 @@ struct PageOutcome {
     PageStatus status = PageStatus::Done; ///< Done or Failed
     PageKind kind = PageKind::Unknown;
     QString error; ///< Failed: why; Done: an optional note
+    /// Failed: what kind of failure (stored as Error when left None); Done: None (not stored).
+    FailureKind failure = FailureKind::None;
     int widthPx = 0, heightPx = 0, dpi = 0, rotation = 0;
     double widthPt = 0, heightPt = 0;
     QString engine;

@@ -43,6 +43,12 @@ constexpr std::array<std::pair<BinarizeMethod, const char*>, 4> kBinarizeMethods
      {BinarizeMethod::Sauvola, "sauvola"},
      {BinarizeMethod::Otsu, "otsu"},
      {BinarizeMethod::None, "none"}}};
+constexpr std::array<std::pair<FailureKind, const char*>, 6> kFailureKinds{{{FailureKind::None, ""},
+                                                                            {FailureKind::Error, "error"},
+                                                                            {FailureKind::Crash, "crash"},
+                                                                            {FailureKind::Hang, "hang"},
+                                                                            {FailureKind::Memory, "memory"},
+                                                                            {FailureKind::Cancelled, "cancelled"}}};
 
 } // namespace
 
@@ -70,6 +76,10 @@ QString toString(BinarizeMethod v)
 {
     return nameOf(kBinarizeMethods, v);
 }
+QString toString(FailureKind v)
+{
+    return nameOf(kFailureKinds, v);
+}
 
 std::optional<DocumentKind> documentKindFromString(const QString& s)
 {
@@ -94,6 +104,10 @@ std::optional<WordSource> wordSourceFromString(const QString& s)
 std::optional<BinarizeMethod> binarizeMethodFromString(const QString& s)
 {
     return valueOf(kBinarizeMethods, s);
+}
+std::optional<FailureKind> failureKindFromString(const QString& s)
+{
+    return valueOf(kFailureKinds, s);
 }
 
 } // namespace incidoc

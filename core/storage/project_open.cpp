@@ -123,28 +123,33 @@ QStringList schemaEntries(Db& db)
     return entries;
 }
 
-// What a project at the latest schema contains: the migrations run on an empty in-memory database.
-const QStringList& expectedSchema()
+// What a project at schema `version` (1..latest) contains: the migrations up to it run on an empty
+// in-memory database.
+const QStringList& expectedSchema(int version)
 {
-    static const QStringList entries = [] {
+    static const std::vector<QStringList> byVersion = [] {
+        std::vector<QStringList> entries;
         Db db;
         const int rc = sqlite3_open_v2(":memory:", db.slot(), SQLITE_OPEN_READWRITE, nullptr);
         if (rc != SQLITE_OK)
-            return QStringList();
-        for (const auto& m : schema::migrations())
+            return entries;
+        for (const auto& m : schema::migrations()) {
             db.exec(m.sql, QStringLiteral("building the expected schema"));
-        return schemaEntries(db);
+            entries.push_back(schemaEntries(db));
+        }
+        return entries;
     }();
-    return entries;
+    static const QStringList none;
+    return version >= 1 && version <= static_cast<int>(byVersion.size()) ? byVersion[version - 1] : none;
 }
 
 // A project file from elsewhere may carry triggers or views that run on our reads and writes (a
 // recursive trigger can hang the app; trusted_schema=OFF only stops functions with side effects):
 // anything in the schema that Incidoc did not put there, or changed, refuses the file.
-void verifySchema(Db& db, const QString& path)
+void verifySchema(Db& db, const QString& path, int version)
 {
     const QStringList actual = schemaEntries(db);
-    const QStringList& expected = expectedSchema();
+    const QStringList& expected = expectedSchema(version);
     if (actual == expected)
         return;
     QStringList problems;
@@ -285,15 +290,17 @@ FileFacts probe(Db& db, const QString& path, const QString& canonicalPath)
     openReadOnly(db, path);
     const FileFacts facts = inspect(db, path);
     checkIntegrity(db, canonicalPath, stamp);
-    if (facts.userVersion == ProjectStore::kSchemaVersion)
-        verifySchema(db, path);
+    // An older schema too: a file is migrated (or read) only when it holds exactly what Incidoc made.
+    if (facts.userVersion >= 1)
+        verifySchema(db, path, facts.userVersion);
     return facts;
 }
 
-// A read-only store keeps the probe's connection; it only reads the latest schema.
+// A read-only store keeps the probe's connection. It reads schema 1 as well (never migrated: a read-only
+// open writes nothing); its reads then derive what schema 2 added (project_store.cpp).
 void acceptForReading(const FileFacts& facts, const QString& path)
 {
-    if (facts.userVersion >= ProjectStore::kSchemaVersion)
+    if (facts.userVersion >= 1)
         return;
     const bool empty = facts.userVersion == 0 && facts.applicationId == 0;
     fail(empty ? ErrorCode::InvalidInput : ErrorCode::Unsupported,
@@ -407,12 +414,26 @@ void ProjectStore::Impl::migrate(int from)
             Query t(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
             t.bind(1, QStringLiteral("created_at")).bind(2, nowUtc()).run();
         }
+        if (step.version == 2)
+            fillFailureKindsOfVersion1();
         // PRAGMA takes no bound parameters; the value is our own constant, not input.
         const std::string setVersion = "PRAGMA user_version = " + std::to_string(step.version);
         db.exec(setVersion.c_str(), QStringLiteral("upgrading the project file"));
         tx.commit();
         from = step.version;
     }
+}
+
+// Once, in the migration's transaction: schema 1 kept only the reason, in the fixed words of the page
+// hosts and the CLI supervisor. From here on the kind is written with the failure and read, never guessed.
+void ProjectStore::Impl::fillFailureKindsOfVersion1()
+{
+    const std::string pages =
+        "UPDATE pages SET failure = " + schema::pageFailureOfVersion1() + " WHERE status = 'failed'";
+    db.exec(pages.c_str(), QStringLiteral("upgrading the project file to schema 2"));
+    const std::string documents =
+        "UPDATE documents SET failure = " + schema::documentFailureOfVersion1() + " WHERE error IS NOT NULL";
+    db.exec(documents.c_str(), QStringLiteral("upgrading the project file to schema 2"));
 }
 
 } // namespace incidoc

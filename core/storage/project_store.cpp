@@ -1,6 +1,7 @@
 #include "core/storage/char_codec.h"
 #include "core/storage/project_store_p.h"
 #include "core/storage/reocr_merge.h"
+#include "core/storage/schema.h"
 
 #include <algorithm>
 #include <string>
@@ -11,6 +12,46 @@ namespace incidoc {
 using namespace storage;
 
 // ---- rows ----------------------------------------------------------------------------------------
+
+namespace {
+
+// A failed row always has a kind (an unknown or missing one in a hand-edited file reads as Error);
+// any other row has none.
+FailureKind failureOf(const QString& stored, bool failed)
+{
+    if (!failed)
+        return FailureKind::None;
+    const FailureKind kind = parseEnum(failureKindFromString(stored), FailureKind::Error);
+    return kind == FailureKind::None ? FailureKind::Error : kind;
+}
+
+// What a failed row stores: a failure without a kind is an error.
+QString storedFailure(FailureKind kind)
+{
+    return toString(kind == FailureKind::None ? FailureKind::Error : kind);
+}
+
+} // namespace
+
+std::string ProjectStore::Impl::documentFailure(const std::string& prefix) const
+{
+    return version >= 2 ? prefix + "failure" : schema::documentFailureOfVersion1(prefix);
+}
+
+std::string ProjectStore::Impl::pageFailure(const std::string& prefix) const
+{
+    return version >= 2 ? prefix + "failure" : schema::pageFailureOfVersion1(prefix);
+}
+
+std::string ProjectStore::Impl::documentSelect() const
+{
+    return std::string("SELECT ") + kDocumentColumns + ", " + documentFailure() + " FROM documents ";
+}
+
+std::string ProjectStore::Impl::pageSelect() const
+{
+    return std::string("SELECT ") + kPageColumns + ", " + pageFailure() + " FROM pages ";
+}
 
 DocumentRecord ProjectStore::Impl::readDocument(const Query& q) const
 {
@@ -25,6 +66,7 @@ DocumentRecord ProjectStore::Impl::readDocument(const Query& q) const
     d.importedAt = parseTime(q.text(7));
     d.error = q.text(8);
     d.type = q.text(9);
+    d.failure = failureOf(q.text(10), !q.isNull(8));
     return d;
 }
 
@@ -47,6 +89,7 @@ PageRecord ProjectStore::Impl::readPage(const Query& q) const
     p.attempts = q.i32(13);
     p.engine = q.text(14);
     p.timings = {q.i32(15), q.i32(16), q.i32(17), q.i32(18), q.i32(19)};
+    p.failure = failureOf(q.text(20), p.status == PageStatus::Failed);
     return p;
 }
 
@@ -135,7 +178,7 @@ Result<std::optional<DocumentRecord>> ProjectStore::findDocumentBySha(const QStr
     return guarded<std::optional<DocumentRecord>>([&]() -> std::optional<DocumentRecord> {
         if (sha256.isEmpty())
             return std::nullopt;
-        static const std::string sql = std::string(kDocumentColumns) + "WHERE sha256 = ?1";
+        const std::string sql = m_impl->documentSelect() + "WHERE sha256 = ?1";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, sha256);
         if (!q.next())
@@ -146,8 +189,8 @@ Result<std::optional<DocumentRecord>> ProjectStore::findDocumentBySha(const QStr
 
 DocumentId ProjectStore::Impl::insertDocument(const DocumentRecord& d, int pageCount, bool failed)
 {
-    Query q(db, "INSERT INTO documents (path, name, sha256, size, kind, page_count, imported_at, error, type) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    Query q(db, "INSERT INTO documents (path, name, sha256, size, kind, page_count, imported_at, error, type, "
+                "failure) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
     q.bind(1, d.path).bind(2, d.name).bindTextOrNull(3, d.sha256).bind(4, static_cast<long long>(d.size));
     q.bind(5, toString(d.kind)).bind(6, pageCount);
     q.bind(7, d.importedAt.isValid() ? d.importedAt.toUTC().toString(Qt::ISODateWithMs) : nowUtc());
@@ -156,6 +199,7 @@ DocumentId ProjectStore::Impl::insertDocument(const DocumentRecord& d, int pageC
     else
         q.bind(8, nullptr);
     q.bind(9, d.type);
+    q.bind(10, failed ? storedFailure(d.failure) : QStringLiteral(""));
     try {
         q.run();
     } catch (const StoreFailure& e) {
@@ -225,13 +269,13 @@ Result<DocumentId> ProjectStore::addFailedDocument(const DocumentRecord& documen
         DocumentId id = 0;
         if (existing) {
             Query q(m_impl->db, "UPDATE documents SET path = ?2, name = ?3, size = ?4, kind = ?5, page_count = 0, "
-                                "imported_at = ?6, error = ?7, type = ?8 WHERE id = ?1");
+                                "imported_at = ?6, error = ?7, type = ?8, failure = ?9 WHERE id = ?1");
             q.bind(1, *existing).bind(2, document.path).bind(3, document.name);
             q.bind(4, static_cast<long long>(document.size)).bind(5, toString(document.kind));
             q.bind(6,
                    document.importedAt.isValid() ? document.importedAt.toUTC().toString(Qt::ISODateWithMs) : nowUtc());
             q.bind(7, document.error.isEmpty() ? QStringLiteral("could not be imported") : document.error);
-            q.bind(8, document.type).run();
+            q.bind(8, document.type).bind(9, storedFailure(document.failure)).run();
             id = *existing;
         } else {
             id = m_impl->insertDocument(document, 0, true);
@@ -260,7 +304,8 @@ Status ProjectStore::replaceFailedDocument(DocumentId id, const DocumentRecord& 
             q.bind(1, id).run();
         }
         Query q(m_impl->db, "UPDATE documents SET path = ?2, name = ?3, sha256 = ?4, size = ?5, kind = ?6, "
-                            "page_count = ?7, imported_at = ?8, error = NULL, type = ?9 WHERE id = ?1");
+                            "page_count = ?7, imported_at = ?8, error = NULL, type = ?9, failure = '' "
+                            "WHERE id = ?1");
         q.bind(1, id).bind(2, document.path).bind(3, document.name).bindTextOrNull(4, document.sha256);
         q.bind(5, static_cast<long long>(document.size)).bind(6, toString(document.kind));
         q.bind(7, document.pageCount > 0 ? document.pageCount : static_cast<int>(pages.size()));
@@ -282,7 +327,7 @@ Status ProjectStore::replaceFailedDocument(DocumentId id, const DocumentRecord& 
 Result<std::vector<DocumentRecord>> ProjectStore::documents()
 {
     return guarded<std::vector<DocumentRecord>>([&] {
-        static const std::string sql = std::string(kDocumentColumns) + "ORDER BY id";
+        const std::string sql = m_impl->documentSelect() + "ORDER BY id";
         Query q(m_impl->db, sql.c_str());
         std::vector<DocumentRecord> out;
         while (q.next())
@@ -294,7 +339,7 @@ Result<std::vector<DocumentRecord>> ProjectStore::documents()
 Result<DocumentRecord> ProjectStore::document(DocumentId id)
 {
     return guarded<DocumentRecord>([&] {
-        static const std::string sql = std::string(kDocumentColumns) + "WHERE id = ?1";
+        const std::string sql = m_impl->documentSelect() + "WHERE id = ?1";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, id);
         if (!q.next())
@@ -306,7 +351,7 @@ Result<DocumentRecord> ProjectStore::document(DocumentId id)
 Result<std::vector<PageRecord>> ProjectStore::pages(DocumentId id)
 {
     return guarded<std::vector<PageRecord>>([&] {
-        static const std::string sql = std::string(kPageColumns) + "WHERE document_id = ?1 ORDER BY number";
+        const std::string sql = m_impl->pageSelect() + "WHERE document_id = ?1 ORDER BY number";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, id);
         std::vector<PageRecord> out;
@@ -319,7 +364,7 @@ Result<std::vector<PageRecord>> ProjectStore::pages(DocumentId id)
 Result<PageRecord> ProjectStore::page(PageId id)
 {
     return guarded<PageRecord>([&] {
-        static const std::string sql = std::string(kPageColumns) + "WHERE id = ?1";
+        const std::string sql = m_impl->pageSelect() + "WHERE id = ?1";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, id);
         if (!q.next())
@@ -347,7 +392,8 @@ Result<int> ProjectStore::recoverInterrupted()
 {
     return guarded<int>([&] {
         Transaction tx(m_impl->db);
-        Query q(m_impl->db, "UPDATE pages SET status = 'queued', updated_at = ?1 WHERE status = 'processing'");
+        Query q(m_impl->db,
+                "UPDATE pages SET status = 'queued', failure = '', updated_at = ?1 WHERE status = 'processing'");
         const int n = q.bind(1, nowUtc()).run();
         tx.commit();
         return n;
@@ -380,8 +426,9 @@ Result<int> ProjectStore::requeueFailed()
 {
     return guarded<int>([&] {
         Transaction tx(m_impl->db);
-        Query q(m_impl->db,
-                "UPDATE pages SET status = 'queued', error = NULL, updated_at = ?1 WHERE status = 'failed'");
+        Query q(
+            m_impl->db,
+            "UPDATE pages SET status = 'queued', error = NULL, failure = '', updated_at = ?1 WHERE status = 'failed'");
         const int n = q.bind(1, nowUtc()).run();
         tx.commit();
         return n;
@@ -394,7 +441,8 @@ Result<int> ProjectStore::requeueAll()
     // Words stay: storeOutcomes replaces the unedited ones when each page is done again.
     return guarded<int>([&] {
         Transaction tx(m_impl->db);
-        Query q(m_impl->db, "UPDATE pages SET status = 'queued', updated_at = ?1 WHERE status IN ('done', 'failed')");
+        Query q(m_impl->db, "UPDATE pages SET status = 'queued', failure = '', updated_at = ?1 "
+                            "WHERE status IN ('done', 'failed')");
         const int n = q.bind(1, nowUtc()).run();
         tx.commit();
         return n;
@@ -405,7 +453,8 @@ void ProjectStore::Impl::markProcessingTx(const std::vector<PageId>& pages)
 {
     const QString now = nowUtc();
     for (PageId id : pages) {
-        Query q(db, "UPDATE pages SET status = 'processing', attempts = attempts + 1, updated_at = ?2 WHERE id = ?1");
+        Query q(db, "UPDATE pages SET status = 'processing', failure = '', attempts = attempts + 1, updated_at = ?2 "
+                    "WHERE id = ?1");
         if (q.bind(1, id).bind(2, now).run() == 0)
             fail(ErrorCode::NotFound, QStringLiteral("page %1 does not exist").arg(id));
     }
@@ -438,8 +487,9 @@ void ProjectStore::Impl::storeOutcomeTx(const PageOutcome& o, const QString& now
 {
     if (o.status == PageStatus::Failed) {
         // A failed attempt keeps whatever the page had (words from an earlier run, edits).
-        Query q(db, "UPDATE pages SET status = 'failed', error = ?2, updated_at = ?3 WHERE id = ?1");
+        Query q(db, "UPDATE pages SET status = 'failed', error = ?2, failure = ?4, updated_at = ?3 WHERE id = ?1");
         q.bind(1, o.pageId).bind(2, o.error.isEmpty() ? QStringLiteral("failed") : o.error).bind(3, now);
+        q.bind(4, storedFailure(o.failure));
         if (q.run() == 0)
             fail(ErrorCode::NotFound, QStringLiteral("page %1 does not exist").arg(o.pageId));
         return;
@@ -455,7 +505,7 @@ void ProjectStore::Impl::storeOutcomeTx(const PageOutcome& o, const QString& now
 void ProjectStore::Impl::storePageFacts(const PageOutcome& o, const QString& now)
 {
     // Point sizes of 0 mean "not known here" (image files): keep what the import stored.
-    Query q(db, "UPDATE pages SET status = 'done', kind = ?2, error = ?3, width_px = ?4, height_px = ?5, "
+    Query q(db, "UPDATE pages SET status = 'done', failure = '', kind = ?2, error = ?3, width_px = ?4, height_px = ?5, "
                 "dpi = ?6, rotation = ?7, width_pt = CASE WHEN ?8 > 0 THEN ?8 ELSE width_pt END, "
                 "height_pt = CASE WHEN ?9 > 0 THEN ?9 ELSE height_pt END, engine = ?10, render_ms = ?11, "
                 "classify_ms = ?12, prepare_ms = ?13, ocr_ms = ?14, total_ms = ?15, updated_at = ?16 "
@@ -605,13 +655,17 @@ Result<std::vector<FailureRecord>> ProjectStore::failures()
 {
     return guarded<std::vector<FailureRecord>>([&] {
         std::vector<FailureRecord> out;
-        Query q(m_impl->db, "SELECT id, path, 0, error FROM documents WHERE error IS NOT NULL "
-                            "UNION ALL "
-                            "SELECT d.id, d.path, p.number, coalesce(p.error, '') FROM pages p JOIN documents d "
-                            "ON d.id = p.document_id WHERE p.status = 'failed' "
-                            "ORDER BY 1, 3");
+        const std::string sql = "SELECT id, path, 0, error, " + m_impl->documentFailure()
+                                + " FROM documents WHERE error IS NOT NULL "
+                                  "UNION ALL "
+                                  "SELECT d.id, d.path, p.number, coalesce(p.error, ''), "
+                                + m_impl->pageFailure("p.")
+                                + " FROM pages p JOIN documents d "
+                                  "ON d.id = p.document_id WHERE p.status = 'failed' "
+                                  "ORDER BY 1, 3";
+        Query q(m_impl->db, sql.c_str());
         while (q.next())
-            out.push_back({q.i64(0), q.text(1), q.i32(2), q.text(3)});
+            out.push_back({q.i64(0), q.text(1), q.i32(2), q.text(3), failureOf(q.text(4), true)});
         return out;
     });
 }

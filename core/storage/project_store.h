@@ -46,6 +46,7 @@ struct FailureRecord {
     QString documentPath;
     int pageNumber = 0; ///< 0 when the whole document failed
     QString reason;
+    FailureKind failure = FailureKind::Error; ///< never None
 };
 
 /// One entry of the edit history (for undo/redo and provenance). `before`/`after` are JSON objects
@@ -72,11 +73,14 @@ struct WordHit {
 
 class ProjectStore {
 public:
-    static constexpr int kSchemaVersion = 1;
+    /// 2: documents and pages store the kind of their failure (FailureKind). A file of schema 1 opened
+    /// ReadWrite is migrated (the kinds filled in from the reasons); opened ReadOnly it is read as it is,
+    /// each failure's kind derived from its reason as the migration would (schema.h).
+    static constexpr int kSchemaVersion = 2;
 
     /// Opens (ReadWrite: creates) a project. Errors with a clear message for: a file that is not an
     /// Incidoc project ("not an Incidoc project"), a newer schema ("made by a newer Incidoc (schema
-    /// 3); this version reads up to 1"), a corrupt file, a locked or read-only file (ReadWrite).
+    /// 3); this version reads up to 2"), a corrupt file, a locked or read-only file (ReadWrite).
     /// Never overwrites a file it does not understand.
     static Result<std::unique_ptr<ProjectStore>> open(const QString& path, OpenMode mode = OpenMode::ReadWrite);
     ~ProjectStore();
@@ -112,9 +116,10 @@ public:
     Result<int> recoverInterrupted();
     /// Jobs for pages with this status, in document then page order.
     Result<std::vector<PageJob>> jobs(PageStatus status);
-    /// failed -> queued (retry). Returns how many.
+    /// failed -> queued (retry), reason and kind of failure cleared. Returns how many.
     Result<int> requeueFailed();
-    /// every page of an imported document -> queued (redo). Returns how many.
+    /// every page of an imported document -> queued (redo), kind of failure cleared (a failed page's reason
+    /// stays until it is processed again). Returns how many.
     Result<int> requeueAll();
     /// queued -> processing, attempts + 1, in one transaction.
     Status markProcessing(const std::vector<PageId>& pages);

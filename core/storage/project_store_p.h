@@ -14,17 +14,20 @@
 #include <QJsonValue>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace incidoc {
 
 namespace storage {
 
-constexpr const char* kDocumentColumns =
-    "SELECT id, path, name, sha256, size, kind, page_count, imported_at, error, type FROM documents ";
+// The columns readDocument() and readPage() read, but the kind of failure, which comes last (its
+// column from schema 2 on, derived from the reason on a read-only schema-1 file: see
+// ProjectStore::Impl::documentSelect()).
+constexpr const char* kDocumentColumns = "id, path, name, sha256, size, kind, page_count, imported_at, error, type";
 constexpr const char* kPageColumns =
-    "SELECT id, document_id, number, width_pt, height_pt, width_px, height_px, dpi, rotation, kind, status, "
-    "review, error, attempts, engine, render_ms, classify_ms, prepare_ms, ocr_ms, total_ms FROM pages ";
+    "id, document_id, number, width_pt, height_pt, width_px, height_px, dpi, rotation, kind, status, "
+    "review, error, attempts, engine, render_ms, classify_ms, prepare_ms, ocr_ms, total_ms";
 constexpr const char* kWordSelect =
     "SELECT w.id, w.page_id, w.block, w.line, w.ord, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.source, "
     "w.ocr_text, w.label_id, l.name, w.reviewed, w.edited, w.chars FROM words w "
@@ -74,8 +77,17 @@ struct ProjectStore::Impl {
     /// Opens `db` for writing (creating the file when `created`), write-ahead logging, migrations.
     void openForWriting(bool created);
     void migrate(int from);
+    /// Migration 1 -> 2: the kind of every failure a schema-1 file holds, from its reason (schema.h).
+    void fillFailureKindsOfVersion1();
 
     // ---- rows (project_store.cpp) ----
+    /// The kind of failure of a row of `documents` / `pages` (alias `prefix`: "" or "p."): the column,
+    /// or on a schema-1 file (read-only: it was not migrated) what the migration would store.
+    std::string documentFailure(const std::string& prefix = {}) const;
+    std::string pageFailure(const std::string& prefix = {}) const;
+    /// "SELECT <the columns readDocument() reads> FROM documents " (resp. pages), to append a clause to.
+    std::string documentSelect() const;
+    std::string pageSelect() const;
     DocumentRecord readDocument(const storage::Query& q) const;
     PageRecord readPage(const storage::Query& q) const;
     WordRecord readWord(const storage::Query& q) const;

@@ -1,4 +1,5 @@
--- Incidoc project file, schema version 1 (migration 0 -> 1).
+-- Incidoc project file, schema version 1 (migration 0 -> 1); schema_v2.sql adds to it (a file of
+-- schema 1 is migrated by running that on it: never change this file, it is what old projects hold).
 -- Run once inside one transaction by core/storage/schema.cpp; the store then sets PRAGMA user_version = 1.
 -- Enumerations are stored as the strings of core/model/types.h. Times are ISO 8601 UTC text.
 -- Boxes are in page pixels (core/model/geometry.h): [x0, x1) x [y0, y1), origin top-left.

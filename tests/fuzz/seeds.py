@@ -80,3 +80,6 @@ write("project_rows", "none", b"\0")
 write("project_rows", "box", bytes([2, 7, 1, 2, 3, 8, 1, 2, 4]))          # words.x1/y1 extremes
 write("project_rows", "json", bytes([1, 52, 3, 7, 3, 6, 0, 1, 2, 0x7f, 0, 0, 0]))  # edits.before JSON
 write("project_rows", "chars", bytes([1, 15, 1, 5, 4, 2, 200, 1, 1, 0, 0]))
+# pages.status of page 1 'failed', pages.failure (column byte 240) 'crash', documents.failure (241) 'boom'
+write("project_rows", "failure", bytes([3, 26, 0, 4, 6]) + b"failed" + bytes([240, 0, 4, 5]) + b"crash"
+      + bytes([241, 1, 4, 4]) + b"boom" + bytes([0, 1, 2, 3]))

@@ -2,6 +2,7 @@
 
 #include "core/storage/project_store.h"
 #include "ui/controllers/isolation.h"
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 
 #include <QFileInfo>
@@ -561,7 +562,9 @@ void PipelineController::importPaths(const QStringList& paths)
         QStringList reasons;
         for (const auto& f : r.files)
             if (f.outcome == ImportedFile::Outcome::Failed)
-                reasons << QStringLiteral("%1: %2").arg(QFileInfo(f.path).fileName(), f.error);
+                reasons << QStringLiteral("%1: %2").arg(
+                    QFileInfo(f.path).fileName(),
+                    FailureText::withDetail(FailureText::documentSummary(f.failure), f.error));
         QString summary = tr("%n file(s) added", nullptr, r.added);
         if (r.duplicates)
             summary += tr(", %n already in the project", nullptr, r.duplicates);

@@ -1,6 +1,7 @@
 #include "ui/export/export_dialog.h"
 
 #include "ui/export/export_controller.h"
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 #include "ui/shell/app_settings.h"
 
@@ -136,7 +137,7 @@ ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
                 // A file that did not import has no pages: shown so the list matches the project, not
                 // exportable.
                 item->setText(tr("%1 (import failed)").arg(doc.name));
-                item->setToolTip(doc.error);
+                item->setToolTip(FailureText::ofDocument(doc));
                 item->setFlags(Qt::ItemIsUserCheckable);
                 item->setCheckState(Qt::Unchecked);
             }

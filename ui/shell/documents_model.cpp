@@ -1,5 +1,6 @@
 #include "ui/shell/documents_model.h"
 
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 
 #include <QColor>
@@ -30,7 +31,7 @@ void DocumentsModel::refresh()
                 case PageStatus::Done: ++r.done; break;
                 case PageStatus::Failed:
                     ++r.failed;
-                    r.failures << tr("page %1: %2").arg(p.number).arg(p.error);
+                    r.failures << tr("page %1: %2").arg(p.number).arg(FailureText::ofPage(p));
                     break;
                 case PageStatus::Queued: ++r.queued; break;
                 case PageStatus::Processing: ++r.processing; break;
@@ -39,7 +40,7 @@ void DocumentsModel::refresh()
                     ++r.reviewed;
             }
             if (!doc.error.isEmpty())
-                r.failures.prepend(doc.error);
+                r.failures.prepend(FailureText::ofDocument(doc));
             rows.push_back(std::move(r));
         }
     }

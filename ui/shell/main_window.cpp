@@ -3,6 +3,7 @@
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/export/export_dialog.h"
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 #include "ui/review/inspector_widget.h"
 #include "ui/review/label_manager_dialog.h"
@@ -599,7 +600,11 @@ void MainWindow::updateStatus()
         else if (p.status == PageStatus::Processing)
             status = tr(" (processing)");
         else if (p.status == PageStatus::Failed)
-            status = tr(" (failed: %1)").arg(p.error);
+            status =
+                tr(" (failed: %1)")
+                    .arg(FailureText::pageSummary(p.failure == FailureKind::None ? FailureKind::Error : p.failure));
+        // The reason the engine gave, for whoever wants the detail.
+        m_pageLabel->setToolTip(p.status == PageStatus::Failed ? FailureText::ofPage(p) : QString());
         const auto doc = m_session ? m_session->document(p.documentId) : std::nullopt;
         m_pageLabel->setText(tr("%1 · page %2 / %3%4")
                                  .arg(doc ? doc->name : QString())

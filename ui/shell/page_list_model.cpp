@@ -2,6 +2,7 @@
 
 #include "core/render/page_renderer.h"
 #include "ui/controllers/isolation.h"
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 
 #include <QColor>
@@ -200,8 +201,10 @@ QVariant PageListModel::data(const QModelIndex& index, int role) const
         return text;
     }
     case Qt::ToolTipRole:
-        return p.error.isEmpty() ? tr("%1, %2").arg(statusText(p.status), kindText(p.kind))
-                                 : tr("%1, %2: %3").arg(statusText(p.status), kindText(p.kind), p.error);
+        // A failed page: the text of its kind of failure, its reason as detail; else its note, if any.
+        return p.status != PageStatus::Failed && p.error.isEmpty()
+                   ? tr("%1, %2").arg(statusText(p.status), kindText(p.kind))
+                   : tr("%1, %2: %3").arg(statusText(p.status), kindText(p.kind), FailureText::ofPage(p));
     case Qt::DecorationRole: {
         auto it = m_thumbs.find(p.id);
         QPixmap pm;

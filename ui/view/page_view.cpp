@@ -2,6 +2,7 @@
 
 #include "ui/controllers/region_ocr.h"
 #include "ui/controllers/render_controller.h"
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 #include "ui/view/inline_editor.h"
 #include "ui/view/overlay_items.h"
@@ -372,7 +373,7 @@ void PageView::requestRender()
     if (!m_page.id || m_document.path.isEmpty())
         return;
     if (failedInIsolation(m_page))
-        return; // processing it crashed or hung the engines: drawBackground() says so instead
+        return; // processing it crashed, hung or ran out of memory: drawBackground() says so instead
     m_wantedDpi = renderDpiFor(m_zoom);
     if (m_wantedDpi == m_shownDpi && !m_pixmap.isNull())
         return;
@@ -410,9 +411,12 @@ void PageView::drawBackground(QPainter* painter, const QRectF& rect)
         QFont f = font();
         f.setPointSizeF(f.pointSizeF() / std::max(0.05, m_zoom));
         painter->setFont(f);
-        painter->drawText(pageRect.adjusted(pageRect.width() / 10, pageRect.height() / 10, -pageRect.width() / 10, 0),
-                          Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap,
-                          tr("This page is not shown: %1.").arg(m_page.error));
+        painter->drawText(
+            pageRect.adjusted(pageRect.width() / 10, pageRect.height() / 10, -pageRect.width() / 10, 0),
+            Qt::AlignTop | Qt::AlignHCenter | Qt::TextWordWrap,
+            m_page.error.isEmpty()
+                ? FailureText::pageNotShown(m_page.failure)
+                : QStringLiteral("%1\n\n%2").arg(FailureText::pageNotShown(m_page.failure), m_page.error));
         painter->restore();
     }
 }

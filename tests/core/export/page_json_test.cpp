@@ -56,6 +56,8 @@ TEST(PageJson, FollowsTheSpec)
     EXPECT_EQ(o[QStringLiteral("page")][QStringLiteral("kind")].toString(), QStringLiteral("scanned"));
     EXPECT_EQ(o[QStringLiteral("page")][QStringLiteral("review")].toString(), QStringLiteral("new"));
     EXPECT_TRUE(o[QStringLiteral("page")][QStringLiteral("error")].isNull());
+    EXPECT_TRUE(o[QStringLiteral("page")][QStringLiteral("failure")].isNull());
+    EXPECT_TRUE(o[QStringLiteral("page")].toObject().contains(QStringLiteral("failure")));
     const QJsonArray words = o[QStringLiteral("words")].toArray();
     ASSERT_EQ(words.size(), 2);
     EXPECT_EQ(words[0][QStringLiteral("bbox")].toArray(), (QJsonArray{212, 180, 418, 236}));
@@ -67,6 +69,20 @@ TEST(PageJson, FollowsTheSpec)
     EXPECT_EQ(words[1][QStringLiteral("label")].toString(), QStringLiteral("PERSON"));
     EXPECT_EQ(words[1][QStringLiteral("ocr_text")].toString(), QStringLiteral("Srnith"));
     EXPECT_TRUE(words[0][QStringLiteral("ocr_text")].isNull());
+}
+
+TEST(PageJson, AFailedPageSaysWhyAndWhatKindOfFailure)
+{
+    PageRecord page;
+    page.status = PageStatus::Failed;
+    page.error = QStringLiteral("processing this page used more than 4096 MB of memory (the budget); skipped");
+    for (FailureKind kind : {FailureKind::Error, FailureKind::Crash, FailureKind::Hang, FailureKind::Memory}) {
+        page.failure = kind;
+        const QJsonObject pg = pageToJson(doc(QStringLiteral("a.pdf")), page, {})[QStringLiteral("page")].toObject();
+        EXPECT_EQ(pg[QStringLiteral("status")].toString(), QStringLiteral("failed"));
+        EXPECT_EQ(pg[QStringLiteral("error")].toString(), page.error); // the reason, unchanged
+        EXPECT_EQ(pg[QStringLiteral("failure")].toString(), toString(kind));
+    }
 }
 
 TEST(PageJson, FolderNamesAreSafeAndUnique)

@@ -172,7 +172,7 @@ TEST_F(ProjectStoreTest, CreatesProjectWithPragmasAndDefaultLabelsAndReopens)
         // While open: a second raw connection sees the file's settings.
         RawDb raw(m_path, SQLITE_OPEN_READONLY);
         EXPECT_EQ(raw.integer("PRAGMA application_id"), kIncidocApplicationId);
-        EXPECT_EQ(raw.integer("PRAGMA user_version"), 1);
+        EXPECT_EQ(raw.integer("PRAGMA user_version"), ProjectStore::kSchemaVersion);
         EXPECT_EQ(raw.text("PRAGMA journal_mode"), "wal");
         EXPECT_TRUE(raw.text("SELECT value FROM meta WHERE key = 'created_with'").startsWith("Incidoc "));
     }
@@ -203,12 +203,12 @@ TEST_F(ProjectStoreTest, UpgradesVersionZeroFile)
 
     auto store = openOrDie(m_path);
     ASSERT_TRUE(store);
-    EXPECT_EQ(store->schemaVersion(), 1);
+    EXPECT_EQ(store->schemaVersion(), ProjectStore::kSchemaVersion);
     EXPECT_EQ(store->labels()->size(), 9u);
     EXPECT_TRUE(store->addDocument(makeDocument("a.pdf", "x"), makePages(1)).ok());
     store.reset();
     RawDb raw(m_path);
-    EXPECT_EQ(raw.integer("PRAGMA user_version"), 1);
+    EXPECT_EQ(raw.integer("PRAGMA user_version"), ProjectStore::kSchemaVersion);
     EXPECT_EQ(raw.integer("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN "
                           "('documents', 'pages', 'words', 'labels', 'edits', 'meta')"),
               6);
@@ -243,7 +243,8 @@ TEST_F(ProjectStoreTest, RefusesNewerSchemaAndLeavesFileUntouched)
         EXPECT_EQ(store.error().code, ErrorCode::Unsupported);
         EXPECT_TRUE(store.error().message.contains("made by a newer version of Incidoc (schema 99)"))
             << store.error().message.toStdString();
-        EXPECT_TRUE(store.error().message.contains("this version reads up to 1"));
+        EXPECT_TRUE(store.error().message.contains(
+            QStringLiteral("this version reads up to %1").arg(ProjectStore::kSchemaVersion)));
     }
     EXPECT_EQ(fileBytes(m_path), before);
 }

@@ -2,6 +2,7 @@
 // the background (a stand-in first, never blocking), zoom keeps boxes on their words, a grab of the
 // widget shows the overlay colour on the box edges, and the overlay follows the session's changes.
 #include "core/storage/project_store.h"
+#include "ui/failure_text.h"
 #include "ui/project_session.h"
 #include "ui/view/overlay_items.h"
 #include "ui/view/page_view.h"
@@ -175,6 +176,7 @@ TEST(PageViewIsolation, APageThatCrashedTheEnginesIsNotRendered)
         PageOutcome failed;
         failed.pageId = grid.page;
         failed.status = PageStatus::Failed;
+        failed.failure = FailureKind::Crash; // the view decides from this, not from the words below
         failed.error = QStringLiteral("processing this page crashed the renderer or OCR engine (signal 11: "
                                       "Segmentation fault); skipped");
         ASSERT_TRUE((*store)->storeOutcomes({failed}).ok());
@@ -198,4 +200,66 @@ TEST(PageViewIsolation, APageThatCrashedTheEnginesIsNotRendered)
         for (int x = 0; x < shot.width(); ++x)
             dark += shot.constScanLine(y)[x] < 100 ? 1 : 0;
     EXPECT_GT(dark, 50);
+}
+
+// The decision not to render comes from the kind alone: a page that failed with an ordinary error is
+// rendered, even when its reason reads like a crash; and a kind the view does not render is explained in
+// the app's language, with the reason as detail.
+TEST(PageViewIsolation, APageWithAnOrdinaryErrorIsRenderedWhateverItsReasonSays)
+{
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const test::GridPage grid = test::makeGridProject(dir.path(), 50);
+    ASSERT_FALSE(grid.projectPath.isEmpty());
+    {
+        auto store = ProjectStore::open(grid.projectPath);
+        ASSERT_TRUE(store.ok());
+        PageOutcome failed;
+        failed.pageId = grid.page;
+        failed.status = PageStatus::Failed;
+        failed.failure = FailureKind::Error;
+        failed.error = QStringLiteral("processing this page crashed the renderer or OCR engine (signal 11)");
+        ASSERT_TRUE((*store)->storeOutcomes({failed}).ok());
+    }
+    auto session = ProjectSession::open(grid.projectPath);
+    ASSERT_TRUE(session.ok());
+    PageView view;
+    view.resize(600, 800);
+    view.setSession(session->get());
+    view.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&view));
+    view.showPage(grid.page);
+    EXPECT_EQ(view.page().failure, FailureKind::Error);
+    EXPECT_FALSE(failedInIsolation(view.page()));
+    EXPECT_TRUE(QTest::qWaitFor([&] { return view.shownRenderDpi() > 0; }, 30000));
+}
+
+TEST(FailureText, ChosenFromTheKindWithTheReasonAsDetail)
+{
+    PageRecord page;
+    page.status = PageStatus::Failed;
+    page.error = QStringLiteral("reason from the engine");
+    page.failure = FailureKind::Hang;
+    EXPECT_EQ(ui::FailureText::ofPage(page),
+              ui::FailureText::pageSummary(FailureKind::Hang) + QStringLiteral(" (") + page.error + QLatin1Char(')'));
+    EXPECT_TRUE(ui::FailureText::pageNotShown(FailureKind::Hang).contains(QStringLiteral("time budget")));
+    EXPECT_TRUE(ui::FailureText::pageNotShown(FailureKind::Memory).contains(QStringLiteral("memory")));
+    EXPECT_TRUE(ui::FailureText::pageNotShown(FailureKind::Crash).contains(QStringLiteral("crashed")));
+    page.failure = FailureKind::Crash;
+    EXPECT_TRUE(ui::FailureText::ofPage(page).startsWith(ui::FailureText::pageSummary(FailureKind::Crash)));
+    // The same words with another kind say what that kind is.
+    page.failure = FailureKind::Error;
+    page.error = QStringLiteral("processing this page did not finish within 12 s");
+    EXPECT_TRUE(ui::FailureText::ofPage(page).startsWith(ui::FailureText::pageSummary(FailureKind::Error)));
+    // A page that is done shows its note as it is.
+    page.status = PageStatus::Done;
+    page.failure = FailureKind::None;
+    page.error = QStringLiteral("page too large, rendered at 120 dpi");
+    EXPECT_EQ(ui::FailureText::ofPage(page), page.error);
+    DocumentRecord doc;
+    doc.error = QStringLiteral("opening took 130 s");
+    doc.failure = FailureKind::Memory;
+    EXPECT_EQ(ui::FailureText::ofDocument(doc), ui::FailureText::documentSummary(FailureKind::Memory)
+                                                    + QStringLiteral(" (") + doc.error + QLatin1Char(')'));
+    EXPECT_TRUE(ui::FailureText::ofDocument(DocumentRecord{}).isEmpty());
 }
