@@ -1,6 +1,7 @@
 // PipelineController on real files through the real core: import in the background, pages reported
 // (and readable from the session) as they are committed, pause keeps the rest queued, resume finishes
 // them, re-OCR of a page keeps a word a person edited; and the same through the main window.
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
@@ -43,7 +44,7 @@ TEST(PipelineControllerTest, ImportShowsPagesAsTheyFinish)
     auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
     controller.setOptions(twoJobs());
     QSignalSpy processed(&controller, &PipelineController::pageProcessed);
     QSignalSpy imported(&controller, &PipelineController::importFinished);
@@ -79,7 +80,7 @@ TEST(PipelineControllerTest, PauseKeepsTheRestQueuedAndResumeFinishesThem)
     auto s = ProjectSession::open(project);
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
     PipelineOptions one = twoJobs();
     one.jobs = 1;
     controller.setOptions(one);
@@ -116,7 +117,7 @@ TEST(PipelineControllerTest, ReOcrKeepsAWordAPersonEdited)
     auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
     controller.setOptions(twoJobs());
     QSignalSpy processed(&controller, &PipelineController::pageProcessed);
     controller.importPaths({pdf});
@@ -142,7 +143,7 @@ TEST(PipelineControllerTest, MainWindowImportShowsTheFirstPageWithItsBoxes)
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
     ASSERT_TRUE(test::writeScannedPdf(pdf, pages(2), 200));
-    MainWindow window;
+    MainWindow window(incidoc::makeLocalWorkplace());
     window.show();
     ASSERT_TRUE(window.newProject(dir.filePath(QStringLiteral("new"))));
     EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("new.incidoc"))));
