@@ -137,6 +137,33 @@ TEST(PipelineControllerTest, ReOcrKeepsAWordAPersonEdited)
     EXPECT_GT(after.size(), 20u);
 }
 
+TEST(PipelineControllerTest, ReOcrWithSettingsReadsThePageAloneAtItsOwnDpi)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
+    ASSERT_TRUE(test::writeScannedPdf(pdf, pages(3), 200));
+    auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
+    ASSERT_TRUE(s.ok());
+    auto session = std::move(s).value();
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
+    controller.setOptions(twoJobs());
+    QSignalSpy processed(&controller, &PipelineController::pageProcessed);
+    controller.importPaths({pdf});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return processed.count() >= 1; }, 120000));
+    // Asked while the run goes on: the page is read alone at 150 dpi (the run's pages at 200).
+    const PageId page = processed.first().at(0).value<PageId>();
+    controller.reprocessPage(page, QStringLiteral("eng"), 150);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.state() == PipelineController::State::Idle; }, 180000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session->page(page)->dpi == 150; }, 60000));
+    EXPECT_FALSE(session->words(page).empty());
+    for (const auto& p : session->pages(session->documents().front().id)) {
+        EXPECT_EQ(p.status, PageStatus::Done) << p.number;
+        if (p.id != page) {
+            EXPECT_EQ(p.dpi, 200) << p.number;
+        }
+    }
+}
+
 TEST(PipelineControllerTest, MainWindowImportShowsTheFirstPageWithItsBoxes)
 {
     QStandardPaths::setTestModeEnabled(true);
