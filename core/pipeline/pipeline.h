@@ -73,8 +73,8 @@ struct PipelineStats {
 /// How enqueue() starts the pages it is given.
 struct EnqueueOptions {
     /// The lead page runs first and alone; the others (and pages enqueued meanwhile) are held back until
-    /// it is committed, so the page someone waits for does not share the cores. Only when nothing is
-    /// held already and more than one new page comes.
+    /// it is committed, so the page someone waits for does not share the cores (pages already in flight
+    /// finish beside it). Only when nothing is held already and more than one new page comes.
     bool leadAlone = false;
     /// The lead (the page someone looks at); 0 or not among the new pages: the first new page.
     PageId leadPage = 0;
