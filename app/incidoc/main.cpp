@@ -2,7 +2,6 @@
 #include "core/isolation/hosted_workplace.h"
 #include "core/util/openmp_guard.h"
 #include "core/util/version.h"
-#include "ui/controllers/isolation.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
 #include "ui/view/view_geometry_dump.h"
@@ -35,11 +34,18 @@ int main(int argc, char** argv)
                                  QStringLiteral("[PROJECT.incidoc]"));
     parser.process(app);
 
-    // INCIDOC_NO_ISOLATION=1 keeps the work in this process (for debugging with a debugger).
-    if (qEnvironmentVariableIntValue("INCIDOC_NO_ISOLATION") != 1)
-        incidoc::ui::isolation::configure({incidoc::pageHostProgram(), {}});
+    // Where the work runs, made once here and handed down: page hosts (helper processes a hostile file
+    // can crash or hang instead of the app); INCIDOC_NO_ISOLATION=1 keeps it in this process (for
+    // debugging with a debugger), as does a build without the helper program. Declared before the window
+    // and destroyed after it, before `app`: a local workplace's Tesseract engines must not outlive main().
+    std::shared_ptr<incidoc::Workplace> workplace;
+    const QString hostProgram = incidoc::pageHostProgram();
+    if (qEnvironmentVariableIntValue("INCIDOC_NO_ISOLATION") == 1 || hostProgram.isEmpty())
+        workplace = incidoc::makeLocalWorkplace();
+    else
+        workplace = std::make_shared<incidoc::HostedWorkplace>(incidoc::PageHostOptions{hostProgram, {}});
 
-    incidoc::ui::MainWindow window;
+    incidoc::ui::MainWindow window(workplace);
     // Screenshot tests: where the word boxes are on the screen (see view_geometry_dump.h).
     if (const QString dump = qEnvironmentVariable("INCIDOC_VIEW_GEOMETRY"); !dump.isEmpty())
         incidoc::ui::dumpViewGeometryWhenShown(

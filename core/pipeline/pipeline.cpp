@@ -8,6 +8,7 @@
 #include <QThread>
 #include <QThreadPool>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -77,25 +78,55 @@ struct Pipeline::Impl {
     std::mutex mutex;
     std::condition_variable idle;
     std::deque<PageJob> pending;
-    std::unordered_set<PageId> known;           // pending, in flight or awaiting commit
-    std::unordered_map<PageId, PageJob> active; // in flight or awaiting commit
+    std::deque<PageJob> held;                   // waiting for the lead page to be committed
+    PageId lead = 0;                            // the page running first and alone (0: none)
+    PageId preferred = 0;                       // the page last asked for: first when held pages go on
+    std::unordered_set<PageId> known;           // pending, held, in flight or awaiting commit
+    std::unordered_map<PageId, PageJob> active; // pending, held, in flight or awaiting commit
+    /// A page processed alone with options of its own; the first may be running, a second waits.
+    struct Alone {
+        PageJob job;
+        std::shared_ptr<const ProcessOptions> options;
+        bool started = false;
+    };
+    std::deque<Alone> alone;
     struct DocCount {
         int done = 0, total = 0;
     };
     std::unordered_map<DocumentId, DocCount> perDocument;
     int inFlight = 0;
-    int outstanding = 0; // pending + in flight + awaiting commit
+    int committing = 0;  // processed, awaiting commit
+    int outstanding = 0; // pending + held + one-offs + in flight + awaiting commit
     PipelineStats stats;
+
+    /// A page to start and the options it runs with.
+    struct Start {
+        PageJob job;
+        std::shared_ptr<const ProcessOptions> options; // null: options.process
+    };
 
     int jobs() const { return options.jobs > 0 ? options.jobs : std::max(1, QThread::idealThreadCount()); }
 
     /// Takes what may start now (with the mutex held); the caller starts them without it, so the
-    /// writer's lock is never taken inside ours.
-    std::vector<PageJob> takeStartable()
+    /// writer's lock is never taken inside ours. While a one-off waits or runs, nothing else starts;
+    /// it starts itself once every page started before it is committed.
+    std::vector<Start> takeStartable()
     {
-        std::vector<PageJob> start;
-        while (inFlight < jobs() && !pending.empty() && !cancel.isCancelled()) {
-            start.push_back(pending.front());
+        std::vector<Start> start;
+        if (cancel.isCancelled())
+            return start;
+        if (!alone.empty()) {
+            Alone& next = alone.front();
+            if (!next.started && inFlight == 0 && committing == 0) {
+                next.started = true;
+                ++inFlight;
+                active.emplace(next.job.pageId, next.job);
+                start.push_back({next.job, next.options});
+            }
+            return start;
+        }
+        while (inFlight < jobs() && !pending.empty()) {
+            start.push_back({pending.front(), nullptr});
             pending.pop_front();
             ++inFlight;
         }
@@ -103,15 +134,53 @@ struct Pipeline::Impl {
     }
 
     /// Tasks capture `this`: the pool is a member and ~Pipeline waits for it, so Impl outlives them.
-    void launch(const std::vector<PageJob>& start)
+    void launch(const std::vector<Start>& start)
     {
-        for (const auto& job : start) {
-            writer->markProcessing(job.pageId);
-            pool.start([this, job] { run(job); });
+        for (const auto& s : start) {
+            writer->markProcessing(s.job.pageId);
+            pool.start([this, s] { run(s.job, s.options ? *s.options : options.process); });
         }
     }
 
-    void run(const PageJob& job)
+    /// Counts a page in (with the mutex held).
+    void admit(const PageJob& job)
+    {
+        active.emplace(job.pageId, job);
+        ++perDocument[job.documentId].total;
+        ++outstanding;
+        ++stats.queued;
+    }
+
+    /// Counts a page that never started out again (with the mutex held).
+    void withdraw(PageId page)
+    {
+        auto it = active.find(page);
+        if (it == active.end())
+            return;
+        --perDocument[it->second.documentId].total;
+        --stats.queued;
+        --outstanding;
+        active.erase(it);
+        known.erase(page);
+    }
+
+    /// The page `page` left (committed or abandoned): the pages held behind it as the lead go on, the
+    /// one-off it was is done (with the mutex held).
+    void left(PageId page)
+    {
+        if (!alone.empty() && alone.front().started && alone.front().job.pageId == page)
+            alone.pop_front();
+        if (lead == 0 || page != lead)
+            return;
+        lead = 0;
+        auto first = std::find_if(held.begin(), held.end(), [this](const PageJob& j) { return j.pageId == preferred; });
+        if (first != held.end())
+            std::rotate(held.begin(), first, first + 1);
+        pending.insert(pending.end(), held.begin(), held.end());
+        held.clear();
+    }
+
+    void run(const PageJob& job, const ProcessOptions& process)
     {
         // A pool thread only ever runs this pipeline's pages (the pool is ours), so one guard per thread.
         thread_local ThreadExitGuard exitGuard(threadExit.latch);
@@ -120,18 +189,22 @@ struct Pipeline::Impl {
         PhaseFn phase;
         if (options.onPagePhase)
             phase = [this, &job](PagePhase p) { options.onPagePhase(job, p); };
-        auto outcome = options.workplace->process(job, options.process, cancel,
-                                                  options.remote ? &*options.remote : nullptr, phase);
+        auto outcome =
+            options.workplace->process(job, process, cancel, options.remote ? &*options.remote : nullptr, phase);
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
 
         if (outcome) {
+            {
+                std::lock_guard guard(mutex);
+                ++committing; // before submit: the commit may be reported before we take the lock again
+            }
             writer->submit(std::move(outcome).value());
         }
         // The engine cannot be reached (no OCR worker answers and the user chose to stop): the whole
         // run stops, and every page not done stays queued for the next one.
         const bool stopRun = !outcome && outcome.error().code == ErrorCode::Unavailable;
-        std::vector<PageJob> start;
+        std::vector<Start> start;
         bool firstStop = false;
         {
             std::lock_guard guard(mutex);
@@ -141,6 +214,7 @@ struct Pipeline::Impl {
                 active.erase(job.pageId);
                 known.erase(job.pageId);
                 --outstanding;
+                left(job.pageId);
                 if (stopRun && stats.stopped.ok()) {
                     stats.stopped = outcome.error();
                     firstStop = true;
@@ -163,13 +237,25 @@ struct Pipeline::Impl {
         cancel.cancel();
         {
             std::lock_guard guard(mutex);
-            for (const auto& job : pending) {
+            auto drop = [this](const PageJob& job) {
                 active.erase(job.pageId);
                 known.erase(job.pageId);
                 --outstanding;
                 ++stats.cancelled;
-            }
+            };
+            for (const auto& job : pending)
+                drop(job);
+            for (const auto& job : held)
+                drop(job);
             pending.clear();
+            held.clear();
+            lead = 0;
+            while (!alone.empty() && !alone.back().started) { // not in `active` until it starts
+                known.erase(alone.back().job.pageId);
+                --outstanding;
+                ++stats.cancelled;
+                alone.pop_back();
+            }
         }
         idle.notify_all();
     }
@@ -177,8 +263,10 @@ struct Pipeline::Impl {
     void committed(const PageOutcome& outcome, const Status& status)
     {
         PageProgress p;
+        std::vector<Start> start;
         {
             std::lock_guard guard(mutex);
+            --committing;
             auto it = active.find(outcome.pageId);
             if (it == active.end())
                 return;
@@ -186,6 +274,8 @@ struct Pipeline::Impl {
             active.erase(it);
             known.erase(outcome.pageId);
             --outstanding;
+            left(outcome.pageId);
+            start = takeStartable(); // a one-off waits for this commit, held pages for the lead's
             if (!status.ok() && stats.storage.ok())
                 stats.storage = status.error();
             const bool ok = status.ok() && outcome.status == PageStatus::Done;
@@ -211,6 +301,7 @@ struct Pipeline::Impl {
         idle.notify_all();
         if (progress)
             progress(p);
+        launch(start); // after the progress: whoever hears of a commit hears of it before what it let start
     }
 };
 
@@ -265,21 +356,38 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
     return std::unique_ptr<Pipeline>(new Pipeline(std::move(impl)));
 }
 
-void Pipeline::enqueue(const std::vector<PageJob>& jobs)
+void Pipeline::enqueue(const std::vector<PageJob>& jobs, const EnqueueOptions& how)
 {
-    std::vector<PageJob> start;
+    std::vector<Impl::Start> start;
     {
         std::lock_guard guard(m_impl->mutex);
+        Impl& d = *m_impl;
+        std::vector<PageJob> added;
         for (const auto& job : jobs) {
-            if (!m_impl->known.insert(job.pageId).second)
-                continue;
-            m_impl->pending.push_back(job);
-            m_impl->active.emplace(job.pageId, job);
-            ++m_impl->perDocument[job.documentId].total;
-            ++m_impl->outstanding;
-            ++m_impl->stats.queued;
+            if (d.known.insert(job.pageId).second) {
+                d.admit(job);
+                added.push_back(job);
+            }
         }
-        start = m_impl->takeStartable();
+        auto lead = added.end();
+        if (how.leadAlone && d.lead == 0 && d.held.empty() && added.size() > 1) {
+            // The lead's boxes are what someone waits for: it gets a core to itself, and the rest start
+            // once it is committed (measured: with the other pages beside it, it waited for a core).
+            if (how.leadPage != 0)
+                d.preferred = how.leadPage;
+            lead =
+                std::find_if(added.begin(), added.end(), [&how](const PageJob& j) { return j.pageId == how.leadPage; });
+            if (lead == added.end())
+                lead = added.begin();
+            d.lead = lead->pageId;
+            d.pending.push_front(*lead);
+        }
+        for (auto it = added.begin(); it != added.end(); ++it) {
+            if (it == lead)
+                continue;
+            (d.lead != 0 ? d.held : d.pending).push_back(*it); // after the lead, in order
+        }
+        start = d.takeStartable();
     }
     m_impl->launch(start);
 }
@@ -287,15 +395,56 @@ void Pipeline::enqueue(const std::vector<PageJob>& jobs)
 void Pipeline::prioritize(PageId page)
 {
     std::lock_guard guard(m_impl->mutex);
-    auto& pending = m_impl->pending;
-    for (auto it = pending.begin(); it != pending.end(); ++it) {
-        if (it->pageId == page) {
-            PageJob job = *it;
-            pending.erase(it);
-            pending.push_front(job);
+    m_impl->preferred = page;
+    for (auto* queue : {&m_impl->pending, &m_impl->held}) {
+        auto it = std::find_if(queue->begin(), queue->end(), [page](const PageJob& j) { return j.pageId == page; });
+        if (it != queue->end()) {
+            std::rotate(queue->begin(), it, it + 1);
             return;
         }
     }
+}
+
+void Pipeline::runAlone(const PageJob& job, const ProcessOptions& options)
+{
+    std::vector<Impl::Start> start;
+    {
+        std::lock_guard guard(m_impl->mutex);
+        Impl& d = *m_impl;
+        if (d.cancel.isCancelled())
+            return;
+        // Waiting in the queue with the usual options: it runs as the one-off instead.
+        for (auto* queue : {&d.pending, &d.held}) {
+            auto it =
+                std::find_if(queue->begin(), queue->end(), [&job](const PageJob& j) { return j.pageId == job.pageId; });
+            if (it != queue->end()) {
+                queue->erase(it);
+                d.withdraw(job.pageId);
+                break;
+            }
+        }
+        if (!d.alone.empty() && !d.alone.back().started) { // replaced: back to the queue, usual options
+            const PageJob replaced = d.alone.back().job;
+            d.alone.pop_back();
+            if (replaced.pageId == job.pageId) { // asked again: counted once, below
+                --d.outstanding;
+                --d.stats.queued;
+                --d.perDocument[replaced.documentId].total;
+            } else {
+                d.active.emplace(replaced.pageId, replaced);
+                d.pending.push_front(replaced);
+            }
+        }
+        // Known from now on, so the queue does not take it again; counted in when it starts (the page may
+        // still be in flight with the usual options).
+        d.known.insert(job.pageId);
+        d.alone.push_back({job, std::make_shared<const ProcessOptions>(options), false});
+        ++d.perDocument[job.documentId].total;
+        ++d.outstanding;
+        ++d.stats.queued;
+        start = d.takeStartable();
+    }
+    m_impl->launch(start);
 }
 
 void Pipeline::cancel()

@@ -2,6 +2,8 @@
 // The pipeline: runs pages through page_processor on a QThreadPool it owns, with a bounded number in
 // flight, a priority lane for the page an annotator looks at, cancel, and progress as it happens.
 // Results go to the project's single PageWriter; progress is reported after they are committed.
+// Scheduling shared by the app and the CLI: a lead page that runs first and alone while the others are
+// held back (EnqueueOptions), and a one-off page processed alone with options of its own (runAlone).
 
 #include "core/model/records.h"
 #include "core/ocr/engine_pool.h"
@@ -68,6 +70,16 @@ struct PipelineStats {
     Status stopped = okStatus();
 };
 
+/// How enqueue() starts the pages it is given.
+struct EnqueueOptions {
+    /// The lead page runs first and alone; the others (and pages enqueued meanwhile) are held back until
+    /// it is committed, so the page someone waits for does not share the cores (pages already in flight
+    /// finish beside it). Only when nothing is held already and more than one new page comes.
+    bool leadAlone = false;
+    /// The lead (the page someone looks at); 0 or not among the new pages: the first new page.
+    PageId leadPage = 0;
+};
+
 /// Thread contract: all public functions are thread-safe. The progress callback runs on the writer
 /// thread: it must be quick and must not call back into the pipeline's wait().
 class Pipeline {
@@ -82,9 +94,15 @@ public:
     ~Pipeline(); ///< cancels what is left and waits
 
     /// Adds pages to the queue (in order). Pages already queued or in flight are not added twice.
-    void enqueue(const std::vector<PageJob>& jobs);
-    /// Moves a queued page to the front: the page an annotator is looking at is processed next.
+    void enqueue(const std::vector<PageJob>& jobs, const EnqueueOptions& how = {});
+    /// Moves a queued (or held) page to the front: the page an annotator is looking at is processed
+    /// next; pages held behind a lead are released with this one first.
     void prioritize(PageId page);
+    /// Processes `job` alone with `options` instead of PipelineOptions::process (a page read again with
+    /// other languages or DPI): it starts once the pages in flight are committed, and no other page
+    /// starts until it is committed. Taken out of the queue if it waits there. A one-off still waiting
+    /// for its turn is replaced: its page goes back to the front of the queue, with the usual options.
+    void runAlone(const PageJob& job, const ProcessOptions& options);
     /// Stops promptly: no new pages start; pages in flight are abandoned (they stay queued); pages
     /// already committed are kept.
     void cancel();

@@ -4,6 +4,7 @@
 // 2. Zoom and pan redraw of that page (viewport repaint).
 // 3. Opening a 100-page scanned PDF through the main window: time from import until the first page's
 //    boxes are on screen (import via the PipelineController, OCR by the core pipeline).
+#include "core/pipeline/workplace.h"
 #include "core/util/openmp_guard.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
@@ -69,7 +70,7 @@ int main(int argc, char** argv)
         return 1;
     }
     auto session = std::move(opened).value();
-    PageView view;
+    PageView view(incidoc::makeLocalWorkplace());
     view.resize(1200, 900);
     view.setSession(session.get());
     view.show();
@@ -134,7 +135,7 @@ int main(int argc, char** argv)
         return 1;
     }
     std::printf("\n(%d-page scanned PDF at 200 dpi generated in %.1f s)\n", pages, gen.elapsed() / 1000.0);
-    MainWindow window;
+    MainWindow window(incidoc::makeLocalWorkplace());
     window.resize(1400, 900);
     window.show();
     (void)QTest::qWaitForWindowExposed(&window);

@@ -3,6 +3,7 @@
 // once per test program), shown and focused on its page view; plus fresh reads of the project database
 // on a connection of its own (what is committed, nothing else). Shared by the shell tests.
 
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/project_session.h"
 #include "ui/shell/main_window.h"
@@ -32,7 +33,7 @@ protected:
         ASSERT_TRUE(m_dir.isValid());
         m_path = copySampleProject(m_dir);
         ASSERT_FALSE(m_path.isEmpty());
-        m_window = std::make_unique<ui::MainWindow>();
+        m_window = std::make_unique<ui::MainWindow>(incidoc::makeLocalWorkplace());
         m_window->resize(1400, 950);
         m_window->show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));

@@ -1,7 +1,6 @@
 #include "ui/controllers/pipeline_controller.h"
 
 #include "core/storage/project_store.h"
-#include "ui/controllers/isolation.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
 
@@ -22,7 +21,8 @@ struct ImportOutcome {
 };
 
 /// Worker side of an import: its own connection, only values in and out.
-ImportOutcome runImport(const QString& projectPath, const QStringList& paths)
+ImportOutcome runImport(const QString& projectPath, const QStringList& paths,
+                        const std::shared_ptr<FileInspector>& inspector)
 {
     ImportOutcome out;
     try {
@@ -32,9 +32,9 @@ ImportOutcome runImport(const QString& projectPath, const QStringList& paths)
             return out;
         }
         RegisterOptions options;
-        // Opening a file parses it: with isolation, in a page host, so a crafted PDF that crashes
-        // Poppler is recorded as a file that cannot be imported instead of ending the app.
-        options.inspector = isolation::hosts();
+        // Opening a file parses it: isolated, in a page host, so a crafted PDF that crashes Poppler is
+        // recorded as a file that cannot be imported instead of ending the app.
+        options.inspector = inspector;
         out.report = registerFiles(**store, paths, options);
     } catch (const std::exception& e) { // nothing may cross the thread boundary as an exception
         out.error = QString::fromUtf8(e.what());
@@ -79,7 +79,8 @@ PageJob jobFor(const DocumentRecord& doc, const PageRecord& page)
 
 } // namespace
 
-PipelineController::PipelineController(ProjectSession* session, QObject* parent) : QObject(parent), m_session(session)
+PipelineController::PipelineController(ProjectSession* session, std::shared_ptr<Workplace> workplace, QObject* parent)
+    : QObject(parent), m_session(session), m_workplace(std::move(workplace))
 {
 }
 
@@ -202,8 +203,6 @@ void PipelineController::abandonRun()
     m_resumeWhenStarted = false;
     m_deferred.clear();
     m_oneOff.reset();
-    m_lead = 0;
-    m_held.clear();
     m_run = {};
     m_done = m_total = 0;
     setState(State::Idle);
@@ -270,7 +269,8 @@ bool PipelineController::ensurePipeline()
         return true;
     if (waitsForStart())
         return false;
-    PipelineOptions options = m_oneOff ? m_oneOff->options : m_options;
+    // A one-off page runs in this pipeline too, with its own options (Pipeline::runAlone).
+    PipelineOptions options = m_options;
     std::shared_ptr<RemoteCluster> cluster;
     if (!m_remote.workers.isEmpty()) {
         const QString key = clusterKey(options.process.languages);
@@ -290,7 +290,7 @@ bool PipelineController::ensurePipeline()
     };
     // Isolated (the app): each page in a page host, which OCRs on the workers when there are any, so a
     // page that crashes or hangs Poppler or Tesseract fails alone. Not isolated: here.
-    options.workplace = isolation::hosts();
+    options.workplace = m_workplace;
     if (cluster)
         options.remote = m_remote;
     options.onStopped = [unavailable](const Error&) { unavailable(); };
@@ -327,7 +327,9 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlon
         else if (run.done.erase(job.pageId)) // processed again (re-OCR, retry)
             --m_done;
     }
-    if (state() == State::Paused || m_oneOff) { // the queue waits in the project; explicit jobs wait here
+    // The queue waits in the project; explicit jobs wait here (once handed to the pipeline, a one-off
+    // holds the others back there).
+    if (state() == State::Paused || (m_oneOff && m_oneOff->generation == 0)) {
         m_deferred.insert(m_deferred.end(), jobs.begin(), jobs.end());
         Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
         return;
@@ -346,37 +348,20 @@ void PipelineController::enqueue(const std::vector<PageJob>& jobs, bool leadAlon
         return;
     }
     setState(State::Running);
-    if (leadAlone && jobs.size() > 1 && m_lead == 0) {
-        // The first page's boxes are what the user waits for: it gets a core to itself, and the rest
-        // start once it is committed (measured: with the other pages beside it, it waited for a core).
-        auto lead = std::find_if(jobs.begin(), jobs.end(), [this](const PageJob& j) { return j.pageId == m_viewed; });
-        if (lead == jobs.end())
-            lead = jobs.begin();
-        m_lead = lead->pageId;
-        for (auto it = jobs.begin(); it != jobs.end(); ++it)
-            if (it != lead)
-                m_held.push_back(*it);
-        m_pipeline->enqueue({*lead});
-    } else if (m_lead != 0) {
-        m_held.insert(m_held.end(), jobs.begin(), jobs.end()); // after the lead, in order
-    } else {
-        m_pipeline->enqueue(jobs);
-    }
+    // The page the user looks at (else the first) leads alone; the pipeline holds the rest back.
+    m_pipeline->enqueue(jobs, EnqueueOptions{leadAlone, m_viewed});
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
 }
 
-void PipelineController::releaseHeld()
+void PipelineController::enqueueWaiting()
 {
-    m_lead = 0;
-    std::vector<PageJob> held;
-    held.swap(m_held);
-    if (held.empty() || !m_pipeline)
-        return; // without a pipeline (paused, cancelled) they wait queued in the project
-    // The page the user looks at meanwhile goes first.
-    auto viewed = std::find_if(held.begin(), held.end(), [this](const PageJob& j) { return j.pageId == m_viewed; });
-    if (viewed != held.end())
-        std::rotate(held.begin(), viewed, viewed + 1);
-    m_pipeline->enqueue(held);
+    std::vector<PageJob> jobs;
+    if (auto queued = m_session->store().jobs(PageStatus::Queued))
+        jobs = *queued;
+    jobs.insert(jobs.end(), m_deferred.begin(), m_deferred.end());
+    m_deferred.clear();
+    if (!jobs.empty())
+        m_pipeline->enqueue(jobs);
 }
 
 void PipelineController::onProgress(const PageProgress& p, JobTracker::Generation generation)
@@ -387,16 +372,9 @@ void PipelineController::onProgress(const PageProgress& p, JobTracker::Generatio
         ++m_done;
     m_session->notifyPageProcessed(p.documentId, p.pageId);
     Q_EMIT pageProcessed(p.pageId, p.documentId, p.status == PageStatus::Done);
-    if (m_lead != 0 && p.pageId == m_lead)
-        releaseHeld();
-    if (m_oneOff && m_oneOff->generation == generation && p.pageId == m_oneOff->job.pageId) {
-        // The page read with other options is in: the rest goes on with the usual options.
+    // The page read with other options is in: the pipeline goes on with the rest, usual options.
+    if (m_oneOff && m_oneOff->generation == generation && p.pageId == m_oneOff->job.pageId)
         m_oneOff.reset();
-        stopPipeline(true);
-        auto queued = m_session->store().jobs(PageStatus::Queued);
-        if (!m_deferred.empty() || (queued && !queued->empty()))
-            startWhenReady();
-    }
     if (state() == State::Running && m_done >= m_total && m_deferred.empty())
         setState(State::Idle);
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
@@ -470,19 +448,21 @@ void PipelineController::reprocessPage(PageId pageId, const QString& languages, 
         return;
     OneOff oneOff;
     oneOff.job = *job;
-    oneOff.options = m_options;
+    oneOff.options = m_options.process;
     if (!languages.isEmpty())
-        oneOff.options.process.languages = languages;
+        oneOff.options.languages = languages;
     if (dpi > 0)
-        oneOff.options.process.render.dpi = dpi;
+        oneOff.options.render.dpi = dpi;
     // The store keeps edited words as they are, in the page's current pixel grid: a new DPI would put
     // them beside their text. Such a page is read at its own DPI.
     const auto words = m_session->words(pageId);
     const bool keepsWords = std::any_of(words.begin(), words.end(),
                                         [](const WordRecord& w) { return w.edited || w.source == WordSource::User; });
     if (keepsWords && page->dpi > 0)
-        oneOff.options.process.render.dpi = page->dpi;
-    if (m_oneOff) // a one-off still waiting is replaced; its page goes back to the usual run
+        oneOff.options.render.dpi = page->dpi;
+    // A one-off still waiting is replaced; its page goes back to the usual run (the pipeline does so
+    // with one it was handed).
+    if (m_oneOff && m_oneOff->generation == 0)
         m_deferred.push_back(m_oneOff->job);
     m_oneOff = oneOff;
     if (m_run.all.insert(pageId).second)
@@ -493,9 +473,10 @@ void PipelineController::reprocessPage(PageId pageId, const QString& languages, 
     if (state() == State::Paused)
         return; // resume() starts it
     setState(State::Running);
-    if (m_pipeline) { // the running pipeline has the usual options: stop it (its pages stay queued)
-        stopPipeline(true);
-        startWhenReady();
+    if (m_pipeline) { // it runs alone there once the pages in flight are in, the rest held back
+        m_oneOff->generation = m_pipelines.current();
+        m_pipeline->runAlone(m_oneOff->job, m_oneOff->options);
+        Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
         return;
     }
     if (m_stopping.isValid() && !m_stopping.isFinished()) {
@@ -521,7 +502,8 @@ void PipelineController::startOneOff()
     }
     m_oneOff->generation = m_pipelines.current();
     setState(State::Running);
-    m_pipeline->enqueue({m_oneOff->job});
+    m_pipeline->runAlone(m_oneOff->job, m_oneOff->options);
+    enqueueWaiting(); // held back in the pipeline until the one-off is in
 }
 
 void PipelineController::retryFailed(DocumentId document)
@@ -550,7 +532,8 @@ void PipelineController::importPaths(const QStringList& paths)
     }
     ++m_importing;
     const QString project = m_session->path();
-    QtConcurrent::run(runImport, project, paths).then(this, [this](const ImportOutcome& out) {
+    const std::shared_ptr<FileInspector> inspector = m_workplace; // files are opened where the work runs
+    QtConcurrent::run(runImport, project, paths, inspector).then(this, [this](const ImportOutcome& out) {
         --m_importing;
         if (!out.error.isEmpty()) {
             Q_EMIT errorOccurred(tr("Import failed: %1").arg(out.error));
@@ -583,8 +566,6 @@ void PipelineController::stopPipeline(bool keepQueue)
     Q_UNUSED(keepQueue); // cancelled pages always stay queued in the project
     if (!m_pipeline)
         return;
-    m_lead = 0;
-    m_held.clear(); // held pages are still queued in the project: the next run reads them from there
     m_pipeline->cancel();
     // ~Pipeline waits for the pages in flight to notice the cancel: never on the GUI thread.
     std::shared_ptr<Pipeline> dying(std::move(m_pipeline));

@@ -33,8 +33,9 @@ public:
     enum class State { Idle, Running, Paused };
     Q_ENUM(State)
 
-    /// `session` must outlive the controller. A read-only session gets no pipeline.
-    explicit PipelineController(ProjectSession* session, QObject* parent = nullptr);
+    /// `session` must outlive the controller. A read-only session gets no pipeline. `workplace`: where
+    /// files are opened and pages processed (main()'s; page hosts in the app).
+    PipelineController(ProjectSession* session, std::shared_ptr<Workplace> workplace, QObject* parent = nullptr);
     ~PipelineController() override; ///< cancels and waits for the pipeline (pages in flight stay queued)
 
     /// Options for the next run (a running pipeline keeps its own until it is restarted).
@@ -98,10 +99,11 @@ private:
         Paused,     ///< the run waits for resume(); its pages stay queued in the project
     };
 
-    /// `leadAlone`: the first job (or the page the user looks at) runs first and alone; the others are
-    /// held back until it is committed, so the first page's boxes do not wait for a core.
+    /// `leadAlone`: the first job (or the page the user looks at) runs first and alone; the pipeline
+    /// holds the others back until it is committed, so the first page's boxes do not wait for a core.
     void enqueue(const std::vector<PageJob>& jobs, bool leadAlone = false);
-    void releaseHeld();
+    /// Hands the pages queued in the project and those deferred here to the pipeline.
+    void enqueueWaiting();
     std::optional<PageJob> jobForPage(PageId page);
     bool ensurePipeline();
     void stopPipeline(bool keepQueue);
@@ -127,6 +129,7 @@ private:
     void onWorkersUnavailable(JobTracker::Generation generation);
 
     ProjectSession* m_session;
+    std::shared_ptr<Workplace> m_workplace;
     PipelineOptions m_options;
     std::unique_ptr<Pipeline> m_pipeline;
     JobTracker m_pipelines;            ///< stamps each pipeline; an older one's progress is still real (committed)
@@ -143,13 +146,13 @@ private:
     std::vector<PageJob> m_deferred; ///< jobs that arrived while a pipeline was being torn down
     struct OneOff {
         PageJob job;
-        PipelineOptions options;
-        JobTracker::Generation generation = 0; ///< the pipeline running it (0: not started yet)
+        ProcessOptions options;
+        JobTracker::Generation generation = 0; ///< the pipeline it was handed to (0: not yet)
     };
-    std::optional<OneOff> m_oneOff; ///< a page to process alone with other options (re-OCR with settings)
-    PageId m_lead = 0;              ///< the page running alone at the start of a run (0: none)
-    std::vector<PageJob> m_held;    ///< pages held back until m_lead is committed
-    PageId m_viewed = 0;            ///< the page the user looks at (prioritize)
+    /// A page to process alone with other options (re-OCR with settings): Pipeline::runAlone once a
+    /// pipeline runs, until it is committed.
+    std::optional<OneOff> m_oneOff;
+    PageId m_viewed = 0; ///< the page the user looks at (prioritize; the lead of a run)
     Phase m_phase = Phase::Idle;
     int m_done = 0, m_total = 0;
     int m_importing = 0;

@@ -1,8 +1,7 @@
 #include "ui/controllers/region_ocr.h"
 
 #include "core/ocr/region_reader.h"
-#include "core/render/page_renderer.h"
-#include "ui/controllers/isolation.h"
+#include "core/pipeline/workplace.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -20,7 +19,7 @@ QString RegionOcrResult::text() const
     return out.join(QLatin1Char(' '));
 }
 
-RegionOcrResult ocrRegion(const RegionOcrRequest& request, const std::shared_ptr<EnginePool>& engines)
+RegionOcrResult ocrRegion(const RegionOcrRequest& request, Workplace& workplace)
 {
     RegionOcrResult out;
     try {
@@ -33,24 +32,15 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request, const std::shared_ptr
         region.readDpi = request.readDpi;
         RenderOptions options;
         options.dpi = regionRenderDpi(region);
-        // Render and read in a page host when the app runs isolated (ui/controllers/isolation.h).
-        const auto hosts = isolation::hosts();
-        auto page = isolation::renderForDisplay(request.path, request.kind, request.number, options);
+        // Rendered and read in a page host when the app runs isolated.
+        auto page = workplace.renderForDisplay(request.path, request.kind, request.number, options, {});
         if (!page) {
             out.error = page.error().message;
             return out;
         }
-        RegionRecognizer recognize = recognizeWithOwnTesseract;
-        if (hosts) {
-            recognize = [hosts](const QImage& crop, const OcrOptions& ocr) { return hosts->recognize(crop, ocr, {}); };
-        } else if (engines) {
-            recognize = [engines](const QImage& crop, const OcrOptions& ocr) -> Result<RecognizedPage> {
-                auto lease = engines->acquire(QString::fromLatin1(EnginePool::kTesseract), ocr.languages);
-                if (!lease)
-                    return lease.error();
-                return (*lease)->recognize(crop, ocr, {});
-            };
-        }
+        const RegionRecognizer recognize = [&workplace](const QImage& crop, const OcrOptions& ocr) {
+            return workplace.recognize(crop, ocr, {});
+        };
         auto words = readRegion(page->image, page->dpi, region, recognize);
         if (!words) {
             out.error = words.error().code == ErrorCode::NotFound
@@ -67,7 +57,8 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request, const std::shared_ptr
     return out;
 }
 
-RegionOcrController::RegionOcrController(QObject* parent) : QObject(parent), m_engines(std::make_shared<EnginePool>())
+RegionOcrController::RegionOcrController(std::shared_ptr<Workplace> workplace, QObject* parent)
+    : QObject(parent), m_workplace(std::move(workplace))
 {
     m_pool.setMaxThreadCount(1);
 }
@@ -83,7 +74,8 @@ void RegionOcrController::read(const RegionOcrRequest& request, QObject* context
                                std::function<void(const RegionOcrResult&)> done)
 {
     ++m_pending;
-    auto future = QtConcurrent::run(&m_pool, [request, engines = m_engines] { return ocrRegion(request, engines); });
+    auto future =
+        QtConcurrent::run(&m_pool, [request, workplace = m_workplace] { return ocrRegion(request, *workplace); });
     m_last = QFuture<void>(future);
     future.then(this, [this, context = QPointer<QObject>(context), done = std::move(done)](const RegionOcrResult& r) {
         --m_pending;

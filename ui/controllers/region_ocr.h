@@ -1,14 +1,15 @@
 #pragma once
 // OCR of one region of a page, for "draw a box" (its text prefills the new word) and "re-OCR the
-// selection with other settings" (its words replace the selected ones). ocrRegion() renders the page
-// (in a page host when the app runs isolated, ui/controllers/isolation.h) and reads the region with the
-// core's readRegion() (core/ocr/region_reader.h); RegionOcrController runs it off the GUI thread.
+// selection with other settings" (its words replace the selected ones). ocrRegion() renders the page and
+// reads the region through a Workplace (renderForDisplay, recognize: in a page host when the app runs
+// isolated) with the core's readRegion() (core/ocr/region_reader.h); RegionOcrController runs it off the
+// GUI thread.
 //
-// Thread contract: ocrRegion() is reentrant and meant for a worker thread: it takes values only and
-// makes its own Tesseract engine for the call. RegionOcrController: GUI thread only.
+// Thread contract: ocrRegion() is reentrant and meant for a worker thread: it takes values and the
+// (thread-safe) workplace only. RegionOcrController: GUI thread only.
 
 #include "core/model/records.h"
-#include "core/ocr/engine_pool.h"
+#include "core/ocr/ocr_engine.h"
 
 #include <QFuture>
 #include <QObject>
@@ -18,6 +19,10 @@
 #include <functional>
 #include <memory>
 #include <vector>
+
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
 
 namespace incidoc::ui {
 
@@ -41,16 +46,15 @@ struct RegionOcrResult {
     QString text() const;
 };
 
-/// Reads the region. Never throws. Not isolated, the region is read with an engine leased from
-/// `engines` (null: an engine made for the call).
-RegionOcrResult ocrRegion(const RegionOcrRequest& request, const std::shared_ptr<EnginePool>& engines = {});
+/// Reads the region: the page rendered and the region read by `workplace`. Never throws.
+RegionOcrResult ocrRegion(const RegionOcrRequest& request, Workplace& workplace);
 
 /// Reads regions one after another on a thread of its own (a person draws one box after another) and
 /// hands each result to the GUI thread. Its destructor waits for the read in flight.
 class RegionOcrController : public QObject {
     Q_OBJECT
 public:
-    explicit RegionOcrController(QObject* parent = nullptr);
+    explicit RegionOcrController(std::shared_ptr<Workplace> workplace, QObject* parent = nullptr);
     ~RegionOcrController() override;
 
     /// Reads `request` in the background; `done` runs on the GUI thread with the result, unless
@@ -60,7 +64,7 @@ public:
     bool isPending() const { return m_pending > 0; }
 
 private:
-    std::shared_ptr<EnginePool> m_engines; ///< kept between reads; destroyed with this object, after m_pool
+    std::shared_ptr<Workplace> m_workplace; ///< destroyed with this object, after m_pool
     QThreadPool m_pool;
     QFuture<void> m_last; ///< the last read, waited for on destruction
     int m_pending = 0;

@@ -1,7 +1,6 @@
 #include "ui/controllers/render_controller.h"
 
-#include "core/render/page_renderer.h"
-#include "ui/controllers/isolation.h"
+#include "core/pipeline/workplace.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -14,14 +13,15 @@ struct RenderResult {
     bool cancelled = false;
 };
 
-RenderResult renderOnWorker(const QString& path, DocumentKind kind, int number, int dpi, const CancelToken& cancel)
+RenderResult renderOnWorker(const std::shared_ptr<Workplace>& workplace, const QString& path, DocumentKind kind,
+                            int number, int dpi, const CancelToken& cancel)
 {
     RenderResult out;
     try {
         RenderOptions options;
         options.dpi = dpi > 0 ? dpi : 150;
         options.pixelBudget = 60'000'000;
-        auto page = isolation::renderForDisplay(path, kind, number, options, cancel);
+        auto page = workplace->renderForDisplay(path, kind, number, options, cancel);
         if (!page) {
             out.cancelled = page.error().isCancelled();
             out.error = page.error().message;
@@ -37,7 +37,8 @@ RenderResult renderOnWorker(const QString& path, DocumentKind kind, int number, 
 
 } // namespace
 
-RenderController::RenderController(QObject* parent) : QObject(parent)
+RenderController::RenderController(std::shared_ptr<Workplace> workplace, QObject* parent)
+    : QObject(parent), m_workplace(std::move(workplace))
 {
     m_pool.setMaxThreadCount(2);
     m_pool.setExpiryTimeout(-1); // keep the threads (and their open documents) while the view lives
@@ -82,8 +83,8 @@ QPixmap RenderController::request(const Target& target, int* cachedDpi)
     const JobTracker::Generation generation = m_jobs.start();
     const PageId page = target.page;
     const int dpi = target.dpi;
-    auto future =
-        QtConcurrent::run(&m_pool, renderOnWorker, target.path, target.kind, target.number, target.dpi, m_cancel);
+    auto future = QtConcurrent::run(&m_pool, renderOnWorker, m_workplace, target.path, target.kind, target.number,
+                                    target.dpi, m_cancel);
     m_running.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
     m_running << QFuture<void>(future);
     future.then(this, [this, generation, page, dpi](const RenderResult& r) {

@@ -15,6 +15,12 @@
 #include <QPixmap>
 #include <QThreadPool>
 
+#include <memory>
+
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
+
 namespace incidoc::ui {
 
 class RenderController : public QObject {
@@ -29,7 +35,8 @@ public:
         int dpi = 0;
     };
 
-    explicit RenderController(QObject* parent = nullptr);
+    /// Renders through `workplace` (Workplace::renderForDisplay: in a page host when the app runs isolated).
+    explicit RenderController(std::shared_ptr<Workplace> workplace, QObject* parent = nullptr);
     ~RenderController() override;
 
     /// Asks for `target`. Returns the best render already cached (exact, or another DPI to show scaled
@@ -49,6 +56,7 @@ private:
     // Own threads: Poppler documents are cached per thread (thread_local) and must be closed when these
     // threads end with this object, not in the global pool's threads at process exit.
     QThreadPool m_pool;
+    std::shared_ptr<Workplace> m_workplace;
     RenderCache m_cache;
     JobTracker m_jobs; ///< a render the view no longer waits for is cached but not shown
     bool m_pending = false;

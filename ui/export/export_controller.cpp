@@ -1,6 +1,6 @@
 #include "ui/export/export_controller.h"
 
-#include "ui/controllers/isolation.h"
+#include "core/pipeline/workplace.h"
 
 #include <QMetaObject>
 
@@ -44,7 +44,8 @@ struct ExportController::Outcome {
     Error error;
 };
 
-ExportController::ExportController(QObject* parent) : QObject(parent)
+ExportController::ExportController(std::shared_ptr<Workplace> workplace, QObject* parent)
+    : QObject(parent), m_workplace(std::move(workplace))
 {
     m_pool.setMaxThreadCount(1);
     m_pool.setObjectName(QStringLiteral("incidoc-export"));
@@ -63,9 +64,9 @@ bool ExportController::start(const QString& projectPath, const QString& destinat
     if (m_running)
         return false;
     ExportOptions options = requested;
-    // Page images are rendered again for the bundle: with isolation, in page hosts.
+    // Page images are rendered again for the bundle: isolated, in page hosts.
     if (!options.renderer)
-        options.renderer = isolation::hosts();
+        options.renderer = m_workplace;
     m_running = true;
     m_cancel = CancelToken{};
     m_mailbox = std::make_shared<Mailbox>();

@@ -17,12 +17,17 @@
 
 #include <memory>
 
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
+
 namespace incidoc::ui {
 
 class ExportController : public QObject {
     Q_OBJECT
 public:
-    explicit ExportController(QObject* parent = nullptr);
+    /// Page images for the bundle are rendered by `workplace` (in page hosts when the app runs isolated).
+    explicit ExportController(std::shared_ptr<Workplace> workplace, QObject* parent = nullptr);
     /// Cancels a running export and waits for it: the core removes its partial file, and no signal is
     /// emitted afterwards.
     ~ExportController() override;
@@ -54,6 +59,7 @@ private:
     void onDone(JobTracker::Generation generation, const Outcome& outcome);
 
     QThreadPool m_pool; ///< one thread: runs exportBundle(), which has its own page pool
+    std::shared_ptr<Workplace> m_workplace;
     CancelToken m_cancel;
     std::shared_ptr<Mailbox> m_mailbox;
     JobTracker m_jobs; ///< stamps each run; late events of an older run are dropped

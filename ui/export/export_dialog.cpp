@@ -61,7 +61,7 @@ QString bytesText(quint64 bytes)
 
 } // namespace
 
-ExportDialog* ExportDialog::openFor(ProjectSession* session, QWidget* parent)
+ExportDialog* ExportDialog::openFor(ProjectSession* session, std::shared_ptr<Workplace> workplace, QWidget* parent)
 {
     if (!session)
         return nullptr;
@@ -76,7 +76,7 @@ ExportDialog* ExportDialog::openFor(ProjectSession* session, QWidget* parent)
             }
         }
     }
-    auto* dialog = new ExportDialog(session, parent);
+    auto* dialog = new ExportDialog(session, std::move(workplace), parent);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show(); // modeless: the annotators keep working in the main window while it exports
     dialog->raise();
@@ -84,11 +84,12 @@ ExportDialog* ExportDialog::openFor(ProjectSession* session, QWidget* parent)
     return dialog;
 }
 
-ExportDialog::ExportDialog(ProjectSession* session, QWidget* parent)
-    : QDialog(parent), m_projectPath(session ? session->path() : QString()), m_controller(new ExportController(this)),
-      m_destination(new QLineEdit(this)), m_browse(new QPushButton(tr("&Browse…"), this)),
-      m_destinationNote(new QLabel(this)), m_documents(new QListWidget(this)),
-      m_reviewedOnly(new QCheckBox(tr("&Reviewed pages only"), this)), m_json(new QCheckBox(tr("Page &JSON"), this)),
+ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> workplace, QWidget* parent)
+    : QDialog(parent), m_projectPath(session ? session->path() : QString()),
+      m_controller(new ExportController(std::move(workplace), this)), m_destination(new QLineEdit(this)),
+      m_browse(new QPushButton(tr("&Browse…"), this)), m_destinationNote(new QLabel(this)),
+      m_documents(new QListWidget(this)), m_reviewedOnly(new QCheckBox(tr("&Reviewed pages only"), this)),
+      m_json(new QCheckBox(tr("Page &JSON"), this)),
       m_visualizations(new QCheckBox(tr("&Visualizations (pages with their boxes drawn)"), this)),
       m_jobs(new QSpinBox(this)), m_optionsBox(new QGroupBox(tr("What to export"), this)),
       m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_message(new QLabel(this)),

@@ -18,6 +18,7 @@
 #include <QString>
 
 #include <array>
+#include <memory>
 
 class QCheckBox;
 class QGroupBox;
@@ -28,6 +29,10 @@ class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QSpinBox;
+
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
 
 namespace incidoc::ui {
 
@@ -42,10 +47,10 @@ public:
 
     /// Shows the export dialog of `session` (deleted when closed), or raises the one already open for
     /// it under `parent`. Returns the dialog; nullptr without a session.
-    static ExportDialog* openFor(ProjectSession* session, QWidget* parent);
+    static ExportDialog* openFor(ProjectSession* session, std::shared_ptr<Workplace> workplace, QWidget* parent);
 
-    /// `session` is read here only (path, documents).
-    explicit ExportDialog(ProjectSession* session, QWidget* parent = nullptr);
+    /// `session` is read here only (path, documents). `workplace` renders the bundle's page images.
+    ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> workplace, QWidget* parent = nullptr);
     ~ExportDialog() override; ///< a running export is cancelled (and waited for) by the controller
 
     /// The options as the widgets say.

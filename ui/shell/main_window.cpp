@@ -52,11 +52,11 @@ const QString kRecentKey = QStringLiteral("recentProjects");
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_settings(AppSettings::load()), m_view(new PageView(this)),
-      m_documents(new DocumentsModel(this)), m_pages(new PageListModel(this)), m_pageLabel(new QLabel(this)),
-      m_zoomLabel(new QLabel(this)), m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)),
-      m_filterLabel(new QLabel(this))
+MainWindow::MainWindow(std::shared_ptr<Workplace> workplace, QWidget* parent)
+    : QMainWindow(parent), m_workplace(std::move(workplace)), m_settings(AppSettings::load()),
+      m_view(new PageView(m_workplace, this)), m_documents(new DocumentsModel(this)),
+      m_pages(new PageListModel(m_workplace, this)), m_pageLabel(new QLabel(this)), m_zoomLabel(new QLabel(this)),
+      m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)), m_filterLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -182,7 +182,7 @@ void MainWindow::createFileMenu()
     a = file->addAction(tr("Import &Folder…"), this, &MainWindow::onImportFolder);
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+I")));
     m_writeActions << a;
-    a = file->addAction(tr("&Export…"), this, [this] { ExportDialog::openFor(m_session.get(), this); });
+    a = file->addAction(tr("&Export…"), this, [this] { ExportDialog::openFor(m_session.get(), m_workplace, this); });
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     m_projectActions << a; // exporting only reads: allowed on read-only projects too
     file->addSeparator();
@@ -422,7 +422,7 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     closeProject();
     m_session = std::move(opened).value();
     if (!m_session->isReadOnly()) {
-        m_pipeline = new PipelineController(m_session.get(), this);
+        m_pipeline = new PipelineController(m_session.get(), m_workplace, this);
         m_pipeline->setOptions(m_settings.pipelineOptions());
         m_pipeline->setRemoteOptions(m_settings.remoteOptions());
         connect(m_pipeline, &PipelineController::errorOccurred, this,

@@ -25,6 +25,10 @@ class QMessageBox;
 class QTableView;
 class QUndoView;
 
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
+
 namespace incidoc::ui {
 
 class DocumentsModel;
@@ -42,7 +46,9 @@ struct SearchHit;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /// `workplace`: where pages are processed, rendered and read and files opened (main()'s: page hosts
+    /// unless isolation is off); handed to the page view, the thumbnails, the pipeline and the export.
+    explicit MainWindow(std::shared_ptr<Workplace> workplace, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Opens an existing project. On failure the store's message is shown (the file is never
@@ -129,6 +135,7 @@ private:
     void onSettings();
     void onDocumentsContextMenu(const QPoint& pos);
 
+    std::shared_ptr<Workplace> m_workplace;
     AppSettings m_settings;
     std::unique_ptr<ProjectSession> m_session;
     PipelineController* m_pipeline = nullptr;

@@ -1,7 +1,6 @@
 #include "ui/shell/page_list_model.h"
 
-#include "core/render/page_renderer.h"
-#include "ui/controllers/isolation.h"
+#include "core/pipeline/workplace.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
 
@@ -12,11 +11,11 @@
 namespace incidoc::ui {
 namespace {
 
-QImage renderThumb(const QString& path, DocumentKind kind, int number)
+QImage renderThumb(const std::shared_ptr<Workplace>& workplace, const QString& path, DocumentKind kind, int number)
 {
     RenderOptions o;
     o.dpi = PageListModel::kThumbDpi;
-    auto page = isolation::renderForDisplay(path, kind, number, o);
+    auto page = workplace->renderForDisplay(path, kind, number, o, {});
     if (!page)
         return {};
     QImage img = page->image;
@@ -60,7 +59,8 @@ QString kindText(PageKind k)
 
 } // namespace
 
-PageListModel::PageListModel(QObject* parent) : QAbstractListModel(parent)
+PageListModel::PageListModel(std::shared_ptr<Workplace> workplace, QObject* parent)
+    : QAbstractListModel(parent), m_workplace(std::move(workplace))
 {
     m_pool.setMaxThreadCount(1);
 }
@@ -158,7 +158,7 @@ void PageListModel::renderNextThumbnail()
         m_rendering = true;
         const PageId id = p.id;
         const JobTracker::Generation generation = m_jobs.current();
-        auto future = QtConcurrent::run(&m_pool, renderThumb, m_doc.path, m_doc.kind, p.number);
+        auto future = QtConcurrent::run(&m_pool, renderThumb, m_workplace, m_doc.path, m_doc.kind, p.number);
         m_running = QFuture<void>(future);
         future.then(this, [this, id, generation](const QImage& img) {
             if (!m_jobs.isCurrent(generation))

@@ -11,8 +11,13 @@
 #include <QPixmap>
 #include <QThreadPool>
 
+#include <memory>
 #include <unordered_map>
 #include <vector>
+
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
 
 namespace incidoc::ui {
 
@@ -24,7 +29,8 @@ public:
     enum Role { PageIdRole = Qt::UserRole + 1, ReviewRole, StatusRole };
     static constexpr int kThumbDpi = 18;
 
-    explicit PageListModel(QObject* parent = nullptr);
+    /// Thumbnails are rendered by `workplace` (Workplace::renderForDisplay).
+    explicit PageListModel(std::shared_ptr<Workplace> workplace, QObject* parent = nullptr);
     ~PageListModel() override; ///< waits for a thumbnail render still running
     void setSession(ProjectSession* session);
     void setDocument(DocumentId document);
@@ -50,6 +56,7 @@ private:
     JobTracker m_jobs; ///< thumbnails of a document no longer shown are dropped
     QFuture<void> m_running;
     QThreadPool m_pool; ///< one thread of its own (per-thread Poppler documents close with it)
+    std::shared_ptr<Workplace> m_workplace;
 };
 
 } // namespace incidoc::ui

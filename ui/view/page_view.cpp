@@ -27,8 +27,8 @@ constexpr int kRenderDpis[] = {36, 54, 72, 100, 150, 200, 300, 400, 600};
 
 } // namespace
 
-PageView::PageView(QWidget* parent)
-    : QGraphicsView(parent), m_render(new RenderController(this)), m_style(std::make_unique<OverlayStyle>())
+PageView::PageView(std::shared_ptr<Workplace> workplace, QWidget* parent)
+    : QGraphicsView(parent), m_render(new RenderController(workplace, this)), m_style(std::make_unique<OverlayStyle>())
 {
     auto* scene = new QGraphicsScene(this);
     // Items are rebuilt whole when a page's words change; a BSP tree would be rebuilt each time.
@@ -69,7 +69,7 @@ PageView::PageView(QWidget* parent)
 
     m_gestures = new PageGestures(this);
     m_editor = new InlineEditor(this);
-    m_regionOcr = new RegionOcrController(this);
+    m_regionOcr = new RegionOcrController(std::move(workplace), this);
 
     createActions();
 }

@@ -17,12 +17,17 @@
 #include <QList>
 #include <QPixmap>
 
+#include <memory>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
 class QAction;
 class QLineEdit;
+
+namespace incidoc {
+class Workplace;
+} // namespace incidoc
 
 namespace incidoc::ui {
 
@@ -41,7 +46,8 @@ class PageView : public QGraphicsView {
 public:
     enum class FitMode { None, Width, Page };
 
-    explicit PageView(QWidget* parent = nullptr);
+    /// Pages are rendered and regions read by `workplace` (in page hosts when the app runs isolated).
+    explicit PageView(std::shared_ptr<Workplace> workplace, QWidget* parent = nullptr);
     ~PageView() override;
 
     /// The session whose pages are shown (null: nothing). The session must outlive the view's use of it.

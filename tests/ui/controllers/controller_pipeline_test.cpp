@@ -1,6 +1,7 @@
 // PipelineController on real files through the real core: import in the background, pages reported
 // (and readable from the session) as they are committed, pause keeps the rest queued, resume finishes
 // them, re-OCR of a page keeps a word a person edited; and the same through the main window.
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
@@ -43,7 +44,7 @@ TEST(PipelineControllerTest, ImportShowsPagesAsTheyFinish)
     auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
     controller.setOptions(twoJobs());
     QSignalSpy processed(&controller, &PipelineController::pageProcessed);
     QSignalSpy imported(&controller, &PipelineController::importFinished);
@@ -79,7 +80,7 @@ TEST(PipelineControllerTest, PauseKeepsTheRestQueuedAndResumeFinishesThem)
     auto s = ProjectSession::open(project);
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
     PipelineOptions one = twoJobs();
     one.jobs = 1;
     controller.setOptions(one);
@@ -116,7 +117,7 @@ TEST(PipelineControllerTest, ReOcrKeepsAWordAPersonEdited)
     auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
     controller.setOptions(twoJobs());
     QSignalSpy processed(&controller, &PipelineController::pageProcessed);
     controller.importPaths({pdf});
@@ -136,13 +137,40 @@ TEST(PipelineControllerTest, ReOcrKeepsAWordAPersonEdited)
     EXPECT_GT(after.size(), 20u);
 }
 
+TEST(PipelineControllerTest, ReOcrWithSettingsReadsThePageAloneAtItsOwnDpi)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
+    ASSERT_TRUE(test::writeScannedPdf(pdf, pages(3), 200));
+    auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
+    ASSERT_TRUE(s.ok());
+    auto session = std::move(s).value();
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
+    controller.setOptions(twoJobs());
+    QSignalSpy processed(&controller, &PipelineController::pageProcessed);
+    controller.importPaths({pdf});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return processed.count() >= 1; }, 120000));
+    // Asked while the run goes on: the page is read alone at 150 dpi (the run's pages at 200).
+    const PageId page = processed.first().at(0).value<PageId>();
+    controller.reprocessPage(page, QStringLiteral("eng"), 150);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.state() == PipelineController::State::Idle; }, 180000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return session->page(page)->dpi == 150; }, 60000));
+    EXPECT_FALSE(session->words(page).empty());
+    for (const auto& p : session->pages(session->documents().front().id)) {
+        EXPECT_EQ(p.status, PageStatus::Done) << p.number;
+        if (p.id != page) {
+            EXPECT_EQ(p.dpi, 200) << p.number;
+        }
+    }
+}
+
 TEST(PipelineControllerTest, MainWindowImportShowsTheFirstPageWithItsBoxes)
 {
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
     const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
     ASSERT_TRUE(test::writeScannedPdf(pdf, pages(2), 200));
-    MainWindow window;
+    MainWindow window(incidoc::makeLocalWorkplace());
     window.show();
     ASSERT_TRUE(window.newProject(dir.filePath(QStringLiteral("new"))));
     EXPECT_TRUE(QFile::exists(dir.filePath(QStringLiteral("new.incidoc"))));

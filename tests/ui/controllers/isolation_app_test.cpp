@@ -1,8 +1,8 @@
-// The app's isolation (ui/controllers/isolation.h): with page hosts configured as in the real app
-// (`incidoc-page-host`), a page that crashes or hangs Poppler or Tesseract while it is processed,
-// shown or read as a region fails alone with its reason, and the app — this test process — lives on.
+// The app's isolation: with a HostedWorkplace as the app's main() makes it (page hosts running
+// `incidoc-page-host`) handed to the controllers, a page that crashes or hangs Poppler or Tesseract while it is
+// processed, shown or read as a region fails alone with its reason, and the app — this test process — lives on.
+#include "core/pipeline/page_host.h"
 #include "core/storage/project_store.h"
-#include "ui/controllers/isolation.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/controllers/region_ocr.h"
 #include "ui/export/export_controller.h"
@@ -42,11 +42,13 @@ protected:
     }
     void TearDown() override
     {
-        isolation::configure({});
+        m_hosts.reset();
+        m_workplace.reset();
         qunsetenv("INCIDOC_FAULT");
     }
 
-    /// Isolation as the app's main() sets it up; `fault`: INCIDOC_FAULT for the hosts it starts.
+    /// Isolation as the app's main() sets it up (until then, work runs here); `fault`: INCIDOC_FAULT for the
+    /// hosts it starts.
     void isolate(const QString& fault, int slackMs = 10'000)
     {
         if (!fault.isEmpty())
@@ -54,7 +56,8 @@ protected:
         PageHostOptions o;
         o.program = test::builtProgram(QStringLiteral("bin/incidoc-page-host"));
         o.slackMs = slackMs;
-        isolation::configure(o);
+        m_hosts = std::make_shared<HostedWorkplace>(o);
+        m_workplace = m_hosts;
     }
 
     std::unique_ptr<ProjectSession> importAll(const PipelineOptions& options)
@@ -64,7 +67,7 @@ protected:
         if (!s)
             return nullptr;
         auto session = std::move(s).value();
-        PipelineController controller(session.get());
+        PipelineController controller(session.get(), m_workplace);
         controller.setOptions(options);
         QSignalSpy imported(&controller, &PipelineController::importFinished);
         controller.importPaths({m_pdf});
@@ -75,6 +78,8 @@ protected:
 
     QTemporaryDir m_dir;
     QString m_pdf;
+    std::shared_ptr<Workplace> m_workplace = makeLocalWorkplace();
+    std::shared_ptr<HostedWorkplace> m_hosts; ///< m_workplace once isolate() is called
 };
 
 PipelineOptions quick()
@@ -103,7 +108,7 @@ TEST_F(IsolationAppTest, APageThatCrashesTheEnginesFailsAloneAndTheAppGoesOn)
             EXPECT_FALSE(session->words(p.id).empty());
         }
     }
-    EXPECT_EQ(isolation::processing()->hostsLost(), 2);
+    EXPECT_EQ(m_hosts->processing()->hostsLost(), 2);
 }
 
 TEST_F(IsolationAppTest, AHangingPageFailsAtItsBudgetAndTheRestIsDone)
@@ -131,7 +136,7 @@ TEST_F(IsolationAppTest, APageThatCrashesTheRendererIsNotShownAndOthersAre)
     const auto pages = session->pages(session->documents().front().id);
     ASSERT_EQ(pages.size(), 3u);
 
-    PageView view;
+    PageView view(m_workplace);
     view.resize(600, 800);
     view.setSession(session.get());
     QSignalSpy messages(&view, &PageView::statusMessage);
@@ -145,7 +150,7 @@ TEST_F(IsolationAppTest, APageThatCrashesTheRendererIsNotShownAndOthersAre)
 
     view.showPage(pages[1].id);
     ASSERT_TRUE(QTest::qWaitFor([&] { return view.shownRenderDpi() > 0; }, 30000));
-    EXPECT_GE(isolation::interactive()->hostsLost(), 2);
+    EXPECT_GE(m_hosts->interactive()->hostsLost(), 2);
 }
 
 TEST_F(IsolationAppTest, RegionOcrRunsInAHost)
@@ -158,10 +163,10 @@ TEST_F(IsolationAppTest, RegionOcrRunsInAHost)
     request.pageDpi = 150;
     request.readDpi = 300;
     request.box = PixelBox{0, 0, 1240, 1754};
-    const RegionOcrResult r = ocrRegion(request);
+    const RegionOcrResult r = ocrRegion(request, *m_workplace);
     EXPECT_TRUE(r.error.isEmpty()) << r.error;
     EXPECT_GT(r.words.size(), 5u);
-    EXPECT_EQ(isolation::interactive()->hostsStarted(), 1);
+    EXPECT_EQ(m_hosts->interactive()->hostsStarted(), 1);
 }
 
 TEST_F(IsolationAppTest, AFileThatCrashesTheReaderAsItOpensIsRecordedAndTheOthersImport)
@@ -176,7 +181,7 @@ TEST_F(IsolationAppTest, AFileThatCrashesTheReaderAsItOpensIsRecordedAndTheOther
     auto s = ProjectSession::open(m_dir.filePath(QStringLiteral("p.incidoc")));
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), m_workplace);
     controller.setOptions(quick());
     QSignalSpy imported(&controller, &PipelineController::importFinished);
     controller.importPaths({m_pdf, bad});
@@ -207,7 +212,7 @@ TEST_F(IsolationAppTest, ExportRendersItsPageImagesInHostsAndTheBundleIsTheSame)
     const QString project = m_dir.filePath(QStringLiteral("p.incidoc"));
     session.reset();
     auto exportWith = [&](const QString& zip) {
-        ExportController controller;
+        ExportController controller(m_workplace);
         QSignalSpy finished(&controller, &ExportController::finished);
         ExportOptions o;
         o.visualizations = false;
@@ -220,7 +225,7 @@ TEST_F(IsolationAppTest, ExportRendersItsPageImagesInHostsAndTheBundleIsTheSame)
     isolate(QString());
     const ExportReport isolated = exportWith(m_dir.filePath(QStringLiteral("isolated.zip")));
     EXPECT_EQ(isolated.pages, 3);
-    EXPECT_EQ(isolation::processing()->hostsStarted() > 0, true);
+    EXPECT_EQ(m_hosts->processing()->hostsStarted() > 0, true);
     EXPECT_EQ(isolated.words, here.words);
     // The same page images, byte for byte.
     auto images = [&](const QString& zip) {
@@ -245,7 +250,7 @@ TEST_F(IsolationAppTest, WithWorkersThePagesGoThroughHostsToTheFleet)
     auto s = ProjectSession::open(m_dir.filePath(QStringLiteral("p.incidoc")));
     ASSERT_TRUE(s.ok());
     auto session = std::move(s).value();
-    PipelineController controller(session.get());
+    PipelineController controller(session.get(), m_workplace);
     controller.setOptions(quick());
     RemoteOptions remote;
     remote.workers = worker->address();
@@ -264,7 +269,7 @@ TEST_F(IsolationAppTest, WithWorkersThePagesGoThroughHostsToTheFleet)
     }
     // Pages 1 and 3 were read by the worker (one log line per call), none by the hosts' own Tesseract.
     EXPECT_EQ(worker->log().count(QStringLiteral(" OK ")), 2) << worker->log();
-    EXPECT_EQ(isolation::processing()->hostsLost(), 2);
+    EXPECT_EQ(m_hosts->processing()->hostsLost(), 2);
 
     // The fleet gone: the run stops with the message and the pages stay queued (fallback Stop).
     worker->signal(SIGKILL);

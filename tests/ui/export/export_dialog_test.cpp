@@ -3,6 +3,7 @@
 // the ZIP the core writes with unzip: the chosen formats only, `unzip -t` clean, nothing left behind by
 // a cancel or an error, and the project editable while the export runs.
 #include "core/import/file_registration.h"
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/export/export_controller.h"
 #include "ui/export/export_dialog.h"
@@ -148,7 +149,7 @@ protected:
         if (!m_session)
             openSession();
         ASSERT_TRUE(m_session);
-        m_dialog = ExportDialog::openFor(m_session.get(), &m_host);
+        m_dialog = ExportDialog::openFor(m_session.get(), incidoc::makeLocalWorkplace(), &m_host);
         ASSERT_TRUE(m_dialog);
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_dialog.data()));
     }
@@ -237,9 +238,9 @@ TEST_F(ExportDialogTest, OffersTheProjectsDocumentsAndDefaults)
     EXPECT_FALSE(m_dialog->exportButton()->isEnabled());
 
     // A second "Export…" brings back the same dialog; without the setting, jobs default to the cores.
-    EXPECT_EQ(ExportDialog::openFor(m_session.get(), &m_host), m_dialog.data());
+    EXPECT_EQ(ExportDialog::openFor(m_session.get(), incidoc::makeLocalWorkplace(), &m_host), m_dialog.data());
     QSettings().remove(QStringLiteral("processing/jobs"));
-    ExportDialog other(m_session.get());
+    ExportDialog other(m_session.get(), incidoc::makeLocalWorkplace());
     EXPECT_EQ(other.jobsBox()->value(), std::max(1, QThread::idealThreadCount()));
 }
 
@@ -521,7 +522,7 @@ TEST_F(ExportDialogTest, ControllerRunsOneExportAtATimeAndCleansUpWhenDestroyed)
     o.images = ExportImages::Original;
     const QStringList before = filesIn(m_dir.path());
     {
-        ExportController controller;
+        ExportController controller(incidoc::makeLocalWorkplace());
         QSignalSpy progress(&controller, &ExportController::progressChanged);
         ASSERT_TRUE(controller.start(m_path, zip, o));
         EXPECT_TRUE(controller.isRunning());
@@ -532,7 +533,7 @@ TEST_F(ExportDialogTest, ControllerRunsOneExportAtATimeAndCleansUpWhenDestroyed)
     EXPECT_FALSE(QFile::exists(zip));
     EXPECT_EQ(filesIn(m_dir.path()), before);
 
-    ExportController controller;
+    ExportController controller(incidoc::makeLocalWorkplace());
     QSignalSpy finished(&controller, &ExportController::finished);
     QSignalSpy progress(&controller, &ExportController::progressChanged);
     o.images = ExportImages::None;

@@ -2,6 +2,7 @@
 // a real project (the bundled sample, imported and OCR'd by the core), checking the project database
 // after every step.
 #include "core/ocr/tesseract_engine.h"
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/project_session.h"
@@ -566,7 +567,7 @@ TEST_F(ShellTest, ShortcutTableListsEveryActionWithItsKeys)
 TEST(ShellOpen, CorruptOrForeignProjectShowsTheErrorAndIsNeverWritten)
 {
     QTemporaryDir dir;
-    MainWindow window;
+    MainWindow window(incidoc::makeLocalWorkplace());
     window.show();
     const QString corrupt = dir.filePath(QStringLiteral("corrupt.incidoc"));
     QByteArray bytes("SQLite format 3");

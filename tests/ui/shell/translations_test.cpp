@@ -1,5 +1,6 @@
 // Translations: the committed .ts files are complete and keep every placeholder, the real windows and the
 // CLI speak French and Chinese with them, and lupdate finds no string in the sources that they lack.
+#include "core/pipeline/workplace.h"
 #include "ui/shell/dialogs.h"
 #include "ui/shell/language.h"
 #include "ui/shell/main_window.h"
@@ -216,7 +217,7 @@ QStringList actionTexts(ui::MainWindow& w)
 TEST_F(TranslationsTest, TheMainWindowSpeaksFrench)
 {
     ASSERT_EQ(ui::installTranslations(*qApp, QStringLiteral("fr")), QStringLiteral("fr"));
-    ui::MainWindow w;
+    ui::MainWindow w(incidoc::makeLocalWorkplace());
     const QStringList menus = menuTitles(w);
     for (const char* title : {"&Fichier", "É&dition", "&Affichage", "&Relecture", "&Traitement", "A&ide"})
         EXPECT_TRUE(menus.contains(QString::fromUtf8(title))) << title << " not in " << qPrintable(menus.join(u' '));
@@ -240,7 +241,7 @@ TEST_F(TranslationsTest, TheMainWindowSpeaksFrench)
 TEST_F(TranslationsTest, TheMainWindowSpeaksChinese)
 {
     ASSERT_EQ(ui::installTranslations(*qApp, QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
-    ui::MainWindow w;
+    ui::MainWindow w(incidoc::makeLocalWorkplace());
     const QStringList menus = menuTitles(w);
     for (const char* title : {"文件(&F)", "编辑(&E)", "视图(&V)", "审阅(&R)", "处理(&P)", "帮助(&H)"})
         EXPECT_TRUE(menus.contains(QString::fromUtf8(title))) << title << " not in " << qPrintable(menus.join(u' '));
@@ -250,7 +251,7 @@ TEST_F(TranslationsTest, TheMainWindowSpeaksChinese)
     EXPECT_EQ(ui::tesseractLanguageName(QStringLiteral("fra")), QStringLiteral("法语 (fra)"));
     // Back to English: the translators are replaced, not stacked.
     ASSERT_EQ(ui::installTranslations(*qApp, QStringLiteral("en")), QStringLiteral("en"));
-    ui::MainWindow english;
+    ui::MainWindow english(incidoc::makeLocalWorkplace());
     EXPECT_TRUE(menuTitles(english).contains(QStringLiteral("&File")));
 }
 

@@ -2,6 +2,7 @@
 // in-process incidoc worker (and a closed port) without blocking the GUI thread, and the pipeline
 // controller running the bundled sample on a worker, stopping with pages kept queued when no worker is
 // reachable, or going on locally when the user chose that.
+#include "core/pipeline/workplace.h"
 #include "core/remote/worker_server.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
@@ -73,7 +74,7 @@ protected:
         auto s = ProjectSession::open(m_project);
         ASSERT_TRUE(s.ok()) << qPrintable(s.error().message);
         m_session = std::move(s).value();
-        m_controller = std::make_unique<PipelineController>(m_session.get());
+        m_controller = std::make_unique<PipelineController>(m_session.get(), incidoc::makeLocalWorkplace());
         PipelineOptions o;
         o.process.render.dpi = 200; // jobs stays 0 (auto): the workers' threads decide
         m_controller->setOptions(o);

@@ -1,6 +1,7 @@
 // The page view alone on a real project: the overlay matches the stored words, the render arrives in
 // the background (a stand-in first, never blocking), zoom keeps boxes on their words, a grab of the
 // widget shows the overlay colour on the box edges, and the overlay follows the session's changes.
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
@@ -32,7 +33,7 @@ protected:
         auto s = ProjectSession::open(m_grid.projectPath);
         ASSERT_TRUE(s.ok());
         m_session = std::move(s).value();
-        m_view = std::make_unique<PageView>();
+        m_view = std::make_unique<PageView>(incidoc::makeLocalWorkplace());
         m_view->resize(900, 1100);
         m_view->setSession(m_session.get());
         m_view->show();
@@ -183,7 +184,7 @@ TEST(PageViewIsolation, APageThatCrashedTheEnginesIsNotRendered)
     }
     auto session = ProjectSession::open(grid.projectPath);
     ASSERT_TRUE(session.ok());
-    PageView view;
+    PageView view(incidoc::makeLocalWorkplace());
     view.resize(600, 800);
     view.setSession(session->get());
     view.show();
