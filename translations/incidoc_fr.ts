@@ -202,10 +202,6 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
         <translation>Durée maximale du rendu d’une page en secondes (60 par défaut).</translation>
     </message>
     <message>
-        <source>Seconds OCR of a page may take (default 120).</source>
-        <translation>Durée maximale de l’OCR d’une page en secondes (120 par défaut).</translation>
-    </message>
-    <message>
         <source>export: json,coco,labelstudio,hocr,alto,metrics (default: all).</source>
         <translation>export&#xa0;: json,coco,labelstudio,hocr,alto,metrics (par défaut&#xa0;: tous).</translation>
     </message>
@@ -244,14 +240,6 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     <message>
         <source>How pages travel to workers: grey8 (raw, default on this machine) or png (default for other machines).</source>
         <translation>Format des pages envoyées aux workers&#xa0;: grey8 (brut, par défaut sur cette machine) ou png (par défaut pour les autres machines).</translation>
-    </message>
-    <message>
-        <source>import/ocr: run in this process, not in a supervised child (a crash in a page then ends the run).</source>
-        <translation>import/ocr&#xa0;: exécuter dans ce processus, pas dans un processus enfant supervisé (un plantage sur une page arrête alors tout).</translation>
-    </message>
-    <message>
-        <source>import/ocr: memory budget of the processing (default 4096; 0: none); over it, the pages in flight are skipped.</source>
-        <translation>import/ocr&#xa0;: mémoire allouée au traitement (4096 par défaut&#xa0;; 0&#xa0;: aucune limite)&#xa0;; au-delà, les pages en cours sont ignorées.</translation>
     </message>
     <message>
         <source>import: larger files are refused (default 2048).</source>
@@ -338,48 +326,20 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>  (%1 en échec)</translation>
     </message>
     <message>
-        <source>error: cannot create a temporary folder for the run&apos;s state</source>
-        <translation>erreur&#xa0;: impossible de créer un dossier temporaire pour l’état du traitement</translation>
+        <source>the page helper incidoc-page-host is missing (looked beside %1 and in ../libexec/incidoc): reinstall incidoc-cli, or run with --no-isolation</source>
+        <translation>l’assistant de pages incidoc-page-host est introuvable (cherché à côté de %1 et dans ../libexec/incidoc)&#xa0;: réinstallez incidoc-cli, ou lancez avec --no-isolation</translation>
     </message>
     <message>
-        <source>error: the run was restarted 200 times; giving up (the project keeps everything done so far)</source>
-        <translation>erreur&#xa0;: le traitement a été relancé 200 fois&#xa0;; abandon (le projet conserve tout ce qui a déjà été fait)</translation>
+        <source>Seconds OCR of a page may take (default 60).</source>
+        <translation>Durée maximale de l’OCR d’une page en secondes (60 par défaut).</translation>
     </message>
     <message>
-        <source>error: cannot start %1: %2</source>
-        <translation>erreur&#xa0;: impossible de démarrer %1&#xa0;: %2</translation>
+        <source>import/ocr: open files and process pages in this process, not in page helper processes (a crash in a page then ends the run).</source>
+        <translation>import/ocr&#xa0;: ouvrir les fichiers et traiter les pages dans ce processus, pas dans des processus assistants (un plantage sur une page arrête alors tout).</translation>
     </message>
     <message>
-        <source>error: the run stopped (%1) and the project cannot be opened: %2</source>
-        <translation>erreur&#xa0;: le traitement s’est arrêté (%1) et le projet ne peut pas être ouvert&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>error: the run stopped twice outside any page or file (%1); giving up</source>
-        <translation>erreur&#xa0;: le traitement s’est arrêté deux fois en dehors de toute page ou fichier (%1)&#xa0;; abandon</translation>
-    </message>
-    <message>
-        <source>Resuming: %1</source>
-        <translation>Reprise&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>the rest of the pages</source>
-        <translation>le reste des pages</translation>
-    </message>
-    <message>
-        <source>suspect pages first, one at a time</source>
-        <translation>d’abord les pages suspectes, une par une</translation>
-    </message>
-    <message>
-        <source>note: the processing child was restarted (%1)</source>
-        <translation>remarque&#xa0;: le processus enfant de traitement a été redémarré (%1)</translation>
-    </message>
-    <message>
-        <source>over its memory budget</source>
-        <translation>au-delà de sa mémoire allouée</translation>
-    </message>
-    <message>
-        <source>a page or file went over its time budget</source>
-        <translation>une page ou un fichier a dépassé son temps alloué</translation>
+        <source>import/ocr: memory budget of each page helper process (default 4096; 0: none); over it, its page or file is skipped.</source>
+        <translation>import/ocr&#xa0;: mémoire allouée à chaque processus assistant de pages (4096 par défaut&#xa0;; 0&#xa0;: aucune limite)&#xa0;; au-delà, sa page ou son fichier est ignoré.</translation>
     </message>
 </context>
 <context>

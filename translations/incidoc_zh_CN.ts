@@ -202,10 +202,6 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
         <translation>渲染一页允许的秒数（默认 60）。</translation>
     </message>
     <message>
-        <source>Seconds OCR of a page may take (default 120).</source>
-        <translation>一页 OCR 允许的秒数（默认 120）。</translation>
-    </message>
-    <message>
         <source>export: json,coco,labelstudio,hocr,alto,metrics (default: all).</source>
         <translation>export：json,coco,labelstudio,hocr,alto,metrics（默认：全部）。</translation>
     </message>
@@ -244,14 +240,6 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>How pages travel to workers: grey8 (raw, default on this machine) or png (default for other machines).</source>
         <translation>页面发送给 worker 的格式：grey8（原始数据，本机默认）或 png（其他机器默认）。</translation>
-    </message>
-    <message>
-        <source>import/ocr: run in this process, not in a supervised child (a crash in a page then ends the run).</source>
-        <translation>import/ocr：在本进程中运行，而不是在受监督的子进程中运行（此时某页崩溃会终止整个运行）。</translation>
-    </message>
-    <message>
-        <source>import/ocr: memory budget of the processing (default 4096; 0: none); over it, the pages in flight are skipped.</source>
-        <translation>import/ocr：处理的内存预算（默认 4096；0：不限）；超出时跳过正在处理的页面。</translation>
     </message>
     <message>
         <source>import: larger files are refused (default 2048).</source>
@@ -338,48 +326,20 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>  （%1 页失败）</translation>
     </message>
     <message>
-        <source>error: cannot create a temporary folder for the run&apos;s state</source>
-        <translation>错误：无法为运行状态创建临时文件夹</translation>
+        <source>the page helper incidoc-page-host is missing (looked beside %1 and in ../libexec/incidoc): reinstall incidoc-cli, or run with --no-isolation</source>
+        <translation>找不到页面辅助程序 incidoc-page-host（已在 %1 旁边和 ../libexec/incidoc 中查找）：请重新安装 incidoc-cli，或使用 --no-isolation 运行</translation>
     </message>
     <message>
-        <source>error: the run was restarted 200 times; giving up (the project keeps everything done so far)</source>
-        <translation>错误：运行已重启 200 次，放弃（项目会保留目前已完成的全部内容）</translation>
+        <source>Seconds OCR of a page may take (default 60).</source>
+        <translation>一页 OCR 允许的秒数（默认 60）。</translation>
     </message>
     <message>
-        <source>error: cannot start %1: %2</source>
-        <translation>错误：无法启动 %1：%2</translation>
+        <source>import/ocr: open files and process pages in this process, not in page helper processes (a crash in a page then ends the run).</source>
+        <translation>import/ocr：在本进程中打开文件并处理页面，而不是在页面辅助进程中（此时某页崩溃会结束整个运行）。</translation>
     </message>
     <message>
-        <source>error: the run stopped (%1) and the project cannot be opened: %2</source>
-        <translation>错误：运行已停止（%1），且无法打开项目：%2</translation>
-    </message>
-    <message>
-        <source>error: the run stopped twice outside any page or file (%1); giving up</source>
-        <translation>错误：运行两次在任何页面或文件之外停止（%1），放弃</translation>
-    </message>
-    <message>
-        <source>Resuming: %1</source>
-        <translation>继续：%1</translation>
-    </message>
-    <message>
-        <source>the rest of the pages</source>
-        <translation>其余页面</translation>
-    </message>
-    <message>
-        <source>suspect pages first, one at a time</source>
-        <translation>先逐一处理可疑页面</translation>
-    </message>
-    <message>
-        <source>note: the processing child was restarted (%1)</source>
-        <translation>注意：处理子进程已重新启动（%1）</translation>
-    </message>
-    <message>
-        <source>over its memory budget</source>
-        <translation>超出其内存预算</translation>
-    </message>
-    <message>
-        <source>a page or file went over its time budget</source>
-        <translation>某个页面或文件超出了其时间预算</translation>
+        <source>import/ocr: memory budget of each page helper process (default 4096; 0: none); over it, its page or file is skipped.</source>
+        <translation>import/ocr：每个页面辅助进程的内存预算（默认 4096；0：不限）；超出时跳过其页面或文件。</translation>
     </message>
 </context>
 <context>

@@ -137,12 +137,14 @@ Status readPositiveInt(const QCommandLineParser& parser, const QCommandLineOptio
 /// --jobs, --dpi, the time limits, the size and memory budgets, --lang and --binarize.
 Status readProcessing(const QCommandLineParser& parser, const Definitions& d, CliOptions& o)
 {
-    int renderTimeout = 60, ocrTimeout = 120, maxFileMb = 2048;
-    for (auto [opt, fallback, max, target] :
-         {std::tuple{&d.jobsOpt, 0, 256, &o.pipeline.jobs},
-          std::tuple{&d.dpiOpt, 300, 1200, &o.pipeline.process.render.dpi},
-          std::tuple{&d.renderTimeoutOpt, 60, 86400, &renderTimeout},
-          std::tuple{&d.ocrTimeoutOpt, 120, 86400, &ocrTimeout}, std::tuple{&d.maxFileOpt, 2048, 1 << 20, &maxFileMb}})
+    const ProcessOptions defaults; // the time limits' defaults: the core's
+    int renderTimeout = defaults.render.timeLimitMs / 1000, ocrTimeout = defaults.ocrDeadlineMs / 1000;
+    int maxFileMb = 2048;
+    for (auto [opt, fallback, max, target] : {std::tuple{&d.jobsOpt, 0, 256, &o.pipeline.jobs},
+                                              std::tuple{&d.dpiOpt, 300, 1200, &o.pipeline.process.render.dpi},
+                                              std::tuple{&d.renderTimeoutOpt, renderTimeout, 86400, &renderTimeout},
+                                              std::tuple{&d.ocrTimeoutOpt, ocrTimeout, 86400, &ocrTimeout},
+                                              std::tuple{&d.maxFileOpt, 2048, 1 << 20, &maxFileMb}})
         if (Status s = readPositiveInt(parser, *opt, fallback, max, *target); !s)
             return s;
     o.importLimits.maxFileBytes = static_cast<qint64>(maxFileMb) * 1024 * 1024;

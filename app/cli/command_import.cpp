@@ -42,11 +42,14 @@ void reportRegistration(const CliOptions& o, const ImportReport& report, QJsonOb
 {
     QJsonArray files;
     for (const auto& f : report.files)
-        files.append(QJsonObject{{QStringLiteral("path"), f.path},
-                                 {QStringLiteral("outcome"), outcomeName(f.outcome)},
-                                 {QStringLiteral("document_id"), f.documentId},
-                                 {QStringLiteral("pages"), f.pages},
-                                 {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)}});
+        files.append(
+            QJsonObject{{QStringLiteral("path"), f.path},
+                        {QStringLiteral("outcome"), outcomeName(f.outcome)},
+                        {QStringLiteral("document_id"), f.documentId},
+                        {QStringLiteral("pages"), f.pages},
+                        {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)},
+                        {QStringLiteral("failure"),
+                         f.outcome == ImportedFile::Outcome::Failed ? QJsonValue(toString(f.failure)) : QJsonValue()}});
     json.insert(QStringLiteral("files"), files);
     json.insert(QStringLiteral("skipped"), QJsonArray::fromStringList(report.skipped));
     if (!o.json && !o.quiet) {

@@ -16,7 +16,8 @@ void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::ve
         list.append(QJsonObject{{QStringLiteral("document_id"), f.documentId},
                                 {QStringLiteral("path"), f.documentPath},
                                 {QStringLiteral("page"), f.pageNumber == 0 ? QJsonValue() : QJsonValue(f.pageNumber)},
-                                {QStringLiteral("reason"), f.reason}});
+                                {QStringLiteral("reason"), f.reason},
+                                {QStringLiteral("failure"), toString(f.failure)}});
     printJson(QJsonObject{{QStringLiteral("project"), o.project},
                           {QStringLiteral("documents"), s.documents},
                           {QStringLiteral("failed_documents"), s.failedDocuments},

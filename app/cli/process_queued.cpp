@@ -126,7 +126,8 @@ RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& w
             const QString where = paths.value(p.documentId);
             r.failures.append(QJsonObject{{QStringLiteral("path"), where},
                                           {QStringLiteral("page"), p.number},
-                                          {QStringLiteral("reason"), p.error}});
+                                          {QStringLiteral("reason"), p.error},
+                                          {QStringLiteral("failure"), toString(p.failure)}});
             if (!o.json)
                 bar.message(Cli::tr("  FAILED  %1 page %2: %3").arg(where).arg(p.number).arg(p.error));
         } else {

@@ -75,8 +75,6 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
     for (const FoundFile& found : collected.files) {
         if (cancel.isCancelled() || !report.storage.ok())
             break;
-        if (options.skip.contains(found.path))
-            continue;
         ImportedFile file;
         file.path = found.path;
         if (!found.error.isEmpty()) {
@@ -107,8 +105,6 @@ ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const 
 
         DocumentRecord partial = failedRecord(found.path, QString());
         partial.sha256 = *sha;
-        if (options.beforeInspect)
-            options.beforeInspect(found.path);
         auto inspected = options.inspector ? options.inspector->inspect(found.path, limits, &partial)
                                            : inspectFile(found.path, limits, &partial);
         if (!inspected) {

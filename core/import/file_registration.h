@@ -39,12 +39,6 @@ struct ImportReport {
 /// How registerFiles() treats files beyond the limits.
 struct RegisterOptions {
     ImportLimits limits;
-    /// Called just before a file is opened to be inspected (PDF parsing happens there): a supervising
-    /// process notes which file a crash happened in.
-    std::function<void(const QString& path)> beforeInspect;
-    /// Files to leave out (absolute, clean paths), e.g. ones that crashed an earlier attempt of this
-    /// import; they are neither inspected nor reported.
-    QStringList skip;
     /// Where files are opened (the app and the CLI: a page host, so a file that crashes Poppler is recorded
     /// as failed); null: inspectFile() in this process. A file it cannot open is recorded with the kind of
     /// failure it puts in the partial record (DocumentRecord::failure: Crash, Hang, Memory), else Hang for
@@ -52,7 +46,7 @@ struct RegisterOptions {
     std::shared_ptr<FileInspector> inspector;
 };
 
-/// As below, with hooks for a supervising process.
+/// As below, with the inspector and limits of `options`.
 ImportReport registerFiles(ProjectStore& store, const QStringList& paths, const RegisterOptions& options,
                            const CancelToken& cancel = {}, const std::function<void(const ImportedFile&)>& onFile = {});
 

@@ -76,6 +76,19 @@ struct IsolationFailure {
     hosts::CallEnd end = hosts::CallEnd::Answered; ///< Died, Hung or OverMemory
     QString reason;
     explicit operator bool() const { return end != hosts::CallEnd::Answered; }
+    /// What the project stores: the app and the CLI decide from this, never from the reason's words.
+    FailureKind kind() const
+    {
+        switch (end) {
+        case hosts::CallEnd::Died: return FailureKind::Crash;
+        case hosts::CallEnd::Hung: return FailureKind::Hang;
+        case hosts::CallEnd::OverMemory: return FailureKind::Memory;
+        case hosts::CallEnd::Cancelled: return FailureKind::Cancelled;
+        case hosts::CallEnd::Answered:
+        case hosts::CallEnd::Stale: break;
+        }
+        return FailureKind::None;
+    }
 };
 
 /// An isolation failure of a request that is not a page to process, as an error: a hang is a Timeout,
@@ -270,6 +283,7 @@ Result<PageOutcome> PageHostPool::process(const PageJob& job, const ProcessOptio
         out.pageId = job.pageId;
         out.status = PageStatus::Failed;
         out.error = failure.reason;
+        out.failure = failure.kind();
         return out;
     }
     QDataStream s(*body);
@@ -315,8 +329,11 @@ Result<InspectedFile> PageHostPool::inspect(const QString& path, const ImportLim
     auto body = m->run(request, singleBudget(budgetMs), cancel, &failure, "file");
     if (!body)
         return body.error();
-    if (failure)
+    if (failure) {
+        if (partial)
+            partial->failure = failure.kind(); // recorded with the file (file_registration.h)
         return isolationError(failure, ErrorCode::InvalidInput);
+    }
     QDataStream s(*body);
     s.setVersion(wire::kStreamVersion);
     quint8 ok = 0;

@@ -251,16 +251,17 @@ QDataStream& operator<<(QDataStream& s, const PageOutcome& o)
     return s << qint64(o.pageId) << qint32(o.status) << qint32(o.kind) << o.error << qint32(o.widthPx)
              << qint32(o.heightPx) << qint32(o.dpi) << qint32(o.rotation) << o.widthPt << o.heightPt << o.engine
              << qint32(o.timings.renderMs) << qint32(o.timings.classifyMs) << qint32(o.timings.prepareMs)
-             << qint32(o.timings.ocrMs) << qint32(o.timings.totalMs) << qint32(o.source) << o.result;
+             << qint32(o.timings.ocrMs) << qint32(o.timings.totalMs) << qint32(o.source) << qint32(o.failure)
+             << o.result;
 }
 
 QDataStream& operator>>(QDataStream& s, PageOutcome& o)
 {
     qint64 page = 0;
     qint32 status = 0, kind = 0, w = 0, h = 0, dpi = 0, rotation = 0, render = 0, classify = 0, prepare = 0, ocr = 0,
-           total = 0, source = 0;
+           total = 0, source = 0, failure = 0;
     s >> page >> status >> kind >> o.error >> w >> h >> dpi >> rotation >> o.widthPt >> o.heightPt >> o.engine >> render
-        >> classify >> prepare >> ocr >> total >> source >> o.result;
+        >> classify >> prepare >> ocr >> total >> source >> failure >> o.result;
     o.pageId = page;
     o.status = static_cast<PageStatus>(status);
     o.kind = static_cast<PageKind>(kind);
@@ -270,20 +271,23 @@ QDataStream& operator>>(QDataStream& s, PageOutcome& o)
     o.rotation = rotation;
     o.timings = {render, classify, prepare, ocr, total};
     o.source = static_cast<WordSource>(source);
+    o.failure = static_cast<FailureKind>(failure);
     return s;
 }
 
 QDataStream& operator<<(QDataStream& s, const DocumentRecord& d)
 {
-    return s << d.path << d.name << d.sha256 << qint64(d.size) << qint32(d.kind) << qint32(d.pageCount);
+    return s << d.path << d.name << d.sha256 << qint64(d.size) << qint32(d.kind) << qint32(d.pageCount)
+             << qint32(d.failure);
 }
 
 QDataStream& operator>>(QDataStream& s, DocumentRecord& d)
 {
     qint64 size = 0;
-    qint32 kind = 0, count = 0;
-    s >> d.path >> d.name >> d.sha256 >> size >> kind >> count;
+    qint32 kind = 0, count = 0, failure = 0;
+    s >> d.path >> d.name >> d.sha256 >> size >> kind >> count >> failure;
     d.size = size;
+    d.failure = static_cast<FailureKind>(failure);
     d.kind = static_cast<DocumentKind>(kind);
     d.pageCount = count;
     return s;

@@ -18,8 +18,8 @@
 
 #include <QByteArray>
 #include <QDataStream>
-#include <QIODevice>
 #include <QImage>
+#include <QIODevice>
 
 #include <optional>
 #include <vector>
@@ -91,7 +91,7 @@ QDataStream& operator<<(QDataStream& s, const RenderedPage& page);
 QDataStream& operator>>(QDataStream& s, RenderedPage& page);
 QDataStream& operator<<(QDataStream& s, const PageOutcome& o);
 QDataStream& operator>>(QDataStream& s, PageOutcome& o);
-/// The fields a host knows of a document: path, name, hash, size, kind, page count.
+/// The fields a host knows of a document: path, name, hash, size, kind, page count, failure kind.
 QDataStream& operator<<(QDataStream& s, const DocumentRecord& d);
 QDataStream& operator>>(QDataStream& s, DocumentRecord& d);
 /// Sets ReadCorruptData on more than ten million pages.

@@ -70,7 +70,7 @@ struct PageRecord {
     PageTimings timings;
 };
 
-/// The beginning of the (untranslated) reasons the page hosts and the CLI supervisor give for a page
+/// The beginning of the (untranslated) reasons the page hosts give for a page
 /// that crashed, hung or ran out of memory. Only the text: nothing decides from it any more (the kind
 /// is `PageRecord::failure`); the migration to schema 2 read it once to fill in the kind of older
 /// projects.

@@ -293,6 +293,8 @@ struct Pipeline::Impl {
             p.status = ok ? PageStatus::Done : PageStatus::Failed;
             p.kind = outcome.kind;
             p.error = status.ok() ? outcome.error : status.error().message;
+            if (!ok)
+                p.failure = status.ok() && outcome.failure != FailureKind::None ? outcome.failure : FailureKind::Error;
             p.words = static_cast<int>(outcome.result.words.size());
             p.timings = outcome.timings;
             p.documentDone = doc.done;

@@ -36,11 +36,11 @@ struct PipelineOptions {
     /// reached (no worker answers and the fallback is "stop"); PipelineStats::stopped says it too.
     std::function<void(const Error& why)> onStopped;
     /// Called on the pool thread right before a page starts (true) and once it is finished or
-    /// abandoned (false), before its result is queued for storage. A supervising process uses it to
-    /// know the pages in flight at any moment (the project learns of them later, in batches).
+    /// abandoned (false), before its result is queued for storage: the pages in flight at any moment
+    /// (the project learns of them later, in batches).
     std::function<void(const PageJob& job, bool inFlight)> onPageInFlight;
-    /// Called on the pool thread when a page processed in this process (not in a page host) enters a phase, so a
-    /// supervising process can give each phase its own time budget.
+    /// Called on the pool thread when a page processed in this process (not in a page host) enters a
+    /// phase (page hosts hold each phase to its own budget by themselves).
     std::function<void(const PageJob& job, PagePhase phase)> onPagePhase;
 };
 
@@ -52,6 +52,7 @@ struct PageProgress {
     PageStatus status = PageStatus::Done;
     PageKind kind = PageKind::Unknown;
     QString error;
+    FailureKind failure = FailureKind::None; ///< Failed: what kind of failure (as stored)
     int words = 0;
     PageTimings timings;
     int documentDone = 0;  ///< pages of this document finished in this run (done or failed)

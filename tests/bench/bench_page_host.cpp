@@ -3,8 +3,8 @@
 // sample incident report) processed in this process with a cached engine vs in a page host (kept
 // between pages, as the app does); the display render (150 dpi) here vs in a host; and a host's start
 // (first call on a new pool minus a warm call). Prints medians; run with OMP_THREAD_LIMIT=1.
-#include "core/ocr/tesseract_engine.h"
 #include "core/isolation/hosted_workplace.h"
+#include "core/ocr/tesseract_engine.h"
 #include "core/render/page_renderer.h"
 
 #include <QCoreApplication>

@@ -121,7 +121,58 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     form->addRow(QString(), m_destinationNote);
     layout->addLayout(form);
 
-    // --- what goes in ---
+    setUpOptions(session);
+    layout->addWidget(m_optionsBox);
+
+    setUpProgress();
+    m_progressBox->setVisible(false);
+    layout->addWidget(m_progressBox);
+
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->setObjectName(QStringLiteral("exportMessage"));
+    m_message->setVisible(false);
+    layout->addWidget(m_message);
+
+    auto* buttons = new QDialogButtonBox(this);
+    buttons->addButton(m_export, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_showInFolder, QDialogButtonBox::ActionRole);
+    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
+    m_export->setDefault(true);
+    m_cancel->setVisible(false);
+    m_showInFolder->setVisible(false);
+    layout->addWidget(buttons);
+
+    connect(m_browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
+    connect(m_cancel, &QPushButton::clicked, this, &ExportDialog::cancelExport);
+    connect(m_showInFolder, &QPushButton::clicked, this, &ExportDialog::showInFolder);
+    connect(m_close, &QPushButton::clicked, this, &ExportDialog::reject);
+    connect(m_destination, &QLineEdit::textChanged, this, [this] {
+        updateDestinationNote();
+        updateButtons();
+    });
+    connect(m_documents, &QListWidget::itemChanged, this, &ExportDialog::updateButtons);
+    connect(m_controller, &ExportController::progressChanged, this, &ExportDialog::showProgress);
+    connect(m_controller, &ExportController::finished, this, &ExportDialog::onFinished);
+    connect(m_controller, &ExportController::failed, this, &ExportDialog::onFailed);
+    connect(m_controller, &ExportController::cancelled, this, &ExportDialog::onCancelled);
+    if (session) {
+        // The project was closed: an idle dialog goes with it; a running export finishes (it has its own
+        // connection) and its outcome stays on screen.
+        connect(session, &QObject::destroyed, this, [this] {
+            if (!isExporting())
+                close();
+        });
+    }
+    updateDestinationNote();
+    updateButtons();
+}
+
+/// What goes in: the documents, reviewed pages only, the formats, the page images, the jobs.
+void ExportDialog::setUpOptions(ProjectSession* session)
+{
     auto* options = new QGridLayout(m_optionsBox);
     auto* docsLabel = new QLabel(tr("D&ocuments:"), m_optionsBox);
     docsLabel->setBuddy(m_documents);
@@ -187,9 +238,11 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     jobsRow->addWidget(m_jobs);
     jobsRow->addStretch();
     options->addLayout(jobsRow, 5, 0, 1, 2);
-    layout->addWidget(m_optionsBox);
+}
 
-    // --- progress: one row per phase (name, bar, items and bytes) ---
+/// One row per phase: name, bar, items and bytes.
+void ExportDialog::setUpProgress()
+{
     auto* progress = new QGridLayout(m_progressBox);
     for (int i = 0; i < kExportPhaseCount; ++i) {
         const auto phase = static_cast<ExportPhase>(i);
@@ -204,49 +257,6 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
         progress->addWidget(m_phaseDetails[i], i, 2);
     }
     progress->addWidget(m_summary, kExportPhaseCount, 0, 1, 3);
-    m_progressBox->setVisible(false);
-    layout->addWidget(m_progressBox);
-
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->setObjectName(QStringLiteral("exportMessage"));
-    m_message->setVisible(false);
-    layout->addWidget(m_message);
-
-    auto* buttons = new QDialogButtonBox(this);
-    buttons->addButton(m_export, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_cancel, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_showInFolder, QDialogButtonBox::ActionRole);
-    buttons->addButton(m_close, QDialogButtonBox::RejectRole);
-    m_export->setDefault(true);
-    m_cancel->setVisible(false);
-    m_showInFolder->setVisible(false);
-    layout->addWidget(buttons);
-
-    connect(m_browse, &QPushButton::clicked, this, &ExportDialog::browse);
-    connect(m_export, &QPushButton::clicked, this, &ExportDialog::startExport);
-    connect(m_cancel, &QPushButton::clicked, this, &ExportDialog::cancelExport);
-    connect(m_showInFolder, &QPushButton::clicked, this, &ExportDialog::showInFolder);
-    connect(m_close, &QPushButton::clicked, this, &ExportDialog::reject);
-    connect(m_destination, &QLineEdit::textChanged, this, [this] {
-        updateDestinationNote();
-        updateButtons();
-    });
-    connect(m_documents, &QListWidget::itemChanged, this, &ExportDialog::updateButtons);
-    connect(m_controller, &ExportController::progressChanged, this, &ExportDialog::showProgress);
-    connect(m_controller, &ExportController::finished, this, &ExportDialog::onFinished);
-    connect(m_controller, &ExportController::failed, this, &ExportDialog::onFailed);
-    connect(m_controller, &ExportController::cancelled, this, &ExportDialog::onCancelled);
-    if (session) {
-        // The project was closed: an idle dialog goes with it; a running export finishes (it has its own
-        // connection) and its outcome stays on screen.
-        connect(session, &QObject::destroyed, this, [this] {
-            if (!isExporting())
-                close();
-        });
-    }
-    updateDestinationNote();
-    updateButtons();
 }
 
 ExportDialog::~ExportDialog() = default;

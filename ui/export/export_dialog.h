@@ -94,6 +94,8 @@ Q_SIGNALS:
     void exportEnded();
 
 private:
+    void setUpOptions(ProjectSession* session);
+    void setUpProgress();
     void browse();
     void updateButtons();
     void updateDestinationNote();

@@ -43,6 +43,18 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
 
+    layout->addWidget(makeProcessingGroup(settings));
+    layout->addWidget(makeReviewGroup(settings));
+    layout->addWidget(makeWorkersGroup(settings));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QGroupBox* SettingsDialog::makeProcessingGroup(const AppSettings& settings)
+{
     auto* processing = new QGroupBox(tr("Processing (applies to pages processed from now on)"), this);
     auto* pf = new QFormLayout(processing);
     m_dpi->setRange(72, 600);
@@ -96,8 +108,11 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
         tr("auto: one per core (%1), or the workers' threads").arg(QThread::idealThreadCount()));
     m_jobs->setValue(settings.jobs);
     pf->addRow(tr("Parallel &jobs:"), m_jobs);
-    layout->addWidget(processing);
+    return processing;
+}
 
+QGroupBox* SettingsDialog::makeReviewGroup(const AppSettings& settings)
+{
     auto* review = new QGroupBox(tr("Review and appearance"), this);
     auto* rf = new QFormLayout(review);
     m_threshold->setRange(0, 100);
@@ -130,8 +145,11 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     auto* languageLabel = new QLabel(tr("Interface lan&guage:"), review);
     languageLabel->setBuddy(m_uiLanguage);
     rf->addRow(languageLabel, languageRow);
-    layout->addWidget(review);
+    return review;
+}
 
+QGroupBox* SettingsDialog::makeWorkersGroup(const AppSettings& settings)
+{
     auto* cluster = new QGroupBox(tr("OCR workers"), this);
     cluster->setObjectName(QStringLiteral("workersGroup"));
     auto* cf = new QFormLayout(cluster);
@@ -186,12 +204,7 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     testRow->addWidget(m_testButton, 0, Qt::AlignTop);
     testRow->addWidget(m_testResult, 1);
     cf->addRow(testRow);
-    layout->addWidget(cluster);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    return cluster;
 }
 
 AppSettings SettingsDialog::settings() const

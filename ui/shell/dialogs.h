@@ -11,6 +11,7 @@
 
 class QAction;
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -42,6 +43,10 @@ Q_SIGNALS:
     void connectionTested(bool ok, const QString& text);
 
 private:
+    /// The dialog's three groups, filled from `settings`.
+    QGroupBox* makeProcessingGroup(const AppSettings& settings);
+    QGroupBox* makeReviewGroup(const AppSettings& settings);
+    QGroupBox* makeWorkersGroup(const AppSettings& settings);
     void browseFor(QLineEdit* edit, const QString& title, const QString& filter);
     /// The checked OCR languages joined with "+": those of the settings first, in their order (the
     /// first is Tesseract's main language), then the newly checked ones in list order.

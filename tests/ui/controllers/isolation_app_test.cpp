@@ -1,7 +1,7 @@
 // The app's isolation: with a HostedWorkplace as the app's main() makes it (page hosts running
 // `incidoc-page-host`) handed to the controllers, a page that crashes or hangs Poppler or Tesseract while it is
 // processed, shown or read as a region fails alone with its reason, and the app — this test process — lives on.
-#include "core/pipeline/page_host.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/controllers/region_ocr.h"

@@ -224,7 +224,7 @@ TEST(PageViewIsolation, APageWithAnOrdinaryErrorIsRenderedWhateverItsReasonSays)
     }
     auto session = ProjectSession::open(grid.projectPath);
     ASSERT_TRUE(session.ok());
-    PageView view;
+    PageView view(incidoc::makeLocalWorkplace());
     view.resize(600, 800);
     view.setSession(session->get());
     view.show();
