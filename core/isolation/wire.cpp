@@ -9,10 +9,15 @@ namespace incidoc {
 
 namespace wire {
 
-bool writeAll(int fd, const char* data, size_t size)
+namespace {
+
+/// Calls `io` (::read or ::write) until all of `size` bytes went through; false at end of file or on an
+/// error (EINTR is retried).
+template <typename Io, typename Bytes>
+bool transferAll(Io io, int fd, Bytes data, size_t size)
 {
     while (size > 0) {
-        const ssize_t n = ::write(fd, data, size);
+        const ssize_t n = io(fd, data, size);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -23,18 +28,16 @@ bool writeAll(int fd, const char* data, size_t size)
     return true;
 }
 
+} // namespace
+
+bool writeAll(int fd, const char* data, size_t size)
+{
+    return transferAll(::write, fd, data, size);
+}
+
 bool readAll(int fd, char* data, size_t size)
 {
-    while (size > 0) {
-        const ssize_t n = ::read(fd, data, size);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        data += n;
-        size -= static_cast<size_t>(n);
-    }
-    return true;
+    return transferAll(::read, fd, data, size);
 }
 
 bool writeFrame(int fd, const QByteArray& body)

@@ -82,7 +82,7 @@ inline bool isIsolationFailure(FailureKind kind)
     return kind == FailureKind::Crash || kind == FailureKind::Hang || kind == FailureKind::Memory;
 }
 
-/// A page whose processing crashed, hung or exhausted memory (in a page host or a supervised run):
+/// A page whose processing crashed, hung or exhausted memory (in a page host):
 /// the app does not render it again, it may crash the app. Decided from `page.failure` alone.
 inline bool failedInIsolation(const PageRecord& page)
 {

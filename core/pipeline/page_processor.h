@@ -25,9 +25,8 @@ struct ProcessOptions {
         60'000; ///< per page (real 300 dpi scans take ~3 s; x1.25 + 10 s: a hung OCR is given up in 85 s)
 };
 
-/// Where a page is, for those who give each phase its own time budget (page hosts, the CLI's
-/// supervisor). Render: everything Poppler does (text layer, render) and the preparation; Ocr: from
-/// getting the engine to the recognized words.
+/// Where a page is, for those who give each phase its own time budget (the page host pool). Render: everything Poppler
+/// does (text layer, render) and the preparation; Ocr: from getting the engine to the recognized words.
 enum class PagePhase : quint8 { Render = 1, Ocr = 2 };
 /// Told when a page enters a phase, on the thread processing it.
 using PhaseFn = std::function<void(PagePhase)>;

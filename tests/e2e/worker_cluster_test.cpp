@@ -159,9 +159,9 @@ TEST_F(WorkerClusterTest, SixtyPagesOnThreeWorkersOneKilledMidRun)
     const QJsonObject json = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
     EXPECT_EQ(json[QStringLiteral("pages")][QStringLiteral("done")].toInt(), 60);
     EXPECT_EQ(json[QStringLiteral("pages")][QStringLiteral("failed")].toInt(), 0);
-    // The client lives through the kill: one process did the whole run. Its supervisor says when it had
-    // to restart it (and why: the signal); a restarted client would also report fewer threads, as does
-    // one that found a worker unreachable at the start (the note says which).
+    // The client lives through the kill: one process did the whole run (a client that died would end the
+    // run: nothing restarts it; no restart note either). A client that found a worker unreachable at the
+    // start would report fewer threads (the note says which).
     EXPECT_FALSE(err.contains(QStringLiteral("the processing child was restarted"))) << err;
     EXPECT_EQ(json[QStringLiteral("workers")][QStringLiteral("threads")].toInt(), 3)
         << json[QStringLiteral("workers")][QStringLiteral("note")].toString() << "\n"

@@ -302,8 +302,8 @@ n=$("$bin/incidoc-worker-conformance" --target 127.0.0.1:1 --gtest_list_tests 2>
 [ "$n" -ge 5 ]
 verdict $? "installed incidoc-worker-conformance lists its $n checks"
 
-# A headless import of the bundled sample with the installed command line (it supervises a child process
-# started from its own, installed, binary).
+# A headless import of the bundled sample with the installed command line (its page hosts are the
+# installed /usr/libexec/incidoc/incidoc-page-host).
 project="$work/sample.incidoc"
 sample="$src/resources/samples/incident-report.pdf"
 timeout 300 "$bin/incidoc-cli" import -q -p "$project" --jobs 2 "$sample" >"$work/import.log" 2>&1

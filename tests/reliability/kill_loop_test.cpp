@@ -60,7 +60,7 @@ protected:
         std::printf("kill loops: seed %u, %d cycles per area (INCIDOC_KILL_SEED, INCIDOC_KILL_CYCLES)\n", baseSeed(),
                     cyclesPerArea(kCiCycles));
         ASSERT_TRUE(writeInputs(inputs()));
-        // The reference run: uninterrupted, supervised like every run below.
+        // The reference run: uninterrupted, with page hosts like every run below.
         const ProcessingTiming imported = timedProcessingRun(
             cliPath(),
             QStringList{QStringLiteral("import"), QStringLiteral("-p"), reference(), inputs()} + processingOptions(),
@@ -112,7 +112,7 @@ protected:
         return n;
     }
 
-    /// An uninterrupted run to the end, then a retry of the pages a supervisor skipped because we killed
+    /// An uninterrupted run to the end, then a retry of the pages the command failed because we killed
     /// its child: every page must then be done exactly once with the reference's words.
     static void converge(const QString& project, const QStringList& command, Tally& t, const QString& context)
     {
@@ -172,7 +172,8 @@ protected:
             if (k.killed && after > 0 && after < kPages)
                 ++t.midWork;
             std::printf("  %s: %s, pages finished %d -> %d\n", qPrintable(context),
-                        k.killed ? (k.childKilled ? "child and supervisor killed" : "killed") : "ended by itself",
+                        k.killed ? (k.childKilled ? "a page host and the command killed" : "killed")
+                                 : "ended by itself",
                         before, after);
             if (after == kPages || c % 4 == 3 || c == cycles - 1) {
                 converge(project, command, t, context);

@@ -82,7 +82,7 @@ bool alive(qint64 pid)
     return close > 0 && close + 2 < stat.size() && stat[close + 2] != 'Z';
 }
 
-/// Waits until the processes are gone (a killed supervisor's child dies with it: PR_SET_PDEATHSIG).
+/// Waits until the processes are gone (a page host ends within half a second of its parent).
 void waitGone(const std::vector<qint64>& pids)
 {
     QElapsedTimer t;
@@ -105,8 +105,8 @@ char stateOf(qint64 pid)
 }
 
 /// SIGKILLs a process and waits until it and its children are gone. It is stopped first so that the
-/// list of its children is complete (a stopped process cannot start another); a supervised child dies
-/// with its supervisor (PR_SET_PDEATHSIG) and must be gone before the project is looked at.
+/// list of its children is complete (a stopped process cannot start another); its page hosts end once
+/// their parent is gone and must be gone before the project is looked at.
 void killTree(QProcess& p)
 {
     const qint64 pid = p.processId();
@@ -313,7 +313,7 @@ void checkPagesAfterKill(const QString& project, const PageWords& reference, Pag
             }
             break;
         case PageStatus::Failed:
-            // Only the supervisor fails a page here: our kill of its child looked like a crash of it.
+            // Only the command fails a page here: our kills of its page hosts looked like crashes of it.
             if (p.error.contains(QLatin1String("crashed")))
                 tally.skippedPages.insert(key);
             else

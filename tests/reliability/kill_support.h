@@ -1,6 +1,6 @@
 #pragma once
 // Shared by the crash-safety suite (tests/reliability): the small documents and their reference run,
-// starting real processes and SIGKILLing them (or a supervised run's child) at seeded random moments,
+// starting real processes and SIGKILLing them (or one of their page hosts) at seeded random moments,
 // and the invariants checked with a fresh open after every kill. Not thread-safe (test thread only).
 
 #include "core/model/records.h"
@@ -63,14 +63,14 @@ struct Tally {
     QString area;
     int cycles = 0;
     int kills = 0;         ///< SIGKILLs sent to a live process
-    int childKills = 0;    ///< of which to the supervised child alone
+    int childKills = 0;    ///< of which to a child (a page host) alone
     int midWork = 0;       ///< kills that left the work partly done
     int finishedFirst = 0; ///< cycles whose process ended before its kill moment
     int pagesLost = 0, pagesDuplicated = 0, integrityErrors = 0;
     int editsAcked = 0, editsLost = 0, phantomEdits = 0;
     int exportsChecked = 0, partialExports = 0;
-    std::set<PageKey> skippedPages; ///< pages a supervisor recorded failed after our child kills
-    std::set<QString> skippedFiles; ///< files a supervisor recorded failed after our child kills
+    std::set<PageKey> skippedPages; ///< pages the command recorded failed after our child kills
+    std::set<QString> skippedFiles; ///< files the command recorded failed after our child kills
     QString line() const;
 };
 
@@ -94,7 +94,7 @@ struct KillRun {
     int delayMs = 0;
 };
 
-/// How to kill: the started process, or only its supervised child (then the supervisor goes on; it is
+/// How to kill: the started process, or only one of its children, a page host (then the command goes on; it is
 /// killed too after `secondDelayMs` unless it ends first).
 struct KillPlan {
     int delayMs = 0;

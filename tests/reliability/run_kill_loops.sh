@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The long crash-safety run: CYCLES_PER_AREA kill cycles (default 60) for each of import, OCR,
 # editing and export (4 x 60 = 240 kills and more: a quarter of the import/OCR cycles kill the
-# supervised child first, then the supervisor), with the same checks as the short CI version; then
+# page host first, then the command), with the same checks as the short CI version; then
 # prints a Markdown table of what was counted.
 #
 #   bash tests/reliability/run_kill_loops.sh [CYCLES_PER_AREA]
@@ -39,7 +39,7 @@ field() { sed -n "s/.* $1=\([0-9]*\).*/\1/p" <<<"$2"; }
 echo
 echo "Kill loops: $cycles cycles per area, seed ${INCIDOC_KILL_SEED:-20261122}, $seconds s"
 echo
-echo "| area | cycles | kills | of which child first | kills mid-work | pages lost | pages duplicated | edits acknowledged | edits lost | phantom edits | integrity errors | exports checked | partial exports | pages skipped by supervisor | files skipped by supervisor |"
+echo "| area | cycles | kills | of which child first | kills mid-work | pages lost | pages duplicated | edits acknowledged | edits lost | phantom edits | integrity errors | exports checked | partial exports | pages failed after child kills | files failed after child kills |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 total=0
 while read -r line; do

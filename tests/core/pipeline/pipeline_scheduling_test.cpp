@@ -13,22 +13,14 @@
 #include <mutex>
 
 #include "tests/support/pdf_factory.h"
+#include "tests/support/temp_project.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
 
 namespace {
 
-struct Project {
-    QTemporaryDir dir;
-    QString path() const { return dir.filePath(QStringLiteral("p.incidoc")); }
-    std::unique_ptr<ProjectStore> store()
-    {
-        auto s = ProjectStore::open(path());
-        EXPECT_TRUE(s.ok()) << (s ? "" : qPrintable(s.error().message));
-        return s ? std::move(s).value() : nullptr;
-    }
-};
+using Project = TempProject;
 
 /// `pages` scanned pages of a few lines each (Tesseract reads one in about a second), registered.
 std::vector<PageJob> scannedJobs(Project& p, int pages)

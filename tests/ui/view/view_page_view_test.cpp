@@ -163,7 +163,7 @@ TEST_F(PageViewTest, RubberBandAndDragMoveAWordBox)
 
 } // namespace
 
-// A page that crashed or hung the engines in a supervised run (app/cli/supervisor.h) is not rendered
+// A page that crashed or hung the engines in a page host (core/isolation/host_pool.h) is not rendered
 // again in the app, where the same crash would take the app down: the view says why instead.
 TEST(PageViewIsolation, APageThatCrashedTheEnginesIsNotRendered)
 {
