@@ -48,7 +48,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 sb=$(median <"$work/t_scan_before"); sa=$(median <"$work/t_scan_after")
 eb=$(median <"$work/t_export_before"); ea=$(median <"$work/t_export_after")
-echo "# Before / after — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# Before / after — $(date -u +%Y-%m-%dT%H:%MZ), $(getconf _NPROCESSORS_ONLN) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "before: $BEFORE, after: $AFTER; $ROUNDS runs each, alternating, medians (wall seconds)."
 echo

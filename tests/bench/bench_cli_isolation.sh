@@ -40,7 +40,7 @@ for ((r = 1; r <= ROUNDS; r++)); do
 done
 th=$(median <"$work/t_hosts"); tn=$(median <"$work/t_here")
 ch=$(median <"$work/c_hosts"); cn=$(median <"$work/c_here")
-echo "# CLI isolation cost — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null), $BUILD"
+echo "# CLI isolation cost — $(date -u +%Y-%m-%dT%H:%MZ), $(getconf _NPROCESSORS_ONLN) cores, $(git rev-parse --short HEAD 2>/dev/null), $BUILD"
 echo
 echo "\`import --jobs 2\` of $pages scanned pages, $ROUNDS runs each, alternating, medians:"
 echo
