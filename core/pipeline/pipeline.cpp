@@ -96,6 +96,7 @@ struct Pipeline::Impl {
     std::unordered_map<DocumentId, DocCount> perDocument;
     int inFlight = 0;
     int committing = 0;  // processed, awaiting commit
+    int reporting = 0;   // commits whose progress is being reported: nothing starts meanwhile
     int outstanding = 0; // pending + held + one-offs + in flight + awaiting commit
     PipelineStats stats;
 
@@ -109,11 +110,12 @@ struct Pipeline::Impl {
 
     /// Takes what may start now (with the mutex held); the caller starts them without it, so the
     /// writer's lock is never taken inside ours. While a one-off waits or runs, nothing else starts;
-    /// it starts itself once every page started before it is committed.
+    /// it starts itself once every page started before it is committed. While a commit is being
+    /// reported nothing starts either: whoever hears of a commit hears of it before what it let start.
     std::vector<Start> takeStartable()
     {
         std::vector<Start> start;
-        if (cancel.isCancelled())
+        if (cancel.isCancelled() || reporting > 0)
             return start;
         if (!alone.empty()) {
             Alone& next = alone.front();
@@ -275,7 +277,7 @@ struct Pipeline::Impl {
             known.erase(outcome.pageId);
             --outstanding;
             left(outcome.pageId);
-            start = takeStartable(); // a one-off waits for this commit, held pages for the lead's
+            ++reporting; // what this commit lets start (a one-off, held pages) starts after its report
             if (!status.ok() && stats.storage.ok())
                 stats.storage = status.error();
             const bool ok = status.ok() && outcome.status == PageStatus::Done;
@@ -303,6 +305,11 @@ struct Pipeline::Impl {
         idle.notify_all();
         if (progress)
             progress(p);
+        {
+            std::lock_guard guard(mutex);
+            --reporting;
+            start = takeStartable();
+        }
         launch(start); // after the progress: whoever hears of a commit hears of it before what it let start
     }
 };
