@@ -16,6 +16,13 @@ struct RecognizedChar {
     float confidence = 0.f; ///< 0-100
 };
 
+/// One engine's reading of a word (two-reader OCR keeps every reading).
+struct WordReading {
+    QString engine; ///< registry name: "tesseract", "ppocr"
+    QString text;
+    float confidence = 0.f; ///< 0-100
+};
+
 /// One word. `block` and `line` index RecognizedPage::blocks / lines.
 struct RecognizedWord {
     QString text;
@@ -24,6 +31,9 @@ struct RecognizedWord {
     int block = 0;
     int line = 0;
     std::vector<RecognizedChar> chars;
+    QString engine;                        ///< registry name of the engine that read `text`; "" for a text layer
+    bool flagged = false;                  ///< a person should look: the readers disagree, or both are unsure
+    std::vector<WordReading> alternatives; ///< the other engines' readings (not the chosen one)
 };
 
 /// A block or a text line with its box and mean confidence.
