@@ -133,6 +133,22 @@ QStringList EnginePool::engineNames() const
     return names;
 }
 
+std::vector<EngineInfo> EnginePool::engines() const
+{
+    std::vector<std::pair<QString, std::shared_ptr<const OcrEngineFactory>>> families;
+    {
+        std::lock_guard guard(m->mutex);
+        families.assign(m->families.begin(), m->families.end());
+    }
+    std::vector<EngineInfo> infos; // info() may read files: outside the lock
+    for (const auto& [name, factory] : families) {
+        EngineInfo info = factory->info();
+        info.name = name;
+        infos.push_back(std::move(info));
+    }
+    return infos;
+}
+
 Result<EngineLease> EnginePool::acquire(const QString& engine, const QString& languages)
 {
     const QString key = keyOf(engine, languages);

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <vector>
 
 namespace incidoc {
 
@@ -69,6 +70,8 @@ public:
     void registerEngine(const QString& name, std::shared_ptr<const OcrEngineFactory> factory);
     bool hasEngine(const QString& name) const;
     QStringList engineNames() const;
+    /// Every registered family's description, in registration-name order, `name` filled in.
+    std::vector<EngineInfo> engines() const;
 
     /// An idle engine of `engine` for `languages`, or a new one. Errors: InvalidInput (no such family),
     /// or what the family's factory returns (a language not installed, a cluster that cannot be reached).

@@ -8,6 +8,7 @@
 
 #include <QImage>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -43,11 +44,25 @@ public:
     virtual QString description() const = 0;
 };
 
+/// What an engine family is and whether it can be used here (`incidoc-cli engines`, Settings, About, the
+/// worker's ListEngines).
+struct EngineInfo {
+    QString name;          ///< registry name: "tesseract", "ppocr"
+    QString version;       ///< e.g. "5.3.0", "PP-OCRv4"
+    QStringList languages; ///< what it reads: Tesseract's installed languages; {"ch", "en"} for PP-OCR
+    bool detects = true;   ///< finds text on a whole page
+    bool recognizes = true;
+    bool available = true;
+    QString reason; ///< why it is not available (a missing or corrupt model), translated
+};
+
 /// Makes engines, one per thread that asks. Implementations are thread-safe.
 class OcrEngineFactory {
 public:
     virtual ~OcrEngineFactory() = default;
     virtual Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const = 0;
+    /// Describes the family (name left empty: the pool fills in the name it was registered under).
+    virtual EngineInfo info() const { return {}; }
 };
 
 } // namespace incidoc

@@ -23,6 +23,11 @@ struct ProcessOptions {
     bool normalizeTextSize = true; ///< rescale so capitals are kTargetCapHeightPx tall
     int ocrDeadlineMs =
         60'000; ///< per page (real 300 dpi scans take ~3 s; x1.25 + 10 s: a hung OCR is given up in 85 s)
+    /// Which engines read a scanned page: "tesseract", "ppocr" or "tesseract+ppocr" (two readers:
+    /// Tesseract's layout, PP-OCR re-reads each word). Empty: the profile decides.
+    QString engines;
+    /// "fast" (Tesseract alone) or "accurate" (two readers); the default for scanned pages is accurate.
+    QString profile = QStringLiteral("accurate");
 };
 
 /// Where a page is, for those who give each phase its own time budget (the page host pool). Render: everything Poppler
