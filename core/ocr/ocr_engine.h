@@ -40,6 +40,10 @@ public:
     /// be reached at all: the run stops and the page stays queued).
     virtual Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options,
                                              const CancelToken& cancel) = 0;
+    /// Reads each box of `grey` as one word (the second reader of two-reader OCR), in the order given.
+    /// Errors: Cancelled, Timeout, Engine; Unsupported by engines that only read whole pages.
+    virtual Result<std::vector<WordReading>> readWords(const QImage& grey, const std::vector<PixelBox>& boxes,
+                                                       const CancelToken& cancel);
     /// e.g. "tesseract 5.3.0 (eng)"
     virtual QString description() const = 0;
 };

