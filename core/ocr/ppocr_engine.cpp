@@ -126,8 +126,35 @@ Status verifyPpocrModels(const QString& dir)
     return okStatus();
 }
 
+bool languagesNeedCjk(const QString& languages)
+{
+    for (const QString& language : languages.split(QLatin1Char('+')))
+        if (language.startsWith(QLatin1String("chi")) || language.startsWith(QLatin1String("jpn"))
+            || language.startsWith(QLatin1String("kor")))
+            return true;
+    return false;
+}
+
+namespace {
+
+/// Latin script, digits, punctuation, general punctuation, currency and letter-like symbols.
+bool isLatinEntry(const QString& entry)
+{
+    for (const QChar ch : entry) {
+        const char16_t u = ch.unicode();
+        const bool ok = (u >= 0x20 && u < 0x250) || (u >= 0x2000 && u < 0x2150);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
 struct PpocrEngine::Impl {
     QString dir;
+    PpocrOptions options;
+    std::vector<char> allowed; // per recognizer class: may it be read (blank always)
     Manifest manifest;
     std::vector<QString> alphabet; // index 1..n of the recognizer's classes; 0 is the CTC blank
     std::map<int, cv::dnn::Net> recognizers;
@@ -236,7 +263,11 @@ struct PpocrEngine::Impl {
                     double sum = 0;
                     for (int t = 0; t < steps; ++t) {
                         const float* row = probs + static_cast<ptrdiff_t>(t) * classes;
-                        const int best = static_cast<int>(std::max_element(row, row + classes) - row);
+                        int best = 0;
+                        for (int k = 1; k < classes; ++k)
+                            if (row[k] > row[best]
+                                && (k >= static_cast<int>(allowed.size()) || allowed[static_cast<size_t>(k)]))
+                                best = k;
                         if (best != 0 && best == previous && !reading.steps.empty()) {
                             reading.steps.back().second = t; // the same character, still being read
                             reading.charConfidence.back() = std::max(reading.charConfidence.back(), row[best]);
@@ -266,7 +297,7 @@ struct PpocrEngine::Impl {
 PpocrEngine::PpocrEngine(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 PpocrEngine::~PpocrEngine() = default;
 
-Result<std::unique_ptr<PpocrEngine>> PpocrEngine::create(const QString& modelDir)
+Result<std::unique_ptr<PpocrEngine>> PpocrEngine::create(const QString& modelDir, const PpocrOptions& options)
 {
     auto manifest = readManifest(modelDir);
     if (!manifest)
@@ -285,6 +316,11 @@ Result<std::unique_ptr<PpocrEngine>> PpocrEngine::create(const QString& modelDir
         impl->alphabet.push_back(QString::fromUtf8(line));
     }
     impl->alphabet.push_back(QStringLiteral(" ")); // PP-OCR's last class
+    impl->options = options;
+    impl->allowed.reserve(impl->alphabet.size());
+    for (const QString& entry : impl->alphabet)
+        impl->allowed.push_back(!options.latinOnly || isLatinEntry(entry) ? 1 : 0);
+    impl->allowed[0] = 1;
     // One thread per engine: the pipeline runs one page per thread already.
     cv::setNumThreads(1);
     // Load the smallest recognizer now, so that a model OpenCV cannot read fails here, not mid-page.
@@ -317,8 +353,8 @@ Result<std::vector<WordReading>> PpocrEngine::readWords(const QImage& grey, cons
             continue;
         }
         // A margin like the one PP-OCR's detector leaves around text (its boxes are unclipped by 1.5).
-        const int my = static_cast<int>(std::lround(0.15 * h)) + 1;
-        const int mx = static_cast<int>(std::lround(0.25 * h)) + 1;
+        const int my = static_cast<int>(std::lround(m_impl->options.marginY * h));
+        const int mx = static_cast<int>(std::lround(m_impl->options.marginX * h));
         crops.push_back(cv::Rect(box.x0 - mx, box.y0 - my, w + 2 * mx, h + 2 * my) & bounds);
     }
     auto read = m_impl->read(mat, crops, cancel);
@@ -537,11 +573,12 @@ PpocrEngineFactory::~PpocrEngineFactory() = default;
 
 Result<std::unique_ptr<OcrEngine>> PpocrEngineFactory::create(const QString& languages) const
 {
-    Q_UNUSED(languages);
     m->check();
     if (!m->verified)
         return m->verified.error();
-    auto engine = PpocrEngine::create(m->dir);
+    PpocrOptions options;
+    options.latinOnly = !languagesNeedCjk(languages);
+    auto engine = PpocrEngine::create(m->dir, options);
     if (!engine)
         return engine.error();
     return std::unique_ptr<OcrEngine>(std::move(engine).value());

@@ -2,6 +2,7 @@
 
 #include "core/classify/classifier.h"
 #include "core/model/pixel_transform.h"
+#include "core/ocr/two_readers.h"
 #include "core/util/fault_injection.h"
 
 #include <QElapsedTimer>
@@ -140,7 +141,18 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
     if (onPhase)
         onPhase(PagePhase::Ocr);
     faultPoint(QStringLiteral("ocr:%1#%2").arg(QFileInfo(job.path).fileName()).arg(job.number)); // tests
-    auto engine = engineFor();
+    const ReadingPlan plan = readingPlan(options);
+    QString firstFamily = plan.first;
+    QStringList notes;
+    if (!out.error.isEmpty())
+        notes << out.error;
+    auto engine = engineFor(firstFamily);
+    if (!engine && firstFamily != QLatin1String("tesseract") && engine.error().code == ErrorCode::Engine) {
+        // PP-OCR asked for but unavailable (a missing or damaged model): Tesseract reads the page.
+        notes << QStringLiteral("%1 unavailable (%2): read by Tesseract").arg(firstFamily, engine.error().message);
+        firstFamily = QStringLiteral("tesseract");
+        engine = engineFor(firstFamily);
+    }
     if (!engine) {
         if (engine.error().code == ErrorCode::Unavailable)
             return engine.error();
@@ -160,16 +172,53 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
             return recognized.error();
         return failed(job, recognized.error());
     }
+    out.engine = recognized->engine.isEmpty() ? (*engine)->description() : recognized->engine;
+    for (RecognizedWord& word : recognized->words)
+        if (word.engine.isEmpty())
+            word.engine = firstFamily;
+    // Two readers: the second re-reads every word on the same image.
+    if (!plan.second.isEmpty() && firstFamily == QLatin1String("tesseract")) {
+        auto second = engineFor(plan.second);
+        if (!second) {
+            if (second.error().code == ErrorCode::Unavailable || second.error().isCancelled())
+                return second.error();
+            notes << QStringLiteral("%1 unavailable (%2): read by Tesseract alone")
+                         .arg(plan.second, second.error().message);
+        } else {
+            Status twice = readTwice(*recognized, ocrInput, **second, plan.second, TwoReaderOptions{}, cancel);
+            if (!twice.ok()) {
+                if (twice.error().isCancelled())
+                    return twice.error();
+                notes << QStringLiteral("%1 failed (%2): read by Tesseract alone")
+                             .arg(plan.second, twice.error().message);
+            } else {
+                out.engine += QStringLiteral(" + ") + (*second)->description();
+            }
+        }
+    }
+    out.error = notes.join(QStringLiteral("; "));
     out.timings.ocrMs = elapsedMs(step);
     out.result = std::move(recognized).value();
     ocrFromPage.inverted().mapInPlace(out.result, out.widthPx, out.heightPx); // back to page pixels, on the page
-    out.engine = out.result.engine.isEmpty() ? (*engine)->description() : out.result.engine;
     out.source = WordSource::Ocr;
     out.timings.totalMs = static_cast<int>(total.elapsed());
     return out;
 }
 
 } // namespace
+
+ReadingPlan readingPlan(const ProcessOptions& options)
+{
+    QString engines = options.engines;
+    if (engines.isEmpty())
+        engines =
+            options.profile == QLatin1String("fast") ? QStringLiteral("tesseract") : QStringLiteral("tesseract+ppocr");
+    if (engines == QLatin1String("ppocr"))
+        return {QStringLiteral("ppocr"), {}};
+    if (engines == QLatin1String("tesseract+ppocr"))
+        return {QStringLiteral("tesseract"), QStringLiteral("ppocr")};
+    return {QStringLiteral("tesseract"), {}};
+}
 
 Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,
                                 const CancelToken& cancel, const PhaseFn& onPhase)

@@ -36,8 +36,17 @@ enum class PagePhase : quint8 { Render = 1, Ocr = 2 };
 /// Told when a page enters a phase, on the thread processing it.
 using PhaseFn = std::function<void(PagePhase)>;
 
-/// Gives the calling thread's OCR engine, creating it on first use. Errors when it cannot be made.
-using EngineProvider = std::function<Result<OcrEngine*>()>;
+/// Gives the calling thread's OCR engine of a family ("tesseract", "ppocr"), creating it on first use.
+/// Errors when it cannot be made.
+using EngineProvider = std::function<Result<OcrEngine*>(const QString& family)>;
+
+/// Which engines read a scanned page under `options`: the first reads the page (layout, lines, words),
+/// the second (empty: none) re-reads each word. "ppocr" alone: PP-OCR reads the page.
+struct ReadingPlan {
+    QString first;
+    QString second;
+};
+ReadingPlan readingPlan(const ProcessOptions& options);
 
 /// Processes one page. Never throws. A failure comes back as an outcome with status Failed and a
 /// reason; cancellation comes back as an Error with code Cancelled, an engine that cannot be reached

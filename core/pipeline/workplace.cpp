@@ -3,6 +3,7 @@
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/remote_engine.h"
 
+#include <map>
 #include <mutex>
 
 namespace incidoc {
@@ -32,16 +33,20 @@ public:
     Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, const CancelToken& cancel,
                                 const RemoteOptions* remote, const PhaseFn& onPhase) override
     {
-        QString family = QString::fromLatin1(EnginePool::kTesseract);
+        const QString tesseract = QString::fromLatin1(EnginePool::kTesseract);
+        QString remoteFamily;
         if (remote) {
             if (Status ready = useCluster(*remote, options.languages); !ready.ok())
                 return ready.error();
-            family = kRemoteEngine;
+            remoteFamily = kRemoteEngine; // the workers read what Tesseract would; PP-OCR runs here
         }
-        EngineLease lease; // leased on the page's first OCR, back to the pool when the page is done
-        EngineProvider provider = [&]() -> Result<OcrEngine*> {
+        // Leased on the page's first use of each family, back to the pool when the page is done.
+        std::map<QString, EngineLease> leases;
+        EngineProvider provider = [&](const QString& family) -> Result<OcrEngine*> {
+            const QString key = family == tesseract && !remoteFamily.isEmpty() ? remoteFamily : family;
+            EngineLease& lease = leases[key];
             if (!lease) {
-                auto leased = m_engines->acquire(family, options.languages);
+                auto leased = m_engines->acquire(key, options.languages);
                 if (!leased)
                     return leased.error();
                 lease = std::move(leased).value();

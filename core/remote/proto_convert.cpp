@@ -54,6 +54,14 @@ void toProto(const RecognizedPage& page, pb::RecognizeResponse* out)
             setBox(c.box, pc->mutable_box());
             pc->set_confidence(c.confidence);
         }
+        pw->set_engine(utf8(w.engine));
+        pw->set_flagged(w.flagged);
+        for (const WordReading& a : w.alternatives) {
+            pb::Reading* pa = pw->add_alternatives();
+            pa->set_engine(utf8(a.engine));
+            pa->set_text(utf8(a.text));
+            pa->set_confidence(a.confidence);
+        }
     }
     for (const TextRegion& l : page.lines) {
         pb::Region* r = out->add_lines();
@@ -94,6 +102,11 @@ RecognizedPage fromProto(const pb::RecognizeResponse& response)
         w.chars.reserve(static_cast<size_t>(pw.chars_size()));
         for (const pb::Char& pc : pw.chars())
             w.chars.push_back({qstring(pc.text()), box(pc.box()), std::clamp(pc.confidence(), 0.f, 100.f)});
+        w.engine = qstring(pw.engine());
+        w.flagged = pw.flagged();
+        for (const pb::Reading& pa : pw.alternatives())
+            w.alternatives.push_back(
+                {qstring(pa.engine()), qstring(pa.text()), std::clamp(pa.confidence(), 0.f, 100.f)});
         page.words.push_back(std::move(w));
     }
     return page;

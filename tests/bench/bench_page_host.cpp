@@ -90,7 +90,7 @@ int main(int argc, char** argv)
                         return std::fprintf(stderr, "page %d failed in a host\n", n), 1;
                     total += t.nsecsElapsed() / 1e6;
                 } else {
-                    auto r = processPage(job(n), options, [e]() -> Result<OcrEngine*> { return e; }, {});
+                    auto r = processPage(job(n), options, [e](const QString&) -> Result<OcrEngine*> { return e; }, {});
                     if (!r || r->status != PageStatus::Done)
                         return std::fprintf(stderr, "page %d failed here\n", n), 1;
                     total += t.nsecsElapsed() / 1e6;

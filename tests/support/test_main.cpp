@@ -40,6 +40,10 @@ int main(int argc, char** argv)
 #endif
     incidoc::ensureOpenMpThreadLimit(argc, argv);
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Test programs live under <build>/tests, not <build>/bin: point them at the build's models (a test
+    // that wants them absent sets its own folder).
+    if (qEnvironmentVariableIsEmpty("INCIDOC_MODELS_DIR"))
+        qputenv("INCIDOC_MODELS_DIR", INCIDOC_BINARY_DIR "/share/incidoc/models");
     QGuiApplication app(argc, argv);
 #if defined(__SANITIZE_THREAD__)
     // Qt's own image code (QImage conversions/scaling in the test documents' painting) splits work over

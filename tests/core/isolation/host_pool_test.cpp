@@ -98,7 +98,7 @@ TEST_F(PageHostTest, AHostGivesExactlyWhatProcessingHereGives)
     auto engine = TesseractEngineFactory().create(options.languages);
     ASSERT_TRUE(engine);
     OcrEngine* e = engine->get();
-    auto local = processPage(job(1), options, [e]() -> Result<OcrEngine*> { return e; }, {});
+    auto local = processPage(job(1), options, [e](const QString&) -> Result<OcrEngine*> { return e; }, {});
     ASSERT_TRUE(local);
 
     EXPECT_EQ(remote->status, PageStatus::Done);
