@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -821,7 +822,7 @@ Result<std::vector<WordHit>> ProjectStore::searchWords(const QString& text, int 
     });
 }
 
-Result<std::optional<WordHit>> ProjectStore::flaggedWord(WordId from, bool forward)
+Result<std::optional<WordHit>> ProjectStore::flaggedWord(WordId from, bool forward, PageId page)
 {
     return guarded<std::optional<WordHit>>([&]() -> std::optional<WordHit> {
         Impl& d = *m_impl;
@@ -834,6 +835,14 @@ Result<std::optional<WordHit>> ProjectStore::flaggedWord(WordId from, bool forwa
                           "WHERE w.id = ?1");
             if (q.bind(1, from).next())
                 at = std::array<long long, 4>{q.i64(0), q.i64(1), q.i64(2), q.i64(3)};
+        }
+        if (!at && page > 0) { // just before the page's first word (forward) or after its last (backward)
+            Query q(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
+            if (q.bind(1, page).next()) {
+                const long long edge =
+                    forward ? std::numeric_limits<long long>::min() : std::numeric_limits<long long>::max();
+                at = std::array<long long, 4>{q.i64(0), q.i64(1), edge, edge};
+            }
         }
         const char* const order = forward ? "ORDER BY p.document_id, p.number, w.ord, w.id LIMIT 1"
                                           : "ORDER BY p.document_id DESC, p.number DESC, w.ord DESC, w.id DESC LIMIT 1";
@@ -876,6 +885,16 @@ Result<int> ProjectStore::flaggedWordCount(PageId page)
         if (page > 0)
             q.bind(1, page);
         return q.next() ? q.i32(0) : 0;
+    });
+}
+
+Result<bool> ProjectStore::hasOtherReadings()
+{
+    return guarded<bool>([&] {
+        if (m_impl->version < 3)
+            return false;
+        Query q(m_impl->db, "SELECT EXISTS (SELECT 1 FROM words WHERE alternatives IS NOT NULL)");
+        return q.next() && q.i32(0) != 0;
     });
 }
 

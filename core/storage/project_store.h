@@ -183,13 +183,18 @@ public:
     /// undo flags it again). A word that is not flagged is left alone (no edit). Editing a word's text
     /// clears the flag too.
     Status acceptWord(WordId word, long long group = 0);
-    /// The review walk: the first flagged word after `from` (forward) or before it (backward) in reading
-    /// order across the project (documents in order, their pages in order, words in reading order),
-    /// wrapping around at the ends; `from` itself only when it is the one flagged word. `from` 0 (or a
-    /// word that no longer exists): the first (forward) or last flagged word. nullopt: none is flagged.
-    Result<std::optional<WordHit>> flaggedWord(WordId from, bool forward = true);
+    /// The review walk: the first flagged word after word `from` (forward) or before it (backward) in
+    /// reading order across the project (documents in order, their pages in order, words in reading
+    /// order), wrapping around at the ends; `from` itself only when it is the one flagged word. `from` 0
+    /// (or a word that no longer exists) with a `page`: from that page's start (forward) or end
+    /// (backward), so its own words come first; with no page either: the project's first (forward) or
+    /// last flagged word. nullopt: no word is flagged.
+    Result<std::optional<WordHit>> flaggedWord(WordId from, bool forward = true, PageId page = 0);
     /// How many words are flagged on page `page`, or in the whole project when `page` is 0.
     Result<int> flaggedWordCount(PageId page = 0);
+    /// Whether any word of the project holds another engine's reading (it was read by two engines): a
+    /// project with none was never reviewed by flags (older projects, one engine).
+    Result<bool> hasOtherReadings();
     /// Words whose text contains `text` (case-insensitive), in document, page and reading order.
     Result<std::vector<WordHit>> searchWords(const QString& text, int limit = 1000);
     /// Renames, recolours or re-keys a label (not part of the word edit history: labels are project

@@ -104,6 +104,7 @@ TEST(WordReadingsMigration, ReadOnlyOpenReadsAVersion2ProjectAsItIs)
         EXPECT_EQ(store->word(words[0].id)->value().text, QStringLiteral("Incident"));
         EXPECT_EQ(store->searchWords(QStringLiteral("rep"))->size(), 1u);
         EXPECT_EQ(*store->flaggedWordCount(), 0);
+        EXPECT_FALSE(*store->hasOtherReadings());
         EXPECT_FALSE(store->flaggedWord(0)->has_value());
     }
     EXPECT_EQ(fileBytes(path), before); // not migrated, nothing written
@@ -124,6 +125,7 @@ TEST(WordReadingsMigration, ReadWriteOpenMigratesAVersion2ProjectToVersion3)
         EXPECT_EQ(words[1].text, QStringLiteral("report"));
         EXPECT_FALSE(words[1].flagged);
         EXPECT_EQ(*store->flaggedWordCount(), 0);
+        EXPECT_FALSE(*store->hasOtherReadings());
     }
     {
         RawDb raw(path);
@@ -222,6 +224,7 @@ TEST_F(WordReadingsTest, EngineFlagAndReadingsAreStoredAndReadBack)
                     .text("SELECT alternatives FROM words WHERE id = " + QByteArray::number(page[1].id))
                     .startsWith(QStringLiteral("[{\"confidence\":87.5,\"engine\":\"ppocr\",\"text\":")));
     EXPECT_EQ(*m_store->flaggedWordCount(), 5);
+    EXPECT_TRUE(*m_store->hasOtherReadings());
     EXPECT_EQ(*m_store->flaggedWordCount(m_pages[0]), 2);
     EXPECT_EQ(*m_store->flaggedWordCount(m_pages[1]), 0);
     // From a second, read-only connection.
@@ -372,6 +375,16 @@ TEST_F(WordReadingsTest, TheReviewWalkFollowsReadingOrderAcrossTheProjectAndWrap
     // From a word that is not flagged: the next flagged one after it.
     EXPECT_EQ((*m_store->flaggedWord(words(m_pages[0])[2].id))->word.id, expected[1]);
     EXPECT_EQ((*m_store->flaggedWord(words(m_pages[1])[0].id, false))->word.id, expected[1]);
+
+    // From a page's edge: its own flagged words first (forward from its start, backward from its end).
+    EXPECT_EQ((*m_store->flaggedWord(0, true, m_pages[0]))->word.id, expected[0]);
+    EXPECT_EQ((*m_store->flaggedWord(0, false, m_pages[0]))->word.id, expected[1]);
+    EXPECT_EQ((*m_store->flaggedWord(0, true, m_pages[1]))->word.id, expected[2]);
+    EXPECT_EQ((*m_store->flaggedWord(0, false, m_pages[1]))->word.id, expected[1]);
+    EXPECT_EQ((*m_store->flaggedWord(0, true, m_pages[3]))->word.id, expected[3]);
+    EXPECT_EQ((*m_store->flaggedWord(0, false, m_pages[2]))->word.id, expected[2]);
+    // A word that is gone counts as its page's edge.
+    EXPECT_EQ((*m_store->flaggedWord(999999, true, m_pages[2]))->word.id, expected[2]);
 
     // One flagged word left: the walk stays on it. None: nothing.
     for (std::size_t i = 1; i < expected.size(); ++i)
