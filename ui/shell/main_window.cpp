@@ -271,7 +271,7 @@ void MainWindow::createReviewMenu()
     QAction* reading = review->addAction(tr("Take &Other Reading"), this, [this] { takeOtherReading(); });
     reading->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
     m_writeActions << reading;
-    QAction* accept = review->addAction(tr("&Accept Word"), this, [this] { acceptWord(); });
+    QAction* accept = review->addAction(tr("A&ccept Word"), this, [this] { acceptWord(); });
     accept->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+A")));
     m_writeActions << accept;
     viewKey(tr("Next &Unreviewed Page"), {QKeySequence(Qt::Key_N)}, [this] { goToNextUnreviewedPage(); });
