@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -152,7 +153,8 @@ std::optional<QString> encodeReadings(const std::vector<WordReading>& readings)
     for (const WordReading& r : readings)
         array.append(QJsonObject{{QStringLiteral("engine"), r.engine},
                                  {QStringLiteral("text"), r.text},
-                                 {QStringLiteral("confidence"), static_cast<double>(r.confidence)}});
+                                 // Two decimals: what the engines mean, without float noise.
+                                 {QStringLiteral("confidence"), std::round(r.confidence * 100.0) / 100.0}});
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
