@@ -790,6 +790,30 @@ Rien n’a été écrit à la destination.</translation>
         <source>none</source>
         <translation>aucune</translation>
     </message>
+    <message>
+        <source>Take Other Reading</source>
+        <translation>Prendre l’autre lecture</translation>
+    </message>
+    <message>
+        <source>Use the other engine&apos;s reading as the word&apos;s text (Ctrl+Shift+O)</source>
+        <translation>Prendre la lecture de l’autre moteur comme texte du mot (Ctrl+Maj+O)</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Accepter</translation>
+    </message>
+    <message>
+        <source>The word is right as it reads: it no longer needs review (Ctrl+Shift+A)</source>
+        <translation>Le mot est juste tel qu’il est lu&#xa0;: il n’est plus à relire (Ctrl+Maj+A)</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>Lectures&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 read %2</source>
+        <translation>%1 a lu %2</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::LabelManagerDialog</name>
@@ -1066,14 +1090,6 @@ Rien n’a été écrit à la destination.</translation>
         <translation>&amp;Relecture</translation>
     </message>
     <message>
-        <source>&amp;Next Low-Confidence Word</source>
-        <translation>Mot à faible confiance &amp;suivant</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Low-Confidence Word</source>
-        <translation>Mot à faible confiance &amp;précédent</translation>
-    </message>
-    <message>
         <source>Next &amp;Unreviewed Page</source>
         <translation>Page &amp;non relue suivante</translation>
     </message>
@@ -1323,6 +1339,37 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>The page is read again (%1, %2 dpi); words you edited are kept.</source>
         <translation>La page est relue par l’OCR (%1, %2&#xa0;ppp)&#xa0;; les mots que vous avez corrigés sont conservés.</translation>
+    </message>
+    <message>
+        <source>&amp;Next Word to Review</source>
+        <translation>Mot à relire &amp;suivant</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Word to Review</source>
+        <translation>Mot à relire &amp;précédent</translation>
+    </message>
+    <message>
+        <source>Take &amp;Other Reading</source>
+        <translation>Prendre l’autre &amp;lecture</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept Word</source>
+        <translation>A&amp;ccepter le mot</translation>
+    </message>
+    <message>
+        <source>No flagged word that the filter shows.</source>
+        <translation>Aucun mot signalé parmi ceux que le filtre affiche.</translation>
+    </message>
+    <message>
+        <source>No word is flagged for review.</source>
+        <translation>Aucun mot n’est signalé pour relecture.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) flagged for review in the project.</source>
+        <translation>
+            <numerusform>%n mot signalé pour relecture dans le projet.</numerusform>
+            <numerusform>%n mots signalés pour relecture dans le projet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1701,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Could not change the label: %1</source>
         <translation>Impossible de modifier l’étiquette&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not find the next flagged word: %1</source>
+        <translation>Impossible de trouver le mot signalé suivant&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2109,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Mark words not reviewed</source>
         <translation>Marquer les mots comme non relus</translation>
+    </message>
+    <message>
+        <source>Accept word</source>
+        <translation>Accepter le mot</translation>
     </message>
 </context>
 <context>

@@ -785,6 +785,30 @@ Nothing was written to the destination.</source>
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message>
+        <source>Take Other Reading</source>
+        <translation>采用另一识别结果</translation>
+    </message>
+    <message>
+        <source>Use the other engine&apos;s reading as the word&apos;s text (Ctrl+Shift+O)</source>
+        <translation>将另一引擎的识别结果作为该词的文本（Ctrl+Shift+O）</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <source>The word is right as it reads: it no longer needs review (Ctrl+Shift+A)</source>
+        <translation>该词识别正确：不再需要审阅（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Readings:</source>
+        <translation>识别结果：</translation>
+    </message>
+    <message>
+        <source>%1 read %2</source>
+        <translation>%1 识别为 %2</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::LabelManagerDialog</name>
@@ -1061,14 +1085,6 @@ Nothing was written to the destination.</source>
         <translation>审阅(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Next Low-Confidence Word</source>
-        <translation>下一个低置信度词(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Low-Confidence Word</source>
-        <translation>上一个低置信度词(&amp;P)</translation>
-    </message>
-    <message>
         <source>Next &amp;Unreviewed Page</source>
         <translation>下一个未审阅页面(&amp;U)</translation>
     </message>
@@ -1317,6 +1333,36 @@ Open it read-only?</source>
     <message>
         <source>The page is read again (%1, %2 dpi); words you edited are kept.</source>
         <translation>正在重新识别此页（%1，%2 dpi）；您编辑过的词会保留。</translation>
+    </message>
+    <message>
+        <source>&amp;Next Word to Review</source>
+        <translation>下一个待审阅词(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Word to Review</source>
+        <translation>上一个待审阅词(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Take &amp;Other Reading</source>
+        <translation>采用另一识别结果(&amp;O)</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept Word</source>
+        <translation>接受该词(&amp;C)</translation>
+    </message>
+    <message>
+        <source>No flagged word that the filter shows.</source>
+        <translation>筛选器显示的词中没有标记的词。</translation>
+    </message>
+    <message>
+        <source>No word is flagged for review.</source>
+        <translation>没有标记为待审阅的词。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) flagged for review in the project.</source>
+        <translation>
+            <numerusform>项目中有 %n 个词标记为待审阅。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1690,10 @@ Open it read-only?</source>
     <message>
         <source>Could not change the label: %1</source>
         <translation>无法修改标签：%1</translation>
+    </message>
+    <message>
+        <source>Could not find the next flagged word: %1</source>
+        <translation>找不到下一个标记的词：%1</translation>
     </message>
 </context>
 <context>
@@ -2042,6 +2092,10 @@ Open it read-only?</source>
     <message>
         <source>Mark words not reviewed</source>
         <translation>将词标记为未审阅</translation>
+    </message>
+    <message>
+        <source>Accept word</source>
+        <translation>接受该词</translation>
     </message>
 </context>
 <context>

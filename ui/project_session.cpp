@@ -130,6 +130,31 @@ std::vector<SearchHit> ProjectSession::search(const QString& text, int limit)
     return hits;
 }
 
+std::optional<SearchHit> ProjectSession::flaggedWord(WordId from, bool forward, PageId page)
+{
+    auto r = m_impl->store->flaggedWord(from, forward, page);
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Could not find the next flagged word: %1").arg(r.error().message));
+        return std::nullopt;
+    }
+    if (!*r)
+        return std::nullopt;
+    const WordHit& h = **r;
+    return SearchHit{h.documentId, h.pageId, h.pageNumber, h.word.id, h.word.text, h.word.box};
+}
+
+int ProjectSession::flaggedWordCount(PageId page)
+{
+    auto r = m_impl->store->flaggedWordCount(page);
+    return r ? *r : 0;
+}
+
+bool ProjectSession::hasOtherReadings()
+{
+    auto r = m_impl->store->hasOtherReadings();
+    return r && *r;
+}
+
 // ---- mutations ------------------------------------------------------------------------------------------
 
 namespace {
@@ -258,6 +283,13 @@ bool ProjectSession::setWordsReviewed(const QList<WordId>& words, bool reviewed)
         return true;
     EditOutcome outcome;
     return pushCommand(m_impl->undo, new SetWordsReviewedCommand(this, words, reviewed, &outcome), outcome);
+}
+
+bool ProjectSession::acceptWord(WordId word)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    EditOutcome outcome;
+    return pushCommand(m_impl->undo, new AcceptWordCommand(this, word, &outcome), outcome);
 }
 
 // Labels are project settings, not word edits: saved at once, not on the undo stack.

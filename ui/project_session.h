@@ -64,6 +64,13 @@ public:
     std::vector<LabelRecord> labels();
     /// Words whose text contains `text` (case-insensitive), in document/page/reading order; at most `limit`.
     std::vector<SearchHit> search(const QString& text, int limit = 1000);
+    /// The review walk: the next (or previous) flagged word after word `from` in reading order across the
+    /// project, wrapping around; `from` 0: from the edge of `page` (0: of the project). nullopt: none.
+    std::optional<SearchHit> flaggedWord(WordId from, bool forward, PageId page = 0);
+    /// How many words of the project (`page` 0) or of one page are flagged for review.
+    int flaggedWordCount(PageId page = 0);
+    /// Whether any word of the project was read by two engines (holds another engine's reading).
+    bool hasOtherReadings();
 
     // --- mutations: each pushes one undoable command; false (and errorOccurred) when the write failed --
     bool setWordText(WordId word, const QString& text);
@@ -85,6 +92,9 @@ public:
                                                     const std::vector<RecognizedWord>& read);
     bool setPageReview(PageId page, ReviewStatus review);
     bool setWordsReviewed(const QList<WordId>& words, bool reviewed);
+    /// A person read a flagged word and it is right: its flag is cleared (undoable). A word that is not
+    /// flagged is left alone (true, nothing on the undo stack).
+    bool acceptWord(WordId word);
     bool addLabel(const LabelRecord& label);
     bool updateLabel(const LabelRecord& label);
 

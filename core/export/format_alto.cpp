@@ -51,11 +51,20 @@ QByteArray pageToAlto(const BundlePage& p)
             const WordRecord& w = p.words[i];
             if (i > runs[r].begin)
                 a += "<SP/>\n";
-            a +=
-                "<String ID=\"string_" + num(++wordNo) + "\" " + altoPos(w.box) + " CONTENT=\"" + xmlEscaped(w.text)
-                + '"'
-                + (w.confidence ? " WC=\"" + dec(std::clamp(*w.confidence, 0.0, 100.0) / 100.0, 3) + '"' : QByteArray())
-                + "/>\n";
+            a += "<String ID=\"string_" + num(++wordNo) + "\" " + altoPos(w.box) + " CONTENT=\"" + xmlEscaped(w.text)
+                 + '"'
+                 + (w.confidence ? " WC=\"" + dec(std::clamp(*w.confidence, 0.0, 100.0) / 100.0, 3) + '"'
+                                 : QByteArray());
+            if (w.alternatives.empty()) {
+                a += "/>\n";
+            } else {
+                // The other engines' readings, each named by its engine.
+                a += ">\n";
+                for (const WordReading& r : w.alternatives)
+                    a += "<ALTERNATIVE PURPOSE=\"" + xmlEscaped(r.engine) + "\">" + xmlEscaped(r.text)
+                         + "</ALTERNATIVE>\n";
+                a += "</String>\n";
+            }
         }
         a += "</TextLine>\n";
     }

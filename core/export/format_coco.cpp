@@ -86,7 +86,9 @@ QByteArray cocoAnnotations(const BundlePage& p, int imageId, long long firstAnno
              w.confidence ? QJsonValue(std::round(*w.confidence * 10.0) / 10.0) : QJsonValue(QJsonValue::Null)},
             {QStringLiteral("label"), w.labelName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.labelName)},
             {QStringLiteral("document"), p.slug},
-            {QStringLiteral("page"), p.page.number}};
+            {QStringLiteral("page"), p.page.number},
+            // The engine that read the text, the review flag and the other engines' readings.
+            {QStringLiteral("attributes"), bundle::readingsJson(w)}};
         out += compact(o);
     }
     return out;

@@ -16,6 +16,25 @@ QByteArray bboxTitle(const PixelBox& b)
     return "bbox " + num(b.x0) + ' ' + num(b.y0) + ' ' + num(b.x1) + ' ' + num(b.y1);
 }
 
+// The hOCR cost of a reading: lower is more probable (100 - confidence, 0-100).
+QByteArray costTitle(std::optional<double> confidence)
+{
+    return "x_cost " + dec(100.0 - std::clamp(confidence.value_or(0.0), 0.0, 100.0), 1);
+}
+
+// A word's text; with other engines' readings, hOCR's alternatives: the chosen reading (ins) first, then
+// the others (del), each with its cost.
+QByteArray wordContent(const WordRecord& w)
+{
+    if (w.alternatives.empty())
+        return xmlEscaped(w.text);
+    QByteArray c = "<span class=\"alternatives\"><ins class=\"alt\" title=\"" + costTitle(w.confidence) + "\">"
+                   + xmlEscaped(w.text) + "</ins>";
+    for (const WordReading& r : w.alternatives)
+        c += "<del class=\"alt\" title=\"" + costTitle(r.confidence) + "\">" + xmlEscaped(r.text) + "</del>";
+    return c + "</span>";
+}
+
 } // namespace
 
 QByteArray pageToHocr(const BundlePage& p)
@@ -55,8 +74,9 @@ QByteArray pageToHocr(const BundlePage& p)
             h +=
                 "<span class=\"ocrx_word\" id=\"word_" + num(n) + '_' + num(++wordNo) + "\" title=\"" + bboxTitle(w.box)
                 + (w.confidence ? "; x_wconf " + num(std::lround(std::clamp(*w.confidence, 0.0, 100.0))) : QByteArray())
-                + '"' + (w.labelName.isEmpty() ? QByteArray() : " data-label=\"" + xmlEscaped(w.labelName) + '"') + '>'
-                + xmlEscaped(w.text) + "</span>";
+                + '"' + (w.labelName.isEmpty() ? QByteArray() : " data-label=\"" + xmlEscaped(w.labelName) + '"')
+                + (w.engine.isEmpty() ? QByteArray() : " data-engine=\"" + xmlEscaped(w.engine) + '"')
+                + (w.flagged ? " data-flagged=\"true\"" : "") + '>' + wordContent(w) + "</span>";
         }
         h += "</span>\n";
     }

@@ -36,6 +36,20 @@ QByteArray labelStudioTask(const BundlePage& p, int taskId)
                           {QStringLiteral("value"), v}};
             if (w.confidence)
                 r.insert(QStringLiteral("score"), std::round(*w.confidence * 10.0) / 1000.0);
+            // Region metadata: the engine, the review flag and the other engines' readings (a word no
+            // engine read and nobody flagged has none); `text` is what Label Studio shows of it.
+            if (!w.engine.isEmpty() || w.flagged) {
+                QJsonObject meta = bundle::readingsJson(w);
+                QJsonArray notes;
+                for (const WordReading& alt : w.alternatives)
+                    notes.append(
+                        QStringLiteral("%1: %2 (%3)").arg(alt.engine, alt.text).arg(alt.confidence, 0, 'f', 1));
+                if (w.flagged)
+                    notes.prepend(QStringLiteral("flagged for review"));
+                if (!notes.isEmpty())
+                    meta.insert(QStringLiteral("text"), notes);
+                r.insert(QStringLiteral("meta"), meta);
+            }
             return r;
         };
         results.append(result("bbox", "rectangle", value));

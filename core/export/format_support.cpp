@@ -1,12 +1,28 @@
 #include "core/export/format_support_p.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
+
+#include <cmath>
 
 namespace incidoc::bundle {
 
 QByteArray compact(const QJsonObject& o)
 {
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject readingsJson(const WordRecord& w)
+{
+    QJsonArray alternatives;
+    for (const WordReading& r : w.alternatives)
+        alternatives.append(QJsonObject{{QStringLiteral("engine"), r.engine},
+                                        {QStringLiteral("text"), r.text},
+                                        {QStringLiteral("confidence"), std::round(r.confidence * 10.0) / 10.0}});
+    return QJsonObject{
+        {QStringLiteral("engine"), w.engine.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(w.engine)},
+        {QStringLiteral("flagged"), w.flagged},
+        {QStringLiteral("alternatives"), alternatives}};
 }
 
 QByteArray xmlEscaped(const QString& s)

@@ -32,6 +32,10 @@ struct LineRun {
 };
 std::vector<LineRun> lineRuns(const std::vector<WordRecord>& words);
 
+/// A word's engine, review flag and the other engines' readings, for the JSON formats:
+/// {"engine": "tesseract" | null, "flagged": bool, "alternatives": [{"engine", "text", "confidence"}]}.
+QJsonObject readingsJson(const WordRecord& w);
+
 /// The box around words [begin, end).
 PixelBox unionOf(const std::vector<WordRecord>& words, std::size_t begin, std::size_t end);
 

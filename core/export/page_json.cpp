@@ -82,6 +82,17 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
                       {QStringLiteral("source"), toString(w.source)},
                       {QStringLiteral("ocr_text"), w.ocrText ? QJsonValue(*w.ocrText) : QJsonValue(QJsonValue::Null)},
                       {QStringLiteral("reviewed"), w.reviewed}};
+        // Added to incidoc.page/1 (new fields; no other changes meaning): the engine whose reading is
+        // `text` (null: a text layer or a person), whether a person should look at the word, and the
+        // other engines' readings ([] when there are none).
+        o[QStringLiteral("engine")] = orNull(w.engine);
+        o[QStringLiteral("flagged")] = w.flagged;
+        QJsonArray alternatives;
+        for (const WordReading& r : w.alternatives)
+            alternatives.append(QJsonObject{{QStringLiteral("engine"), r.engine},
+                                            {QStringLiteral("text"), r.text},
+                                            {QStringLiteral("confidence"), std::round(r.confidence * 10.0) / 10.0}});
+        o[QStringLiteral("alternatives")] = alternatives;
         list.append(o);
     }
     return QJsonObject{{QStringLiteral("schema"), QString::fromLatin1(kPageSchema)},

@@ -110,6 +110,9 @@ struct WordRecord {
     bool reviewed = false;
     bool edited = false; ///< a person changed text, box or label: re-OCR keeps it
     std::vector<RecognizedChar> chars;
+    QString engine;                        ///< registry name of the engine that read `text`; "" for none
+    bool flagged = false;                  ///< a person should look (cleared by editing or accepting it)
+    std::vector<WordReading> alternatives; ///< the other engines' readings
 };
 
 /// Everything the pipeline learned about one page; stored in one transaction with its status.

@@ -55,6 +55,9 @@ QJsonObject fullWordJson(const WordRow& w)
     o[QStringLiteral("reviewed")] = w.reviewed;
     o[QStringLiteral("edited")] = w.edited;
     o[QStringLiteral("chars")] = charsJson(w.chars);
+    o[QStringLiteral("engine")] = w.engine;
+    o[QStringLiteral("flagged")] = w.flagged;
+    o[QStringLiteral("alternatives")] = jsonOrNull(w.alternatives); // the column's JSON text
     return o;
 }
 
@@ -198,8 +201,8 @@ void ProjectStore::Impl::insertWordFromJson(const QJsonObject& o)
         q.bind(1, page).bind(2, ord).run();
     }
     Query q(db, "INSERT INTO words (id, page_id, block, line, ord, text, x0, y0, x1, y1, confidence, source, "
-                "ocr_text, label_id, reviewed, edited, chars) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
-                "?12, ?13, ?14, ?15, ?16, ?17)");
+                "ocr_text, label_id, reviewed, edited, chars, engine, flagged, alternatives) VALUES (?1, ?2, ?3, ?4, "
+                "?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)");
     q.bind(1, id).bind(2, page).bind(3, o.value(QStringLiteral("block")).toInt());
     q.bind(4, o.value(QStringLiteral("line")).toInt()).bind(5, ord).bind(6, o.value(QStringLiteral("text")).toString());
     q.bind(7, o.value(QStringLiteral("x0")).toInt()).bind(8, o.value(QStringLiteral("y0")).toInt());
@@ -218,6 +221,9 @@ void ProjectStore::Impl::insertWordFromJson(const QJsonObject& o)
         q.bind(14, nullptr);
     q.bind(15, o.value(QStringLiteral("reviewed")).toBool()).bind(16, o.value(QStringLiteral("edited")).toBool());
     q.bind(17, charsFromJson(o.value(QStringLiteral("chars"))));
+    // Absent in entries written before schema 3: no engine, not flagged, no other readings.
+    q.bind(18, o.value(QStringLiteral("engine")).toString()).bind(19, o.value(QStringLiteral("flagged")).toBool());
+    q.bind(20, optText(o.value(QStringLiteral("alternatives"))));
     q.run();
     renumber(page);
 }
@@ -250,6 +256,12 @@ void ProjectStore::Impl::updateWordFromJson(WordId word, const QJsonObject& o)
         n.block = val("block").toInt();
     if (has("line"))
         n.line = val("line").toInt();
+    if (has("engine"))
+        n.engine = val("engine").toString();
+    if (has("flagged"))
+        n.flagged = val("flagged").toBool();
+    if (has("alternatives"))
+        n.alternatives = optText(val("alternatives"));
     if (has("chars")) {
         n.chars = charsFromJson(val("chars"));
     } else if (n.box != w.box && !w.chars.isEmpty()) {
@@ -258,11 +270,12 @@ void ProjectStore::Impl::updateWordFromJson(WordId word, const QJsonObject& o)
         n.chars = decoded ? encodeChars(*decoded, n.box, n.text) : QByteArray();
     }
     Query q(db, "UPDATE words SET text = ?2, ocr_text = ?3, x0 = ?4, y0 = ?5, x1 = ?6, y1 = ?7, confidence = ?8, "
-                "source = ?9, label_id = ?10, reviewed = ?11, edited = ?12, block = ?13, line = ?14, chars = ?15 "
-                "WHERE id = ?1");
+                "source = ?9, label_id = ?10, reviewed = ?11, edited = ?12, block = ?13, line = ?14, chars = ?15, "
+                "engine = ?16, flagged = ?17, alternatives = ?18 WHERE id = ?1");
     q.bind(1, word).bind(2, n.text).bind(3, n.ocrText).bind(4, n.box.x0).bind(5, n.box.y0).bind(6, n.box.x1);
     q.bind(7, n.box.y1).bind(8, n.confidence).bind(9, n.source).bind(10, n.labelId).bind(11, n.reviewed);
     q.bind(12, n.edited).bind(13, n.block).bind(14, n.line).bind(15, n.chars.isEmpty() ? QByteArray() : n.chars);
+    q.bind(16, n.engine).bind(17, n.flagged).bind(18, n.alternatives);
     q.run();
 }
 

@@ -3,7 +3,13 @@
 #include "core/storage/reocr_merge.h"
 #include "core/storage/schema.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
 #include <string>
 #include <unordered_map>
 
@@ -41,6 +47,12 @@ std::string ProjectStore::Impl::documentFailure(const std::string& prefix) const
 std::string ProjectStore::Impl::pageFailure(const std::string& prefix) const
 {
     return version >= 2 ? prefix + "failure" : schema::pageFailureOfVersion1(prefix);
+}
+
+std::string ProjectStore::Impl::wordSelect() const
+{
+    const char* readings = version >= 3 ? ", w.engine, w.flagged, w.alternatives" : ", '', 0, NULL";
+    return std::string("SELECT ") + kWordColumns + readings + " FROM words w LEFT JOIN labels l ON l.id = w.label_id ";
 }
 
 std::string ProjectStore::Impl::documentSelect() const
@@ -126,7 +138,45 @@ WordRow readWordRow(const Query& q)
     w.reviewed = q.i32(15) != 0;
     w.edited = q.i32(16) != 0;
     w.chars = q.blob(17);
+    w.engine = q.text(18);
+    w.flagged = q.i32(19) != 0;
+    if (!q.isNull(20))
+        w.alternatives = q.text(20);
     return w;
+}
+
+std::optional<QString> encodeReadings(const std::vector<WordReading>& readings)
+{
+    if (readings.empty())
+        return std::nullopt;
+    QJsonArray array;
+    for (const WordReading& r : readings)
+        array.append(QJsonObject{{QStringLiteral("engine"), r.engine},
+                                 {QStringLiteral("text"), r.text},
+                                 // Two decimals: what the engines mean, without float noise.
+                                 {QStringLiteral("confidence"), std::round(r.confidence * 100.0) / 100.0}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+std::vector<WordReading> decodeReadings(const std::optional<QString>& json)
+{
+    std::vector<WordReading> out;
+    if (!json)
+        return out;
+    const QJsonDocument doc = QJsonDocument::fromJson(json->toUtf8());
+    if (!doc.isArray())
+        return out;
+    for (const QJsonValue& v : doc.array()) {
+        const QJsonObject o = v.toObject();
+        if (!o.value(QStringLiteral("text")).isString())
+            continue;
+        WordReading r;
+        r.engine = o.value(QStringLiteral("engine")).toString();
+        r.text = o.value(QStringLiteral("text")).toString();
+        r.confidence = static_cast<float>(std::clamp(o.value(QStringLiteral("confidence")).toDouble(), 0.0, 100.0));
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 } // namespace storage
@@ -149,6 +199,9 @@ WordRecord ProjectStore::Impl::readWord(const Query& q) const
     w.labelName = r.labelName.value_or(QString());
     w.reviewed = r.reviewed;
     w.edited = r.edited;
+    w.engine = r.engine;
+    w.flagged = r.flagged;
+    w.alternatives = decodeReadings(r.alternatives);
     // Characters that no longer decode (should not happen: edits re-encode them) are left out.
     if (auto chars = decodeChars(r.chars, r.box, r.text))
         w.chars = std::move(*chars);
@@ -157,7 +210,7 @@ WordRecord ProjectStore::Impl::readWord(const Query& q) const
 
 std::optional<WordRow> ProjectStore::Impl::wordRow(WordId id)
 {
-    static const std::string sql = std::string(kWordSelect) + "WHERE w.id = ?1";
+    const std::string sql = wordSelect() + "WHERE w.id = ?1";
     Query q(db, sql.c_str());
     q.bind(1, id);
     if (!q.next())
@@ -376,7 +429,7 @@ Result<PageRecord> ProjectStore::page(PageId id)
 Result<std::vector<WordRecord>> ProjectStore::words(PageId id)
 {
     return guarded<std::vector<WordRecord>>([&] {
-        static const std::string sql = std::string(kWordSelect) + "WHERE w.page_id = ?1 ORDER BY w.ord, w.id";
+        const std::string sql = m_impl->wordSelect() + "WHERE w.page_id = ?1 ORDER BY w.ord, w.id";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, id);
         std::vector<WordRecord> out;
@@ -472,13 +525,15 @@ Status ProjectStore::markProcessing(const std::vector<PageId>& pages)
 WordId ProjectStore::Impl::insertWord(PageId page, const RecognizedWord& w, int order, int block, int line,
                                       WordSource source)
 {
-    Query q(db, "INSERT INTO words (page_id, block, line, ord, text, x0, y0, x1, y1, confidence, source, chars) "
-                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
+    Query q(db,
+            "INSERT INTO words (page_id, block, line, ord, text, x0, y0, x1, y1, confidence, source, chars, "
+            "engine, flagged, alternatives) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
     q.bind(1, page).bind(2, block).bind(3, line).bind(4, order).bind(5, w.text);
     q.bind(6, w.box.x0).bind(7, w.box.y0).bind(8, w.box.x1).bind(9, w.box.y1);
     q.bind(10, static_cast<double>(w.confidence)).bind(11, toString(source));
     const QByteArray chars = encodeChars(w.chars, w.box, w.text);
     q.bind(12, chars.isEmpty() ? QByteArray() : chars);
+    q.bind(13, w.engine).bind(14, w.flagged).bind(15, encodeReadings(w.alternatives));
     q.run();
     return sqlite3_last_insert_rowid(db.handle());
 }
@@ -709,7 +764,7 @@ Result<LabelId> ProjectStore::addLabel(const LabelRecord& label)
 Result<std::optional<WordRecord>> ProjectStore::word(WordId id)
 {
     return guarded<std::optional<WordRecord>>([&]() -> std::optional<WordRecord> {
-        static const std::string sql = std::string(kWordSelect) + "WHERE w.id = ?1";
+        const std::string sql = m_impl->wordSelect() + "WHERE w.id = ?1";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, id);
         if (!q.next())
@@ -739,9 +794,9 @@ Result<std::vector<WordHit>> ProjectStore::searchWords(const QString& text, int 
             }
             pattern += QLatin1Char('%');
         }
-        static const std::string sql = std::string(kWordSelect)
-                                       + ", pages p WHERE p.id = w.page_id AND w.text LIKE ?1 ESCAPE '\\' "
-                                         "ORDER BY p.document_id, p.number, w.ord, w.id";
+        const std::string sql = m_impl->wordSelect()
+                                + ", pages p WHERE p.id = w.page_id AND w.text LIKE ?1 ESCAPE '\\' "
+                                  "ORDER BY p.document_id, p.number, w.ord, w.id";
         static const std::string sqlDoc = "SELECT document_id, number FROM pages WHERE id = ?1";
         Query q(m_impl->db, sql.c_str());
         q.bind(1, pattern);
@@ -766,6 +821,82 @@ Result<std::vector<WordHit>> ProjectStore::searchWords(const QString& text, int 
             out.push_back(std::move(h));
         }
         return out;
+    });
+}
+
+Result<std::optional<WordHit>> ProjectStore::flaggedWord(WordId from, bool forward, PageId page)
+{
+    return guarded<std::optional<WordHit>>([&]() -> std::optional<WordHit> {
+        Impl& d = *m_impl;
+        if (d.version < 3)
+            return std::nullopt;
+        // Where `from` stands in reading order: (document, page number, ord, id).
+        std::optional<std::array<long long, 4>> at;
+        if (from > 0) {
+            Query q(d.db, "SELECT p.document_id, p.number, w.ord, w.id FROM words w JOIN pages p ON p.id = w.page_id "
+                          "WHERE w.id = ?1");
+            if (q.bind(1, from).next())
+                at = std::array<long long, 4>{q.i64(0), q.i64(1), q.i64(2), q.i64(3)};
+        }
+        if (!at && page > 0) { // just before the page's first word (forward) or after its last (backward)
+            Query q(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
+            if (q.bind(1, page).next()) {
+                const long long edge =
+                    forward ? std::numeric_limits<long long>::min() : std::numeric_limits<long long>::max();
+                at = std::array<long long, 4>{q.i64(0), q.i64(1), edge, edge};
+            }
+        }
+        const char* const order = forward ? "ORDER BY p.document_id, p.number, w.ord, w.id LIMIT 1"
+                                          : "ORDER BY p.document_id DESC, p.number DESC, w.ord DESC, w.id DESC LIMIT 1";
+        const std::string base = d.wordSelect() + "JOIN pages p ON p.id = w.page_id WHERE w.flagged = 1 ";
+        auto find = [&](bool afterFrom) -> std::optional<WordHit> {
+            std::string sql = base;
+            if (afterFrom)
+                sql += forward ? "AND (p.document_id, p.number, w.ord, w.id) > (?1, ?2, ?3, ?4) "
+                               : "AND (p.document_id, p.number, w.ord, w.id) < (?1, ?2, ?3, ?4) ";
+            sql += order;
+            Query q(d.db, sql.c_str());
+            if (afterFrom)
+                q.bind(1, (*at)[0]).bind(2, (*at)[1]).bind(3, (*at)[2]).bind(4, (*at)[3]);
+            if (!q.next())
+                return std::nullopt;
+            WordHit h;
+            h.word = d.readWord(q);
+            h.pageId = h.word.pageId;
+            Query p(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
+            if (p.bind(1, h.pageId).next()) {
+                h.documentId = p.i64(0);
+                h.pageNumber = p.i32(1);
+            }
+            return h;
+        };
+        if (at)
+            if (auto hit = find(true))
+                return hit;
+        return find(false); // wrap around (or start at an end)
+    });
+}
+
+Result<int> ProjectStore::flaggedWordCount(PageId page)
+{
+    return guarded<int>([&] {
+        if (m_impl->version < 3)
+            return 0;
+        Query q(m_impl->db, page > 0 ? "SELECT count(*) FROM words WHERE flagged = 1 AND page_id = ?1"
+                                     : "SELECT count(*) FROM words WHERE flagged = 1");
+        if (page > 0)
+            q.bind(1, page);
+        return q.next() ? q.i32(0) : 0;
+    });
+}
+
+Result<bool> ProjectStore::hasOtherReadings()
+{
+    return guarded<bool>([&] {
+        if (m_impl->version < 3)
+            return false;
+        Query q(m_impl->db, "SELECT EXISTS (SELECT 1 FROM words WHERE alternatives IS NOT NULL)");
+        return q.next() && q.i32(0) != 0;
     });
 }
 

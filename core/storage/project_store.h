@@ -76,7 +76,10 @@ public:
     /// 2: documents and pages store the kind of their failure (FailureKind). A file of schema 1 opened
     /// ReadWrite is migrated (the kinds filled in from the reasons); opened ReadOnly it is read as it is,
     /// each failure's kind derived from its reason as the migration would (schema.h).
-    static constexpr int kSchemaVersion = 2;
+    /// 3: words store the engine that read them, a review flag and the other engines' readings. A file of
+    /// schema 1 or 2 opened ReadWrite is migrated; opened ReadOnly its words read as no engine, not
+    /// flagged, no other readings.
+    static constexpr int kSchemaVersion = 3;
 
     /// Opens (ReadWrite: creates) a project. Errors with a clear message for: a file that is not an
     /// Incidoc project ("not an Incidoc project"), a newer schema ("made by a newer Incidoc (schema
@@ -176,6 +179,22 @@ public:
     /// itself (left part) and a new word right after it in reading order (right part). The cut follows
     /// the character boxes when the word has them, else the character count. Returns {left, right}.
     Result<std::pair<WordId, WordId>> splitWord(WordId word, int at, long long group = 0);
+    /// Clears a word's review flag without changing it: a person read it and it is right ("accept" edit;
+    /// undo flags it again). A word that is not flagged is left alone (no edit). Editing a word's text
+    /// clears the flag too.
+    Status acceptWord(WordId word, long long group = 0);
+    /// The review walk: the first flagged word after word `from` (forward) or before it (backward) in
+    /// reading order across the project (documents in order, their pages in order, words in reading
+    /// order), wrapping around at the ends; `from` itself only when it is the one flagged word. `from` 0
+    /// (or a word that no longer exists) with a `page`: from that page's start (forward) or end
+    /// (backward), so its own words come first; with no page either: the project's first (forward) or
+    /// last flagged word. nullopt: no word is flagged.
+    Result<std::optional<WordHit>> flaggedWord(WordId from, bool forward = true, PageId page = 0);
+    /// How many words are flagged on page `page`, or in the whole project when `page` is 0.
+    Result<int> flaggedWordCount(PageId page = 0);
+    /// Whether any word of the project holds another engine's reading (it was read by two engines): a
+    /// project with none was never reviewed by flags (older projects, one engine).
+    Result<bool> hasOtherReadings();
     /// Words whose text contains `text` (case-insensitive), in document, page and reading order.
     Result<std::vector<WordHit>> searchWords(const QString& text, int limit = 1000);
     /// Renames, recolours or re-keys a label (not part of the word edit history: labels are project

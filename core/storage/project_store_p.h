@@ -28,10 +28,11 @@ constexpr const char* kDocumentColumns = "id, path, name, sha256, size, kind, pa
 constexpr const char* kPageColumns =
     "id, document_id, number, width_pt, height_pt, width_px, height_px, dpi, rotation, kind, status, "
     "review, error, attempts, engine, render_ms, classify_ms, prepare_ms, ocr_ms, total_ms";
-constexpr const char* kWordSelect =
-    "SELECT w.id, w.page_id, w.block, w.line, w.ord, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.source, "
-    "w.ocr_text, w.label_id, l.name, w.reviewed, w.edited, w.chars FROM words w "
-    "LEFT JOIN labels l ON l.id = w.label_id ";
+// The columns of a word every schema has; the engine, review flag and other readings (schema 3) follow
+// them (see ProjectStore::Impl::wordSelect()).
+constexpr const char* kWordColumns =
+    "w.id, w.page_id, w.block, w.line, w.ord, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence, w.source, "
+    "w.ocr_text, w.label_id, l.name, w.reviewed, w.edited, w.chars";
 
 /// Fields of a word row as read for editing (raw chars blob kept as is).
 struct WordRow {
@@ -47,10 +48,18 @@ struct WordRow {
     std::optional<QString> labelName;
     bool reviewed = false, edited = false;
     QByteArray chars;
+    QString engine;
+    bool flagged = false;
+    std::optional<QString> alternatives; ///< the stored JSON array, as is
 };
 
-/// Reads a row of kWordSelect; coordinates are clamped to a range whose sums fit an int.
+/// Reads a row of ProjectStore::Impl::wordSelect(); coordinates are clamped to a range whose sums fit an int.
 WordRow readWordRow(const Query& q);
+
+/// The `alternatives` column: a compact JSON array of {engine, text, confidence}; nullopt for none.
+std::optional<QString> encodeReadings(const std::vector<WordReading>& readings);
+/// Reads the column back; anything that is not such an array (a hand-edited file) reads as no readings.
+std::vector<WordReading> decodeReadings(const std::optional<QString>& json);
 
 // ---- JSON of word fields for the edit history (edit_history.cpp) ---------------------------------
 QJsonValue jsonOrNull(const std::optional<QString>& v);
@@ -88,6 +97,9 @@ struct ProjectStore::Impl {
     /// "SELECT <the columns readDocument() reads> FROM documents " (resp. pages), to append a clause to.
     std::string documentSelect() const;
     std::string pageSelect() const;
+    /// "SELECT <the columns readWordRow() reads> FROM words w LEFT JOIN labels l ... ", to append a clause
+    /// to (before schema 3: no engine, not flagged, no other readings).
+    std::string wordSelect() const;
     DocumentRecord readDocument(const storage::Query& q) const;
     PageRecord readPage(const storage::Query& q) const;
     WordRecord readWord(const storage::Query& q) const;

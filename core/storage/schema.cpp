@@ -9,6 +9,7 @@ const std::vector<Migration>& migrations()
     static const std::vector<Migration> steps{
         {1, schema_sql::kVersion1},
         {2, schema_sql::kVersion2},
+        {3, schema_sql::kVersion3},
     };
     return steps;
 }

@@ -168,8 +168,10 @@ Status ProjectStore::updateWordText(WordId word, const QString& text, long long 
         const std::optional<QString> ocrText =
             w.source != QLatin1String("user") && !w.ocrText ? std::optional<QString>(w.text) : w.ocrText;
         const long long g = m_impl->groupOr(group);
-        // The per-character data describes the old text; it goes (into the history, for undo).
-        Query q(m_impl->db, "UPDATE words SET text = ?2, ocr_text = ?3, edited = 1, chars = NULL WHERE id = ?1");
+        // The per-character data describes the old text; it goes (into the history, for undo). A person
+        // has read the word: it is no longer flagged.
+        Query q(m_impl->db, "UPDATE words SET text = ?2, ocr_text = ?3, edited = 1, chars = NULL, flagged = 0 "
+                            "WHERE id = ?1");
         q.bind(1, word).bind(2, text).bind(3, ocrText).run();
         QJsonObject before{{QStringLiteral("text"), w.text},
                            {QStringLiteral("ocr_text"), jsonOrNull(w.ocrText)},
@@ -179,7 +181,27 @@ Status ProjectStore::updateWordText(WordId word, const QString& text, long long 
                           {QStringLiteral("ocr_text"), jsonOrNull(ocrText)},
                           {QStringLiteral("edited"), true},
                           {QStringLiteral("chars"), QJsonValue(QJsonValue::Null)}};
+        if (w.flagged) {
+            before[QStringLiteral("flagged")] = true;
+            after[QStringLiteral("flagged")] = false;
+        }
         m_impl->recordEdit(g, w.pageId, word, "text", before, after);
+        tx.commit();
+    });
+}
+
+Status ProjectStore::acceptWord(WordId word, long long group)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        const WordRow w = m_impl->requireWord(word);
+        if (!w.flagged)
+            return; // nothing changes: no history entry
+        const long long g = m_impl->groupOr(group);
+        Query q(m_impl->db, "UPDATE words SET flagged = 0 WHERE id = ?1");
+        q.bind(1, word).run();
+        m_impl->recordEdit(g, w.pageId, word, "accept", QJsonObject{{QStringLiteral("flagged"), true}},
+                           QJsonObject{{QStringLiteral("flagged"), false}});
         tx.commit();
     });
 }
@@ -406,6 +428,9 @@ Result<WordId> ProjectStore::mergeWords(const std::vector<WordId>& words, long l
         merged.ocrText = anyRecognized ? std::optional<QString>(ocrTexts.join(QLatin1Char(' '))) : std::nullopt;
         merged.reviewed = allReviewed;
         merged.edited = true;
+        // A person made this word: no engine read it as it is now.
+        merged.flagged = false;
+        merged.alternatives.reset();
         merged.chars = allChars ? encodeChars(chars, merged.box, merged.text) : QByteArray();
 
         const long long g = d.groupOr(group);
@@ -452,6 +477,8 @@ Result<std::pair<WordId, WordId>> ProjectStore::splitWord(WordId word, int at, l
         left.box = leftBox;
         left.ocrText = ocrText;
         left.edited = true;
+        left.flagged = false; // a person cut it: the engines' readings were of the whole word
+        left.alternatives.reset();
         left.chars = byChars ? encodeChars(cut.leftChars, leftBox, leftText) : QByteArray();
         const QJsonObject before = editableFields(w);
         d.updateWordFromJson(w.id, editableFields(left));
@@ -463,12 +490,12 @@ Result<std::pair<WordId, WordId>> ProjectStore::splitWord(WordId word, int at, l
         }
         const QByteArray rc = byChars ? encodeChars(cut.rightChars, rightBox, rightText) : QByteArray();
         Query q(d.db, "INSERT INTO words (page_id, block, line, ord, text, x0, y0, x1, y1, confidence, source, "
-                      "ocr_text, label_id, reviewed, edited, chars) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-                      "?11, ?12, ?13, ?14, 1, ?15)");
+                      "ocr_text, label_id, reviewed, edited, chars, engine) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                      "?9, ?10, ?11, ?12, ?13, ?14, 1, ?15, ?16)");
         q.bind(1, w.pageId).bind(2, w.block).bind(3, w.line).bind(4, w.order + 1).bind(5, rightText);
         q.bind(6, rightBox.x0).bind(7, rightBox.y0).bind(8, rightBox.x1).bind(9, rightBox.y1);
         q.bind(10, w.confidence).bind(11, w.source).bind(12, ocrText).bind(13, w.labelId).bind(14, w.reviewed);
-        q.bind(15, rc.isEmpty() ? QByteArray() : rc);
+        q.bind(15, rc.isEmpty() ? QByteArray() : rc).bind(16, w.engine);
         q.run();
         const WordId right = sqlite3_last_insert_rowid(d.db.handle());
         d.recordEdit(g, w.pageId, right, "split", QJsonObject{}, fullWordJson(d.requireWord(right)));

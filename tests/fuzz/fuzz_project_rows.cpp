@@ -99,8 +99,8 @@ constexpr size_t kColumnCount = sizeof kColumns / sizeof kColumns[0];
 // Columns added by later schemas, picked by the column bytes 240-255 (kColumns by the others), so that
 // the inputs in regressions/ still write the columns they were found with.
 constexpr Column kLaterColumns[] = {
-    {"pages", "failure"},
-    {"documents", "failure"},
+    {"pages", "failure"}, {"documents", "failure"},  {"words", "engine"},
+    {"words", "flagged"}, {"words", "alternatives"},
 };
 constexpr size_t kLaterColumnCount = sizeof kLaterColumns / sizeof kLaterColumns[0];
 constexpr uint8_t kFirstLaterColumnByte = 240;
@@ -278,6 +278,14 @@ QByteArray makeTemplate()
                               ocrWord(QStringLiteral("John"), {100, 200, 200, 240}, 1),
                               ocrWord(QStringLiteral("Smith"), {220, 200, 340, 240}, 1),
                               ocrWord(QStringLiteral("12/05/2024"), {360, 200, 600, 240}, 1)};
+            // Two readers: every word Tesseract's, two of them flagged with PP-OCR's other reading.
+            for (RecognizedWord& w : o.result.words)
+                w.engine = QStringLiteral("tesseract");
+            for (std::size_t i : {std::size_t{1}, std::size_t{4}}) {
+                o.result.words[i].flagged = true;
+                o.result.words[i].alternatives.push_back(
+                    {QStringLiteral("ppocr"), o.result.words[i].text + 'x', 71.5f});
+            }
             outcomes.push_back(o);
         }
         (void)store.markProcessing({pages[0].id, pages[1].id});
@@ -303,6 +311,7 @@ QByteArray makeTemplate()
         (void)store.updateWordText(second[0].id, QStringLiteral("Incident:"), group);
         (void)store.deleteWords({second[2].id, second[3].id}, group);
         (void)store.undoEditGroup(group);
+        (void)store.acceptWord(second[4].id);
     }
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -371,6 +380,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         (void)store.mergeWords({a, b});
         (void)store.splitWord(a, at % 12);
         (void)store.updateWordBox(b, {10, 10, 60 + at, 40});
+        (void)store.acceptWord(b);
         (void)store.updateWordText(a, QStringLiteral("x"));
         (void)store.deleteWords({b});
         (void)store.requeueFailed();

@@ -28,6 +28,19 @@ inline long long readProject(ProjectStore& store)
         (void)store.jobs(s);
     (void)store.searchWords(QStringLiteral("a"), 100);
     (void)store.searchWords(QStringLiteral("%_"), 100); // LIKE wildcards must be taken literally
+    (void)store.flaggedWordCount();
+    (void)store.hasOtherReadings();
+    // The review walk, both ways, a few steps from the project's ends.
+    for (bool forward : {true, false}) {
+        WordId from = 0;
+        for (int i = 0; i < 3; ++i) {
+            auto hit = store.flaggedWord(from, forward);
+            if (!hit.ok() || !*hit)
+                break;
+            from = (*hit)->word.id;
+            (void)store.flaggedWordCount((*hit)->pageId);
+        }
+    }
     long long newestGroup = 0;
     if (store.beginSnapshot().ok()) {
         Result<std::vector<DocumentRecord>> documents = store.documents();

@@ -286,4 +286,14 @@ Status SetWordsReviewedCommand::perform(ProjectStore& store, long long group)
     return store.setWordsReviewed(toVector(m_words), m_reviewed, group);
 }
 
+AcceptWordCommand::AcceptWordCommand(ProjectSession* session, WordId word, EditOutcome* outcome)
+    : StoreEditCommand(session, StoreEditCommand::tr("Accept word"), outcome), m_word(word)
+{
+}
+
+Status AcceptWordCommand::perform(ProjectStore& store, long long group)
+{
+    return store.acceptWord(m_word, group);
+}
+
 } // namespace incidoc::ui

@@ -194,4 +194,15 @@ private:
     bool m_reviewed;
 };
 
+class AcceptWordCommand : public StoreEditCommand {
+public:
+    AcceptWordCommand(ProjectSession* session, WordId word, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    WordId m_word;
+};
+
 } // namespace incidoc::ui

@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QPixmap>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -52,6 +53,16 @@ InspectorWidget::InspectorWidget(ProjectSession* session, QWidget* parent) : QWi
     m_source = new QLabel(this);
     m_ocrText = new QLabel(this);
     m_ocrText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readings = new QLabel(this);
+    m_readings->setObjectName(QStringLiteral("inspectorReadings"));
+    m_readings->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_readings->setWordWrap(true);
+    m_takeOther = new QPushButton(tr("Take Other Reading"), this);
+    m_takeOther->setObjectName(QStringLiteral("inspectorTakeOther"));
+    m_takeOther->setToolTip(tr("Use the other engine's reading as the word's text (Ctrl+Shift+O)"));
+    m_accept = new QPushButton(tr("Accept"), this);
+    m_accept->setObjectName(QStringLiteral("inspectorAccept"));
+    m_accept->setToolTip(tr("The word is right as it reads: it no longer needs review (Ctrl+Shift+A)"));
     m_label = new QComboBox(this);
     m_label->setObjectName(QStringLiteral("inspectorLabel"));
     auto spin = [this](const char* name) {
@@ -77,6 +88,12 @@ InspectorWidget::InspectorWidget(ProjectSession* session, QWidget* parent) : QWi
     form->addRow(tr("Confidence:"), m_confidence);
     form->addRow(tr("Source:"), m_source);
     form->addRow(tr("OCR read:"), m_ocrText);
+    auto* readingButtons = new QHBoxLayout;
+    readingButtons->addWidget(m_takeOther);
+    readingButtons->addWidget(m_accept);
+    readingButtons->addStretch(1);
+    form->addRow(tr("Readings:"), m_readings);
+    form->addRow(QString(), readingButtons);
     form->addRow(tr("Label:"), m_label);
     form->addRow(tr("Box (x0, y0, x1, y1):"), box);
     form->addRow(QString(), m_reviewed);
@@ -88,6 +105,8 @@ InspectorWidget::InspectorWidget(ProjectSession* session, QWidget* parent) : QWi
     connect(m_text, &QLineEdit::returnPressed, this, &InspectorWidget::commitText);
     connect(m_label, &QComboBox::activated, this, &InspectorWidget::commitLabel);
     connect(m_reviewed, &QCheckBox::clicked, this, &InspectorWidget::commitReviewed);
+    connect(m_takeOther, &QPushButton::clicked, this, &InspectorWidget::takeOtherReading);
+    connect(m_accept, &QPushButton::clicked, this, &InspectorWidget::acceptWord);
     connect(m_session, &ProjectSession::wordsChanged, this, [this](PageId page) {
         if (page == m_page)
             reload();
@@ -154,6 +173,17 @@ void InspectorWidget::reload()
         m_confidence->setText(w.confidence ? QString::number(*w.confidence, 'f', 1) : tr("none"));
         m_source->setText(sourceName(w.source));
         m_ocrText->setText(w.ocrText ? *w.ocrText : (w.source == WordSource::User ? QString() : w.text));
+        if (!w.alternatives.empty()) {
+            // What each engine read: the chosen engine's reading is what the recognizer gave (ocr_text
+            // once a person changed the text).
+            const QString chosen = w.ocrText ? *w.ocrText : w.text;
+            QStringList parts{tr("%1 read %2").arg(engineDisplayName(w.engine), chosen)};
+            for (const WordReading& r : w.alternatives)
+                parts << tr("%1 read %2").arg(engineDisplayName(r.engine), r.text);
+            m_readings->setText(parts.join(QStringLiteral(" · ")));
+        } else {
+            m_readings->clear();
+        }
         m_x0->setValue(w.box.x0);
         m_y0->setValue(w.box.y0);
         m_x1->setValue(w.box.x1);
@@ -163,9 +193,17 @@ void InspectorWidget::reload()
         m_confidence->clear();
         m_source->clear();
         m_ocrText->clear();
+        m_readings->clear();
         for (QSpinBox* s : {m_x0, m_y0, m_x1, m_y1})
             s->setValue(0);
     }
+    const bool writable = one && !m_session->isReadOnly();
+    m_readings->setVisible(one && !m_shown.front().alternatives.empty());
+    m_takeOther->setVisible(one && !m_shown.front().alternatives.empty());
+    m_takeOther->setEnabled(writable && !m_shown.front().alternatives.empty()
+                            && m_shown.front().alternatives.front().text != m_shown.front().text);
+    m_accept->setVisible(one && m_shown.front().flagged);
+    m_accept->setEnabled(writable && m_shown.front().flagged);
     // Label: the common label of the selection, else "(no label)" when none has one, else blank.
     int labelIndex = 0;
     if (any) {
@@ -195,6 +233,39 @@ void InspectorWidget::commitText()
     }
     if (!m_session->setWordText(m_shown.front().id, text))
         reload();
+}
+
+QString InspectorWidget::engineDisplayName(const QString& engine)
+{
+    if (engine == QLatin1String("tesseract"))
+        return QStringLiteral("Tesseract");
+    if (engine == QLatin1String("ppocr"))
+        return QStringLiteral("PP-OCR");
+    return engine.isEmpty() ? tr("OCR") : engine;
+}
+
+bool InspectorWidget::takeOtherReading()
+{
+    if (m_loading || m_shown.size() != 1 || m_shown.front().alternatives.empty() || m_session->isReadOnly())
+        return false;
+    const WordRecord& w = m_shown.front();
+    const QString other = w.alternatives.front().text.trimmed();
+    if (other.isEmpty() || other == w.text)
+        return false;
+    const bool ok = m_session->setWordText(w.id, other);
+    if (!ok)
+        reload();
+    return ok;
+}
+
+bool InspectorWidget::acceptWord()
+{
+    if (m_loading || m_shown.size() != 1 || m_session->isReadOnly())
+        return false;
+    const bool ok = m_session->acceptWord(m_shown.front().id);
+    if (!ok)
+        reload();
+    return ok;
 }
 
 void InspectorWidget::commitBox()

@@ -1,8 +1,10 @@
 #pragma once
 // The inspector: shows the selected word(s) and edits them through the ProjectSession (every change is
 // an undoable command written at once). One word: text (Enter commits), confidence, source, the original
-// OCR text, label, box (spin boxes, committed when editing finishes), reviewed. Several words: label and
-// reviewed apply to all of them. Refreshes itself when the session reports the page's words changed.
+// OCR text, label, box (spin boxes, committed when editing finishes), reviewed; a word read by two engines
+// shows both readings ("Tesseract read X · PP-OCR read Y"), with buttons to take the other reading or to
+// accept the word as it is (both clear its review flag). Several words: label and reviewed apply to all
+// of them. Refreshes itself when the session reports the page's words changed.
 //
 // Thread contract: GUI thread only.
 
@@ -15,6 +17,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace incidoc::ui {
@@ -30,6 +33,16 @@ public:
     void setSelection(PageId page, const QList<WordId>& words);
     PageId page() const { return m_page; }
     QList<WordId> selection() const { return m_words; }
+
+    /// The one selected word's text becomes its other engine's reading (the first other reading). False
+    /// when there is no such word or the edit failed.
+    bool takeOtherReading();
+    /// The one selected word is accepted as it reads now: its review flag is cleared. False when no one
+    /// word is selected or the edit failed.
+    bool acceptWord();
+
+    /// An engine's registry name as people know it ("Tesseract", "PP-OCR"); unknown names as they are.
+    static QString engineDisplayName(const QString& engine);
 
 private:
     void reload();
@@ -50,6 +63,9 @@ private:
     QLabel* m_confidence;
     QLabel* m_source;
     QLabel* m_ocrText;
+    QLabel* m_readings;
+    QPushButton* m_takeOther;
+    QPushButton* m_accept;
     QComboBox* m_label;
     QSpinBox* m_x0;
     QSpinBox* m_y0;

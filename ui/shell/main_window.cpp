@@ -264,10 +264,16 @@ void MainWindow::createReviewMenu()
         m_projectActions << act;
         return act;
     };
-    viewKey(tr("&Next Low-Confidence Word"), {QKeySequence(Qt::Key_Tab)}, [this] { goToLowConfidence(true); });
-    viewKey(tr("&Previous Low-Confidence Word"),
-            {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
-            [this] { goToLowConfidence(false); });
+    viewKey(tr("&Next Word to Review"), {QKeySequence(Qt::Key_Tab)}, [this] { goToWordToReview(true); });
+    viewKey(tr("&Previous Word to Review"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
+            [this] { goToWordToReview(false); });
+    // With Ctrl and Shift: never typed into a word, so they work from the inspector's text field too.
+    QAction* reading = review->addAction(tr("Take &Other Reading"), this, [this] { takeOtherReading(); });
+    reading->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
+    m_writeActions << reading;
+    QAction* accept = review->addAction(tr("A&ccept Word"), this, [this] { acceptWord(); });
+    accept->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+A")));
+    m_writeActions << accept;
     viewKey(tr("Next &Unreviewed Page"), {QKeySequence(Qt::Key_N)}, [this] { goToNextUnreviewedPage(); });
     m_writeActions << viewKey(tr("&Mark Page Reviewed"),
                               {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
@@ -808,6 +814,63 @@ void MainWindow::jumpTo(PageId page, WordId word)
         m_view->selectWords({word});
         m_view->setFocus();
     }
+}
+
+bool MainWindow::goToWordToReview(bool forward)
+{
+    if (!m_session)
+        return false;
+    // Projects whose words were read by two engines are reviewed by their flags, even when none is left.
+    if (m_session->flaggedWordCount() > 0 || m_session->hasOtherReadings())
+        return goToFlagged(forward);
+    return goToLowConfidence(forward);
+}
+
+bool MainWindow::goToFlagged(bool forward)
+{
+    if (!m_session)
+        return false;
+    // From the selected word (forward: the last one, backward: the first) or the edge of the shown page.
+    const PageId page = m_view->pageId();
+    const QList<WordId> sel = m_view->selectedWords();
+    const WordId from = page && !sel.isEmpty() ? (forward ? sel.last() : sel.first()) : 0;
+    std::optional<SearchHit> hit = m_session->flaggedWord(from, forward, page);
+    const int total = hit ? m_session->flaggedWordCount() : 0;
+    // With a word filter, only the words it keeps are stops (at most one lap of the project).
+    const auto& filter = m_view->wordFilter();
+    if (filter && hit) {
+        std::unordered_map<PageId, std::unordered_set<WordId>> kept;
+        auto isKept = [&](const SearchHit& h) {
+            auto it = kept.find(h.pageId);
+            if (it == kept.end()) {
+                std::unordered_set<WordId> ids;
+                for (const WordRecord& w : ReviewNavigator::filterWords(m_session->words(h.pageId), *filter))
+                    ids.insert(w.id);
+                it = kept.emplace(h.pageId, std::move(ids)).first;
+            }
+            return it->second.count(h.wordId) > 0;
+        };
+        for (int i = 0; hit && !isKept(*hit); ++i)
+            hit = i < total ? m_session->flaggedWord(hit->wordId, forward, hit->pageId) : std::nullopt;
+    }
+    if (!hit) {
+        statusBar()->showMessage(
+            filter ? tr("No flagged word that the filter shows.") : tr("No word is flagged for review."), 5000);
+        return false;
+    }
+    jumpTo(hit->pageId, hit->wordId);
+    statusBar()->showMessage(tr("%n word(s) flagged for review in the project.", nullptr, total), 4000);
+    return true;
+}
+
+bool MainWindow::takeOtherReading()
+{
+    return m_inspector && m_inspector->takeOtherReading();
+}
+
+bool MainWindow::acceptWord()
+{
+    return m_inspector && m_inspector->acceptWord();
 }
 
 bool MainWindow::goToLowConfidence(bool forward)

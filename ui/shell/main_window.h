@@ -66,7 +66,15 @@ public:
     void jumpTo(PageId page, WordId word);
 
     // --- review navigation ----------------------------------------------------------------------
+    /// Tab / Shift+Tab: the next (previous) flagged word of the project when its words were read by two
+    /// engines (goToFlagged), else the next low-confidence word (goToLowConfidence).
+    bool goToWordToReview(bool forward);
+    /// The next (previous) flagged word in reading order across the project, wrapping around.
+    bool goToFlagged(bool forward);
     bool goToLowConfidence(bool forward);
+    /// The selected word takes its other engine's reading / is accepted as it reads (Ctrl+Shift+O / A).
+    bool takeOtherReading();
+    bool acceptWord();
     bool goToNextUnreviewedPage();
     void markPageReviewed();
     void reprocessPage();

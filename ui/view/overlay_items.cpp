@@ -14,6 +14,13 @@ OverlayStyle::OverlayStyle()
     QColor tint = lowColor;
     tint.setAlpha(45);
     lowFill = QBrush(tint);
+    flaggedPen = QPen(flaggedColor, 2.5);
+    flaggedPen.setCosmetic(true);
+    flaggedSelectedPen = QPen(flaggedColor, 4.0);
+    flaggedSelectedPen.setCosmetic(true);
+    tint = flaggedColor;
+    tint.setAlpha(45);
+    flaggedFill = QBrush(tint);
     linePen = QPen(QColor(67, 160, 71), 1.0, Qt::DashLine);
     linePen.setCosmetic(true);
     blockPen = QPen(QColor(142, 36, 170), 1.5, Qt::DashDotLine);
@@ -43,7 +50,7 @@ const OverlayStyle::Paint& OverlayStyle::paintFor(const QColor& color, bool low)
 
 WordItem::WordItem(const WordRecord& word, OverlayStyle* style)
     : m_id(word.id), m_box(word.box), m_text(word.text), m_confidence(word.confidence), m_label(word.labelId),
-      m_style(style)
+      m_flagged(word.flagged), m_style(style)
 {
     setFlags(ItemIsSelectable | ItemIsMovable);
 }
@@ -81,7 +88,10 @@ void WordItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 {
     const bool selected = option->state & QStyle::State_Selected;
     const QRectF r = toRectF(m_box);
-    if (isLowConfidence()) {
+    if (m_flagged) {
+        painter->setPen(selected ? m_style->flaggedSelectedPen : m_style->flaggedPen);
+        painter->setBrush(m_style->flaggedFill);
+    } else if (isLowConfidence()) {
         painter->setPen(selected ? m_style->lowSelectedPen : m_style->lowPen);
         painter->setBrush(m_style->lowFill);
     } else {

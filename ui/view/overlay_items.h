@@ -23,6 +23,7 @@ struct OverlayStyle {
     bool showText = false;
     QColor defaultColor{30, 136, 229};
     QColor lowColor{229, 57, 53};
+    QColor flaggedColor{245, 124, 0}; ///< orange: the readers disagree or are both unsure
     std::unordered_map<LabelId, QColor> labelColors;
     QFont textFont;
 
@@ -34,6 +35,8 @@ struct OverlayStyle {
     const Paint& paintFor(const QColor& color, bool low);
     QPen lowPen, lowSelectedPen;
     QBrush lowFill;
+    QPen flaggedPen, flaggedSelectedPen;
+    QBrush flaggedFill;
     QPen linePen, blockPen;
     QBrush textBackground;
 
@@ -77,6 +80,8 @@ public:
     std::optional<double> confidence() const { return m_confidence; }
     std::optional<LabelId> labelId() const { return m_label; }
     bool isLowConfidence() const;
+    /// Flagged for review (drawn with an orange outline, before any other look).
+    bool isFlagged() const { return m_flagged; }
     /// Shows a box while it is being resized (the stored box changes only on release).
     void setPreviewBox(const PixelBox& box);
     /// The box as shown, in scene coordinates (includes an unfinished move).
@@ -93,6 +98,7 @@ private:
     QString m_text;
     std::optional<double> m_confidence;
     std::optional<LabelId> m_label;
+    bool m_flagged;
     OverlayStyle* m_style;
 };
 

@@ -185,6 +185,90 @@ TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
     EXPECT_EQ(QDir(out.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("bundle.zip")});
 }
 
+// A copy of the project whose scanned image page is stored as two engines read it: the flags and the
+// other readings reach every format of the bundle from the project file.
+TEST_F(ExportProject, TheEnginesFlagsAndOtherReadingsReachEveryFormat)
+{
+    QTemporaryDir out;
+    const QString copy = out.filePath(QStringLiteral("two-readers.incidoc"));
+    ASSERT_TRUE(QFile::copy(projectPath(), copy));
+    QString firstText, otherText;
+    {
+        auto store = ProjectStore::open(copy);
+        ASSERT_TRUE(store.ok()) << qPrintable(store.error().message);
+        ProjectStore& s = **store;
+        const DocumentId scan = s.documents()->back().id;
+        const PageRecord page = s.pages(scan)->front();
+        const std::vector<WordRecord> words = *s.words(page.id);
+        ASSERT_GE(words.size(), 2u);
+        PageOutcome o;
+        o.pageId = page.id;
+        o.kind = page.kind;
+        o.widthPx = page.widthPx;
+        o.heightPx = page.heightPx;
+        o.dpi = page.dpi;
+        o.engine = page.engine;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            RecognizedWord r;
+            r.text = words[i].text;
+            r.box = words[i].box;
+            r.confidence = static_cast<float>(words[i].confidence.value_or(90.0));
+            r.block = words[i].block;
+            r.line = words[i].line;
+            r.engine = QStringLiteral("tesseract");
+            if (i == 0) {
+                r.flagged = true;
+                r.alternatives.push_back({QStringLiteral("ppocr"), words[i].text + QStringLiteral("&"), 66.6f});
+            }
+            o.result.words.push_back(std::move(r));
+        }
+        firstText = words[0].text;
+        otherText = firstText + QStringLiteral("&");
+        ASSERT_TRUE(s.markProcessing({page.id}).ok());
+        ASSERT_TRUE(s.storeOutcomes({o}).ok());
+    }
+    const QString zip = out.filePath(QStringLiteral("bundle.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    o.documents = {3};
+    auto report = exportBundle(copy, zip, o);
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+
+    const QJsonArray words = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("documents/scan/page-0001.json")))
+                                 .object()[QStringLiteral("words")]
+                                 .toArray();
+    ASSERT_GE(words.size(), 2);
+    EXPECT_EQ(words[0][QStringLiteral("engine")].toString(), QStringLiteral("tesseract"));
+    EXPECT_TRUE(words[0][QStringLiteral("flagged")].toBool());
+    EXPECT_EQ(words[0][QStringLiteral("alternatives")][0][QStringLiteral("text")].toString(), otherText);
+    EXPECT_DOUBLE_EQ(words[0][QStringLiteral("alternatives")][0][QStringLiteral("confidence")].toDouble(), 66.6);
+    EXPECT_FALSE(words[1][QStringLiteral("flagged")].toBool());
+    EXPECT_TRUE(words[1][QStringLiteral("alternatives")].toArray().isEmpty());
+
+    const QByteArray hocr = unzipEntry(zip, QStringLiteral("hocr/scan/page-0001.hocr"));
+    EXPECT_TRUE(
+        hocr.contains("<del class=\"alt\" title=\"x_cost 33.4\">" + otherText.toHtmlEscaped().toUtf8() + "</del>"))
+        << hocr.constData();
+    const QByteArray alto = unzipEntry(zip, QStringLiteral("alto/scan/page-0001.xml"));
+    EXPECT_TRUE(
+        alto.contains("<ALTERNATIVE PURPOSE=\"ppocr\">" + otherText.toHtmlEscaped().toUtf8() + "</ALTERNATIVE>"));
+    const SchemaCheck check = validateAgainstSchema(alto, QStringLiteral("alto-4-4.xsd"));
+    EXPECT_EQ(check.code, 0) << qPrintable(check.output);
+
+    const QJsonObject coco = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("coco.json"))).object();
+    const QJsonObject first = coco[QStringLiteral("annotations")][0][QStringLiteral("attributes")].toObject();
+    EXPECT_TRUE(first[QStringLiteral("flagged")].toBool());
+    EXPECT_EQ(first[QStringLiteral("alternatives")][0][QStringLiteral("engine")].toString(), QStringLiteral("ppocr"));
+    const QJsonArray tasks = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("labelstudio.json"))).array();
+    ASSERT_EQ(tasks.size(), 1);
+    const QJsonObject region =
+        tasks[0][QStringLiteral("predictions")][0][QStringLiteral("result")][0][QStringLiteral("meta")].toObject();
+    EXPECT_TRUE(region[QStringLiteral("flagged")].toBool());
+    EXPECT_EQ(region[QStringLiteral("alternatives")][0][QStringLiteral("text")].toString(), otherText);
+}
+
 TEST_F(ExportProject, EveryAltoFileOfTheBundleValidatesAgainstTheAlto44Schema)
 {
     QTemporaryDir out;

@@ -238,6 +238,101 @@ TEST(BundleFormats, CocoAndLabelStudioPiecesAssembleIntoValidJson)
     EXPECT_FALSE(rtask.contains(QStringLiteral("predictions")));
 }
 
+// A page read by two engines: word 12 is flagged and carries PP-OCR's reading; word 11 is Tesseract's,
+// unflagged; the others (no engine) are as before.
+BundlePage twoReaderPage()
+{
+    BundlePage p = samplePage();
+    p.words[0].engine = QStringLiteral("tesseract");
+    p.words[1].engine = QStringLiteral("tesseract");
+    p.words[1].flagged = true;
+    p.words[1].alternatives.push_back({QStringLiteral("ppocr"), QStringLiteral("J. <Smith>"), 87.5f});
+    return p;
+}
+
+TEST(BundleFormats, HocrCarriesTheOtherReadingsAsAlternativesAndKeepsTheChosenConfidence)
+{
+    const QByteArray hocr = pageToHocr(twoReaderPage());
+    QString out;
+    ASSERT_EQ(xmllint(hocr, {QStringLiteral("--noout")}, &out), 0) << qPrintable(out) << hocr.constData();
+    const QString word = QStringLiteral("//*[@class='ocrx_word'][2]");
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/@title)").arg(word)),
+              QStringLiteral("bbox 260 100 400 140; x_wconf 41"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/@data-flagged)").arg(word)), QStringLiteral("true"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/@data-engine)").arg(word)), QStringLiteral("tesseract"));
+    const QString alts = word + QStringLiteral("/*[@class='alternatives']");
+    EXPECT_EQ(xpath(hocr, QStringLiteral("count(%1/*)").arg(alts)), QStringLiteral("2"));
+    // The chosen reading first (ins), then the other (del), each with its cost (100 - confidence).
+    EXPECT_EQ(xpath(hocr, QStringLiteral("local-name(%1/*[1])").arg(alts)), QStringLiteral("ins"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/*[1]/@class)").arg(alts)), QStringLiteral("alt"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/*[1]/@title)").arg(alts)), QStringLiteral("x_cost 59"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/*[1])").arg(alts)), QStringLiteral("J.<Smith>&"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("local-name(%1/*[2])").arg(alts)), QStringLiteral("del"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/*[2]/@title)").arg(alts)), QStringLiteral("x_cost 12.5"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(%1/*[2])").arg(alts)), QStringLiteral("J. <Smith>"));
+    // Words without other readings are plain text, unflagged words have no flag.
+    EXPECT_EQ(xpath(hocr, QStringLiteral("count(//*[@class='alternatives'])")), QStringLiteral("1"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("count(//*[@data-flagged])")), QStringLiteral("1"));
+    EXPECT_EQ(xpath(hocr, QStringLiteral("string(//*[@class='ocrx_word'][1])")), QStringLiteral("Officer"));
+}
+
+TEST(BundleFormats, AltoCarriesTheOtherReadingsAsAlternativesAndValidates)
+{
+    const QByteArray alto = pageToAlto(twoReaderPage());
+    const test::SchemaCheck check = test::validateAgainstSchema(alto, QStringLiteral("alto-4-4.xsd"));
+    EXPECT_EQ(check.code, 0) << qPrintable(check.output) << alto.constData();
+    const QString word = QStringLiteral("//*[local-name()='String'][@ID='string_2']");
+    EXPECT_EQ(xpath(alto, QStringLiteral("string(%1/@CONTENT)").arg(word)), QStringLiteral("J.<Smith>&"));
+    EXPECT_EQ(xpath(alto, QStringLiteral("string(%1/@WC)").arg(word)), QStringLiteral("0.41"));
+    EXPECT_EQ(xpath(alto, QStringLiteral("count(%1/*[local-name()='ALTERNATIVE'])").arg(word)), QStringLiteral("1"));
+    EXPECT_EQ(xpath(alto, QStringLiteral("string(%1/*[local-name()='ALTERNATIVE'])").arg(word)),
+              QStringLiteral("J. <Smith>"));
+    EXPECT_EQ(xpath(alto, QStringLiteral("string(%1/*[local-name()='ALTERNATIVE']/@PURPOSE)").arg(word)),
+              QStringLiteral("ppocr"));
+    EXPECT_EQ(xpath(alto, QStringLiteral("count(//*[local-name()='ALTERNATIVE'])")), QStringLiteral("1"));
+}
+
+TEST(BundleFormats, CocoAndLabelStudioCarryTheFlagAndTheOtherReadings)
+{
+    const BundlePage p = twoReaderPage();
+    const auto cats = cocoCategoryIds({});
+    const QByteArray coco = cocoHead({}, QStringLiteral("2026-01-01T00:00:00Z"))
+                            + cocoAnnotations(p, 7, 100, cats, false) + cocoMiddle() + cocoImage(p, 7) + "]}";
+    QJsonParseError error;
+    const QJsonArray anns = QJsonDocument::fromJson(coco, &error).object()[QStringLiteral("annotations")].toArray();
+    ASSERT_EQ(error.error, QJsonParseError::NoError) << qPrintable(error.errorString());
+    ASSERT_EQ(anns.size(), 4);
+    const QJsonObject flagged = anns[1][QStringLiteral("attributes")].toObject();
+    EXPECT_TRUE(flagged[QStringLiteral("flagged")].toBool());
+    EXPECT_EQ(flagged[QStringLiteral("engine")].toString(), QStringLiteral("tesseract"));
+    ASSERT_EQ(flagged[QStringLiteral("alternatives")].toArray().size(), 1);
+    EXPECT_EQ(flagged[QStringLiteral("alternatives")][0].toObject(),
+              (QJsonObject{{QStringLiteral("engine"), QStringLiteral("ppocr")},
+                           {QStringLiteral("text"), QStringLiteral("J. <Smith>")},
+                           {QStringLiteral("confidence"), 87.5}}));
+    EXPECT_EQ(anns[1][QStringLiteral("confidence")].toDouble(), 41.0); // the chosen reading's
+    const QJsonObject plain = anns[3][QStringLiteral("attributes")].toObject();
+    EXPECT_FALSE(plain[QStringLiteral("flagged")].toBool());
+    EXPECT_TRUE(plain[QStringLiteral("engine")].isNull());
+    EXPECT_TRUE(plain[QStringLiteral("alternatives")].toArray().isEmpty());
+
+    const QJsonObject task = QJsonDocument::fromJson(labelStudioTask(p, 7)).object();
+    const QJsonArray results = task[QStringLiteral("predictions")][0][QStringLiteral("result")].toArray();
+    ASSERT_EQ(results.size(), 4 * 2 + 2);
+    // Every result of word 12 (rectangle, textarea, labels) carries the region's metadata.
+    for (int i : {2, 3, 4}) {
+        const QJsonObject meta = results[i][QStringLiteral("meta")].toObject();
+        EXPECT_TRUE(meta[QStringLiteral("flagged")].toBool()) << i;
+        EXPECT_EQ(meta[QStringLiteral("alternatives")][0][QStringLiteral("text")].toString(),
+                  QStringLiteral("J. <Smith>"));
+        EXPECT_EQ(meta[QStringLiteral("text")].toArray(),
+                  (QJsonArray{QStringLiteral("flagged for review"), QStringLiteral("ppocr: J. <Smith> (87.5)")}));
+    }
+    EXPECT_FALSE(results[0][QStringLiteral("meta")][QStringLiteral("flagged")].toBool());
+    EXPECT_EQ(results[0][QStringLiteral("meta")][QStringLiteral("engine")].toString(), QStringLiteral("tesseract"));
+    EXPECT_FALSE(results[5].toObject().contains(QStringLiteral("meta"))); // no engine read it, nothing flagged
+}
+
 TEST(BundleFormats, MetricsRowCountsWords)
 {
     const BundlePage p = samplePage();

@@ -71,6 +71,40 @@ TEST(PageJson, FollowsTheSpec)
     EXPECT_TRUE(words[0][QStringLiteral("ocr_text")].isNull());
 }
 
+TEST(PageJson, EachWordSaysWhichEngineReadItWhetherItIsFlaggedAndTheOtherReadings)
+{
+    PageRecord page;
+    page.status = PageStatus::Done;
+    WordRecord a;
+    a.id = 1;
+    a.text = QStringLiteral("Smith");
+    a.box = {10, 10, 90, 30};
+    a.confidence = 71.0;
+    a.engine = QStringLiteral("tesseract");
+    a.flagged = true;
+    a.alternatives.push_back({QStringLiteral("ppocr"), QStringLiteral("Srnith"), 87.54f});
+    WordRecord b; // a text layer's word: no engine, nothing to look at
+    b.id = 2;
+    b.text = QStringLiteral("Report");
+    b.box = {100, 10, 190, 30};
+    b.source = WordSource::TextLayer;
+    const QJsonArray words = pageToJson(doc(QStringLiteral("a.pdf")), page, {a, b})[QStringLiteral("words")].toArray();
+    ASSERT_EQ(words.size(), 2);
+    EXPECT_EQ(words[0][QStringLiteral("engine")].toString(), QStringLiteral("tesseract"));
+    EXPECT_TRUE(words[0][QStringLiteral("flagged")].toBool());
+    const QJsonArray alternatives = words[0][QStringLiteral("alternatives")].toArray();
+    ASSERT_EQ(alternatives.size(), 1);
+    EXPECT_EQ(alternatives[0].toObject(), (QJsonObject{{QStringLiteral("engine"), QStringLiteral("ppocr")},
+                                                       {QStringLiteral("text"), QStringLiteral("Srnith")},
+                                                       {QStringLiteral("confidence"), 87.5}}));
+    EXPECT_TRUE(words[1][QStringLiteral("engine")].isNull());
+    EXPECT_TRUE(words[1].toObject().contains(QStringLiteral("engine")));
+    EXPECT_FALSE(words[1][QStringLiteral("flagged")].toBool());
+    EXPECT_TRUE(words[1][QStringLiteral("flagged")].isBool());
+    EXPECT_TRUE(words[1][QStringLiteral("alternatives")].isArray());
+    EXPECT_TRUE(words[1][QStringLiteral("alternatives")].toArray().isEmpty());
+}
+
 TEST(PageJson, AFailedPageSaysWhyAndWhatKindOfFailure)
 {
     PageRecord page;
