@@ -44,7 +44,8 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Incidoc OCR worker: serves the incidoc.worker.v1 gRPC service (and grpc.health.v1.Health) with a pool\n"
-        "of Tesseract engines. SIGTERM drains: no new calls, calls in flight finish, exit 0."));
+        "of OCR engines (Tesseract, and PP-OCR where its models are installed). SIGTERM drains: no new calls, calls in "
+        "flight finish, exit 0."));
     parser.addHelpOption();
     const QCommandLineOption versionOpt(QStringList{QStringLiteral("version"), QStringLiteral("V")},
                                         QStringLiteral("Print the versions of the worker and its engine."));
@@ -73,6 +74,11 @@ int main(int argc, char** argv)
         QStringLiteral("languages"),
         QStringLiteral("Engines to load at start, per thread (default eng; others load on first use)."),
         QStringLiteral("LANGS"));
+    const QCommandLineOption enginesOpt(
+        QStringLiteral("engines"),
+        QStringLiteral("OCR engines calls may name, e.g. tesseract,ppocr (default: every available one; a call "
+                       "that names none is read by tesseract)."),
+        QStringLiteral("LIST"));
     const QCommandLineOption insecureOpt(
         QStringLiteral("insecure"),
         QStringLiteral("Allow a non-loopback address without TLS and an API key (trusted networks only)."));
@@ -83,7 +89,7 @@ int main(int argc, char** argv)
     const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("No line per call (start, stop and errors only)."));
     for (const auto* o : {&versionOpt, &listenOpt, &threadsOpt, &keyOpt, &certOpt, &tlsKeyOpt, &maxMessageOpt,
-                          &drainOpt, &languagesOpt, &insecureOpt, &healthOpt, &quietOpt})
+                          &drainOpt, &languagesOpt, &enginesOpt, &insecureOpt, &healthOpt, &quietOpt})
         parser.addOption(*o);
     if (!parser.parse(QCoreApplication::arguments())) {
         err(QStringLiteral("error: %1\nTry 'incidoc-worker --help'.").arg(parser.errorText()));
@@ -135,6 +141,15 @@ int main(int argc, char** argv)
     options.tlsKeyFile = parser.value(tlsKeyOpt);
     if (parser.isSet(languagesOpt))
         options.preloadLanguages = parser.value(languagesOpt);
+    if (parser.isSet(enginesOpt)) {
+        for (const QString& e : parser.value(enginesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!options.enabledEngines.contains(e.trimmed()))
+                options.enabledEngines << e.trimmed();
+        if (options.enabledEngines.isEmpty()) {
+            err(QStringLiteral("error: --engines takes a list of engine names, e.g. tesseract,ppocr"));
+            return 1;
+        }
+    }
     if (parser.isSet(keyOpt)) {
         auto key = incidoc::remote::readApiKeyFile(parser.value(keyOpt));
         if (!key) {

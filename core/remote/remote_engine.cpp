@@ -302,7 +302,12 @@ RemoteWorkerInfo probe(const RemoteCluster::Impl& c, const QString& address, grp
     info.threads = static_cast<int>(std::max<uint32_t>(1, response.threads()));
     info.version = QString::fromStdString(response.worker_version());
     if (response.engines_size() > 0) {
-        const pb::Engine& e = response.engines(0);
+        // Tesseract's (the engine calls that name none are read by); the first for workers that predate names.
+        int which = 0;
+        for (int i = 0; i < response.engines_size(); ++i)
+            if (response.engines(i).name() == "tesseract")
+                which = i;
+        const pb::Engine& e = response.engines(which);
         info.engine =
             QStringLiteral("%1 %2").arg(QString::fromStdString(e.name()), QString::fromStdString(e.version()));
         for (const auto& l : e.languages())
