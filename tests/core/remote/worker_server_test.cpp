@@ -777,3 +777,32 @@ TEST_F(WorkerServerTest, OnlyTheEnginesAskedForAreServed)
     EXPECT_TRUE(notKnown.error().message.startsWith(QStringLiteral("unknown engine \"easyocr\"")))
         << notKnown.error().message;
 }
+
+TEST_F(WorkerServerTest, TheClientAsksForAnEngineByName)
+{
+    WorkerOptions o = options(1);
+    o.engines = twoFamilyPool();
+    auto server = startServer(o);
+    ASSERT_TRUE(server);
+    auto cluster = RemoteCluster::connect(remote(*server), QStringLiteral("eng"));
+    ASSERT_TRUE(cluster) << cluster.error().message;
+    // The worker lists "broken" and "second" too: the client still finds Tesseract's languages.
+    ASSERT_EQ((*cluster)->workers().size(), 1u);
+    EXPECT_TRUE((*cluster)->workers()[0].engine.startsWith(QStringLiteral("tesseract ")));
+    const QImage page = testPage(3, 3);
+    auto second = (*cluster)->engineFactory(QStringLiteral("second"))->create(QStringLiteral("eng"));
+    ASSERT_TRUE(second);
+    auto read = (*second)->recognize(page, ocrOptions(), CancelToken());
+    ASSERT_TRUE(read) << read.error().message;
+    EXPECT_FALSE(read->words.empty());
+    auto broken = (*cluster)->engineFactory(QStringLiteral("broken"))->create(QStringLiteral("eng"));
+    ASSERT_TRUE(broken);
+    auto refused = (*broken)->recognize(page, ocrOptions(), CancelToken());
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("not served by this worker")))
+        << refused.error().message;
+    const WorkerCounters counters = server->counters();
+    ASSERT_EQ(counters.engines.size(), 2u);
+    EXPECT_EQ(counters.engines[0].pagesServed, 0); // tesseract
+    EXPECT_EQ(counters.engines[1].pagesServed, 1); // second
+}
