@@ -385,11 +385,11 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     </message>
     <message>
         <source>  capabilities: %1</source>
-        <translation>  capacités&#xa0;:  %1</translation>
+        <translation>  capacités&#xa0;: %1</translation>
     </message>
     <message>
         <source>  languages:    %1</source>
-        <translation>  langues&#xa0;:    %1</translation>
+        <translation>  langues&#xa0;:   %1</translation>
     </message>
     <message>
         <source>note: the OCR engine %1 is not available (%2): Tesseract reads alone</source>

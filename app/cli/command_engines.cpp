@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace incidoc::cli {
 
 QJsonObject engineJson(const EngineInfo& e)
@@ -19,7 +21,10 @@ QJsonObject engineJson(const EngineInfo& e)
 
 int commandEngines(const CliOptions& o)
 {
-    const std::vector<EngineInfo> engines = EnginePool().engines();
+    std::vector<EngineInfo> engines = EnginePool().engines();
+    // The default first, as the worker lists them.
+    std::stable_partition(engines.begin(), engines.end(),
+                          [](const EngineInfo& e) { return e.name == QLatin1String(EnginePool::kTesseract); });
     if (o.json) {
         QJsonArray list;
         for (const EngineInfo& e : engines)

@@ -418,8 +418,11 @@ QString AboutDialog::versionsText()
 
 QString AboutDialog::enginesText()
 {
+    std::vector<EngineInfo> engines = EnginePool().engines();
+    std::stable_partition(engines.begin(), engines.end(),
+                          [](const EngineInfo& e) { return e.name == QLatin1String(EnginePool::kTesseract); });
     QStringList lines;
-    for (const EngineInfo& e : EnginePool().engines()) {
+    for (const EngineInfo& e : engines) {
         const QString state = e.available ? tr("available") : tr("not available: %1").arg(e.reason);
         lines << tr("%1 %2 (%3) — %4: %5")
                      .arg(engineDisplayName(e.name), e.version, e.name, state,
