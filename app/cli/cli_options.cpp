@@ -344,9 +344,8 @@ Status checkLanguages(const CliOptions& o, const QStringList& installed)
 
 Status checkEngines(const CliOptions& o, const std::vector<EngineInfo>& engines)
 {
-    const bool mayOcrHere = o.remote.workers.isEmpty() || o.remote.fallback == RemoteFallback::Local;
-    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")) || !mayOcrHere
-        || o.engines.isEmpty())
+    // With --workers too: the pages' engines are chosen here, from what this installation has.
+    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")) || o.engines.isEmpty())
         return okStatus();
     for (const QString& name : enginesIn(o.engines)) {
         if (const QString why = unavailableReason(name, engines); !why.isEmpty())

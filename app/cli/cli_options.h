@@ -55,8 +55,8 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments);
 /// they are checked at connect (RemoteCluster::connect).
 Status checkLanguages(const CliOptions& options, const QStringList& installed);
 
-/// The engines --engine names can be used here (`engines`: what this machine's pool has), when OCR may run
-/// on this machine: one clear message naming the engine and why it cannot run.
+/// The engines --engine names can be used (`engines`: what this installation's pool has; with --workers
+/// too, as the pages' engines are chosen here): one clear message naming the engine and why it cannot run.
 Status checkEngines(const CliOptions& options, const std::vector<EngineInfo>& engines);
 
 } // namespace incidoc::cli

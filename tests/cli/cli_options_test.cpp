@@ -375,7 +375,7 @@ TEST(CliOptions, EnginesNeedsNoProject)
               QStringLiteral("error: engines takes no paths"));
 }
 
-TEST(CliOptions, EnginesNamedAreCheckedWhenOcrMayRunHere)
+TEST(CliOptions, EnginesNamedAreCheckedBeforeAnyWork)
 {
     EngineInfo tesseract;
     tesseract.name = QStringLiteral("tesseract");
@@ -399,10 +399,11 @@ TEST(CliOptions, EnginesNamedAreCheckedWhenOcrMayRunHere)
               QStringLiteral("error: the OCR engine ppocr is not available: not part of this installation"));
     EXPECT_TRUE(checkEngines(withEngine({QStringLiteral("ocr")}, QStringLiteral("tesseract")), engines));
     EXPECT_TRUE(checkEngines(options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject}), engines));
-    // On workers (no local fallback) the workers decide.
-    EXPECT_TRUE(checkEngines(withEngine({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1")},
-                                        QStringLiteral("ppocr")),
-                             engines));
+    // With workers too: the engines are chosen here, from what this installation has.
+    EXPECT_FALSE(checkEngines(withEngine({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1")},
+                                         QStringLiteral("ppocr")),
+                              engines));
+    EXPECT_TRUE(checkEngines(withEngine({QStringLiteral("status")}, QStringLiteral("ppocr")), engines));
 }
 
 } // namespace
