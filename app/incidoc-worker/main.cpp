@@ -1,6 +1,7 @@
 // incidoc-worker: a stateless OCR server for the incidoc.worker.v1 gRPC service (../shared/specs/cli.md).
 // Everything but flags and signals is core/remote/worker_server.
 
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/worker_protocol.h"
 #include "core/remote/worker_server.h"
@@ -103,6 +104,13 @@ int main(int argc, char** argv)
         std::printf("incidoc-worker %s\ntesseract %s, leptonica %s, languages %s, OpenMP thread limit %d\n",
                     INCIDOC_VERSION, qPrintable(incidoc::tesseractVersion()), qPrintable(incidoc::leptonicaVersion()),
                     qPrintable(incidoc::tesseractLanguages().join(QLatin1Char(','))), incidoc::openMpThreadLimit());
+        QStringList engines;
+        for (const incidoc::EngineInfo& e : incidoc::EnginePool().engines())
+            engines << QStringLiteral("%1 %2 (%3)")
+                           .arg(e.name, e.version,
+                                e.available ? QStringLiteral("available")
+                                            : QStringLiteral("not available: ") + e.reason);
+        std::printf("engines: %s\n", qPrintable(engines.join(QStringLiteral(", "))));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
