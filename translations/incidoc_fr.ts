@@ -116,36 +116,6 @@
         <translation>%1 écrit&#xa0;: %2 page(s) de %3 document(s), %4 entrées, %5 Mo en %6 s (%7 tâches)</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes&#xa0;:
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
-  status           documents, pages par état et par type, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-
-OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
-    </message>
-    <message>
-        <source>import, ocr, status, dump or export</source>
-        <translation>import, ocr, status, dump ou export</translation>
-    </message>
-    <message>
         <source>files and folders (import)</source>
         <translation>fichiers et dossiers (import)</translation>
     </message>
@@ -341,16 +311,96 @@ Essayez « incidoc-cli --help ».</translation>
         <source>import/ocr: memory budget of each page helper process (default 4096; 0: none); over it, its page or file is skipped.</source>
         <translation>import/ocr&#xa0;: mémoire allouée à chaque processus assistant de pages (4096 par défaut&#xa0;; 0&#xa0;: aucune limite)&#xa0;; au-delà, sa page ou son fichier est ignoré.</translation>
     </message>
+    <message>
+        <source>import/ocr: OCR engines for scanned pages: tesseract, ppocr or tesseract+ppocr (default: the profile&apos;s; remembered in the project).</source>
+        <translation>import/ocr&#xa0;: moteurs d’OCR des pages numérisées&#xa0;: tesseract, ppocr ou tesseract+ppocr (par défaut&#xa0;: ceux du profil&#xa0;; mémorisé dans le projet).</translation>
+    </message>
+    <message>
+        <source>import/ocr: fast (Tesseract alone) or accurate (two readers, the default; remembered in the project).</source>
+        <translation>import/ocr&#xa0;: fast (Tesseract seul) ou accurate (deux lecteurs, par défaut&#xa0;; mémorisé dans le projet).</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes&#xa0;:
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
+  status           documents, pages par état et par type, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
+
+OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
+    </message>
+    <message>
+        <source>import, ocr, status, dump, export or engines</source>
+        <translation>import, ocr, status, dump, export ou engines</translation>
+    </message>
+    <message>
+        <source>error: --engine takes tesseract, ppocr or tesseract+ppocr</source>
+        <translation>erreur&#xa0;: --engine attend tesseract, ppocr ou tesseract+ppocr</translation>
+    </message>
+    <message>
+        <source>error: --profile takes fast or accurate</source>
+        <translation>erreur&#xa0;: --profile attend fast ou accurate</translation>
+    </message>
+    <message>
+        <source>error: the OCR engine %1 is not available: %2</source>
+        <translation>erreur&#xa0;: le moteur d’OCR %1 n’est pas disponible&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>detects</source>
+        <translation>détecte</translation>
+    </message>
+    <message>
+        <source>recognizes</source>
+        <translation>reconnaît</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>not available: %1</source>
+        <translation>non disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>  capabilities: %1</source>
+        <translation>  capacités&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>  languages:    %1</source>
+        <translation>  langues&#xa0;:   %1</translation>
+    </message>
+    <message>
+        <source>note: the OCR engine %1 is not available (%2): Tesseract reads alone</source>
+        <translation>remarque&#xa0;: le moteur d’OCR %1 n’est pas disponible (%2)&#xa0;: Tesseract lit seul</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
     <message>
         <source>About Incidoc</source>
         <translation>À propos d’Incidoc</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Review and label OCR of incident documents.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Relecture et étiquetage de l’OCR des documents d’incident.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Qt %1
@@ -363,6 +413,33 @@ Leptonica %4
 Tesseract %3
 Leptonica %4
 %5</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Review and label OCR of incident documents.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;OCR engines&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Relecture et étiquetage de l’OCR des documents d’incident.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Moteurs d’OCR&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>disponible</translation>
+    </message>
+    <message>
+        <source>not available: %1</source>
+        <translation>non disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3) — %4: %5</source>
+        <translation>%1 %2 (%3) — %4&#xa0;: %5</translation>
+    </message>
+    <message>
+        <source>no languages</source>
+        <translation>aucune langue</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::AppSettings</name>
+    <message>
+        <source>%1 is not available (%2): Tesseract reads alone.</source>
+        <translation>%1 n’est pas disponible (%2)&#xa0;: Tesseract lit seul.</translation>
     </message>
 </context>
 <context>
@@ -1371,6 +1448,14 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>%n mots signalés pour relecture dans le projet.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>No project open that can be written.</source>
+        <translation>Aucun projet modifiable n’est ouvert.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2018,6 +2103,62 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Not connected: %1</source>
         <translation>Non connecté&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>OCR engines (this project)</source>
+        <translation>Moteurs d’OCR (ce projet)</translation>
+    </message>
+    <message>
+        <source>OCR engines on this computer</source>
+        <translation>Moteurs d’OCR sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Installed:</source>
+        <translation>Installés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OCR engines for this project</source>
+        <translation>Moteurs d’OCR de ce projet</translation>
+    </message>
+    <message>
+        <source>As the profile says</source>
+        <translation>Selon le profil</translation>
+    </message>
+    <message>
+        <source>%1 — not available</source>
+        <translation>%1 — non disponible</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>Non disponible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Engines:</source>
+        <translation>&amp;Moteurs&#xa0;:</translation>
+    </message>
+    <message>
+        <source>OCR profile for this project</source>
+        <translation>Profil d’OCR de ce projet</translation>
+    </message>
+    <message>
+        <source>Accurate: two readers, disagreements flagged</source>
+        <translation>Précis&#xa0;: deux lecteurs, désaccords signalés</translation>
+    </message>
+    <message>
+        <source>Fast: Tesseract alone</source>
+        <translation>Rapide&#xa0;: Tesseract seul</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Kept in the project; applies to pages processed from now on.</source>
+        <translation>Conservé dans le projet&#xa0;; s’applique aux pages traitées à partir de maintenant.</translation>
+    </message>
+    <message>
+        <source>Open a project that can be written to choose its engines.</source>
+        <translation>Ouvrez un projet modifiable pour choisir ses moteurs.</translation>
     </message>
 </context>
 <context>

@@ -116,36 +116,6 @@
         <translation>已写入 %1：%3 个文档的 %2 页，%4 个条目，%5 MB，用时 %6 秒（%7 个并行任务）</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
-
-命令：
-  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和类型统计的页面、词、失败
-  dump -o 目录     将每一页写为 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-
-在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
-同时处理的页数默认为各 worker 线程数之和。</translation>
-    </message>
-    <message>
-        <source>import, ocr, status, dump or export</source>
-        <translation>import、ocr、status、dump 或 export</translation>
-    </message>
-    <message>
         <source>files and folders (import)</source>
         <translation>文件和文件夹（import）</translation>
     </message>
@@ -341,16 +311,96 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <source>import/ocr: memory budget of each page helper process (default 4096; 0: none); over it, its page or file is skipped.</source>
         <translation>import/ocr：每个页面辅助进程的内存预算（默认 4096；0：不限）；超出时跳过其页面或文件。</translation>
     </message>
+    <message>
+        <source>import/ocr: OCR engines for scanned pages: tesseract, ppocr or tesseract+ppocr (default: the profile&apos;s; remembered in the project).</source>
+        <translation>import/ocr：扫描页面使用的 OCR 引擎：tesseract、ppocr 或 tesseract+ppocr（默认：由配置档决定；记录在项目中）。</translation>
+    </message>
+    <message>
+        <source>import/ocr: fast (Tesseract alone) or accurate (two readers, the default; remembered in the project).</source>
+        <translation>import/ocr：fast（仅 Tesseract）或 accurate（两个识别器，默认；记录在项目中）。</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
+
+命令：
+  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和类型统计的页面、词、失败
+  dump -o 目录     将每一页写为 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  engines          OCR 引擎：版本、语言、能力、是否可用
+
+在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
+同时处理的页数默认为各 worker 线程数之和。</translation>
+    </message>
+    <message>
+        <source>import, ocr, status, dump, export or engines</source>
+        <translation>import、ocr、status、dump、export 或 engines</translation>
+    </message>
+    <message>
+        <source>error: --engine takes tesseract, ppocr or tesseract+ppocr</source>
+        <translation>错误：--engine 的取值为 tesseract、ppocr 或 tesseract+ppocr</translation>
+    </message>
+    <message>
+        <source>error: --profile takes fast or accurate</source>
+        <translation>错误：--profile 的取值为 fast 或 accurate</translation>
+    </message>
+    <message>
+        <source>error: the OCR engine %1 is not available: %2</source>
+        <translation>错误：OCR 引擎 %1 不可用：%2</translation>
+    </message>
+    <message>
+        <source>detects</source>
+        <translation>检测</translation>
+    </message>
+    <message>
+        <source>recognizes</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>  capabilities: %1</source>
+        <translation>  能力：%1</translation>
+    </message>
+    <message>
+        <source>  languages:    %1</source>
+        <translation>  语言：%1</translation>
+    </message>
+    <message>
+        <source>note: the OCR engine %1 is not available (%2): Tesseract reads alone</source>
+        <translation>注意：OCR 引擎 %1 不可用（%2）：仅由 Tesseract 识别</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
     <message>
         <source>About Incidoc</source>
         <translation>关于 Incidoc</translation>
-    </message>
-    <message>
-        <source>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Review and label OCR of incident documents.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;审阅和标注事件文档的 OCR 结果。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Qt %1
@@ -363,6 +413,33 @@ Leptonica %4
 Tesseract %3
 Leptonica %4
 %5</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;Review and label OCR of incident documents.&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;OCR engines&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Incidoc %1&lt;/h2&gt;&lt;p&gt;审阅和标注事件文档的 OCR 结果。&lt;/p&gt;&lt;p&gt;%2&lt;/p&gt;&lt;p&gt;&lt;b&gt;OCR 引擎&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>available</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3) — %4: %5</source>
+        <translation>%1 %2（%3）— %4：%5</translation>
+    </message>
+    <message>
+        <source>no languages</source>
+        <translation>无语言</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::AppSettings</name>
+    <message>
+        <source>%1 is not available (%2): Tesseract reads alone.</source>
+        <translation>%1 不可用（%2）：仅由 Tesseract 识别。</translation>
     </message>
 </context>
 <context>
@@ -1364,6 +1441,14 @@ Open it read-only?</source>
             <numerusform>项目中有 %n 个词标记为待审阅。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>No project open that can be written.</source>
+        <translation>没有打开可写入的项目。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2004,6 +2089,62 @@ Open it read-only?</source>
     <message>
         <source>Not connected: %1</source>
         <translation>未连接：%1</translation>
+    </message>
+    <message>
+        <source>OCR engines (this project)</source>
+        <translation>OCR 引擎（本项目）</translation>
+    </message>
+    <message>
+        <source>OCR engines on this computer</source>
+        <translation>本机上的 OCR 引擎</translation>
+    </message>
+    <message>
+        <source>Installed:</source>
+        <translation>已安装：</translation>
+    </message>
+    <message>
+        <source>OCR engines for this project</source>
+        <translation>本项目的 OCR 引擎</translation>
+    </message>
+    <message>
+        <source>As the profile says</source>
+        <translation>由配置档决定</translation>
+    </message>
+    <message>
+        <source>%1 — not available</source>
+        <translation>%1 — 不可用</translation>
+    </message>
+    <message>
+        <source>Not available: %1</source>
+        <translation>不可用：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Engines:</source>
+        <translation>引擎(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>OCR profile for this project</source>
+        <translation>本项目的 OCR 配置档</translation>
+    </message>
+    <message>
+        <source>Accurate: two readers, disagreements flagged</source>
+        <translation>精确：两个识别器，标记分歧</translation>
+    </message>
+    <message>
+        <source>Fast: Tesseract alone</source>
+        <translation>快速：仅 Tesseract</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>配置档(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Kept in the project; applies to pages processed from now on.</source>
+        <translation>保存在项目中；对此后处理的页面生效。</translation>
+    </message>
+    <message>
+        <source>Open a project that can be written to choose its engines.</source>
+        <translation>打开一个可写入的项目以选择其引擎。</translation>
     </message>
 </context>
 <context>

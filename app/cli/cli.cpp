@@ -3,6 +3,7 @@
 #include "app/cli/cli_options.h"
 #include "app/cli/commands.h"
 #include "core/isolation/hosted_workplace.h"
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
 
 #include <QCoreApplication>
@@ -78,6 +79,8 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         return commandDump(o, interrupt);
     if (o.command == QLatin1String("export"))
         return commandExport(o, interrupt);
+    if (o.command == QLatin1String("engines"))
+        return commandEngines(o);
     return kExitUsage;
 }
 
@@ -100,6 +103,12 @@ int run(const QStringList& arguments)
     if (Status languages = checkLanguages(o, tesseractLanguages()); !languages) {
         err(languages.error().message);
         return kExitUsage;
+    }
+    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")) {
+        if (Status engines = checkEngines(o, EnginePool().engines()); !engines) {
+            err(engines.error().message);
+            return kExitUsage;
+        }
     }
 
     if (qEnvironmentVariableIntValue("INCIDOC_NO_ISOLATION") == 1) // as in the app: for a debugger

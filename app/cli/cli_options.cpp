@@ -1,6 +1,7 @@
 #include "app/cli/cli_options.h"
 
 #include "app/cli/cli.h"
+#include "core/pipeline/engine_choice.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -83,6 +84,16 @@ struct Definitions {
     const QCommandLineOption maxFileOpt{QStringLiteral("max-file-mb"),
                                         Cli::tr("import: larger files are refused (default 2048)."),
                                         QStringLiteral("MB")};
+    const QCommandLineOption engineOpt{
+        QStringLiteral("engine"),
+        Cli::tr("import/ocr: OCR engines for scanned pages: tesseract, ppocr or tesseract+ppocr (default: the "
+                "profile's; remembered in the project)."),
+        QStringLiteral("ENGINES")};
+    const QCommandLineOption profileOpt{
+        QStringLiteral("profile"),
+        Cli::tr("import/ocr: fast (Tesseract alone) or accurate (two readers, the default; remembered in the "
+                "project)."),
+        QStringLiteral("PROFILE")};
     const QCommandLineOption insecureOpt{
         QStringLiteral("insecure"),
         Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only).")};
@@ -99,12 +110,14 @@ struct Definitions {
                     "  status           documents, pages by status and kind, words, failures\n"
                     "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
                     "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
-                    "                   Label Studio, hOCR, ALTO, metrics)\n\n"
+                    "                   Label Studio, hOCR, ALTO, metrics)\n"
+                    "  engines          the OCR engines: version, languages, capabilities, availability\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
                     "dns:///NAME:PORT)\n"
                     "to import or ocr; pages in flight default to the workers' total threads."));
         parser.addHelpOption();
-        parser.addPositionalArgument(QStringLiteral("command"), Cli::tr("import, ocr, status, dump or export"));
+        parser.addPositionalArgument(QStringLiteral("command"),
+                                     Cli::tr("import, ocr, status, dump, export or engines"));
         parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"),
                                      QStringLiteral("[PATH...]"));
         for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt,
@@ -113,7 +126,7 @@ struct Definitions {
             parser.addOption(*opt);
         for (const auto* opt :
              {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt, &noOcrOpt,
-              &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt})
+              &failedOpt, &allOpt, &outputOpt, &renderTimeoutOpt, &ocrTimeoutOpt, &engineOpt, &profileOpt})
             parser.addOption(*opt);
     }
 };
@@ -164,6 +177,16 @@ Status readProcessing(const QCommandLineParser& parser, const Definitions& d, Cl
         if (!m)
             return usage(Cli::tr("error: --binarize takes adaptive, sauvola, otsu or none"));
         o.pipeline.process.binarize.method = *m;
+    }
+    if (parser.isSet(d.engineOpt)) {
+        o.engines = parser.value(d.engineOpt).trimmed();
+        if (!engineChoices().contains(o.engines))
+            return usage(Cli::tr("error: --engine takes tesseract, ppocr or tesseract+ppocr"));
+    }
+    if (parser.isSet(d.profileOpt)) {
+        o.profile = parser.value(d.profileOpt).trimmed();
+        if (!profileChoices().contains(o.profile))
+            return usage(Cli::tr("error: --profile takes fast or accurate"));
     }
     return okStatus();
 }
@@ -240,6 +263,11 @@ Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOpt
 /// The command, the project and the paths go together.
 Status checkCommand(const CliOptions& o)
 {
+    if (o.command == QLatin1String("engines")) {
+        if (!o.inputs.isEmpty())
+            return usage(Cli::tr("error: %1 takes no paths").arg(o.command));
+        return okStatus();
+    }
     if (o.project.isEmpty())
         return usage(Cli::tr("error: -p/--project FILE is required"));
     if (o.command == QLatin1String("import") && o.inputs.isEmpty())
@@ -286,8 +314,8 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (Status s = readRemote(parser, d, o.remote); !s)
         return s.error();
 
-    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"), QStringLiteral("status"),
-                               QStringLiteral("dump"), QStringLiteral("export")};
+    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"),    QStringLiteral("status"),
+                               QStringLiteral("dump"),   QStringLiteral("export"), QStringLiteral("engines")};
     if (!commands.contains(o.command))
         return usage(Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
     if (o.command == QLatin1String("export"))
@@ -310,6 +338,19 @@ Status checkLanguages(const CliOptions& o, const QStringList& installed)
                              .arg(lang, QStringLiteral("tesseract-ocr-")
                                             + lang.toLower().replace(QLatin1Char('_'), QLatin1Char('-'))));
         }
+    }
+    return okStatus();
+}
+
+Status checkEngines(const CliOptions& o, const std::vector<EngineInfo>& engines)
+{
+    // With --workers too: the pages' engines are chosen here, from what this installation has.
+    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")) || o.engines.isEmpty())
+        return okStatus();
+    for (const QString& name : enginesIn(o.engines)) {
+        if (const QString why = unavailableReason(name, engines); !why.isEmpty())
+            return makeError(ErrorCode::Unavailable,
+                             Cli::tr("error: the OCR engine %1 is not available: %2").arg(name, why));
     }
     return okStatus();
 }

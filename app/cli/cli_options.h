@@ -4,6 +4,7 @@
 
 #include "core/export/bundle_export.h"
 #include "core/import/importer.h"
+#include "core/ocr/ocr_engine.h"
 #include "core/pipeline/pipeline.h"
 #include "core/remote/remote_options.h"
 #include "core/util/result.h"
@@ -11,11 +12,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <vector>
+
 namespace incidoc::cli {
 
 /// A command and its settings. Value type. The defaults are those of cli.md.
 struct CliOptions {
-    QString command;    ///< import, ocr, status, dump or export
+    QString command;    ///< import, ocr, status, dump, export or engines
     QStringList inputs; ///< import: the files and folders
     QString project;
     QString output; ///< dump: the folder; export: the .zip file
@@ -30,6 +33,8 @@ struct CliOptions {
     bool isolate = true;            ///< import/ocr: files and pages in page hosts (--no-isolation: here)
     long long memoryLimitMb = 4096; ///< each page host's memory budget (--memory-limit-mb; 0: none)
     ExportOptions exportOptions;    ///< export
+    /// import/ocr: --engine and --profile as given (empty: not given, the project's choice applies).
+    QString engines, profile;
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.
@@ -49,5 +54,9 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments);
 /// --workers, or with --fallback local): one clear message instead of every page failing. On workers
 /// they are checked at connect (RemoteCluster::connect).
 Status checkLanguages(const CliOptions& options, const QStringList& installed);
+
+/// The engines --engine names can be used (`engines`: what this installation's pool has; with --workers
+/// too, as the pages' engines are chosen here): one clear message naming the engine and why it cannot run.
+Status checkEngines(const CliOptions& options, const std::vector<EngineInfo>& engines);
 
 } // namespace incidoc::cli

@@ -87,7 +87,15 @@ int commandImport(const CliOptions& o, const std::shared_ptr<Workplace>& workpla
             printJson(json);
         return kExitInterrupted;
     }
-    if (!o.noOcr) {
+    if (o.noOcr) {
+        // The choice is remembered for the pages' OCR later.
+        if (auto engines = chooseEngines(o); !engines) {
+            err(Cli::tr("error: %1").arg(engines.error().message));
+            if (o.json)
+                printJson(json);
+            return kExitUsage;
+        }
+    } else {
         const RunResult r = processQueued(o, workplace, interrupt);
         if (!r.ok && r.stats.queued == 0) {
             err(Cli::tr("error: %1").arg(r.error.message));

@@ -27,6 +27,10 @@ int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
 int commandStatus(const CliOptions& o);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
+/// `engines`: every OCR engine with its version, languages, capabilities and availability.
+int commandEngines(const CliOptions& o);
+/// An engine as `engines --json` lists it.
+QJsonObject engineJson(const EngineInfo& e);
 /// --version: Incidoc's and the engines' versions (not translated: scripts read it).
 int commandVersion();
 

@@ -2,6 +2,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/progress_bar.h"
+#include "core/ocr/engine_pool.h"
 #include "core/storage/project_store.h"
 
 #include <QThread>
@@ -99,6 +100,31 @@ QJsonObject workersReport(const CliOptions& o, const RunResult& r)
 
 } // namespace
 
+Result<ResolvedEngines> chooseEngines(const CliOptions& o)
+{
+    auto store = ProjectStore::open(o.project);
+    if (!store)
+        return store.error();
+    auto kept = readEngineChoice(**store);
+    if (!kept)
+        return kept.error();
+    EngineChoice choice = *kept;
+    if (!o.engines.isEmpty())
+        choice.engines = o.engines;
+    if (!o.profile.isEmpty())
+        choice.profile = o.profile;
+    if ((!o.engines.isEmpty() && o.engines != kept->engines) || (!o.profile.isEmpty() && o.profile != kept->profile))
+        if (Status remembered = writeEngineChoice(**store, choice); !remembered)
+            return remembered.error();
+    auto resolved = resolveEngines(choice, !o.engines.isEmpty(), EnginePool().engines());
+    if (!resolved)
+        return resolved.error();
+    if (!resolved->fellBackFrom.isEmpty() && !o.quiet)
+        err(Cli::tr("note: the OCR engine %1 is not available (%2): Tesseract reads alone")
+                .arg(resolved->fellBackFrom, resolved->fallbackReason));
+    return resolved;
+}
+
 RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt)
 {
     RunResult r;
@@ -108,9 +134,15 @@ RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& w
         return r;
     };
     QHash<DocumentId, QString> paths;
-    if (auto store = ProjectStore::open(o.project); !store)
-        return failedRun(store.error());
+    auto engines = chooseEngines(o);
+    if (!engines)
+        return failedRun(engines.error());
+    r.engines = engines->engines;
+    r.profile = engines->profile;
+    r.notes = engines->notes;
     PipelineOptions pipelineOptions = o.pipeline;
+    pipelineOptions.process.engines = engines->engines;
+    pipelineOptions.process.profile = engines->profile;
     pipelineOptions.workplace = workplace;
     if (!o.remote.workers.isEmpty())
         if (Status connected = connectWorkers(o, pipelineOptions, r); !connected)
@@ -167,6 +199,9 @@ int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
     json.insert(QStringLiteral("seconds"), r.stats.seconds);
     json.insert(QStringLiteral("page_failures"), failures);
     json.insert(QStringLiteral("interrupted"), r.interrupted);
+    json.insert(QStringLiteral("engines"), r.engines);
+    json.insert(QStringLiteral("profile"), r.profile);
+    json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
     if (!o.remote.workers.isEmpty())
         json.insert(QStringLiteral("workers"), workersReport(o, r));
     if (!o.json && !o.quiet && r.stats.queued > 0) {

@@ -3,6 +3,7 @@
 // bar, Ctrl-C, OCR on workers (--workers), and the report of the run (text and --json).
 
 #include "app/cli/cli_options.h"
+#include "core/pipeline/engine_choice.h"
 #include "core/pipeline/pipeline.h"
 #include "core/remote/remote_engine.h"
 #include "core/util/cancel_token.h"
@@ -21,11 +22,19 @@ struct RunResult {
     std::shared_ptr<RemoteCluster> cluster; ///< when OCR ran on workers: what connect() found
     RemoteStats remote;                     ///< the run's OCR calls on workers
     QString clusterNote;                    ///< e.g. why it ran locally instead
+    QString engines, profile;               ///< what read the scanned pages (after any fallback)
+    QStringList notes;                      ///< e.g. that PP-OCR is not available and Tesseract read alone
     QJsonArray failures;
     bool interrupted = false;
     Error error;
     bool ok = true;
 };
+
+/// The engines and profile for the run: --engine/--profile when given (then remembered in the project),
+/// else the project's choice, else the defaults; resolved against the engines available here (an
+/// unavailable PP-OCR the profile asked for: Tesseract alone, with a note on stderr unless -q). Errors:
+/// the project cannot be opened or written, an engine --engine named cannot run.
+Result<ResolvedEngines> chooseEngines(const CliOptions& o);
 
 /// Runs the pipeline over every queued page of the project in `workplace`, with a progress bar and Ctrl-C.
 RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);

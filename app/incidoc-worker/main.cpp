@@ -1,6 +1,7 @@
 // incidoc-worker: a stateless OCR server for the incidoc.worker.v1 gRPC service (../shared/specs/cli.md).
 // Everything but flags and signals is core/remote/worker_server.
 
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/worker_protocol.h"
 #include "core/remote/worker_server.h"
@@ -44,7 +45,8 @@ int main(int argc, char** argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Incidoc OCR worker: serves the incidoc.worker.v1 gRPC service (and grpc.health.v1.Health) with a pool\n"
-        "of Tesseract engines. SIGTERM drains: no new calls, calls in flight finish, exit 0."));
+        "of OCR engines (Tesseract, and PP-OCR where its models are installed). SIGTERM drains: no new calls, calls in "
+        "flight finish, exit 0."));
     parser.addHelpOption();
     const QCommandLineOption versionOpt(QStringList{QStringLiteral("version"), QStringLiteral("V")},
                                         QStringLiteral("Print the versions of the worker and its engine."));
@@ -73,6 +75,11 @@ int main(int argc, char** argv)
         QStringLiteral("languages"),
         QStringLiteral("Engines to load at start, per thread (default eng; others load on first use)."),
         QStringLiteral("LANGS"));
+    const QCommandLineOption enginesOpt(
+        QStringLiteral("engines"),
+        QStringLiteral("OCR engines calls may name, e.g. tesseract,ppocr (default: every available one; a call "
+                       "that names none is read by tesseract)."),
+        QStringLiteral("LIST"));
     const QCommandLineOption insecureOpt(
         QStringLiteral("insecure"),
         QStringLiteral("Allow a non-loopback address without TLS and an API key (trusted networks only)."));
@@ -83,7 +90,7 @@ int main(int argc, char** argv)
     const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("No line per call (start, stop and errors only)."));
     for (const auto* o : {&versionOpt, &listenOpt, &threadsOpt, &keyOpt, &certOpt, &tlsKeyOpt, &maxMessageOpt,
-                          &drainOpt, &languagesOpt, &insecureOpt, &healthOpt, &quietOpt})
+                          &drainOpt, &languagesOpt, &enginesOpt, &insecureOpt, &healthOpt, &quietOpt})
         parser.addOption(*o);
     if (!parser.parse(QCoreApplication::arguments())) {
         err(QStringLiteral("error: %1\nTry 'incidoc-worker --help'.").arg(parser.errorText()));
@@ -97,6 +104,13 @@ int main(int argc, char** argv)
         std::printf("incidoc-worker %s\ntesseract %s, leptonica %s, languages %s, OpenMP thread limit %d\n",
                     INCIDOC_VERSION, qPrintable(incidoc::tesseractVersion()), qPrintable(incidoc::leptonicaVersion()),
                     qPrintable(incidoc::tesseractLanguages().join(QLatin1Char(','))), incidoc::openMpThreadLimit());
+        QStringList engines;
+        for (const incidoc::EngineInfo& e : incidoc::EnginePool().engines())
+            engines << QStringLiteral("%1 %2 (%3)")
+                           .arg(e.name, e.version,
+                                e.available ? QStringLiteral("available")
+                                            : QStringLiteral("not available: ") + e.reason);
+        std::printf("engines: %s\n", qPrintable(engines.join(QStringLiteral(", "))));
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -135,6 +149,15 @@ int main(int argc, char** argv)
     options.tlsKeyFile = parser.value(tlsKeyOpt);
     if (parser.isSet(languagesOpt))
         options.preloadLanguages = parser.value(languagesOpt);
+    if (parser.isSet(enginesOpt)) {
+        for (const QString& e : parser.value(enginesOpt).split(QLatin1Char(','), Qt::SkipEmptyParts))
+            if (!options.enabledEngines.contains(e.trimmed()))
+                options.enabledEngines << e.trimmed();
+        if (options.enabledEngines.isEmpty()) {
+            err(QStringLiteral("error: --engines takes a list of engine names, e.g. tesseract,ppocr"));
+            return 1;
+        }
+    }
     if (parser.isSet(keyOpt)) {
         auto key = incidoc::remote::readApiKeyFile(parser.value(keyOpt));
         if (!key) {

@@ -75,14 +75,15 @@ QDataStream& operator>>(QDataStream& s, RenderOptions& o)
 QDataStream& operator<<(QDataStream& s, const ProcessOptions& o)
 {
     return s << o.render << o.languages << qint32(o.binarize.method) << qint32(o.binarize.blockSize) << o.binarize.c
-             << o.binarize.sauvolaK << o.ocrReadsBinarized << o.normalizeTextSize << qint32(o.ocrDeadlineMs);
+             << o.binarize.sauvolaK << o.ocrReadsBinarized << o.normalizeTextSize << qint32(o.ocrDeadlineMs)
+             << o.engines << o.profile;
 }
 
 QDataStream& operator>>(QDataStream& s, ProcessOptions& o)
 {
     qint32 method = 0, block = 0, deadline = 0;
     s >> o.render >> o.languages >> method >> block >> o.binarize.c >> o.binarize.sauvolaK >> o.ocrReadsBinarized
-        >> o.normalizeTextSize >> deadline;
+        >> o.normalizeTextSize >> deadline >> o.engines >> o.profile;
     o.binarize.method = static_cast<BinarizeMethod>(method);
     o.binarize.blockSize = block;
     o.ocrDeadlineMs = deadline;

@@ -246,6 +246,19 @@ Result<std::unique_ptr<OcrEngine>> TesseractEngineFactory::create(const QString&
     return std::unique_ptr<OcrEngine>(std::move(engine).value());
 }
 
+EngineInfo TesseractEngineFactory::info() const
+{
+    EngineInfo info;
+    info.name = QStringLiteral("tesseract");
+    info.version = tesseractVersion();
+    info.languages = tesseractLanguages();
+    if (info.languages.isEmpty()) {
+        info.available = false;
+        info.reason = QStringLiteral("no Tesseract language data is installed (Debian package tesseract-ocr-eng)");
+    }
+    return info;
+}
+
 QString tesseractVersion()
 {
     return QString::fromLatin1(tesseract::TessBaseAPI::Version());

@@ -28,6 +28,8 @@ private:
 class TesseractEngineFactory final : public OcrEngineFactory {
 public:
     Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const override;
+    /// Version and installed languages; unavailable when no language data is installed.
+    EngineInfo info() const override;
 };
 
 /// "5.3.0"

@@ -140,8 +140,8 @@ namespace {
 /// when configured and no worker answers.
 class RemoteOcrEngine final : public OcrEngine {
 public:
-    RemoteOcrEngine(std::shared_ptr<RemoteCluster> cluster, QString languages)
-        : m_cluster(std::move(cluster)), m_languages(std::move(languages))
+    RemoteOcrEngine(std::shared_ptr<RemoteCluster> cluster, QString languages, QString engine)
+        : m_cluster(std::move(cluster)), m_languages(std::move(languages)), m_engine(std::move(engine))
     {
     }
 
@@ -158,6 +158,8 @@ public:
         request.mutable_options()->set_segmentation(remote::toProto(options.segmentation));
         request.mutable_options()->set_deadline_ms(static_cast<uint32_t>(std::max(0, options.deadlineMs)));
         request.set_request_tag(options.tag.left(80).toStdString());
+        if (!m_engine.isEmpty())
+            request.set_engine(m_engine.toStdString());
         const double bytes = static_cast<double>(request.image().data().size());
 
         // gRPC retries UNAVAILABLE itself (service config); these rounds cover a fleet that is briefly
@@ -260,19 +262,24 @@ private:
 
     std::shared_ptr<RemoteCluster> m_cluster;
     QString m_languages;
+    QString m_engine; ///< asked of the workers by name; empty: their default
     std::unique_ptr<OcrEngine> m_local;
 };
 
 class RemoteEngineFactory final : public OcrEngineFactory {
 public:
-    explicit RemoteEngineFactory(std::shared_ptr<RemoteCluster> cluster) : m_cluster(std::move(cluster)) {}
+    RemoteEngineFactory(std::shared_ptr<RemoteCluster> cluster, QString engine)
+        : m_cluster(std::move(cluster)), m_engine(std::move(engine))
+    {
+    }
     Result<std::unique_ptr<OcrEngine>> create(const QString& languages) const override
     {
-        return std::unique_ptr<OcrEngine>(std::make_unique<RemoteOcrEngine>(m_cluster, languages));
+        return std::unique_ptr<OcrEngine>(std::make_unique<RemoteOcrEngine>(m_cluster, languages, m_engine));
     }
 
 private:
     std::shared_ptr<RemoteCluster> m_cluster;
+    QString m_engine;
 };
 
 /// Asks one worker for its engines and threads.
@@ -302,7 +309,12 @@ RemoteWorkerInfo probe(const RemoteCluster::Impl& c, const QString& address, grp
     info.threads = static_cast<int>(std::max<uint32_t>(1, response.threads()));
     info.version = QString::fromStdString(response.worker_version());
     if (response.engines_size() > 0) {
-        const pb::Engine& e = response.engines(0);
+        // Tesseract's (the engine calls that name none are read by); the first for workers that predate names.
+        int which = 0;
+        for (int i = 0; i < response.engines_size(); ++i)
+            if (response.engines(i).name() == "tesseract")
+                which = i;
+        const pb::Engine& e = response.engines(which);
         info.engine =
             QStringLiteral("%1 %2").arg(QString::fromStdString(e.name()), QString::fromStdString(e.version()));
         for (const auto& l : e.languages())
@@ -447,9 +459,9 @@ RemoteStats RemoteCluster::stats() const
     return m_impl->stats;
 }
 
-std::shared_ptr<const OcrEngineFactory> RemoteCluster::engineFactory()
+std::shared_ptr<const OcrEngineFactory> RemoteCluster::engineFactory(const QString& engine)
 {
-    return std::make_shared<RemoteEngineFactory>(shared_from_this());
+    return std::make_shared<RemoteEngineFactory>(shared_from_this(), engine);
 }
 
 } // namespace incidoc

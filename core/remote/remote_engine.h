@@ -52,8 +52,10 @@ public:
     QString summary() const;
     RemoteStats stats() const;
 
-    /// Engines that send pages to this cluster (with the configured fallback).
-    std::shared_ptr<const OcrEngineFactory> engineFactory();
+    /// Engines that send pages to this cluster (with the configured fallback), asking the workers for
+    /// `engine` by name ("ppocr"); empty: the workers' default (Tesseract). The local fallback is
+    /// Tesseract whatever the engine.
+    std::shared_ptr<const OcrEngineFactory> engineFactory(const QString& engine = {});
 
     /// Implementation detail shared with the engines (remote_engine.cpp).
     struct Impl;

@@ -122,12 +122,12 @@ private:
     bool m_stopping = false;
 };
 
-/// Counters and latencies for GetStatus.
-class Stats {
+/// Calls served and failed, and the latencies of those served (the mean, the p95 of the last 1000, the
+/// maximum). Not locked: its owner (Stats) locks.
+class Latency {
 public:
     void served(double ms)
     {
-        std::lock_guard guard(m_mutex);
         ++m_served;
         m_totalMs += ms;
         m_maxMs = std::max(m_maxMs, ms);
@@ -137,10 +137,51 @@ public:
             m_recent[m_next] = ms;
         m_next = (m_next + 1) % kRecent;
     }
-    void failed()
+    void failed() { ++m_failures; }
+    long long servedCount() const { return m_served; }
+    long long failures() const { return m_failures; }
+    double mean() const { return m_served > 0 ? m_totalMs / static_cast<double>(m_served) : 0; }
+    double max() const { return m_maxMs; }
+    double p95() const
+    {
+        if (m_recent.empty())
+            return 0;
+        std::vector<double> sorted = m_recent;
+        const size_t k = std::min(sorted.size() - 1, static_cast<size_t>(0.95 * static_cast<double>(sorted.size())));
+        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end());
+        return sorted[k];
+    }
+
+private:
+    static constexpr size_t kRecent = 1000;
+    long long m_served = 0, m_failures = 0;
+    double m_totalMs = 0, m_maxMs = 0;
+    std::vector<double> m_recent;
+    size_t m_next = 0;
+};
+
+/// Counters and latencies for GetStatus: over every call, and per engine.
+class Stats {
+public:
+    /// The engines calls may name, in the order GetStatus lists them.
+    void setEngines(const QStringList& engines)
     {
         std::lock_guard guard(m_mutex);
-        ++m_failures;
+        m_order = engines;
+        for (const QString& e : engines)
+            m_engines[e];
+    }
+    void served(const QString& engine, double ms)
+    {
+        std::lock_guard guard(m_mutex);
+        m_all.served(ms);
+        m_engines[engine].served(ms);
+    }
+    void failed(const QString& engine)
+    {
+        std::lock_guard guard(m_mutex);
+        m_all.failed();
+        m_engines[engine].failed();
     }
     void rejected()
     {
@@ -150,34 +191,41 @@ public:
     void fill(pb::GetStatusResponse* out) const
     {
         std::lock_guard guard(m_mutex);
-        out->set_pages_served(static_cast<uint64_t>(m_served));
-        out->set_failures(static_cast<uint64_t>(m_failures));
+        out->set_pages_served(static_cast<uint64_t>(m_all.servedCount()));
+        out->set_failures(static_cast<uint64_t>(m_all.failures()));
         out->set_rejected(static_cast<uint64_t>(m_rejected));
-        out->set_latency_ms_mean(m_served > 0 ? m_totalMs / static_cast<double>(m_served) : 0);
-        out->set_latency_ms_max(m_maxMs);
-        if (!m_recent.empty()) {
-            std::vector<double> sorted = m_recent;
-            const size_t k =
-                std::min(sorted.size() - 1, static_cast<size_t>(0.95 * static_cast<double>(sorted.size())));
-            std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(k), sorted.end());
-            out->set_latency_ms_p95(sorted[k]);
+        out->set_latency_ms_mean(m_all.mean());
+        out->set_latency_ms_max(m_all.max());
+        out->set_latency_ms_p95(m_all.p95());
+        for (const QString& name : m_order) {
+            const Latency& l = m_engines.at(name);
+            pb::EngineStatus* e = out->add_engines();
+            e->set_name(name.toStdString());
+            e->set_pages_served(static_cast<uint64_t>(l.servedCount()));
+            e->set_failures(static_cast<uint64_t>(l.failures()));
+            e->set_latency_ms_mean(l.mean());
+            e->set_latency_ms_p95(l.p95());
+            e->set_latency_ms_max(l.max());
         }
     }
     void fill(WorkerCounters* out) const
     {
         std::lock_guard guard(m_mutex);
-        out->pagesServed = m_served;
-        out->failures = m_failures;
+        out->pagesServed = m_all.servedCount();
+        out->failures = m_all.failures();
         out->rejected = m_rejected;
+        for (const QString& name : m_order) {
+            const Latency& l = m_engines.at(name);
+            out->engines.push_back({name, l.servedCount(), l.failures(), l.mean(), l.max()});
+        }
     }
 
 private:
-    static constexpr size_t kRecent = 1000;
     mutable std::mutex m_mutex;
-    long long m_served = 0, m_failures = 0, m_rejected = 0;
-    double m_totalMs = 0, m_maxMs = 0;
-    std::vector<double> m_recent;
-    size_t m_next = 0;
+    Latency m_all;
+    std::map<QString, Latency> m_engines;
+    QStringList m_order;
+    long long m_rejected = 0;
 };
 
 /// A Recognize call: its cancel flag follows the client (cancel, deadline) and the drain deadline.
@@ -226,6 +274,8 @@ struct WorkerServer::Impl final : public ServiceBase {
     WorkerOptions options;
     int threads = 1;
     QStringList languages;
+    QStringList enabled;            ///< engines calls may name, the default first
+    std::vector<EngineInfo> listed; ///< every engine of the pool, the default first (ListEngines)
     QString servedBy;
     Clock::time_point startedAt = Clock::now();
     Stats stats;
@@ -320,6 +370,25 @@ struct WorkerServer::Impl final : public ServiceBase {
                 return reactor;
             }
         }
+        QString engineName = QString::fromStdString(req->engine()).trimmed();
+        if (engineName.isEmpty())
+            engineName = QString::fromLatin1(EnginePool::kTesseract); // clients that predate engine names
+        if (!enabled.contains(engineName)) {
+            const QString served = enabled.join(QStringLiteral(", "));
+            const grpc::Status bad =
+                options.engines->hasEngine(engineName)
+                    ? grpc::Status(grpc::StatusCode::FAILED_PRECONDITION,
+                                   QStringLiteral("engine \"%1\" is not served by this worker (it serves: %2)")
+                                       .arg(engineName, served)
+                                       .toStdString())
+                    : grpc::Status(grpc::StatusCode::INVALID_ARGUMENT,
+                                   QStringLiteral("unknown engine \"%1\" (this worker serves: %2)")
+                                       .arg(engineName.left(40), served)
+                                       .toStdString());
+            refuse("Recognize", ctx, bad);
+            reactor->Finish(bad);
+            return reactor;
+        }
         QString languages = QString::fromStdString(req->options().languages()).trimmed();
         if (languages.isEmpty())
             languages = QStringLiteral("eng");
@@ -327,7 +396,7 @@ struct WorkerServer::Impl final : public ServiceBase {
         QString why;
         if (languages.size() > 200 || !kLanguages.match(languages).hasMatch())
             why = QStringLiteral("languages must look like eng or eng+fra");
-        else
+        else if (engineName == QLatin1String(EnginePool::kTesseract)) // other engines read their own way
             for (const QString& l : languages.split(QLatin1Char('+')))
                 if (!this->languages.contains(l))
                     why = QStringLiteral("language '%1' is not installed on this worker").arg(l);
@@ -340,7 +409,7 @@ struct WorkerServer::Impl final : public ServiceBase {
 
         const QString peer = peerOf(ctx);
         const auto clientDeadline = ctx->deadline();
-        pool.post([this, reactor, req, response, received, languages, peer, clientDeadline] {
+        pool.post([this, reactor, req, response, received, languages, engineName, peer, clientDeadline] {
             const double queuedMs = msSince(received);
             const pb::PageImage& image = req->image();
             const QString shape =
@@ -352,12 +421,12 @@ struct WorkerServer::Impl final : public ServiceBase {
             auto finish = [&](const grpc::Status& status, int words, double decodeMs, double ocrMs) {
                 const double totalMs = msSince(received);
                 if (status.ok())
-                    stats.served(totalMs);
+                    stats.served(engineName, totalMs);
                 else
-                    stats.failed();
-                log(QStringLiteral(
-                        "Recognize peer=%1 tag=\"%2\" %3 %4 %5 ms (queued %6, decode %7, ocr %8) words=%9%10")
-                        .arg(peer, tag, shape, codeName(status.error_code()))
+                    stats.failed(engineName);
+                log(QStringLiteral("Recognize peer=%1 tag=\"%2\" engine=%3 %4 %5 %6 ms (queued %7, decode %8, ocr %9) "
+                                   "words=%10%11")
+                        .arg(peer, tag, engineName, shape, codeName(status.error_code()))
                         .arg(totalMs, 0, 'f', 0)
                         .arg(queuedMs, 0, 'f', 0)
                         .arg(decodeMs, 0, 'f', 0)
@@ -377,7 +446,7 @@ struct WorkerServer::Impl final : public ServiceBase {
             const double decodeMs = msSince(decodeStart);
             if (!decoded)
                 return finish(toGrpcStatus(decoded.error()), 0, decodeMs, 0);
-            auto engine = options.engines->acquire(options.engine, languages);
+            auto engine = options.engines->acquire(engineName, languages);
             if (!engine)
                 return finish({grpc::StatusCode::INTERNAL, engine.error().message.toStdString()}, 0, decodeMs, 0);
 
@@ -423,11 +492,18 @@ struct WorkerServer::Impl final : public ServiceBase {
             reactor->Finish(refused);
             return reactor;
         }
-        pb::Engine* engine = response->add_engines();
-        engine->set_name("tesseract");
-        engine->set_version(tesseractVersion().toStdString());
-        for (const QString& l : languages)
-            engine->add_languages(l.toStdString());
+        for (const EngineInfo& info : listed) {
+            pb::Engine* engine = response->add_engines();
+            engine->set_name(info.name.toStdString());
+            engine->set_version(info.version.toStdString());
+            const QStringList& langs = info.name == QLatin1String(EnginePool::kTesseract) ? languages : info.languages;
+            for (const QString& l : langs)
+                engine->add_languages(l.toStdString());
+            engine->set_available(enabled.contains(info.name));
+            engine->set_reason(info.reason.toStdString());
+            engine->set_detects(info.detects);
+            engine->set_recognizes(info.recognizes);
+        }
         response->set_worker_version(workerVersion().toStdString());
         response->set_threads(static_cast<uint32_t>(threads));
         response->set_max_message_bytes(static_cast<uint64_t>(options.maxMessageBytes));
@@ -457,6 +533,40 @@ struct WorkerServer::Impl final : public ServiceBase {
         response->set_draining(draining.load());
         reactor->Finish(grpc::Status::OK);
         return reactor;
+    }
+
+    /// The engines served: those asked for (each registered and available), or every available one;
+    /// the default ("tesseract") first. Fills `enabled`, `listed` and the per-engine counters.
+    Status chooseEngines(const WorkerOptions& o)
+    {
+        const QString tesseract = QString::fromLatin1(EnginePool::kTesseract);
+        listed = o.engines->engines();
+        std::stable_partition(listed.begin(), listed.end(), [&](const EngineInfo& e) { return e.name == tesseract; });
+        for (const QString& asked : o.enabledEngines) {
+            const auto it =
+                std::find_if(listed.begin(), listed.end(), [&](const EngineInfo& e) { return e.name == asked; });
+            if (it == listed.end()) {
+                QStringList names;
+                for (const EngineInfo& e : listed)
+                    names << e.name;
+                return makeError(ErrorCode::InvalidInput, QStringLiteral("unknown engine \"%1\" (this worker has: %2)")
+                                                              .arg(asked, names.join(QStringLiteral(", "))));
+            }
+            if (!it->available)
+                return makeError(ErrorCode::Unavailable,
+                                 QStringLiteral("the engine %1 is not available: %2").arg(asked, it->reason));
+        }
+        for (EngineInfo& e : listed) {
+            const bool wanted = o.enabledEngines.isEmpty() ? e.available : o.enabledEngines.contains(e.name);
+            if (wanted)
+                enabled << e.name;
+            else if (e.available)
+                e.reason = QStringLiteral("not enabled on this worker (--engines)");
+        }
+        if (enabled.isEmpty())
+            return makeError(ErrorCode::Unavailable, QStringLiteral("no OCR engine is available on this worker"));
+        stats.setEngines(enabled);
+        return okStatus();
     }
 
     void drainNow(int drainMs)
@@ -553,9 +663,13 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
         credentials = grpc::InsecureServerCredentials();
     }
 
-    // The engines first: a worker that cannot OCR must not announce itself as serving.
-    if (!options.preloadLanguages.isEmpty()) {
-        if (Status made = options.engines->preload(options.engine, options.preloadLanguages, impl->threads); !made.ok())
+    if (Status chosen = impl->chooseEngines(options); !chosen)
+        return chosen.error();
+    // The engines first: a worker that cannot OCR must not announce itself as serving. Tesseract's are
+    // made now, per thread; other engines' on first use.
+    const QString tesseract = QString::fromLatin1(EnginePool::kTesseract);
+    if (!options.preloadLanguages.isEmpty() && impl->enabled.contains(tesseract)) {
+        if (Status made = options.engines->preload(tesseract, options.preloadLanguages, impl->threads); !made.ok())
             return made.error();
     }
     impl->pool.start(impl->threads);
@@ -612,16 +726,22 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
     }
     if (impl->healthPort > 0)
         impl->log(QStringLiteral("health checks (plaintext, health service only) on port %1").arg(impl->healthPort));
-    impl->log(QStringLiteral("listening on %1:%2 (%3), %4 threads, languages %5, receive limit %6 MB%7")
-                  .arg(impl->host)
-                  .arg(impl->port)
-                  .arg(impl->tls ? QStringLiteral("TLS") : QStringLiteral("plaintext"))
-                  .arg(impl->threads)
-                  .arg(impl->languages.join(QLatin1Char(',')))
-                  .arg(impl->options.maxMessageBytes / (1024 * 1024))
-                  .arg(impl->options.apiKey.isEmpty() ? QStringLiteral(", no API key")
-                                                      : QStringLiteral(", API key required")));
+    impl->log(
+        QStringLiteral("listening on %1:%2 (%3), %4 threads, engines %8, languages %5, receive limit %6 MB%7")
+            .arg(impl->host)
+            .arg(impl->port)
+            .arg(impl->tls ? QStringLiteral("TLS") : QStringLiteral("plaintext"))
+            .arg(impl->threads)
+            .arg(impl->languages.join(QLatin1Char(',')))
+            .arg(impl->options.maxMessageBytes / (1024 * 1024))
+            .arg(impl->options.apiKey.isEmpty() ? QStringLiteral(", no API key") : QStringLiteral(", API key required"))
+            .arg(impl->enabled.join(QLatin1Char(','))));
     return std::unique_ptr<WorkerServer>(new WorkerServer(std::move(impl)));
+}
+
+QStringList WorkerServer::enabledEngines() const
+{
+    return m_impl->enabled;
 }
 
 int WorkerServer::port() const

@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <memory>
+#include <vector>
 
 namespace incidoc::remote {
 
@@ -32,13 +33,24 @@ struct WorkerOptions {
     QString preloadLanguages = QStringLiteral("eng"); ///< engines made at start, per thread ("" for none)
     /// Where the call threads lease their engines; null: a pool of the server's own.
     std::shared_ptr<EnginePool> engines;
-    /// The engine family calls are read with, as registered in `engines`.
-    QString engine = QString::fromLatin1(EnginePool::kTesseract);
-    /// Languages the engines have (for INVALID_ARGUMENT on others); empty: Tesseract's installed ones.
+    /// The engine families calls may name (RecognizeRequest.engine), as registered in `engines`; every one
+    /// must be available. Empty: every available family of `engines`. A call that names none is read by
+    /// "tesseract".
+    QStringList enabledEngines;
+    /// Languages Tesseract has (for INVALID_ARGUMENT on others); empty: Tesseract's installed ones.
     QStringList languages;
     /// One line per call (method, peer, sizes, status, times; never page content). Null: no log.
     /// Called from gRPC and pool threads, one call at a time.
     std::function<void(const QString&)> log;
+};
+
+/// One engine's Recognize calls, as GetStatus serves them.
+struct EngineCounters {
+    QString name;
+    long long pagesServed = 0;
+    long long failures = 0;
+    double latencyMsMean = 0;
+    double latencyMsMax = 0;
 };
 
 /// Counters, as GetStatus serves them.
@@ -50,17 +62,21 @@ struct WorkerCounters {
     long long failures = 0;
     long long rejected = 0;
     bool draining = false;
+    std::vector<EngineCounters> engines; ///< per engine served, in ListEngines' order
 };
 
 /// Thread contract: all functions are thread-safe; drain() may be called from a signal-watching thread.
 class WorkerServer {
 public:
     /// Binds and starts serving. Errors: InvalidInput (bad address, non-loopback without TLS and key
-    /// unless `insecure`), Io (certificate files), Unavailable (the port cannot be bound), Engine (the
+    /// unless `insecure`, an enabled engine that is not registered), Unavailable (an enabled engine that
+    /// cannot run here, with its reason), Io (certificate files), Unavailable (the port cannot be bound), Engine (the
     /// preload engines cannot be made).
     static Result<std::unique_ptr<WorkerServer>> start(WorkerOptions options);
     ~WorkerServer(); ///< drain(0)
 
+    /// The engines calls may name, the default ("tesseract") first.
+    QStringList enabledEngines() const;
     /// The port bound (useful with port 0).
     int port() const;
     /// The health-only port bound (0: none).

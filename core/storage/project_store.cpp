@@ -727,6 +727,26 @@ Result<std::vector<FailureRecord>> ProjectStore::failures()
 
 // ---- labels --------------------------------------------------------------------------------------------
 
+Result<std::optional<QString>> ProjectStore::meta(const QString& key)
+{
+    return guarded<std::optional<QString>>([&]() -> std::optional<QString> {
+        Query q(m_impl->db, "SELECT value FROM meta WHERE key = ?1");
+        q.bind(1, key);
+        if (!q.next() || q.isNull(0))
+            return std::nullopt;
+        return q.text(0);
+    });
+}
+
+Status ProjectStore::setMeta(const QString& key, const QString& value)
+{
+    return guardedStatus([&] {
+        Query q(m_impl->db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
+        q.bind(1, key).bind(2, value);
+        q.run();
+    });
+}
+
 Result<std::vector<LabelRecord>> ProjectStore::labels()
 {
     return guarded<std::vector<LabelRecord>>([&] {

@@ -209,6 +209,12 @@ public:
     /// Redoes an undone group (oldest edit first) and clears its undone marks.
     Status redoEditGroup(long long group);
 
+    // --- project settings (the meta table) ----------------------------------------------------------
+    /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.
+    Result<std::optional<QString>> meta(const QString& key);
+    /// Sets (or replaces) a setting. Errors: Io (read-only project).
+    Status setMeta(const QString& key, const QString& value);
+
 private:
     struct Impl;
     explicit ProjectStore(std::unique_ptr<Impl> impl);

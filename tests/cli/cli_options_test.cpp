@@ -347,5 +347,64 @@ TEST(CliOptions, LanguagesAreCheckedWhenOcrMayRunHere)
                                installed));
 }
 
+TEST(CliOptions, EngineAndProfile)
+{
+    const QStringList ocr{QStringLiteral("ocr"), QStringLiteral("-p"), kProject};
+    const CliOptions plain = options(ocr);
+    EXPECT_TRUE(plain.engines.isEmpty()); // not given: the project's choice applies
+    EXPECT_TRUE(plain.profile.isEmpty());
+    for (const QString& e : {QStringLiteral("tesseract"), QStringLiteral("ppocr"), QStringLiteral("tesseract+ppocr")})
+        EXPECT_EQ(options(ocr + QStringList{QStringLiteral("--engine"), e}).engines, e);
+    const CliOptions imported = options({QStringLiteral("import"), QStringLiteral("a.pdf"), QStringLiteral("-p"),
+                                         kProject, QStringLiteral("--profile"), QStringLiteral("fast")});
+    EXPECT_EQ(imported.profile, QStringLiteral("fast"));
+    for (const QString& bad : {QStringLiteral("easyocr"), QStringLiteral("ppocr+tesseract"), QString()})
+        EXPECT_EQ(usageError(ocr + QStringList{QStringLiteral("--engine"), bad}),
+                  QStringLiteral("error: --engine takes tesseract, ppocr or tesseract+ppocr"))
+            << qPrintable(bad);
+    EXPECT_EQ(usageError(ocr + QStringList{QStringLiteral("--profile"), QStringLiteral("slow")}),
+              QStringLiteral("error: --profile takes fast or accurate"));
+}
+
+TEST(CliOptions, EnginesNeedsNoProject)
+{
+    const CliOptions o = options({QStringLiteral("engines"), QStringLiteral("--json")});
+    EXPECT_EQ(o.command, QStringLiteral("engines"));
+    EXPECT_TRUE(o.json);
+    EXPECT_EQ(usageError({QStringLiteral("engines"), QStringLiteral("x")}),
+              QStringLiteral("error: engines takes no paths"));
+}
+
+TEST(CliOptions, EnginesNamedAreCheckedBeforeAnyWork)
+{
+    EngineInfo tesseract;
+    tesseract.name = QStringLiteral("tesseract");
+    EngineInfo ppocr;
+    ppocr.name = QStringLiteral("ppocr");
+    ppocr.available = false;
+    ppocr.reason = QStringLiteral("model file ch_PP-OCRv4_rec_infer.onnx does not match its SHA-256");
+    const std::vector<EngineInfo> engines{tesseract, ppocr};
+    auto withEngine = [](const QStringList& args, const QString& engine) {
+        return options(args + QStringList{QStringLiteral("-p"), kProject, QStringLiteral("--engine"), engine});
+    };
+    const Status bad = checkEngines(withEngine({QStringLiteral("ocr")}, QStringLiteral("tesseract+ppocr")), engines);
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message, QStringLiteral("error: the OCR engine ppocr is not available: model file "
+                                                  "ch_PP-OCRv4_rec_infer.onnx does not match its SHA-256"));
+    EXPECT_FALSE(checkEngines(withEngine({QStringLiteral("import"), QStringLiteral("a.pdf")}, QStringLiteral("ppocr")),
+                              engines));
+    const Status absent = checkEngines(withEngine({QStringLiteral("ocr")}, QStringLiteral("ppocr")), {tesseract});
+    ASSERT_FALSE(absent);
+    EXPECT_EQ(absent.error().message,
+              QStringLiteral("error: the OCR engine ppocr is not available: not part of this installation"));
+    EXPECT_TRUE(checkEngines(withEngine({QStringLiteral("ocr")}, QStringLiteral("tesseract")), engines));
+    EXPECT_TRUE(checkEngines(options({QStringLiteral("ocr"), QStringLiteral("-p"), kProject}), engines));
+    // With workers too: the engines are chosen here, from what this installation has.
+    EXPECT_FALSE(checkEngines(withEngine({QStringLiteral("ocr"), QStringLiteral("--workers"), QStringLiteral("h:1")},
+                                         QStringLiteral("ppocr")),
+                              engines));
+    EXPECT_TRUE(checkEngines(withEngine({QStringLiteral("status")}, QStringLiteral("ppocr")), engines));
+}
+
 } // namespace
 } // namespace incidoc::cli

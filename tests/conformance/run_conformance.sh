@@ -6,7 +6,13 @@ worker=$1 conformance=$2
 dir=$(mktemp -d)
 trap 'kill -KILL $pid 2>/dev/null; rm -rf "$dir"' EXIT
 openssl rand -hex 32 > "$dir/key"
-"$worker" --listen 127.0.0.1:0 --threads 2 --api-key-file "$dir/key" 2> "$dir/log" &
+# An engine the worker does not have: it refuses to start, naming it.
+if "$worker" --listen 127.0.0.1:0 --engines tesseract,no-such-engine 2> "$dir/refused"; then
+    echo "worker started with an unknown engine"; exit 1
+fi
+grep -q 'unknown engine "no-such-engine"' "$dir/refused" || { echo "unclear refusal:"; cat "$dir/refused"; exit 1; }
+# Every engine this build has (the default); CONFORMANCE_WORKER_ARGS may narrow them (--engines tesseract).
+"$worker" --listen 127.0.0.1:0 --threads 2 --api-key-file "$dir/key" ${CONFORMANCE_WORKER_ARGS:-} 2> "$dir/log" &
 pid=$!
 port=
 for _ in $(seq 1 600); do

@@ -292,6 +292,125 @@ TEST(Conformance, StatusCountsServedPages)
     EXPECT_FALSE(after.draining());
 }
 
+pb::ListEnginesResponse listEngines()
+{
+    auto stub = pb::OcrWorker::NewStub(channel());
+    grpc::ClientContext ctx;
+    prepare(ctx);
+    pb::ListEnginesResponse resp;
+    const grpc::Status st = stub->ListEngines(&ctx, pb::ListEnginesRequest(), &resp);
+    EXPECT_TRUE(st.ok()) << st.error_message();
+    return resp;
+}
+
+TEST(Conformance, EnginesAreNamedAndTheFirstIsTheDefault)
+{
+    const pb::ListEnginesResponse engines = listEngines();
+    ASSERT_GE(engines.engines_size(), 1);
+    std::set<std::string> names;
+    for (const pb::Engine& e : engines.engines()) {
+        EXPECT_FALSE(e.name().empty());
+        EXPECT_TRUE(names.insert(e.name()).second) << "engine listed twice: " << e.name();
+        EXPECT_TRUE(e.available() || !e.reason().empty()) << e.name() << ": an unavailable engine says why";
+    }
+    ASSERT_TRUE(engines.engines(0).available()) << "the default engine must be served";
+    const QImage page = testPage();
+    pb::RecognizeResponse unnamed, named;
+    ASSERT_TRUE(recognize(request(page, false), &unnamed).ok());
+    pb::RecognizeRequest req = request(page, false);
+    req.set_engine(engines.engines(0).name());
+    const grpc::Status st = recognize(req, &named);
+    ASSERT_TRUE(st.ok()) << st.error_message();
+    EXPECT_EQ(fingerprint(unnamed), fingerprint(named)) << "a request naming no engine is read by the first listed";
+}
+
+TEST(Conformance, EveryAvailableEngineReadsAPage)
+{
+    const QImage page = testPage();
+    const pb::ListEnginesResponse engines = listEngines();
+    for (const pb::Engine& e : engines.engines()) {
+        if (!e.available() || !e.detects() || !e.recognizes())
+            continue;
+        pb::RecognizeRequest req = request(page, false);
+        req.set_engine(e.name());
+        pb::RecognizeResponse resp;
+        const grpc::Status st = recognize(req, &resp);
+        ASSERT_TRUE(st.ok()) << e.name() << ": " << st.error_message();
+        std::multiset<std::string> found;
+        for (const pb::Word& w : resp.words()) {
+            found.insert(w.text());
+            EXPECT_TRUE(inside(w.box(), page.width(), page.height())) << e.name() << ": " << w.text();
+        }
+        int expected = 0, matched = 0;
+        for (const QString& line : kLines)
+            for (const QString& word : line.split(QLatin1Char(' '))) {
+                ++expected;
+                matched += found.count(word.toStdString()) > 0 ? 1 : 0;
+            }
+        EXPECT_GE(matched * 10, expected * 5) << e.name() << ": " << matched << " of " << expected;
+    }
+}
+
+TEST(Conformance, EnginesNotServedAreRefusedClearly)
+{
+    const QImage page = testPage();
+    pb::RecognizeResponse resp;
+    pb::RecognizeRequest unknown = request(page, false);
+    unknown.set_engine("no-such-engine");
+    const grpc::Status st = recognize(unknown, &resp);
+    EXPECT_EQ(st.error_code(), grpc::StatusCode::INVALID_ARGUMENT) << "an engine the worker does not know";
+    EXPECT_NE(st.error_message().find("no-such-engine"), std::string::npos) << st.error_message();
+    const pb::ListEnginesResponse engines = listEngines();
+    for (const pb::Engine& e : engines.engines()) {
+        if (e.available())
+            continue;
+        pb::RecognizeRequest req = request(page, false);
+        req.set_engine(e.name());
+        EXPECT_EQ(recognize(req, &resp).error_code(), grpc::StatusCode::FAILED_PRECONDITION)
+            << e.name() << " is listed as not served";
+    }
+    EXPECT_TRUE(recognize(request(page, false), &resp).ok()) << "the server must still serve";
+}
+
+TEST(Conformance, StatusCountsEachEngine)
+{
+    auto stub = pb::OcrWorker::NewStub(channel());
+    auto status = [&] {
+        grpc::ClientContext ctx;
+        prepare(ctx);
+        pb::GetStatusResponse s;
+        EXPECT_TRUE(stub->GetStatus(&ctx, pb::GetStatusRequest(), &s).ok());
+        return s;
+    };
+    const std::string first = listEngines().engines(0).name();
+    auto served = [&](const pb::GetStatusResponse& s) -> const pb::EngineStatus* {
+        for (const pb::EngineStatus& e : s.engines())
+            if (e.name() == first)
+                return &e;
+        return nullptr;
+    };
+    const pb::GetStatusResponse before = status();
+    ASSERT_NE(served(before), nullptr) << "GetStatus lists the default engine";
+    pb::RecognizeResponse resp;
+    ASSERT_TRUE(recognize(request(testPage(), false), &resp).ok());
+    const pb::GetStatusResponse after = status();
+    const pb::EngineStatus* e = served(after);
+    ASSERT_NE(e, nullptr);
+    EXPECT_GE(e->pages_served(), served(before)->pages_served() + 1);
+    EXPECT_GT(e->latency_ms_mean(), 0);
+    EXPECT_GE(e->latency_ms_max(), e->latency_ms_p95());
+    uint64_t total = 0;
+    std::set<std::string> listed;
+    const pb::ListEnginesResponse engines = listEngines();
+    for (const pb::Engine& l : engines.engines())
+        listed.insert(l.name());
+    for (const pb::EngineStatus& s : after.engines()) {
+        EXPECT_TRUE(listed.count(s.name())) << s.name() << " is not listed by ListEngines";
+        total += s.pages_served();
+    }
+    EXPECT_EQ(total, after.pages_served()) << "every served page is counted under its engine";
+}
+
 std::string readFile(const char* path, const char* what)
 {
     QFile f(QString::fromLocal8Bit(path));

@@ -13,6 +13,7 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
+#include <map>
 
 #include <unistd.h>
 
@@ -402,4 +403,114 @@ TEST(Cli, InterruptKeepsFinishedPagesAndExitsWith130)
     EXPECT_GE(done, 1);
     EXPECT_EQ(countPagesWithStatus(project, PageStatus::Processing), 0);
     EXPECT_EQ(countPagesWithStatus(project, PageStatus::Queued), 6 - done);
+}
+
+namespace {
+
+/// `engines --json` as run by a user: the engines by name.
+std::map<QString, QJsonObject> listedEngines()
+{
+    const CliRun r = runCli({QStringLiteral("engines"), QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    std::map<QString, QJsonObject> byName;
+    for (const auto& e : QJsonDocument::fromJson(r.out.toUtf8()).object()[QStringLiteral("engines")].toArray())
+        byName[e[QStringLiteral("name")].toString()] = e.toObject();
+    return byName;
+}
+
+} // namespace
+
+TEST(Cli, EnginesListsEveryEngineWithItsAvailability)
+{
+    const auto engines = listedEngines();
+    ASSERT_TRUE(engines.count(QStringLiteral("tesseract")));
+    const QJsonObject t = engines.at(QStringLiteral("tesseract"));
+    EXPECT_TRUE(t[QStringLiteral("available")].toBool());
+    EXPECT_TRUE(t[QStringLiteral("detects")].toBool());
+    EXPECT_TRUE(t[QStringLiteral("recognizes")].toBool());
+    EXPECT_FALSE(t[QStringLiteral("version")].toString().isEmpty());
+    EXPECT_TRUE(t[QStringLiteral("languages")].toArray().contains(QStringLiteral("eng")));
+    EXPECT_EQ(t[QStringLiteral("reason")].toString(), QString());
+    for (const auto& [name, e] : engines)
+        for (const char* key : {"name", "available", "version", "languages", "detects", "recognizes", "reason"})
+            EXPECT_TRUE(e.contains(QLatin1String(key))) << qPrintable(name) << " " << key;
+
+    const CliRun text = runCli({QStringLiteral("engines")});
+    EXPECT_EQ(text.exitCode, 0);
+    EXPECT_TRUE(text.out.startsWith(QStringLiteral("tesseract ")) || text.out.contains(QStringLiteral("\ntesseract ")))
+        << qPrintable(text.out);
+    EXPECT_EQ(runCli({QStringLiteral("engines"), QStringLiteral("x")}).exitCode, 1);
+}
+
+TEST(Cli, EngineAndProfileAreCheckedRememberedAndFallBack)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.incidoc"));
+    const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
+    ASSERT_TRUE(writeScannedPdf(pdf, {sampleParagraphPages(1, 4)[0]}, 200));
+    const bool ppocrHere = listedEngines().count(QStringLiteral("ppocr"))
+                           && listedEngines()[QStringLiteral("ppocr")][QStringLiteral("available")].toBool();
+
+    // Bad words: usage errors, nothing made.
+    const CliRun bad = runCli({QStringLiteral("import"), QStringLiteral("-p"), project, pdf, QStringLiteral("--engine"),
+                               QStringLiteral("easyocr")});
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_TRUE(bad.err.contains(QStringLiteral("--engine takes tesseract, ppocr or tesseract+ppocr")))
+        << qPrintable(bad.err);
+    EXPECT_EQ(runCli({QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--profile"),
+                      QStringLiteral("slow")})
+                  .exitCode,
+              1);
+    EXPECT_FALSE(QFile::exists(project));
+
+    // The default (accurate) reads with both engines, or falls back to Tesseract with a note.
+    const CliRun imported =
+        runCli({QStringLiteral("import"), QStringLiteral("-p"), project, pdf, QStringLiteral("--json")});
+    ASSERT_FALSE(imported.crashed);
+    ASSERT_EQ(imported.exitCode, 0) << qPrintable(imported.err);
+    const QJsonObject first = QJsonDocument::fromJson(imported.out.toUtf8()).object();
+    EXPECT_EQ(first[QStringLiteral("profile")].toString(), QStringLiteral("accurate"));
+    EXPECT_EQ(first[QStringLiteral("pages")][QStringLiteral("done")].toInt(), 1);
+    if (ppocrHere) {
+        EXPECT_EQ(first[QStringLiteral("engines")].toString(), QStringLiteral("tesseract+ppocr"));
+        EXPECT_TRUE(first[QStringLiteral("notes")].toArray().isEmpty());
+    } else {
+        EXPECT_EQ(first[QStringLiteral("engines")].toString(), QStringLiteral("tesseract"));
+        ASSERT_EQ(first[QStringLiteral("notes")].toArray().size(), 1);
+        EXPECT_TRUE(first[QStringLiteral("notes")][0].toString().startsWith(QStringLiteral("ppocr is not available")));
+        EXPECT_TRUE(imported.err.contains(QStringLiteral("ppocr is not available"))) << qPrintable(imported.err);
+
+        // Asked for by name, an engine that cannot run is an error naming the reason, and nothing runs.
+        const CliRun named = runCli({QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--all"),
+                                     QStringLiteral("--engine"), QStringLiteral("tesseract+ppocr")});
+        EXPECT_FALSE(named.crashed);
+        EXPECT_EQ(named.exitCode, 1);
+        EXPECT_TRUE(named.err.contains(QStringLiteral("error: the OCR engine ppocr is not available: ")))
+            << qPrintable(named.err);
+        EXPECT_EQ(statusJson(project)[QStringLiteral("pages")][QStringLiteral("done")].toInt(), 1);
+    }
+
+    // Chosen once, remembered in the project and used by the next run.
+    const CliRun fast = runCli({QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--all"),
+                                QStringLiteral("--profile"), QStringLiteral("fast"), QStringLiteral("--engine"),
+                                QStringLiteral("tesseract"), QStringLiteral("--json")});
+    ASSERT_EQ(fast.exitCode, 0) << qPrintable(fast.err);
+    const QJsonObject second = QJsonDocument::fromJson(fast.out.toUtf8()).object();
+    EXPECT_EQ(second[QStringLiteral("engines")].toString(), QStringLiteral("tesseract"));
+    EXPECT_EQ(second[QStringLiteral("profile")].toString(), QStringLiteral("fast"));
+    EXPECT_TRUE(second[QStringLiteral("notes")].toArray().isEmpty());
+    EXPECT_FALSE(fast.err.contains(QStringLiteral("not available"))) << qPrintable(fast.err);
+    {
+        auto store = ProjectStore::open(project, OpenMode::ReadOnly);
+        ASSERT_TRUE(store.ok());
+        EXPECT_EQ(*(*store)->meta(QStringLiteral("ocr_engines")), std::optional<QString>(QStringLiteral("tesseract")));
+        EXPECT_EQ(*(*store)->meta(QStringLiteral("ocr_profile")), std::optional<QString>(QStringLiteral("fast")));
+    }
+    const CliRun again = runCli(
+        {QStringLiteral("ocr"), QStringLiteral("-p"), project, QStringLiteral("--all"), QStringLiteral("--json")});
+    ASSERT_EQ(again.exitCode, 0) << qPrintable(again.err);
+    const QJsonObject third = QJsonDocument::fromJson(again.out.toUtf8()).object();
+    EXPECT_EQ(third[QStringLiteral("engines")].toString(), QStringLiteral("tesseract"));
+    EXPECT_EQ(third[QStringLiteral("profile")].toString(), QStringLiteral("fast"));
+    EXPECT_EQ(third[QStringLiteral("pages")][QStringLiteral("done")].toInt(), 1);
 }

@@ -1,6 +1,10 @@
 #include "ui/shell/app_settings.h"
 
+#include "core/ocr/engine_pool.h"
+#include "core/pipeline/engine_choice.h"
+
 #include <QApplication>
+#include <QCoreApplication>
 #include <QPalette>
 #include <QSettings>
 #include <QStyle>
@@ -63,7 +67,23 @@ PipelineOptions AppSettings::pipelineOptions() const
     o.process.render.dpi = dpi;
     o.process.languages = languages;
     o.process.binarize.method = binarize;
+    if (auto engines = resolveEngines({ocrEngines, ocrProfile}, false, EnginePool().engines())) {
+        o.process.engines = engines->engines;
+        o.process.profile = engines->profile;
+    }
     return o;
+}
+
+QString AppSettings::engineNote() const
+{
+    auto engines = resolveEngines({ocrEngines, ocrProfile}, false, EnginePool().engines());
+    if (!engines)
+        return engines.error().message;
+    if (engines->fellBackFrom.isEmpty())
+        return {};
+    return QCoreApplication::translate("incidoc::ui::AppSettings", "%1 is not available (%2): Tesseract reads alone.")
+        .arg(engines->fellBackFrom == QLatin1String("ppocr") ? QStringLiteral("PP-OCR") : engines->fellBackFrom,
+             engines->fallbackReason);
 }
 
 RemoteOptions AppSettings::remoteOptions() const

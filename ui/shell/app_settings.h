@@ -24,11 +24,18 @@ struct AppSettings {
     QString apiKeyFile;                        ///< file holding the workers' API key; empty: none
     QString tlsCaFile;                         ///< PEM CA of the workers' certificates; empty: no TLS
     QString fallback = QStringLiteral("stop"); ///< no worker reachable: "stop" (pages stay queued) or "local"
+    /// The open project's OCR engine choice (its meta table, not QSettings; empty: the defaults):
+    /// "tesseract", "ppocr" or "tesseract+ppocr", and "fast" or "accurate".
+    QString ocrEngines, ocrProfile;
 
     static AppSettings load();
     void save() const;
-    /// Options for the next pipeline run.
+    /// Options for the next pipeline run (the engines as they resolve on this computer: an unavailable
+    /// PP-OCR falls back to Tesseract alone).
     PipelineOptions pipelineOptions() const;
+    /// Why the engines used differ from the choice (translated), e.g. "PP-OCR is not available (…):
+    /// Tesseract reads alone."; empty when they do not.
+    QString engineNote() const;
     /// Options for connecting to the OCR workers (`workers` empty: OCR runs locally).
     RemoteOptions remoteOptions() const;
 };

@@ -1,7 +1,9 @@
 #include "ui/shell/dialogs.h"
 
 #include "core/imaging/prepare.h"
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
+#include "core/pipeline/engine_choice.h"
 #include "core/remote/remote_engine.h"
 #include "core/render/page_renderer.h"
 #include "ui/shell/language.h"
@@ -23,6 +25,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QThread>
@@ -38,12 +41,15 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
       m_languages(new QListWidget(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
       m_theme(new QComboBox(this)), m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)),
       m_apiKeyFile(new QLineEdit(this)), m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)),
-      m_testButton(new QPushButton(tr("Test co&nnection"), this)), m_testResult(new QLabel(this))
+      m_engines(new QComboBox(this)), m_profile(new QComboBox(this)), m_engineList(new QLabel(this)),
+      m_projectNote(new QLabel(this)), m_testButton(new QPushButton(tr("Test co&nnection"), this)),
+      m_testResult(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
 
     layout->addWidget(makeProcessingGroup(settings));
+    layout->addWidget(makeEnginesGroup(settings));
     layout->addWidget(makeReviewGroup(settings));
     layout->addWidget(makeWorkersGroup(settings));
 
@@ -109,6 +115,82 @@ QGroupBox* SettingsDialog::makeProcessingGroup(const AppSettings& settings)
     m_jobs->setValue(settings.jobs);
     pf->addRow(tr("Parallel &jobs:"), m_jobs);
     return processing;
+}
+
+namespace {
+
+/// "PP-OCR" for "ppocr", "Tesseract" for "tesseract": the engines as people call them.
+QString engineDisplayName(const QString& name)
+{
+    if (name == QLatin1String("ppocr"))
+        return QStringLiteral("PP-OCR");
+    if (name == QLatin1String("tesseract"))
+        return QStringLiteral("Tesseract");
+    return name;
+}
+
+} // namespace
+
+QGroupBox* SettingsDialog::makeEnginesGroup(const AppSettings& settings)
+{
+    auto* group = new QGroupBox(tr("OCR engines (this project)"), this);
+    group->setObjectName(QStringLiteral("enginesGroup"));
+    auto* ef = new QFormLayout(group);
+    const std::vector<EngineInfo> engines = EnginePool().engines();
+    m_engineList->setObjectName(QStringLiteral("enginesLabel"));
+    m_engineList->setAccessibleName(tr("OCR engines on this computer"));
+    m_engineList->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_engineList->setWordWrap(true);
+    m_engineList->setText(AboutDialog::enginesText());
+    ef->addRow(tr("Installed:"), m_engineList);
+
+    m_engines->setObjectName(QStringLiteral("engineCombo"));
+    m_engines->setAccessibleName(tr("OCR engines for this project"));
+    m_engines->addItem(tr("As the profile says"), QString());
+    for (const QString& choice : engineChoices()) {
+        QStringList names;
+        QString why;
+        for (const QString& name : enginesIn(choice)) {
+            names << engineDisplayName(name);
+            if (why.isEmpty())
+                why = unavailableReason(name, engines);
+        }
+        const QString text = names.join(QStringLiteral(" + "));
+        m_engines->addItem(why.isEmpty() ? text : tr("%1 — not available").arg(text), choice);
+        if (!why.isEmpty()) {
+            const int row = m_engines->count() - 1;
+            m_engines->setItemData(row, tr("Not available: %1").arg(why), Qt::ToolTipRole);
+            // Not offered, unless it is the project's choice already (then it stays, and falls back).
+            if (auto* model = qobject_cast<QStandardItemModel*>(m_engines->model());
+                model && settings.ocrEngines != choice)
+                model->item(row)->setEnabled(false);
+        }
+    }
+    m_engines->setCurrentIndex(std::max(0, m_engines->findData(settings.ocrEngines)));
+    ef->addRow(tr("&Engines:"), m_engines);
+
+    m_profile->setObjectName(QStringLiteral("profileCombo"));
+    m_profile->setAccessibleName(tr("OCR profile for this project"));
+    m_profile->addItem(tr("Accurate: two readers, disagreements flagged"), QStringLiteral("accurate"));
+    m_profile->addItem(tr("Fast: Tesseract alone"), QStringLiteral("fast"));
+    m_profile->setCurrentIndex(
+        std::max(0, m_profile->findData(settings.ocrProfile.isEmpty() ? defaultProfile() : settings.ocrProfile)));
+    ef->addRow(tr("&Profile:"), m_profile);
+
+    m_projectNote->setObjectName(QStringLiteral("enginesNote"));
+    m_projectNote->setWordWrap(true);
+    m_projectNote->setEnabled(false);
+    ef->addRow(m_projectNote);
+    setProjectChoices(false);
+    return group;
+}
+
+void SettingsDialog::setProjectChoices(bool enabled)
+{
+    m_engines->setEnabled(enabled);
+    m_profile->setEnabled(enabled);
+    m_projectNote->setText(enabled ? tr("Kept in the project; applies to pages processed from now on.")
+                                   : tr("Open a project that can be written to choose its engines."));
 }
 
 QGroupBox* SettingsDialog::makeReviewGroup(const AppSettings& settings)
@@ -223,6 +305,10 @@ AppSettings SettingsDialog::settings() const
     s.apiKeyFile = m_apiKeyFile->text().trimmed();
     s.tlsCaFile = m_tlsCaFile->text().trimmed();
     s.fallback = m_fallback->currentData().toString();
+    if (m_engines->isEnabled()) {
+        s.ocrEngines = m_engines->currentData().toString();
+        s.ocrProfile = m_profile->currentData().toString();
+    }
     return s;
 }
 
@@ -311,9 +397,11 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     auto* layout = new QVBoxLayout(this);
     auto* label = new QLabel(this);
     label->setTextFormat(Qt::RichText);
-    label->setText(tr("<h2>Incidoc %1</h2><p>Review and label OCR of incident documents.</p><p>%2</p>")
+    label->setText(tr("<h2>Incidoc %1</h2><p>Review and label OCR of incident documents.</p><p>%2</p>"
+                      "<p><b>OCR engines</b><br>%3</p>")
                        .arg(QCoreApplication::applicationVersion(),
-                            versionsText().toHtmlEscaped().replace(QLatin1String("\n"), QLatin1String("<br>"))));
+                            versionsText().toHtmlEscaped().replace(QLatin1String("\n"), QLatin1String("<br>")),
+                            enginesText().toHtmlEscaped().replace(QLatin1String("\n"), QLatin1String("<br>"))));
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(label);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -326,6 +414,21 @@ QString AboutDialog::versionsText()
     return tr("Qt %1\n%2\nTesseract %3\nLeptonica %4\n%5")
         .arg(QString::fromLatin1(qVersion()), popplerVersion(), tesseractVersion(), leptonicaVersion(),
              opencvVersion());
+}
+
+QString AboutDialog::enginesText()
+{
+    std::vector<EngineInfo> engines = EnginePool().engines();
+    std::stable_partition(engines.begin(), engines.end(),
+                          [](const EngineInfo& e) { return e.name == QLatin1String(EnginePool::kTesseract); });
+    QStringList lines;
+    for (const EngineInfo& e : engines) {
+        const QString state = e.available ? tr("available") : tr("not available: %1").arg(e.reason);
+        lines << tr("%1 %2 (%3) — %4: %5")
+                     .arg(engineDisplayName(e.name), e.version, e.name, state,
+                          e.languages.isEmpty() ? tr("no languages") : e.languages.join(QStringLiteral(", ")));
+    }
+    return lines.join(QLatin1Char('\n'));
 }
 
 ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent)

@@ -1,6 +1,7 @@
 #pragma once
 // The shell's small dialogs: settings (QSettings through AppSettings; the OCR languages offered are
-// those installed in Tesseract's tessdata folder), about (library versions) and
+// those installed in Tesseract's tessdata folder; the open project's OCR engines), about (library
+// versions and OCR engines) and
 // the keyboard shortcut table (generated from the actions, so it is never out of date).
 // GUI thread only. Show them with open(): no nested event loop.
 
@@ -37,6 +38,14 @@ public:
     QListWidget* ocrLanguageList() const { return m_languages; }
     /// The interface language: item data "system", "en", "fr" or "zh_CN".
     QComboBox* uiLanguageBox() const { return m_uiLanguage; }
+    /// The open project's engines: item data "" (the profile decides), "tesseract", "ppocr",
+    /// "tesseract+ppocr"; and its profile: "accurate", "fast". Enabled only with a writable project.
+    QComboBox* engineBox() const { return m_engines; }
+    QComboBox* profileBox() const { return m_profile; }
+    /// One line per engine: name, version, availability (and why not), languages.
+    QLabel* enginesLabel() const { return m_engineList; }
+    /// Whether a writable project is open: its engine choice can be changed.
+    void setProjectChoices(bool enabled);
 
 Q_SIGNALS:
     /// A connection test ended: `ok` with the cluster's summary, otherwise the error shown.
@@ -47,6 +56,7 @@ private:
     QGroupBox* makeProcessingGroup(const AppSettings& settings);
     QGroupBox* makeReviewGroup(const AppSettings& settings);
     QGroupBox* makeWorkersGroup(const AppSettings& settings);
+    QGroupBox* makeEnginesGroup(const AppSettings& settings);
     void browseFor(QLineEdit* edit, const QString& title, const QString& filter);
     /// The checked OCR languages joined with "+": those of the settings first, in their order (the
     /// first is Tesseract's main language), then the newly checked ones in list order.
@@ -64,6 +74,10 @@ private:
     QLineEdit* m_apiKeyFile;
     QLineEdit* m_tlsCaFile;
     QComboBox* m_fallback;
+    QComboBox* m_engines;
+    QComboBox* m_profile;
+    QLabel* m_engineList;
+    QLabel* m_projectNote;
     QPushButton* m_testButton;
     QLabel* m_testResult;
     bool m_testing = false;
@@ -75,6 +89,8 @@ public:
     explicit AboutDialog(QWidget* parent = nullptr);
     /// "Qt 6.4.2, Poppler …, Tesseract …, Leptonica …, OpenCV …" as shown.
     static QString versionsText();
+    /// The OCR engines, one line each: name, version, available or not (and why).
+    static QString enginesText();
 };
 
 class ShortcutsDialog : public QDialog {

@@ -1,5 +1,6 @@
 #include "ui/shell/main_window.h"
 
+#include "core/pipeline/engine_choice.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/export/export_dialog.h"
@@ -427,6 +428,10 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     }
     closeProject();
     m_session = std::move(opened).value();
+    // The project's own engine choice (absent: the defaults) for every page it processes.
+    const auto choice = readEngineChoice(m_session->store());
+    m_settings.ocrEngines = choice ? choice->engines : QString();
+    m_settings.ocrProfile = choice ? choice->profile : QString();
     if (!m_session->isReadOnly()) {
         m_pipeline = new PipelineController(m_session.get(), m_workplace, this);
         m_pipeline->setOptions(m_settings.pipelineOptions());
@@ -453,6 +458,8 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     refreshNow();
     if (m_documents->rowCount() > 0)
         showDocument(m_documents->documentAt(0));
+    if (const QString note = m_settings.engineNote(); !note.isEmpty() && m_pipeline)
+        statusBar()->showMessage(note, 10000);
     if (m_pipeline)
         m_pipeline->resumeQueued(); // pages left queued or interrupted by a previous run
     Q_EMIT projectOpened(m_session->path());
@@ -500,6 +507,8 @@ void MainWindow::closeProject()
     delete m_pipeline; // cancels and waits for pages in flight (they stay queued)
     m_pipeline = nullptr;
     m_session.reset();
+    m_settings.ocrEngines.clear();
+    m_settings.ocrProfile.clear();
     m_currentDoc = 0;
     updateTitle();
     updateActions();
@@ -720,18 +729,43 @@ void MainWindow::onSettings()
 {
     auto* d = new SettingsDialog(m_settings, this);
     d->setAttribute(Qt::WA_DeleteOnClose);
-    connect(d, &QDialog::accepted, this, [this, d] {
+    const bool writable = m_session && !m_session->isReadOnly();
+    d->setProjectChoices(writable);
+    connect(d, &QDialog::accepted, this, [this, d, writable] {
         const AppSettings s = d->settings();
         s.save();
+        const bool enginesChanged = s.ocrEngines != m_settings.ocrEngines || s.ocrProfile != m_settings.ocrProfile;
         applySettings(s);
+        if (writable && m_session && enginesChanged)
+            if (Status kept = setProjectEngineChoice(s.ocrEngines, s.ocrProfile); !kept)
+                showError(tr("Settings"), kept.error().message);
     });
     d->open();
+}
+
+Status MainWindow::setProjectEngineChoice(const QString& engines, const QString& profile)
+{
+    if (!m_session || m_session->isReadOnly())
+        return makeError(ErrorCode::InvalidInput, tr("No project open that can be written."));
+    if (Status kept = writeEngineChoice(m_session->store(), {engines, profile}); !kept)
+        return kept;
+    m_settings.ocrEngines = engines;
+    m_settings.ocrProfile = profile;
+    if (m_pipeline)
+        m_pipeline->setOptions(m_settings.pipelineOptions());
+    if (const QString note = m_settings.engineNote(); !note.isEmpty())
+        statusBar()->showMessage(note, 10000);
+    return okStatus();
 }
 
 void MainWindow::applySettings(const AppSettings& settings)
 {
     const bool themeChanged = settings.theme != m_settings.theme;
+    const QString engines = m_settings.ocrEngines, profile = m_settings.ocrProfile;
     m_settings = settings;
+    // The engine choice belongs to the project: changed through setProjectEngineChoice() only.
+    m_settings.ocrEngines = engines;
+    m_settings.ocrProfile = profile;
     m_view->setConfidenceThreshold(settings.confidenceThreshold);
     m_view->setDefaultDpi(settings.dpi);
     m_view->setOcrLanguages(settings.languages);

@@ -104,6 +104,10 @@ public:
     QString lastError() const { return m_lastError; }
     const AppSettings& settings() const { return m_settings; }
     void applySettings(const AppSettings& settings);
+    /// Keeps the open project's OCR engine choice in the project and uses it for the pages processed
+    /// from now on (a note in the status bar when PP-OCR is not available here). Errors: no writable
+    /// project, or the project cannot be written.
+    Status setProjectEngineChoice(const QString& engines, const QString& profile);
 
 Q_SIGNALS:
     void projectOpened(const QString& path);

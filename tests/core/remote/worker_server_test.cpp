@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -626,3 +627,200 @@ TEST_F(WorkerServerTest, LanguageMissingOnTheWorkersIsFoundAtConnect)
 }
 
 } // namespace
+
+namespace {
+
+/// A family registered on the worker whose models are missing: listed, never served.
+class MissingModelsFactory final : public OcrEngineFactory {
+public:
+    Result<std::unique_ptr<OcrEngine>> create(const QString&) const override
+    {
+        return makeError(ErrorCode::Engine, QStringLiteral("models missing"));
+    }
+    EngineInfo info() const override
+    {
+        EngineInfo info;
+        info.version = QStringLiteral("PP-OCRv4");
+        info.languages = {QStringLiteral("ch"), QStringLiteral("en")};
+        info.available = false;
+        info.reason = QStringLiteral("model file ch_PP-OCRv4_det_infer.onnx is missing");
+        return info;
+    }
+};
+
+/// Tesseract, a second available family ("second", Tesseract's code under another name) and "broken".
+std::shared_ptr<EnginePool> twoFamilyPool()
+{
+    auto pool = std::make_shared<EnginePool>();
+    pool->registerEngine(QStringLiteral("second"), std::make_shared<TesseractEngineFactory>());
+    pool->registerEngine(QStringLiteral("broken"), std::make_shared<MissingModelsFactory>());
+    return pool;
+}
+
+} // namespace
+
+TEST_F(WorkerServerTest, EnginesAreListedNamedByCallsAndCountedApart)
+{
+    WorkerOptions o = options(2);
+    o.engines = twoFamilyPool();
+    // Every available family is served by default, Tesseract first (others, such as a PP-OCR with its
+    // models, may be registered too).
+    QStringList expected{QStringLiteral("tesseract")};
+    for (const EngineInfo& e : o.engines->engines())
+        if (e.available && e.name != QLatin1String("tesseract"))
+            expected << e.name;
+    ASSERT_TRUE(expected.contains(QStringLiteral("second")));
+    ASSERT_FALSE(expected.contains(QStringLiteral("broken")));
+    const QString served = expected.join(QStringLiteral(", "));
+    const size_t families = o.engines->engines().size();
+    auto server = startServer(o);
+    ASSERT_TRUE(server);
+    EXPECT_EQ(server->enabledEngines(), expected);
+    auto s = stub(*server);
+
+    grpc::ClientContext listCtx;
+    listCtx.AddMetadata(kApiKeyMetadata, m_key.toStdString());
+    pb::ListEnginesResponse list;
+    ASSERT_TRUE(s->ListEngines(&listCtx, pb::ListEnginesRequest(), &list).ok());
+    ASSERT_EQ(static_cast<size_t>(list.engines_size()), families);
+    EXPECT_EQ(list.engines(0).name(), "tesseract"); // the default first
+    EXPECT_TRUE(list.engines(0).available());
+    EXPECT_TRUE(list.engines(0).detects());
+    EXPECT_TRUE(list.engines(0).recognizes());
+    EXPECT_EQ(list.engines(0).version(), tesseractVersion().toStdString());
+    std::map<std::string, pb::Engine> byName;
+    for (const auto& e : list.engines())
+        byName[e.name()] = e;
+    EXPECT_TRUE(byName["second"].available());
+    EXPECT_FALSE(byName["broken"].available());
+    EXPECT_EQ(byName["broken"].reason(), "model file ch_PP-OCRv4_det_infer.onnx is missing");
+    EXPECT_EQ(byName["broken"].version(), "PP-OCRv4");
+    ASSERT_EQ(byName["broken"].languages_size(), 2);
+
+    // No name: Tesseract (clients that predate names); a name: that engine, the same code, the same words.
+    pb::RecognizeResponse unnamed, second;
+    ASSERT_TRUE(recognize(*s, validRequest(), &unnamed, m_key).ok());
+    pb::RecognizeRequest named = validRequest();
+    named.set_engine("second");
+    for (int i = 0; i < 2; ++i) {
+        const grpc::Status st = recognize(*s, named, &second, m_key);
+        ASSERT_TRUE(st.ok()) << st.error_message();
+    }
+    ASSERT_EQ(unnamed.words_size(), second.words_size());
+    EXPECT_GT(unnamed.words_size(), 20);
+
+    pb::RecognizeResponse refused;
+    pb::RecognizeRequest broken = validRequest(ImageEncoding::Grey8, true);
+    broken.set_engine("broken");
+    const grpc::Status notServed = recognize(*s, broken, &refused, m_key);
+    EXPECT_EQ(notServed.error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+    EXPECT_EQ(QString::fromStdString(notServed.error_message()),
+              QStringLiteral("engine \"broken\" is not served by this worker (it serves: %1)").arg(served));
+    pb::RecognizeRequest unknown = validRequest(ImageEncoding::Grey8, true);
+    unknown.set_engine("easyocr");
+    const grpc::Status notKnown = recognize(*s, unknown, &refused, m_key);
+    EXPECT_EQ(notKnown.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(QString::fromStdString(notKnown.error_message()),
+              QStringLiteral("unknown engine \"easyocr\" (this worker serves: %1)").arg(served));
+
+    for (int i = 0; i < 200 && server->counters().busy != 0; ++i)
+        std::this_thread::sleep_for(5ms);
+    grpc::ClientContext ctx;
+    ctx.AddMetadata(kApiKeyMetadata, m_key.toStdString());
+    pb::GetStatusResponse st;
+    ASSERT_TRUE(s->GetStatus(&ctx, pb::GetStatusRequest(), &st).ok());
+    EXPECT_EQ(st.pages_served(), 3u);
+    EXPECT_EQ(st.rejected(), 2u);
+    ASSERT_EQ(st.engines_size(), expected.size());
+    std::map<std::string, pb::EngineStatus> statusOf;
+    for (int i = 0; i < st.engines_size(); ++i) {
+        EXPECT_EQ(QString::fromStdString(st.engines(i).name()), expected[i]);
+        statusOf[st.engines(i).name()] = st.engines(i);
+    }
+    EXPECT_EQ(statusOf["tesseract"].pages_served(), 1u);
+    EXPECT_EQ(statusOf["second"].pages_served(), 2u);
+    for (const char* name : {"tesseract", "second"}) {
+        const pb::EngineStatus& e = statusOf[name];
+        EXPECT_EQ(e.failures(), 0u);
+        EXPECT_GT(e.latency_ms_mean(), 0);
+        EXPECT_GE(e.latency_ms_max(), e.latency_ms_p95());
+        EXPECT_GT(e.latency_ms_p95(), 0);
+    }
+    const WorkerCounters counters = server->counters();
+    ASSERT_EQ(counters.engines.size(), static_cast<size_t>(expected.size()));
+    EXPECT_EQ(counters.engines[1].name, expected[1]);
+    for (const EngineCounters& c : counters.engines)
+        if (c.name == QLatin1String("second"))
+            EXPECT_EQ(c.pagesServed, 2);
+    EXPECT_EQ(log().filter(QStringLiteral("engine=second")).size(), 2);
+}
+
+TEST_F(WorkerServerTest, OnlyTheEnginesAskedForAreServed)
+{
+    WorkerOptions o = options(1);
+    o.engines = twoFamilyPool();
+    o.enabledEngines = {QStringLiteral("tesseract")};
+    auto server = startServer(o);
+    ASSERT_TRUE(server);
+    auto s = stub(*server);
+    grpc::ClientContext listCtx;
+    listCtx.AddMetadata(kApiKeyMetadata, m_key.toStdString());
+    pb::ListEnginesResponse list;
+    ASSERT_TRUE(s->ListEngines(&listCtx, pb::ListEnginesRequest(), &list).ok());
+    for (const auto& e : list.engines()) {
+        EXPECT_EQ(e.available(), e.name() == "tesseract") << e.name();
+        if (e.name() == "second")
+            EXPECT_EQ(e.reason(), "not enabled on this worker (--engines)");
+    }
+    pb::RecognizeRequest named = validRequest(ImageEncoding::Grey8, true);
+    named.set_engine("second");
+    pb::RecognizeResponse response;
+    EXPECT_EQ(recognize(*s, named, &response, m_key).error_code(), grpc::StatusCode::FAILED_PRECONDITION);
+
+    // Asking for an engine the worker cannot run, or does not have, is refused at start with the reason.
+    WorkerOptions broken = options(1);
+    broken.engines = twoFamilyPool();
+    broken.enabledEngines = {QStringLiteral("tesseract"), QStringLiteral("broken")};
+    auto refused = WorkerServer::start(broken);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Unavailable);
+    EXPECT_EQ(refused.error().message,
+              QStringLiteral("the engine broken is not available: model file ch_PP-OCRv4_det_infer.onnx is missing"));
+    WorkerOptions unknown = options(1);
+    unknown.enabledEngines = {QStringLiteral("easyocr")};
+    auto notKnown = WorkerServer::start(unknown);
+    ASSERT_FALSE(notKnown);
+    EXPECT_EQ(notKnown.error().code, ErrorCode::InvalidInput);
+    EXPECT_TRUE(notKnown.error().message.startsWith(QStringLiteral("unknown engine \"easyocr\"")))
+        << notKnown.error().message;
+}
+
+TEST_F(WorkerServerTest, TheClientAsksForAnEngineByName)
+{
+    WorkerOptions o = options(1);
+    o.engines = twoFamilyPool();
+    auto server = startServer(o);
+    ASSERT_TRUE(server);
+    auto cluster = RemoteCluster::connect(remote(*server), QStringLiteral("eng"));
+    ASSERT_TRUE(cluster) << cluster.error().message;
+    // The worker lists "broken" and "second" too: the client still finds Tesseract's languages.
+    ASSERT_EQ((*cluster)->workers().size(), 1u);
+    EXPECT_TRUE((*cluster)->workers()[0].engine.startsWith(QStringLiteral("tesseract ")));
+    const QImage page = testPage(3, 3);
+    auto second = (*cluster)->engineFactory(QStringLiteral("second"))->create(QStringLiteral("eng"));
+    ASSERT_TRUE(second);
+    auto read = (*second)->recognize(page, ocrOptions(), CancelToken());
+    ASSERT_TRUE(read) << read.error().message;
+    EXPECT_FALSE(read->words.empty());
+    auto broken = (*cluster)->engineFactory(QStringLiteral("broken"))->create(QStringLiteral("eng"));
+    ASSERT_TRUE(broken);
+    auto refused = (*broken)->recognize(page, ocrOptions(), CancelToken());
+    ASSERT_FALSE(refused);
+    EXPECT_TRUE(refused.error().message.contains(QStringLiteral("not served by this worker")))
+        << refused.error().message;
+    std::map<QString, long long> served;
+    for (const EngineCounters& c : server->counters().engines)
+        served[c.name] = c.pagesServed;
+    EXPECT_EQ(served[QStringLiteral("tesseract")], 0);
+    EXPECT_EQ(served[QStringLiteral("second")], 1);
+}

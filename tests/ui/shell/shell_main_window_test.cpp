@@ -1,6 +1,7 @@
 // The main window driven like a user would (QTest mouse and key events on the offscreen platform) on
 // a real project (the bundled sample, imported and OCR'd by the core), checking the project database
 // after every step.
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
@@ -17,7 +18,9 @@
 #include "ui/view/page_view.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
@@ -25,6 +28,7 @@
 #include <QRadioButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -609,3 +613,75 @@ TEST(ShellOpen, CorruptOrForeignProjectShowsTheErrorAndIsNeverWritten)
 }
 
 } // namespace
+
+TEST_F(ShellTest, SettingsAndAboutShowTheEnginesAndKeepTheProjectsChoice)
+{
+    EXPECT_TRUE(AboutDialog::enginesText().contains(
+        QStringLiteral("Tesseract %1 (tesseract) — available: ").arg(tesseractVersion())))
+        << qPrintable(AboutDialog::enginesText());
+
+    // Settings › OCR engines, through the menu, on the open (writable) project.
+    QAction* open = nullptr;
+    for (QAction* a : m_window->allActions())
+        if (a->text() == QStringLiteral("&Settings…"))
+            open = a;
+    ASSERT_NE(open, nullptr);
+    open->trigger();
+    auto* dialog = m_window->findChild<SettingsDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->enginesLabel()->text().contains(QStringLiteral("Tesseract")))
+        << qPrintable(dialog->enginesLabel()->text());
+    QComboBox* engines = dialog->engineBox();
+    QComboBox* profile = dialog->profileBox();
+    ASSERT_TRUE(engines->isEnabled());
+    EXPECT_EQ(engines->currentData().toString(), QString()); // a new project: the profile decides
+    EXPECT_EQ(profile->currentData().toString(), QStringLiteral("accurate"));
+    QStringList choices;
+    for (int i = 0; i < engines->count(); ++i)
+        choices << engines->itemData(i).toString();
+    EXPECT_EQ(choices, (QStringList{QString(), QStringLiteral("tesseract"), QStringLiteral("ppocr"),
+                                    QStringLiteral("tesseract+ppocr")}));
+    engines->setCurrentIndex(engines->findData(QStringLiteral("tesseract")));
+    profile->setCurrentIndex(profile->findData(QStringLiteral("fast")));
+    dialog->accept();
+    QApplication::processEvents();
+    EXPECT_EQ(m_window->settings().ocrEngines, QStringLiteral("tesseract"));
+    EXPECT_EQ(m_window->settings().pipelineOptions().process.profile, QStringLiteral("fast"));
+    EXPECT_EQ(m_window->settings().pipelineOptions().process.engines, QStringLiteral("tesseract"));
+    {
+        auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
+        ASSERT_TRUE(store.ok());
+        EXPECT_EQ(*(*store)->meta(QStringLiteral("ocr_engines")), std::optional<QString>(QStringLiteral("tesseract")));
+        EXPECT_EQ(*(*store)->meta(QStringLiteral("ocr_profile")), std::optional<QString>(QStringLiteral("fast")));
+    }
+
+    // Other settings do not touch the project's choice; reopened, the project brings it back.
+    m_window->applySettings(AppSettings{});
+    EXPECT_EQ(m_window->settings().ocrProfile, QStringLiteral("fast"));
+    m_window->closeProject();
+    EXPECT_TRUE(m_window->settings().ocrProfile.isEmpty());
+    ASSERT_TRUE(m_window->openProject(m_path));
+    EXPECT_EQ(m_window->settings().ocrEngines, QStringLiteral("tesseract"));
+    EXPECT_EQ(m_window->settings().ocrProfile, QStringLiteral("fast"));
+
+    // The default (accurate) falls back to Tesseract alone here when PP-OCR cannot run, with a note.
+    ASSERT_TRUE(m_window->setProjectEngineChoice({}, QStringLiteral("accurate")).ok());
+    bool ppocrHere = false;
+    for (const EngineInfo& e : EnginePool().engines())
+        ppocrHere = ppocrHere || (e.name == QLatin1String("ppocr") && e.available);
+    const PipelineOptions options = m_window->settings().pipelineOptions();
+    EXPECT_EQ(options.process.profile, QStringLiteral("accurate"));
+    EXPECT_EQ(options.process.engines, ppocrHere ? QStringLiteral("tesseract+ppocr") : QStringLiteral("tesseract"));
+    EXPECT_EQ(m_window->settings().engineNote().isEmpty(), ppocrHere);
+    if (!ppocrHere) {
+        EXPECT_TRUE(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("PP-OCR is not available")))
+            << qPrintable(m_window->statusBar()->currentMessage());
+        // Not offered in Settings while it cannot run.
+        SettingsDialog again(m_window->settings());
+        auto* model = qobject_cast<QStandardItemModel*>(again.engineBox()->model());
+        ASSERT_NE(model, nullptr);
+        EXPECT_FALSE(model->item(again.engineBox()->findData(QStringLiteral("ppocr")))->isEnabled());
+        EXPECT_TRUE(model->item(again.engineBox()->findData(QStringLiteral("tesseract")))->isEnabled());
+        EXPECT_FALSE(again.engineBox()->isEnabled()); // until told a writable project is open
+    }
+}
