@@ -5,11 +5,11 @@
 #   B. review flags on those forms ("flagged" in the page JSON, else confidence < 60)
 #   C. character error rate on clean 300-dpi pages whose truth is a PDF text layer
 #   D. throughput on the 10 real 300-dpi scans of the README's Figures, against OCRmyPDF --jobs 2
-#   E. best_int against tessdata_fast (rows of A and C)
+#   E. best_int against tessdata_fast (rows of A and C; time: alternating rounds on BENCH_BEST_INT_FORMS=30 forms)
 # Usage:
 #   bash tests/bench/bench_readers.sh [BUILD_DIR] [ROUNDS]
 # BUILD_DIR defaults to build/release, ROUNDS (throughput) to 3. Environment:
-#   BENCH_SKIP="funsd clean throughput bestint"  leave parts out (bestint: the best_int rows)
+#   BENCH_SKIP="funsd clean throughput bestint bestint-time"  leave parts out (bestint: every best_int run)
 #   BENCH_FUNSD_LIMIT=N       only the first N forms (sorted by name), for trying the script out
 #   BENCH_FAST_ARGS, BENCH_ACCURATE_ARGS  extra import options of the two Incidoc runs; by default
 #       "--profile fast" / "--profile accurate" when `incidoc-cli --help` lists --profile, else the fast
@@ -228,5 +228,30 @@ if ! skip throughput; then
   fi
   echo
   echo "Rounds (s): ocrmypdf $(paste -sd' ' "$work/t_ocrmypdf"); fast $(paste -sd' ' "$work/t_fast")$(have_acc && echo "; accurate $(paste -sd' ' "$work/t_acc")")"
+  echo
+fi
+
+# --- E. best_int against tessdata_fast: time, alternating rounds on some FUNSD forms -----------------
+if ! skip bestint && ! skip bestint-time; then
+  n=${BENCH_BEST_INT_FORMS:-30}
+  find "$FUNSD/images" -maxdepth 1 -name "*.png" | sort | head -n "$n" >"$work/e_list"
+  n=$(wc -l <"$work/e_list")
+  for k in tf tb if ib; do : >"$work/et_$k"; done
+  for ((r = 1; r <= ROUNDS; r++)); do
+    echo "best_int timing round $r" >&2
+    tess_dir "$work/e_list" "$work/e_tf" >>"$work/et_tf"
+    tess_dir "$work/e_list" "$work/e_tb" --tessdata-dir "$BEST" >>"$work/et_tb"
+    incidoc_run "$work/e_if" "$work/e_list" "${fast_args[@]}" >>"$work/et_if"
+    TESSDATA_PREFIX=$BEST incidoc_run "$work/e_ib" "$work/e_list" "${fast_args[@]}" >>"$work/et_ib"
+  done
+  etf=$(median <"$work/et_tf"); etb=$(median <"$work/et_tb"); eif=$(median <"$work/et_if"); eib=$(median <"$work/et_ib")
+  echo "### E. Time of the best_int model against tessdata_fast: first $n FUNSD forms, 2 at a time, median of $ROUNDS alternating rounds"
+  echo
+  echo "| run | tessdata_fast (s) | best_int (s) | best_int / tessdata_fast |"
+  echo "|---|---:|---:|---:|"
+  echo "| plain \`tesseract\` | $etf | $etb | **$(ratio "$etb" "$etf")×** |"
+  echo "| $FAST_LABEL | $eif | $eib | **$(ratio "$eib" "$eif")×** |"
+  echo
+  echo "Rounds (s): tesseract $(paste -sd' ' "$work/et_tf") / $(paste -sd' ' "$work/et_tb"); incidoc $(paste -sd' ' "$work/et_if") / $(paste -sd' ' "$work/et_ib")"
   echo
 fi
