@@ -81,33 +81,40 @@ if ! skip bestint; then
   fi
 fi
 
-# tess_dir IMAGES_LIST OUT_DIR [tesseract options...]: plain tesseract, 2 processes, one OpenMP thread
-# each; prints the wall seconds.
-tess_dir() {
-  local list=$1 out=$2 t0 t1
-  shift 2
-  mkdir -p "$out"
+# timed CMD...: runs CMD (its output to stderr); prints "WALL CPU": wall seconds, and the user + system
+# CPU seconds of every process it waited for (the command's whole tree: tesseract processes, page
+# hosts). CPU time is the steadier figure on a machine shared with other work.
+timed() {
+  local t0 t1 cpu
   t0=$(now)
-  OMP_THREAD_LIMIT=1 xargs -a "$list" -d '\n' -P 2 -I{} sh -c \
-    'img=$1 dir=$2; shift 2; exec tesseract "$img" "$dir/$(basename "$img" .png)" "$@" tsv quiet' _ {} "$out" "$@" ||
-    echo "tesseract failed on some pages" >&2
+  cpu=$( ("$@" >&2 || echo "failed ($?): $*" >&2; times) |
+    awk 'END { split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.2f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
   t1=$(now)
-  sub "$t1" "$t0"
+  echo "$(sub "$t1" "$t0") $cpu"
+}
+
+# tess_dir IMAGES_LIST OUT_DIR [tesseract options...]: plain tesseract, 2 processes, one OpenMP thread
+# each, OUT_DIR/<stem>.tsv; prints "WALL CPU".
+tess_all() {
+  local list=$1 out=$2
+  shift 2
+  OMP_THREAD_LIMIT=1 xargs -a "$list" -d '\n' -P 2 -I{} sh -c \
+    'img=$1 dir=$2; shift 2; exec tesseract "$img" "$dir/$(basename "$img" .png)" "$@" tsv quiet' _ {} "$out" "$@"
+}
+tess_dir() {
+  mkdir -p "$2"
+  timed tess_all "$@"
 }
 
 # incidoc_run OUT_DIR FILES_LIST [import options...]: import into a new project, dump its pages to
-# OUT_DIR; prints the import's wall seconds.
+# OUT_DIR; prints the import's "WALL CPU".
 incidoc_run() {
-  local out=$1 list=$2 t0 t1 rc=0
+  local out=$1 list=$2
   shift 2
   local project=$out.incidoc
   rm -rf "$out" "$project"*
-  t0=$(now)
-  xargs -a "$list" -d '\n' "$CLI" import -q --jobs 2 "$@" -p "$project" || rc=$?
-  t1=$(now)
-  [ "$rc" = 0 ] || echo "incidoc-cli import $* exited with $rc" >&2
+  timed xargs -a "$list" -d '\n' "$CLI" import -q --jobs 2 "$@" -p "$project"
   "$CLI" dump -q -p "$project" -o "$out" >&2 || echo "incidoc-cli dump failed for $out" >&2
-  sub "$t1" "$t0"
 }
 
 echo "# OCR readers side by side — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null)"
@@ -144,8 +151,8 @@ if ! skip funsd; then
     runs+=(--run "$EXTRA_LABEL" json "$work/f_extra" "$s")
   fi
   "$PY" "$SCORE" funsd "$FUNSD/annotations" --limit "$LIMIT" "${runs[@]}"
-  echo "Seconds: the whole run over the forms, 2 at a time (2 \`tesseract\` processes with OMP_THREAD_LIMIT=1, or"
-  echo "\`import --jobs 2\`), one run each on a shared machine: compare them loosely."
+  echo "Wall seconds: the whole run over the forms, 2 at a time (2 \`tesseract\` processes with OMP_THREAD_LIMIT=1, or"
+  echo "\`import --jobs 2\`), one run each on a shared machine: compare them loosely; CPU seconds (user + system of every process) are steadier."
   echo
 fi
 
@@ -200,34 +207,35 @@ fi
 if ! skip throughput; then
   scanned_set "$TD" "$work/scans.pdf"
   pages=$(pdfinfo "$work/scans.pdf" | awk '/^Pages/ {print $2}')
-  : >"$work/t_ocrmypdf"; : >"$work/t_fast"; : >"$work/t_acc"
+  : >"$work/d_ocrmypdf"; : >"$work/d_fast"; : >"$work/d_acc"
   for ((r = 1; r <= ROUNDS; r++)); do
     echo "throughput round $r" >&2
-    t0=$(now)
-    ocrmypdf -q --jobs 2 -O0 --output-type pdf --sidecar "$work/side.txt" "$work/scans.pdf" "$work/out.pdf"
-    t1=$(now); sub "$t1" "$t0" >>"$work/t_ocrmypdf"
+    timed ocrmypdf -q --jobs 2 -O0 --output-type pdf --sidecar "$work/side.txt" "$work/scans.pdf" "$work/out.pdf" \
+      >>"$work/d_ocrmypdf"
     rm -f "$work"/d.incidoc*
-    t0=$(now); "$CLI" import -q --jobs 2 "${fast_args[@]}" -p "$work/d.incidoc" "$work/scans.pdf"; t1=$(now)
-    sub "$t1" "$t0" >>"$work/t_fast"
+    timed "$CLI" import -q --jobs 2 "${fast_args[@]}" -p "$work/d.incidoc" "$work/scans.pdf" >>"$work/d_fast"
     if have_acc; then
       rm -f "$work"/d.incidoc*
-      t0=$(now); "$CLI" import -q --jobs 2 "${acc_args[@]}" -p "$work/d.incidoc" "$work/scans.pdf"; t1=$(now)
-      sub "$t1" "$t0" >>"$work/t_acc"
+      timed "$CLI" import -q --jobs 2 "${acc_args[@]}" -p "$work/d.incidoc" "$work/scans.pdf" >>"$work/d_acc"
     fi
   done
-  to=$(median <"$work/t_ocrmypdf"); tf=$(median <"$work/t_fast")
+  wall() { cut -d' ' -f1 "$1" | median; }
+  cpu() { cut -d' ' -f2 "$1" | median; }
+  rounds() { cut -d' ' -f"$2" "$1" | paste -sd' '; }
+  to=$(wall "$work/d_ocrmypdf"); tf=$(wall "$work/d_fast"); co=$(cpu "$work/d_ocrmypdf"); cf=$(cpu "$work/d_fast")
   echo "### D. Throughput: $pages real 300-dpi scanned pages, --jobs 2, median of $ROUNDS alternating rounds"
   echo
-  echo "| run | seconds | pages/s | speed relative to OCRmyPDF | time relative to fast |"
-  echo "|---|---:|---:|---:|---:|"
-  echo "| \`ocrmypdf --jobs 2 -O0 --output-type pdf --sidecar\` | $to | $(rate "$pages" "$to") | 1.00 | |"
-  echo "| $FAST_LABEL | $tf | $(rate "$pages" "$tf") | **$(ratio "$to" "$tf")×** | 1.00 |"
+  echo "| run | seconds | pages/s | speed relative to OCRmyPDF | time relative to fast | CPU s per page | CPU relative to fast |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| \`ocrmypdf --jobs 2 -O0 --output-type pdf --sidecar\` | $to | $(rate "$pages" "$to") | 1.00 | | $(ratio "$co" "$pages") | $(ratio "$co" "$cf")× |"
+  echo "| $FAST_LABEL | $tf | $(rate "$pages" "$tf") | **$(ratio "$to" "$tf")×** | 1.00 | $(ratio "$cf" "$pages") | 1.00 |"
   if have_acc; then
-    ta=$(median <"$work/t_acc")
-    echo "| $ACC_LABEL | $ta | $(rate "$pages" "$ta") | $(ratio "$to" "$ta")× | **$(ratio "$ta" "$tf")×** |"
+    ta=$(wall "$work/d_acc"); ca=$(cpu "$work/d_acc")
+    echo "| $ACC_LABEL | $ta | $(rate "$pages" "$ta") | $(ratio "$to" "$ta")× | **$(ratio "$ta" "$tf")×** | $(ratio "$ca" "$pages") | **$(ratio "$ca" "$cf")×** |"
   fi
   echo
-  echo "Rounds (s): ocrmypdf $(paste -sd' ' "$work/t_ocrmypdf"); fast $(paste -sd' ' "$work/t_fast")$(have_acc && echo "; accurate $(paste -sd' ' "$work/t_acc")")"
+  echo "Rounds, wall s: ocrmypdf $(rounds "$work/d_ocrmypdf" 1); fast $(rounds "$work/d_fast" 1)$(have_acc && echo "; accurate $(rounds "$work/d_acc" 1)")."
+  echo "CPU s: ocrmypdf $(rounds "$work/d_ocrmypdf" 2); fast $(rounds "$work/d_fast" 2)$(have_acc && echo "; accurate $(rounds "$work/d_acc" 2)")."
   echo
 fi
 
@@ -244,14 +252,17 @@ if ! skip bestint && ! skip bestint-time; then
     incidoc_run "$work/e_if" "$work/e_list" "${fast_args[@]}" >>"$work/et_if"
     TESSDATA_PREFIX=$BEST incidoc_run "$work/e_ib" "$work/e_list" "${fast_args[@]}" >>"$work/et_ib"
   done
-  etf=$(median <"$work/et_tf"); etb=$(median <"$work/et_tb"); eif=$(median <"$work/et_if"); eib=$(median <"$work/et_ib")
   echo "### E. Time of the best_int model against tessdata_fast: first $n FUNSD forms, 2 at a time, median of $ROUNDS alternating rounds"
   echo
-  echo "| run | tessdata_fast (s) | best_int (s) | best_int / tessdata_fast |"
-  echo "|---|---:|---:|---:|"
-  echo "| plain \`tesseract\` | $etf | $etb | **$(ratio "$etb" "$etf")×** |"
-  echo "| $FAST_LABEL | $eif | $eib | **$(ratio "$eib" "$eif")×** |"
+  echo "| run | tessdata_fast: wall s | best_int: wall s | **wall ratio** | tessdata_fast: CPU s | best_int: CPU s | **CPU ratio** |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
+  for run in "plain \`tesseract\`:tf:tb" "$FAST_LABEL:if:ib"; do
+    IFS=: read -r label x y <<<"$run"
+    wx=$(cut -d' ' -f1 "$work/et_$x" | median); wy=$(cut -d' ' -f1 "$work/et_$y" | median)
+    cx=$(cut -d' ' -f2 "$work/et_$x" | median); cy=$(cut -d' ' -f2 "$work/et_$y" | median)
+    echo "| $label | $wx | $wy | **$(ratio "$wy" "$wx")×** | $cx | $cy | **$(ratio "$cy" "$cx")×** |"
+  done
   echo
-  echo "Rounds (s): tesseract $(paste -sd' ' "$work/et_tf") / $(paste -sd' ' "$work/et_tb"); incidoc $(paste -sd' ' "$work/et_if") / $(paste -sd' ' "$work/et_ib")"
+  echo "Rounds (wall CPU): tesseract $(paste -sd',' "$work/et_tf") / $(paste -sd',' "$work/et_tb"); incidoc $(paste -sd',' "$work/et_if") / $(paste -sd',' "$work/et_ib")"
   echo
 fi

@@ -3,7 +3,7 @@
 
 Plain Python 3 (Debian's /usr/bin/python3), no third-party modules. Prints Markdown tables.
 
-  bench_readers_score.py funsd ANNOTATIONS_DIR --run LABEL KIND DIR SECONDS [--run ...]
+  bench_readers_score.py funsd ANNOTATIONS_DIR --run LABEL KIND DIR "WALL CPU" [--run ...]
   bench_readers_score.py cer TRUTH_DIR --run LABEL KIND DIR [--run ...]
   bench_readers_score.py selftest
 
@@ -227,15 +227,16 @@ def cmd_funsd(args):
           "coverage ≥ 50 %% and containment)" % n)
     print()
     print("| run | strict P | strict R | **strict F1** | tolerant P | tolerant R | **tolerant F1** | words "
-          "| seconds (2 jobs) | s per form |")
+          "| wall s (2 at a time) | CPU s per form |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in results:
         sp, sr, sf = prf(r["strict"], r["predicted"], r["strict"], r["truth"])
         tp, tr, tf = prf(r["tol_right"], r["predicted"], r["tol_found"], r["truth"])
-        secs = float(r["seconds"]) if r["seconds"] not in ("", "-") else None
+        times = [float(v) for v in r["seconds"].split()] if r["seconds"] not in ("", "-") else []
+        wall = "%.1f" % times[0] if times else "–"
+        cpu = "%.2f" % (times[1] / n) if len(times) > 1 else "–"
         print("| %s | %.3f | %.3f | **%.3f** | %.3f | %.3f | **%.3f** | %d | %s | %s |" %
-              (r["label"], sp, sr, sf, tp, tr, tf, r["predicted"], "%.1f" % secs if secs else "–",
-               "%.2f" % (secs / n) if secs else "–"))
+              (r["label"], sp, sr, sf, tp, tr, tf, r["predicted"], wall, cpu))
     print()
     print("Truth: %d words. " % results[0]["truth"] if results else "", end="")
     for r in results:
