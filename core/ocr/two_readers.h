@@ -12,8 +12,10 @@ namespace incidoc {
 /// two-reader figures): where the readers disagree, PP-OCR wins only when it is sure and surer than
 /// Tesseract; a word both doubt is almost always noise (a rule, a speck), and is dropped.
 struct TwoReaderOptions {
-    /// Words Tesseract reads at this confidence or above are not re-read (100.5: every word is).
-    float rereadBelow = 100.5f;
+    /// Words Tesseract reads at this confidence or above are not re-read (100.5: every word is). On 20
+    /// FUNSD forms re-reading the 23 % of words below 90 gave the same F1 as re-reading all (0.672),
+    /// with fewer flags; PP-OCR costs about 30 ms per word on one core, so this is what keeps it cheap.
+    float rereadBelow = 90.f;
     /// The second reading wins a disagreement at this confidence or above, and only when it is this
     /// much surer than Tesseract.
     float takeSecondAbove = 90.f;

@@ -272,11 +272,18 @@ TEST(TwoReaders, PagesFallBackToTesseractWithANoteWhenPpocrIsMissing)
     auto twice = processPage(job, options, realProvider, {});
     ASSERT_TRUE(twice) << qPrintable(twice.error().message);
     EXPECT_TRUE(twice->error.isEmpty()) << qPrintable(twice->error);
-    // Every word kept has both readings (words both readers doubt are dropped).
+    // Words Tesseract is not sure of (below 90) have both readings; words both readers doubt are dropped.
     EXPECT_LE(twice->result.words.size(), out->result.words.size());
     EXPECT_GE(twice->result.words.size(), out->result.words.size() * 9 / 10);
-    for (const auto& w : twice->result.words)
-        EXPECT_EQ(w.alternatives.size(), 1u);
+    int reread = 0;
+    for (const auto& w : twice->result.words) {
+        EXPECT_LE(w.alternatives.size(), 1u);
+        if (w.alternatives.empty())
+            EXPECT_GE(w.confidence, 90.f) << qPrintable(w.text);
+        else
+            ++reread;
+    }
+    EXPECT_GT(reread, 0);
     EXPECT_TRUE(twice->engine.contains(QLatin1String("ppocr")));
 
     // fast: Tesseract alone.

@@ -61,7 +61,8 @@ int main(int argc, char** argv)
                 continue;
             }
             TwoReaderOptions twice;
-            twice.spanLine = qgetenv("SPAN") != "0";
+            twice.spanLine = qgetenv("SPAN") == "1";
+            twice.rereadBelow = 100.5f; // every word, to see both readings
             if (Status read = readTwice(*page, input.image, **ppocr, QStringLiteral("ppocr"), twice, {}); !read.ok()) {
                 std::fprintf(stderr, "%s: %s\n", qPrintable(files[i]), qPrintable(read.error().message));
                 continue;
