@@ -157,6 +157,8 @@ Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const Ocr
             return makeError(ErrorCode::InvalidInput, QStringLiteral("image could not be converted to grey"));
 
         api.SetPageSegMode(pageSegMode(options.segmentation));
+        // A per-engine parameter (Tesseract's class member, not a process-wide one): set on every call.
+        api.SetVariable("tessedit_do_invert", options.tryInverted ? "1" : "0");
         api.SetImage(grey.constBits(), grey.width(), grey.height(), 1, static_cast<int>(grey.bytesPerLine()));
         // Tesseract warns below 70 dpi and guesses nonsense above a few thousand.
         api.SetSourceResolution(std::clamp(options.dpi > 0 ? options.dpi : 300, 70, 2400));

@@ -164,6 +164,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
     // 300 dpi, which is what Tesseract's heuristics then expect.
     ocr.dpi = rendered->dpi > 0 ? static_cast<int>(std::lround(rendered->dpi * scale)) : 300;
     ocr.deadlineMs = options.ocrDeadlineMs;
+    ocr.tryInverted = options.profile != QLatin1String("fast");
     ocr.tag = QStringLiteral("doc %1 page %2").arg(job.documentId).arg(job.number);
     auto recognized = (*engine)->recognize(ocrInput, ocr, cancel);
     if (!recognized) {
