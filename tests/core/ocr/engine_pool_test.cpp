@@ -180,3 +180,52 @@ TEST(EnginePool, ALeaseOutlivingItsPoolStillWorksAndIsThenDestroyed)
     ASSERT_TRUE(page) << page.error().message;
     lease->release(); // no pool to go back to: destroyed, no crash (ASan checks the rest)
 }
+
+TEST(EnginePool, BothFamiliesOnTwoThreadsReadWhatOneThreadReads)
+{
+    // The two readers as the pipeline uses them: each thread leases a Tesseract and a PP-OCR engine per
+    // page, reads the page, re-reads its words, gives both back. Run under ThreadSanitizer too.
+    EnginePool pool;
+    const QImage page = textImage(QStringLiteral("Driver Jonah Pritchard 4582"));
+    auto readBoth = [&](QStringList* out) -> bool {
+        auto tesseract = pool.acquire(QString::fromLatin1(EnginePool::kTesseract), QStringLiteral("eng"));
+        auto ppocr = pool.acquire(QString::fromLatin1(EnginePool::kPpocr), QStringLiteral("eng"));
+        if (!tesseract || !ppocr)
+            return false;
+        auto words = (*tesseract)->recognize(page, OcrOptions{}, {});
+        if (!words)
+            return false;
+        std::vector<PixelBox> boxes;
+        for (const auto& w : words->words) {
+            boxes.push_back(w.box);
+            *out << w.text;
+        }
+        auto again = (*ppocr)->readWords(page, boxes, {});
+        if (!again)
+            return false;
+        for (const auto& r : *again)
+            *out << r.text;
+        return true;
+    };
+    QStringList expected;
+    ASSERT_TRUE(readBoth(&expected));
+    EXPECT_TRUE(expected.contains(QStringLiteral("Pritchard")));
+    std::atomic<int> mismatches{0}, errors{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 2; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 3; ++i) {
+                QStringList got;
+                if (!readBoth(&got))
+                    ++errors;
+                else if (got != expected)
+                    ++mismatches;
+            }
+        });
+    }
+    for (auto& t : threads)
+        t.join();
+    EXPECT_EQ(errors, 0);
+    EXPECT_EQ(mismatches, 0);
+    EXPECT_LE(pool.created(), 4); // two of each family at most
+}

@@ -1,6 +1,7 @@
 // The worker service in-process (a real gRPC server on a loopback port, real Tesseract) and the remote
 // engine against it: identical results to local OCR, the API key, malformed and oversized requests,
 // status counters, health, drain, TLS, and what the client does when no worker answers.
+#include "core/ocr/engine_pool.h"
 #include "core/ocr/tesseract_engine.h"
 #include "core/remote/proto_convert.h"
 #include "core/remote/remote_engine.h"
@@ -392,7 +393,8 @@ TEST_F(WorkerServerTest, StatusAndEnginesReportTheWorker)
     ctx2.AddMetadata(kApiKeyMetadata, m_key.toStdString());
     pb::ListEnginesResponse engines;
     ASSERT_TRUE(s->ListEngines(&ctx2, pb::ListEnginesRequest(), &engines).ok());
-    ASSERT_EQ(engines.engines_size(), 1);
+    // Tesseract first; every other registered family after it (EnginesAreListed checks them).
+    ASSERT_EQ(engines.engines_size(), static_cast<int>(EnginePool().engineNames().size()));
     EXPECT_EQ(engines.engines(0).name(), "tesseract");
     EXPECT_EQ(engines.threads(), 2u);
     EXPECT_EQ(engines.max_message_bytes(), static_cast<uint64_t>(kDefaultMaxMessageBytes));
