@@ -48,6 +48,40 @@ void removeWords(RecognizedPage& page, const std::vector<char>& dropped)
 
 } // namespace
 
+namespace {
+
+/// The same reading up to typographic quotes and dashes (Tesseract reads ’ where PP-OCR reads ').
+bool sameReading(const QString& a, const QString& b)
+{
+    if (a.size() != b.size())
+        return false;
+    const auto plain = [](QChar c) -> char16_t {
+        switch (c.unicode()) {
+        case 0x2018:
+        case 0x2019:
+        case 0x201B:
+        case 0x2032: return u'\'';
+        case 0x201C:
+        case 0x201D:
+        case 0x201F:
+        case 0x2033: return u'"';
+        case 0x2010:
+        case 0x2011:
+        case 0x2012:
+        case 0x2013:
+        case 0x2014:
+        case 0x2212: return u'-';
+        default: return c.unicode();
+        }
+    };
+    for (qsizetype i = 0; i < a.size(); ++i)
+        if (plain(a.at(i)) != plain(b.at(i)))
+            return false;
+    return true;
+}
+
+} // namespace
+
 TwoReaderChoice chooseReading(const QString& first, float firstConfidence, const QString& second,
                               float secondConfidence, const TwoReaderOptions& options)
 {
@@ -56,7 +90,7 @@ TwoReaderChoice chooseReading(const QString& first, float firstConfidence, const
         choice.drop = true;
         return choice;
     }
-    if (first == second) {
+    if (sameReading(first, second)) {
         choice.flagged = std::min(firstConfidence, secondConfidence) < options.flagBelow;
         return choice;
     }
@@ -102,10 +136,16 @@ Status readTwice(RecognizedPage& page, const QImage& grey, OcrEngine& second, co
         WordReading ours{word.engine, word.text, word.confidence};
         const TwoReaderChoice choice =
             chooseReading(ours.text, ours.confidence, theirs.text, theirs.confidence, options);
+        if (choice.drop) {
+            dropped[which[k]] = 1;
+            continue;
+        }
         word.flagged = choice.flagged;
-        if (ours.text == theirs.text) {
+        if (sameReading(ours.text, theirs.text)) {
+            // The readers agree (up to a quote's or dash's style): Tesseract's text, the other kept as
+            // evidence.
             word.confidence = std::max(ours.confidence, theirs.confidence);
-            word.alternatives.push_back(std::move(theirs)); // the second reader agreed: kept as evidence
+            word.alternatives.push_back(std::move(theirs));
             continue;
         }
         if (choice.takeSecond) {

@@ -219,8 +219,42 @@ TEST(TwoReaders, AgreementDisagreementAndDoubt)
     EXPECT_TRUE(c.flagged);
     EXPECT_FALSE(c.takeSecond);
     EXPECT_FALSE(c.drop);
+    c = chooseReading(QStringLiteral("not\u2019see"), 95, QStringLiteral("not'see"), 96, options);
+    EXPECT_FALSE(c.flagged) << "the same up to the apostrophe's style";
     c = chooseReading(QStringLiteral("ee"), 27, QStringLiteral("_"), 31, options);
     EXPECT_TRUE(c.drop) << "both doubt it: a speck, not a word";
+}
+
+TEST(TwoReaders, ReadTwiceKeepsBothReadingsAndDropsWhatBothDoubt)
+{
+    const SamplePage sample = samplePage();
+    auto ppocr = engine();
+    ASSERT_TRUE(ppocr);
+    ASSERT_GT(sample.words.size(), 10u);
+    // Two real words on one line, and a "word" Tesseract barely believed in, on blank paper.
+    RecognizedPage page;
+    page.lines.push_back(TextRegion{sample.words[0].box.united(sample.words[1].box), 80.f});
+    page.lines.push_back(TextRegion{PixelBox{20, 3200, 60, 3240}, 10.f});
+    page.blocks.push_back(TextRegion{page.lines[0].box.united(page.lines[1].box), 50.f});
+    page.words.push_back(RecognizedWord{sample.words[0].text, sample.words[0].box, 85.f, 0, 0, {}, {}, false, {}});
+    page.words.push_back(RecognizedWord{QStringLiteral("XXXX"), sample.words[1].box, 40.f, 0, 0, {}, {}, false, {}});
+    page.words.push_back(
+        RecognizedWord{QStringLiteral("ee"), PixelBox{20, 3200, 60, 3240}, 20.f, 0, 1, {}, {}, false, {}});
+    ASSERT_TRUE(readTwice(page, sample.grey, *ppocr, QStringLiteral("ppocr"), TwoReaderOptions{}, {}).ok());
+    ASSERT_EQ(page.words.size(), 2u) << "the speck on blank paper is dropped";
+    ASSERT_EQ(page.lines.size(), 1u) << "and its line with it";
+    EXPECT_EQ(page.words[0].text, sample.words[0].text);
+    EXPECT_EQ(page.words[0].engine, QStringLiteral("tesseract"));
+    ASSERT_EQ(page.words[0].alternatives.size(), 1u);
+    EXPECT_EQ(page.words[0].alternatives[0].engine, QStringLiteral("ppocr"));
+    EXPECT_FALSE(page.words[0].flagged);
+    // Tesseract's misreading loses to PP-OCR's sure one; both are kept and the word is flagged.
+    EXPECT_EQ(page.words[1].text, sample.words[1].text);
+    EXPECT_EQ(page.words[1].engine, QStringLiteral("ppocr"));
+    EXPECT_TRUE(page.words[1].flagged);
+    ASSERT_EQ(page.words[1].alternatives.size(), 1u);
+    EXPECT_EQ(page.words[1].alternatives[0].text, QStringLiteral("XXXX"));
+    EXPECT_EQ(page.words[1].alternatives[0].engine, QStringLiteral("tesseract"));
 }
 
 TEST(TwoReaders, PagesFallBackToTesseractWithANoteWhenPpocrIsMissing)
@@ -283,7 +317,8 @@ TEST(TwoReaders, PagesFallBackToTesseractWithANoteWhenPpocrIsMissing)
         else
             ++reread;
     }
-    EXPECT_GT(reread, 0);
+    // Something was re-read: kept with both readings, or dropped because both readers doubted it.
+    EXPECT_GT(reread + static_cast<int>(out->result.words.size() - twice->result.words.size()), 0);
     EXPECT_TRUE(twice->engine.contains(QLatin1String("ppocr")));
 
     // fast: Tesseract alone.
