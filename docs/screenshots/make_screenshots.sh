@@ -144,8 +144,8 @@ step="main window"
 shot main-window
 
 # Review: the page view takes the keyboard (a click in the grey margin beside the page, Escape clears
-# any selection), fit the width, zoom in twice, Tab to the first word below the confidence threshold.
-step="low-confidence review"
+# any selection), fit the width, zoom in twice, Tab to the first flagged word (the two readers disagree).
+step="flagged-word review"
 click 600 860
 keys Escape ctrl+1 plus plus
 settle
@@ -153,7 +153,7 @@ before=$(screen_hash)
 keys Tab
 settle
 expect_change "$before"
-shot review-low-confidence
+shot review-flagged
 
 # Editing in the inspector: its Text field (top of the right-hand dock), select all, type the fix.
 step="edit a word in the inspector"
