@@ -132,7 +132,8 @@ TEST(EnginePool, ASecondFamilyIsOneRegistrationAndUnknownNamesAreAnError)
     auto counting = std::make_shared<CountingFactory>();
     pool.registerEngine(QStringLiteral("neural"), counting);
     EXPECT_TRUE(pool.hasEngine(QStringLiteral("neural")));
-    EXPECT_EQ(pool.engineNames(), (QStringList{QStringLiteral("neural"), QStringLiteral("tesseract")}));
+    EXPECT_EQ(pool.engineNames(),
+              (QStringList{QStringLiteral("neural"), QStringLiteral("ppocr"), QStringLiteral("tesseract")}));
     {
         auto lease = pool.acquire(QStringLiteral("neural"), QStringLiteral("eng"));
         ASSERT_TRUE(lease) << lease.error().message;
