@@ -48,12 +48,8 @@ int main(int argc, char** argv)
         return 1;
     }
     const int pages = static_cast<int>(info->pages.size());
-    auto engine = TesseractEngineFactory().create(QStringLiteral("eng"));
-    if (!engine) {
-        std::fprintf(stderr, "%s\n", qPrintable(engine.error().message));
-        return 1;
-    }
-    OcrEngine* e = engine->get();
+    // In this process, with the same engines a host uses (both readers of the default profile).
+    const auto local = makeLocalWorkplace();
     ProcessOptions options;
     auto job = [&](int number) {
         PageJob j;
@@ -90,7 +86,7 @@ int main(int argc, char** argv)
                         return std::fprintf(stderr, "page %d failed in a host\n", n), 1;
                     total += t.nsecsElapsed() / 1e6;
                 } else {
-                    auto r = processPage(job(n), options, [e](const QString&) -> Result<OcrEngine*> { return e; }, {});
+                    auto r = local->process(job(n), options, {}, nullptr, {});
                     if (!r || r->status != PageStatus::Done)
                         return std::fprintf(stderr, "page %d failed here\n", n), 1;
                     total += t.nsecsElapsed() / 1e6;

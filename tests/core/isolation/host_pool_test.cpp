@@ -95,10 +95,8 @@ TEST_F(PageHostTest, AHostGivesExactlyWhatProcessingHereGives)
     auto remote = pool.process(job(1), options, {});
     ASSERT_TRUE(remote) << remote.error().message;
 
-    auto engine = TesseractEngineFactory().create(options.languages);
-    ASSERT_TRUE(engine);
-    OcrEngine* e = engine->get();
-    auto local = processPage(job(1), options, [e](const QString&) -> Result<OcrEngine*> { return e; }, {});
+    // Here: the same engines (both readers of the default profile), in this process.
+    auto local = makeLocalWorkplace()->process(job(1), options, {}, nullptr, {});
     ASSERT_TRUE(local);
 
     EXPECT_EQ(remote->status, PageStatus::Done);
