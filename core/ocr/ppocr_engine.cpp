@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -106,7 +107,9 @@ QString ppocrModelDir()
     return QDir::cleanPath(programDir + QStringLiteral("/../share/incidoc/models/ppocr"));
 }
 
-Status verifyPpocrModels(const QString& dir)
+namespace {
+
+Status verifyUncached(const QString& dir)
 {
     auto manifest = readManifest(dir);
     if (!manifest)
@@ -124,6 +127,40 @@ Status verifyPpocrModels(const QString& dir)
                              QStringLiteral("PP-OCR model file %1 is damaged (SHA-256 mismatch)").arg(file.fileName()));
     }
     return okStatus();
+}
+
+/// What the models' files look like now (name, size, modification time): a cached check is reused only
+/// while this is unchanged.
+QString filesSignature(const QString& dir)
+{
+    QString signature;
+    for (const QFileInfo& info : QDir(dir).entryInfoList(QDir::Files, QDir::Name))
+        signature += QStringLiteral("%1:%2:%3;")
+                         .arg(info.fileName())
+                         .arg(info.size())
+                         .arg(info.lastModified().toMSecsSinceEpoch());
+    return signature;
+}
+
+} // namespace
+
+Status verifyPpocrModels(const QString& dir)
+{
+    // Hashing 60 MB takes a fraction of a second: done once per process and folder (every EnginePool
+    // would otherwise redo it: the CLI's listing, each run's checks, each page host).
+    static std::mutex mutex;
+    static std::map<QString, std::pair<QString, Status>> checked;
+    const QString signature = filesSignature(dir);
+    {
+        std::lock_guard guard(mutex);
+        const auto it = checked.find(dir);
+        if (it != checked.end() && it->second.first == signature)
+            return it->second.second;
+    }
+    Status status = verifyUncached(dir);
+    std::lock_guard guard(mutex);
+    checked.insert_or_assign(dir, std::make_pair(signature, status));
+    return status;
 }
 
 bool languagesNeedCjk(const QString& languages)
