@@ -197,20 +197,39 @@ struct PpocrEngine::Impl {
     std::map<int, cv::dnn::Net> recognizers;
     std::vector<std::pair<cv::Size, cv::dnn::Net>> detectors; // most recently used last
 
+    /// Loads one of the folder's networks; `what` names it in the error.
+    Result<cv::dnn::Net> load(const QString& name, const char* what) const
+    {
+        try {
+            return cv::dnn::readNetFromONNX(modelFile(dir, name).toStdString());
+        } catch (const cv::Exception& e) {
+            return makeError(ErrorCode::Engine, QStringLiteral("PP-OCR %1 cannot be loaded: %2")
+                                                    .arg(QLatin1String(what), QString::fromStdString(e.msg)));
+        }
+    }
+
+    /// One forward pass; `what` names the network in the error.
+    static Result<cv::Mat> forward(cv::dnn::Net& net, const cv::Mat& blob, const char* what)
+    {
+        try {
+            net.setInput(blob);
+            return net.forward();
+        } catch (const cv::Exception& e) {
+            return makeError(
+                ErrorCode::Engine,
+                QStringLiteral("PP-OCR %1 failed: %2").arg(QLatin1String(what), QString::fromStdString(e.msg)));
+        }
+    }
+
     Result<cv::dnn::Net*> recognizer(int width)
     {
         auto it = recognizers.find(width);
         if (it != recognizers.end())
             return &it->second;
-        try {
-            cv::dnn::Net net =
-                cv::dnn::readNetFromONNX(modelFile(dir, QStringLiteral("rec-%1.onnx").arg(width)).toStdString());
-            return &recognizers.emplace(width, std::move(net)).first->second;
-        } catch (const cv::Exception& e) {
-            return makeError(
-                ErrorCode::Engine,
-                QStringLiteral("PP-OCR recognizer cannot be loaded: %1").arg(QString::fromStdString(e.msg)));
-        }
+        auto net = load(QStringLiteral("rec-%1.onnx").arg(width), "recognizer");
+        if (!net)
+            return net.error();
+        return &recognizers.emplace(width, std::move(net).value()).first->second;
     }
 
     Result<cv::dnn::Net*> detector(cv::Size size)
@@ -221,16 +240,13 @@ struct PpocrEngine::Impl {
                 return &detectors.back().second;
             }
         }
-        try {
-            cv::dnn::Net net = cv::dnn::readNetFromONNX(modelFile(dir, QStringLiteral("det.onnx")).toStdString());
-            if (static_cast<int>(detectors.size()) >= kDetNetsKept)
-                detectors.erase(detectors.begin());
-            detectors.emplace_back(size, std::move(net));
-            return &detectors.back().second;
-        } catch (const cv::Exception& e) {
-            return makeError(ErrorCode::Engine,
-                             QStringLiteral("PP-OCR detector cannot be loaded: %1").arg(QString::fromStdString(e.msg)));
-        }
+        auto net = load(QStringLiteral("det.onnx"), "detector");
+        if (!net)
+            return net.error();
+        if (static_cast<int>(detectors.size()) >= kDetNetsKept)
+            detectors.erase(detectors.begin());
+        detectors.emplace_back(size, std::move(net).value());
+        return &detectors.back().second;
     }
 
     int bucketFor(int width) const
@@ -280,14 +296,10 @@ struct PpocrEngine::Impl {
                         normalized.copyTo(plane(cv::Rect(0, 0, scaledWidth[i], kRecHeight)));
                     }
                 }
-                cv::Mat output;
-                try {
-                    (*net)->setInput(blob);
-                    output = (*net)->forward();
-                } catch (const cv::Exception& e) {
-                    return makeError(ErrorCode::Engine,
-                                     QStringLiteral("PP-OCR recognizer failed: %1").arg(QString::fromStdString(e.msg)));
-                }
+                auto forwarded = forward(**net, blob, "recognizer");
+                if (!forwarded)
+                    return forwarded.error();
+                const cv::Mat& output = *forwarded;
                 // [count, steps, classes]
                 const int steps = output.size[1];
                 const int classes = output.size[2];
@@ -453,15 +465,10 @@ Result<RecognizedPage> PpocrEngine::recognize(const QImage& grey, const OcrOptio
         return net.error();
     if (cancel.isCancelled())
         return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
-    cv::Mat output;
-    try {
-        (*net)->setInput(blob);
-        output = (*net)->forward();
-    } catch (const cv::Exception& e) {
-        return makeError(ErrorCode::Engine,
-                         QStringLiteral("PP-OCR detector failed: %1").arg(QString::fromStdString(e.msg)));
-    }
-    const cv::Mat probability(size.height, size.width, CV_32F, output.ptr<float>(0, 0));
+    auto output = Impl::forward(**net, blob, "detector");
+    if (!output)
+        return output.error();
+    const cv::Mat probability(size.height, size.width, CV_32F, output->ptr<float>(0, 0));
 
     // 2. DB post-processing: regions over the threshold, scored by their mean probability, expanded
     // ("unclipped") by area × ratio / perimeter, mapped back to the page.
