@@ -3,6 +3,7 @@
 #include "core/classify/classifier.h"
 #include "core/model/pixel_transform.h"
 #include "core/ocr/two_readers.h"
+#include "core/pipeline/engine_choice.h"
 #include "core/util/fault_injection.h"
 
 #include <QElapsedTimer>
@@ -212,13 +213,11 @@ ReadingPlan readingPlan(const ProcessOptions& options)
 {
     QString engines = options.engines;
     if (engines.isEmpty())
-        engines =
-            options.profile == QLatin1String("fast") ? QStringLiteral("tesseract") : QStringLiteral("tesseract+ppocr");
-    if (engines == QLatin1String("ppocr"))
-        return {QStringLiteral("ppocr"), {}};
-    if (engines == QLatin1String("tesseract+ppocr"))
-        return {QStringLiteral("tesseract"), QStringLiteral("ppocr")};
-    return {QStringLiteral("tesseract"), {}};
+        engines = enginesOfProfile(options.profile);
+    else if (!engineChoices().contains(engines))
+        engines = QStringLiteral("tesseract");
+    const QStringList names = enginesIn(engines);
+    return {names.value(0), names.value(1)};
 }
 
 Result<PageOutcome> processPage(const PageJob& job, const ProcessOptions& options, const EngineProvider& engine,

@@ -312,10 +312,11 @@ TEST(TwoReaders, PagesFallBackToTesseractWithANoteWhenPpocrIsMissing)
     int reread = 0;
     for (const auto& w : twice->result.words) {
         EXPECT_LE(w.alternatives.size(), 1u);
-        if (w.alternatives.empty())
+        if (w.alternatives.empty()) {
             EXPECT_GE(w.confidence, 90.f) << qPrintable(w.text);
-        else
+        } else {
             ++reread;
+        }
     }
     // Something was re-read: kept with both readings, or dropped because both readers doubted it.
     EXPECT_GT(reread + static_cast<int>(out->result.words.size() - twice->result.words.size()), 0);

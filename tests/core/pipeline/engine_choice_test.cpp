@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/support/missing_models_factory.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/temp_project.h"
 
@@ -14,24 +15,6 @@ using namespace incidoc;
 using namespace incidoc::test;
 
 namespace {
-
-/// A family that is registered but cannot run here (its models are missing).
-class MissingModelsFactory final : public OcrEngineFactory {
-public:
-    Result<std::unique_ptr<OcrEngine>> create(const QString&) const override
-    {
-        return makeError(ErrorCode::Engine, QStringLiteral("models missing"));
-    }
-    EngineInfo info() const override
-    {
-        EngineInfo info;
-        info.version = QStringLiteral("PP-OCRv4");
-        info.languages = {QStringLiteral("ch"), QStringLiteral("en")};
-        info.available = false;
-        info.reason = QStringLiteral("model file ch_PP-OCRv4_det_infer.onnx is missing");
-        return info;
-    }
-};
 
 /// Tesseract alone, as an installation without PP-OCR has it.
 std::vector<EngineInfo> tesseractOnly()

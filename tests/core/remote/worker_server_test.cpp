@@ -23,11 +23,13 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "incidoc/worker/v1/worker.grpc.pb.h"
 
+#include "tests/support/missing_models_factory.h"
 #include "tests/support/pdf_factory.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/worker_support.h"
 
 using namespace incidoc;
+using incidoc::test::MissingModelsFactory;
 using namespace incidoc::remote;
 using namespace std::chrono_literals;
 namespace health = ::grpc::health::v1;
@@ -632,24 +634,6 @@ TEST_F(WorkerServerTest, LanguageMissingOnTheWorkersIsFoundAtConnect)
 
 namespace {
 
-/// A family registered on the worker whose models are missing: listed, never served.
-class MissingModelsFactory final : public OcrEngineFactory {
-public:
-    Result<std::unique_ptr<OcrEngine>> create(const QString&) const override
-    {
-        return makeError(ErrorCode::Engine, QStringLiteral("models missing"));
-    }
-    EngineInfo info() const override
-    {
-        EngineInfo info;
-        info.version = QStringLiteral("PP-OCRv4");
-        info.languages = {QStringLiteral("ch"), QStringLiteral("en")};
-        info.available = false;
-        info.reason = QStringLiteral("model file ch_PP-OCRv4_det_infer.onnx is missing");
-        return info;
-    }
-};
-
 /// Tesseract, a second available family ("second", Tesseract's code under another name) and "broken".
 std::shared_ptr<EnginePool> twoFamilyPool()
 {
@@ -751,9 +735,11 @@ TEST_F(WorkerServerTest, EnginesAreListedNamedByCallsAndCountedApart)
     const WorkerCounters counters = server->counters();
     ASSERT_EQ(counters.engines.size(), static_cast<size_t>(expected.size()));
     EXPECT_EQ(counters.engines[1].name, expected[1]);
-    for (const EngineCounters& c : counters.engines)
-        if (c.name == QLatin1String("second"))
+    for (const EngineCounters& c : counters.engines) {
+        if (c.name == QLatin1String("second")) {
             EXPECT_EQ(c.pagesServed, 2);
+        }
+    }
     EXPECT_EQ(log().filter(QStringLiteral("engine=second")).size(), 2);
 }
 
@@ -771,8 +757,9 @@ TEST_F(WorkerServerTest, OnlyTheEnginesAskedForAreServed)
     ASSERT_TRUE(s->ListEngines(&listCtx, pb::ListEnginesRequest(), &list).ok());
     for (const auto& e : list.engines()) {
         EXPECT_EQ(e.available(), e.name() == "tesseract") << e.name();
-        if (e.name() == "second")
+        if (e.name() == "second") {
             EXPECT_EQ(e.reason(), "not enabled on this worker (--engines)");
+        }
     }
     pb::RecognizeRequest named = validRequest(ImageEncoding::Grey8, true);
     named.set_engine("second");

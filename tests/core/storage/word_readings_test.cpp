@@ -10,53 +10,14 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "tests/core/storage/raw_db.h"
 #include "tests/core/storage/storage_test_data.h"
 
 namespace incidoc {
 namespace {
 
-QByteArray fileBytes(const QString& path)
-{
-    QFile f(path);
-    EXPECT_TRUE(f.open(QIODevice::ReadOnly)) << path.toStdString();
-    return f.readAll();
-}
-
-// A plain SQLite connection: builds the schema-2 file and looks at the columns behind the store's back.
-class RawDb {
-public:
-    explicit RawDb(const QString& path)
-    {
-        EXPECT_EQ(sqlite3_open_v2(QFile::encodeName(path).constData(), &m_db,
-                                  SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr),
-                  SQLITE_OK);
-        sqlite3_busy_timeout(m_db, 5000);
-    }
-    ~RawDb() { sqlite3_close_v2(m_db); }
-    RawDb(const RawDb&) = delete;
-    RawDb& operator=(const RawDb&) = delete;
-    void exec(const QByteArray& sql)
-    {
-        char* err = nullptr;
-        if (sqlite3_exec(m_db, sql.constData(), nullptr, nullptr, &err) != SQLITE_OK)
-            ADD_FAILURE() << sql.constData() << ": " << (err ? err : "?");
-        sqlite3_free(err);
-    }
-    QString text(const QByteArray& sql)
-    {
-        sqlite3_stmt* st = nullptr;
-        QString out;
-        if (sqlite3_prepare_v2(m_db, sql.constData(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-            out = QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-        else
-            ADD_FAILURE() << sql.constData() << ": " << sqlite3_errmsg(m_db);
-        sqlite3_finalize(st);
-        return out;
-    }
-
-private:
-    sqlite3* m_db = nullptr;
-};
+using test::fileBytes;
+using test::RawDb;
 
 std::unique_ptr<ProjectStore> openOrDie(const QString& path, OpenMode mode = OpenMode::ReadWrite)
 {
