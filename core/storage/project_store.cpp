@@ -850,51 +850,105 @@ Result<std::optional<WordHit>> ProjectStore::flaggedWord(WordId from, bool forwa
         Impl& d = *m_impl;
         if (d.version < 3)
             return std::nullopt;
-        // Where `from` stands in reading order: (document, page number, ord, id).
-        std::optional<std::array<long long, 4>> at;
-        if (from > 0) {
-            Query q(d.db, "SELECT p.document_id, p.number, w.ord, w.id FROM words w JOIN pages p ON p.id = w.page_id "
-                          "WHERE w.id = ?1");
-            if (q.bind(1, from).next())
-                at = std::array<long long, 4>{q.i64(0), q.i64(1), q.i64(2), q.i64(3)};
-        }
-        if (!at && page > 0) { // just before the page's first word (forward) or after its last (backward)
-            Query q(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
-            if (q.bind(1, page).next()) {
-                const long long edge =
-                    forward ? std::numeric_limits<long long>::min() : std::numeric_limits<long long>::max();
-                at = std::array<long long, 4>{q.i64(0), q.i64(1), edge, edge};
-            }
-        }
-        const char* const order = forward ? "ORDER BY p.document_id, p.number, w.ord, w.id LIMIT 1"
-                                          : "ORDER BY p.document_id DESC, p.number DESC, w.ord DESC, w.id DESC LIMIT 1";
-        const std::string base = d.wordSelect() + "JOIN pages p ON p.id = w.page_id WHERE w.flagged = 1 ";
-        auto find = [&](bool afterFrom) -> std::optional<WordHit> {
-            std::string sql = base;
-            if (afterFrom)
-                sql += forward ? "AND (p.document_id, p.number, w.ord, w.id) > (?1, ?2, ?3, ?4) "
-                               : "AND (p.document_id, p.number, w.ord, w.id) < (?1, ?2, ?3, ?4) ";
-            sql += order;
-            Query q(d.db, sql.c_str());
-            if (afterFrom)
-                q.bind(1, (*at)[0]).bind(2, (*at)[1]).bind(3, (*at)[2]).bind(4, (*at)[3]);
-            if (!q.next())
-                return std::nullopt;
-            WordHit h;
-            h.word = d.readWord(q);
-            h.pageId = h.word.pageId;
-            Query p(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
-            if (p.bind(1, h.pageId).next()) {
-                h.documentId = p.i64(0);
-                h.pageNumber = p.i32(1);
-            }
-            return h;
-        };
-        if (at)
-            if (auto hit = find(true))
-                return hit;
-        return find(false); // wrap around (or start at an end)
+        return d.walkWords("w.flagged = 1 ", from, forward, page, nullptr);
     });
+}
+
+namespace {
+
+/// The SQL condition of a review-queue rule on words `w` of pages `p` (?5: the threshold).
+std::string queueCondition(const ReviewQueueRule& rule, int version)
+{
+    std::string c = "p.review != 'reviewed' AND ";
+    if (rule.flags)
+        return c + (version >= 3 ? "w.flagged = 1 " : "0 ");
+    return c + "w.confidence IS NOT NULL AND w.confidence < ?5 AND w.reviewed = 0 AND w.edited = 0 ";
+}
+
+} // namespace
+
+Result<std::optional<WordHit>> ProjectStore::wordToCheck(const ReviewQueueRule& rule, WordId from, bool forward,
+                                                         PageId page, bool* wrapped)
+{
+    return guarded<std::optional<WordHit>>([&]() -> std::optional<WordHit> {
+        Impl& d = *m_impl;
+        return d.walkWords(queueCondition(rule, d.version), from, forward, page, wrapped,
+                           rule.flags ? std::nullopt : std::optional<double>(rule.threshold));
+    });
+}
+
+Result<int> ProjectStore::wordsToCheckCount(const ReviewQueueRule& rule, DocumentId document)
+{
+    return guarded<int>([&] {
+        Impl& d = *m_impl;
+        std::string sql =
+            "SELECT count(*) FROM words w JOIN pages p ON p.id = w.page_id WHERE " + queueCondition(rule, d.version);
+        if (document > 0)
+            sql += "AND p.document_id = ?6";
+        Query q(d.db, sql.c_str());
+        if (!rule.flags)
+            q.bind(5, rule.threshold);
+        if (document > 0)
+            q.bind(6, document);
+        return q.next() ? q.i32(0) : 0;
+    });
+}
+
+std::optional<WordHit> ProjectStore::Impl::walkWords(const std::string& condition, WordId from, bool forward,
+                                                     PageId page, bool* wrapped, std::optional<double> threshold)
+{
+    Impl& d = *this;
+    if (wrapped)
+        *wrapped = false;
+    // Where `from` stands in reading order: (document, page number, ord, id).
+    std::optional<std::array<long long, 4>> at;
+    if (from > 0) {
+        Query q(d.db, "SELECT p.document_id, p.number, w.ord, w.id FROM words w JOIN pages p ON p.id = w.page_id "
+                      "WHERE w.id = ?1");
+        if (q.bind(1, from).next())
+            at = std::array<long long, 4>{q.i64(0), q.i64(1), q.i64(2), q.i64(3)};
+    }
+    if (!at && page > 0) { // just before the page's first word (forward) or after its last (backward)
+        Query q(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
+        if (q.bind(1, page).next()) {
+            const long long edge =
+                forward ? std::numeric_limits<long long>::min() : std::numeric_limits<long long>::max();
+            at = std::array<long long, 4>{q.i64(0), q.i64(1), edge, edge};
+        }
+    }
+    const char* const order = forward ? "ORDER BY p.document_id, p.number, w.ord, w.id LIMIT 1"
+                                      : "ORDER BY p.document_id DESC, p.number DESC, w.ord DESC, w.id DESC LIMIT 1";
+    const std::string base = d.wordSelect() + "JOIN pages p ON p.id = w.page_id WHERE " + condition;
+    auto find = [&](bool afterFrom) -> std::optional<WordHit> {
+        std::string sql = base;
+        if (afterFrom)
+            sql += forward ? "AND (p.document_id, p.number, w.ord, w.id) > (?1, ?2, ?3, ?4) "
+                           : "AND (p.document_id, p.number, w.ord, w.id) < (?1, ?2, ?3, ?4) ";
+        sql += order;
+        Query q(d.db, sql.c_str());
+        if (afterFrom)
+            q.bind(1, (*at)[0]).bind(2, (*at)[1]).bind(3, (*at)[2]).bind(4, (*at)[3]);
+        if (threshold)
+            q.bind(5, *threshold);
+        if (!q.next())
+            return std::nullopt;
+        WordHit h;
+        h.word = d.readWord(q);
+        h.pageId = h.word.pageId;
+        Query p(d.db, "SELECT document_id, number FROM pages WHERE id = ?1");
+        if (p.bind(1, h.pageId).next()) {
+            h.documentId = p.i64(0);
+            h.pageNumber = p.i32(1);
+        }
+        return h;
+    };
+    if (at)
+        if (auto hit = find(true))
+            return hit;
+    auto hit = find(false); // wrap around (or start at an end)
+    if (wrapped && at && hit)
+        *wrapped = true;
+    return hit;
 }
 
 Result<int> ProjectStore::flaggedWordCount(PageId page)

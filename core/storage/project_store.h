@@ -71,6 +71,15 @@ struct WordHit {
     WordRecord word;
 };
 
+/// Which words the review queue visits (ProjectStore::wordToCheck). Words on pages marked reviewed are
+/// never visited.
+struct ReviewQueueRule {
+    /// True: the words flagged by two disagreeing readers. False: low-confidence words, i.e. words with a
+    /// confidence below `threshold` that no person edited or accepted (reviewed).
+    bool flags = true;
+    double threshold = 60.0;
+};
+
 class ProjectStore {
 public:
     /// 2: documents and pages store the kind of their failure (FailureKind). A file of schema 1 opened
@@ -179,9 +188,9 @@ public:
     /// itself (left part) and a new word right after it in reading order (right part). The cut follows
     /// the character boxes when the word has them, else the character count. Returns {left, right}.
     Result<std::pair<WordId, WordId>> splitWord(WordId word, int at, long long group = 0);
-    /// Clears a word's review flag without changing it: a person read it and it is right ("accept" edit;
-    /// undo flags it again). A word that is not flagged is left alone (no edit). Editing a word's text
-    /// clears the flag too.
+    /// A person read the word and it is right ("accept" edit): its review flag is cleared and it counts as
+    /// reviewed, so the review queue no longer visits it (undo restores both). A word neither flagged nor
+    /// unreviewed is left alone (no edit). Editing a word's text clears the flag too.
     Status acceptWord(WordId word, long long group = 0);
     /// The review walk: the first flagged word after word `from` (forward) or before it (backward) in
     /// reading order across the project (documents in order, their pages in order, words in reading
@@ -192,6 +201,13 @@ public:
     Result<std::optional<WordHit>> flaggedWord(WordId from, bool forward = true, PageId page = 0);
     /// How many words are flagged on page `page`, or in the whole project when `page` is 0.
     Result<int> flaggedWordCount(PageId page = 0);
+    /// The review queue's walk: the first word `rule` keeps after word `from` (forward) or before it
+    /// (backward) in reading order across the project, skipping pages marked reviewed; `from` and `page`
+    /// as for flaggedWord. Wraps around at the ends; `wrapped` (when given) tells whether it did.
+    Result<std::optional<WordHit>> wordToCheck(const ReviewQueueRule& rule, WordId from, bool forward = true,
+                                               PageId page = 0, bool* wrapped = nullptr);
+    /// How many words `rule` keeps on pages not marked reviewed, in document `document` (0: the project).
+    Result<int> wordsToCheckCount(const ReviewQueueRule& rule, DocumentId document = 0);
     /// Whether any word of the project holds another engine's reading (it was read by two engines): a
     /// project with none was never reviewed by flags (older projects, one engine).
     Result<bool> hasOtherReadings();

@@ -100,6 +100,10 @@ struct ProjectStore::Impl {
     /// "SELECT <the columns readWordRow() reads> FROM words w LEFT JOIN labels l ... ", to append a clause
     /// to (before schema 3: no engine, not flagged, no other readings).
     std::string wordSelect() const;
+    /// The first word matching `condition` (SQL on words `w` joined to pages `p`; ?5 binds `threshold`)
+    /// after `from` in reading order: ProjectStore::flaggedWord's walk for any condition.
+    std::optional<WordHit> walkWords(const std::string& condition, WordId from, bool forward, PageId page,
+                                     bool* wrapped, std::optional<double> threshold = std::nullopt);
     DocumentRecord readDocument(const storage::Query& q) const;
     PageRecord readPage(const storage::Query& q) const;
     WordRecord readWord(const storage::Query& q) const;

@@ -195,13 +195,14 @@ Status ProjectStore::acceptWord(WordId word, long long group)
     return guardedStatus([&] {
         Transaction tx(m_impl->db);
         const WordRow w = m_impl->requireWord(word);
-        if (!w.flagged)
+        if (!w.flagged && w.reviewed)
             return; // nothing changes: no history entry
         const long long g = m_impl->groupOr(group);
-        Query q(m_impl->db, "UPDATE words SET flagged = 0 WHERE id = ?1");
+        Query q(m_impl->db, "UPDATE words SET flagged = 0, reviewed = 1 WHERE id = ?1");
         q.bind(1, word).run();
-        m_impl->recordEdit(g, w.pageId, word, "accept", QJsonObject{{QStringLiteral("flagged"), true}},
-                           QJsonObject{{QStringLiteral("flagged"), false}});
+        m_impl->recordEdit(g, w.pageId, word, "accept",
+                           QJsonObject{{QStringLiteral("flagged"), w.flagged}, {QStringLiteral("reviewed"), w.reviewed}},
+                           QJsonObject{{QStringLiteral("flagged"), false}, {QStringLiteral("reviewed"), true}});
         tx.commit();
     });
 }

@@ -257,8 +257,14 @@ TEST_F(WordReadingsTest, EditingOrAcceptingClearsTheFlagAndUndoRestoresIt)
     ASSERT_EQ(edits.size(), 1u);
     EXPECT_EQ(edits[0].action, QStringLiteral("accept"));
     EXPECT_EQ(edits[0].wordId, accepted);
-    // Accepting a word that is not flagged changes nothing and records nothing.
-    const std::size_t editCount = m_store->edits(m_pages[0])->size();
+    EXPECT_TRUE(m_store->word(accepted)->value().reviewed);
+    // Accepting a word that is not flagged marks it reviewed (the low-confidence queue leaves it);
+    // accepting it again changes nothing and records nothing.
+    std::size_t editCount = m_store->edits(m_pages[0])->size();
+    ASSERT_FALSE(m_store->word(page[0].id)->value().reviewed);
+    ASSERT_TRUE(m_store->acceptWord(page[0].id).ok());
+    EXPECT_TRUE(m_store->word(page[0].id)->value().reviewed);
+    EXPECT_EQ(m_store->edits(m_pages[0])->size(), ++editCount);
     ASSERT_TRUE(m_store->acceptWord(page[0].id).ok());
     ASSERT_TRUE(m_store->acceptWord(accepted).ok());
     EXPECT_EQ(m_store->edits(m_pages[0])->size(), editCount);
@@ -266,6 +272,7 @@ TEST_F(WordReadingsTest, EditingOrAcceptingClearsTheFlagAndUndoRestoresIt)
 
     ASSERT_TRUE(m_store->undoEditGroup(acceptGroup).ok());
     EXPECT_TRUE(m_store->word(accepted)->value().flagged);
+    EXPECT_FALSE(m_store->word(accepted)->value().reviewed);
     ASSERT_TRUE(m_store->undoEditGroup(textGroup).ok());
     EXPECT_TRUE(m_store->word(edited)->value().flagged);
     EXPECT_EQ(m_store->word(edited)->value().text, page[1].text);
@@ -354,6 +361,64 @@ TEST_F(WordReadingsTest, TheReviewWalkFollowsReadingOrderAcrossTheProjectAndWrap
     ASSERT_TRUE(m_store->acceptWord(expected[0]).ok());
     EXPECT_FALSE(m_store->flaggedWord(expected[0])->has_value());
     EXPECT_EQ(*m_store->flaggedWordCount(), 0);
+}
+
+TEST_F(WordReadingsTest, TheReviewQueueSkipsReviewedPagesCountsAndWraps)
+{
+    // Words 0 and 3 of every page read with low confidence; flags as in storeAll().
+    ASSERT_TRUE(m_store->markProcessing(m_pages).ok());
+    const std::vector<std::vector<int>> flagged = {{1, 3}, {}, {0}, {2, 4}};
+    std::vector<PageOutcome> outcomes;
+    for (std::size_t i = 0; i < m_pages.size(); ++i) {
+        outcomes.push_back(twoReaderOutcome(m_pages[i], 5, flagged[i], static_cast<int>(i)));
+        for (std::size_t k = 0; k < 5; ++k)
+            outcomes.back().result.words[k].confidence = (k == 0 || k == 3) ? 41.0f : 96.0f;
+    }
+    ASSERT_TRUE(m_store->storeOutcomes(outcomes).ok());
+    const DocumentId doc1 = m_store->page(m_pages[0])->documentId;
+
+    ReviewQueueRule flags;
+    EXPECT_EQ(*m_store->wordsToCheckCount(flags), 5);
+    EXPECT_EQ(*m_store->wordsToCheckCount(flags, doc1), 2);
+    ReviewQueueRule low{false, 60.0};
+    EXPECT_EQ(*m_store->wordsToCheckCount(low), 8);
+    EXPECT_EQ(*m_store->wordsToCheckCount(low, doc1), 4);
+    EXPECT_EQ(*m_store->wordsToCheckCount(ReviewQueueRule{false, 30.0}), 0);
+
+    // Low-confidence walk: page order, reading order; an edited or accepted word leaves the queue.
+    bool wrapped = true;
+    auto hit = *m_store->wordToCheck(low, 0, true, 0, &wrapped);
+    ASSERT_TRUE(hit);
+    EXPECT_EQ(hit->word.id, words(m_pages[0])[0].id);
+    EXPECT_FALSE(wrapped);
+    ASSERT_TRUE(m_store->updateWordText(words(m_pages[0])[3].id, QStringLiteral("fixed")).ok());
+    ASSERT_TRUE(m_store->acceptWord(words(m_pages[1])[0].id).ok());
+    hit = *m_store->wordToCheck(low, hit->word.id, true, 0, &wrapped);
+    EXPECT_EQ(hit->word.id, words(m_pages[1])[3].id);
+    EXPECT_EQ(*m_store->wordsToCheckCount(low), 6);
+
+    // A page marked reviewed is skipped, its words are not counted.
+    ASSERT_TRUE(m_store->setPageReview(m_pages[2], ReviewStatus::Reviewed).ok());
+    hit = *m_store->wordToCheck(low, hit->word.id, true, 0, &wrapped);
+    EXPECT_EQ(hit->pageId, m_pages[3]);
+    EXPECT_EQ(hit->word.id, words(m_pages[3])[0].id);
+    EXPECT_FALSE(wrapped);
+    EXPECT_EQ(*m_store->wordsToCheckCount(low), 4);
+    EXPECT_EQ(*m_store->wordsToCheckCount(flags), 3); // one edited, one on the reviewed page
+    hit = *m_store->wordToCheck(flags, words(m_pages[0])[3].id, true, 0, &wrapped);
+    EXPECT_EQ(hit->word.id, words(m_pages[3])[2].id); // page 3's flagged word is skipped
+
+    // Past the last word it wraps to the first, and says so; backward likewise.
+    hit = *m_store->wordToCheck(low, words(m_pages[3])[3].id, true, 0, &wrapped);
+    EXPECT_EQ(hit->word.id, words(m_pages[0])[0].id);
+    EXPECT_TRUE(wrapped);
+    hit = *m_store->wordToCheck(low, words(m_pages[0])[0].id, false, 0, &wrapped);
+    EXPECT_EQ(hit->word.id, words(m_pages[3])[3].id);
+    EXPECT_TRUE(wrapped);
+    // From the edge of a page: its own words first.
+    hit = *m_store->wordToCheck(low, 0, true, m_pages[3], &wrapped);
+    EXPECT_EQ(hit->word.id, words(m_pages[3])[0].id);
+    EXPECT_FALSE(wrapped);
 }
 
 } // namespace
