@@ -143,6 +143,26 @@ std::optional<SearchHit> ProjectSession::flaggedWord(WordId from, bool forward, 
     return SearchHit{h.documentId, h.pageId, h.pageNumber, h.word.id, h.word.text, h.word.box};
 }
 
+std::optional<SearchHit> ProjectSession::wordToCheck(const ReviewQueueRule& rule, WordId from, bool forward,
+                                                     PageId page, bool* wrapped)
+{
+    auto r = m_impl->store->wordToCheck(rule, from, forward, page, wrapped);
+    if (!r) {
+        Q_EMIT errorOccurred(tr("Could not find the next word to check: %1").arg(r.error().message));
+        return std::nullopt;
+    }
+    if (!*r)
+        return std::nullopt;
+    const WordHit& h = **r;
+    return SearchHit{h.documentId, h.pageId, h.pageNumber, h.word.id, h.word.text, h.word.box};
+}
+
+int ProjectSession::wordsToCheckCount(const ReviewQueueRule& rule, DocumentId document)
+{
+    auto r = m_impl->store->wordsToCheckCount(rule, document);
+    return r ? *r : 0;
+}
+
 int ProjectSession::flaggedWordCount(PageId page)
 {
     auto r = m_impl->store->flaggedWordCount(page);

@@ -21,7 +21,8 @@ class QUndoStack;
 
 namespace incidoc {
 class ProjectStore;
-}
+struct ReviewQueueRule;
+} // namespace incidoc
 
 namespace incidoc::ui {
 
@@ -71,6 +72,12 @@ public:
     int flaggedWordCount(PageId page = 0);
     /// Whether any word of the project was read by two engines (holds another engine's reading).
     bool hasOtherReadings();
+    /// The review queue's walk (ProjectStore::wordToCheck): the next (or previous) word `rule` keeps after
+    /// word `from`, skipping pages marked reviewed, wrapping around (`wrapped` says so). nullopt: none.
+    std::optional<SearchHit> wordToCheck(const ReviewQueueRule& rule, WordId from, bool forward, PageId page = 0,
+                                         bool* wrapped = nullptr);
+    /// How many words `rule` keeps on pages not marked reviewed, in `document` (0: the whole project).
+    int wordsToCheckCount(const ReviewQueueRule& rule, DocumentId document = 0);
 
     // --- mutations: each pushes one undoable command; false (and errorOccurred) when the write failed --
     bool setWordText(WordId word, const QString& text);

@@ -173,17 +173,7 @@ void InspectorWidget::reload()
         m_confidence->setText(w.confidence ? QString::number(*w.confidence, 'f', 1) : tr("none"));
         m_source->setText(sourceName(w.source));
         m_ocrText->setText(w.ocrText ? *w.ocrText : (w.source == WordSource::User ? QString() : w.text));
-        if (!w.alternatives.empty()) {
-            // What each engine read: the chosen engine's reading is what the recognizer gave (ocr_text
-            // once a person changed the text).
-            const QString chosen = w.ocrText ? *w.ocrText : w.text;
-            QStringList parts{tr("%1 read %2").arg(engineDisplayName(w.engine), chosen)};
-            for (const WordReading& r : w.alternatives)
-                parts << tr("%1 read %2").arg(engineDisplayName(r.engine), r.text);
-            m_readings->setText(parts.join(QStringLiteral(" · ")));
-        } else {
-            m_readings->clear();
-        }
+        m_readings->setText(readingsText(w));
         m_x0->setValue(w.box.x0);
         m_y0->setValue(w.box.y0);
         m_x1->setValue(w.box.x1);
@@ -233,6 +223,19 @@ void InspectorWidget::commitText()
     }
     if (!m_session->setWordText(m_shown.front().id, text))
         reload();
+}
+
+QString InspectorWidget::readingsText(const WordRecord& w)
+{
+    if (w.alternatives.empty())
+        return QString();
+    // What each engine read: the chosen engine's reading is what the recognizer gave (ocr_text once a
+    // person changed the text).
+    const QString chosen = w.ocrText ? *w.ocrText : w.text;
+    QStringList parts{tr("%1 read %2").arg(engineDisplayName(w.engine), chosen)};
+    for (const WordReading& r : w.alternatives)
+        parts << tr("%1 read %2").arg(engineDisplayName(r.engine), r.text);
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString InspectorWidget::engineDisplayName(const QString& engine)

@@ -43,6 +43,8 @@ public:
 
     /// An engine's registry name as people know it ("Tesseract", "PP-OCR"); unknown names as they are.
     static QString engineDisplayName(const QString& engine);
+    /// "PP-OCR read X · Tesseract read Y" for a word read by two engines; empty otherwise.
+    static QString readingsText(const WordRecord& word);
 
 private:
     void reload();

@@ -8,7 +8,24 @@ ReviewNavigator::ReviewNavigator(ProjectSession* session) : m_session(session) {
 
 bool ReviewNavigator::isLowConfidence(const WordRecord& word, double threshold)
 {
-    return !word.reviewed && word.confidence && *word.confidence < threshold;
+    return !word.reviewed && !word.edited && word.confidence && *word.confidence < threshold;
+}
+
+ReviewQueueRule ReviewNavigator::queueRule()
+{
+    // Projects whose words were read by two engines are reviewed by their flags, even when none is left.
+    const bool flags = m_session->flaggedWordCount() > 0 || m_session->hasOtherReadings();
+    return ReviewQueueRule{flags, m_threshold};
+}
+
+std::optional<SearchHit> ReviewNavigator::nextToCheck(const ReviewPosition& from, bool forward, bool* wrapped)
+{
+    return m_session->wordToCheck(queueRule(), from.word, forward, from.page, wrapped);
+}
+
+int ReviewNavigator::toCheckCount(DocumentId document)
+{
+    return m_session->wordsToCheckCount(queueRule(), document);
 }
 
 std::optional<SearchHit> ReviewNavigator::nextLowConfidence(const ReviewPosition& from)
@@ -31,33 +48,14 @@ std::vector<PageRecord> ReviewNavigator::projectPages()
     return all;
 }
 
-// Page records are cheap; words are read page by page, so a long project costs only the pages walked.
+// The store's walk, without its wrap-around.
 std::optional<SearchHit> ReviewNavigator::step(const ReviewPosition& from, bool forward)
 {
-    std::vector<PageRecord> pages = projectPages();
-    if (!forward)
-        std::reverse(pages.begin(), pages.end());
-    auto start = pages.begin();
-    if (from.page != 0) {
-        start = std::find_if(pages.begin(), pages.end(), [&](const PageRecord& p) { return p.id == from.page; });
-        if (start == pages.end())
-            start = pages.begin(); // the page is gone: walk the whole project
-    }
-    for (auto it = start; it != pages.end(); ++it) {
-        std::vector<WordRecord> words = m_session->words(it->id);
-        if (!forward)
-            std::reverse(words.begin(), words.end());
-        auto w = words.begin();
-        if (it == start && from.page != 0 && from.word != 0) { // strictly after the word we start from
-            w = std::find_if(words.begin(), words.end(), [&](const WordRecord& r) { return r.id == from.word; });
-            if (w != words.end())
-                ++w;
-        }
-        for (; w != words.end(); ++w)
-            if (isLowConfidence(*w, m_threshold))
-                return SearchHit{it->documentId, it->id, it->number, w->id, w->text, w->box};
-    }
-    return std::nullopt;
+    bool wrapped = false;
+    auto hit = m_session->wordToCheck(ReviewQueueRule{false, m_threshold}, from.word, forward, from.page, &wrapped);
+    if (wrapped)
+        return std::nullopt;
+    return hit;
 }
 
 std::optional<PageRecord> ReviewNavigator::nextUnreviewedPage(PageId after)

@@ -1,11 +1,13 @@
 #pragma once
-// Review navigation without widgets: next / previous low-confidence word in reading order across the
-// whole project (documents in project order, their pages in page order), next unreviewed page, and
+// Review navigation without widgets: the review queue (the next / previous word to check in reading
+// order across the whole project: documents in project order, their pages in page order; flagged words
+// or low-confidence ones; how many are left), next unreviewed page, and
 // filtering a page's words by label or confidence. Results are SearchHits, so the main window jumps to
 // them the way it jumps to a search result.
 //
 // Thread contract: GUI thread only (reads through the ProjectSession).
 
+#include "core/storage/project_store.h"
 #include "ui/project_session.h"
 
 #include <optional>
@@ -39,9 +41,21 @@ public:
     void setThreshold(double threshold) { m_threshold = threshold; }
     double threshold() const { return m_threshold; }
 
+    // --- the review queue ---------------------------------------------------------------------------
+    /// What the queue visits: the flagged words when the project's words were read by two engines (even
+    /// when no flag is left), else the low-confidence words at the threshold. Words a person edited or
+    /// accepted, and pages marked reviewed, are never visited.
+    ReviewQueueRule queueRule();
+    /// The next (previous) word of the queue after `from`, across the project in reading order, wrapping
+    /// around (`wrapped` tells whether it did). nullopt: nothing left to check.
+    std::optional<SearchHit> nextToCheck(const ReviewPosition& from, bool forward, bool* wrapped = nullptr);
+    /// How many words the queue still holds in `document` (0: the whole project).
+    int toCheckCount(DocumentId document = 0);
+
     /// The first low-confidence word that is not reviewed after `from`, in reading order, across the
-    /// pages and documents of the project. nullopt at the end of the project (no wrap-around: the caller
-    /// may start again from {}). Words drawn by a person have no confidence and are never low-confidence.
+    /// pages and documents of the project, skipping pages marked reviewed. nullopt at the end of the
+    /// project (no wrap-around: the caller may start again from {}). Words drawn by a person have no
+    /// confidence and are never low-confidence; words a person edited or accepted are not either.
     std::optional<SearchHit> nextLowConfidence(const ReviewPosition& from = {});
     /// The same backwards: the last such word before `from`.
     std::optional<SearchHit> previousLowConfidence(const ReviewPosition& from = {});
@@ -52,7 +66,7 @@ public:
 
     /// The words of `words` the filter keeps, in their order.
     static std::vector<WordRecord> filterWords(const std::vector<WordRecord>& words, const WordFilter& filter);
-    /// True when the word is low-confidence at `threshold` and not reviewed.
+    /// True when the word is low-confidence at `threshold` and neither reviewed nor edited.
     static bool isLowConfidence(const WordRecord& word, double threshold);
 
 private:

@@ -26,6 +26,9 @@ AppSettings AppSettings::load()
     a.jobs = std::clamp(s.value(QStringLiteral("processing/jobs"), a.jobs).toInt(), 0, 64);
     a.confidenceThreshold =
         std::clamp(s.value(QStringLiteral("review/confidenceThreshold"), a.confidenceThreshold).toInt(), 0, 100);
+    a.readableWordHeight =
+        std::clamp(s.value(QStringLiteral("review/readableWordHeight"), a.readableWordHeight).toInt(), 0, 200);
+    a.overlayOpacity = std::clamp(s.value(QStringLiteral("review/overlayOpacity"), a.overlayOpacity).toInt(), 10, 100);
     a.theme = s.value(QStringLiteral("ui/theme"), a.theme).toString();
     a.uiLanguage = s.value(QStringLiteral("ui/language"), a.uiLanguage).toString();
     if (a.uiLanguage.trimmed().isEmpty())
@@ -52,6 +55,8 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("processing/languages"), languages);
     s.setValue(QStringLiteral("processing/jobs"), jobs);
     s.setValue(QStringLiteral("review/confidenceThreshold"), confidenceThreshold);
+    s.setValue(QStringLiteral("review/readableWordHeight"), readableWordHeight);
+    s.setValue(QStringLiteral("review/overlayOpacity"), overlayOpacity);
     s.setValue(QStringLiteral("ui/theme"), theme);
     s.setValue(QStringLiteral("ui/language"), uiLanguage);
     s.setValue(QStringLiteral("workers/addresses"), workers.trimmed());

@@ -39,6 +39,7 @@ namespace incidoc::ui {
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_initial(settings), m_dpi(new QSpinBox(this)), m_binarize(new QComboBox(this)),
       m_languages(new QListWidget(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
+      m_readableHeight(new QSpinBox(this)), m_overlayOpacity(new QSpinBox(this)),
       m_theme(new QComboBox(this)), m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)),
       m_apiKeyFile(new QLineEdit(this)), m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)),
       m_engines(new QComboBox(this)), m_profile(new QComboBox(this)), m_engineList(new QLabel(this)),
@@ -201,6 +202,16 @@ QGroupBox* SettingsDialog::makeReviewGroup(const AppSettings& settings)
     m_threshold->setValue(settings.confidenceThreshold);
     m_threshold->setToolTip(tr("Words read with less confidence than this are marked for review"));
     rf->addRow(tr("Low-&confidence threshold:"), m_threshold);
+    m_readableHeight->setRange(0, 200);
+    m_readableHeight->setSuffix(tr(" px"));
+    m_readableHeight->setSpecialValueText(tr("Do not zoom"));
+    m_readableHeight->setValue(settings.readableWordHeight);
+    m_readableHeight->setToolTip(tr("Tab and search zoom in until the word is this tall on screen"));
+    rf->addRow(tr("&Zoom words to a height of:"), m_readableHeight);
+    m_overlayOpacity->setRange(10, 100);
+    m_overlayOpacity->setSuffix(tr(" %"));
+    m_overlayOpacity->setValue(settings.overlayOpacity);
+    rf->addRow(tr("Box &opacity:"), m_overlayOpacity);
     m_theme->addItem(tr("System"), QStringLiteral("system"));
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
@@ -299,6 +310,8 @@ AppSettings SettingsDialog::settings() const
         s.languages = QStringLiteral("eng");
     s.jobs = m_jobs->value();
     s.confidenceThreshold = m_threshold->value();
+    s.readableWordHeight = m_readableHeight->value();
+    s.overlayOpacity = m_overlayOpacity->value();
     s.theme = m_theme->currentData().toString();
     s.uiLanguage = m_uiLanguage->currentData().toString();
     s.workers = m_workers->text().trimmed();

@@ -68,6 +68,8 @@ private:
     QListWidget* m_languages;
     QSpinBox* m_jobs;
     QSpinBox* m_threshold;
+    QSpinBox* m_readableHeight;
+    QSpinBox* m_overlayOpacity;
     QComboBox* m_theme;
     QComboBox* m_uiLanguage;
     QLineEdit* m_workers;

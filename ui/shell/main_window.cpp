@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QFileDialog>
@@ -51,13 +52,24 @@ namespace {
 constexpr int kMaxRecent = 8;
 const QString kRecentKey = QStringLiteral("recentProjects");
 
+/// Where the zoom and scroll of each page of the project at `path` are kept (QSettings).
+QString viewStatesKey(const QString& path)
+{
+    const QByteArray hash = QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(),
+                                                     QCryptographicHash::Sha1)
+                                .toHex()
+                                .left(16);
+    return QStringLiteral("viewStates/%1").arg(QString::fromLatin1(hash));
+}
+
 } // namespace
 
 MainWindow::MainWindow(std::shared_ptr<Workplace> workplace, QWidget* parent)
     : QMainWindow(parent), m_workplace(std::move(workplace)), m_settings(AppSettings::load()),
       m_view(new PageView(m_workplace, this)), m_documents(new DocumentsModel(this)),
       m_pages(new PageListModel(m_workplace, this)), m_pageLabel(new QLabel(this)), m_zoomLabel(new QLabel(this)),
-      m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)), m_filterLabel(new QLabel(this))
+      m_wordLabel(new QLabel(this)), m_confLabel(new QLabel(this)), m_filterLabel(new QLabel(this)),
+      m_queueLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
@@ -71,6 +83,7 @@ MainWindow::MainWindow(std::shared_ptr<Workplace> workplace, QWidget* parent)
     connect(m_view, &PageView::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 6000); });
     connect(m_view, &PageView::zoomChanged, this, [this] { updateStatus(); });
     connect(m_filterBar, &WordFilterBar::filterChanged, m_view, &PageView::setWordFilter);
+    connect(m_view, &PageView::advanceRequested, this, [this] { goToWordToReview(true); });
     connect(m_view, &PageView::filterApplied, this,
             [this](PageId, int shown, int total) { updateFilterStatus(shown, total); });
     connect(m_view, &PageView::hoveredWordChanged, this, [this](bool has, const QString& text, double conf) {
@@ -268,6 +281,12 @@ void MainWindow::createReviewMenu()
     viewKey(tr("&Next Word to Review"), {QKeySequence(Qt::Key_Tab)}, [this] { goToWordToReview(true); });
     viewKey(tr("&Previous Word to Review"), {QKeySequence(Qt::SHIFT | Qt::Key_Backtab), QKeySequence(Qt::Key_Backtab)},
             [this] { goToWordToReview(false); });
+    // Return on the page (not in the word editor, whose Return stores the text and goes on too).
+    QAction* acceptGoOn =
+        viewKey(tr("Accept Word and &Go On"), {QKeySequence(Qt::Key_Return), QKeySequence(Qt::Key_Enter)},
+                [this] { acceptAndGoOn(); });
+    acceptGoOn->setShortcutContext(Qt::WidgetShortcut);
+    m_writeActions << acceptGoOn;
     // With Ctrl and Shift: never typed into a word, so they work from the inspector's text field too.
     QAction* reading = review->addAction(tr("Take &Other Reading"), this, [this] { takeOtherReading(); });
     reading->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
@@ -275,7 +294,9 @@ void MainWindow::createReviewMenu()
     QAction* accept = review->addAction(tr("A&ccept Word"), this, [this] { acceptWord(); });
     accept->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+A")));
     m_writeActions << accept;
-    viewKey(tr("Next &Unreviewed Page"), {QKeySequence(Qt::Key_N)}, [this] { goToNextUnreviewedPage(); });
+    m_view->setContextActions({acceptGoOn, accept, reading});
+    viewKey(tr("Next &Unreviewed Page"), {QKeySequence(QStringLiteral("Ctrl+Shift+N"))},
+            [this] { goToNextUnreviewedPage(); });
     m_writeActions << viewKey(tr("&Mark Page Reviewed"),
                               {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
                               [this] { markPageReviewed(); });
@@ -360,6 +381,8 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_confLabel);
     statusBar()->addPermanentWidget(m_filterLabel);
     m_filterLabel->setObjectName(QStringLiteral("filterStatus"));
+    statusBar()->addPermanentWidget(m_queueLabel);
+    m_queueLabel->setObjectName(QStringLiteral("queueStatus"));
     m_filterLabel->hide();
     statusBar()->addPermanentWidget(m_pageLabel);
     statusBar()->addPermanentWidget(m_zoomLabel);
@@ -452,6 +475,7 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     }
     m_progress->setController(m_pipeline);
     connectSession();
+    m_view->setViewStates(QSettings().value(viewStatesKey(m_session->path())).toMap());
     addRecent(m_session->path());
     updateTitle();
     updateActions();
@@ -487,6 +511,8 @@ bool MainWindow::newProject(const QString& path)
 
 void MainWindow::closeProject()
 {
+    if (m_session) // where each page was looked at, for the next time this project opens
+        QSettings().setValue(viewStatesKey(m_session->path()), m_view->viewStates());
     for (auto* d : findChildren<LabelManagerDialog*>()) // they hold the session
         delete d;
     m_view->setSession(nullptr);
@@ -513,6 +539,7 @@ void MainWindow::closeProject()
     updateTitle();
     updateActions();
     updateStatus();
+    updateQueueStatus();
 }
 
 void MainWindow::connectSession()
@@ -541,6 +568,9 @@ void MainWindow::connectSession()
             updateStatus();
     });
     connect(s, &ProjectSession::errorOccurred, this, [this](const QString& m) { showError(tr("Edit not saved"), m); });
+    connect(s, &ProjectSession::wordsChanged, this, &MainWindow::scheduleQueueStatus);
+    connect(s, &ProjectSession::pageChanged, this, &MainWindow::scheduleQueueStatus);
+    connect(s, &ProjectSession::documentsChanged, this, &MainWindow::scheduleQueueStatus);
     auto* stack = s->undoStack();
     connect(stack, &QUndoStack::canUndoChanged, m_undo, &QAction::setEnabled);
     connect(stack, &QUndoStack::canRedoChanged, m_redo, &QAction::setEnabled);
@@ -641,6 +671,11 @@ void MainWindow::updateFilterStatus(int shown, int total)
 QString MainWindow::filterStatus() const
 {
     return m_filterLabel->text();
+}
+
+QString MainWindow::queueStatus() const
+{
+    return m_queueLabel->text();
 }
 
 void MainWindow::addRecent(const QString& path)
@@ -767,6 +802,10 @@ void MainWindow::applySettings(const AppSettings& settings)
     m_settings.ocrEngines = engines;
     m_settings.ocrProfile = profile;
     m_view->setConfidenceThreshold(settings.confidenceThreshold);
+    m_view->setReadableWordHeight(settings.readableWordHeight);
+    m_view->setOverlayOpacity(settings.overlayOpacity / 100.0);
+    if (m_session)
+        scheduleQueueStatus(); // the threshold decides what is left to check
     m_view->setDefaultDpi(settings.dpi);
     m_view->setOcrLanguages(settings.languages);
     if (m_pipeline) {
@@ -836,6 +875,7 @@ void MainWindow::showPage(PageId page)
     }
     m_pagesView->scrollTo(m_pages->index(row));
     updateStatus();
+    updateQueueStatus();
     Q_EMIT pageShown(page);
 }
 
@@ -846,33 +886,25 @@ void MainWindow::jumpTo(PageId page, WordId word)
         if (!m_view->isWordKept(word))
             statusBar()->showMessage(tr("The word is hidden by the word filter (View › Filter Words…)."), 6000);
         m_view->selectWords({word});
+        m_view->revealWord(word); // centred, zoomed to a readable size
         m_view->setFocus();
     }
 }
 
 bool MainWindow::goToWordToReview(bool forward)
 {
-    if (!m_session)
+    if (!m_session || !m_navigator)
         return false;
-    // Projects whose words were read by two engines are reviewed by their flags, even when none is left.
-    if (m_session->flaggedWordCount() > 0 || m_session->hasOtherReadings())
-        return goToFlagged(forward);
-    return goToLowConfidence(forward);
-}
-
-bool MainWindow::goToFlagged(bool forward)
-{
-    if (!m_session)
-        return false;
+    m_navigator->setThreshold(m_settings.confidenceThreshold);
     // From the selected word (forward: the last one, backward: the first) or the edge of the shown page.
-    const PageId page = m_view->pageId();
+    ReviewPosition from{m_view->pageId(), 0};
     const QList<WordId> sel = m_view->selectedWords();
-    const WordId from = page && !sel.isEmpty() ? (forward ? sel.last() : sel.first()) : 0;
-    std::optional<SearchHit> hit = m_session->flaggedWord(from, forward, page);
-    const int total = hit ? m_session->flaggedWordCount() : 0;
-    // With a word filter, only the words it keeps are stops (at most one lap of the project).
-    const auto& filter = m_view->wordFilter();
-    if (filter && hit) {
+    if (from.page && !sel.isEmpty())
+        from.word = forward ? sel.last() : sel.first();
+    bool wrapped = false;
+    auto hit = m_navigator->nextToCheck(from, forward, &wrapped);
+    // With a word filter, only the words it keeps are stops (at most one lap of the queue).
+    if (const auto& filter = m_view->wordFilter(); filter && hit) {
         std::unordered_map<PageId, std::unordered_set<WordId>> kept;
         auto isKept = [&](const SearchHit& h) {
             auto it = kept.find(h.pageId);
@@ -884,17 +916,36 @@ bool MainWindow::goToFlagged(bool forward)
             }
             return it->second.count(h.wordId) > 0;
         };
-        for (int i = 0; hit && !isKept(*hit); ++i)
-            hit = i < total ? m_session->flaggedWord(hit->wordId, forward, hit->pageId) : std::nullopt;
+        const int total = m_navigator->toCheckCount();
+        for (int i = 0; hit && !isKept(*hit); ++i) {
+            bool lap = false;
+            hit = i < total ? m_navigator->nextToCheck({hit->pageId, hit->wordId}, forward, &lap) : std::nullopt;
+            wrapped = wrapped || lap;
+        }
     }
+    updateQueueStatus();
     if (!hit) {
-        statusBar()->showMessage(
-            filter ? tr("No flagged word that the filter shows.") : tr("No word is flagged for review."), 5000);
+        statusBar()->showMessage(m_view->wordFilter() ? tr("No word left to check that the filter shows.")
+                                                      : tr("No word left to check: the review queue is empty."),
+                                 5000);
         return false;
     }
     jumpTo(hit->pageId, hit->wordId);
-    statusBar()->showMessage(tr("%n word(s) flagged for review in the project.", nullptr, total), 4000);
+    if (wrapped)
+        statusBar()->showMessage(forward ? tr("Wrapped around: back to the first word to check of the project.")
+                                         : tr("Wrapped around: back to the last word to check of the project."),
+                                 5000);
     return true;
+}
+
+bool MainWindow::acceptAndGoOn()
+{
+    if (!m_session)
+        return false;
+    const QList<WordId> sel = m_view->selectedWords();
+    if (sel.size() == 1 && !m_session->isReadOnly() && !m_session->acceptWord(sel.first()))
+        return false;
+    return goToWordToReview(true);
 }
 
 bool MainWindow::takeOtherReading()
@@ -907,67 +958,29 @@ bool MainWindow::acceptWord()
     return m_inspector && m_inspector->acceptWord();
 }
 
-bool MainWindow::goToLowConfidence(bool forward)
+void MainWindow::updateQueueStatus()
 {
-    if (!m_session || !m_navigator)
-        return false;
-    // From the selected word (forward: the last one, backward: the first) or the edge of the shown page.
-    ReviewPosition from{m_view->pageId(), 0};
-    const QList<WordId> sel = m_view->selectedWords();
-    if (from.page && !sel.isEmpty())
-        from.word = forward ? sel.last() : sel.first();
+    if (!m_session || !m_navigator) {
+        m_queueLabel->clear();
+        return;
+    }
     m_navigator->setThreshold(m_settings.confidenceThreshold);
-    auto hit = forward ? m_navigator->nextLowConfidence(from) : m_navigator->previousLowConfidence(from);
-    // With a word filter, only the words it keeps are stops. A hit it hides is stepped past to just
-    // before the next kept word of its page (or the page's far end), so a page with many hidden
-    // low-confidence words costs one step, not one per word. Matching is filterWords, as in the view.
-    if (const auto& filter = m_view->wordFilter()) {
-        struct PageWords {
-            std::vector<WordRecord> words;
-            std::unordered_set<WordId> kept;
-        };
-        std::unordered_map<PageId, PageWords> pages;
-        auto pageWords = [&](PageId page) -> const PageWords& {
-            auto it = pages.find(page);
-            if (it == pages.end()) {
-                PageWords pw{m_session->words(page), {}};
-                for (const WordRecord& w : ReviewNavigator::filterWords(pw.words, *filter))
-                    pw.kept.insert(w.id);
-                it = pages.emplace(page, std::move(pw)).first;
-            }
-            return it->second;
-        };
-        while (hit) {
-            const PageWords& pw = pageWords(hit->pageId);
-            if (pw.kept.count(hit->wordId))
-                break;
-            const auto& ws = pw.words;
-            const auto at =
-                std::find_if(ws.begin(), ws.end(), [&](const WordRecord& w) { return w.id == hit->wordId; });
-            WordId from = hit->wordId;
-            if (at != ws.end()) {
-                from = forward ? ws.back().id : ws.front().id;
-                const std::ptrdiff_t i = at - ws.begin();
-                const std::ptrdiff_t dir = forward ? 1 : -1;
-                for (std::ptrdiff_t j = i + dir; j >= 0 && j < std::ptrdiff_t(ws.size()); j += dir) {
-                    if (pw.kept.count(ws[j].id)) {
-                        from = ws[j - dir].id;
-                        break;
-                    }
-                }
-            }
-            const ReviewPosition next{hit->pageId, from};
-            hit = forward ? m_navigator->nextLowConfidence(next) : m_navigator->previousLowConfidence(next);
-        }
-    }
-    if (!hit) {
-        statusBar()->showMessage(m_view->wordFilter() ? tr("No more low-confidence words that the filter shows.")
-                                                      : tr("No more low-confidence words."),
-                                 5000);
-        return false;
-    }
-    jumpTo(hit->pageId, hit->wordId);
-    return true;
+    const int project = m_navigator->toCheckCount();
+    const int document = m_currentDoc ? m_navigator->toCheckCount(m_currentDoc) : 0;
+    m_queueLabel->setText(project == 0 ? tr("Nothing left to check")
+                                       : tr("%n word(s) to check in this document", nullptr, document)
+                                             + tr(", %n in the project", nullptr, project));
+}
+
+void MainWindow::scheduleQueueStatus()
+{
+    if (m_queueStatusPending)
+        return;
+    m_queueStatusPending = true;
+    QTimer::singleShot(150, this, [this] {
+        m_queueStatusPending = false;
+        updateQueueStatus();
+    });
 }
 
 bool MainWindow::goToNextUnreviewedPage()

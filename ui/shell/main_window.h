@@ -66,12 +66,14 @@ public:
     void jumpTo(PageId page, WordId word);
 
     // --- review navigation ----------------------------------------------------------------------
-    /// Tab / Shift+Tab: the next (previous) flagged word of the project when its words were read by two
-    /// engines (goToFlagged), else the next low-confidence word (goToLowConfidence).
+    /// Tab / Shift+Tab, the review queue: the next (previous) word to check in reading order across the
+    /// project — its flagged words when they were read by two engines, else its low-confidence words —
+    /// skipping words a person edited or accepted and pages marked reviewed, wrapping around with a
+    /// message. The word is selected, centred and zoomed to a readable size. False: nothing to check.
     bool goToWordToReview(bool forward);
-    /// The next (previous) flagged word in reading order across the project, wrapping around.
-    bool goToFlagged(bool forward);
-    bool goToLowConfidence(bool forward);
+    /// Return on the page: the selected word is accepted as right (it leaves the queue), then the next
+    /// word to check is shown.
+    bool acceptAndGoOn();
     /// The selected word takes its other engine's reading / is accepted as it reads (Ctrl+Shift+O / A).
     bool takeOtherReading();
     bool acceptWord();
@@ -98,6 +100,8 @@ public:
     WordFilterBar* filterBar() const { return m_filterBar; }
     /// The status bar's "Filter: N of M words" (empty without a filter).
     QString filterStatus() const;
+    /// The status bar's "12 words to check in this document, 140 in the project".
+    QString queueStatus() const;
     /// Every action with its keys (menus and page view), for the shortcut table.
     QList<QAction*> allActions() const;
     /// The last error shown to the user (empty if none).
@@ -134,6 +138,8 @@ private:
     void updateActions();
     void updateStatus();
     void updateFilterStatus(int shown, int total);
+    void updateQueueStatus();
+    void scheduleQueueStatus();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void showError(const QString& title, const QString& text);
@@ -167,6 +173,7 @@ private:
     QList<QDockWidget*> m_docks;
     DocumentId m_currentDoc = 0;
     bool m_refreshPending = false;
+    bool m_queueStatusPending = false;
     QString m_lastError;
 
     QMenu* m_recentMenu = nullptr;
@@ -182,6 +189,7 @@ private:
     QLabel* m_wordLabel;
     QLabel* m_confLabel;
     QLabel* m_filterLabel;
+    QLabel* m_queueLabel;
 };
 
 } // namespace incidoc::ui

@@ -1,20 +1,47 @@
 #include "ui/view/inline_editor.h"
 
 #include "ui/project_session.h"
+#include "ui/review/inspector_widget.h"
 #include "ui/view/overlay_items.h"
 #include "ui/view/page_view.h"
 
 #include <QCoreApplication>
+#include <QFrame>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
+#include <QVBoxLayout>
 
 #include <algorithm>
 
 namespace incidoc::ui {
+namespace {
 
-InlineEditor::InlineEditor(PageView* view) : QObject(view), m_view(view), m_edit(new QLineEdit(view->viewport()))
+constexpr int kStripHeight = 72; ///< screen pixels of the magnified line
+constexpr int kMargin = 8;
+
+} // namespace
+
+InlineEditor::InlineEditor(PageView* view)
+    : QObject(view), m_view(view), m_panel(new QFrame(view->viewport())), m_strip(new QLabel(m_panel)),
+      m_readings(new QLabel(m_panel)), m_edit(new QLineEdit(m_panel))
 {
-    m_edit->hide();
+    m_panel->setObjectName(QStringLiteral("wordEditorPanel"));
+    m_panel->setFrameShape(QFrame::StyledPanel);
+    m_panel->setAutoFillBackground(true);
+    auto* layout = new QVBoxLayout(m_panel);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->setSpacing(4);
+    m_strip->setObjectName(QStringLiteral("wordStrip"));
+    m_strip->setAlignment(Qt::AlignCenter);
+    m_strip->setFixedHeight(kStripHeight);
+    m_readings->setObjectName(QStringLiteral("wordReadings"));
+    m_readings->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_strip);
+    layout->addWidget(m_readings);
+    layout->addWidget(m_edit);
+    m_panel->hide();
     m_edit->installEventFilter(this);
 }
 
@@ -37,12 +64,77 @@ bool InlineEditor::start(const std::optional<QString>& initial)
     m_edit->setText(initial.value_or(item->text()));
     if (!initial)
         m_edit->selectAll();
+    QString readings;
+    for (const WordRecord& w : m_view->m_words)
+        if (w.id == m_word)
+            readings = InspectorWidget::readingsText(w);
+    m_readings->setText(readings);
+    m_readings->setVisible(!readings.isEmpty());
     reposition();
-    m_edit->show();
+    m_panel->show();
+    m_panel->raise();
     m_edit->setFocus(Qt::OtherFocusReason);
     if (initial)
         m_edit->end(false);
     return true;
+}
+
+QImage InlineEditor::stripImage() const
+{
+    return m_strip->pixmap().toImage();
+}
+
+QString InlineEditor::readingsText() const
+{
+    return m_readings->isVisible() || isOpen() ? m_readings->text() : QString();
+}
+
+void InlineEditor::updateStrip()
+{
+    const QPixmap& page = m_view->m_pixmap;
+    const WordRecord* word = nullptr;
+    for (const WordRecord& w : m_view->m_words)
+        if (w.id == m_word)
+            word = &w;
+    const QSizeF size = m_view->pageSize();
+    if (!word || page.isNull() || size.isEmpty()) {
+        m_strip->setPixmap(QPixmap());
+        m_strip->setText(QString());
+        return;
+    }
+    // The word's line: the words of its block and line, or the word alone.
+    PixelBox line = word->box;
+    for (const WordRecord& w : m_view->m_words)
+        if (w.block == word->block && w.line == word->line && std::abs(w.box.y0 - word->box.y0) < 3 * word->box.height())
+            line = line.united(w.box);
+    const int pad = std::max(4, word->box.height() / 3);
+    const QRectF pageLine = QRectF(line.x0 - pad, line.y0 - pad, line.width() + 2 * pad, line.height() + 2 * pad)
+                                .intersected(QRectF(QPointF(0, 0), size));
+    const double sx = page.width() / size.width(), sy = page.height() / size.height();
+    const QRect src = QRectF(pageLine.x() * sx, pageLine.y() * sy, pageLine.width() * sx, pageLine.height() * sy)
+                          .toAlignedRect()
+                          .intersected(page.rect());
+    if (src.isEmpty())
+        return;
+    // As large as the strip allows, never wider than the panel.
+    const int maxW = std::max(50, m_panel->width() - 16);
+    const double scale = std::min(double(kStripHeight) / src.height(), double(maxW) / src.width());
+    QPixmap out(std::max(1, int(src.width() * scale)), std::max(1, int(src.height() * scale)));
+    out.fill(Qt::white);
+    {
+        QPainter painter(&out);
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawPixmap(out.rect(), page, src);
+        // The word, outlined where it is in the strip.
+        const double k = scale; // strip pixels per render pixel
+        const QRectF w((word->box.x0 * sx - src.x()) * k, (word->box.y0 * sy - src.y()) * k,
+                       word->box.width() * sx * k, word->box.height() * sy * k);
+        QPen pen(QColor(230, 120, 0), 2);
+        painter.setPen(pen);
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(w.adjusted(-2, -2, 2, 2));
+    }
+    m_strip->setPixmap(out);
 }
 
 void InlineEditor::reposition()
@@ -52,17 +144,25 @@ void InlineEditor::reposition()
     auto* item = m_view->wordItem(m_word);
     if (!item)
         return;
-    // Under the box, so the word's image stays visible while it is being corrected.
-    const QRect r = m_view->mapFromScene(item->sceneBox()).boundingRect();
+    QWidget* vp = m_view->viewport();
+    const int w = std::max(160, std::min(vp->width() - 2 * kMargin, 900));
     QFont f = m_edit->font();
-    f.setPixelSize(std::clamp(int(r.height() * 0.7), 11, 36));
+    const QRect r = m_view->mapFromScene(item->sceneBox()).boundingRect();
+    f.setPixelSize(std::clamp(int(r.height() * 0.7), 14, 28));
     m_edit->setFont(f);
-    const int h = m_edit->sizeHint().height();
-    const int w = std::max(r.width() + 40, m_edit->fontMetrics().horizontalAdvance(m_edit->text()) + 40);
-    m_edit->setGeometry(r.left(), r.bottom() + 3, std::max(w, 140), h);
+    m_panel->setFixedWidth(w);
+    m_panel->adjustSize();
+    const int h = m_panel->sizeHint().height();
+    const int x = (vp->width() - w) / 2;
+    // Along the bottom edge, or the top edge when the word is in the bottom part of the view.
+    QRect at(x, vp->height() - h - kMargin, w, h);
+    if (at.intersects(r.adjusted(0, -4, 0, 4)))
+        at.moveTop(kMargin);
+    m_panel->setGeometry(at);
+    updateStrip();
 }
 
-void InlineEditor::commit()
+void InlineEditor::commit(bool advance)
 {
     if (!m_word)
         return;
@@ -71,8 +171,14 @@ void InlineEditor::commit()
     close();
     auto* item = m_view->wordItem(word);
     ProjectSession* session = m_view->m_session;
-    if (session && item && text != item->text() && !text.trimmed().isEmpty())
-        session->setWordText(word, text);
+    if (session && item && !text.trimmed().isEmpty()) {
+        if (text != item->text())
+            session->setWordText(word, text);
+        else if (advance)
+            session->acceptWord(word); // read and found right
+    }
+    if (advance)
+        Q_EMIT m_view->advanceRequested(word);
 }
 
 void InlineEditor::cancel()
@@ -84,7 +190,7 @@ void InlineEditor::cancel()
 void InlineEditor::close()
 {
     m_word = 0;
-    m_edit->hide();
+    m_panel->hide();
     m_view->setFocus(Qt::OtherFocusReason);
 }
 
@@ -98,8 +204,8 @@ bool InlineEditor::eventFilter(QObject* watched, QEvent* event)
                 return true;
             }
             if (ke->key() == Qt::Key_Return || ke->key() == Qt::Key_Enter) {
-                // Handled here: QLineEdit passes Return on to its parent, which would reopen the editor.
-                commit();
+                // Handled here: QLineEdit passes Return on to its parent, which would act on it again.
+                commit(!(ke->modifiers() & Qt::ShiftModifier));
                 return true;
             }
             if (ke->key() == Qt::Key_S && (ke->modifiers() & Qt::AltModifier)) { // split at the caret

@@ -6,6 +6,7 @@
 #include "ui/view/page_view.h"
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QCoreApplication>
 #include <QGraphicsRectItem>
 #include <QKeyEvent>
@@ -56,15 +57,26 @@ bool PageGestures::mousePress(QMouseEvent* event)
             event->accept();
             return true;
         }
-        // Shift adds the word under the mouse to the selection (Ctrl toggles: the scene does that).
-        if (event->modifiers() & Qt::ShiftModifier) {
-            for (auto* it : m_view->items(m_pressPos)) {
-                if (it->type() == WordItem::Type && it->isVisible()) {
-                    it->setSelected(true);
-                    event->accept();
-                    return true;
-                }
+        WordItem* under = nullptr;
+        for (auto* it : m_view->items(m_pressPos)) {
+            if (it->type() == WordItem::Type && it->isVisible()) {
+                under = static_cast<WordItem*>(it);
+                break;
             }
+        }
+        // Shift adds the word under the mouse to the selection (Ctrl toggles: the scene does that).
+        if (under && (event->modifiers() & Qt::ShiftModifier)) {
+            under->setSelected(true);
+            event->accept();
+            return true;
+        }
+        // A press on a word that is not selected selects it on release, or starts a rubber band when
+        // dragged: only a selected word moves with the mouse (or a box by its handles).
+        if (under && !under->isSelected() && !(event->modifiers() & Qt::ControlModifier)) {
+            m_gesture = Gesture::Band;
+            m_bandWord = under->wordId();
+            event->accept();
+            return true;
         }
         m_gesture = Gesture::Move;
     }
@@ -105,6 +117,22 @@ bool PageGestures::mouseMove(QMouseEvent* event)
         resizeTo(pos);
         event->accept();
         return true;
+    case Gesture::Band: {
+        if ((pos - m_pressPos).manhattanLength() < QApplication::startDragDistance())
+            return true;
+        if (!m_bandRect) {
+            m_bandRect = m_view->scene()->addRect(QRectF(), QPen(QColor(30, 110, 220), 1, Qt::DashLine),
+                                                  QColor(30, 110, 220, 40));
+            m_bandRect->setZValue(20);
+            QPen p = m_bandRect->pen();
+            p.setCosmetic(true);
+            m_bandRect->setPen(p);
+        }
+        m_bandRect->setRect(QRectF(m_view->mapToScene(m_pressPos), m_view->mapToScene(pos)).normalized());
+        m_bandRect->setVisible(true);
+        event->accept();
+        return true;
+    }
     default: return false;
     }
 }
@@ -174,6 +202,22 @@ bool PageGestures::mouseRelease(QMouseEvent* event)
         event->accept();
         return true;
     }
+    if (gesture == Gesture::Band) {
+        const bool dragged = m_bandRect && m_bandRect->isVisible();
+        QList<WordId> picked;
+        if (dragged) {
+            const QRectF band = m_bandRect->rect();
+            m_bandRect->setVisible(false);
+            for (const auto& w : m_view->m_words)
+                if (m_view->isWordKept(w.id) && band.intersects(toRectF(w.box)))
+                    picked << w.id;
+        } else {
+            picked << m_bandWord;
+        }
+        m_view->selectWords(picked);
+        event->accept();
+        return true;
+    }
     if (gesture == Gesture::Resize) {
         const QList<WordId> sel = m_view->selectedWords();
         ProjectSession* session = m_view->m_session;
@@ -227,18 +271,18 @@ bool PageGestures::keyPress(QKeyEvent* event)
 {
     const auto mods = event->modifiers() & ~Qt::KeypadModifier;
     const int key = event->key();
+    const bool hasSelection = !m_view->selectedWords().isEmpty();
     if (key == Qt::Key_Left || key == Qt::Key_Right || key == Qt::Key_Up || key == Qt::Key_Down) {
         const int dx = key == Qt::Key_Left ? -1 : key == Qt::Key_Right ? 1 : 0;
         const int dy = key == Qt::Key_Up ? -1 : key == Qt::Key_Down ? 1 : 0;
-        if (!m_view->selectedWords().isEmpty() && !(mods & Qt::ControlModifier))
+        if (hasSelection && (mods & Qt::AltModifier)) // Alt: move the boxes; Alt+Shift: resize them
             m_view->nudgeSelected(dx, dy, mods & Qt::ShiftModifier);
+        else if (hasSelection && !(mods & Qt::ControlModifier) && dx != 0) // the word before / after
+            m_view->selectNextWord(dx, mods & Qt::ShiftModifier);
+        else if (hasSelection && !(mods & (Qt::ControlModifier | Qt::ShiftModifier))) // the line above / below
+            m_view->selectWordOnNextLine(dy);
         else
             panBy(m_view, dx * 60, dy * 60);
-        event->accept();
-        return true;
-    }
-    if ((key == Qt::Key_Return || key == Qt::Key_Enter) && !(mods & Qt::ControlModifier)) {
-        m_view->startTextEdit();
         event->accept();
         return true;
     }
@@ -256,10 +300,26 @@ bool PageGestures::keyPress(QKeyEvent* event)
         event->accept();
         return true;
     }
-    // Just typing replaces the selected word's text.
+    if (key == Qt::Key_H && (mods & Qt::ControlModifier)) { // held: the bare page
+        if (!event->isAutoRepeat())
+            m_view->setOverlaysHidden(true);
+        event->accept();
+        return true;
+    }
+    if (key == Qt::Key_Menu || (key == Qt::Key_F10 && mods == Qt::ShiftModifier)) {
+        const QPoint centre = m_view->viewport()->rect().center();
+        QContextMenuEvent menu(QContextMenuEvent::Keyboard, centre, m_view->viewport()->mapToGlobal(centre));
+        m_view->contextMenuEvent(&menu);
+        event->accept();
+        return true;
+    }
+    // Typing on the one selected word edits it, starting with the character typed: with no modifier
+    // but Shift (AltGr gives Ctrl+Alt on some systems: a character it types counts too), every printable
+    // character does, so a correction can never run a command.
     const QString text = event->text();
-    if (!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) && !text.isEmpty() && text.at(0).isPrint()
-        && !text.at(0).isSpace() && m_view->selectedWords().size() == 1) {
+    const bool altGr = (mods & Qt::ControlModifier) && (mods & Qt::AltModifier);
+    if ((!(mods & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)) || altGr) && !text.isEmpty()
+        && text.at(0).isPrint() && !text.at(0).isSpace() && m_view->selectedWords().size() == 1) {
         m_view->startTextEdit(text);
         event->accept();
         return true;
@@ -269,6 +329,12 @@ bool PageGestures::keyPress(QKeyEvent* event)
 
 bool PageGestures::keyRelease(QKeyEvent* event)
 {
+    if ((event->key() == Qt::Key_H || event->key() == Qt::Key_Control) && !event->isAutoRepeat()
+        && m_view->overlaysHidden()) {
+        m_view->setOverlaysHidden(false);
+        event->accept();
+        return true;
+    }
     if (event->key() == Qt::Key_Space && !event->isAutoRepeat()) {
         m_spaceHeld = false;
         m_view->viewport()->setCursor(m_view->isDrawMode() ? Qt::CrossCursor : Qt::ArrowCursor);

@@ -1,9 +1,11 @@
 #pragma once
 // The mouse and keyboard gestures of the page view: pan (middle button, or Space and drag), draw a box
 // (draw mode: the region is read by OCR and becomes a word), resize the one selected box by a corner
-// handle, move words (the scene drags them; their new boxes are stored on release), Shift-click to add
-// to the selection, hover (the word under the mouse), and the keys (arrows nudge or pan, Return edits,
-// Escape, typing replaces the selected word's text).
+// handle, move selected words (the scene drags them; their new boxes are stored on release), a rubber
+// band (also when it starts on a word that is not selected: that word is not moved), Shift-click to add
+// to the selection, hover (the word under the mouse), and the keys: arrows select the word before, after,
+// above or below (Shift extends, Alt moves the boxes, Alt+Shift resizes, Ctrl pans), Escape, Ctrl+H held
+// hides the boxes, the Menu key opens the words' menu, and typing edits the selected word.
 //
 // Thread contract: GUI thread only. Belongs to a PageView, whose event handlers ask it first: a handler
 // that returns true took the event, else the view passes it on to QGraphicsView.
@@ -42,7 +44,7 @@ public:
     bool isSpaceHeld() const { return m_spaceHeld; }
 
 private:
-    enum class Gesture { None, Pan, Draw, Resize, Move };
+    enum class Gesture { None, Pan, Draw, Resize, Move, Band };
 
     void startDraw();
     void resizeTo(const QPoint& pos);
@@ -53,6 +55,8 @@ private:
     QPoint m_pressPos, m_lastPos;
     QPointF m_drawStart;
     QGraphicsRectItem* m_drawRect = nullptr; ///< the box being drawn (a scene item, made on first use)
+    QGraphicsRectItem* m_bandRect = nullptr; ///< a rubber band that started on a word not selected
+    WordId m_bandWord = 0;                   ///< the word it started on (selected by a mere click)
     int m_resizeCorner = -1;
     PixelBox m_resizeOriginal;
     bool m_spaceHeld = false;

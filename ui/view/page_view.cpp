@@ -9,6 +9,8 @@
 #include "ui/view/page_gestures.h"
 
 #include <QAction>
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPainter>
@@ -60,6 +62,8 @@ PageView::PageView(std::shared_ptr<Workplace> workplace, QWidget* parent)
         m_shownDpi = dpi;
         resetCachedContent();
         viewport()->update();
+        if (m_editor->isOpen())
+            m_editor->reposition(); // the strip shows the sharper render
         Q_EMIT pageRendered(page, dpi);
     });
     connect(m_render, &RenderController::failed, this, [this](PageId page, const QString& message) {
@@ -89,21 +93,22 @@ PageView::~PageView()
 
 void PageView::createActions()
 {
+    // The keymap: with one word selected every printable key (letters, digits, punctuation) starts
+    // editing that word with the character typed, so no command is on a plain printable key. Commands
+    // use Ctrl or Alt, or keys that type nothing (F2, Delete, Tab, Return, arrows, Escape).
     auto add = [this](QList<QAction*>& list, const QString& text, const QList<QKeySequence>& keys, auto slot) {
         auto* a = new QAction(text, this);
         a->setShortcuts(keys);
-        // Single keys (B, M, 1 …) act only while the page view has focus, so typing elsewhere is safe.
+        // They act only while the page view (or its editor) has focus, so typing elsewhere is safe.
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         connect(a, &QAction::triggered, this, slot);
         addAction(a);
         list << a;
         return a;
     };
-    add(m_viewActions, tr("Zoom &In"),
-        {QKeySequence(QStringLiteral("Ctrl++")), QKeySequence(QStringLiteral("Ctrl+=")), QKeySequence(Qt::Key_Plus)},
+    add(m_viewActions, tr("Zoom &In"), {QKeySequence(QStringLiteral("Ctrl++")), QKeySequence(QStringLiteral("Ctrl+="))},
         [this] { zoomBy(1.25); });
-    add(m_viewActions, tr("Zoom &Out"), {QKeySequence(QStringLiteral("Ctrl+-")), QKeySequence(Qt::Key_Minus)},
-        [this] { zoomBy(0.8); });
+    add(m_viewActions, tr("Zoom &Out"), {QKeySequence(QStringLiteral("Ctrl+-"))}, [this] { zoomBy(0.8); });
     add(m_viewActions, tr("&Actual Size (100 %)"), {QKeySequence(QStringLiteral("Ctrl+0"))}, [this] { actualSize(); });
     add(m_viewActions, tr("Fit &Width"), {QKeySequence(QStringLiteral("Ctrl+1"))}, [this] { fitWidth(); });
     add(m_viewActions, tr("Fit &Page"), {QKeySequence(QStringLiteral("Ctrl+2"))}, [this] { fitPage(); });
@@ -120,12 +125,12 @@ void PageView::createActions()
            [this](bool on) { setShowText(on); });
 
     add(m_editActions, tr("&Edit Text"), {QKeySequence(Qt::Key_F2)}, [this] { startTextEdit(); });
-    auto* draw = add(m_editActions, tr("&Draw Box"), {QKeySequence(Qt::Key_B)}, [] {});
+    auto* draw = add(m_editActions, tr("&Draw Box"), {QKeySequence(QStringLiteral("Ctrl+B"))}, [] {});
     draw->setCheckable(true);
     connect(draw, &QAction::toggled, this, [this](bool on) { setDrawMode(on); });
     add(m_editActions, tr("De&lete Words"), {QKeySequence::Delete}, [this] { deleteSelected(); });
-    add(m_editActions, tr("&Merge Words"), {QKeySequence(Qt::Key_M)}, [this] { mergeSelected(); });
-    add(m_editActions, tr("&Split Word"), {QKeySequence(Qt::Key_S)}, [this] { splitSelected(); });
+    add(m_editActions, tr("&Merge Words"), {QKeySequence(QStringLiteral("Ctrl+M"))}, [this] { mergeSelected(); });
+    add(m_editActions, tr("&Split Word"), {QKeySequence(QStringLiteral("Alt+S"))}, [this] { splitSelected(); });
     add(m_editActions, tr("Select &All Words"), {QKeySequence::SelectAll}, [this] {
         QList<WordId> all;
         for (const auto& w : m_words)
@@ -134,9 +139,27 @@ void PageView::createActions()
     });
     for (int k = 1; k <= 9; ++k) {
         const QString key = QString::number(k);
-        add(m_editActions, tr("Assign Label %1").arg(k), {QKeySequence(key)}, [this, key] { assignLabelKey(key); });
+        m_labelActions << add(m_editActions, tr("Assign Label %1").arg(k),
+                              {QKeySequence(QStringLiteral("Alt+%1").arg(k))}, [this, key] { assignLabelKey(key); });
     }
-    add(m_editActions, tr("Clear Label"), {QKeySequence(Qt::Key_0)}, [this] { assignLabelKey(QStringLiteral("0")); });
+    add(m_editActions, tr("Clear Label"), {QKeySequence(QStringLiteral("Alt+0"))},
+        [this] { assignLabelKey(QStringLiteral("0")); });
+    updateLabelActions();
+}
+
+void PageView::updateLabelActions()
+{
+    std::map<QString, QString> names; // key -> label name
+    if (m_session)
+        for (const auto& l : m_session->labels())
+            names[l.shortcut] = l.name;
+    for (int k = 1; k <= m_labelActions.size(); ++k) {
+        QAction* a = m_labelActions[k - 1];
+        auto it = names.find(QString::number(k));
+        // Only the keys that have a label are in the menus; the others say so when pressed.
+        a->setText(it != names.end() ? tr("Label “%1”").arg(it->second) : tr("Assign Label %1").arg(k));
+        a->setVisible(it != names.end() || !m_session);
+    }
 }
 
 // --- session and page -----------------------------------------------------------------------------
@@ -148,6 +171,9 @@ void PageView::setSession(ProjectSession* session)
     m_session = session;
     m_render->cache().clear();
     m_page = {};
+    // A project opens fitted to the width, whatever zoom the previous one had.
+    m_fit = FitMode::Width;
+    m_viewStates.clear();
     if (session) {
         connect(session, &ProjectSession::wordsChanged, this, [this](PageId page) {
             if (page == m_page.id)
@@ -158,12 +184,14 @@ void PageView::setSession(ProjectSession* session)
                 reloadPage();
         });
         connect(session, &ProjectSession::labelsChanged, this, &PageView::reloadLabels);
+        connect(session, &ProjectSession::labelsChanged, this, &PageView::updateLabelActions);
         connect(session, &QObject::destroyed, this, [this] {
             m_session = nullptr;
             showPage(0);
         });
         reloadLabels();
     }
+    updateLabelActions();
     showPage(0);
 }
 
@@ -187,6 +215,8 @@ void PageView::showPage(PageId pageId)
         Q_EMIT statusMessage(tr("Page %1 no longer exists.").arg(pageId));
         return;
     }
+    if (previous && previous != pageId)
+        rememberViewState();
     auto doc = m_session->document(page->documentId);
     m_page = *page;
     m_document = doc ? *doc : DocumentRecord{};
@@ -195,7 +225,24 @@ void PageView::showPage(PageId pageId)
         m_shownDpi = 0;
     }
     scene()->setSceneRect(QRectF(QPointF(0, 0), pageSize()));
-    applyFit();
+    if (previous != pageId) {
+        // Where this page was last looked at; a new page starts at its top, fitted to the width.
+        auto it = m_viewStates.find(pageId);
+        if (it != m_viewStates.end()) {
+            m_fit = it->second.fit;
+            if (m_fit == FitMode::None)
+                setZoom(it->second.zoom);
+            applyFit();
+            centerOn(it->second.centre);
+        } else if (m_fit == FitMode::None) { // the zoom stays, the page starts at its top
+            horizontalScrollBar()->setValue(horizontalScrollBar()->minimum());
+            verticalScrollBar()->setValue(verticalScrollBar()->minimum());
+        } else {
+            applyFit();
+        }
+    } else {
+        applyFit();
+    }
     rebuildOverlay();
     requestRender();
     resetCachedContent();
@@ -271,8 +318,10 @@ bool PageView::applyVisibility()
             item->setSelected(false);
             dropped = true;
         }
-        item->setVisible(m_showWords && kept);
+        item->setVisible(m_showWords && kept && !m_overlaysHidden);
     }
+    for (auto* item : m_regionItems)
+        item->setVisible(!m_overlaysHidden);
     m_rebuilding = wasRebuilding;
     return dropped;
 }
@@ -308,6 +357,7 @@ void PageView::rebuildOverlay()
     m_items.reserve(m_words.size());
     for (const auto& w : m_words) {
         auto* item = new WordItem(w, m_style.get());
+        item->setOpacity(m_overlayOpacity);
         s->addItem(item);
         m_items.emplace(w.id, item);
     }
@@ -328,8 +378,10 @@ void PageView::rebuildOverlay()
         if (m_showBlocks)
             for (const auto& [k, r] : blocks)
                 m_regionItems << new RegionItem(r.adjusted(-8, -8, 8, 8), &m_style->blockPen);
-        for (auto* item : m_regionItems)
+        for (auto* item : m_regionItems) {
+            item->setVisible(!m_overlaysHidden);
             s->addItem(item);
+        }
     }
     for (WordId id : keep)
         if (auto* item = wordItem(id))
@@ -444,7 +496,19 @@ void PageView::setZoom(double zoom, const QPointF* anchorScene)
 void PageView::zoomBy(double factor)
 {
     m_fit = FitMode::None;
-    setZoom(m_zoom * factor);
+    // Zooming keeps the selection in sight: it zooms about the selected words when there are some.
+    QRectF sel;
+    for (WordId id : selectedWords())
+        if (auto* item = wordItem(id))
+            sel = sel.isNull() ? item->sceneBox() : sel.united(item->sceneBox());
+    if (sel.isNull()) {
+        setZoom(m_zoom * factor);
+        return;
+    }
+    const QPointF anchor = sel.center();
+    setZoom(m_zoom * factor, &anchor);
+    if (!mapToScene(viewport()->rect()).boundingRect().contains(sel))
+        centerOn(anchor);
 }
 
 void PageView::fitWidth()
@@ -537,7 +601,114 @@ void PageView::selectWords(const QList<WordId>& words)
     m_rebuilding = false;
     if (first)
         ensureVisible(first->sceneBox(), 60, 60);
+    const QList<WordId> now = selectedWords();
+    if (now.size() == 1 || !now.contains(m_anchor))
+        m_anchor = now.isEmpty() ? 0 : now.first();
     onSceneSelectionChanged();
+}
+
+void PageView::revealWord(WordId word)
+{
+    auto* item = wordItem(word);
+    if (!item)
+        return;
+    const QRectF box = item->sceneBox();
+    const double onScreen = box.height() * m_zoom;
+    if (m_readableHeight > 0 && onScreen > 0 && onScreen < m_readableHeight) {
+        m_fit = FitMode::None;
+        const QPointF c = box.center();
+        // Not so far that the word's line would not fit the view's width.
+        const double z = std::min(m_readableHeight / box.height(), viewport()->width() * 0.9 / box.width());
+        setZoom(std::max(m_zoom, z), &c);
+    }
+    centerOn(box.center());
+    updateHandles();
+    positionEditor();
+}
+
+std::vector<const WordRecord*> PageView::keptWords() const
+{
+    std::vector<const WordRecord*> out;
+    for (const auto& w : m_words)
+        if (isWordKept(w.id))
+            out.push_back(&w);
+    return out;
+}
+
+bool PageView::selectNextWord(int step, bool extend)
+{
+    const std::vector<const WordRecord*> words = keptWords();
+    const QList<WordId> sel = selectedWords();
+    if (words.empty() || sel.isEmpty())
+        return false;
+    auto indexOf = [&](WordId id) {
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (words[i]->id == id)
+                return static_cast<int>(i);
+        return -1;
+    };
+    if (!extend) {
+        const int from = indexOf(step > 0 ? sel.last() : sel.first());
+        const int to = from + step;
+        if (from < 0 || to < 0 || to >= static_cast<int>(words.size()))
+            return false;
+        selectWords({words[static_cast<std::size_t>(to)]->id});
+        return true;
+    }
+    // Shift: the selection runs from the anchor to a moving end, in reading order.
+    const int anchor = indexOf(sel.contains(m_anchor) ? m_anchor : sel.first());
+    const int first = indexOf(sel.first()), last = indexOf(sel.last());
+    if (anchor < 0 || first < 0 || last < 0)
+        return false;
+    const int end = (anchor == first ? last : first) + step;
+    if (end < 0 || end >= static_cast<int>(words.size()))
+        return false;
+    QList<WordId> range;
+    for (int i = std::min(anchor, end); i <= std::max(anchor, end); ++i)
+        range << words[static_cast<std::size_t>(i)]->id;
+    const WordId keepAnchor = words[static_cast<std::size_t>(anchor)]->id;
+    selectWords(range);
+    m_anchor = keepAnchor;
+    if (auto* item = wordItem(words[static_cast<std::size_t>(end)]->id))
+        ensureVisible(item->sceneBox(), 60, 60);
+    return true;
+}
+
+bool PageView::selectWordOnNextLine(int step)
+{
+    const std::vector<const WordRecord*> words = keptWords();
+    const QList<WordId> sel = selectedWords();
+    if (words.empty() || sel.isEmpty())
+        return false;
+    const WordRecord* from = nullptr;
+    for (const auto* w : words)
+        if (w->id == (step > 0 ? sel.last() : sel.first()))
+            from = w;
+    if (!from)
+        return false;
+    // The nearest line below (above): the words whose vertical centre is past this word's box, the
+    // closest such line first, then the word nearest horizontally.
+    const double cy = (from->box.y0 + from->box.y1) / 2.0, cx = (from->box.x0 + from->box.x1) / 2.0;
+    const WordRecord* best = nullptr;
+    double bestDy = 0, bestDx = 0;
+    for (const auto* w : words) {
+        const double wy = (w->box.y0 + w->box.y1) / 2.0;
+        const double dy = (wy - cy) * step;
+        if (dy <= from->box.height() * 0.5)
+            continue;
+        const double dx = std::abs((w->box.x0 + w->box.x1) / 2.0 - cx);
+        // Same line when the vertical distance is within half a word height of the best.
+        const bool sameLine = best && std::abs(dy - bestDy) < from->box.height() * 0.5;
+        if (!best || (!sameLine && dy < bestDy) || (sameLine && dx < bestDx)) {
+            best = w;
+            bestDy = sameLine ? std::min(bestDy, dy) : dy;
+            bestDx = dx;
+        }
+    }
+    if (!best)
+        return false;
+    selectWords({best->id});
+    return true;
 }
 
 void PageView::onSceneSelectionChanged()
@@ -552,7 +723,7 @@ void PageView::updateHandles()
 {
     const QList<WordId> sel = selectedWords();
     WordItem* item = sel.size() == 1 ? wordItem(sel.first()) : nullptr;
-    if (!item || !m_showWords) {
+    if (!item || !m_showWords || m_overlaysHidden) {
         m_handles->setVisible(false);
         return;
     }
@@ -580,6 +751,23 @@ void PageView::setConfidenceThreshold(int threshold)
 {
     m_style->confidenceThreshold = threshold;
     viewport()->update();
+}
+
+void PageView::setOverlayOpacity(double opacity)
+{
+    m_overlayOpacity = std::clamp(opacity, 0.1, 1.0);
+    for (auto& [id, item] : m_items)
+        item->setOpacity(m_overlayOpacity);
+}
+
+void PageView::setOverlaysHidden(bool hidden)
+{
+    if (hidden == m_overlaysHidden)
+        return;
+    m_overlaysHidden = hidden;
+    applyVisibility();
+    updateHandles();
+    Q_EMIT statusMessage(hidden ? tr("Boxes hidden while Ctrl+H is held.") : QString());
 }
 
 void PageView::setShowWords(bool on)
@@ -852,6 +1040,96 @@ void PageView::mouseDoubleClickEvent(QMouseEvent* event)
     QGraphicsView::mouseDoubleClickEvent(event);
     if (!m_drawMode && selectedWords().size() == 1)
         startTextEdit();
+}
+
+void PageView::rememberViewState()
+{
+    if (!m_page.id)
+        return;
+    m_viewStates[m_page.id] = ViewState{m_zoom, m_fit, mapToScene(viewport()->rect().center())};
+}
+
+QVariantMap PageView::viewStates() const
+{
+    auto states = m_viewStates;
+    if (m_page.id)
+        states[m_page.id] = ViewState{m_zoom, m_fit, mapToScene(viewport()->rect().center())};
+    QVariantMap out;
+    for (const auto& [page, v] : states)
+        out.insert(QString::number(page), QStringLiteral("%1 %2 %3 %4")
+                                              .arg(v.zoom)
+                                              .arg(static_cast<int>(v.fit))
+                                              .arg(v.centre.x())
+                                              .arg(v.centre.y()));
+    return out;
+}
+
+void PageView::setViewStates(const QVariantMap& states)
+{
+    m_viewStates.clear();
+    for (auto it = states.begin(); it != states.end(); ++it) {
+        const QStringList parts = it.value().toString().split(QLatin1Char(' '));
+        bool ok = false;
+        const PageId page = it.key().toLongLong(&ok);
+        if (!ok || parts.size() != 4)
+            continue; // written by another version, or by hand: ignored
+        const int fit = parts[1].toInt();
+        ViewState v{std::clamp(parts[0].toDouble(), kMinZoom, kMaxZoom),
+                    fit == 1 ? FitMode::Width : fit == 2 ? FitMode::Page : FitMode::None,
+                    QPointF(parts[2].toDouble(), parts[3].toDouble())};
+        m_viewStates[page] = v;
+    }
+}
+
+QMenu* PageView::contextMenuAt(const QPoint& viewPos)
+{
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    Q_UNUSED(viewPos);
+    for (QAction* a : m_editActions) {
+        if (a->isCheckable() || m_labelActions.contains(a))
+            continue; // draw mode and labels: below
+        menu->addAction(a);
+    }
+    if (!m_contextActions.isEmpty()) {
+        menu->addSeparator();
+        menu->addActions(m_contextActions);
+    }
+    QMenu* labels = menu->addMenu(tr("&Label"));
+    for (QAction* a : m_labelActions)
+        if (a->isVisible())
+            labels->addAction(a);
+    labels->addAction(m_editActions.last()); // Clear Label
+    return menu;
+}
+
+void PageView::contextMenuEvent(QContextMenuEvent* event)
+{
+    if (!m_page.id || !m_session)
+        return;
+    QPoint at = event->pos();
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        // A right click on a word that is not selected selects it first.
+        for (auto* it : items(at)) {
+            if (it->type() == WordItem::Type && it->isVisible()) {
+                if (!it->isSelected())
+                    selectWords({static_cast<WordItem*>(it)->wordId()});
+                break;
+            }
+        }
+    } else {
+        // From the keyboard (Menu key, Shift+F10): at the selection.
+        QRectF sel;
+        for (WordId id : selectedWords())
+            if (auto* item = wordItem(id))
+                sel = sel.isNull() ? item->sceneBox() : sel.united(item->sceneBox());
+        if (!sel.isNull())
+            at = mapFromScene(sel.bottomLeft());
+    }
+    if (selectedWords().isEmpty())
+        return;
+    contextMenuAt(at)->popup(viewport()->mapToGlobal(at));
+    event->accept();
 }
 
 bool PageView::isOcrPending() const

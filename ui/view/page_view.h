@@ -16,6 +16,7 @@
 #include <QGraphicsView>
 #include <QList>
 #include <QPixmap>
+#include <QVariantMap>
 
 #include <memory>
 #include <optional>
@@ -24,6 +25,7 @@
 
 class QAction;
 class QLineEdit;
+class QMenu;
 
 namespace incidoc {
 class Workplace;
@@ -61,6 +63,14 @@ public:
     QList<WordId> selectedWords() const;
     /// Selects these words of the shown page (others deselected) and scrolls the first into view.
     void selectWords(const QList<WordId>& words);
+    /// Selects the word after (`step` 1) or before (-1) the selection in reading order; `extend`: grows
+    /// or shrinks the selection from its anchor instead (Shift+arrows). False when there is none.
+    bool selectNextWord(int step, bool extend);
+    /// Selects the word of the line below (`step` 1) or above (-1) nearest the selection horizontally.
+    bool selectWordOnNextLine(int step);
+    /// Centres the word in the view and zooms in until it is readable (its height on screen at least the
+    /// readable height), never zooming out. Tab, search and jumps use it.
+    void revealWord(WordId word);
 
     // --- zoom -------------------------------------------------------------------------------------
     double zoom() const { return m_zoom; } ///< screen pixels per page pixel
@@ -73,6 +83,14 @@ public:
 
     // --- options ----------------------------------------------------------------------------------
     void setConfidenceThreshold(int threshold);
+    /// Screen pixels a word's height is zoomed to when it is revealed (0: no zoom, only centring).
+    void setReadableWordHeight(int pixels) { m_readableHeight = pixels; }
+    int readableWordHeight() const { return m_readableHeight; }
+    /// How opaque the word boxes are drawn (0.1 .. 1).
+    void setOverlayOpacity(double opacity);
+    /// Hides every box and outline (while Ctrl+H is held), showing the bare page.
+    void setOverlaysHidden(bool hidden);
+    bool overlaysHidden() const { return m_overlaysHidden; }
     void setDefaultDpi(int dpi) { m_defaultDpi = dpi; }
     void setOcrLanguages(const QString& languages) { m_languages = languages; }
     void setShowWords(bool on);
@@ -118,6 +136,17 @@ public:
     /// Actions of the view with their keys (zoom, toggles, editing), for menus and the shortcut table.
     QList<QAction*> viewActions() const { return m_viewActions; }
     QList<QAction*> editActions() const { return m_editActions; }
+    /// More actions for the words' context menu (the main window's review actions).
+    void setContextActions(const QList<QAction*>& actions) { m_contextActions = actions; }
+    /// Opens the words' context menu at `viewPos` (the selection's centre when null). For tests: the
+    /// menu, not yet executed.
+    QMenu* contextMenuAt(const QPoint& viewPos);
+
+    // --- where each page was looked at ----------------------------------------------------------------
+    /// The zoom, fit mode and centre of each page shown in this session, to restore them when a page is
+    /// shown again (a page shown for the first time starts at its top, fitted to the width).
+    QVariantMap viewStates() const;
+    void setViewStates(const QVariantMap& states);
 
     // --- for tests and benchmarks -----------------------------------------------------------------
     WordItem* wordItem(WordId word) const;
@@ -127,6 +156,7 @@ public:
     int wantedRenderDpi() const { return m_wantedDpi; }
     bool isRenderPending() const;
     bool isOcrPending() const;
+    InlineEditor* editor() const { return m_editor; }
 
 Q_SIGNALS:
     void selectionChanged(incidoc::PageId page, const QList<incidoc::WordId>& words);
@@ -140,6 +170,8 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
     /// The filter was (re)applied to the shown page: `shown` of its `total` words are kept.
     void filterApplied(incidoc::PageId page, int shown, int total);
+    /// Return in the word editor: the word is done, go on to the next word to check after it.
+    void advanceRequested(incidoc::WordId word);
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
@@ -152,6 +184,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent* event) override;
     void mouseDoubleClickEvent(QMouseEvent* event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
     bool focusNextPrevChild(bool next) override;
 
 private:
@@ -176,6 +209,11 @@ private:
     void applyFit();
     int handleAt(const QPoint& viewPos) const;
     RegionOcrRequest regionRequest(const PixelBox& box, const QString& languages, int readDpi) const;
+    /// The kept words in reading order (those the filter shows).
+    std::vector<const WordRecord*> keptWords() const;
+    void rememberViewState();
+    /// Gives the label actions the names of the labels that have their keys.
+    void updateLabelActions();
 
     ProjectSession* m_session = nullptr;
     RenderController* m_render;
@@ -197,6 +235,16 @@ private:
 
     double m_zoom = 1.0;
     FitMode m_fit = FitMode::Width;
+    int m_readableHeight = 28;
+    double m_overlayOpacity = 1.0;
+    bool m_overlaysHidden = false;
+    WordId m_anchor = 0; ///< where a Shift+arrow selection started
+    struct ViewState {
+        double zoom = 1.0;
+        FitMode fit = FitMode::Width;
+        QPointF centre;
+    };
+    std::unordered_map<PageId, ViewState> m_viewStates;
     bool m_showWords = true, m_showLines = false, m_showBlocks = false;
     bool m_drawMode = false;
     bool m_rebuilding = false;
@@ -205,7 +253,8 @@ private:
     InlineEditor* m_editor;
     RegionOcrController* m_regionOcr;
 
-    QList<QAction*> m_viewActions, m_editActions;
+    QList<QAction*> m_viewActions, m_editActions, m_contextActions;
+    QList<QAction*> m_labelActions; ///< Alt+1 … Alt+9, named after their labels
 };
 
 } // namespace incidoc::ui

@@ -154,7 +154,7 @@ TEST_F(ShellTest, MergeSplitLabelKeyAndMarkReviewedWithTheKeyboard)
     const auto [a, b] = neighbours(page);
     click(a.id);
     click(b.id, Qt::ControlModifier);
-    QTest::keyClick(m_view, Qt::Key_M);
+    QTest::keyClick(m_view, Qt::Key_M, Qt::ControlModifier);
     auto merged = dbWord(page, a.id);
     const bool keptA = merged.has_value();
     if (!keptA)
@@ -165,21 +165,21 @@ TEST_F(ShellTest, MergeSplitLabelKeyAndMarkReviewedWithTheKeyboard)
     EXPECT_FALSE(dbWord(page, keptA ? b.id : a.id).has_value());
     const size_t afterMerge = dbWords(page).size();
 
-    // Split the merged word in the middle (S): two words again.
+    // Split the merged word in the middle (Alt+S): two words again.
     ASSERT_EQ(m_view->selectedWords().size(), 1);
-    QTest::keyClick(m_view, Qt::Key_S);
+    QTest::keyClick(m_view, Qt::Key_S, Qt::AltModifier);
     EXPECT_EQ(dbWords(page).size(), afterMerge + 1);
 
-    // Key 1 assigns the label whose shortcut is 1; 0 clears it.
+    // Alt+1 assigns the label whose shortcut is 1; Alt+0 clears it.
     const auto labels = m_window->session()->labels();
     auto one = std::find_if(labels.begin(), labels.end(),
                             [](const LabelRecord& l) { return l.shortcut == QLatin1String("1"); });
     ASSERT_NE(one, labels.end());
     const WordRecord c = dbWords(page)[5];
     click(c.id);
-    QTest::keyClick(m_view, Qt::Key_1);
+    QTest::keyClick(m_view, Qt::Key_1, Qt::AltModifier);
     EXPECT_EQ(dbWord(page, c.id)->labelId, one->id);
-    QTest::keyClick(m_view, Qt::Key_0);
+    QTest::keyClick(m_view, Qt::Key_0, Qt::AltModifier);
     EXPECT_FALSE(dbWord(page, c.id)->labelId.has_value());
 
     // Ctrl+Enter marks the page reviewed.
@@ -187,21 +187,21 @@ TEST_F(ShellTest, MergeSplitLabelKeyAndMarkReviewedWithTheKeyboard)
     auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
     EXPECT_EQ((*store)->page(page)->review, ReviewStatus::Reviewed);
 
-    // N goes to the next page not reviewed.
-    QTest::keyClick(m_view, Qt::Key_N);
+    // Ctrl+Shift+N goes to the next page not reviewed.
+    QTest::keyClick(m_view, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(m_view->pageId(), pageNumber(2));
 }
 
-TEST_F(ShellTest, ArrowKeysMoveAndShiftArrowsResizeTheSelectedBox)
+TEST_F(ShellTest, AltArrowKeysMoveAndAltShiftArrowsResizeTheSelectedBox)
 {
     const PageId page = m_view->pageId();
     const WordRecord w = dbWords(page)[30];
     click(w.id);
-    QTest::keyClick(m_view, Qt::Key_Right);
-    QTest::keyClick(m_view, Qt::Key_Down);
+    QTest::keyClick(m_view, Qt::Key_Right, Qt::AltModifier);
+    QTest::keyClick(m_view, Qt::Key_Down, Qt::AltModifier);
     PixelBox expected{w.box.x0 + 1, w.box.y0 + 1, w.box.x1 + 1, w.box.y1 + 1};
     EXPECT_EQ(dbWord(page, w.id)->box, expected);
-    QTest::keyClick(m_view, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClick(m_view, Qt::Key_Right, Qt::AltModifier | Qt::ShiftModifier);
     expected.x1 += 1;
     EXPECT_EQ(dbWord(page, w.id)->box, expected);
     EXPECT_EQ(m_view->wordItem(w.id)->sceneBox(), toRectF(expected));
@@ -227,7 +227,7 @@ TEST_F(ShellTest, DrawingABoxAddsAUserWordWithTheTextOcrReadInIt)
 
     m_view->setZoom(0.5);
     m_view->ensureVisible(toRectF(target->box), 100, 100);
-    QTest::keyClick(m_view, Qt::Key_B);
+    QTest::keyClick(m_view, Qt::Key_B, Qt::ControlModifier);
     ASSERT_TRUE(m_view->isDrawMode());
     const QPoint from = m_view->mapFromScene(QPointF(target->box.x0 - 6, target->box.y0 - 6));
     const QPoint to = m_view->mapFromScene(QPointF(target->box.x1 + 6, target->box.y1 + 6));
