@@ -200,9 +200,10 @@ Status ProjectStore::acceptWord(WordId word, long long group)
         const long long g = m_impl->groupOr(group);
         Query q(m_impl->db, "UPDATE words SET flagged = 0, reviewed = 1 WHERE id = ?1");
         q.bind(1, word).run();
-        m_impl->recordEdit(g, w.pageId, word, "accept",
-                           QJsonObject{{QStringLiteral("flagged"), w.flagged}, {QStringLiteral("reviewed"), w.reviewed}},
-                           QJsonObject{{QStringLiteral("flagged"), false}, {QStringLiteral("reviewed"), true}});
+        m_impl->recordEdit(
+            g, w.pageId, word, "accept",
+            QJsonObject{{QStringLiteral("flagged"), w.flagged}, {QStringLiteral("reviewed"), w.reviewed}},
+            QJsonObject{{QStringLiteral("flagged"), false}, {QStringLiteral("reviewed"), true}});
         tx.commit();
     });
 }

@@ -8,7 +8,7 @@ ReviewNavigator::ReviewNavigator(ProjectSession* session) : m_session(session) {
 
 bool ReviewNavigator::isLowConfidence(const WordRecord& word, double threshold)
 {
-    return !word.reviewed && !word.edited && word.confidence && *word.confidence < threshold;
+    return !word.reviewed && !word.ocrText && word.confidence && *word.confidence < threshold;
 }
 
 ReviewQueueRule ReviewNavigator::queueRule()

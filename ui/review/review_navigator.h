@@ -55,7 +55,7 @@ public:
     /// The first low-confidence word that is not reviewed after `from`, in reading order, across the
     /// pages and documents of the project, skipping pages marked reviewed. nullopt at the end of the
     /// project (no wrap-around: the caller may start again from {}). Words drawn by a person have no
-    /// confidence and are never low-confidence; words a person edited or accepted are not either.
+    /// confidence and are never low-confidence; words whose text a person corrected or accepted are not either.
     std::optional<SearchHit> nextLowConfidence(const ReviewPosition& from = {});
     /// The same backwards: the last such word before `from`.
     std::optional<SearchHit> previousLowConfidence(const ReviewPosition& from = {});
@@ -66,7 +66,7 @@ public:
 
     /// The words of `words` the filter keeps, in their order.
     static std::vector<WordRecord> filterWords(const std::vector<WordRecord>& words, const WordFilter& filter);
-    /// True when the word is low-confidence at `threshold` and neither reviewed nor edited.
+    /// True when the word is low-confidence at `threshold`, not reviewed and its text not corrected.
     static bool isLowConfidence(const WordRecord& word, double threshold);
 
 private:

@@ -39,12 +39,11 @@ namespace incidoc::ui {
 SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     : QDialog(parent), m_initial(settings), m_dpi(new QSpinBox(this)), m_binarize(new QComboBox(this)),
       m_languages(new QListWidget(this)), m_jobs(new QSpinBox(this)), m_threshold(new QSpinBox(this)),
-      m_readableHeight(new QSpinBox(this)), m_overlayOpacity(new QSpinBox(this)),
-      m_theme(new QComboBox(this)), m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)),
-      m_apiKeyFile(new QLineEdit(this)), m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)),
-      m_engines(new QComboBox(this)), m_profile(new QComboBox(this)), m_engineList(new QLabel(this)),
-      m_projectNote(new QLabel(this)), m_testButton(new QPushButton(tr("Test co&nnection"), this)),
-      m_testResult(new QLabel(this))
+      m_readableHeight(new QSpinBox(this)), m_overlayOpacity(new QSpinBox(this)), m_theme(new QComboBox(this)),
+      m_uiLanguage(new QComboBox(this)), m_workers(new QLineEdit(this)), m_apiKeyFile(new QLineEdit(this)),
+      m_tlsCaFile(new QLineEdit(this)), m_fallback(new QComboBox(this)), m_engines(new QComboBox(this)),
+      m_profile(new QComboBox(this)), m_engineList(new QLabel(this)), m_projectNote(new QLabel(this)),
+      m_testButton(new QPushButton(tr("Test co&nnection"), this)), m_testResult(new QLabel(this))
 {
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);

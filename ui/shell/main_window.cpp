@@ -55,10 +55,10 @@ const QString kRecentKey = QStringLiteral("recentProjects");
 /// Where the zoom and scroll of each page of the project at `path` are kept (QSettings).
 QString viewStatesKey(const QString& path)
 {
-    const QByteArray hash = QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(),
-                                                     QCryptographicHash::Sha1)
-                                .toHex()
-                                .left(16);
+    const QByteArray hash =
+        QCryptographicHash::hash(QFileInfo(path).absoluteFilePath().toUtf8(), QCryptographicHash::Sha1)
+            .toHex()
+            .left(16);
     return QStringLiteral("viewStates/%1").arg(QString::fromLatin1(hash));
 }
 

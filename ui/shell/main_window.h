@@ -68,7 +68,7 @@ public:
     // --- review navigation ----------------------------------------------------------------------
     /// Tab / Shift+Tab, the review queue: the next (previous) word to check in reading order across the
     /// project — its flagged words when they were read by two engines, else its low-confidence words —
-    /// skipping words a person edited or accepted and pages marked reviewed, wrapping around with a
+    /// skipping words a person corrected or accepted and pages marked reviewed, wrapping around with a
     /// message. The word is selected, centred and zoomed to a readable size. False: nothing to check.
     bool goToWordToReview(bool forward);
     /// Return on the page: the selected word is accepted as right (it leaves the queue), then the next

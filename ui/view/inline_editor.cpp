@@ -105,7 +105,8 @@ void InlineEditor::updateStrip()
     // The word's line: the words of its block and line, or the word alone.
     PixelBox line = word->box;
     for (const WordRecord& w : m_view->m_words)
-        if (w.block == word->block && w.line == word->line && std::abs(w.box.y0 - word->box.y0) < 3 * word->box.height())
+        if (w.block == word->block && w.line == word->line
+            && std::abs(w.box.y0 - word->box.y0) < 3 * word->box.height())
             line = line.united(w.box);
     const int pad = std::max(4, word->box.height() / 3);
     const QRectF pageLine = QRectF(line.x0 - pad, line.y0 - pad, line.width() + 2 * pad, line.height() + 2 * pad)
@@ -127,8 +128,8 @@ void InlineEditor::updateStrip()
         painter.drawPixmap(out.rect(), page, src);
         // The word, outlined where it is in the strip.
         const double k = scale; // strip pixels per render pixel
-        const QRectF w((word->box.x0 * sx - src.x()) * k, (word->box.y0 * sy - src.y()) * k,
-                       word->box.width() * sx * k, word->box.height() * sy * k);
+        const QRectF w((word->box.x0 * sx - src.x()) * k, (word->box.y0 * sy - src.y()) * k, word->box.width() * sx * k,
+                       word->box.height() * sy * k);
         QPen pen(QColor(230, 120, 0), 2);
         painter.setPen(pen);
         painter.setBrush(Qt::NoBrush);

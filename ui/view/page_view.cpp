@@ -10,9 +10,9 @@
 
 #include <QAction>
 #include <QContextMenuEvent>
-#include <QMenu>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
 #include <QScrollBar>
 #include <QUndoStack>
@@ -1056,11 +1056,9 @@ QVariantMap PageView::viewStates() const
         states[m_page.id] = ViewState{m_zoom, m_fit, mapToScene(viewport()->rect().center())};
     QVariantMap out;
     for (const auto& [page, v] : states)
-        out.insert(QString::number(page), QStringLiteral("%1 %2 %3 %4")
-                                              .arg(v.zoom)
-                                              .arg(static_cast<int>(v.fit))
-                                              .arg(v.centre.x())
-                                              .arg(v.centre.y()));
+        out.insert(
+            QString::number(page),
+            QStringLiteral("%1 %2 %3 %4").arg(v.zoom).arg(static_cast<int>(v.fit)).arg(v.centre.x()).arg(v.centre.y()));
     return out;
 }
 
@@ -1075,7 +1073,9 @@ void PageView::setViewStates(const QVariantMap& states)
             continue; // written by another version, or by hand: ignored
         const int fit = parts[1].toInt();
         ViewState v{std::clamp(parts[0].toDouble(), kMinZoom, kMaxZoom),
-                    fit == 1 ? FitMode::Width : fit == 2 ? FitMode::Page : FitMode::None,
+                    fit == 1   ? FitMode::Width
+                    : fit == 2 ? FitMode::Page
+                               : FitMode::None,
                     QPointF(parts[2].toDouble(), parts[3].toDouble())};
         m_viewStates[page] = v;
     }

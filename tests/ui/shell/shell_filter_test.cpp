@@ -14,6 +14,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -208,7 +209,10 @@ TEST_F(FilterTest, TabWithAFilterLandsOnlyOnTheWordsItShows)
     EXPECT_EQ(m_view->selectedWords(), QList<WordId>{x.id});
     QTest::keyClick(m_view, Qt::Key_Tab);
     EXPECT_EQ(m_view->selectedWords(), QList<WordId>{y.id});
-    QTest::keyClick(m_view, Qt::Key_Tab); // no other word of the project carries the label
+    QTest::keyClick(m_view, Qt::Key_Tab); // no other word of the project carries the label: round to x
+    EXPECT_EQ(m_view->selectedWords(), QList<WordId>{x.id});
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().startsWith(QStringLiteral("Wrapped around")));
+    QTest::keyClick(m_view, Qt::Key_Backtab, Qt::ShiftModifier); // and back round the start to y
     EXPECT_EQ(m_view->selectedWords(), QList<WordId>{y.id});
     QTest::keyClick(m_view, Qt::Key_Backtab, Qt::ShiftModifier);
     EXPECT_EQ(m_view->selectedWords(), QList<WordId>{x.id});

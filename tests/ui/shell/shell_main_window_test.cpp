@@ -137,7 +137,9 @@ TEST_F(ShellTest, TypeACorrectionThenUndoAndRedoInTheDatabase)
     QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(dbWord(page, w.id)->text, QStringLiteral("Corrected"));
 
-    // Just typing on a selected word starts the editor with what was typed.
+    // Just typing on a selected word starts the editor with what was typed. (Return went on to the next
+    // word to check, maybe on another page: back to this one.)
+    m_window->showPage(page);
     const WordRecord v = dbWords(page)[21];
     click(v.id);
     QTest::keyClick(m_view, 'Q');
@@ -561,9 +563,21 @@ TEST_F(ShellTest, ShortcutTableListsEveryActionWithItsKeys)
     QStringList rows;
     for (int r = 0; r < table->rowCount(); ++r)
         rows << table->item(r, 0)->text() + QLatin1Char('=') + table->item(r, 1)->text();
-    EXPECT_TRUE(rows.contains(QStringLiteral("Merge Words=M"))) << rows.join(QLatin1Char('|')).toStdString();
-    EXPECT_TRUE(rows.contains(QStringLiteral("Draw Box=B")));
-    EXPECT_TRUE(rows.contains(QStringLiteral("Next Unreviewed Page=N")));
+    EXPECT_TRUE(rows.contains(QStringLiteral("Merge Words=Ctrl+M"))) << rows.join(QLatin1Char('|')).toStdString();
+    EXPECT_TRUE(rows.contains(QStringLiteral("Draw Box=Ctrl+B")));
+    EXPECT_TRUE(rows.contains(QStringLiteral("Next Unreviewed Page=Ctrl+Shift+N")));
+    EXPECT_TRUE(rows.contains(QStringLiteral("Accept Word and Go On=Return, Enter")));
+    // The menus name the labels by their keys.
+    EXPECT_TRUE(rows.contains(QStringLiteral("Label “PERSON”=Alt+1")));
+    // No command is on a key that types a character: with a word selected, typing always edits it.
+    for (QAction* a : m_window->allActions())
+        for (const QKeySequence& k : a->shortcuts()) {
+            const QKeyCombination c = k[0];
+            const bool modifier = c.keyboardModifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier);
+            const QString typed = QKeySequence(c.key()).toString();
+            const bool prints = typed.size() == 1 && typed.at(0).isPrint() && !typed.at(0).isSpace();
+            EXPECT_FALSE(prints && !modifier) << a->text().toStdString() << " on " << k.toString().toStdString();
+        }
     EXPECT_GT(table->rowCount(), 25);
     EXPECT_TRUE(AboutDialog::versionsText().contains(QStringLiteral("Tesseract")));
 }

@@ -186,7 +186,9 @@ TEST_F(ReviewFlagsTest, AProjectReadByTwoEnginesStaysOnItsFlagsWhenNoneIsLeft)
     // Nothing is flagged any more: Tab stays (no low-confidence walk in a two-reader project) and says so.
     press(Qt::Key_Tab);
     EXPECT_EQ(selected(), page2[2].id);
-    EXPECT_EQ(m_window->statusBar()->currentMessage(), QStringLiteral("No word is flagged for review."));
+    EXPECT_EQ(m_window->statusBar()->currentMessage(),
+              QStringLiteral("No word left to check: the review queue is empty."));
+    EXPECT_EQ(m_window->queueStatus(), QStringLiteral("Nothing left to check"));
 }
 
 } // namespace
