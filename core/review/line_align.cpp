@@ -15,9 +15,12 @@ namespace {
 // The costs of the alignment. A word typed again costs nothing; a changed word 0.3 plus up to 0.7 for how
 // much of it changed, so replacing a word (at most 1) is always cheaper than deleting it and inserting
 // another (1.2), while two words that merely moved are deleted and inserted rather than both rewritten. A
-// split or join costs what its joined letters differ plus 0.2 per extra part: "hello" → "hel lo" costs
-// 0.2, but "cat" → "cat is" (0.78) loses to keeping "cat" and inserting "is" (0.6).
+// split or join costs 0.2 per extra part, plus, when its joined letters changed, 0.4 and up to 0.7 for how
+// much: "hello" → "hel lo" costs 0.2, "helo" → "hel lo" 0.74 (cheaper than "hel" and "lo" inserted, 1.08),
+// but "cat" → "cat is" (0.88) loses to "is" inserted (0.6), and a short word deleted beside a long one is
+// deleted (0.6), never joined into it.
 constexpr double kChanged = 0.3;
+constexpr double kChangedParts = 0.4;
 constexpr double kChangedPerLetter = 0.7;
 constexpr double kDelete = 0.6;
 constexpr double kInsert = 0.6;
@@ -77,7 +80,7 @@ std::optional<double> partsCost(const QString& was, const QString& now, int part
     const double change = letterChange(was, now);
     if (change > kMaxJoinedChange)
         return std::nullopt;
-    return textCost(change) + kExtraPart * (parts - 1);
+    return (change == 0 ? 0 : kChangedParts + kChangedPerLetter * change) + kExtraPart * (parts - 1);
 }
 
 // Which page pixels of the line are ink: the image read as grey, dark below an Otsu threshold of the part

@@ -139,6 +139,18 @@ TEST(LineAlign, WithoutInkASplitCutsByCharacterCount)
     EXPECT_EQ(a.words[1].box, (PixelBox{60, kTop, 100, kBottom})); // 4 of 9 letters
     EXPECT_EQ(a.words[2].box, (PixelBox{100, kTop, 150, kBottom}));
     EXPECT_TRUE(a.removed.empty());
+    // A split with a letter corrected too is still a split.
+    const LineAlignment b = alignLine({word("helo", 0, 40)}, QStringLiteral("hel lo"));
+    ASSERT_EQ(texts(b), (std::vector<std::string>{"hel", "lo"}));
+    EXPECT_EQ(b.words[0].change, LineChange::Split);
+    EXPECT_EQ(b.words[1].change, LineChange::Split);
+    EXPECT_EQ(b.words[0].box, (PixelBox{0, kTop, 24, kBottom}));
+    // But a word typed right after another, whose letters differ, is an insertion: the first keeps its box.
+    const LineAlignment c = alignLine({word("cat", 0, 30), word("sat", 40, 70)}, QStringLiteral("cat is sat"));
+    ASSERT_EQ(texts(c), (std::vector<std::string>{"cat", "is", "sat"}));
+    EXPECT_EQ(c.words[0].change, LineChange::Same);
+    EXPECT_EQ(c.words[0].box, (PixelBox{0, kTop, 30, kBottom}));
+    EXPECT_EQ(c.words[1].change, LineChange::Inserted);
 }
 
 TEST(LineAlign, ASplitGoesIntoTheInkGapBetweenTheWords)
@@ -222,6 +234,14 @@ TEST(LineAlign, ADeletedWordIsGoneAndTheOthersStay)
     ASSERT_EQ(texts(b), std::vector<std::string>{"cat"});
     EXPECT_EQ(b.words[0].change, LineChange::Same);
     EXPECT_EQ(b.removed, std::vector<int>{0});
+    // Beside a long word, whose letters it would barely change: deleted, not joined (the long word keeps its
+    // box).
+    const LineAlignment c =
+        alignLine({word("information", 0, 110), word("a", 116, 124)}, QStringLiteral("information"));
+    ASSERT_EQ(texts(c), std::vector<std::string>{"information"});
+    EXPECT_EQ(c.words[0].change, LineChange::Same);
+    EXPECT_EQ(c.words[0].box, (PixelBox{0, kTop, 110, kBottom}));
+    EXPECT_EQ(c.removed, std::vector<int>{1});
 }
 
 TEST(LineAlign, AnInsertedWordTakesTheInkTheReaderMissed)
