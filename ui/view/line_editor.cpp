@@ -45,15 +45,39 @@ bool LineEditor::start()
                                        [&](const WordRecord& w) { return w.id == sel.first(); });
     if (selected == m_view->m_words.end())
         return false;
+    // The words of its block and line that reach it through words beside each other (boxes overlapping in
+    // height): a skewed line stays whole, while a word drawn far off that merely took the same numbers (a
+    // drawn word away from every line keeps block 0, line 0) stays out.
+    std::vector<const WordRecord*> candidates;
+    for (const WordRecord& w : m_view->m_words)
+        if (w.block == selected->block && w.line == selected->line)
+            candidates.push_back(&w);
+    std::vector<bool> inLine(candidates.size(), false);
+    for (std::size_t i = 0; i < candidates.size(); ++i)
+        inLine[i] = candidates[i]->id == selected->id;
+    for (bool grew = true; grew;) {
+        grew = false;
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            for (std::size_t j = 0; j < candidates.size() && !inLine[i]; ++j) {
+                if (!inLine[j])
+                    continue;
+                const PixelBox& a = candidates[i]->box;
+                const PixelBox& b = candidates[j]->box;
+                const int overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+                if (overlap * 3 >= std::min(a.height(), b.height()))
+                    inLine[i] = grew = true;
+            }
+        }
+    }
     QStringList texts;
     m_words.clear();
     m_line = {};
-    for (const WordRecord& w : m_view->m_words) { // the view keeps them in reading order
-        if (w.block != selected->block || w.line != selected->line)
+    for (std::size_t i = 0; i < candidates.size(); ++i) { // the view keeps them in reading order
+        if (!inLine[i])
             continue;
-        m_words << w.id;
-        texts << w.text;
-        m_line = m_line.united(w.box);
+        m_words << candidates[i]->id;
+        texts << candidates[i]->text;
+        m_line = m_line.united(candidates[i]->box);
     }
     m_page = m_view->pageId();
     m_original = texts.join(QLatin1Char(' '));

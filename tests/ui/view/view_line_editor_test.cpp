@@ -183,6 +183,36 @@ TEST_F(LineEditorTest, ShiftF2OpensTheWholeLineUnderIt)
                             [](QAction* a) { return a->shortcut() == QKeySequence(QStringLiteral("Shift+F2")); }));
 }
 
+TEST_F(LineEditorTest, AWordDrawnFarFromTheLineIsNotPartOfIt)
+{
+    // A box drawn in a band of the page no word reaches (between two lines, or below the last) is on no
+    // line: it takes block 0, line 0, the numbers of the page's first line.
+    const PageRecord page = *m_session->page(m_page);
+    std::vector<std::pair<int, int>> bands;
+    for (const WordRecord& w : m_session->words(m_page))
+        bands.push_back({w.box.y0, w.box.y1});
+    std::sort(bands.begin(), bands.end());
+    int freeY = -1, reached = 0;
+    for (const auto& [y0, y1] : bands) {
+        if (y0 - reached >= 60 && reached > m_lineBox.y1) {
+            freeY = reached + 10;
+            break;
+        }
+        reached = std::max(reached, y1);
+    }
+    if (freeY < 0)
+        freeY = reached + 10;
+    ASSERT_LT(freeY + 40, page.heightPx);
+    const WordId drawn = m_session->addWord(m_page, {100, freeY, 300, freeY + 40}, QStringLiteral("stray"));
+    ASSERT_NE(drawn, 0);
+    const WordRecord stray = word(drawn);
+    ASSERT_EQ(stray.block, m_line[0].block);
+    ASSERT_EQ(stray.line, m_line[0].line);
+    ASSERT_NE(openEditor(m_line[0].id), nullptr);
+    EXPECT_FALSE(m_view->lineEditor()->words().contains(drawn));
+    EXPECT_EQ(m_view->lineEditor()->lineEdit()->text(), lineText());
+}
+
 TEST_F(LineEditorTest, ChangingAndSplittingWordsKeepsBoxesInsideTheLineAndOneUndoRestoresIt)
 {
     const auto before = describe(m_session->words(m_page));
