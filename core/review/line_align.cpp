@@ -428,13 +428,15 @@ LineAlignment alignLine(const std::vector<LineWord>& words, const QString& text,
         if (gap.x1 > gap.x0) {
             // Ink between the neighbours (a word the reader missed, or the words deleted there): that is where
             // the new words are.
+            // The neighbours' own ink may spill a pixel or two past their boxes: not counted.
+            const int room = gap.x1 - gap.x0;
+            const int spill = std::min(2, room / 4);
             int first = -1, last = -1;
-            for (int x = gap.x0; x < gap.x1; ++x)
+            for (int x = gap.x0 + (left ? spill : 0); x < gap.x1 - (right ? spill : 0); ++x)
                 if (mask.column(x, y0, y1)) {
                     first = first < 0 ? x : first;
                     last = x;
                 }
-            const int room = gap.x1 - gap.x0;
             if (first >= 0 && last + 1 - first >= parts) {
                 span = Span{first, last + 1};
             } else if (room >= parts && 2 * room >= wanted) {
