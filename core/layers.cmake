@@ -7,6 +7,7 @@ set(INCIDOC_CORE_LAYERS
     "render:model util"
     "imaging:model util"
     "storage:model util"
+    "review:model util"
     "classify:model util render"
     "ocr:model util imaging"
     "import:model util render storage"

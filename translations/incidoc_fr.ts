@@ -1658,6 +1658,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.</source>
         <translation>Relu&#xa0;: %1 mot(s) remplacé(s) par %2&#xa0;; %3 mot(s) corrigé(s) conservé(s).</translation>
     </message>
+    <message>
+        <source>Edit &amp;Line</source>
+        <translation>Modifier la &amp;ligne</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PipelineController</name>
@@ -1791,6 +1795,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Could not find the next flagged word: %1</source>
         <translation>Impossible de trouver le mot signalé suivant&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>The words of this line are no longer on the page.</source>
+        <translation>Les mots de cette ligne ne sont plus sur la page.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::ReOcrDialog</name>
@@ -1884,6 +1892,13 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SetLineTextCommand</name>
+    <message>
+        <source>Line &apos;%1&apos; → &apos;%2&apos;</source>
+        <translation>Ligne « %1 » → « %2 »</translation>
     </message>
 </context>
 <context>

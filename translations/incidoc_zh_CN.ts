@@ -1651,6 +1651,10 @@ Open it read-only?</source>
         <source>Read again: %1 word(s) replaced by %2; %3 edited word(s) kept.</source>
         <translation>重新识别：%1 个词被替换为 %2 个；保留了 %3 个编辑过的词。</translation>
     </message>
+    <message>
+        <source>Edit &amp;Line</source>
+        <translation>编辑整行(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PipelineController</name>
@@ -1780,6 +1784,10 @@ Open it read-only?</source>
         <source>Could not find the next flagged word: %1</source>
         <translation>找不到下一个标记的词：%1</translation>
     </message>
+    <message>
+        <source>The words of this line are no longer on the page.</source>
+        <translation>这一行的词已不在该页上。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::ReOcrDialog</name>
@@ -1870,6 +1878,13 @@ Open it read-only?</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SetLineTextCommand</name>
+    <message>
+        <source>Line &apos;%1&apos; → &apos;%2&apos;</source>
+        <translation>行“%1”→“%2”</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "ui/project_session.h"
 
+#include "core/review/line_align.h"
 #include "core/storage/project_store.h"
 #include "ui/editing/edit_commands.h"
+#include "ui/editing/line_edit_command.h"
 
 #include <QUndoStack>
 
@@ -287,6 +289,37 @@ std::optional<ReplaceOutcome> ProjectSession::replaceWordsByOcr(PageId page, con
         return std::nullopt;
     out.added = outcome.createdWords;
     return out;
+}
+
+std::optional<QList<WordId>> ProjectSession::setLineText(PageId page, const QList<WordId>& lineWords,
+                                                         const QString& text, const LineInk* ink)
+{
+    INCIDOC_REQUIRE_WRITABLE(std::nullopt)
+    std::vector<WordRecord> line; // in the page's reading order, whatever order the ids came in
+    for (WordRecord& w : words(page))
+        if (lineWords.contains(w.id))
+            line.push_back(std::move(w));
+    if (line.empty()) {
+        Q_EMIT errorOccurred(tr("The words of this line are no longer on the page."));
+        return std::nullopt;
+    }
+    std::vector<LineWord> old;
+    QList<WordId> ids;
+    for (const WordRecord& w : line) {
+        old.push_back({w.text, w.box});
+        ids << w.id;
+    }
+    LineAlignment alignment = alignLine(old, text, ink ? *ink : LineInk{});
+    const bool unchanged = alignment.removed.empty() && alignment.words.size() == line.size()
+                           && std::all_of(alignment.words.begin(), alignment.words.end(),
+                                          [](const AlignedWord& w) { return w.change == LineChange::Same; });
+    if (unchanged)
+        return ids; // nothing to change: no undo step
+    EditOutcome outcome;
+    auto* command = new SetLineTextCommand(this, page, std::move(line), std::move(alignment), &outcome);
+    if (!pushCommand(m_impl->undo, command, outcome))
+        return std::nullopt;
+    return outcome.createdWords;
 }
 
 bool ProjectSession::setPageReview(PageId page, ReviewStatus review)

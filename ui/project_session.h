@@ -21,6 +21,7 @@ class QUndoStack;
 
 namespace incidoc {
 class ProjectStore;
+struct LineInk;
 struct ReviewQueueRule;
 } // namespace incidoc
 
@@ -97,6 +98,14 @@ public:
     /// nullopt (and errorOccurred) when the write failed.
     std::optional<ReplaceOutcome> replaceWordsByOcr(PageId page, const QList<WordId>& selection,
                                                     const std::vector<RecognizedWord>& read);
+    /// Line mode: the words `lineWords` of one text line of `page` become the words of `text` (the whole line
+    /// as typed), re-aligned by alignLine (core/review/line_align.h; `ink`, when given: the page image under
+    /// the line, whose ink gaps place the cuts) as ONE undoable command. A word carried on keeps its id, label
+    /// and history; new words are the person's. Returns the line's words afterwards in the order typed (the
+    /// same ids and no undo step when nothing changed); nullopt (and errorOccurred) when none of `lineWords`
+    /// is on the page or the write failed.
+    std::optional<QList<WordId>> setLineText(PageId page, const QList<WordId>& lineWords, const QString& text,
+                                             const LineInk* ink = nullptr);
     bool setPageReview(PageId page, ReviewStatus review);
     bool setWordsReviewed(const QList<WordId>& words, bool reviewed);
     /// A person read a flagged word and it is right: its flag is cleared (undoable). A word that is not

@@ -5,6 +5,7 @@
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
 #include "ui/view/inline_editor.h"
+#include "ui/view/line_editor.h"
 #include "ui/view/overlay_items.h"
 #include "ui/view/page_gestures.h"
 
@@ -73,6 +74,7 @@ PageView::PageView(std::shared_ptr<Workplace> workplace, QWidget* parent)
 
     m_gestures = new PageGestures(this);
     m_editor = new InlineEditor(this);
+    m_lineEditor = new LineEditor(this);
     m_regionOcr = new RegionOcrController(std::move(workplace), this);
 
     createActions();
@@ -87,6 +89,8 @@ PageView::~PageView()
     // edit loses as the viewport goes, and a region read would be handed to a dead view.
     delete m_editor;
     m_editor = nullptr;
+    delete m_lineEditor;
+    m_lineEditor = nullptr;
     delete m_regionOcr; // waits for the read in flight; its result is dropped
     m_regionOcr = nullptr;
 }
@@ -125,6 +129,7 @@ void PageView::createActions()
            [this](bool on) { setShowText(on); });
 
     add(m_editActions, tr("&Edit Text"), {QKeySequence(Qt::Key_F2)}, [this] { startTextEdit(); });
+    add(m_editActions, tr("Edit &Line"), {QKeySequence(QStringLiteral("Shift+F2"))}, [this] { startLineEdit(); });
     auto* draw = add(m_editActions, tr("&Draw Box"), {QKeySequence(QStringLiteral("Ctrl+B"))}, [] {});
     draw->setCheckable(true);
     connect(draw, &QAction::toggled, this, [this](bool on) { setDrawMode(on); });
@@ -816,6 +821,11 @@ bool PageView::startTextEdit(const std::optional<QString>& initial)
 void PageView::positionEditor()
 {
     m_editor->reposition();
+}
+
+bool PageView::startLineEdit()
+{
+    return m_lineEditor->start();
 }
 
 void PageView::commitTextEdit()

@@ -34,6 +34,7 @@ class Workplace;
 namespace incidoc::ui {
 
 class InlineEditor;
+class LineEditor;
 class PageGestures;
 class ProjectSession;
 class RegionOcrController;
@@ -117,6 +118,8 @@ public:
     bool startTextEdit(const std::optional<QString>& initial = std::nullopt);
     void commitTextEdit();
     void cancelTextEdit();
+    /// Line mode: opens the line editor (line_editor.h) on the whole text line of the selected word.
+    bool startLineEdit();
     void deleteSelected();
     void mergeSelected();
     /// Splits the one selected word at character `at`, or in the middle when `at` is missing.
@@ -152,6 +155,7 @@ public:
     WordItem* wordItem(WordId word) const;
     int wordItemCount() const { return static_cast<int>(m_items.size()); }
     QLineEdit* textEditor() const;
+    LineEditor* lineEditor() const { return m_lineEditor; }
     int shownRenderDpi() const { return m_shownDpi; }
     int wantedRenderDpi() const { return m_wantedDpi; }
     bool isRenderPending() const;
@@ -190,6 +194,7 @@ protected:
 private:
     // The view's parts: they reach its words, items and handles as the view itself does.
     friend class InlineEditor;
+    friend class LineEditor;
     friend class PageGestures;
 
     void createActions();
@@ -251,6 +256,7 @@ private:
 
     PageGestures* m_gestures;
     InlineEditor* m_editor;
+    LineEditor* m_lineEditor;
     RegionOcrController* m_regionOcr;
 
     QList<QAction*> m_viewActions, m_editActions, m_contextActions;
