@@ -614,7 +614,8 @@ TEST_F(SessionTest, UndoEntriesNameTheChangeAndItsWords)
     ASSERT_TRUE(session->setWordBox(words[1].id, {b.x0 + 1, b.y0, b.x1 + 1, b.y1}));
     EXPECT_EQ(stack->undoText(), QStringLiteral("Box of %1").arg(q(words[1].text)));
     const PixelBox c = words[2].box;
-    ASSERT_TRUE(session->setWordBoxes({{words[1].id, {b.x0, b.y0, b.x1, b.y1}}, {words[2].id, {c.x0, c.y0, c.x1 + 1, c.y1}}}));
+    ASSERT_TRUE(
+        session->setWordBoxes({{words[1].id, {b.x0, b.y0, b.x1, b.y1}}, {words[2].id, {c.x0, c.y0, c.x1 + 1, c.y1}}}));
     EXPECT_EQ(stack->undoText(), QStringLiteral("Boxes of %1, %2").arg(q(words[1].text), q(words[2].text)));
 
     const LabelId person = session->labels()[0].id;
@@ -690,7 +691,8 @@ PixelBox fileBox(const QString& path, WordId word)
     const QByteArray sql = "SELECT x0, y0, x1, y1 FROM words WHERE id = " + QByteArray::number(word);
     EXPECT_EQ(sqlite3_prepare_v2(db, sql.constData(), -1, &st, nullptr), SQLITE_OK);
     if (sqlite3_step(st) == SQLITE_ROW)
-        b = {sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), sqlite3_column_int(st, 3)};
+        b = {sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+             sqlite3_column_int(st, 3)};
     else
         ADD_FAILURE() << "word " << word << " is not in the file";
     sqlite3_finalize(st);

@@ -323,8 +323,7 @@ bool SetWordsBoxCommand::mergeWith(const QUndoCommand* other)
 
 SetWordsLabelCommand::SetWordsLabelCommand(ProjectSession* session, QList<WordId> words, std::optional<LabelId> label,
                                            EditOutcome* outcome)
-    : StoreEditCommand(session, textOfLabel(session, words, label), outcome), m_words(std::move(words)),
-      m_label(label)
+    : StoreEditCommand(session, textOfLabel(session, words, label), outcome), m_words(std::move(words)), m_label(label)
 {
 }
 

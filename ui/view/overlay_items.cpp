@@ -1,9 +1,9 @@
 #include "ui/view/overlay_items.h"
 
 #include <QPainter>
+#include <QStyleOptionGraphicsItem>
 
 #include <algorithm>
-#include <QStyleOptionGraphicsItem>
 
 namespace incidoc::ui {
 

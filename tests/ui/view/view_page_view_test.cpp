@@ -241,7 +241,8 @@ TEST_F(PageViewTest, ALabelledWordInDoubtShowsItsLabelColourAndTheDoubtMarking)
     m_view->ensureVisible(toRectF(lowUnlabelled.box), 50, 50);
     QApplication::processEvents();
     const QImage shot2 = m_view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
-    const QPoint left2 = m_view->mapFromScene(QPointF(lowUnlabelled.box.x0, (lowUnlabelled.box.y0 + lowUnlabelled.box.y1) / 2.0));
+    const QPoint left2 =
+        m_view->mapFromScene(QPointF(lowUnlabelled.box.x0, (lowUnlabelled.box.y0 + lowUnlabelled.box.y1) / 2.0));
     bool red = false, labelled = false;
     for (int dy = -4; dy <= 4; ++dy)
         for (int dx = -1; dx <= 4; ++dx) {
