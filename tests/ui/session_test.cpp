@@ -667,7 +667,7 @@ TEST_F(SessionTest, UndoEntriesNameTheChangeAndItsWords)
     ASSERT_TRUE(session->replaceWordsByOcr(scannedPage, {target.id}, {read}).has_value());
     EXPECT_EQ(stack->undoText(), QStringLiteral("Re-OCR %1").arg(q(target.text)));
 
-    // Five words or more are counted, not named.
+    // More than three words are counted, not named.
     QList<WordId> five;
     for (std::size_t i = 0; i < 5; ++i)
         five << now[i].id;

@@ -4,7 +4,8 @@
 // (one edit group); undo() and later redo() revert and re-apply its groups from the history
 // (ProjectStore::undoEditGroups / redoEditGroups), in one transaction. A command holds several groups
 // when later actions merged into it (box nudges of the same words within a moment: SetWordsBoxCommand).
-// Every command's text names what it changed ("Text 'Pp,' → 'P.'", "Label PERSON on 3 words"). A write that fails emits
+// Every command's text names what it changed and the words ("Text 'Pp,' → 'P.'", "Label PERSON on 3
+// words"), read from the project when the command is made. A write that fails emits
 // ProjectSession::errorOccurred and marks the command obsolete, so QUndoStack drops it; nothing is
 // half written. After each change the session's wordsChanged / pageChanged signals go out.
 //
@@ -55,7 +56,7 @@ public:
 
     /// A word's text as a command names it: quoted, elided past a few characters.
     static QString quoted(const QString& text);
-    /// Words as a command names them: "'a'", "'a', 'b'" (up to three), else "5 words".
+    /// Words as a command names them: "'a'", "'a', 'b'" (up to three), else "4 words".
     static QString wordList(ProjectSession* session, const QList<WordId>& words);
 
 protected:
