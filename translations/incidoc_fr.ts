@@ -938,6 +938,37 @@ Rien n’a été écrit à la destination.</translation>
         <source>Colour of %1</source>
         <translation>Couleur de %1</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Supprimer…</translation>
+    </message>
+    <message>
+        <source>No word is labelled %1.</source>
+        <translation>Aucun mot n’a l’étiquette %1.</translation>
+    </message>
+    <message>
+        <source>1 word labelled %1 will have no label.</source>
+        <translation>1 mot étiqueté %1 n’aura plus d’étiquette.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words labelled %1 will have no label.</source>
+        <translation>
+            <numerusform>%n mot étiqueté %1 n’aura plus d’étiquette.</numerusform>
+            <numerusform>%n mots étiquetés %1 n’auront plus d’étiquette.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their text and boxes stay. Deleting a label cannot be undone.</source>
+        <translation>Leur texte et leurs cadres restent. La suppression d’une étiquette ne peut pas être annulée.</translation>
+    </message>
+    <message>
+        <source>Delete label %1?</source>
+        <translation>Supprimer l’étiquette %1 ?</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::Language</name>
@@ -1799,6 +1830,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>The words of this line are no longer on the page.</source>
         <translation>Les mots de cette ligne ne sont plus sur la page.</translation>
     </message>
+    <message>
+        <source>Could not delete the label: %1</source>
+        <translation>Impossible de supprimer l’étiquette : %1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::ReOcrDialog</name>
@@ -2202,31 +2237,12 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>Modifier le texte</translation>
     </message>
     <message>
-        <source>Move or resize box</source>
-        <translation>Déplacer ou redimensionner le cadre</translation>
-    </message>
-    <message>
         <source>Set label</source>
         <translation>Attribuer l’étiquette</translation>
     </message>
     <message>
-        <source>Clear label</source>
-        <translation>Retirer l’étiquette</translation>
-    </message>
-    <message>
         <source>Add box</source>
         <translation>Ajouter un cadre</translation>
-    </message>
-    <message>
-        <source>Delete box</source>
-        <translation>Supprimer le cadre</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n boxes</source>
-        <translation>
-            <numerusform>Supprimer %n cadre</numerusform>
-            <numerusform>Supprimer %n cadres</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Merge %n words</source>
@@ -2238,13 +2254,6 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Split word</source>
         <translation>Scinder le mot</translation>
-    </message>
-    <message numerus="yes">
-        <source>Re-OCR %n word(s)</source>
-        <translation>
-            <numerusform>Relancer l’OCR de %n mot</numerusform>
-            <numerusform>Relancer l’OCR de %n mots</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mark page reviewed</source>
@@ -2259,16 +2268,90 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>Marquer la page comme nouvelle</translation>
     </message>
     <message>
-        <source>Mark words reviewed</source>
-        <translation>Marquer les mots comme relus</translation>
-    </message>
-    <message>
-        <source>Mark words not reviewed</source>
-        <translation>Marquer les mots comme non relus</translation>
-    </message>
-    <message>
         <source>Accept word</source>
         <translation>Accepter le mot</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n mot</numerusform>
+            <numerusform>%n mots</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a word</source>
+        <translation>un mot</translation>
+    </message>
+    <message>
+        <source>Text %1 → %2</source>
+        <translation>Texte %1 → %2</translation>
+    </message>
+    <message>
+        <source>Box of %1</source>
+        <translation>Cadre de %1</translation>
+    </message>
+    <message>
+        <source>Boxes of %1</source>
+        <translation>Cadres de %1</translation>
+    </message>
+    <message>
+        <source>Clear label on %1</source>
+        <translation>Retirer l’étiquette de %1</translation>
+    </message>
+    <message>
+        <source>Label %1 on %2</source>
+        <translation>Étiquette %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Ajouter %1</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>Fusionner %1</translation>
+    </message>
+    <message>
+        <source>Split %1 → %2 + %3</source>
+        <translation>Scinder %1 → %2 + %3</translation>
+    </message>
+    <message>
+        <source>Mark page %1 reviewed</source>
+        <translation>Marquer la page %1 comme relue</translation>
+    </message>
+    <message>
+        <source>Mark page %1 in progress</source>
+        <translation>Marquer la page %1 comme en cours</translation>
+    </message>
+    <message>
+        <source>Mark page %1 new</source>
+        <translation>Marquer la page %1 comme nouvelle</translation>
+    </message>
+    <message>
+        <source>Accept %1</source>
+        <translation>Accepter %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Supprimer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-OCR: add %n word(s)</source>
+        <translation>
+            <numerusform>Relancer l’OCR : %n mot ajouté</numerusform>
+            <numerusform>Relancer l’OCR : %n mots ajoutés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-OCR %1</source>
+        <translation>Relancer l’OCR de %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 reviewed</source>
+        <translation>Marquer comme relu : %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 not reviewed</source>
+        <translation>Marquer comme non relu : %1</translation>
     </message>
 </context>
 <context>

@@ -933,6 +933,36 @@ Nothing was written to the destination.</source>
         <source>Colour of %1</source>
         <translation>%1 的颜色</translation>
     </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No word is labelled %1.</source>
+        <translation>没有词带有标签 %1。</translation>
+    </message>
+    <message>
+        <source>1 word labelled %1 will have no label.</source>
+        <translation>1 个带有标签 %1 的词将不再有标签。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words labelled %1 will have no label.</source>
+        <translation>
+            <numerusform>%n 个带有标签 %1 的词将不再有标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their text and boxes stay. Deleting a label cannot be undone.</source>
+        <translation>它们的文本和框保持不变。删除标签无法撤销。</translation>
+    </message>
+    <message>
+        <source>Delete label %1?</source>
+        <translation>删除标签 %1？</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::Language</name>
@@ -1788,6 +1818,10 @@ Open it read-only?</source>
         <source>The words of this line are no longer on the page.</source>
         <translation>这一行的词已不在该页上。</translation>
     </message>
+    <message>
+        <source>Could not delete the label: %1</source>
+        <translation>无法删除标签：%1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::ReOcrDialog</name>
@@ -2188,30 +2222,12 @@ Open it read-only?</source>
         <translation>编辑文本</translation>
     </message>
     <message>
-        <source>Move or resize box</source>
-        <translation>移动或调整框的大小</translation>
-    </message>
-    <message>
         <source>Set label</source>
         <translation>设置标签</translation>
     </message>
     <message>
-        <source>Clear label</source>
-        <translation>清除标签</translation>
-    </message>
-    <message>
         <source>Add box</source>
         <translation>添加框</translation>
-    </message>
-    <message>
-        <source>Delete box</source>
-        <translation>删除框</translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete %n boxes</source>
-        <translation>
-            <numerusform>删除 %n 个框</numerusform>
-        </translation>
     </message>
     <message numerus="yes">
         <source>Merge %n words</source>
@@ -2222,12 +2238,6 @@ Open it read-only?</source>
     <message>
         <source>Split word</source>
         <translation>拆分词</translation>
-    </message>
-    <message numerus="yes">
-        <source>Re-OCR %n word(s)</source>
-        <translation>
-            <numerusform>重新 OCR %n 个词</numerusform>
-        </translation>
     </message>
     <message>
         <source>Mark page reviewed</source>
@@ -2242,16 +2252,88 @@ Open it read-only?</source>
         <translation>将页面标记为新</translation>
     </message>
     <message>
-        <source>Mark words reviewed</source>
-        <translation>将词标记为已审阅</translation>
-    </message>
-    <message>
-        <source>Mark words not reviewed</source>
-        <translation>将词标记为未审阅</translation>
-    </message>
-    <message>
         <source>Accept word</source>
         <translation>接受该词</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>a word</source>
+        <translation>一个词</translation>
+    </message>
+    <message>
+        <source>Text %1 → %2</source>
+        <translation>文本 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Box of %1</source>
+        <translation>%1 的框</translation>
+    </message>
+    <message>
+        <source>Boxes of %1</source>
+        <translation>%1 的框</translation>
+    </message>
+    <message>
+        <source>Clear label on %1</source>
+        <translation>清除 %1 的标签</translation>
+    </message>
+    <message>
+        <source>Label %1 on %2</source>
+        <translation>为 %2 设置标签 %1</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>添加 %1</translation>
+    </message>
+    <message>
+        <source>Merge %1</source>
+        <translation>合并 %1</translation>
+    </message>
+    <message>
+        <source>Split %1 → %2 + %3</source>
+        <translation>拆分 %1 → %2 + %3</translation>
+    </message>
+    <message>
+        <source>Mark page %1 reviewed</source>
+        <translation>将第 %1 页标记为已审阅</translation>
+    </message>
+    <message>
+        <source>Mark page %1 in progress</source>
+        <translation>将第 %1 页标记为进行中</translation>
+    </message>
+    <message>
+        <source>Mark page %1 new</source>
+        <translation>将第 %1 页标记为新</translation>
+    </message>
+    <message>
+        <source>Accept %1</source>
+        <translation>接受 %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Re-OCR: add %n word(s)</source>
+        <translation>
+            <numerusform>重新 OCR：添加 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Re-OCR %1</source>
+        <translation>重新 OCR %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 reviewed</source>
+        <translation>将 %1 标记为已审阅</translation>
+    </message>
+    <message>
+        <source>Mark %1 not reviewed</source>
+        <translation>将 %1 标记为未审阅</translation>
     </message>
 </context>
 <context>

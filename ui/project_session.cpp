@@ -8,6 +8,7 @@
 #include <QUndoStack>
 
 #include <algorithm>
+#include <set>
 
 namespace incidoc::ui {
 
@@ -16,6 +17,7 @@ struct ProjectSession::Impl {
     QString path;
     bool readOnly = false;
     QUndoStack* undo = nullptr; // child of the session
+    std::chrono::milliseconds mergeWindow{1500};
 };
 
 Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path, bool readOnly)
@@ -205,9 +207,26 @@ bool ProjectSession::setWordText(WordId word, const QString& text)
 
 bool ProjectSession::setWordBox(WordId word, const PixelBox& box)
 {
+    return setWordBoxes({{word, box}});
+}
+
+bool ProjectSession::setWordBoxes(const std::vector<std::pair<WordId, PixelBox>>& boxes)
+{
     INCIDOC_REQUIRE_WRITABLE(false)
+    if (boxes.empty())
+        return true;
     EditOutcome outcome;
-    return pushCommand(m_impl->undo, new SetWordBoxCommand(this, word, box, &outcome), outcome);
+    return pushCommand(m_impl->undo, new SetWordsBoxCommand(this, boxes, &outcome), outcome);
+}
+
+std::chrono::milliseconds ProjectSession::undoMergeWindow() const
+{
+    return m_impl->mergeWindow;
+}
+
+void ProjectSession::setUndoMergeWindow(std::chrono::milliseconds window)
+{
+    m_impl->mergeWindow = window;
 }
 
 bool ProjectSession::setWordsLabel(const QList<WordId>& words, std::optional<LabelId> label)
@@ -367,6 +386,33 @@ bool ProjectSession::updateLabel(const LabelRecord& label)
         return false;
     }
     Q_EMIT labelsChanged();
+    return true;
+}
+
+int ProjectSession::labelWordCount(LabelId label)
+{
+    auto n = m_impl->store->labelWordCount(label);
+    return n ? *n : -1;
+}
+
+bool ProjectSession::deleteLabel(LabelId label)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    // The words' history entries are written, but the deletion is not on the undo stack: an undo or
+    // redo that would give a word the deleted label gives it none instead (ProjectStore).
+    auto group = m_impl->store->deleteLabel(label);
+    if (!group) {
+        Q_EMIT errorOccurred(tr("Could not delete the label: %1").arg(group.error().message));
+        return false;
+    }
+    std::set<PageId> pages;
+    if (*group != 0)
+        if (auto edits = m_impl->store->editGroup(*group))
+            for (const EditRecord& e : *edits)
+                pages.insert(e.pageId);
+    Q_EMIT labelsChanged();
+    for (PageId page : pages)
+        Q_EMIT wordsChanged(page);
     return true;
 }
 

@@ -13,8 +13,10 @@
 #include <QObject>
 #include <QString>
 
+#include <chrono>
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QUndoStack;
@@ -82,7 +84,12 @@ public:
 
     // --- mutations: each pushes one undoable command; false (and errorOccurred) when the write failed --
     bool setWordText(WordId word, const QString& text);
+    /// Moves or resizes one box. Successive changes of the same box, each within undoMergeWindow() of the
+    /// one before, are one undo entry.
     bool setWordBox(WordId word, const PixelBox& box);
+    /// Moves or resizes several boxes as ONE command (one undo entry; all or nothing), merged like
+    /// setWordBox's with the changes of the same words just before.
+    bool setWordBoxes(const std::vector<std::pair<WordId, PixelBox>>& boxes);
     bool setWordsLabel(const QList<WordId>& words, std::optional<LabelId> label);
     /// Draws a new word (source "user"); returns its id, or 0 on failure.
     WordId addWord(PageId page, const PixelBox& box, const QString& text);
@@ -113,6 +120,15 @@ public:
     bool acceptWord(WordId word);
     bool addLabel(const LabelRecord& label);
     bool updateLabel(const LabelRecord& label);
+    /// How many words of the project carry `label` (-1 when it could not be read).
+    int labelWordCount(LabelId label);
+    /// Deletes a label; its words keep their text and box and have no label (one transaction, recorded
+    /// in the edit history). Not undoable, like the other label settings.
+    bool deleteLabel(LabelId label);
+
+    /// Box changes of the same words closer in time than this merge into one undo entry (1.5 s).
+    std::chrono::milliseconds undoMergeWindow() const;
+    void setUndoMergeWindow(std::chrono::milliseconds window);
 
     // --- from the pipeline (PipelineController calls these on the GUI thread) -----------------------
     void notifyPageProcessed(DocumentId document, PageId page);

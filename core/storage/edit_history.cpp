@@ -215,10 +215,7 @@ void ProjectStore::Impl::insertWordFromJson(const QJsonObject& o)
     q.bind(12, o.value(QStringLiteral("source")).toString(QStringLiteral("user")));
     q.bind(13, optText(o.value(QStringLiteral("ocr_text"))));
     const QJsonValue label = o.value(QStringLiteral("label_id"));
-    if (label.isDouble())
-        q.bind(14, static_cast<long long>(label.toInteger()));
-    else
-        q.bind(14, nullptr);
+    q.bind(14, existingLabel(label.isDouble() ? std::optional<LabelId>(label.toInteger()) : std::nullopt));
     q.bind(15, o.value(QStringLiteral("reviewed")).toBool()).bind(16, o.value(QStringLiteral("edited")).toBool());
     q.bind(17, charsFromJson(o.value(QStringLiteral("chars"))));
     // Absent in entries written before schema 3: no engine, not flagged, no other readings.
@@ -226,6 +223,15 @@ void ProjectStore::Impl::insertWordFromJson(const QJsonObject& o)
     q.bind(20, optText(o.value(QStringLiteral("alternatives"))));
     q.run();
     renumber(page);
+}
+
+// A label deleted since the edit was made reads as no label (its words lost it when it was deleted).
+std::optional<LabelId> ProjectStore::Impl::existingLabel(std::optional<LabelId> label)
+{
+    if (!label)
+        return std::nullopt;
+    Query q(db, "SELECT 1 FROM labels WHERE id = ?1");
+    return q.bind(1, *label).next() ? label : std::nullopt;
 }
 
 // Sets the fields present in `o` (a `before` or `after` state of an update edit).
@@ -247,7 +253,8 @@ void ProjectStore::Impl::updateWordFromJson(WordId word, const QJsonObject& o)
     if (has("source"))
         n.source = val("source").toString();
     if (has("label_id"))
-        n.labelId = val("label_id").isDouble() ? std::optional<LabelId>(val("label_id").toInteger()) : std::nullopt;
+        n.labelId = existingLabel(val("label_id").isDouble() ? std::optional<LabelId>(val("label_id").toInteger())
+                                                             : std::nullopt);
     if (has("reviewed"))
         n.reviewed = val("reviewed").toBool();
     if (has("edited"))
@@ -310,38 +317,55 @@ Result<std::vector<EditRecord>> ProjectStore::editGroup(long long group)
     return guarded<std::vector<EditRecord>>([&] { return m_impl->groupEdits(group); });
 }
 
+// Reverts (undo) or re-applies (redo) one group inside the caller's transaction.
+void ProjectStore::Impl::applyGroup(long long group, bool undo)
+{
+    Impl& impl = *this;
+    const std::vector<EditRecord> edits = impl.groupEdits(group);
+    if (edits.empty())
+        fail(ErrorCode::NotFound, undo ? QStringLiteral("there is no edit group %1 to undo").arg(group)
+                                       : QStringLiteral("there is no edit group %1 to redo").arg(group));
+    for (const EditRecord& e : edits)
+        if (e.undone == undo)
+            fail(ErrorCode::InvalidInput, undo ? QStringLiteral("edit group %1 is undone already").arg(group)
+                                               : QStringLiteral("edit group %1 is not undone").arg(group));
+    if (undo) {
+        for (auto it = edits.rbegin(); it != edits.rend(); ++it)
+            impl.applyEdit(*it, true);
+    } else {
+        for (const EditRecord& e : edits)
+            impl.applyEdit(e, false);
+    }
+    Query q(impl.db, "UPDATE edits SET undone = ?2 WHERE group_id = ?1");
+    q.bind(1, group).bind(2, undo ? 1 : 0).run();
+}
+
 Status ProjectStore::undoEditGroup(long long group)
 {
-    return guardedStatus([&] {
-        Transaction tx(m_impl->db);
-        const std::vector<EditRecord> edits = m_impl->groupEdits(group);
-        if (edits.empty())
-            fail(ErrorCode::NotFound, QStringLiteral("there is no edit group %1 to undo").arg(group));
-        for (const EditRecord& e : edits)
-            if (e.undone)
-                fail(ErrorCode::InvalidInput, QStringLiteral("edit group %1 is undone already").arg(group));
-        for (auto it = edits.rbegin(); it != edits.rend(); ++it)
-            m_impl->applyEdit(*it, true);
-        Query q(m_impl->db, "UPDATE edits SET undone = 1 WHERE group_id = ?1");
-        q.bind(1, group).run();
-        tx.commit();
-    });
+    return undoEditGroups({group});
 }
 
 Status ProjectStore::redoEditGroup(long long group)
 {
+    return redoEditGroups({group});
+}
+
+Status ProjectStore::undoEditGroups(const std::vector<long long>& groups)
+{
     return guardedStatus([&] {
         Transaction tx(m_impl->db);
-        const std::vector<EditRecord> edits = m_impl->groupEdits(group);
-        if (edits.empty())
-            fail(ErrorCode::NotFound, QStringLiteral("there is no edit group %1 to redo").arg(group));
-        for (const EditRecord& e : edits)
-            if (!e.undone)
-                fail(ErrorCode::InvalidInput, QStringLiteral("edit group %1 is not undone").arg(group));
-        for (const EditRecord& e : edits)
-            m_impl->applyEdit(e, false);
-        Query q(m_impl->db, "UPDATE edits SET undone = 0 WHERE group_id = ?1");
-        q.bind(1, group).run();
+        for (auto it = groups.rbegin(); it != groups.rend(); ++it)
+            m_impl->applyGroup(*it, true);
+        tx.commit();
+    });
+}
+
+Status ProjectStore::redoEditGroups(const std::vector<long long>& groups)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        for (long long g : groups)
+            m_impl->applyGroup(g, false);
         tx.commit();
     });
 }

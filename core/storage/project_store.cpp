@@ -996,4 +996,51 @@ Status ProjectStore::updateLabel(const LabelRecord& label)
     });
 }
 
+Result<int> ProjectStore::labelWordCount(LabelId label)
+{
+    return guarded<int>([&] {
+        Query q(m_impl->db, "SELECT count(*) FROM words WHERE label_id = ?1");
+        q.bind(1, label);
+        return q.next() ? q.i32(0) : 0;
+    });
+}
+
+Result<long long> ProjectStore::deleteLabel(LabelId label)
+{
+    return guarded<long long>([&] {
+        Transaction tx(m_impl->db);
+        QString name;
+        {
+            Query q(m_impl->db, "SELECT name FROM labels WHERE id = ?1");
+            if (!q.bind(1, label).next())
+                fail(ErrorCode::NotFound, QStringLiteral("label %1 does not exist").arg(label));
+            name = q.text(0);
+        }
+        // The words lose the label before it goes (rather than by ON DELETE SET NULL), so that the
+        // history says which words had it.
+        std::vector<std::pair<WordId, PageId>> words;
+        {
+            Query q(m_impl->db, "SELECT id, page_id FROM words WHERE label_id = ?1 ORDER BY page_id, ord");
+            q.bind(1, label);
+            while (q.next())
+                words.emplace_back(q.i64(0), q.i64(1));
+        }
+        long long group = 0;
+        if (!words.empty()) {
+            group = m_impl->nextGroup();
+            const QJsonObject before{{QStringLiteral("label_id"), label}, {QStringLiteral("label"), name}};
+            const QJsonObject after{{QStringLiteral("label_id"), QJsonValue(QJsonValue::Null)},
+                                    {QStringLiteral("label"), QJsonValue(QJsonValue::Null)}};
+            Query clear(m_impl->db, "UPDATE words SET label_id = NULL WHERE label_id = ?1");
+            clear.bind(1, label).run();
+            for (const auto& [word, page] : words)
+                m_impl->recordEdit(group, page, word, "label", before, after);
+        }
+        Query q(m_impl->db, "DELETE FROM labels WHERE id = ?1");
+        q.bind(1, label).run();
+        tx.commit();
+        return group;
+    });
+}
+
 } // namespace incidoc

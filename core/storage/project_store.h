@@ -217,6 +217,13 @@ public:
     /// Renames, recolours or re-keys a label (not part of the word edit history: labels are project
     /// settings).
     Status updateLabel(const LabelRecord& label);
+    /// How many words carry label `label`.
+    Result<int> labelWordCount(LabelId label);
+    /// Deletes a label (not part of the undo history: labels are project settings). In ONE transaction,
+    /// every word that carries it loses it, each change recorded as a "label" edit in one new edit group
+    /// (returned; 0 when no word had it), and the label goes. Undoing an older edit that named the label
+    /// gives the word no label. Errors: NotFound (no such label).
+    Result<long long> deleteLabel(LabelId label);
     /// The edits of one group, in the order they were made.
     Result<std::vector<EditRecord>> editGroup(long long group);
     /// Undoes a group: puts every word and page it changed back as it was before (newest edit first)
@@ -225,6 +232,10 @@ public:
     Status undoEditGroup(long long group);
     /// Redoes an undone group (oldest edit first) and clears its undone marks.
     Status redoEditGroup(long long group);
+    /// Undoes several groups (given oldest first) in ONE transaction, newest group first: all or none.
+    Status undoEditGroups(const std::vector<long long>& groups);
+    /// Redoes several undone groups (given oldest first) in ONE transaction, oldest first: all or none.
+    Status redoEditGroups(const std::vector<long long>& groups);
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.

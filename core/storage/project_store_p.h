@@ -130,6 +130,8 @@ struct ProjectStore::Impl {
     void recordEdit(long long group, PageId page, std::optional<WordId> word, const char* action,
                     const QJsonObject& before, const QJsonObject& after);
     void applyEdit(const EditRecord& e, bool undo);
+    void applyGroup(long long group, bool undo);
+    std::optional<LabelId> existingLabel(std::optional<LabelId> label);
     void insertWordFromJson(const QJsonObject& o);
     void updateWordFromJson(WordId word, const QJsonObject& o);
     std::vector<EditRecord> groupEdits(long long group);

@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QThread>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
@@ -593,6 +594,241 @@ TEST_F(SessionTest, LabelsAddAndUpdate)
     EXPECT_FALSE(session->updateLabel(weapon)) << "names are unique";
     EXPECT_FALSE(session->addLabel({0, QStringLiteral("DATE"), QStringLiteral("#000000"), QString()}));
     EXPECT_EQ(errors.size(), 2);
+}
+
+// ---- what the undo entries say, and which ones merge ------------------------------------------------
+
+TEST_F(SessionTest, UndoEntriesNameTheChangeAndItsWords)
+{
+    auto* stack = session->undoStack();
+    const auto words = session->words(scannedPage);
+    ASSERT_GT(words.size(), 12u);
+    auto q = [](const QString& t) { return QStringLiteral("'%1'").arg(t); };
+
+    ASSERT_TRUE(session->setWordText(words[0].id, QStringLiteral("P.")));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Text %1 → 'P.'").arg(q(words[0].text)));
+    ASSERT_TRUE(session->setWordText(words[0].id, QStringLiteral("an uncommonly long correction of one word")));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Text 'P.' → 'an uncommonly long corr…'")) << "long texts are elided";
+
+    const PixelBox b = words[1].box;
+    ASSERT_TRUE(session->setWordBox(words[1].id, {b.x0 + 1, b.y0, b.x1 + 1, b.y1}));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Box of %1").arg(q(words[1].text)));
+    const PixelBox c = words[2].box;
+    ASSERT_TRUE(
+        session->setWordBoxes({{words[1].id, {b.x0, b.y0, b.x1, b.y1}}, {words[2].id, {c.x0, c.y0, c.x1 + 1, c.y1}}}));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Boxes of %1, %2").arg(q(words[1].text), q(words[2].text)));
+
+    const LabelId person = session->labels()[0].id;
+    ASSERT_TRUE(session->setWordsLabel({words[3].id, words[4].id, words[5].id}, person));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Label PERSON on 3 words"));
+    ASSERT_TRUE(session->setWordsLabel({words[3].id}, std::nullopt));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Clear label on %1").arg(q(words[3].text)));
+    ASSERT_TRUE(session->setWordsLabel({words[3].id}, person));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Label PERSON on %1").arg(q(words[3].text)));
+
+    const WordId added = session->addWord(scannedPage, {10, 10, 60, 30}, QStringLiteral("drawn"));
+    ASSERT_NE(added, 0);
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Add 'drawn'"));
+    ASSERT_NE(session->addWord(scannedPage, {10, 40, 60, 60}, QString()), 0);
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Add box"));
+
+    ASSERT_TRUE(session->deleteWords({words[6].id, words[7].id}));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Delete %1, %2").arg(q(words[6].text), q(words[7].text)));
+
+    // Merge names the text it makes (reading order, whatever the selection's order).
+    ASSERT_TRUE(session->setWordText(words[8].id, QStringLiteral("foo")));
+    ASSERT_TRUE(session->setWordText(words[9].id, QStringLiteral("bar")));
+    ASSERT_TRUE(session->mergeWords({words[9].id, words[8].id}));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Merge 'foo bar'"));
+    ASSERT_TRUE(session->setWordText(words[8].id, QStringLiteral("foobar")));
+    ASSERT_TRUE(session->splitWord(words[8].id, 3));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Split 'foobar' → 'foo' + 'bar'"));
+
+    ASSERT_TRUE(session->setWordsReviewed({words[10].id}, true));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Mark %1 reviewed").arg(q(words[10].text)));
+    // Accept names the word (a flagged one: set behind the session's back, as a second reader would).
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    const QByteArray flag = "UPDATE words SET flagged = 1 WHERE id = " + QByteArray::number(words[11].id);
+    ASSERT_EQ(sqlite3_exec(db, flag.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    ASSERT_TRUE(session->acceptWord(words[11].id));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Accept %1").arg(q(words[11].text)));
+
+    ASSERT_TRUE(session->setPageReview(scannedPage, ReviewStatus::Reviewed));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Mark page %1 reviewed").arg(session->page(scannedPage)->number));
+
+    // Re-OCR names the words it replaces.
+    const auto now = session->words(scannedPage);
+    const WordRecord target = now.back();
+    RecognizedWord read;
+    read.text = QStringLiteral("reread");
+    read.box = target.box;
+    ASSERT_TRUE(session->replaceWordsByOcr(scannedPage, {target.id}, {read}).has_value());
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Re-OCR %1").arg(q(target.text)));
+
+    // More than three words are counted, not named.
+    QList<WordId> five;
+    for (std::size_t i = 0; i < 5; ++i)
+        five << now[i].id;
+    ASSERT_TRUE(session->deleteWords(five));
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Delete 5 words"));
+    // Undo and redo keep the names.
+    stack->undo();
+    EXPECT_EQ(stack->redoText(), QStringLiteral("Delete 5 words"));
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
+}
+
+namespace {
+
+// The box of a word as the project file holds it, read by a plain SQLite connection.
+PixelBox fileBox(const QString& path, WordId word)
+{
+    sqlite3* db = nullptr;
+    PixelBox b;
+    EXPECT_EQ(sqlite3_open_v2(QFile::encodeName(path).constData(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    sqlite3_stmt* st = nullptr;
+    const QByteArray sql = "SELECT x0, y0, x1, y1 FROM words WHERE id = " + QByteArray::number(word);
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql.constData(), -1, &st, nullptr), SQLITE_OK);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        b = {sqlite3_column_int(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+             sqlite3_column_int(st, 3)};
+    else
+        ADD_FAILURE() << "word " << word << " is not in the file";
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return b;
+}
+
+} // namespace
+
+TEST_F(SessionTest, NudgesOfOneBoxWithinAMomentAreOneUndoEntry)
+{
+    auto* stack = session->undoStack();
+    session->setUndoMergeWindow(std::chrono::hours(1)); // however slow the machine: one moment
+    const WordRecord w = scannedWordWithChars(3);
+    const PixelBox original = fileBox(path, w.id);
+    ASSERT_EQ(original, w.box);
+    PixelBox b = w.box;
+    for (int i = 0; i < 14; ++i) { // what one box fix took: moves and resizes
+        b = i % 2 ? PixelBox{b.x0, b.y0, b.x1 + 1, b.y1} : PixelBox{b.x0 + 1, b.y0 + 1, b.x1 + 1, b.y1 + 1};
+        ASSERT_TRUE(session->setWordBox(w.id, b));
+    }
+    EXPECT_EQ(stack->count(), 1);
+    EXPECT_EQ(stack->undoText(), QStringLiteral("Box of '%1'").arg(w.text));
+    EXPECT_EQ(fileBox(path, w.id), b);
+    EXPECT_EQ(dbWordEdits(scannedPage).size(), 14u) << "the history keeps every nudge";
+
+    stack->undo();
+    EXPECT_EQ(fileBox(path, w.id), original) << "one undo puts the box back as it was before the first nudge";
+    EXPECT_EQ(describe(dbWord(w.id)), describe(w));
+    EXPECT_EQ(session->page(scannedPage)->review, ReviewStatus::New) << "the review the first nudge started, too";
+    for (const EditRecord& e : dbEdits(scannedPage))
+        EXPECT_TRUE(e.undone);
+    stack->redo();
+    EXPECT_EQ(fileBox(path, w.id), b);
+    EXPECT_EQ(session->page(scannedPage)->review, ReviewStatus::InProgress);
+
+    // Another word's box, or another kind of change, starts a new entry.
+    const WordRecord v = scannedWordWithChars(3, 1);
+    ASSERT_TRUE(session->setWordBox(v.id, {v.box.x0 + 1, v.box.y0, v.box.x1 + 1, v.box.y1}));
+    EXPECT_EQ(stack->count(), 2);
+    ASSERT_TRUE(session->setWordText(w.id, QStringLiteral("x")));
+    ASSERT_TRUE(session->setWordBox(w.id, w.box));
+    EXPECT_EQ(stack->count(), 4);
+
+    // Several words nudged together are one command, and merge like one word's.
+    PixelBox bw = w.box, bv = dbWord(v.id).box;
+    for (int i = 0; i < 5; ++i) {
+        bw = {bw.x0, bw.y0 + 1, bw.x1, bw.y1 + 1};
+        bv = {bv.x0, bv.y0 + 1, bv.x1, bv.y1 + 1};
+        ASSERT_TRUE(session->setWordBoxes({{w.id, bw}, {v.id, bv}}));
+    }
+    EXPECT_EQ(stack->count(), 5);
+    stack->undo();
+    EXPECT_EQ(fileBox(path, w.id), w.box);
+    EXPECT_EQ(fileBox(path, v.id), PixelBox(v.box.x0 + 1, v.box.y0, v.box.x1 + 1, v.box.y1));
+    stack->redo();
+    EXPECT_EQ(fileBox(path, w.id), bw);
+    EXPECT_EQ(fileBox(path, v.id), bv);
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
+}
+
+TEST_F(SessionTest, NudgesFurtherApartThanTheWindowAreSeparateEntries)
+{
+    auto* stack = session->undoStack();
+    EXPECT_EQ(session->undoMergeWindow(), std::chrono::milliseconds(1500)) << "the default moment";
+    session->setUndoMergeWindow(std::chrono::milliseconds(20));
+    const WordRecord w = scannedWordWithChars(3);
+    PixelBox b = w.box;
+    auto nudge = [&] {
+        b = {b.x0 + 1, b.y0, b.x1 + 1, b.y1};
+        ASSERT_TRUE(session->setWordBox(w.id, b));
+    };
+    nudge();
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() <= 40) // just past the window
+        QThread::msleep(5);
+    nudge();
+    EXPECT_EQ(stack->count(), 2);
+    stack->undo();
+    EXPECT_EQ(dbWord(w.id).box, PixelBox(w.box.x0 + 1, w.box.y0, w.box.x1 + 1, w.box.y1));
+    stack->undo();
+    EXPECT_EQ(dbWord(w.id).box, w.box);
+    // A failed nudge (an empty box) merges into nothing and leaves the entry as it was.
+    session->setUndoMergeWindow(std::chrono::hours(1));
+    stack->redo();
+    EXPECT_FALSE(session->setWordBox(w.id, {b.x0, b.y0, b.x0, b.y1}));
+    EXPECT_EQ(stack->count(), 1);
+    stack->undo();
+    EXPECT_EQ(dbWord(w.id).box, w.box);
+}
+
+// ---- labels ---------------------------------------------------------------------------------------------
+
+TEST_F(SessionTest, DeleteLabelLeavesItsWordsWithoutALabel)
+{
+    const auto words = session->words(scannedPage);
+    const LabelId person = session->labels()[0].id;
+    const QList<WordId> ids{words[0].id, words[1].id, words[2].id};
+    ASSERT_TRUE(session->setWordsLabel(ids, person));
+    EXPECT_EQ(session->labelWordCount(person), 3);
+    EXPECT_EQ(session->labelWordCount(session->labels()[1].id), 0);
+
+    QSignalSpy labelsSpy(session.get(), &ProjectSession::labelsChanged);
+    QSignalSpy wordsSpy(session.get(), &ProjectSession::wordsChanged);
+    ASSERT_TRUE(session->deleteLabel(person));
+    EXPECT_EQ(labelsSpy.count(), 1);
+    ASSERT_EQ(wordsSpy.count(), 1);
+    EXPECT_EQ(wordsSpy.at(0).at(0).value<PageId>(), scannedPage);
+    EXPECT_EQ(other->labels()->size(), 8u);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const WordRecord d = dbWord(ids[int(i)]);
+        EXPECT_FALSE(d.labelId.has_value());
+        EXPECT_EQ(d.text, words[i].text);
+    }
+    EXPECT_EQ(session->undoStack()->count(), 1) << "the deletion is not an undo entry";
+    // Undo and redo of the labelling still work; the label cannot come back.
+    session->undoStack()->undo();
+    EXPECT_EQ(describe(dbWord(ids[0])), describe(words[0]));
+    session->undoStack()->redo();
+    EXPECT_FALSE(dbWord(ids[0]).labelId.has_value());
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
+
+    // A project locked by another program: an error, nothing half written.
+    const LabelId date = session->labels()[0].id;
+    ASSERT_TRUE(session->setWordsLabel({words[5].id}, date));
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+    EXPECT_FALSE(session->deleteLabel(date));
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    EXPECT_EQ(errors.size(), 1);
+    EXPECT_EQ(other->labels()->size(), 8u);
+    EXPECT_EQ(dbWord(words[5].id).labelId, std::optional<LabelId>(date));
+    EXPECT_FALSE(session->deleteLabel(4242));
 }
 
 TEST_F(SessionTest, NotificationsFromThePipeline)

@@ -3,6 +3,9 @@
 #include "core/storage/project_store.h"
 #include "ui/project_session.h"
 
+#include <QStringList>
+
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -31,14 +34,15 @@ void StoreEditCommand::redo()
             fail(group.error());
             return;
         }
-        m_group = *group;
-        const Status done = perform(store, m_group);
+        const long long g = *group;
+        m_groups = {g};
+        const Status done = perform(store, g);
         if (!done) {
             fail(done.error());
             return;
         }
         m_performed = true;
-        auto edits = store.editGroup(m_group);
+        auto edits = store.editGroup(g);
         if (!edits) {
             fail(edits.error());
             return;
@@ -47,12 +51,12 @@ void StoreEditCommand::redo()
         // edit group, so undoing the edit puts the page back to `new`.
         const Result<bool> started = startReviews(store, *edits);
         if (!started) {
-            (void)store.undoEditGroup(m_group); // all or nothing: the word edit goes too
+            (void)store.undoEditGroup(g); // all or nothing: the word edit goes too
             fail(started.error());
             return;
         }
         if (started.value())
-            edits = store.editGroup(m_group);
+            edits = store.editGroup(g);
         if (!edits) {
             fail(edits.error());
             return;
@@ -71,7 +75,7 @@ void StoreEditCommand::redo()
             return;
         }
     } else {
-        const Status done = store.redoEditGroup(m_group);
+        const Status done = store.redoEditGroups(m_groups);
         if (!done) {
             fail(done.error());
             return;
@@ -93,7 +97,7 @@ Result<bool> StoreEditCommand::startReviews(ProjectStore& store, const std::vect
             return page.error();
         if (page->review != ReviewStatus::New)
             continue;
-        const Status done = store.setPageReview(id, ReviewStatus::InProgress, m_group);
+        const Status done = store.setPageReview(id, ReviewStatus::InProgress, m_groups.front());
         if (!done)
             return done.error();
         any = true;
@@ -103,12 +107,45 @@ Result<bool> StoreEditCommand::startReviews(ProjectStore& store, const std::vect
 
 void StoreEditCommand::undo()
 {
-    const Status done = m_session->store().undoEditGroup(m_group);
+    const Status done = m_session->store().undoEditGroups(m_groups);
     if (!done) {
         fail(done.error());
         return;
     }
     announce();
+}
+
+void StoreEditCommand::absorb(const StoreEditCommand& later)
+{
+    m_groups.insert(m_groups.end(), later.m_groups.begin(), later.m_groups.end());
+    m_wordPages.insert(later.m_wordPages.begin(), later.m_wordPages.end());
+    m_pages.insert(later.m_pages.begin(), later.m_pages.end());
+}
+
+QString StoreEditCommand::quoted(const QString& text)
+{
+    // Long enough to tell words apart, short enough for the Edit menu.
+    constexpr int kMax = 24;
+    QString t = text.simplified();
+    if (t.size() > kMax)
+        t = t.left(kMax - 1) + QChar(0x2026);
+    return QStringLiteral("'%1'").arg(t);
+}
+
+QString StoreEditCommand::wordList(ProjectSession* session, const QList<WordId>& words)
+{
+    constexpr int kNamed = 3;
+    // Never one word here (one is always named): "%n words" reads right in English.
+    if (words.size() > kNamed || words.isEmpty())
+        return tr("%n words", nullptr, static_cast<int>(words.size()));
+    QStringList names;
+    for (WordId id : words) {
+        auto w = session->store().word(id);
+        if (!w || !*w)
+            return words.size() == 1 ? tr("a word") : tr("%n words", nullptr, static_cast<int>(words.size()));
+        names << quoted((*w)->text);
+    }
+    return names.join(QStringLiteral(", "));
 }
 
 void StoreEditCommand::fail(const Error& error)
@@ -131,8 +168,107 @@ void StoreEditCommand::announce()
 
 // ---- the actions --------------------------------------------------------------------------------------
 
+namespace {
+
+// The texts are made when the command is, from the project as it is before the action.
+
+std::optional<WordRecord> readWord(ProjectSession* session, WordId id)
+{
+    auto w = session->store().word(id);
+    if (!w || !*w)
+        return std::nullopt;
+    return **w;
+}
+
+QString textOfText(ProjectSession* session, WordId word, const QString& text)
+{
+    const auto w = readWord(session, word);
+    if (!w)
+        return StoreEditCommand::tr("Edit text");
+    return StoreEditCommand::tr("Text %1 → %2").arg(StoreEditCommand::quoted(w->text), StoreEditCommand::quoted(text));
+}
+
+QString textOfBoxes(ProjectSession* session, const SetWordsBoxCommand::Boxes& boxes)
+{
+    QList<WordId> words;
+    for (const auto& [id, box] : boxes)
+        words << id;
+    if (words.size() == 1)
+        return StoreEditCommand::tr("Box of %1").arg(StoreEditCommand::wordList(session, words));
+    return StoreEditCommand::tr("Boxes of %1").arg(StoreEditCommand::wordList(session, words));
+}
+
+QString textOfLabel(ProjectSession* session, const QList<WordId>& words, std::optional<LabelId> label)
+{
+    const QString which = words.size() == 1 ? StoreEditCommand::wordList(session, words)
+                                            : StoreEditCommand::tr("%n words", nullptr, int(words.size()));
+    if (!label)
+        return StoreEditCommand::tr("Clear label on %1").arg(which);
+    QString name;
+    if (auto labels = session->store().labels())
+        for (const LabelRecord& l : *labels)
+            if (l.id == *label)
+                name = l.name;
+    if (name.isEmpty())
+        return StoreEditCommand::tr("Set label");
+    return StoreEditCommand::tr("Label %1 on %2").arg(name, which);
+}
+
+QString textOfAdd(const QString& text)
+{
+    return text.trimmed().isEmpty() ? StoreEditCommand::tr("Add box")
+                                    : StoreEditCommand::tr("Add %1").arg(StoreEditCommand::quoted(text));
+}
+
+QString textOfMerge(ProjectSession* session, const QList<WordId>& words)
+{
+    std::vector<WordRecord> read;
+    for (WordId id : words)
+        if (auto w = readWord(session, id))
+            read.push_back(*w);
+    if (read.size() != static_cast<std::size_t>(words.size()))
+        return StoreEditCommand::tr("Merge %n words", nullptr, int(words.size()));
+    // The merged text is joined in reading order, whatever the order of the selection.
+    std::sort(read.begin(), read.end(), [](const WordRecord& a, const WordRecord& b) { return a.order < b.order; });
+    QStringList texts;
+    for (const WordRecord& w : read)
+        texts << w.text;
+    return StoreEditCommand::tr("Merge %1").arg(StoreEditCommand::quoted(texts.join(u' ')));
+}
+
+QString textOfSplit(ProjectSession* session, WordId word, int at)
+{
+    const auto w = readWord(session, word);
+    if (!w || at <= 0 || at >= w->text.size())
+        return StoreEditCommand::tr("Split word");
+    return StoreEditCommand::tr("Split %1 → %2 + %3")
+        .arg(StoreEditCommand::quoted(w->text), StoreEditCommand::quoted(w->text.left(at).trimmed()),
+             StoreEditCommand::quoted(w->text.mid(at).trimmed()));
+}
+
+QString textOfPageReview(ProjectSession* session, PageId page, ReviewStatus review)
+{
+    auto p = session->store().page(page);
+    if (!p)
+        return review == ReviewStatus::Reviewed     ? StoreEditCommand::tr("Mark page reviewed")
+               : review == ReviewStatus::InProgress ? StoreEditCommand::tr("Mark page in progress")
+                                                    : StoreEditCommand::tr("Mark page new");
+    return review == ReviewStatus::Reviewed     ? StoreEditCommand::tr("Mark page %1 reviewed").arg(p->number)
+           : review == ReviewStatus::InProgress ? StoreEditCommand::tr("Mark page %1 in progress").arg(p->number)
+                                                : StoreEditCommand::tr("Mark page %1 new").arg(p->number);
+}
+
+QString textOfAccept(ProjectSession* session, WordId word)
+{
+    const auto w = readWord(session, word);
+    return w ? StoreEditCommand::tr("Accept %1").arg(StoreEditCommand::quoted(w->text))
+             : StoreEditCommand::tr("Accept word");
+}
+
+} // namespace
+
 SetWordTextCommand::SetWordTextCommand(ProjectSession* session, WordId word, QString text, EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Edit text"), outcome), m_word(word), m_text(std::move(text))
+    : StoreEditCommand(session, textOfText(session, word, text), outcome), m_word(word), m_text(std::move(text))
 {
 }
 
@@ -141,21 +277,53 @@ Status SetWordTextCommand::perform(ProjectStore& store, long long group)
     return store.updateWordText(m_word, m_text, group);
 }
 
-SetWordBoxCommand::SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box, EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Move or resize box"), outcome), m_word(word), m_box(box)
+SetWordsBoxCommand::SetWordsBoxCommand(ProjectSession* session, Boxes boxes, EditOutcome* outcome)
+    : StoreEditCommand(session, textOfBoxes(session, boxes), outcome), m_boxes(std::move(boxes)),
+      m_last(std::chrono::steady_clock::now())
 {
 }
 
-Status SetWordBoxCommand::perform(ProjectStore& store, long long group)
+Status SetWordsBoxCommand::perform(ProjectStore& store, long long group)
 {
-    return store.updateWordBox(m_word, m_box, group);
+    for (const auto& [word, box] : m_boxes) {
+        const Status done = store.updateWordBox(word, box, group);
+        if (!done) {
+            // Each box is its own transaction: the ones already moved go back, so the command is all or
+            // nothing.
+            (void)store.undoEditGroup(group);
+            return done;
+        }
+    }
+    return okStatus();
+}
+
+std::set<WordId> SetWordsBoxCommand::wordSet() const
+{
+    std::set<WordId> out;
+    for (const auto& [word, box] : m_boxes)
+        out.insert(word);
+    return out;
+}
+
+bool SetWordsBoxCommand::mergeWith(const QUndoCommand* other)
+{
+    // QUndoStack offers every pushed command with the same id, even one that failed or changed nothing.
+    const auto* later = dynamic_cast<const SetWordsBoxCommand*>(other);
+    if (!later || later->isObsolete() || !later->isPerformed() || isObsolete() || !isPerformed())
+        return false;
+    if (later->wordSet() != wordSet())
+        return false;
+    if (later->m_last - m_last > session()->undoMergeWindow())
+        return false;
+    absorb(*later);
+    m_boxes = later->m_boxes;
+    m_last = later->m_last;
+    return true;
 }
 
 SetWordsLabelCommand::SetWordsLabelCommand(ProjectSession* session, QList<WordId> words, std::optional<LabelId> label,
                                            EditOutcome* outcome)
-    : StoreEditCommand(session, label ? StoreEditCommand::tr("Set label") : StoreEditCommand::tr("Clear label"),
-                       outcome),
-      m_words(std::move(words)), m_label(label)
+    : StoreEditCommand(session, textOfLabel(session, words, label), outcome), m_words(std::move(words)), m_label(label)
 {
 }
 
@@ -166,8 +334,7 @@ Status SetWordsLabelCommand::perform(ProjectStore& store, long long group)
 
 AddWordCommand::AddWordCommand(ProjectSession* session, PageId page, const PixelBox& box, QString text,
                                EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Add box"), outcome), m_page(page), m_box(box),
-      m_text(std::move(text))
+    : StoreEditCommand(session, textOfAdd(text), outcome), m_page(page), m_box(box), m_text(std::move(text))
 {
 }
 
@@ -184,10 +351,7 @@ Status AddWordCommand::perform(ProjectStore& store, long long group)
 }
 
 DeleteWordsCommand::DeleteWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome)
-    : StoreEditCommand(session,
-                       words.size() == 1 ? StoreEditCommand::tr("Delete box")
-                                         : StoreEditCommand::tr("Delete %n boxes", nullptr, words.size()),
-                       outcome),
+    : StoreEditCommand(session, StoreEditCommand::tr("Delete %1").arg(wordList(session, words)), outcome),
       m_words(std::move(words))
 {
 }
@@ -198,8 +362,7 @@ Status DeleteWordsCommand::perform(ProjectStore& store, long long group)
 }
 
 MergeWordsCommand::MergeWordsCommand(ProjectSession* session, QList<WordId> words, EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Merge %n words", nullptr, words.size()), outcome),
-      m_words(std::move(words))
+    : StoreEditCommand(session, textOfMerge(session, words), outcome), m_words(std::move(words))
 {
 }
 
@@ -213,7 +376,7 @@ Status MergeWordsCommand::perform(ProjectStore& store, long long group)
 }
 
 SplitWordCommand::SplitWordCommand(ProjectSession* session, WordId word, int at, EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Split word"), outcome), m_word(word), m_at(at)
+    : StoreEditCommand(session, textOfSplit(session, word, at), outcome), m_word(word), m_at(at)
 {
 }
 
@@ -228,7 +391,10 @@ Status SplitWordCommand::perform(ProjectStore& store, long long group)
 
 ReplaceWordsCommand::ReplaceWordsCommand(ProjectSession* session, PageId page, QList<WordId> remove,
                                          std::vector<WordRecord> add, EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Re-OCR %n word(s)", nullptr, remove.size()), outcome),
+    : StoreEditCommand(session,
+                       remove.isEmpty() ? StoreEditCommand::tr("Re-OCR: add %n word(s)", nullptr, int(add.size()))
+                                        : StoreEditCommand::tr("Re-OCR %1").arg(wordList(session, remove)),
+                       outcome),
       m_page(page), m_remove(std::move(remove)), m_add(std::move(add))
 {
 }
@@ -257,12 +423,7 @@ Status ReplaceWordsCommand::perform(ProjectStore& store, long long group)
 
 SetPageReviewCommand::SetPageReviewCommand(ProjectSession* session, PageId page, ReviewStatus review,
                                            EditOutcome* outcome)
-    : StoreEditCommand(session,
-                       review == ReviewStatus::Reviewed     ? StoreEditCommand::tr("Mark page reviewed")
-                       : review == ReviewStatus::InProgress ? StoreEditCommand::tr("Mark page in progress")
-                                                            : StoreEditCommand::tr("Mark page new"),
-                       outcome),
-      m_page(page), m_review(review)
+    : StoreEditCommand(session, textOfPageReview(session, page, review), outcome), m_page(page), m_review(review)
 {
 }
 
@@ -274,8 +435,8 @@ Status SetPageReviewCommand::perform(ProjectStore& store, long long group)
 SetWordsReviewedCommand::SetWordsReviewedCommand(ProjectSession* session, QList<WordId> words, bool reviewed,
                                                  EditOutcome* outcome)
     : StoreEditCommand(session,
-                       reviewed ? StoreEditCommand::tr("Mark words reviewed")
-                                : StoreEditCommand::tr("Mark words not reviewed"),
+                       reviewed ? StoreEditCommand::tr("Mark %1 reviewed").arg(wordList(session, words))
+                                : StoreEditCommand::tr("Mark %1 not reviewed").arg(wordList(session, words)),
                        outcome),
       m_words(std::move(words)), m_reviewed(reviewed)
 {
@@ -287,7 +448,7 @@ Status SetWordsReviewedCommand::perform(ProjectStore& store, long long group)
 }
 
 AcceptWordCommand::AcceptWordCommand(ProjectSession* session, WordId word, EditOutcome* outcome)
-    : StoreEditCommand(session, StoreEditCommand::tr("Accept word"), outcome), m_word(word)
+    : StoreEditCommand(session, textOfAccept(session, word), outcome), m_word(word)
 {
 }
 

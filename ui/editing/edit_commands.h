@@ -1,8 +1,11 @@
 #pragma once
 // The undoable edits of the annotation app: one QUndoCommand per user action. Each command writes to
 // the project at once (through ProjectStore, in the edit history): its first redo() is the action itself
-// (one edit group); undo() and later redo() revert and re-apply that group from the history
-// (ProjectStore::undoEditGroup / redoEditGroup), each in one transaction. A write that fails emits
+// (one edit group); undo() and later redo() revert and re-apply its groups from the history
+// (ProjectStore::undoEditGroups / redoEditGroups), in one transaction. A command holds several groups
+// when later actions merged into it (box nudges of the same words within a moment: SetWordsBoxCommand).
+// Every command's text names what it changed and the words ("Text 'Pp,' → 'P.'", "Label PERSON on 3
+// words"), read from the project when the command is made. A write that fails emits
 // ProjectSession::errorOccurred and marks the command obsolete, so QUndoStack drops it; nothing is
 // half written. After each change the session's wordsChanged / pageChanged signals go out.
 //
@@ -15,8 +18,10 @@
 #include <QList>
 #include <QUndoCommand>
 
+#include <chrono>
 #include <optional>
 #include <set>
+#include <utility>
 #include <vector>
 
 namespace incidoc {
@@ -44,10 +49,22 @@ public:
     StoreEditCommand(ProjectSession* session, const QString& text, EditOutcome* outcome);
     void redo() override;
     void undo() override;
-    /// The edit group in the project's history (0 before the first redo).
-    long long group() const { return m_group; }
+    /// The first edit group in the project's history (0 before the first redo).
+    long long group() const { return m_groups.empty() ? 0 : m_groups.front(); }
+    /// Every edit group of the command, oldest first (more than one after merges).
+    const std::vector<long long>& groups() const { return m_groups; }
+
+    /// A word's text as a command names it: quoted, elided past a few characters.
+    static QString quoted(const QString& text);
+    /// Words as a command names them: "'a'", "'a', 'b'" (up to three), else "4 words".
+    static QString wordList(ProjectSession* session, const QList<WordId>& words);
 
 protected:
+    /// Takes over the groups (and the pages to announce) of `later`, a command performed after this one
+    /// and merged into it: undo reverts them all (newest first), redo re-applies them (oldest first).
+    void absorb(const StoreEditCommand& later);
+    bool isPerformed() const { return m_performed; }
+    ProjectSession* session() const { return m_session; }
     /// The action itself, all of it in edit group `group`. Returns the error when it could not be written.
     virtual Status perform(ProjectStore& store, long long group) = 0;
     /// Called after perform() succeeded (e.g. to keep an id for the outcome).
@@ -63,7 +80,7 @@ private:
 
     ProjectSession* m_session;
     EditOutcome* m_outcome;
-    long long m_group = 0;
+    std::vector<long long> m_groups;
     bool m_performed = false;
     WordId m_created = 0;
     QList<WordId> m_createdWords;
@@ -83,16 +100,26 @@ private:
     QString m_text;
 };
 
-class SetWordBoxCommand : public StoreEditCommand {
+/// Moves or resizes the boxes of one or more words. Successive commands on the same words, each within
+/// the session's merge window of the one before (holding an arrow key, nudging a box pixel by pixel),
+/// merge into one undo entry.
+class SetWordsBoxCommand : public StoreEditCommand {
 public:
-    SetWordBoxCommand(ProjectSession* session, WordId word, const PixelBox& box, EditOutcome* outcome);
+    using Boxes = std::vector<std::pair<WordId, PixelBox>>;
+    SetWordsBoxCommand(ProjectSession* session, Boxes boxes, EditOutcome* outcome);
+
+    enum { Id = 0x1b0c5 };
+    int id() const override { return Id; }
+    bool mergeWith(const QUndoCommand* other) override;
 
 protected:
     Status perform(ProjectStore& store, long long group) override;
 
 private:
-    WordId m_word;
-    PixelBox m_box;
+    std::set<WordId> wordSet() const;
+
+    Boxes m_boxes;
+    std::chrono::steady_clock::time_point m_last; ///< when the newest action of this entry was made
 };
 
 class SetWordsLabelCommand : public StoreEditCommand {

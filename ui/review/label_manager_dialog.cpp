@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -38,10 +39,12 @@ LabelManagerDialog::LabelManagerDialog(ProjectSession* session, QWidget* parent)
     auto* rename = new QPushButton(tr("&Rename"), this);
     m_color = new QPushButton(tr("&Colour…"), this);
     auto* shortcut = new QPushButton(tr("&Shortcut"), this);
+    m_delete = new QPushButton(tr("&Delete…"), this);
+    m_delete->setObjectName(QStringLiteral("labelDelete"));
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
 
     auto* side = new QVBoxLayout;
-    for (QPushButton* b : {m_add, rename, m_color, shortcut})
+    for (QPushButton* b : {m_add, rename, m_color, shortcut, m_delete})
         side->addWidget(b);
     side->addStretch(1);
     auto* top = new QHBoxLayout;
@@ -52,7 +55,7 @@ LabelManagerDialog::LabelManagerDialog(ProjectSession* session, QWidget* parent)
     layout->addWidget(buttons);
 
     const bool writable = !m_session->isReadOnly();
-    for (QPushButton* b : {m_add, rename, m_color, shortcut})
+    for (QPushButton* b : {m_add, rename, m_color, shortcut, m_delete})
         b->setEnabled(writable);
     if (!writable)
         m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -72,6 +75,7 @@ LabelManagerDialog::LabelManagerDialog(ProjectSession* session, QWidget* parent)
     connect(rename, &QPushButton::clicked, this, [editCell] { editCell(NameColumn); });
     connect(shortcut, &QPushButton::clicked, this, [editCell] { editCell(ShortcutColumn); });
     connect(m_color, &QPushButton::clicked, this, &LabelManagerDialog::chooseColor);
+    connect(m_delete, &QPushButton::clicked, this, [this] { askToDeleteLabel(m_table->currentRow()); });
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int, int column) {
         if (column == ColorColumn)
             chooseColor();
@@ -165,6 +169,40 @@ void LabelManagerDialog::commitItem(QTableWidgetItem* item)
         // Refused (e.g. a duplicate name): show what is stored. Deferred: we are inside itemChanged.
         QMetaObject::invokeMethod(this, &LabelManagerDialog::reload, Qt::QueuedConnection);
     }
+}
+
+QString LabelManagerDialog::deleteQuestion(const QString& name, int words)
+{
+    QString what;
+    if (words == 0)
+        what = tr("No word is labelled %1.").arg(name);
+    else if (words == 1)
+        what = tr("1 word labelled %1 will have no label.").arg(name);
+    else
+        what = tr("%n words labelled %1 will have no label.", nullptr, words).arg(name);
+    return what + QLatin1Char(' ') + tr("Their text and boxes stay. Deleting a label cannot be undone.");
+}
+
+QMessageBox* LabelManagerDialog::askToDeleteLabel(int row)
+{
+    if (row < 0 || row >= static_cast<int>(m_labels.size()) || m_session->isReadOnly())
+        return nullptr;
+    const LabelRecord label = m_labels[static_cast<std::size_t>(row)];
+    const int words = m_session->labelWordCount(label.id);
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Delete label %1?").arg(label.name),
+                                deleteQuestion(label.name, std::max(0, words)), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("labelDeleteQuestion"));
+    QPushButton* yes = box->addButton(tr("Delete %1").arg(label.name), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    // By id, not row: the table may have been reloaded while the question was open.
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, id = label.id](QAbstractButton* clicked) {
+        if (clicked == yes)
+            m_session->deleteLabel(id);
+    });
+    box->open();
+    return box;
 }
 
 } // namespace incidoc::ui

@@ -3,6 +3,8 @@
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
 
+#include <algorithm>
+
 namespace incidoc::ui {
 
 OverlayStyle::OverlayStyle()
@@ -45,19 +47,31 @@ const OverlayStyle::Paint& OverlayStyle::paintFor(const QColor& color, bool low)
     p.fill = QBrush(f);
     f.setAlpha(70);
     p.selectedFill = QBrush(f);
+    f.setAlpha(60); // as the exported visualization fills labelled words
+    p.labelFill = QBrush(f);
     return m_paints.emplace(color.rgb(), p).first->second;
 }
 
 WordItem::WordItem(const WordRecord& word, OverlayStyle* style)
     : m_id(word.id), m_box(word.box), m_text(word.text), m_confidence(word.confidence), m_label(word.labelId),
-      m_flagged(word.flagged), m_style(style)
+      m_flagged(word.flagged), m_personRead(word.edited || word.reviewed), m_style(style)
 {
     setFlags(ItemIsSelectable | ItemIsMovable);
 }
 
 bool WordItem::isLowConfidence() const
 {
-    return m_confidence && *m_confidence < m_style->confidenceThreshold;
+    return !m_personRead && m_confidence && *m_confidence < m_style->confidenceThreshold;
+}
+
+QColor WordItem::labelColor() const
+{
+    if (m_label) {
+        auto it = m_style->labelColors.find(*m_label);
+        if (it != m_style->labelColors.end())
+            return it->second;
+    }
+    return m_style->defaultColor;
 }
 
 void WordItem::setPreviewBox(const PixelBox& box)
@@ -88,24 +102,35 @@ void WordItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, 
 {
     const bool selected = option->state & QStyle::State_Selected;
     const QRectF r = toRectF(m_box);
-    if (m_flagged) {
-        painter->setPen(selected ? m_style->flaggedSelectedPen : m_style->flaggedPen);
-        painter->setBrush(m_style->flaggedFill);
-    } else if (isLowConfidence()) {
-        painter->setPen(selected ? m_style->lowSelectedPen : m_style->lowPen);
-        painter->setBrush(m_style->lowFill);
-    } else {
-        QColor color = m_style->defaultColor;
-        if (m_label) {
-            auto it = m_style->labelColors.find(*m_label);
-            if (it != m_style->labelColors.end())
-                color = it->second;
-        }
-        const auto& p = m_style->paintFor(color, false);
+    const bool doubt = m_flagged || isLowConfidence();
+    const auto& p = m_style->paintFor(labelColor(), false);
+    if (!doubt) {
         painter->setPen(selected ? p.selectedPen : p.pen);
         painter->setBrush(selected ? p.selectedFill : p.fill);
+        painter->drawRect(r);
+    } else {
+        // The doubt marking is the box edge (dashed red: low confidence; orange: flagged); the label
+        // colour fills the box and outlines it just inside, so a labelled word in doubt shows both.
+        painter->setPen(m_flagged ? (selected ? m_style->flaggedSelectedPen : m_style->flaggedPen)
+                                  : (selected ? m_style->lowSelectedPen : m_style->lowPen));
+        if (m_label)
+            painter->setBrush(selected ? p.selectedFill : p.labelFill);
+        else
+            painter->setBrush(m_flagged ? m_style->flaggedFill : m_style->lowFill);
+        painter->drawRect(r);
+        if (m_label) {
+            // Two screen pixels inside the edge, whatever the zoom; on a box too small for it the fill
+            // alone shows the label.
+            const double scale = std::max(1e-6, painter->worldTransform().m22());
+            const double inset = 2.5 / scale;
+            const QRectF inner = r.adjusted(inset, inset, -inset, -inset);
+            if (inner.width() > inset && inner.height() > inset) {
+                painter->setPen(selected ? p.selectedPen : p.pen);
+                painter->setBrush(Qt::NoBrush);
+                painter->drawRect(inner);
+            }
+        }
     }
-    painter->drawRect(r);
     if (m_style->showText && !m_text.isEmpty()) {
         const double h = std::max(8.0, m_box.height() * 0.75);
         QFont f = m_style->textFont;
@@ -138,9 +163,16 @@ void HandlesItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWid
     pen.setCosmetic(true);
     painter->setPen(pen);
     painter->setBrush(Qt::white);
+    for (int corner = 0; corner < 4; ++corner)
+        painter->drawRect(handleRect(corner));
+}
+
+QRectF HandlesItem::handleRect(int corner) const
+{
     const double h = m_handle;
-    for (const QPointF& c : {m_rect.topLeft(), m_rect.topRight(), m_rect.bottomLeft(), m_rect.bottomRight()})
-        painter->drawRect(QRectF(c.x() - h / 2, c.y() - h / 2, h, h));
+    const double x = (corner == 0 || corner == 2) ? m_rect.left() - h : m_rect.right();
+    const double y = corner < 2 ? m_rect.top() - h : m_rect.bottom();
+    return QRectF(x, y, h, h);
 }
 
 } // namespace incidoc::ui

@@ -1,6 +1,8 @@
 #pragma once
 // The overlay drawn over a page: one lightweight item per word, union boxes for lines and blocks, and
-// the resize handles of the selected word. Scene coordinates are page pixels (kSceneFromPage below).
+// the resize handles of the selected word. A word's label colour is always shown (fill and outline); a
+// word in doubt (flagged, or low confidence that no person has edited or reviewed) has its box edge in
+// the doubt colour and its label colour drawn just inside it. Scene coordinates are page pixels (kSceneFromPage below).
 // Items share one OverlayStyle (pens and brushes made once) so painting allocates nothing.
 // GUI thread only.
 
@@ -31,6 +33,7 @@ struct OverlayStyle {
     struct Paint {
         QPen pen, selectedPen;
         QBrush fill, selectedFill;
+        QBrush labelFill; ///< a labelled word in doubt: the label colour shown by the fill
     };
     const Paint& paintFor(const QColor& color, bool low);
     QPen lowPen, lowSelectedPen;
@@ -79,9 +82,12 @@ public:
     const QString& text() const { return m_text; }
     std::optional<double> confidence() const { return m_confidence; }
     std::optional<LabelId> labelId() const { return m_label; }
+    /// Below the confidence threshold, and neither edited nor reviewed by a person (who has read it).
     bool isLowConfidence() const;
-    /// Flagged for review (drawn with an orange outline, before any other look).
+    /// Flagged for review (its box edge drawn orange; the label colour inside it).
     bool isFlagged() const { return m_flagged; }
+    /// The colour the word's label is shown in (the default colour when it has none).
+    QColor labelColor() const;
     /// Shows a box while it is being resized (the stored box changes only on release).
     void setPreviewBox(const PixelBox& box);
     /// The box as shown, in scene coordinates (includes an unfinished move).
@@ -99,6 +105,7 @@ private:
     std::optional<double> m_confidence;
     std::optional<LabelId> m_label;
     bool m_flagged;
+    bool m_personRead; ///< edited or reviewed by a person
     OverlayStyle* m_style;
 };
 
@@ -119,8 +126,9 @@ private:
     const QPen* m_pen;
 };
 
-/// Corner handles around the one selected word; `handleSize` is in scene units (the view keeps it at
-/// a constant size on screen).
+/// Corner handles of the one selected word, drawn just OUTSIDE its corners (each handle touches its
+/// corner from outside) so they never cover the word itself, however small; `handleSize` is in scene
+/// units (the view keeps it at a constant size on screen).
 class HandlesItem final : public QGraphicsItem {
 public:
     enum { Type = UserType + 103 };
@@ -133,7 +141,13 @@ public:
     void setRect(const QRectF& rect, double handleSize);
     QRectF rect() const { return m_rect; }
     double handleSize() const { return m_handle; }
-    QRectF boundingRect() const override { return m_rect.adjusted(-m_handle, -m_handle, m_handle, m_handle); }
+    /// The square of handle `corner` (0 top left, 1 top right, 2 bottom left, 3 bottom right), in scene
+    /// coordinates: outside the box, touching that corner.
+    QRectF handleRect(int corner) const;
+    QRectF boundingRect() const override
+    {
+        return m_rect.adjusted(-m_handle - 1, -m_handle - 1, m_handle + 1, m_handle + 1);
+    }
     void paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget*) override;
 
 private:

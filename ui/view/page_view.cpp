@@ -740,11 +740,11 @@ int PageView::handleAt(const QPoint& viewPos) const
 {
     if (!m_handles->isVisible())
         return -1;
-    const QRectF r = m_handles->rect();
-    const QPointF corners[] = {r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight()};
+    // The handles sit outside the box's corners: a press on one (or a pixel or two around it) resizes,
+    // a press inside a small word still reaches the word.
     for (int i = 0; i < 4; ++i) {
-        const QPoint c = mapFromScene(corners[i]);
-        if (std::abs(c.x() - viewPos.x()) <= 6 && std::abs(c.y() - viewPos.y()) <= 6)
+        const QRect handle = mapFromScene(m_handles->handleRect(i)).boundingRect().adjusted(-2, -2, 2, 2);
+        if (handle.contains(viewPos))
             return i;
     }
     return -1;

@@ -240,4 +240,78 @@ TEST_F(ProjectStoreEditsTest, UpdateLabel)
     EXPECT_EQ(store->updateLabel(l).error().code, ErrorCode::NotFound);
 }
 
+TEST_F(ProjectStoreEditsTest, SeveralGroupsUndoAndRedoAsOne)
+{
+    // Three nudges of one box, each its own group, undone together newest first and redone oldest first.
+    std::vector<long long> groups;
+    PixelBox b = words[3].box;
+    for (int i = 0; i < 3; ++i) {
+        groups.push_back(*store->beginEditGroup());
+        b = {b.x0 + 1, b.y0, b.x1 + 1, b.y1};
+        ASSERT_TRUE(store->updateWordBox(words[3].id, b, groups.back()).ok());
+    }
+    ASSERT_TRUE(store->undoEditGroups(groups).ok());
+    EXPECT_EQ(describeAll(now()), describeAll(words));
+    ASSERT_TRUE(store->redoEditGroups(groups).ok());
+    EXPECT_EQ((*store->word(words[3].id))->box, b);
+
+    // All or none: one group that cannot be undone (undone already) leaves the others as they are.
+    ASSERT_TRUE(store->undoEditGroup(groups[2]).ok());
+    const auto before = now();
+    EXPECT_FALSE(store->undoEditGroups(groups).ok());
+    EXPECT_EQ(describeAll(now()), describeAll(before));
+    for (long long g : {groups[0], groups[1]})
+        for (const EditRecord& e : *store->editGroup(g))
+            EXPECT_FALSE(e.undone);
+}
+
+TEST_F(ProjectStoreEditsTest, DeleteLabelClearsItsWordsInOneTransaction)
+{
+    const LabelId person = store->labels()->at(0).id;
+    const LabelId date = store->labels()->at(1).id;
+    auto g = store->beginEditGroup();
+    ASSERT_TRUE(store->setWordsLabel({words[0].id, words[1].id, words[2].id}, person, *g).ok());
+    ASSERT_TRUE(store->setWordsLabel({words[5].id}, date).ok());
+    EXPECT_EQ(*store->labelWordCount(person), 3);
+    EXPECT_EQ(*store->labelWordCount(date), 1);
+
+    auto deleted = store->deleteLabel(person);
+    ASSERT_TRUE(deleted.ok()) << qPrintable(deleted.error().message);
+    EXPECT_NE(*deleted, 0);
+    EXPECT_EQ(store->labels()->size(), 8u);
+    for (int i : {0, 1, 2}) {
+        const WordRecord w = **store->word(words[static_cast<std::size_t>(i)].id);
+        EXPECT_FALSE(w.labelId.has_value());
+        EXPECT_TRUE(w.labelName.isEmpty());
+        EXPECT_EQ(w.text, words[static_cast<std::size_t>(i)].text) << "the word itself stays";
+    }
+    EXPECT_EQ((*store->word(words[5].id))->labelId, std::optional<LabelId>(date)) << "other labels stay";
+    // The history says which words lost it.
+    const auto edits = *store->editGroup(*deleted);
+    ASSERT_EQ(edits.size(), 3u);
+    for (const EditRecord& e : edits) {
+        EXPECT_EQ(e.action, QStringLiteral("label"));
+        EXPECT_EQ(QJsonDocument::fromJson(e.before.toUtf8()).object().value(QStringLiteral("label")).toString(),
+                  QStringLiteral("PERSON"));
+    }
+    // Undoing the older labelling gives the words their earlier state (no label); redoing it cannot give
+    // them a label that no longer exists: none, and no error.
+    ASSERT_TRUE(store->undoEditGroup(*g).ok());
+    EXPECT_FALSE((*store->word(words[0].id))->labelId.has_value());
+    ASSERT_TRUE(store->redoEditGroup(*g).ok());
+    EXPECT_FALSE((*store->word(words[0].id))->labelId.has_value());
+    // A deleted word that had the label comes back without it.
+    ASSERT_TRUE(store->setWordsLabel({words[6].id}, date).ok());
+    auto del = store->beginEditGroup();
+    ASSERT_TRUE(store->deleteWords({words[6].id}, *del).ok());
+    ASSERT_TRUE(store->deleteLabel(date).ok());
+    ASSERT_TRUE(store->undoEditGroup(*del).ok());
+    EXPECT_FALSE((*store->word(words[6].id))->labelId.has_value());
+
+    EXPECT_EQ(store->deleteLabel(person).error().code, ErrorCode::NotFound);
+    auto unused = store->deleteLabel(store->labels()->at(0).id);
+    ASSERT_TRUE(unused.ok());
+    EXPECT_EQ(*unused, 0) << "no word had it: no edit group";
+}
+
 } // namespace

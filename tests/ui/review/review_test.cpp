@@ -10,6 +10,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -326,6 +327,64 @@ TEST_F(ReviewTest, LabelManagerAddsRenamesRecoloursAndRekeys)
     QCoreApplication::processEvents();
     EXPECT_EQ(table->item(9, LabelManagerDialog::NameColumn)->text(), QStringLiteral("WEAPON"));
     EXPECT_EQ(other->labels()->back().name, QStringLiteral("WEAPON"));
+}
+
+TEST_F(ReviewTest, LabelManagerDeletesALabelAfterSayingWhatHappensToItsWords)
+{
+    const auto words = session->words(pages[1].id);
+    ASSERT_GE(words.size(), 12u);
+    const LabelRecord person = session->labels()[0];
+    QList<WordId> ids;
+    for (std::size_t i = 0; i < 12; ++i)
+        ids << words[i].id;
+    ASSERT_TRUE(session->setWordsLabel(ids, person.id));
+    LabelManagerDialog dialog(session.get());
+    dialog.show();
+    QTableWidget* table = dialog.table();
+    ASSERT_EQ(table->rowCount(), 9);
+
+    // Cancel: nothing changes.
+    table->setCurrentCell(0, LabelManagerDialog::NameColumn);
+    auto* del = dialog.findChild<QPushButton*>(QStringLiteral("labelDelete"));
+    ASSERT_NE(del, nullptr);
+    QTest::mouseClick(del, Qt::LeftButton);
+    auto* question = dialog.findChild<QMessageBox*>(QStringLiteral("labelDeleteQuestion"));
+    ASSERT_NE(question, nullptr);
+    EXPECT_TRUE(question->isVisible()) << "shown with open(): the test goes on while it is up";
+    EXPECT_TRUE(question->text().startsWith(QStringLiteral("12 words labelled PERSON will have no label.")))
+        << qPrintable(question->text());
+    question->button(QMessageBox::Cancel)->click();
+    QCoreApplication::processEvents();
+    EXPECT_EQ(other->labels()->size(), 9u);
+    EXPECT_EQ((*other->word(ids[0]))->labelId, std::optional<LabelId>(person.id));
+
+    // Confirm: the label goes, its words stay without a label, the table follows.
+    QMessageBox* again = dialog.askToDeleteLabel(0);
+    ASSERT_NE(again, nullptr);
+    QAbstractButton* yes = nullptr;
+    for (QAbstractButton* b : again->buttons())
+        if (again->buttonRole(b) == QMessageBox::DestructiveRole)
+            yes = b;
+    ASSERT_NE(yes, nullptr);
+    EXPECT_EQ(yes->text(), QStringLiteral("Delete PERSON"));
+    yes->click();
+    QCoreApplication::processEvents();
+    ASSERT_EQ(other->labels()->size(), 8u);
+    EXPECT_EQ(other->labels()->front().name, QStringLiteral("DATE"));
+    for (WordId id : ids) {
+        const auto w = *other->word(id);
+        ASSERT_TRUE(w.has_value());
+        EXPECT_FALSE(w->labelId.has_value());
+    }
+    EXPECT_EQ(table->rowCount(), 8);
+    EXPECT_EQ(table->item(0, LabelManagerDialog::NameColumn)->text(), QStringLiteral("DATE"));
+    EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
+
+    EXPECT_EQ(LabelManagerDialog::deleteQuestion(QStringLiteral("DATE"), 1).section(u'.', 0, 0),
+              QStringLiteral("1 word labelled DATE will have no label"));
+    EXPECT_EQ(LabelManagerDialog::deleteQuestion(QStringLiteral("DATE"), 0).section(u'.', 0, 0),
+              QStringLiteral("No word is labelled DATE"));
+    EXPECT_EQ(dialog.askToDeleteLabel(42), nullptr);
 }
 
 } // namespace

@@ -168,7 +168,8 @@ TEST_F(ReviewFlagsTest, TheInspectorShowsBothReadingsAndTheKeysTakeTheOtherOrAcc
     EXPECT_FALSE(w->flagged);
     EXPECT_EQ(w->text, page2[3].text);
     EXPECT_EQ(text->text(), page2[3].text);
-    EXPECT_EQ(m_window->session()->undoStack()->undoText(), QStringLiteral("Accept word"));
+    EXPECT_EQ(m_window->session()->undoStack()->undoText(), QStringLiteral("Accept '%1'").arg(page2[3].text))
+        << "the undo entry names the word it accepted";
     m_window->session()->undoStack()->undo();
     EXPECT_TRUE(dbWord(page2[3].id)->flagged);
 }

@@ -9,12 +9,15 @@
 #include "ui/view/page_view.h"
 
 #include <QApplication>
+#include <QFile>
+#include <QGraphicsScene>
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "tests/ui/view_test_pages.h"
 
@@ -159,6 +162,146 @@ TEST_F(PageViewTest, RubberBandAndDragMoveAWordBox)
     auto it = std::find_if(after.begin(), after.end(), [&](const WordRecord& r) { return r.id == w.id; });
     ASSERT_NE(it, after.end());
     EXPECT_EQ(it->box, (PixelBox{w.box.x0 + 40, w.box.y0 + 25, w.box.x1 + 40, w.box.y1 + 25}));
+}
+
+namespace {
+
+bool near(const QColor& c, const QColor& want, int tolerance)
+{
+    return std::abs(c.red() - want.red()) <= tolerance && std::abs(c.green() - want.green()) <= tolerance
+           && std::abs(c.blue() - want.blue()) <= tolerance;
+}
+
+} // namespace
+
+TEST_F(PageViewTest, ALabelledWordInDoubtShowsItsLabelColourAndTheDoubtMarking)
+{
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !m_view->isRenderPending() && m_view->shownRenderDpi() > 0; }, 20000));
+    const auto words = m_session->words(m_grid.page);
+    const WordRecord low = words[3], plain = words[4], lowUnlabelled = words[10]; // confidence 40, 92, 40
+    ASSERT_TRUE(m_view->wordItem(low.id)->isLowConfidence());
+    ASSERT_TRUE(m_view->wordItem(lowUnlabelled.id)->isLowConfidence());
+    LabelRecord date;
+    for (const LabelRecord& l : m_session->labels())
+        if (l.name == QStringLiteral("DATE"))
+            date = l;
+    ASSERT_NE(date.id, 0);
+    const QColor green(date.color); // #3cb44b
+    // Labelled as another tool would have (labelling in the app marks the word edited, which ends its
+    // low-confidence look), and a confident word flagged by the second reader: set in the file.
+    const WordRecord flagged = words[5];
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(QFile::encodeName(m_grid.projectPath).constData(), &db), SQLITE_OK);
+        const QByteArray sql = QStringLiteral("UPDATE words SET label_id = %1 WHERE id IN (%2, %3, %4); "
+                                              "UPDATE words SET flagged = 1 WHERE id = %4")
+                                   .arg(date.id)
+                                   .arg(low.id)
+                                   .arg(plain.id)
+                                   .arg(flagged.id)
+                                   .toUtf8();
+        EXPECT_EQ(sqlite3_exec(db, sql.constData(), nullptr, nullptr, nullptr), SQLITE_OK);
+        sqlite3_close(db);
+    }
+    m_session->notifyPageProcessed(0, m_grid.page); // the view reads the page again
+    ASSERT_TRUE(m_view->wordItem(low.id)->isLowConfidence());
+    ASSERT_TRUE(m_view->wordItem(flagged.id)->isFlagged());
+    ASSERT_EQ(m_view->wordItem(low.id)->labelColor(), green);
+    m_view->actualSize();
+    m_view->ensureVisible(toRectF(low.box), 50, 50);
+    QApplication::processEvents();
+    const QImage shot = m_view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+
+    // Looks along a vertical run of pixels `dx` screen pixels right of the word's left edge.
+    auto find = [&](const WordRecord& w, int dx, auto test) {
+        const QPoint left = m_view->mapFromScene(QPointF(w.box.x0, (w.box.y0 + w.box.y1) / 2.0));
+        for (int dy = -4; dy <= 4; ++dy)
+            for (int ddx = -1; ddx <= 1; ++ddx)
+                if (test(shot.pixelColor(left + QPoint(dx + ddx, dy))))
+                    return true;
+        return false;
+    };
+    auto isGreen = [&](const QColor& c) { return near(c, green, 40); };
+    auto isRed = [](const QColor& c) { return c.red() > 150 && c.green() < 120 && c.blue() < 120; };
+    // The low-confidence labelled word: the doubt colour on its edge, its label colour just inside.
+    EXPECT_TRUE(find(low, 0, isRed)) << "the doubt marking";
+    EXPECT_TRUE(find(low, 3, isGreen)) << "the label colour inside the doubt marking";
+    const QPoint centre = m_view->mapFromScene(toRectF(low.box).center());
+    const QColor fill = shot.pixelColor(centre);
+    EXPECT_GT(fill.green(), fill.red()) << "a green tint fills the box";
+    EXPECT_GT(fill.green(), fill.blue());
+    // The flagged labelled word: orange edge, the label colour inside.
+    auto isOrange = [](const QColor& c) { return c.red() > 200 && c.green() > 80 && c.green() < 170 && c.blue() < 80; };
+    EXPECT_TRUE(find(flagged, 0, isOrange));
+    EXPECT_TRUE(find(flagged, 3, isGreen));
+    // The confident labelled word: its label colour on the edge; no doubt colour anywhere near it.
+    EXPECT_TRUE(find(plain, 0, isGreen));
+    EXPECT_FALSE(find(plain, 0, isRed));
+    // The low-confidence word without a label: the doubt marking, no label colour.
+    m_view->ensureVisible(toRectF(lowUnlabelled.box), 50, 50);
+    QApplication::processEvents();
+    const QImage shot2 = m_view->viewport()->grab().toImage().convertToFormat(QImage::Format_RGB32);
+    const QPoint left2 =
+        m_view->mapFromScene(QPointF(lowUnlabelled.box.x0, (lowUnlabelled.box.y0 + lowUnlabelled.box.y1) / 2.0));
+    bool red = false, labelled = false;
+    for (int dy = -4; dy <= 4; ++dy)
+        for (int dx = -1; dx <= 4; ++dx) {
+            red |= isRed(shot2.pixelColor(left2 + QPoint(dx, dy)));
+            labelled |= isGreen(shot2.pixelColor(left2 + QPoint(dx, dy)));
+        }
+    EXPECT_TRUE(red);
+    EXPECT_FALSE(labelled);
+}
+
+TEST_F(PageViewTest, AWordAPersonEditedOrReviewedIsNoLongerLowConfidence)
+{
+    const auto words = m_session->words(m_grid.page);
+    const WordRecord a = words[3], b = words[10]; // confidence 40
+    ASSERT_TRUE(m_view->wordItem(a.id)->isLowConfidence());
+    ASSERT_TRUE(m_session->setWordText(a.id, QStringLiteral("fixed")));
+    EXPECT_FALSE(m_view->wordItem(a.id)->isLowConfidence());
+    ASSERT_TRUE(m_session->setWordsReviewed({b.id}, true));
+    EXPECT_FALSE(m_view->wordItem(b.id)->isLowConfidence());
+    m_session->undoStack()->undo();
+    EXPECT_TRUE(m_view->wordItem(b.id)->isLowConfidence()) << "undo: nobody has read it";
+}
+
+TEST_F(PageViewTest, HandlesSitOutsideTheBoxAndStillResizeIt)
+{
+    m_view->actualSize();
+    const auto words = m_session->words(m_grid.page);
+    const WordRecord w = words[21];
+    m_view->ensureVisible(toRectF(w.box), 80, 80);
+    m_view->selectWords({w.id});
+    QApplication::processEvents();
+    HandlesItem* handles = nullptr;
+    for (QGraphicsItem* it : m_view->scene()->items())
+        if (it->type() == HandlesItem::Type)
+            handles = static_cast<HandlesItem*>(it);
+    ASSERT_NE(handles, nullptr);
+    ASSERT_TRUE(handles->isVisible());
+    const QRectF box = toRectF(w.box);
+    for (int corner = 0; corner < 4; ++corner) {
+        const QRectF h = handles->handleRect(corner);
+        EXPECT_FALSE(h.intersected(box).width() > 0 && h.intersected(box).height() > 0)
+            << "handle " << corner << " covers the word";
+        EXPECT_GT(h.width(), 0);
+    }
+    // Dragging the bottom-right handle resizes the box; the opposite corner stays.
+    const QPoint from = m_view->mapFromScene(handles->handleRect(3).center());
+    const QPoint to = from + QPoint(30, 12);
+    QTest::mousePress(m_view->viewport(), Qt::LeftButton, {}, from);
+    QTest::mouseMove(m_view->viewport(), from + QPoint(10, 4));
+    QTest::mouseMove(m_view->viewport(), to);
+    QTest::mouseRelease(m_view->viewport(), Qt::LeftButton, {}, to);
+    WordRecord d;
+    for (const WordRecord& r : m_session->words(m_grid.page))
+        if (r.id == w.id)
+            d = r;
+    EXPECT_EQ(d.box.x0, w.box.x0);
+    EXPECT_EQ(d.box.y0, w.box.y0);
+    EXPECT_GT(d.box.x1, w.box.x1 + 20);
+    EXPECT_GT(d.box.y1, w.box.y1 + 5);
 }
 
 } // namespace
