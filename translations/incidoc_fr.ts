@@ -1417,14 +1417,6 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>Le mot est masqué par le filtre de mots (Affichage › Filtrer les mots…).</translation>
     </message>
     <message>
-        <source>No more low-confidence words that the filter shows.</source>
-        <translation>Plus aucun mot à faible confiance affiché par le filtre.</translation>
-    </message>
-    <message>
-        <source>No more low-confidence words.</source>
-        <translation>Plus aucun mot à faible confiance.</translation>
-    </message>
-    <message>
         <source>Every processed page is reviewed.</source>
         <translation>Toutes les pages traitées sont relues.</translation>
     </message>
@@ -1465,27 +1457,50 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>A&amp;ccepter le mot</translation>
     </message>
     <message>
-        <source>No flagged word that the filter shows.</source>
-        <translation>Aucun mot signalé parmi ceux que le filtre affiche.</translation>
-    </message>
-    <message>
-        <source>No word is flagged for review.</source>
-        <translation>Aucun mot n’est signalé pour relecture.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n word(s) flagged for review in the project.</source>
-        <translation>
-            <numerusform>%n mot signalé pour relecture dans le projet.</numerusform>
-            <numerusform>%n mots signalés pour relecture dans le projet.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Paramètres</translation>
     </message>
     <message>
         <source>No project open that can be written.</source>
         <translation>Aucun projet modifiable n’est ouvert.</translation>
+    </message>
+    <message>
+        <source>Accept Word and &amp;Go On</source>
+        <translation>Accepter le mot et &amp;continuer</translation>
+    </message>
+    <message>
+        <source>No word left to check that the filter shows.</source>
+        <translation>Plus aucun mot à vérifier parmi ceux que le filtre affiche.</translation>
+    </message>
+    <message>
+        <source>No word left to check: the review queue is empty.</source>
+        <translation>Plus aucun mot à vérifier : la file de relecture est vide.</translation>
+    </message>
+    <message>
+        <source>Wrapped around: back to the first word to check of the project.</source>
+        <translation>Retour au début : premier mot à vérifier du projet.</translation>
+    </message>
+    <message>
+        <source>Wrapped around: back to the last word to check of the project.</source>
+        <translation>Retour à la fin : dernier mot à vérifier du projet.</translation>
+    </message>
+    <message>
+        <source>Nothing left to check</source>
+        <translation>Plus rien à vérifier</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) to check in this document</source>
+        <translation>
+            <numerusform>%n mot à vérifier dans ce document</numerusform>
+            <numerusform>%n mots à vérifier dans ce document</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n in the project</source>
+        <translation>
+            <numerusform>, %n dans le projet</numerusform>
+            <numerusform>, %n dans le projet</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1654,14 +1669,6 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>Aucune étiquette n’a la touche %1.</translation>
     </message>
     <message>
-        <source>Resize words</source>
-        <translation>Redimensionner les mots</translation>
-    </message>
-    <message>
-        <source>Move words</source>
-        <translation>Déplacer les mots</translation>
-    </message>
-    <message>
         <source>Reading the new box…</source>
         <translation>Lecture du nouveau cadre…</translation>
     </message>
@@ -1692,6 +1699,18 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Edit &amp;Line</source>
         <translation>Modifier la &amp;ligne</translation>
+    </message>
+    <message>
+        <source>Label “%1”</source>
+        <translation>Étiquette « %1 »</translation>
+    </message>
+    <message>
+        <source>Boxes hidden while Ctrl+H is held.</source>
+        <translation>Cadres masqués tant que Ctrl+H est enfoncé.</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>É&amp;tiquette</translation>
     </message>
 </context>
 <context>
@@ -1833,6 +1852,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Could not delete the label: %1</source>
         <translation>Impossible de supprimer l’étiquette : %1</translation>
+    </message>
+    <message>
+        <source>Could not find the next word to check: %1</source>
+        <translation>Impossible de trouver le prochain mot à vérifier : %1</translation>
     </message>
 </context>
 <context>
@@ -2209,6 +2232,30 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Open a project that can be written to choose its engines.</source>
         <translation>Ouvrez un projet modifiable pour choisir ses moteurs.</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Do not zoom</source>
+        <translation>Pas de zoom</translation>
+    </message>
+    <message>
+        <source>Tab and search zoom in until the word is this tall on screen</source>
+        <translation>Tab et la recherche zooment jusqu’à ce que le mot ait cette hauteur à l’écran</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom words to a height of:</source>
+        <translation>&amp;Zoomer les mots à une hauteur de :</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Box &amp;opacity:</source>
+        <translation>&amp;Opacité des cadres :</translation>
     </message>
 </context>
 <context>

@@ -1410,14 +1410,6 @@ Open it read-only?</source>
         <translation>该词被词筛选器隐藏（视图 › 筛选词…）。</translation>
     </message>
     <message>
-        <source>No more low-confidence words that the filter shows.</source>
-        <translation>筛选器显示的低置信度词已全部看完。</translation>
-    </message>
-    <message>
-        <source>No more low-confidence words.</source>
-        <translation>没有更多低置信度词了。</translation>
-    </message>
-    <message>
         <source>Every processed page is reviewed.</source>
         <translation>所有已处理的页面均已审阅。</translation>
     </message>
@@ -1458,26 +1450,48 @@ Open it read-only?</source>
         <translation>接受该词(&amp;C)</translation>
     </message>
     <message>
-        <source>No flagged word that the filter shows.</source>
-        <translation>筛选器显示的词中没有标记的词。</translation>
-    </message>
-    <message>
-        <source>No word is flagged for review.</source>
-        <translation>没有标记为待审阅的词。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n word(s) flagged for review in the project.</source>
-        <translation>
-            <numerusform>项目中有 %n 个词标记为待审阅。</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
         <source>No project open that can be written.</source>
         <translation>没有打开可写入的项目。</translation>
+    </message>
+    <message>
+        <source>Accept Word and &amp;Go On</source>
+        <translation>接受单词并继续(&amp;G)</translation>
+    </message>
+    <message>
+        <source>No word left to check that the filter shows.</source>
+        <translation>筛选显示的单词中已没有待检查的单词。</translation>
+    </message>
+    <message>
+        <source>No word left to check: the review queue is empty.</source>
+        <translation>没有待检查的单词：审阅队列为空。</translation>
+    </message>
+    <message>
+        <source>Wrapped around: back to the first word to check of the project.</source>
+        <translation>已循环：回到项目中第一个待检查的单词。</translation>
+    </message>
+    <message>
+        <source>Wrapped around: back to the last word to check of the project.</source>
+        <translation>已循环：回到项目中最后一个待检查的单词。</translation>
+    </message>
+    <message>
+        <source>Nothing left to check</source>
+        <translation>没有待检查的内容</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) to check in this document</source>
+        <translation>
+            <numerusform>本文档中有 %n 个单词待检查</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n in the project</source>
+        <translation>
+            <numerusform>，项目中共 %n 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1646,14 +1660,6 @@ Open it read-only?</source>
         <translation>没有标签使用按键 %1。</translation>
     </message>
     <message>
-        <source>Resize words</source>
-        <translation>调整词的大小</translation>
-    </message>
-    <message>
-        <source>Move words</source>
-        <translation>移动词</translation>
-    </message>
-    <message>
         <source>Reading the new box…</source>
         <translation>正在识别新框…</translation>
     </message>
@@ -1684,6 +1690,18 @@ Open it read-only?</source>
     <message>
         <source>Edit &amp;Line</source>
         <translation>编辑整行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Label “%1”</source>
+        <translation>标签“%1”</translation>
+    </message>
+    <message>
+        <source>Boxes hidden while Ctrl+H is held.</source>
+        <translation>按住 Ctrl+H 时隐藏框。</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>标签(&amp;L)</translation>
     </message>
 </context>
 <context>
@@ -1821,6 +1839,10 @@ Open it read-only?</source>
     <message>
         <source>Could not delete the label: %1</source>
         <translation>无法删除标签：%1</translation>
+    </message>
+    <message>
+        <source>Could not find the next word to check: %1</source>
+        <translation>找不到下一个待检查的单词：%1</translation>
     </message>
 </context>
 <context>
@@ -2194,6 +2216,30 @@ Open it read-only?</source>
     <message>
         <source>Open a project that can be written to choose its engines.</source>
         <translation>打开一个可写入的项目以选择其引擎。</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Do not zoom</source>
+        <translation>不缩放</translation>
+    </message>
+    <message>
+        <source>Tab and search zoom in until the word is this tall on screen</source>
+        <translation>Tab 和搜索会放大，直到单词在屏幕上达到此高度</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom words to a height of:</source>
+        <translation>将单词缩放到高度(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Box &amp;opacity:</source>
+        <translation>框不透明度(&amp;O)：</translation>
     </message>
 </context>
 <context>

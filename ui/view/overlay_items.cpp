@@ -54,7 +54,7 @@ const OverlayStyle::Paint& OverlayStyle::paintFor(const QColor& color, bool low)
 
 WordItem::WordItem(const WordRecord& word, OverlayStyle* style)
     : m_id(word.id), m_box(word.box), m_text(word.text), m_confidence(word.confidence), m_label(word.labelId),
-      m_flagged(word.flagged), m_personRead(word.edited || word.reviewed), m_style(style)
+      m_flagged(word.flagged), m_personRead(word.ocrText.has_value() || word.reviewed), m_style(style)
 {
     setFlags(ItemIsSelectable | ItemIsMovable);
 }

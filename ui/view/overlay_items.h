@@ -1,7 +1,7 @@
 #pragma once
 // The overlay drawn over a page: one lightweight item per word, union boxes for lines and blocks, and
 // the resize handles of the selected word. A word's label colour is always shown (fill and outline); a
-// word in doubt (flagged, or low confidence that no person has edited or reviewed) has its box edge in
+// word in doubt (flagged, or low confidence that no person has corrected or accepted) has its box edge in
 // the doubt colour and its label colour drawn just inside it. Scene coordinates are page pixels (kSceneFromPage below).
 // Items share one OverlayStyle (pens and brushes made once) so painting allocates nothing.
 // GUI thread only.
@@ -82,7 +82,8 @@ public:
     const QString& text() const { return m_text; }
     std::optional<double> confidence() const { return m_confidence; }
     std::optional<LabelId> labelId() const { return m_label; }
-    /// Below the confidence threshold, and neither edited nor reviewed by a person (who has read it).
+    /// Below the confidence threshold, its text neither corrected nor accepted by a person (who has read
+    /// it; a label or a box change alone does not count).
     bool isLowConfidence() const;
     /// Flagged for review (its box edge drawn orange; the label colour inside it).
     bool isFlagged() const { return m_flagged; }
@@ -105,7 +106,7 @@ private:
     std::optional<double> m_confidence;
     std::optional<LabelId> m_label;
     bool m_flagged;
-    bool m_personRead; ///< edited or reviewed by a person
+    bool m_personRead; ///< text corrected or accepted (reviewed) by a person
     OverlayStyle* m_style;
 };
 

@@ -54,6 +54,10 @@ bool PageGestures::mousePress(QMouseEvent* event)
             m_gesture = Gesture::Resize;
             m_resizeCorner = corner;
             m_resizeOriginal = m_view->wordItem(sel.first())->box();
+            // The handles sit outside the box: the corner keeps its distance to where the handle was taken.
+            const QRectF r = toRectF(m_resizeOriginal);
+            const QPointF corners[] = {r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight()};
+            m_resizeOffset = corners[corner] - m_view->mapToScene(m_pressPos);
             event->accept();
             return true;
         }
@@ -142,7 +146,7 @@ void PageGestures::resizeTo(const QPoint& pos)
     const QList<WordId> sel = m_view->selectedWords();
     if (sel.size() != 1)
         return;
-    const QPoint corner = toPagePixel(m_view->mapToScene(pos));
+    const QPoint corner = toPagePixel(m_view->mapToScene(pos) + m_resizeOffset);
     PixelBox b = m_resizeOriginal;
     const int x = corner.x(), y = corner.y();
     if (m_resizeCorner == 0 || m_resizeCorner == 2)
@@ -256,13 +260,7 @@ void PageGestures::afterSceneRelease(QMouseEvent* event)
         m_view->updateHandles();
         return;
     }
-    auto* stack = session->undoStack();
-    if (moved.size() > 1) // the view's context: the string was the view's before the gestures had a class
-        stack->beginMacro(QCoreApplication::translate("incidoc::ui::PageView", "Move words"));
-    for (const auto& [id, box] : moved)
-        session->setWordBox(id, box);
-    if (moved.size() > 1)
-        stack->endMacro();
+    session->setWordBoxes(moved); // one undo entry for the words dragged together
 }
 
 // --- keyboard -------------------------------------------------------------------------------------

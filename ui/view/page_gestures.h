@@ -59,6 +59,7 @@ private:
     WordId m_bandWord = 0;                   ///< the word it started on (selected by a mere click)
     int m_resizeCorner = -1;
     PixelBox m_resizeOriginal;
+    QPointF m_resizeOffset; ///< from the mouse to the corner being dragged (scene)
     bool m_spaceHeld = false;
     WordId m_hovered = -1;
 };

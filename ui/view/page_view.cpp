@@ -901,9 +901,8 @@ void PageView::nudgeSelected(int dx, int dy, bool resize)
     if (!m_session || sel.isEmpty())
         return;
     const QSizeF size = pageSize();
-    auto* stack = m_session->undoStack();
-    if (sel.size() > 1)
-        stack->beginMacro(resize ? tr("Resize words") : tr("Move words"));
+    // One command for all the boxes: successive nudges of the same words merge into one undo entry.
+    std::vector<std::pair<WordId, PixelBox>> boxes;
     for (WordId id : sel) {
         auto* item = wordItem(id);
         if (!item)
@@ -917,10 +916,10 @@ void PageView::nudgeSelected(int dx, int dy, bool resize)
         }
         if (b.x0 < 0 || b.y0 < 0 || b.x1 > size.width() || b.y1 > size.height())
             continue;
-        m_session->setWordBox(id, b);
+        boxes.emplace_back(id, b);
     }
-    if (sel.size() > 1)
-        stack->endMacro();
+    if (!boxes.empty())
+        m_session->setWordBoxes(boxes);
 }
 
 RegionOcrRequest PageView::regionRequest(const PixelBox& box, const QString& languages, int readDpi) const
