@@ -377,6 +377,30 @@ Status ProjectStore::replaceFailedDocument(DocumentId id, const DocumentRecord& 
     });
 }
 
+Status ProjectStore::removeDocument(DocumentId id)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        {
+            Query q(m_impl->db, "SELECT id FROM documents WHERE id = ?1");
+            q.bind(1, id);
+            if (!q.next())
+                fail(ErrorCode::NotFound, QStringLiteral("document %1 does not exist").arg(id));
+        }
+        {
+            Query q(m_impl->db, "SELECT count(*) FROM pages WHERE document_id = ?1 AND status = 'processing'");
+            q.bind(1, id);
+            if (q.next() && q.i32(0) > 0)
+                fail(ErrorCode::InvalidInput,
+                     QStringLiteral("document %1 is being processed; cancel or wait, then remove it").arg(id));
+        }
+        // Pages, their words and edits go by the schema's ON DELETE CASCADE (foreign keys are on).
+        Query q(m_impl->db, "DELETE FROM documents WHERE id = ?1");
+        q.bind(1, id).run();
+        tx.commit();
+    });
+}
+
 Result<std::vector<DocumentRecord>> ProjectStore::documents()
 {
     return guarded<std::vector<DocumentRecord>>([&] {

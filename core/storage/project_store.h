@@ -107,6 +107,10 @@ public:
     Result<DocumentId> addFailedDocument(const DocumentRecord& document);
     /// Replaces a failed document's record with a successful import (retry of a failed file).
     Status replaceFailedDocument(DocumentId id, const DocumentRecord& document, const std::vector<PageInfo>& pages);
+    /// Removes a document with its pages, their words and their edit history, in one transaction (no undo:
+    /// the edits go with the pages). Errors: NotFound; InvalidInput while one of its pages is being
+    /// processed (the pipeline is writing it); Storage.
+    Status removeDocument(DocumentId id);
     Result<std::vector<DocumentRecord>> documents();
     Result<DocumentRecord> document(DocumentId id);
     Result<std::vector<PageRecord>> pages(DocumentId id);
