@@ -333,4 +333,37 @@ void ProjectSession::notifyDocumentsChanged()
     Q_EMIT documentsChanged();
 }
 
+// ---- documents ------------------------------------------------------------------------------------------
+
+bool ProjectSession::isFailedDocument(DocumentId document)
+{
+    const auto doc = this->document(document);
+    if (!doc)
+        return false;
+    if (!doc->error.isEmpty())
+        return true;
+    const auto pages = this->pages(document);
+    return !pages.empty() && std::all_of(pages.begin(), pages.end(), [](const PageRecord& p) {
+        return p.status == PageStatus::Failed;
+    });
+}
+
+bool ProjectSession::removeDocument(DocumentId document)
+{
+    if (m_impl->readOnly) {
+        Q_EMIT errorOccurred(tr("The project is open read-only: changes cannot be saved."));
+        return false;
+    }
+    if (!isFailedDocument(document)) {
+        Q_EMIT errorOccurred(tr("Only a document that failed can be removed."));
+        return false;
+    }
+    if (const Status removed = m_impl->store->removeDocument(document); !removed) {
+        Q_EMIT errorOccurred(tr("Could not remove the document: %1").arg(removed.error().message));
+        return false;
+    }
+    Q_EMIT documentsChanged();
+    return true;
+}
+
 } // namespace incidoc::ui
