@@ -729,6 +729,10 @@ Rien n’a été écrit à la destination.</translation>
         <source>Export cancelled: nothing was written, and a file that was already at %1 is unchanged.</source>
         <translation>Export annulé&#xa0;: rien n’a été écrit, et le fichier qui se trouvait déjà à %1 est inchangé.</translation>
     </message>
+    <message>
+        <source>The progress of each part of the bundle shows here during an export.</source>
+        <translation>La progression de chaque partie du paquet s’affiche ici pendant un export.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>
@@ -1456,6 +1460,90 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>No project open that can be written.</source>
         <translation>Aucun projet modifiable n’est ouvert.</translation>
     </message>
+    <message>
+        <source>&amp;Remove Document…</source>
+        <translation>&amp;Retirer le document…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Docks</source>
+        <translation>Afficher les &amp;panneaux</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Réinitialiser la disposition</translation>
+    </message>
+    <message>
+        <source>%1 is a document to import, not an Incidoc project.</source>
+        <translation>%1 est un document à importer, pas un projet Incidoc.</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project, and the open project is read-only: it cannot be imported into it.</source>
+        <translation>%1 est un document, pas un projet Incidoc, et le projet ouvert est en lecture seule&#xa0;: il ne peut pas y être importé.</translation>
+    </message>
+    <message>
+        <source>Import a Document</source>
+        <translation>Importer un document</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project.</source>
+        <translation>%1 est un document, pas un projet Incidoc.</translation>
+    </message>
+    <message>
+        <source>Import it into %1?</source>
+        <translation>L’importer dans %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Documents are imported into a project: create a project (or open one) first. A new project will import this document.</source>
+        <translation>Les documents s’importent dans un projet&#xa0;: créez d’abord un projet (ou ouvrez-en un). Un nouveau projet importera ce document.</translation>
+    </message>
+    <message>
+        <source>Removes the document from the project (Delete).</source>
+        <translation>Retire le document du projet (Suppr).</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>Seul un document en échec peut être retiré.</translation>
+    </message>
+    <message>
+        <source>Remove Document</source>
+        <translation>Retirer le document</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be removed.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: rien ne peut être retiré.</translation>
+    </message>
+    <message>
+        <source>%1 was imported and has pages that were read or are waiting to be read. Only a document that failed (its file could not be imported, or every page failed) can be removed.</source>
+        <translation>%1 a été importé et a des pages lues ou en attente de lecture. Seul un document en échec (fichier impossible à importer, ou toutes ses pages en échec) peut être retiré.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the project?</source>
+        <translation>Retirer %1 du projet&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Every page of it failed.</source>
+        <translation>Toutes ses pages ont échoué.</translation>
+    </message>
+    <message>
+        <source>Its import failed: %1.</source>
+        <translation>Son import a échoué&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The document and its pages leave the project; the file on disk is not touched. This cannot be undone: import the file again to bring it back.</source>
+        <translation>Le document et ses pages quittent le projet&#xa0;; le fichier sur le disque n’est pas touché. C’est irréversible&#xa0;: importez de nouveau le fichier pour le retrouver.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Document removed.</source>
+        <translation>Document retiré.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -1790,6 +1878,14 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Could not find the next flagged word: %1</source>
         <translation>Impossible de trouver le mot signalé suivant&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>Seul un document en échec peut être retiré.</translation>
+    </message>
+    <message>
+        <source>Could not remove the document: %1</source>
+        <translation>Impossible de retirer le document&#xa0;: %1</translation>
     </message>
 </context>
 <context>

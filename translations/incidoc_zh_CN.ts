@@ -725,6 +725,10 @@ Nothing was written to the destination.</source>
         <source>Export cancelled: nothing was written, and a file that was already at %1 is unchanged.</source>
         <translation>导出已取消：未写入任何内容，%1 处原有的文件保持不变。</translation>
     </message>
+    <message>
+        <source>The progress of each part of the bundle shows here during an export.</source>
+        <translation>导出期间，此处显示数据包各部分的进度。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>
@@ -1449,6 +1453,90 @@ Open it read-only?</source>
         <source>No project open that can be written.</source>
         <translation>没有打开可写入的项目。</translation>
     </message>
+    <message>
+        <source>&amp;Remove Document…</source>
+        <translation>移除文档(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Docks</source>
+        <translation>显示停靠面板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 is a document to import, not an Incidoc project.</source>
+        <translation>%1 是待导入的文档，不是 Incidoc 项目。</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project, and the open project is read-only: it cannot be imported into it.</source>
+        <translation>%1 是文档，不是 Incidoc 项目，而当前打开的项目是只读的：无法导入其中。</translation>
+    </message>
+    <message>
+        <source>Import a Document</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project.</source>
+        <translation>%1 是文档，不是 Incidoc 项目。</translation>
+    </message>
+    <message>
+        <source>Import it into %1?</source>
+        <translation>将其导入 %1？</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Documents are imported into a project: create a project (or open one) first. A new project will import this document.</source>
+        <translation>文档需导入到项目中：请先新建（或打开）一个项目。新建的项目将导入此文档。</translation>
+    </message>
+    <message>
+        <source>Removes the document from the project (Delete).</source>
+        <translation>从项目中移除该文档（Delete）。</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>只能移除失败的文档。</translation>
+    </message>
+    <message>
+        <source>Remove Document</source>
+        <translation>移除文档</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be removed.</source>
+        <translation>项目以只读方式打开：无法移除任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was imported and has pages that were read or are waiting to be read. Only a document that failed (its file could not be imported, or every page failed) can be removed.</source>
+        <translation>%1 已导入，其页面已识别或正等待识别。只能移除失败的文档（文件无法导入，或所有页面均失败）。</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the project?</source>
+        <translation>从项目中移除 %1？</translation>
+    </message>
+    <message>
+        <source>Every page of it failed.</source>
+        <translation>其所有页面均失败。</translation>
+    </message>
+    <message>
+        <source>Its import failed: %1.</source>
+        <translation>其导入失败：%1。</translation>
+    </message>
+    <message>
+        <source>The document and its pages leave the project; the file on disk is not touched. This cannot be undone: import the file again to bring it back.</source>
+        <translation>该文档及其页面将从项目中移除；磁盘上的文件不受影响。此操作无法撤销：重新导入该文件即可找回。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Document removed.</source>
+        <translation>文档已移除。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -1779,6 +1867,14 @@ Open it read-only?</source>
     <message>
         <source>Could not find the next flagged word: %1</source>
         <translation>找不到下一个标记的词：%1</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>只能移除失败的文档。</translation>
+    </message>
+    <message>
+        <source>Could not remove the document: %1</source>
+        <translation>无法移除文档：%1</translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,7 @@ void ExportDialog::setUpProgress()
         progress->addWidget(m_phaseDetails[i], i, 2);
     }
     progress->addWidget(m_summary, kExportPhaseCount, 0, 1, 3);
+    progress->setRowStretch(kExportPhaseCount + 1, 1); // rows from the top, whatever the box's height
     // The box keeps the size of every row shown; until an export starts it only says what it is for.
     m_progressBox->setMinimumSize(m_progressBox->sizeHint());
     for (int i = 0; i < kExportPhaseCount; ++i) {

@@ -214,7 +214,7 @@ void MainWindow::resetLayout()
     tabifyDockWidget(progress, history);
     for (QDockWidget* d : m_docks)
         d->show();
-    progress->raise();
+    m_searchDock->raise();
     // The page view keeps about 62 % of the width: 17 % on the left, 19 % on the right, within bounds
     // that keep the lists readable on a narrow window and the docks modest on a wide one.
     const int w = width(), h = height();
