@@ -199,8 +199,11 @@ QWidget* MainWindow::setDockContent(QDockWidget* dock, QWidget* content)
 
 void MainWindow::resetLayout()
 {
-    QDockWidget *documents = m_docks.value(0), *pages = m_docks.value(1), *progress = m_docks.value(4),
-                *history = m_docks.value(5);
+    auto named = [this](const char* name) {
+        return findChild<QDockWidget*>(QLatin1String(name), Qt::FindDirectChildrenOnly);
+    };
+    QDockWidget *documents = named("documentsDock"), *pages = named("pagesDock"), *progress = named("progressDock"),
+                *history = named("historyDock");
     m_docksHiddenTogether.clear();
     for (QDockWidget* d : m_docks) {
         d->setFloating(false); // a dock dragged off the screen comes back
@@ -212,10 +215,13 @@ void MainWindow::resetLayout()
     addDockWidget(Qt::RightDockWidgetArea, m_searchDock, Qt::Vertical);
     tabifyDockWidget(m_searchDock, progress);
     tabifyDockWidget(progress, history);
-    for (QDockWidget* d : m_docks)
+    for (QDockWidget* d : m_docks) {
+        if (d != documents && d != pages && d != m_inspectorDock && d != m_searchDock && d != progress && d != history)
+            tabifyDockWidget(history, d); // a dock this function does not know yet: with the other tabs
         d->show();
+    }
     m_searchDock->raise();
-    // The page view keeps about 62 % of the width: 17 % on the left, 19 % on the right, within bounds
+    // The page view keeps about 63 % of the width: 17 % on the left, 19 % on the right, within bounds
     // that keep the lists readable on a narrow window and the docks modest on a wide one.
     const int w = width(), h = height();
     resizeDocks({documents, m_inspectorDock}, {std::clamp(w * 17 / 100, 120, 300), std::clamp(w * 19 / 100, 140, 340)},
@@ -810,13 +816,12 @@ void MainWindow::offerImport(const QString& path)
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setIcon(QMessageBox::Question);
     box->setWindowTitle(tr("Import a Document"));
+    box->setText(tr("%1 is a document, not an Incidoc project.").arg(name));
     QAbstractButton* yes = nullptr;
     if (m_session) {
-        box->setText(tr("%1 is a document, not an Incidoc project.").arg(name));
         box->setInformativeText(tr("Import it into %1?").arg(QFileInfo(m_session->path()).fileName()));
         yes = box->addButton(tr("&Import"), QMessageBox::AcceptRole);
     } else {
-        box->setText(tr("%1 is a document, not an Incidoc project.").arg(name));
         box->setInformativeText(tr("Documents are imported into a project: create a project (or open one) "
                                    "first. A new project will import this document."));
         yes = box->addButton(tr("&New Project…"), QMessageBox::AcceptRole);
