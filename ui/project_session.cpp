@@ -337,15 +337,8 @@ void ProjectSession::notifyDocumentsChanged()
 
 bool ProjectSession::isFailedDocument(DocumentId document)
 {
-    const auto doc = this->document(document);
-    if (!doc)
-        return false;
-    if (!doc->error.isEmpty())
-        return true;
-    const auto pages = this->pages(document);
-    return !pages.empty() && std::all_of(pages.begin(), pages.end(), [](const PageRecord& p) {
-        return p.status == PageStatus::Failed;
-    });
+    const auto failed = m_impl->store->isFailedDocument(document);
+    return failed && *failed;
 }
 
 bool ProjectSession::removeDocument(DocumentId document)

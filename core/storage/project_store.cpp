@@ -401,6 +401,19 @@ Status ProjectStore::removeDocument(DocumentId id)
     });
 }
 
+Result<bool> ProjectStore::isFailedDocument(DocumentId id)
+{
+    return guarded<bool>([&] {
+        Query q(m_impl->db, "SELECT d.error IS NOT NULL, (SELECT count(*) FROM pages p WHERE p.document_id = d.id), "
+                            "(SELECT count(*) FROM pages p WHERE p.document_id = d.id AND p.status = 'failed') "
+                            "FROM documents d WHERE d.id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            fail(ErrorCode::NotFound, QStringLiteral("document %1 does not exist").arg(id));
+        return q.i32(0) != 0 || (q.i32(1) > 0 && q.i32(2) == q.i32(1));
+    });
+}
+
 Result<std::vector<DocumentRecord>> ProjectStore::documents()
 {
     return guarded<std::vector<DocumentRecord>>([&] {

@@ -103,6 +103,37 @@ TEST_F(RemoveDocumentTest, AFailedImportGoesAndItsFileCanBeImportedAgain)
     EXPECT_TRUE(store->addFailedDocument(failed).ok());
 }
 
+TEST_F(RemoveDocumentTest, AFailedDocumentIsOneWhoseImportOrEveryPageFailed)
+{
+    const DocumentId read = addDocument(QStringLiteral("read.pdf"), 2);
+    const DocumentId allFailed = addDocument(QStringLiteral("all-failed.pdf"), 2);
+    const DocumentId queued = addDocument(QStringLiteral("queued.pdf"), 1);
+    const std::vector<PageId> readPages = pageIds(read), failedPages = pageIds(allFailed);
+    auto failedOutcome = [](PageId page) {
+        PageOutcome o;
+        o.pageId = page;
+        o.status = PageStatus::Failed;
+        o.error = QStringLiteral("render failed");
+        return o;
+    };
+    ASSERT_TRUE(store
+                    ->storeOutcomes({test::doneOutcome(readPages[0], 10, 1), failedOutcome(readPages[1]),
+                                     failedOutcome(failedPages[0]), failedOutcome(failedPages[1])})
+                    .ok());
+    DocumentRecord broken;
+    broken.path = QStringLiteral("/evidence/broken.pdf");
+    broken.name = QStringLiteral("broken.pdf");
+    broken.error = QStringLiteral("damaged PDF: cannot be opened");
+    const auto brokenId = store->addFailedDocument(broken);
+    ASSERT_TRUE(brokenId.ok());
+
+    EXPECT_FALSE(*store->isFailedDocument(read)); // one page read: a person's work may be in it
+    EXPECT_TRUE(*store->isFailedDocument(allFailed));
+    EXPECT_FALSE(*store->isFailedDocument(queued)); // not read yet
+    EXPECT_TRUE(*store->isFailedDocument(*brokenId));
+    EXPECT_EQ(store->isFailedDocument(9999).error().code, ErrorCode::NotFound);
+}
+
 TEST_F(RemoveDocumentTest, ADocumentBeingProcessedIsRefusedAndKept)
 {
     const DocumentId doc = addDocument(QStringLiteral("busy.pdf"), 2);
