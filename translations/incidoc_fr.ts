@@ -320,34 +320,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>import/ocr&#xa0;: fast (Tesseract seul) ou accurate (deux lecteurs, par défaut&#xa0;; mémorisé dans le projet).</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes&#xa0;:
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
-  status           documents, pages par état et par type, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
-
-OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
-    </message>
-    <message>
         <source>import, ocr, status, dump, export or engines</source>
         <translation>import, ocr, status, dump, export ou engines</translation>
     </message>
@@ -394,6 +366,56 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     <message>
         <source>note: the OCR engine %1 is not available (%2): Tesseract reads alone</source>
         <translation>remarque&#xa0;: le moteur d’OCR %1 n’est pas disponible (%2)&#xa0;: Tesseract lit seul</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes&#xa0;:
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
+  status           documents, pages par état et par type, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
+  remove DOC...    retirer du projet les documents en échec (par id ou chemin, comme status les liste)
+
+OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
+    </message>
+    <message>
+        <source>error: remove needs at least one document (its id or path)</source>
+        <translation>erreur&#xa0;: remove demande au moins un document (son id ou son chemin)</translation>
+    </message>
+    <message>
+        <source>no such document in the project</source>
+        <translation>aucun document de ce nom dans le projet</translation>
+    </message>
+    <message>
+        <source>its pages were read or are waiting to be read: only a document that failed can be removed</source>
+        <translation>ses pages ont été lues ou attendent de l’être&#xa0;: seul un document en échec peut être retiré</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>%1 retiré</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <translation>erreur&#xa0;: %1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -728,6 +750,10 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>Export cancelled: nothing was written, and a file that was already at %1 is unchanged.</source>
         <translation>Export annulé&#xa0;: rien n’a été écrit, et le fichier qui se trouvait déjà à %1 est inchangé.</translation>
+    </message>
+    <message>
+        <source>The progress of each part of the bundle shows here during an export.</source>
+        <translation>La progression de chaque partie du paquet s’affiche ici pendant un export.</translation>
     </message>
 </context>
 <context>
@@ -1502,6 +1528,90 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>, %n dans le projet</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Remove Document…</source>
+        <translation>&amp;Retirer le document…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Docks</source>
+        <translation>Afficher les &amp;panneaux</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>&amp;Réinitialiser la disposition</translation>
+    </message>
+    <message>
+        <source>%1 is a document to import, not an Incidoc project.</source>
+        <translation>%1 est un document à importer, pas un projet Incidoc.</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project, and the open project is read-only: it cannot be imported into it.</source>
+        <translation>%1 est un document, pas un projet Incidoc, et le projet ouvert est en lecture seule&#xa0;: il ne peut pas y être importé.</translation>
+    </message>
+    <message>
+        <source>Import a Document</source>
+        <translation>Importer un document</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project.</source>
+        <translation>%1 est un document, pas un projet Incidoc.</translation>
+    </message>
+    <message>
+        <source>Import it into %1?</source>
+        <translation>L’importer dans %1&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
+    </message>
+    <message>
+        <source>Documents are imported into a project: create a project (or open one) first. A new project will import this document.</source>
+        <translation>Les documents s’importent dans un projet&#xa0;: créez d’abord un projet (ou ouvrez-en un). Un nouveau projet importera ce document.</translation>
+    </message>
+    <message>
+        <source>Removes the document from the project (Delete).</source>
+        <translation>Retire le document du projet (Suppr).</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>Seul un document en échec peut être retiré.</translation>
+    </message>
+    <message>
+        <source>Remove Document</source>
+        <translation>Retirer le document</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be removed.</source>
+        <translation>Le projet est ouvert en lecture seule&#xa0;: rien ne peut être retiré.</translation>
+    </message>
+    <message>
+        <source>%1 was imported and has pages that were read or are waiting to be read. Only a document that failed (its file could not be imported, or every page failed) can be removed.</source>
+        <translation>%1 a été importé et a des pages lues ou en attente de lecture. Seul un document en échec (fichier impossible à importer, ou toutes ses pages en échec) peut être retiré.</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the project?</source>
+        <translation>Retirer %1 du projet&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Every page of it failed.</source>
+        <translation>Toutes ses pages ont échoué.</translation>
+    </message>
+    <message>
+        <source>Its import failed: %1.</source>
+        <translation>Son import a échoué&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>The document and its pages leave the project; the file on disk is not touched. This cannot be undone: import the file again to bring it back.</source>
+        <translation>Le document et ses pages quittent le projet&#xa0;; le fichier sur le disque n’est pas touché. C’est irréversible&#xa0;: importez de nouveau le fichier pour le retrouver.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Document removed.</source>
+        <translation>Document retiré.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -1856,6 +1966,14 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Could not find the next word to check: %1</source>
         <translation>Impossible de trouver le prochain mot à vérifier : %1</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>Seul un document en échec peut être retiré.</translation>
+    </message>
+    <message>
+        <source>Could not remove the document: %1</source>
+        <translation>Impossible de retirer le document&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -320,34 +320,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>import/ocr：fast（仅 Tesseract）或 accurate（两个识别器，默认；记录在项目中）。</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
-
-命令：
-  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和类型统计的页面、词、失败
-  dump -o 目录     将每一页写为 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-  engines          OCR 引擎：版本、语言、能力、是否可用
-
-在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
-同时处理的页数默认为各 worker 线程数之和。</translation>
-    </message>
-    <message>
         <source>import, ocr, status, dump, export or engines</source>
         <translation>import、ocr、status、dump、export 或 engines</translation>
     </message>
@@ -394,6 +366,56 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>note: the OCR engine %1 is not available (%2): Tesseract reads alone</source>
         <translation>注意：OCR 引擎 %1 不可用（%2）：仅由 Tesseract 识别</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
+
+命令：
+  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和类型统计的页面、词、失败
+  dump -o 目录     将每一页写为 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  engines          OCR 引擎：版本、语言、能力、是否可用
+  remove DOC...    从项目中移除失败的文档（按 id 或路径，与 status 列出的一致）
+
+在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
+同时处理的页数默认为各 worker 线程数之和。</translation>
+    </message>
+    <message>
+        <source>error: remove needs at least one document (its id or path)</source>
+        <translation>错误：remove 至少需要一个文档（其 id 或路径）</translation>
+    </message>
+    <message>
+        <source>no such document in the project</source>
+        <translation>项目中没有此文档</translation>
+    </message>
+    <message>
+        <source>its pages were read or are waiting to be read: only a document that failed can be removed</source>
+        <translation>其页面已识别或正等待识别：只能移除失败的文档</translation>
+    </message>
+    <message>
+        <source>Removed %1</source>
+        <translation>已移除 %1</translation>
+    </message>
+    <message>
+        <source>error: %1: %2</source>
+        <translation>错误：%1：%2</translation>
     </message>
 </context>
 <context>
@@ -724,6 +746,10 @@ Nothing was written to the destination.</source>
     <message>
         <source>Export cancelled: nothing was written, and a file that was already at %1 is unchanged.</source>
         <translation>导出已取消：未写入任何内容，%1 处原有的文件保持不变。</translation>
+    </message>
+    <message>
+        <source>The progress of each part of the bundle shows here during an export.</source>
+        <translation>导出期间，此处显示数据包各部分的进度。</translation>
     </message>
 </context>
 <context>
@@ -1493,6 +1519,90 @@ Open it read-only?</source>
             <numerusform>，项目中共 %n 个</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Remove Document…</source>
+        <translation>移除文档(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;Docks</source>
+        <translation>显示停靠面板(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>重置布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 is a document to import, not an Incidoc project.</source>
+        <translation>%1 是待导入的文档，不是 Incidoc 项目。</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project, and the open project is read-only: it cannot be imported into it.</source>
+        <translation>%1 是文档，不是 Incidoc 项目，而当前打开的项目是只读的：无法导入其中。</translation>
+    </message>
+    <message>
+        <source>Import a Document</source>
+        <translation>导入文档</translation>
+    </message>
+    <message>
+        <source>%1 is a document, not an Incidoc project.</source>
+        <translation>%1 是文档，不是 Incidoc 项目。</translation>
+    </message>
+    <message>
+        <source>Import it into %1?</source>
+        <translation>将其导入 %1？</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Documents are imported into a project: create a project (or open one) first. A new project will import this document.</source>
+        <translation>文档需导入到项目中：请先新建（或打开）一个项目。新建的项目将导入此文档。</translation>
+    </message>
+    <message>
+        <source>Removes the document from the project (Delete).</source>
+        <translation>从项目中移除该文档（Delete）。</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>只能移除失败的文档。</translation>
+    </message>
+    <message>
+        <source>Remove Document</source>
+        <translation>移除文档</translation>
+    </message>
+    <message>
+        <source>The project is open read-only: nothing can be removed.</source>
+        <translation>项目以只读方式打开：无法移除任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 was imported and has pages that were read or are waiting to be read. Only a document that failed (its file could not be imported, or every page failed) can be removed.</source>
+        <translation>%1 已导入，其页面已识别或正等待识别。只能移除失败的文档（文件无法导入，或所有页面均失败）。</translation>
+    </message>
+    <message>
+        <source>Remove %1 from the project?</source>
+        <translation>从项目中移除 %1？</translation>
+    </message>
+    <message>
+        <source>Every page of it failed.</source>
+        <translation>其所有页面均失败。</translation>
+    </message>
+    <message>
+        <source>Its import failed: %1.</source>
+        <translation>其导入失败：%1。</translation>
+    </message>
+    <message>
+        <source>The document and its pages leave the project; the file on disk is not touched. This cannot be undone: import the file again to bring it back.</source>
+        <translation>该文档及其页面将从项目中移除；磁盘上的文件不受影响。此操作无法撤销：重新导入该文件即可找回。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Document removed.</source>
+        <translation>文档已移除。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -1843,6 +1953,14 @@ Open it read-only?</source>
     <message>
         <source>Could not find the next word to check: %1</source>
         <translation>找不到下一个待检查的单词：%1</translation>
+    </message>
+    <message>
+        <source>Only a document that failed can be removed.</source>
+        <translation>只能移除失败的文档。</translation>
+    </message>
+    <message>
+        <source>Could not remove the document: %1</source>
+        <translation>无法移除文档：%1</translation>
     </message>
 </context>
 <context>

@@ -432,4 +432,30 @@ void ProjectSession::notifyDocumentsChanged()
     Q_EMIT documentsChanged();
 }
 
+// ---- documents ------------------------------------------------------------------------------------------
+
+bool ProjectSession::isFailedDocument(DocumentId document)
+{
+    const auto failed = m_impl->store->isFailedDocument(document);
+    return failed && *failed;
+}
+
+bool ProjectSession::removeDocument(DocumentId document)
+{
+    if (m_impl->readOnly) {
+        Q_EMIT errorOccurred(tr("The project is open read-only: changes cannot be saved."));
+        return false;
+    }
+    if (!isFailedDocument(document)) {
+        Q_EMIT errorOccurred(tr("Only a document that failed can be removed."));
+        return false;
+    }
+    if (const Status removed = m_impl->store->removeDocument(document); !removed) {
+        Q_EMIT errorOccurred(tr("Could not remove the document: %1").arg(removed.error().message));
+        return false;
+    }
+    Q_EMIT documentsChanged();
+    return true;
+}
+
 } // namespace incidoc::ui

@@ -134,6 +134,15 @@ public:
     void notifyPageProcessed(DocumentId document, PageId page);
     void notifyDocumentsChanged();
 
+    // --- documents --------------------------------------------------------------------------------
+    /// Whether a document failed as a whole: its file could not be imported, or every one of its pages
+    /// failed (it has no words). Only such documents can be removed here.
+    bool isFailedDocument(DocumentId document);
+    /// Removes a failed document (isFailedDocument) with its pages and their history. Not undoable: there
+    /// is nothing of a person's work in it. False (and errorOccurred) for any other document or when the
+    /// write failed.
+    bool removeDocument(DocumentId document);
+
 Q_SIGNALS:
     void wordsChanged(incidoc::PageId page); ///< words of a page were added, changed or removed
     void pageChanged(incidoc::PageId page);  ///< a page's status, kind, review or geometry

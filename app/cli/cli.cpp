@@ -81,6 +81,8 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         return commandExport(o, interrupt);
     if (o.command == QLatin1String("engines"))
         return commandEngines(o);
+    if (o.command == QLatin1String("remove"))
+        return commandRemove(o);
     return kExitUsage;
 }
 

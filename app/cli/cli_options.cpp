@@ -111,7 +111,9 @@ struct Definitions {
                     "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
                     "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
                     "                   Label Studio, hOCR, ALTO, metrics)\n"
-                    "  engines          the OCR engines: version, languages, capabilities, availability\n\n"
+                    "  engines          the OCR engines: version, languages, capabilities, availability\n"
+                    "  remove DOC...    take documents that failed (by id or path, as status lists them) out of "
+                    "the project\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
                     "dns:///NAME:PORT)\n"
                     "to import or ocr; pages in flight default to the workers' total threads."));
@@ -272,7 +274,9 @@ Status checkCommand(const CliOptions& o)
         return usage(Cli::tr("error: -p/--project FILE is required"));
     if (o.command == QLatin1String("import") && o.inputs.isEmpty())
         return usage(Cli::tr("error: import needs at least one file or folder"));
-    if (o.command != QLatin1String("import") && !o.inputs.isEmpty())
+    if (o.command == QLatin1String("remove") && o.inputs.isEmpty())
+        return usage(Cli::tr("error: remove needs at least one document (its id or path)"));
+    if (o.command != QLatin1String("import") && o.command != QLatin1String("remove") && !o.inputs.isEmpty())
         return usage(Cli::tr("error: %1 takes no paths").arg(o.command));
     return okStatus();
 }
@@ -315,7 +319,8 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
         return s.error();
 
     const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"),    QStringLiteral("status"),
-                               QStringLiteral("dump"),   QStringLiteral("export"), QStringLiteral("engines")};
+                               QStringLiteral("dump"),   QStringLiteral("export"), QStringLiteral("engines"),
+                               QStringLiteral("remove")};
     if (!commands.contains(o.command))
         return usage(Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
     if (o.command == QLatin1String("export"))

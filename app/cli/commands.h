@@ -27,6 +27,8 @@ int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
 int commandStatus(const CliOptions& o);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
+/// `remove DOCUMENT...`: documents that failed, by id or path, out of the project.
+int commandRemove(const CliOptions& o);
 /// `engines`: every OCR engine with its version, languages, capabilities and availability.
 int commandEngines(const CliOptions& o);
 /// An engine as `engines --json` lists it.

@@ -272,4 +272,12 @@ Result<InspectedFile> inspectFile(const QString& path, const ImportLimits& limit
     }
 }
 
+bool looksImportable(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    return sniff(file.read(kSniffBytes)) != Sniffed::Unknown;
+}
+
 } // namespace incidoc

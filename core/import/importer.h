@@ -17,6 +17,10 @@ struct ImportLimits {
     qint64 maxImagePixels = 200'000'000;            ///< image files whose header claims more are refused
 };
 
+/// Whether the file's first bytes say it is a PDF or a PNG, JPEG or TIFF image: what inspectFile() would
+/// try to import (it still checks the rest). False for a missing or unreadable file. Reentrant.
+bool looksImportable(const QString& path);
+
 /// A file found by collectFiles(), or a path that could not be read (then `error` says why).
 struct FoundFile {
     QString path;  ///< absolute, clean

@@ -377,6 +377,43 @@ Status ProjectStore::replaceFailedDocument(DocumentId id, const DocumentRecord& 
     });
 }
 
+Status ProjectStore::removeDocument(DocumentId id)
+{
+    return guardedStatus([&] {
+        Transaction tx(m_impl->db);
+        {
+            Query q(m_impl->db, "SELECT id FROM documents WHERE id = ?1");
+            q.bind(1, id);
+            if (!q.next())
+                fail(ErrorCode::NotFound, QStringLiteral("document %1 does not exist").arg(id));
+        }
+        {
+            Query q(m_impl->db, "SELECT count(*) FROM pages WHERE document_id = ?1 AND status = 'processing'");
+            q.bind(1, id);
+            if (q.next() && q.i32(0) > 0)
+                fail(ErrorCode::InvalidInput,
+                     QStringLiteral("document %1 is being processed; cancel or wait, then remove it").arg(id));
+        }
+        // Pages, their words and edits go by the schema's ON DELETE CASCADE (foreign keys are on).
+        Query q(m_impl->db, "DELETE FROM documents WHERE id = ?1");
+        q.bind(1, id).run();
+        tx.commit();
+    });
+}
+
+Result<bool> ProjectStore::isFailedDocument(DocumentId id)
+{
+    return guarded<bool>([&] {
+        Query q(m_impl->db, "SELECT d.error IS NOT NULL, (SELECT count(*) FROM pages p WHERE p.document_id = d.id), "
+                            "(SELECT count(*) FROM pages p WHERE p.document_id = d.id AND p.status = 'failed') "
+                            "FROM documents d WHERE d.id = ?1");
+        q.bind(1, id);
+        if (!q.next())
+            fail(ErrorCode::NotFound, QStringLiteral("document %1 does not exist").arg(id));
+        return q.i32(0) != 0 || (q.i32(1) > 0 && q.i32(2) == q.i32(1));
+    });
+}
+
 Result<std::vector<DocumentRecord>> ProjectStore::documents()
 {
     return guarded<std::vector<DocumentRecord>>([&] {

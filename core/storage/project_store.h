@@ -117,6 +117,13 @@ public:
     Result<DocumentId> addFailedDocument(const DocumentRecord& document);
     /// Replaces a failed document's record with a successful import (retry of a failed file).
     Status replaceFailedDocument(DocumentId id, const DocumentRecord& document, const std::vector<PageInfo>& pages);
+    /// Removes a document with its pages, their words and their edit history, in one transaction (no undo:
+    /// the edits go with the pages). Errors: NotFound; InvalidInput while one of its pages is being
+    /// processed (the pipeline is writing it); Storage.
+    Status removeDocument(DocumentId id);
+    /// Whether a document failed as a whole: its file could not be imported, or every one of its pages
+    /// failed (so it has no words). What the app and the CLI let a person remove. Errors: NotFound.
+    Result<bool> isFailedDocument(DocumentId id);
     Result<std::vector<DocumentRecord>> documents();
     Result<DocumentRecord> document(DocumentId id);
     Result<std::vector<PageRecord>> pages(DocumentId id);

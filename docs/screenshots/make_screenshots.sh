@@ -155,10 +155,11 @@ settle
 expect_change "$before"
 shot review-flagged
 
-# Editing in the inspector: its Text field (top of the right-hand dock), select all, type the fix.
+# Editing in the inspector: its Text field (top of the right-hand dock, right of its label), select all,
+# type the fix.
 step="edit a word in the inspector"
 before=$(screen_hash)
-click 1200 106
+click 1330 106
 keys ctrl+a
 type_text "Whitfield (signature)"
 expect_change "$before"

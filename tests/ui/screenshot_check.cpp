@@ -1,7 +1,9 @@
-// screenshot_check SCREEN.png GEOMETRY.txt: checks a screenshot of the app against the word boxes the
-// app said it drew (INCIDOC_VIEW_GEOMETRY, see ui/view/view_geometry_dump.h). A box passes when most of
-// its top and bottom edges have the overlay colour; the test passes when nearly every box does and the
-// colour is rare away from the boxes (so a blue screen, or boxes drawn elsewhere, fail). Exit 0: pass.
+// screenshot_check SCREEN.png GEOMETRY.txt [MIN_VIEW_SHARE]: checks a screenshot of the app against the
+// word boxes the app said it drew (INCIDOC_VIEW_GEOMETRY, see ui/view/view_geometry_dump.h). A box passes
+// when most of its top and bottom edges have the overlay colour; the test passes when nearly every box
+// does and the colour is rare away from the boxes (so a blue screen, or boxes drawn elsewhere, fail).
+// With MIN_VIEW_SHARE (e.g. 0.6) the window must also fill the screen's width and the page view take at
+// least that share of it (the layout on a small screen). Exit 0: pass.
 #include <QColor>
 #include <QFile>
 #include <QImage>
@@ -47,10 +49,11 @@ bool edgeHasColour(const QImage& img, int x0, int x1, int y, const QColor& c)
 
 int main(int argc, char** argv)
 {
-    if (argc != 3) {
-        std::fprintf(stderr, "usage: screenshot_check SCREEN.png GEOMETRY.txt\n");
+    if (argc != 3 && argc != 4) {
+        std::fprintf(stderr, "usage: screenshot_check SCREEN.png GEOMETRY.txt [MIN_VIEW_SHARE]\n");
         return 2;
     }
+    const double minViewShare = argc == 4 ? std::atof(argv[3]) : 0.0;
     const QImage img = QImage(QString::fromLocal8Bit(argv[1])).convertToFormat(QImage::Format_RGB32);
     if (img.isNull()) {
         std::fprintf(stderr, "cannot read the screenshot %s\n", argv[1]);
@@ -62,7 +65,7 @@ int main(int argc, char** argv)
         return 1;
     }
     QColor colour;
-    QRect viewport;
+    QRect viewport, view, window;
     std::vector<Box> boxes;
     QTextStream in(&f);
     while (!in.atEnd()) {
@@ -71,6 +74,10 @@ int main(int argc, char** argv)
             colour = QColor(t[1].toInt(), t[2].toInt(), t[3].toInt());
         else if (t.size() == 5 && t[0] == QLatin1String("viewport"))
             viewport = QRect(t[1].toInt(), t[2].toInt(), t[3].toInt(), t[4].toInt());
+        else if (t.size() == 5 && t[0] == QLatin1String("view"))
+            view = QRect(t[1].toInt(), t[2].toInt(), t[3].toInt(), t[4].toInt());
+        else if (t.size() == 5 && t[0] == QLatin1String("window"))
+            window = QRect(t[1].toInt(), t[2].toInt(), t[3].toInt(), t[4].toInt());
         else if (t.size() == 7 && t[0] == QLatin1String("word"))
             boxes.push_back({t[1].toLongLong(), QRect(t[2].toInt(), t[3].toInt(), t[4].toInt(), t[5].toInt()),
                              t[6] == QLatin1String("1")});
@@ -118,7 +125,15 @@ int main(int argc, char** argv)
     std::printf("boxes on screen %zu, confident boxes checked %d, drawn in the overlay colour %d; "
                 "overlay colour away from boxes %.2f%% of %lld samples\n",
                 boxes.size(), checked, passed, 100.0 * awayShare, away);
-    const bool ok = checked >= 20 && passed >= checked * 95 / 100 && awayShare < 0.01;
+    bool layoutOk = true;
+    if (minViewShare > 0) {
+        const double share = window.width() > 0 ? double(view.width()) / window.width() : 0.0;
+        std::printf("screen %dx%d, window %dx%d, page view %dx%d: %.1f%% of the window's width (want %.0f%%)\n",
+                    img.width(), img.height(), window.width(), window.height(), view.width(), view.height(),
+                    100.0 * share, 100.0 * minViewShare);
+        layoutOk = !view.isEmpty() && window.width() >= img.width() * 95 / 100 && share >= minViewShare;
+    }
+    const bool ok = checked >= 20 && passed >= checked * 95 / 100 && awayShare < 0.01 && layoutOk;
     std::printf(ok ? "PASS\n" : "FAIL\n");
     return ok ? 0 : 1;
 }

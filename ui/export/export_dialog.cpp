@@ -116,23 +116,31 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     auto* destLabel = new QLabel(tr("&Destination:"), this);
     destLabel->setBuddy(m_destination); // a row of two widgets has no buddy of its own: Alt+D goes to the path
     form->addRow(destLabel, destRow);
-    m_destinationNote->setWordWrap(true);
+    // One line, always there (empty when there is nothing to say): the dialog keeps its height when a
+    // note comes or goes. A note longer than the dialog is wide is cut; its tooltip has it whole.
+    m_destinationNote->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_destinationNote->setMinimumHeight(m_destinationNote->fontMetrics().height());
     m_destinationNote->setEnabled(false); // greyed: a hint, not an error
     form->addRow(QString(), m_destinationNote);
     layout->addLayout(form);
 
+    // The options on the left; the progress and the outcome on the right, in room kept for them from the
+    // start: an export does not make the dialog grow (it fits a 1366 × 768 screen before and after).
     setUpOptions(session);
-    layout->addWidget(m_optionsBox);
-
     setUpProgress();
-    m_progressBox->setVisible(false);
-    layout->addWidget(m_progressBox);
-
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->setObjectName(QStringLiteral("exportMessage"));
+    m_message->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // wraps to the column's width
     m_message->setVisible(false);
-    layout->addWidget(m_message);
+    auto* columns = new QHBoxLayout;
+    columns->addWidget(m_optionsBox);
+    auto* outcome = new QVBoxLayout;
+    outcome->addWidget(m_progressBox);
+    outcome->addWidget(m_message);
+    outcome->addStretch(1);
+    columns->addLayout(outcome, 1);
+    layout->addLayout(columns);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
@@ -257,6 +265,16 @@ void ExportDialog::setUpProgress()
         progress->addWidget(m_phaseDetails[i], i, 2);
     }
     progress->addWidget(m_summary, kExportPhaseCount, 0, 1, 3);
+    progress->setRowStretch(kExportPhaseCount + 1, 1); // rows from the top, whatever the box's height
+    // The box keeps the size of every row shown; until an export starts it only says what it is for.
+    m_progressBox->setMinimumSize(m_progressBox->sizeHint());
+    for (int i = 0; i < kExportPhaseCount; ++i) {
+        m_phaseNames[i]->setVisible(false);
+        m_phaseBars[i]->setVisible(false);
+        m_phaseDetails[i]->setVisible(false);
+    }
+    m_summary->setText(tr("The progress of each part of the bundle shows here during an export."));
+    m_summary->setWordWrap(true);
 }
 
 ExportDialog::~ExportDialog() = default;
@@ -338,7 +356,7 @@ void ExportDialog::updateDestinationNote()
     else if (!dest.isEmpty() && info.exists())
         note = tr("%1 exists: it is replaced only once the new bundle is complete.").arg(info.fileName());
     m_destinationNote->setText(note);
-    m_destinationNote->setVisible(!note.isEmpty());
+    m_destinationNote->setToolTip(note);
 }
 
 void ExportDialog::updateButtons()
@@ -381,7 +399,6 @@ void ExportDialog::resetProgress()
         m_phaseDetails[i]->clear();
     }
     m_summary->setText(tr("Reading the project…"));
-    m_progressBox->setVisible(true);
 }
 
 void ExportDialog::startExport()

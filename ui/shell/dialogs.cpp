@@ -24,6 +24,8 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QTableWidget>
@@ -48,15 +50,32 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     setWindowTitle(tr("Settings"));
     auto* layout = new QVBoxLayout(this);
 
-    layout->addWidget(makeProcessingGroup(settings));
-    layout->addWidget(makeEnginesGroup(settings));
-    layout->addWidget(makeReviewGroup(settings));
-    layout->addWidget(makeWorkersGroup(settings));
+    // The groups scroll (vertically only) so the dialog fits a 1366 × 768 screen however many settings
+    // there are.
+    auto* content = new QWidget(this);
+    auto* groups = new QVBoxLayout(content);
+    groups->setContentsMargins(0, 0, 0, 0);
+    groups->addWidget(makeProcessingGroup(settings));
+    groups->addWidget(makeEnginesGroup(settings));
+    groups->addWidget(makeReviewGroup(settings));
+    groups->addWidget(makeWorkersGroup(settings));
+    groups->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
+    scroll->setMinimumWidth(content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    layout->addWidget(scroll, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    // Every group in view when the screen allows, at most 640 px high.
+    const int margins = layout->contentsMargins().top() + layout->contentsMargins().bottom() + layout->spacing();
+    resize(scroll->minimumWidth() + layout->contentsMargins().left() + layout->contentsMargins().right(),
+           std::min(content->sizeHint().height() + buttons->sizeHint().height() + margins, 640));
 }
 
 QGroupBox* SettingsDialog::makeProcessingGroup(const AppSettings& settings)

@@ -1,5 +1,6 @@
 #include "ui/shell/main_window.h"
 
+#include "core/import/importer.h"
 #include "core/pipeline/engine_choice.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
@@ -34,6 +35,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
@@ -93,12 +96,16 @@ MainWindow::MainWindow(std::shared_ptr<Workplace> workplace, QWidget* parent)
     });
 
     QSettings s;
-    restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
-    if (!s.contains(QStringLiteral("window/geometry")))
-        resize(1400, 900);
-    if (!s.contains(QStringLiteral("window/state"))) // first start: room for the page list's status text
-        resizeDocks({m_docks.first()}, {300}, Qt::Horizontal);
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: 1400 × 900, or the whole screen when it is smaller (a laptop's 1366 × 768).
+        const QRect screenArea = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+        resize(QSize(1400, 900).boundedTo(screenArea.size()));
+        if (screenArea.width() < 1400 || screenArea.height() < 900)
+            move(screenArea.topLeft());
+    }
+    if (!restoreState(s.value(QStringLiteral("window/state")).toByteArray()))
+        resetLayout();
+    updateDocksAction();
     updateTitle();
     updateActions();
     updateStatus();
@@ -107,6 +114,10 @@ MainWindow::MainWindow(std::shared_ptr<Workplace> workplace, QWidget* parent)
 MainWindow::~MainWindow()
 {
     closeProject();
+    // QWidget's destructor hides (and deletes) the docks one by one: nothing to keep in step any more.
+    for (QDockWidget* d : m_docks)
+        disconnect(d->toggleViewAction(), nullptr, this, nullptr);
+    m_docksAction = nullptr;
 }
 
 // --- construction ---------------------------------------------------------------------------------
@@ -120,6 +131,14 @@ void MainWindow::createDocks()
         addDockWidget(area, d);
         m_docks << d;
         return d;
+    };
+    // Forms scroll instead of holding their dock (and so the page view) at their own width.
+    auto scrolling = [this](QWidget* content) {
+        auto* area = new QScrollArea(this);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        area->setWidget(content);
+        return area;
     };
 
     m_documentsView = new QTableView(this);
@@ -137,6 +156,16 @@ void MainWindow::createDocks()
                 if (doc && doc != m_currentDoc)
                     showDocument(doc);
             });
+    // Delete in the documents list: removes the current document when it failed (asks first).
+    auto* remove = new QAction(tr("&Remove Document…"), m_documentsView);
+    remove->setShortcut(QKeySequence::Delete);
+    remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(remove, &QAction::triggered, this, [this] {
+        if (const DocumentId doc = m_documents->documentAt(m_documentsView->currentIndex().row()))
+            removeDocument(doc);
+    });
+    m_documentsView->addAction(remove);
+    m_writeActions << remove;
     dock(tr("Documents"), QStringLiteral("documentsDock"), m_documentsView, Qt::LeftDockWidgetArea);
 
     m_pagesView = new QListView(this);
@@ -154,19 +183,92 @@ void MainWindow::createDocks()
     dock(tr("Pages"), QStringLiteral("pagesDock"), m_pagesView, Qt::LeftDockWidgetArea);
 
     // The inspector and search panel are bound to a session: made when a project opens.
-    m_inspectorDock = dock(tr("Inspector"), QStringLiteral("inspectorDock"), new QLabel(tr("No project"), this),
-                           Qt::RightDockWidgetArea);
+    m_inspectorDock = dock(tr("Inspector"), QStringLiteral("inspectorDock"),
+                           scrolling(new QLabel(tr("No project"), this)), Qt::RightDockWidgetArea);
     m_searchDock =
         dock(tr("Search"), QStringLiteral("searchDock"), new QLabel(tr("No project"), this), Qt::RightDockWidgetArea);
 
     m_progress = new ProgressPanel(this);
-    auto* progressDock = dock(tr("Progress"), QStringLiteral("progressDock"), m_progress, Qt::RightDockWidgetArea);
+    dock(tr("Progress"), QStringLiteral("progressDock"), scrolling(m_progress), Qt::RightDockWidgetArea);
 
     m_undoView = new QUndoView(this);
     m_undoView->setEmptyLabel(tr("<opened>"));
-    auto* undoDock = dock(tr("History"), QStringLiteral("historyDock"), m_undoView, Qt::RightDockWidgetArea);
-    tabifyDockWidget(progressDock, undoDock);
-    progressDock->raise();
+    dock(tr("History"), QStringLiteral("historyDock"), m_undoView, Qt::RightDockWidgetArea);
+    for (QDockWidget* d : m_docks)
+        connect(d->toggleViewAction(), &QAction::toggled, this, &MainWindow::updateDocksAction);
+}
+
+QWidget* MainWindow::setDockContent(QDockWidget* dock, QWidget* content)
+{
+    if (auto* area = qobject_cast<QScrollArea*>(dock->widget())) {
+        QWidget* old = area->takeWidget();
+        area->setWidget(content);
+        return old;
+    }
+    QWidget* old = dock->widget();
+    dock->setWidget(content);
+    return old;
+}
+
+void MainWindow::resetLayout()
+{
+    auto named = [this](const char* name) {
+        return findChild<QDockWidget*>(QLatin1String(name), Qt::FindDirectChildrenOnly);
+    };
+    QDockWidget *documents = named("documentsDock"), *pages = named("pagesDock"), *progress = named("progressDock"),
+                *history = named("historyDock");
+    m_docksHiddenTogether.clear();
+    for (QDockWidget* d : m_docks) {
+        d->setFloating(false); // a dock dragged off the screen comes back
+        removeDockWidget(d);
+    }
+    addDockWidget(Qt::LeftDockWidgetArea, documents, Qt::Vertical);
+    addDockWidget(Qt::LeftDockWidgetArea, pages, Qt::Vertical);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock, Qt::Vertical);
+    addDockWidget(Qt::RightDockWidgetArea, m_searchDock, Qt::Vertical);
+    tabifyDockWidget(m_searchDock, progress);
+    tabifyDockWidget(progress, history);
+    for (QDockWidget* d : m_docks) {
+        if (d != documents && d != pages && d != m_inspectorDock && d != m_searchDock && d != progress && d != history)
+            tabifyDockWidget(history, d); // a dock this function does not know yet: with the other tabs
+        d->show();
+    }
+    m_searchDock->raise();
+    // The page view keeps about 63 % of the width: 17 % on the left, 19 % on the right, within bounds
+    // that keep the lists readable on a narrow window and the docks modest on a wide one.
+    const int w = width(), h = height();
+    resizeDocks({documents, m_inspectorDock}, {std::clamp(w * 17 / 100, 120, 300), std::clamp(w * 19 / 100, 140, 340)},
+                Qt::Horizontal);
+    resizeDocks({documents, pages}, {h / 4, h * 3 / 4}, Qt::Vertical);
+    resizeDocks({m_inspectorDock, m_searchDock}, {h / 2, h / 2}, Qt::Vertical);
+    updateDocksAction();
+}
+
+void MainWindow::setDocksShown(bool shown)
+{
+    if (!shown) {
+        m_docksHiddenTogether.clear();
+        for (QDockWidget* d : m_docks)
+            if (!d->isHidden())
+                m_docksHiddenTogether << d;
+        for (QDockWidget* d : m_docksHiddenTogether)
+            d->hide();
+    } else {
+        const QList<QDockWidget*> back = m_docksHiddenTogether.isEmpty() ? m_docks : m_docksHiddenTogether;
+        m_docksHiddenTogether.clear();
+        for (QDockWidget* d : back)
+            d->show();
+    }
+    updateDocksAction();
+}
+
+void MainWindow::updateDocksAction()
+{
+    if (!m_docksAction)
+        return;
+    const bool any = std::any_of(m_docks.begin(), m_docks.end(), [](QDockWidget* d) { return !d->isHidden(); });
+    QSignalBlocker block(m_docksAction);
+    m_docksAction->setChecked(any);
 }
 
 void MainWindow::createActions()
@@ -257,6 +359,10 @@ void MainWindow::createViewMenu()
     m_viewMenu->addSeparator();
     for (auto* d : m_docks)
         m_viewMenu->addAction(d->toggleViewAction());
+    m_docksAction = m_viewMenu->addAction(tr("Show &Docks"), this, &MainWindow::setDocksShown);
+    m_docksAction->setCheckable(true);
+    m_docksAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+D")));
+    m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
     m_viewMenu->addSeparator();
     // The filter bar is made here so its action sits in the View menu; hidden until asked for.
     m_filterBar = new WordFilterBar(this);
@@ -398,7 +504,7 @@ QList<QAction*> MainWindow::allActions() const
             if (!a->isSeparator() && !a->menu() && !out.contains(a))
                 out << a;
     }
-    for (QAction* a : m_view->actions())
+    for (QAction* a : m_view->actions() + m_documentsView->actions())
         if (!out.contains(a))
             out << a;
     return out;
@@ -420,6 +526,11 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     const QFileInfo info(path);
     if (!info.exists()) {
         showError(tr("Cannot open project"), tr("%1 does not exist.").arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    if (info.isFile() && info.suffix().compare(QLatin1String("incidoc"), Qt::CaseInsensitive) != 0
+        && looksImportable(info.absoluteFilePath())) { // a PDF or an image: the user wants it imported
+        offerImport(info.absoluteFilePath());
         return false;
     }
     auto opened = ProjectSession::open(info.absoluteFilePath(), readOnly);
@@ -521,7 +632,7 @@ void MainWindow::closeProject()
     m_pages->setSession(nullptr);
     m_undoView->setStack(nullptr);
     if (m_inspector || m_search) {
-        m_inspectorDock->setWidget(new QLabel(tr("No project"), this));
+        setDockContent(m_inspectorDock, new QLabel(tr("No project"), this));
         m_searchDock->setWidget(new QLabel(tr("No project"), this));
         delete m_inspector;
         delete m_search;
@@ -550,10 +661,9 @@ void MainWindow::connectSession()
     m_documents->setSession(s);
     m_pages->setSession(s);
     m_undoView->setStack(s->undoStack());
-    delete m_inspectorDock->widget();
     delete m_searchDock->widget();
     m_inspector = new InspectorWidget(s, this);
-    m_inspectorDock->setWidget(m_inspector);
+    delete setDockContent(m_inspectorDock, m_inspector);
     m_search = new SearchPanel(s, this);
     m_searchDock->setWidget(m_search);
     m_navigator = std::make_unique<ReviewNavigator>(s);
@@ -726,6 +836,55 @@ void MainWindow::onOpen()
     d->open();
 }
 
+void MainWindow::offerImport(const QString& path)
+{
+    const QString name = QDir::toNativeSeparators(path);
+    m_lastError = tr("%1 is a document to import, not an Incidoc project.").arg(name);
+    if (m_session && m_session->isReadOnly()) {
+        showError(tr("Import"), tr("%1 is a document, not an Incidoc project, and the open project is read-only: "
+                                   "it cannot be imported into it.")
+                                    .arg(name));
+        return;
+    }
+    auto* box = new QMessageBox(this);
+    box->setObjectName(QStringLiteral("importOffer"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIcon(QMessageBox::Question);
+    box->setWindowTitle(tr("Import a Document"));
+    box->setText(tr("%1 is a document, not an Incidoc project.").arg(name));
+    QAbstractButton* yes = nullptr;
+    if (m_session) {
+        box->setInformativeText(tr("Import it into %1?").arg(QFileInfo(m_session->path()).fileName()));
+        yes = box->addButton(tr("&Import"), QMessageBox::AcceptRole);
+    } else {
+        box->setInformativeText(tr("Documents are imported into a project: create a project (or open one) "
+                                   "first. A new project will import this document."));
+        yes = box->addButton(tr("&New Project…"), QMessageBox::AcceptRole);
+    }
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(qobject_cast<QPushButton*>(yes));
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, path](QAbstractButton* b) {
+        if (b != yes)
+            return;
+        if (m_session) {
+            importPaths({path});
+            return;
+        }
+        auto* d = new QFileDialog(this, tr("New Project"), QFileInfo(path).absolutePath(),
+                                  tr("Incidoc projects (*.incidoc)"));
+        d->setAcceptMode(QFileDialog::AcceptSave);
+        d->setDefaultSuffix(QStringLiteral("incidoc"));
+        d->setOption(QFileDialog::DontConfirmOverwrite); // newProject refuses existing files itself
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        connect(d, &QFileDialog::fileSelected, this, [this, path](const QString& f) {
+            if (newProject(f))
+                importPaths({path});
+        });
+        d->open();
+    });
+    box->open();
+}
+
 void MainWindow::onImportFiles()
 {
     auto* d = new QFileDialog(this, tr("Import Files"), QString(),
@@ -828,7 +987,61 @@ void MainWindow::onDocumentsContextMenu(const QPoint& pos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     auto* retry = menu->addAction(tr("Retry Failed"), this, [this, doc] { m_pipeline->retryFailed(doc); });
     retry->setEnabled(m_documents->hasFailures(index.row()));
+    menu->addSeparator();
+    auto* remove = menu->addAction(tr("&Remove Document…"), this, [this, doc] { removeDocument(doc); });
+    const bool failed = m_session->isFailedDocument(doc);
+    remove->setEnabled(failed);
+    remove->setToolTip(failed ? tr("Removes the document from the project (Delete).")
+                              : tr("Only a document that failed can be removed."));
+    menu->setToolTipsVisible(true);
     menu->popup(m_documentsView->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::removeDocument(DocumentId document)
+{
+    if (!m_session)
+        return;
+    const auto doc = m_session->document(document);
+    if (!doc)
+        return;
+    if (m_session->isReadOnly()) {
+        showError(tr("Remove Document"), tr("The project is open read-only: nothing can be removed."));
+        return;
+    }
+    if (!m_session->isFailedDocument(document)) {
+        // Its words are someone's work, or will be: only what failed as a whole can go.
+        showError(tr("Remove Document"),
+                  tr("%1 was imported and has pages that were read or are waiting to be read. Only a "
+                     "document that failed (its file could not be imported, or every page failed) can be "
+                     "removed.")
+                      .arg(doc->name));
+        return;
+    }
+    auto* box = new QMessageBox(QMessageBox::Question, tr("Remove Document"),
+                                tr("Remove %1 from the project?").arg(doc->name), QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("removeDocumentConfirm"));
+    box->setInformativeText(
+        (doc->error.isEmpty() ? tr("Every page of it failed.") : tr("Its import failed: %1.").arg(doc->error))
+        + QLatin1Char(' ')
+        + tr("The document and its pages leave the project; the file on disk is not touched. This cannot be "
+             "undone: import the file again to bring it back."));
+    auto* yes = box->addButton(tr("&Remove"), QMessageBox::DestructiveRole);
+    box->addButton(QMessageBox::Cancel);
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, yes, document](QAbstractButton* b) {
+        if (b != yes || !m_session || !m_session->removeDocument(document))
+            return;
+        statusBar()->showMessage(tr("Document removed."), 5000);
+        if (m_currentDoc == document) {
+            m_currentDoc = 0;
+            m_pages->setDocument(0);
+            m_view->showPage(0);
+        }
+        refreshNow();
+        updateStatus();
+    });
+    box->open();
 }
 
 // --- navigation -----------------------------------------------------------------------------------

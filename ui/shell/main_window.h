@@ -60,6 +60,21 @@ public:
     /// Imports files and folders into the open project in the background.
     void importPaths(const QStringList& paths);
 
+    // --- layout ----------------------------------------------------------------------------------
+    /// The docks as a first start places them (View › Reset Layout): documents over pages on the left,
+    /// the inspector over the search, progress and history tabs on the right, narrow enough that the
+    /// page view keeps most of the window's width. Closed and floating docks come back.
+    void resetLayout();
+    /// Hides every dock, the page view taking the whole window, or shows again the docks hidden that
+    /// way (every dock when none was) (View › Show Docks, Ctrl+Shift+D).
+    void setDocksShown(bool shown);
+    QList<QDockWidget*> docks() const { return m_docks; }
+
+    // --- documents -------------------------------------------------------------------------------
+    /// Asks to remove a document that failed (documents list › Remove Document…, or Delete there) and
+    /// removes it once confirmed. Other documents are refused with a message saying why.
+    void removeDocument(DocumentId document);
+
     void showDocument(DocumentId document, PageId page = 0);
     void showPage(PageId page);
     /// Shows the page of a search hit and selects its word.
@@ -152,6 +167,12 @@ private:
     void onImportFolder();
     void onSettings();
     void onDocumentsContextMenu(const QPoint& pos);
+    /// File › Open on a PDF or an image: offers to import it into the open project (or to make one).
+    void offerImport(const QString& path);
+    /// Puts `content` into a dock made by createDocks (in its scroll area when it has one); returns the
+    /// widget it held, now the caller's.
+    QWidget* setDockContent(QDockWidget* dock, QWidget* content);
+    void updateDocksAction();
 
     std::shared_ptr<Workplace> m_workplace;
     AppSettings m_settings;
@@ -183,6 +204,8 @@ private:
     QList<QAction*> m_writeActions;   ///< enabled only with a writable project
     QAction* m_pauseAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    QAction* m_docksAction = nullptr;          ///< View › Show Docks
+    QList<QDockWidget*> m_docksHiddenTogether; ///< what "Show Docks" brings back
 
     QLabel* m_pageLabel;
     QLabel* m_zoomLabel;

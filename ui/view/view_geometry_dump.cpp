@@ -26,6 +26,10 @@ void writeGeometry(PageView* view, ProjectSession* session, const QString& path)
     QWidget* vp = view->viewport();
     const QPoint origin = vp->mapToGlobal(QPoint(0, 0));
     out << "viewport " << origin.x() << ' ' << origin.y() << ' ' << vp->width() << ' ' << vp->height() << '\n';
+    const QPoint viewOrigin = view->mapToGlobal(QPoint(0, 0));
+    out << "view " << viewOrigin.x() << ' ' << viewOrigin.y() << ' ' << view->width() << ' ' << view->height() << '\n';
+    const QRect window = view->window()->geometry();
+    out << "window " << window.x() << ' ' << window.y() << ' ' << window.width() << ' ' << window.height() << '\n';
     for (const WordRecord& w : session->words(view->pageId())) {
         const WordItem* item = view->wordItem(w.id);
         if (!item)

@@ -7,6 +7,8 @@
 // File format (text, one record per line):
 //   colour R G B            the pen colour of an unlabelled, confident word box
 //   viewport X Y W H        the page view's viewport, in screen pixels
+//   view X Y W H            the page view itself (viewport, frame and scroll bars), in screen pixels
+//   window X Y W H          the main window (without its frame), in screen pixels
 //   word ID X Y W H LOW     a word box fully inside the viewport, in screen pixels; LOW 1: low confidence
 //
 // Thread contract: GUI thread only.

@@ -9,6 +9,7 @@
 #include "ui/export/export_dialog.h"
 #include "ui/project_session.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QDesktopServices>
 #include <QDir>
@@ -36,6 +37,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "tests/support/pdf_factory.h"
@@ -384,6 +386,39 @@ TEST_F(ExportDialogTest, ExportsTheChosenDocumentsAndReviewedPagesOnly)
     EXPECT_EQ(all.filter(QRegularExpression(QStringLiteral("^documents/"))).size(), 6);
     EXPECT_EQ(all.filter(QRegularExpression(QStringLiteral("^images/"))).size(), 4);
     EXPECT_TRUE(zipTests(zip));
+}
+
+TEST_F(ExportDialogTest, FitsA1366x768ScreenAndDoesNotGrowAfterAnExport)
+{
+    // A long destination (a deep folder, a long name): the outcome message repeats it.
+    const QString deep = m_dir.filePath(QStringLiteral("evidence-bundles-for-the-quarterly-review/"
+                                                       "2026/northern-district/incident-reports-exported"));
+    ASSERT_TRUE(QDir().mkpath(deep));
+    QSettings().setValue(QStringLiteral("export/folder"), deep);
+    openDialog();
+    QApplication::processEvents();
+    const QSize before = m_dialog->size();
+    auto fits = [](const QSize& s) { return s.width() <= 1300 && s.height() <= 700; };
+    EXPECT_TRUE(fits(before)) << before.width() << "x" << before.height();
+    EXPECT_TRUE(fits(m_dialog->sizeHint())) << m_dialog->sizeHint().width() << "x" << m_dialog->sizeHint().height();
+
+    click(m_dialog->imagesButton(ExportImages::None));
+    exportAndWait();
+    ASSERT_FALSE(m_dialog->messageLabel()->property("error").toBool()) << qPrintable(m_dialog->messageLabel()->text());
+    EXPECT_TRUE(m_dialog->messageLabel()->isVisible());
+    EXPECT_TRUE(m_dialog->phaseBar(ExportPhase::PageJson)->isVisible());
+    for (int i = 0; i < 5; ++i) {
+        QApplication::processEvents();
+        QTest::qWait(10);
+    }
+    const QSize after = m_dialog->size(), minimum = m_dialog->minimumSizeHint();
+    std::printf("export dialog: %dx%d before, %dx%d after an export (minimum %dx%d)\n", before.width(), before.height(),
+                after.width(), after.height(), minimum.width(), minimum.height());
+    EXPECT_EQ(after, before);
+    EXPECT_TRUE(fits(minimum)) << minimum.width() << "x" << minimum.height();
+    EXPECT_TRUE(fits(m_dialog->sizeHint())) << m_dialog->sizeHint().width() << "x" << m_dialog->sizeHint().height();
+    // The whole outcome is there to read, path included.
+    EXPECT_TRUE(m_dialog->messageLabel()->text().contains(QDir::toNativeSeparators(deep)));
 }
 
 TEST_F(ExportDialogTest, CancelLeavesNoFileAndKeepsTheOldOne)

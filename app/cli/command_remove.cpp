@@ -1,0 +1,70 @@
+// `remove DOCUMENT...`: takes documents that failed (their file could not be imported, or every page
+// failed) out of the project, with their pages and history; the app's Remove Document. A document is
+// named by its id (`status --json`) or its path (as `status` lists it). Documents with pages that were
+// read are refused.
+
+#include "app/cli/commands.h"
+#include "core/storage/project_store.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+
+namespace incidoc::cli {
+namespace {
+
+/// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.
+DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name)
+{
+    bool isId = false;
+    const DocumentId id = name.toLongLong(&isId);
+    const QString path = QDir::cleanPath(QFileInfo(name).absoluteFilePath());
+    for (const DocumentRecord& d : documents)
+        if ((isId && d.id == id) || (!isId && (d.path == name || d.path == path)))
+            return d.id;
+    return 0;
+}
+
+} // namespace
+
+int commandRemove(const CliOptions& o)
+{
+    auto store = ProjectStore::open(o.project, OpenMode::ReadWrite);
+    if (!store) {
+        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        return kExitUsage;
+    }
+    auto documents = (*store)->documents();
+    if (!documents) {
+        err(Cli::tr("error: %1").arg(documents.error().message));
+        return kExitUsage;
+    }
+    QJsonArray removed, refused;
+    for (const QString& name : o.inputs) {
+        const DocumentId id = findDocument(*documents, name);
+        QString why;
+        if (!id) {
+            why = Cli::tr("no such document in the project");
+        } else if (auto failed = (*store)->isFailedDocument(id); !failed) {
+            why = failed.error().message;
+        } else if (!*failed) {
+            why = Cli::tr("its pages were read or are waiting to be read: only a document that failed can be removed");
+        } else if (Status gone = (*store)->removeDocument(id); !gone) {
+            why = gone.error().message;
+        }
+        if (why.isEmpty()) {
+            removed.append(QJsonObject{{QStringLiteral("document_id"), id}, {QStringLiteral("name"), name}});
+            if (!o.json && !o.quiet)
+                out(Cli::tr("Removed %1").arg(name));
+        } else {
+            refused.append(QJsonObject{
+                {QStringLiteral("document_id"), id}, {QStringLiteral("name"), name}, {QStringLiteral("reason"), why}});
+            err(Cli::tr("error: %1: %2").arg(name, why));
+        }
+    }
+    if (o.json)
+        printJson(QJsonObject{{QStringLiteral("removed"), removed}, {QStringLiteral("refused"), refused}});
+    return refused.isEmpty() ? kExitOk : kExitSomeFailed;
+}
+
+} // namespace incidoc::cli
