@@ -821,6 +821,13 @@ Rien n’a été écrit à la destination.</translation>
     </message>
 </context>
 <context>
+    <name>incidoc::ui::InlineEditor</name>
+    <message>
+        <source>Tab: %1</source>
+        <translation>Tab : %1</translation>
+    </message>
+</context>
+<context>
     <name>incidoc::ui::InspectorWidget</name>
     <message>
         <source>OCR</source>
@@ -2389,6 +2396,122 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Keys</source>
         <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Type on the selected word: edit it, starting with that character (letters, digits, punctuation: never a command)</source>
+        <translation>Taper sur le mot sélectionné : le modifier, en commençant par ce caractère (lettres, chiffres, ponctuation : jamais une commande)</translation>
+    </message>
+    <message>
+        <source>any character</source>
+        <translation>n’importe quel caractère</translation>
+    </message>
+    <message>
+        <source>In the word editor: store and go on to the next word to check</source>
+        <translation>Dans l’éditeur de mot : enregistrer et passer au mot à vérifier suivant</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>In the word editor: store and stay</source>
+        <translation>Dans l’éditeur de mot : enregistrer et rester</translation>
+    </message>
+    <message>
+        <source>Shift+Return</source>
+        <translation>Maj+Entrée</translation>
+    </message>
+    <message>
+        <source>In the word editor: take the suggestion</source>
+        <translation>Dans l’éditeur de mot : prendre la suggestion</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>In the word editor: split the word at the caret</source>
+        <translation>Dans l’éditeur de mot : couper le mot au curseur</translation>
+    </message>
+    <message>
+        <source>Alt+S</source>
+        <translation>Alt+S</translation>
+    </message>
+    <message>
+        <source>In the word editor: cancel</source>
+        <translation>Dans l’éditeur de mot : annuler</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Échap</translation>
+    </message>
+    <message>
+        <source>Select the word before / after</source>
+        <translation>Sélectionner le mot précédent / suivant</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>Gauche, Droite</translation>
+    </message>
+    <message>
+        <source>Select the word of the line above / below</source>
+        <translation>Sélectionner le mot de la ligne au-dessus / en dessous</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>Haut, Bas</translation>
+    </message>
+    <message>
+        <source>Extend the selection word by word</source>
+        <translation>Étendre la sélection mot par mot</translation>
+    </message>
+    <message>
+        <source>Shift+Left, Shift+Right</source>
+        <translation>Maj+Gauche, Maj+Droite</translation>
+    </message>
+    <message>
+        <source>Move the selected boxes by one pixel</source>
+        <translation>Déplacer les cadres sélectionnés d’un pixel</translation>
+    </message>
+    <message>
+        <source>Alt+arrows</source>
+        <translation>Alt+flèches</translation>
+    </message>
+    <message>
+        <source>Resize the selected boxes by one pixel</source>
+        <translation>Redimensionner les cadres sélectionnés d’un pixel</translation>
+    </message>
+    <message>
+        <source>Alt+Shift+arrows</source>
+        <translation>Alt+Maj+flèches</translation>
+    </message>
+    <message>
+        <source>Pan the page</source>
+        <translation>Faire défiler la page</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrows, or Space held and drag</source>
+        <translation>Ctrl+flèches, ou Espace maintenue et glisser</translation>
+    </message>
+    <message>
+        <source>Hide every box while held</source>
+        <translation>Masquer tous les cadres tant que la touche est maintenue</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>The words&apos; menu</source>
+        <translation>Le menu des mots</translation>
+    </message>
+    <message>
+        <source>Menu, Shift+F10</source>
+        <translation>Menu, Maj+F10</translation>
+    </message>
+    <message>
+        <source>Clear the selection, leave draw mode</source>
+        <translation>Vider la sélection, quitter le mode dessin</translation>
     </message>
 </context>
 <context>

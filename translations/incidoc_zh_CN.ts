@@ -817,6 +817,13 @@ Nothing was written to the destination.</source>
     </message>
 </context>
 <context>
+    <name>incidoc::ui::InlineEditor</name>
+    <message>
+        <source>Tab: %1</source>
+        <translation>Tab：%1</translation>
+    </message>
+</context>
+<context>
     <name>incidoc::ui::InspectorWidget</name>
     <message>
         <source>OCR</source>
@@ -2373,6 +2380,122 @@ Open it read-only?</source>
     <message>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+    <message>
+        <source>Type on the selected word: edit it, starting with that character (letters, digits, punctuation: never a command)</source>
+        <translation>在选中的单词上直接输入：从该字符开始编辑（字母、数字、标点：绝不会触发命令）</translation>
+    </message>
+    <message>
+        <source>any character</source>
+        <translation>任意字符</translation>
+    </message>
+    <message>
+        <source>In the word editor: store and go on to the next word to check</source>
+        <translation>在单词编辑器中：保存并转到下一个待检查的单词</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>回车</translation>
+    </message>
+    <message>
+        <source>In the word editor: store and stay</source>
+        <translation>在单词编辑器中：保存并停留</translation>
+    </message>
+    <message>
+        <source>Shift+Return</source>
+        <translation>Shift+回车</translation>
+    </message>
+    <message>
+        <source>In the word editor: take the suggestion</source>
+        <translation>在单词编辑器中：采用建议</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tab</translation>
+    </message>
+    <message>
+        <source>In the word editor: split the word at the caret</source>
+        <translation>在单词编辑器中：在光标处拆分单词</translation>
+    </message>
+    <message>
+        <source>Alt+S</source>
+        <translation>Alt+S</translation>
+    </message>
+    <message>
+        <source>In the word editor: cancel</source>
+        <translation>在单词编辑器中：取消</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Select the word before / after</source>
+        <translation>选择上一个 / 下一个单词</translation>
+    </message>
+    <message>
+        <source>Left, Right</source>
+        <translation>左、右</translation>
+    </message>
+    <message>
+        <source>Select the word of the line above / below</source>
+        <translation>选择上一行 / 下一行的单词</translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation>上、下</translation>
+    </message>
+    <message>
+        <source>Extend the selection word by word</source>
+        <translation>逐词扩展选择</translation>
+    </message>
+    <message>
+        <source>Shift+Left, Shift+Right</source>
+        <translation>Shift+左、Shift+右</translation>
+    </message>
+    <message>
+        <source>Move the selected boxes by one pixel</source>
+        <translation>将选中的框移动一个像素</translation>
+    </message>
+    <message>
+        <source>Alt+arrows</source>
+        <translation>Alt+方向键</translation>
+    </message>
+    <message>
+        <source>Resize the selected boxes by one pixel</source>
+        <translation>将选中的框调整一个像素</translation>
+    </message>
+    <message>
+        <source>Alt+Shift+arrows</source>
+        <translation>Alt+Shift+方向键</translation>
+    </message>
+    <message>
+        <source>Pan the page</source>
+        <translation>平移页面</translation>
+    </message>
+    <message>
+        <source>Ctrl+arrows, or Space held and drag</source>
+        <translation>Ctrl+方向键，或按住空格拖动</translation>
+    </message>
+    <message>
+        <source>Hide every box while held</source>
+        <translation>按住时隐藏所有框</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>The words&apos; menu</source>
+        <translation>单词菜单</translation>
+    </message>
+    <message>
+        <source>Menu, Shift+F10</source>
+        <translation>菜单键、Shift+F10</translation>
+    </message>
+    <message>
+        <source>Clear the selection, leave draw mode</source>
+        <translation>清除选择，退出绘制模式</translation>
     </message>
 </context>
 <context>

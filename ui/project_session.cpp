@@ -5,6 +5,7 @@
 #include "ui/editing/edit_commands.h"
 #include "ui/editing/line_edit_command.h"
 
+#include <QElapsedTimer>
 #include <QUndoStack>
 
 #include <algorithm>
@@ -18,6 +19,9 @@ struct ProjectSession::Impl {
     bool readOnly = false;
     QUndoStack* undo = nullptr; // child of the session
     std::chrono::milliseconds mergeWindow{1500};
+    std::vector<QString> vocabulary;
+    bool vocabularyStale = true;
+    QElapsedTimer vocabularyAge; ///< a large project is not read again more than every few seconds
 };
 
 Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path, bool readOnly)
@@ -36,6 +40,20 @@ Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path
 ProjectSession::ProjectSession(std::unique_ptr<Impl> impl) : m_impl(std::move(impl))
 {
     m_impl->undo = new QUndoStack(this);
+    connect(this, &ProjectSession::wordsChanged, this, [this] { m_impl->vocabularyStale = true; });
+}
+
+const std::vector<QString>& ProjectSession::vocabulary()
+{
+    if (m_impl->vocabularyStale
+        && (!m_impl->vocabularyAge.isValid() || m_impl->vocabularyAge.elapsed() > 5000
+            || m_impl->vocabulary.size() < 5000)) {
+        m_impl->vocabularyAge.start();
+        auto v = m_impl->store->vocabulary();
+        m_impl->vocabulary = v ? std::move(*v) : std::vector<QString>{};
+        m_impl->vocabularyStale = false;
+    }
+    return m_impl->vocabulary;
 }
 
 ProjectSession::~ProjectSession()

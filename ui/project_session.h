@@ -81,6 +81,9 @@ public:
                                          bool* wrapped = nullptr);
     /// How many words `rule` keeps on pages not marked reviewed, in `document` (0: the whole project).
     int wordsToCheckCount(const ReviewQueueRule& rule, DocumentId document = 0);
+    /// The project's word texts, the most frequent first (ProjectStore::vocabulary); read again after the
+    /// words changed.
+    const std::vector<QString>& vocabulary();
 
     // --- mutations: each pushes one undoable command; false (and errorOccurred) when the write failed --
     bool setWordText(WordId word, const QString& text);

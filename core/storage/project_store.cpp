@@ -1001,6 +1001,19 @@ Result<int> ProjectStore::flaggedWordCount(PageId page)
     });
 }
 
+Result<std::vector<QString>> ProjectStore::vocabulary(int limit)
+{
+    return guarded<std::vector<QString>>([&] {
+        Query q(m_impl->db, "SELECT text FROM words WHERE length(text) >= 2 GROUP BY text "
+                            "ORDER BY count(*) DESC, text LIMIT ?1");
+        q.bind(1, limit);
+        std::vector<QString> out;
+        while (q.next())
+            out.push_back(q.text(0));
+        return out;
+    });
+}
+
 Result<bool> ProjectStore::hasOtherReadings()
 {
     return guarded<bool>([&] {

@@ -219,6 +219,9 @@ public:
     /// Whether any word of the project holds another engine's reading (it was read by two engines): a
     /// project with none was never reviewed by flags (older projects, one engine).
     Result<bool> hasOtherReadings();
+    /// The project's word texts of two characters or more, the most frequent first (ties in text order),
+    /// at most `limit`: what the word editor suggests while a person types.
+    Result<std::vector<QString>> vocabulary(int limit = 20000);
     /// Words whose text contains `text` (case-insensitive), in document, page and reading order.
     Result<std::vector<WordHit>> searchWords(const QString& text, int limit = 1000);
     /// Renames, recolours or re-keys a label (not part of the word edit history: labels are project

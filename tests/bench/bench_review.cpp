@@ -9,9 +9,11 @@
 // The annotator, on each form: Tab to the first word to check, then for every word the queue shows:
 //   - the word reads right: Return (accept and go on): 1 key;
 //   - the other engine read it right: Ctrl+Shift+O, Return: 2 keys;
-//   - no word is there (noise): Delete, Tab: 2 keys;
-//   - else the cheaper of typing the word over (its characters, Return) and F2, End, Left to the change,
-//     Backspace over it, the new characters, Return;
+//   - no word is there (noise): Delete (the queue goes on): 1 key;
+//   - else the cheapest of typing the word over (its characters, taking the editor's suggestion with Tab
+//     as soon as it is the word, Return) and editing it: F2, End and Left (or Home and Right) to the
+//     change, Backspace (Delete) over it, the new characters, Return — from its text, or from the other
+//     engine's reading after Ctrl+Shift+O;
 // until the queue leaves the form; then Ctrl+Return marks the page reviewed. Every key is a QTest key
 // event on the widget with the focus, and the project is checked afterwards (every corrected word holds
 // the text typed). Printed: keys per corrected and per accepted word, the words checked, the errors the
@@ -22,6 +24,7 @@
 #include "core/util/openmp_guard.h"
 #include "ui/project_session.h"
 #include "ui/shell/main_window.h"
+#include "ui/view/inline_editor.h"
 #include "ui/view/overlay_items.h"
 #include "ui/view/page_view.h"
 
@@ -114,7 +117,7 @@ struct Tally {
     int keys = 0;
     int accepted = 0, acceptKeys = 0;
     int corrected = 0, correctKeys = 0;
-    int otherReading = 0, deleted = 0, retyped = 0, edited = 0;
+    int otherReading = 0, deleted = 0, retyped = 0, edited = 0, suggested = 0;
     int navigationKeys = 0;
     int typedByOldKeymapHazard = 0; ///< corrections whose first character was a single-key command before
     std::vector<double> formMs;
@@ -147,6 +150,43 @@ public:
             }
             ++m_keys;
         }
+    }
+
+    /// The cheapest way to edit `from` into `to` in the editor: F2 (all selected), then End and Left to the
+    /// end of the change and Backspace over it, or Home and Right to its start and Delete over it; the
+    /// new characters; Return.
+    struct Edit {
+        int cost = 1 << 20;
+        bool fromEnd = true;
+        int moves = 0, removed = 0;
+        QString middle;
+    };
+    static Edit planEdit(const QString& from, const QString& to)
+    {
+        int p = 0;
+        while (p < from.size() && p < to.size() && from[p] == to[p])
+            ++p;
+        int q = 0;
+        while (q < from.size() - p && q < to.size() - p && from[from.size() - 1 - q] == to[to.size() - 1 - q])
+            ++q;
+        Edit e;
+        e.removed = int(from.size()) - p - q;
+        e.middle = to.mid(p, to.size() - p - q);
+        e.fromEnd = q <= p;
+        e.moves = std::min(p, q);
+        e.cost = 2 + e.moves + e.removed + int(e.middle.size()) + 1;
+        return e;
+    }
+    void runEdit(const Edit& e)
+    {
+        key(Qt::Key_F2);
+        key(e.fromEnd ? Qt::Key_End : Qt::Key_Home);
+        for (int i = 0; i < e.moves; ++i)
+            key(e.fromEnd ? Qt::Key_Left : Qt::Key_Right);
+        for (int i = 0; i < e.removed; ++i)
+            key(e.fromEnd ? Qt::Key_Backspace : Qt::Key_Delete);
+        type(e.middle);
+        key(Qt::Key_Return);
     }
 
     /// Reviews the shown page; returns the words checked.
@@ -183,46 +223,48 @@ public:
                 continue;
             }
             ++m_tally->corrected;
-            if (!word->alternatives.empty() && word->alternatives.front().text == truth) {
+            if (truth.isEmpty()) {
+                key(Qt::Key_Delete); // the word being checked goes, and the queue goes on
+                if (m_view->selectedWords().isEmpty())
+                    key(Qt::Key_Tab);
+                ++m_tally->deleted;
+            } else if (!word->alternatives.empty() && word->alternatives.front().text == truth) {
                 key(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
                 key(Qt::Key_Return);
                 ++m_tally->otherReading;
                 (*typed)[id] = truth;
-            } else if (truth.isEmpty()) {
-                key(Qt::Key_Delete);
-                key(Qt::Key_Tab);
-                ++m_tally->deleted;
             } else {
-                const QString& old = word->text;
-                int p = 0;
-                while (p < old.size() && p < truth.size() && old[p] == truth[p])
-                    ++p;
-                int q = 0;
-                while (q < old.size() - p && q < truth.size() - p
-                       && old[old.size() - 1 - q] == truth[truth.size() - 1 - q])
-                    ++q;
-                const int removed = int(old.size()) - p - q;
-                const QString middle = truth.mid(p, truth.size() - p - q);
-                const int editCost = 2 + q + removed + int(middle.size()) + 1;
+                const QString other = word->alternatives.empty() ? QString() : word->alternatives.front().text;
+                const Edit fromOld = planEdit(word->text, truth);
+                const Edit fromOther = other.isEmpty() ? Edit{} : planEdit(other, truth);
                 const int retypeCost = int(truth.size()) + 1;
                 const QChar first = truth.at(0);
                 if (first.isDigit() || QStringLiteral("bmnsBMNS+-").contains(first))
                     ++m_tally->typedByOldKeymapHazard;
-                if (retypeCost <= editCost) {
-                    type(truth);
+                if (retypeCost <= fromOld.cost && retypeCost <= fromOther.cost + 1) {
+                    // Typed letter by letter, taking the editor's suggestion (Tab) once it is the word.
+                    for (int i = 0; i < truth.size(); ++i) {
+                        type(truth.mid(i, 1));
+                        if (i + 1 < truth.size() && m_view->editor()->suggestion() == truth) {
+                            key(Qt::Key_Tab);
+                            ++m_tally->suggested;
+                            break;
+                        }
+                    }
                     key(Qt::Key_Return);
                     ++m_tally->retyped;
                 } else {
-                    key(Qt::Key_F2);
-                    key(Qt::Key_End);
-                    for (int i = 0; i < q; ++i)
-                        key(Qt::Key_Left);
-                    for (int i = 0; i < removed; ++i)
-                        key(Qt::Key_Backspace);
-                    type(middle);
-                    key(Qt::Key_Return);
+                    const bool useOther = fromOther.cost + 1 < fromOld.cost;
+                    if (useOther) { // PP-OCR's reading is nearer: take it, then fix it
+                        key(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+                        ++m_tally->otherReading;
+                    }
+                    runEdit(useOther ? fromOther : fromOld);
                     ++m_tally->edited;
                 }
+                if (qEnvironmentVariableIsSet("BENCH_REVIEW_VERBOSE"))
+                    std::fprintf(stderr, "'%s' (other '%s') -> '%s' in %d keys\n", qPrintable(word->text),
+                                 qPrintable(other), qPrintable(truth), m_keys);
                 (*typed)[id] = truth;
             }
             m_tally->correctKeys += m_keys;
@@ -345,10 +387,10 @@ int main(int argc, char** argv)
             n += c;
         return n;
     }();
-    std::printf("forms: %zu, words checked: %d (accepted %d, corrected %d: other reading %d, retyped %d, "
-                "edited %d, deleted %d)\n",
+    std::printf("forms: %zu, words checked: %d (accepted %d, corrected %d: other reading %d, retyped %d "
+                "(%d finished by the suggestion), edited %d, deleted %d)\n",
                 tally.formMs.size(), words, tally.accepted, tally.corrected, tally.otherReading, tally.retyped,
-                tally.edited, tally.deleted);
+                tally.suggested, tally.edited, tally.deleted);
     std::printf("keys per corrected word: %.2f; keys per accepted word: %.2f; navigation keys per form: %.1f\n",
                 tally.corrected ? double(tally.correctKeys) / tally.corrected : 0.0,
                 tally.accepted ? double(tally.acceptKeys) / tally.accepted : 0.0,

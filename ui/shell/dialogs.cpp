@@ -485,6 +485,32 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
         m_table->setItem(row, 0, new QTableWidgetItem(a->text().remove(QLatin1Char('&'))));
         m_table->setItem(row, 1, new QTableWidgetItem(keys.join(QStringLiteral(", "))));
     }
+    // The page's keys that are not menu commands.
+    const std::pair<QString, QString> pageKeys[] = {
+        {tr("Type on the selected word: edit it, starting with that character (letters, digits, punctuation: "
+            "never a command)"),
+         tr("any character")},
+        {tr("In the word editor: store and go on to the next word to check"), tr("Return")},
+        {tr("In the word editor: store and stay"), tr("Shift+Return")},
+        {tr("In the word editor: take the suggestion"), tr("Tab")},
+        {tr("In the word editor: split the word at the caret"), tr("Alt+S")},
+        {tr("In the word editor: cancel"), tr("Esc")},
+        {tr("Select the word before / after"), tr("Left, Right")},
+        {tr("Select the word of the line above / below"), tr("Up, Down")},
+        {tr("Extend the selection word by word"), tr("Shift+Left, Shift+Right")},
+        {tr("Move the selected boxes by one pixel"), tr("Alt+arrows")},
+        {tr("Resize the selected boxes by one pixel"), tr("Alt+Shift+arrows")},
+        {tr("Pan the page"), tr("Ctrl+arrows, or Space held and drag")},
+        {tr("Hide every box while held"), tr("Ctrl+H")},
+        {tr("The words' menu"), tr("Menu, Shift+F10")},
+        {tr("Clear the selection, leave draw mode"), tr("Esc")},
+    };
+    for (const auto& [what, keys] : pageKeys) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_table->setItem(row, 0, new QTableWidgetItem(what));
+        m_table->setItem(row, 1, new QTableWidgetItem(keys));
+    }
     layout->addWidget(m_table);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -14,9 +14,33 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <vector>
 
 namespace incidoc::ui {
 namespace {
+
+/// 1 - the edit distance over the longer length: 1 for equal texts, 0 for nothing in common.
+double similarity(const QString& a, const QString& b)
+{
+    const int n = int(a.size()), m = int(b.size());
+    if (n == 0 || m == 0)
+        return n == m ? 1.0 : 0.0;
+    if (std::abs(n - m) > std::max(n, m) / 2)
+        return 0.0; // too different in length to be the same word misread
+    std::vector<int> row(m + 1);
+    for (int j = 0; j <= m; ++j)
+        row[j] = j;
+    for (int i = 1; i <= n; ++i) {
+        int diag = row[0];
+        row[0] = i;
+        for (int j = 1; j <= m; ++j) {
+            const int up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return 1.0 - double(row[m]) / std::max(n, m);
+}
 
 constexpr int kStripHeight = 72; ///< screen pixels of the magnified line
 constexpr int kMargin = 8;
@@ -25,7 +49,7 @@ constexpr int kMargin = 8;
 
 InlineEditor::InlineEditor(PageView* view)
     : QObject(view), m_view(view), m_panel(new QFrame(view->viewport())), m_strip(new QLabel(m_panel)),
-      m_readings(new QLabel(m_panel)), m_edit(new QLineEdit(m_panel))
+      m_readings(new QLabel(m_panel)), m_suggestionLabel(new QLabel(m_panel)), m_edit(new QLineEdit(m_panel))
 {
     m_panel->setObjectName(QStringLiteral("wordEditorPanel"));
     m_panel->setFrameShape(QFrame::StyledPanel);
@@ -41,8 +65,12 @@ InlineEditor::InlineEditor(PageView* view)
     layout->addWidget(m_strip);
     layout->addWidget(m_readings);
     layout->addWidget(m_edit);
+    m_suggestionLabel->setObjectName(QStringLiteral("wordSuggestion"));
+    m_suggestionLabel->setTextFormat(Qt::PlainText);
+    layout->addWidget(m_suggestionLabel);
     m_panel->hide();
     m_edit->installEventFilter(this);
+    connect(m_edit, &QLineEdit::textEdited, this, &InlineEditor::updateSuggestion);
 }
 
 bool InlineEditor::start(const std::optional<QString>& initial)
@@ -65,11 +93,25 @@ bool InlineEditor::start(const std::optional<QString>& initial)
     if (!initial)
         m_edit->selectAll();
     QString readings;
-    for (const WordRecord& w : m_view->m_words)
-        if (w.id == m_word)
-            readings = InspectorWidget::readingsText(w);
+    m_candidates.clear();
+    m_engineReadings.clear();
+    for (const WordRecord& w : m_view->m_words) {
+        if (w.id != m_word)
+            continue;
+        readings = InspectorWidget::readingsText(w);
+        for (const WordReading& r : w.alternatives) // what the other engine read comes first
+            if (!r.text.trimmed().isEmpty())
+                m_candidates << r.text.trimmed();
+        if (w.ocrText)
+            m_candidates << *w.ocrText;
+        m_candidates << w.text;
+        m_engineReadings = m_candidates;
+    }
+    for (const QString& v : session->vocabulary())
+        m_candidates << v;
     m_readings->setText(readings);
     m_readings->setVisible(!readings.isEmpty());
+    updateSuggestion(initial.value_or(QString()));
     reposition();
     m_panel->show();
     m_panel->raise();
@@ -87,6 +129,35 @@ QImage InlineEditor::stripImage() const
 QString InlineEditor::readingsText() const
 {
     return m_readings->isVisible() || isOpen() ? m_readings->text() : QString();
+}
+
+void InlineEditor::updateSuggestion(const QString& typed)
+{
+    m_suggestion.clear();
+    if (!typed.isEmpty()) {
+        // Among the candidates that start with what was typed (same case first, then any case): the one
+        // most like what the engines read (a misread word is usually a few letters off), else the first.
+        for (Qt::CaseSensitivity cs : {Qt::CaseSensitive, Qt::CaseInsensitive}) {
+            double best = -1;
+            for (const QString& c : m_candidates) {
+                if (c.size() <= typed.size() || !c.startsWith(typed, cs))
+                    continue;
+                double score = 0;
+                for (const QString& r : m_engineReadings)
+                    score = std::max(score, similarity(c, r));
+                if (score < 0.5)
+                    score = 0; // not like any reading: frequency decides (the candidates' order)
+                if (score > best) {
+                    best = score;
+                    m_suggestion = cs == Qt::CaseSensitive ? c : typed + c.mid(typed.size());
+                }
+            }
+            if (!m_suggestion.isEmpty())
+                break;
+        }
+    }
+    m_suggestionLabel->setText(m_suggestion.isEmpty() ? QString() : tr("Tab: %1").arg(m_suggestion));
+    m_suggestionLabel->setVisible(!m_suggestion.isEmpty());
 }
 
 void InlineEditor::updateStrip()
@@ -198,8 +269,21 @@ void InlineEditor::close()
 bool InlineEditor::eventFilter(QObject* watched, QEvent* event)
 {
     if (watched == m_edit) {
+        if (event->type() == QEvent::ShortcutOverride) {
+            // Tab takes the suggestion (else it is the review's "next word", a shortcut of the view).
+            auto* ke = static_cast<QKeyEvent*>(event);
+            if (ke->key() == Qt::Key_Tab && ke->modifiers() == Qt::NoModifier && !m_suggestion.isEmpty()) {
+                event->accept();
+                return true;
+            }
+        }
         if (event->type() == QEvent::KeyPress) {
             auto* ke = static_cast<QKeyEvent*>(event);
+            if (ke->key() == Qt::Key_Tab && ke->modifiers() == Qt::NoModifier && !m_suggestion.isEmpty()) {
+                m_edit->setText(m_suggestion);
+                updateSuggestion(m_suggestion);
+                return true;
+            }
             if (ke->key() == Qt::Key_Escape) {
                 cancel();
                 return true;

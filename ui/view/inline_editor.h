@@ -4,8 +4,10 @@
 // edit. It sits along the bottom edge of the view (the top edge when the word is down there), so it
 // never covers the word or the lines around it. Opened on the one selected word; Return commits and asks
 // for the next word to check (PageView::advanceRequested), Shift+Return commits and stays, clicking
-// elsewhere commits, Escape cancels; Alt+S splits the word at the caret. The text goes to the session
-// (undoable); committing a word unchanged accepts it.
+// elsewhere commits, Escape cancels; Alt+S splits the word at the caret. While typing, the editor
+// suggests a word that starts with what was typed (the other engine's reading first, then the project's
+// words, the most frequent first); Tab takes the suggestion, Return always stores exactly what is in the
+// field. The text goes to the session (undoable); committing a word unchanged accepts it.
 //
 // Thread contract: GUI thread only. Belongs to a PageView, which forwards its editing calls here.
 
@@ -46,6 +48,8 @@ public:
     QImage stripImage() const;
     /// The engines' readings as shown above the line edit (empty: one engine read the word).
     QString readingsText() const;
+    /// What Tab would put in the field (empty: no suggestion).
+    QString suggestion() const { return m_suggestion; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -54,11 +58,16 @@ private:
     /// Hides the panel and gives the focus back to the view.
     void close();
     void updateStrip();
+    void updateSuggestion(const QString& typed);
 
     PageView* m_view;
     QFrame* m_panel;
     QLabel* m_strip;
     QLabel* m_readings;
+    QLabel* m_suggestionLabel;
+    QStringList m_candidates; ///< in the order they are suggested
+    QStringList m_engineReadings;  ///< what the engines read (suggestions like them come first)
+    QString m_suggestion;
     QLineEdit* m_edit;
     WordId m_word = 0; ///< the word being edited (0: closed)
 };

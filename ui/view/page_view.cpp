@@ -846,8 +846,13 @@ QLineEdit* PageView::textEditor() const
 void PageView::deleteSelected()
 {
     const QList<WordId> sel = selectedWords();
-    if (m_session && !sel.isEmpty())
-        m_session->deleteWords(sel);
+    if (!m_session || sel.isEmpty())
+        return;
+    // Deleting the one word being checked (a box with no word in it) goes on to the next word to check.
+    const WordItem* item = sel.size() == 1 ? wordItem(sel.first()) : nullptr;
+    const bool checking = item && (item->isFlagged() || item->isLowConfidence());
+    if (m_session->deleteWords(sel) && checking)
+        Q_EMIT advanceRequested(sel.first());
 }
 
 void PageView::mergeSelected()
@@ -1065,9 +1070,11 @@ QVariantMap PageView::viewStates() const
         states[m_page.id] = ViewState{m_zoom, m_fit, mapToScene(viewport()->rect().center())};
     QVariantMap out;
     for (const auto& [page, v] : states)
-        out.insert(
-            QString::number(page),
-            QStringLiteral("%1 %2 %3 %4").arg(v.zoom).arg(static_cast<int>(v.fit)).arg(v.centre.x()).arg(v.centre.y()));
+        out.insert(QString::number(page), QStringLiteral("%1 %2 %3 %4")
+                                              .arg(v.zoom, 0, 'g', 12)
+                                              .arg(static_cast<int>(v.fit))
+                                              .arg(v.centre.x(), 0, 'f', 1)
+                                              .arg(v.centre.y(), 0, 'f', 1));
     return out;
 }
 

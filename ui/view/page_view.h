@@ -174,7 +174,8 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
     /// The filter was (re)applied to the shown page: `shown` of its `total` words are kept.
     void filterApplied(incidoc::PageId page, int shown, int total);
-    /// Return in the word editor: the word is done, go on to the next word to check after it.
+    /// Return in the word editor, or Delete on the one word being checked: the word is done, go on to the
+    /// next word to check after it.
     void advanceRequested(incidoc::WordId word);
 
 protected:

@@ -95,6 +95,39 @@ TEST_F(ReviewKeysTest, TypingDigitsOrWordsStartingWithCommandLettersStoresExactl
     EXPECT_EQ(m_view->pageId(), pageNumber(2)) << "no page key ran";
 }
 
+TEST_F(ReviewKeysTest, TheEditorSuggestsAProjectWordTabTakesItReturnStoresOnlyWhatWasTyped)
+{
+    // A word of the project long enough to be suggested, and another word to type it on.
+    const auto words = dbWords(pageNumber(2));
+    const auto it = std::find_if(words.begin(), words.end(), [](const WordRecord& w) {
+        return w.text.size() >= 6 && std::all_of(w.text.begin(), w.text.end(), [](QChar c) { return c.isLetter(); });
+    });
+    ASSERT_NE(it, words.end());
+    const QString target = it->text;
+    const WordRecord w = scannedWord(40);
+    ASSERT_NE(w.text, target);
+
+    select(w.id);
+    QTest::keyClicks(m_view, target.left(1));
+    QTest::keyClicks(m_view->textEditor(), target.mid(1, 3));
+    const QString suggested = m_view->editor()->suggestion();
+    ASSERT_FALSE(suggested.isEmpty());
+    EXPECT_TRUE(suggested.startsWith(target.left(4))) << suggested.toStdString();
+    // Return stores exactly what was typed, not the suggestion.
+    QTest::keyClick(m_view->textEditor(), Qt::Key_Return, Qt::ShiftModifier);
+    EXPECT_EQ(dbWord(w.id)->text, target.left(4));
+
+    // Tab takes the suggestion (it does not go on to the next word); Return stores it.
+    select(w.id);
+    QTest::keyClicks(m_view, target.left(1));
+    QTest::keyClicks(m_view->textEditor(), target.mid(1, 3));
+    QTest::keyClick(m_view->textEditor(), Qt::Key_Tab);
+    EXPECT_EQ(m_view->textEditor()->text(), suggested);
+    EXPECT_EQ(selected(), w.id);
+    QTest::keyClick(m_view->textEditor(), Qt::Key_Return, Qt::ShiftModifier);
+    EXPECT_EQ(dbWord(w.id)->text, suggested);
+}
+
 TEST_F(ReviewKeysTest, ReturnAcceptsTheWordAndGoesOnTheEditorsReturnStoresAndGoesOn)
 {
     setThreshold(100); // every OCR word of the scanned pages is in the queue
