@@ -119,6 +119,8 @@ struct Tally {
     int corrected = 0, correctKeys = 0;
     int otherReading = 0, deleted = 0, retyped = 0, edited = 0, suggested = 0;
     int navigationKeys = 0;
+    int oldKeymapKeys =
+        0; ///< the same corrections with the keys of the previous keymap (a model: Tab, F2, the text, Return)
     int typedByOldKeymapHazard = 0; ///< corrections whose first character was a single-key command before
     std::vector<double> formMs;
     std::vector<int> formWords;
@@ -223,6 +225,11 @@ public:
                 continue;
             }
             ++m_tally->corrected;
+            // Before: Tab to the word, then F2 (typing could run a command), the whole text, Return; taking the
+            // other reading or deleting: Tab and one key.
+            const bool oneKey =
+                truth.isEmpty() || (!word->alternatives.empty() && word->alternatives.front().text == truth);
+            m_tally->oldKeymapKeys += oneKey ? 2 : 3 + int(truth.size());
             if (truth.isEmpty()) {
                 key(Qt::Key_Delete); // the word being checked goes, and the queue goes on
                 if (m_view->selectedWords().isEmpty())
@@ -395,6 +402,8 @@ int main(int argc, char** argv)
                 tally.corrected ? double(tally.correctKeys) / tally.corrected : 0.0,
                 tally.accepted ? double(tally.acceptKeys) / tally.accepted : 0.0,
                 tally.formMs.empty() ? 0.0 : double(tally.navigationKeys) / tally.formMs.size());
+    std::printf("the same corrections with the previous keymap (model: Tab, F2, the text, Return): %.2f keys each\n",
+                tally.corrected ? double(tally.oldKeymapKeys) / tally.corrected : 0.0);
     std::printf("corrections whose first key was a one-key command before (digits, b m n s + -): %d of %d\n",
                 tally.typedByOldKeymapHazard, tally.corrected);
     std::printf("time per form (app work, no thinking): median %.0f ms for a median %.0f words checked\n",
