@@ -16,7 +16,7 @@ struct AppSettings {
     QString languages = QStringLiteral("eng");
     int jobs = 0;                             ///< 0: one per core
     int confidenceThreshold = 60;             ///< words below it are marked for review
-    int readableWordHeight = 28;              ///< screen pixels a word is zoomed to when the queue shows it
+    int readableWordHeight = 36;              ///< screen pixels a word is zoomed to when the queue shows it
     int overlayOpacity = 100;                 ///< percent: how opaque the word boxes are drawn
     QString theme = QStringLiteral("system"); ///< "light", "dark" or "system"
     /// Interface language: "system" (follow the system locale), "en", "fr" or "zh_CN"; read at start.

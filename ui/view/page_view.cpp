@@ -1103,8 +1103,8 @@ QMenu* PageView::contextMenuAt(const QPoint& viewPos)
     menu->setAttribute(Qt::WA_DeleteOnClose);
     Q_UNUSED(viewPos);
     for (QAction* a : m_editActions) {
-        if (a->isCheckable() || m_labelActions.contains(a))
-            continue; // draw mode and labels: below
+        if (a->isCheckable() || m_labelActions.contains(a) || a == m_editActions.last())
+            continue; // draw mode; the labels and Clear Label: in the Label menu below
         menu->addAction(a);
     }
     if (!m_contextActions.isEmpty()) {

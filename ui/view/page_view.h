@@ -241,7 +241,7 @@ private:
 
     double m_zoom = 1.0;
     FitMode m_fit = FitMode::Width;
-    int m_readableHeight = 28;
+    int m_readableHeight = 36;
     double m_overlayOpacity = 1.0;
     bool m_overlaysHidden = false;
     WordId m_anchor = 0; ///< where a Shift+arrow selection started
