@@ -147,13 +147,22 @@ shot main-window
 # any selection), fit the width, zoom in twice, Tab to the first flagged word (the two readers disagree).
 step="flagged-word review"
 click 600 860
-keys Escape ctrl+1 plus plus
+keys Escape ctrl+1 ctrl+plus ctrl+plus
 settle
 before=$(screen_hash)
 keys Tab
 settle
 expect_change "$before"
 shot review-flagged
+
+# Typing on the flagged word opens the editor panel: the word's line magnified, both readings, the field.
+step="word editor"
+before=$(screen_hash)
+keys W
+settle
+expect_change "$before"
+shot review-editor
+keys Escape
 
 # Editing in the inspector: its Text field (top of the right-hand dock, right of its label), select all,
 # type the fix.
@@ -166,7 +175,7 @@ expect_change "$before"
 shot edit-word
 keys Return
 
-# Search the project, jump to the first hit (Enter), label it PERSON with key 1.
+# Search the project, jump to the first hit (Enter), label it PERSON with Alt+1.
 step="search"
 before=$(screen_hash)
 keys ctrl+f
@@ -179,7 +188,7 @@ step="label from the keyboard"
 before=$(screen_hash)
 keys Return
 settle
-keys 1
+keys alt+1
 settle
 expect_change "$before"
 shot label-assigned
