@@ -15,18 +15,11 @@
 #include <cstdio>
 #include <vector>
 
+#include "tests/bench/bench_support.h"
+
 using namespace incidoc;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 } // namespace
 
@@ -106,13 +99,14 @@ int main(int argc, char** argv)
     }
     // Per page: each round's total over the pages / pages. The pool's first page includes its host's
     // start (once per thread in the app too); the rounds after are warm.
-    const double h = median(hosted), l = median(here);
+    const double h = bench::median(hosted), l = bench::median(here);
     std::printf("%d page(s) of %s, %d round(s), medians (ms; per page = a round's total / pages):\n", pages,
                 qPrintable(QFileInfo(pdf).fileName()), rounds);
     std::printf("| work | in this process | in a page host | ratio |\n|---|---|---|---|\n");
     std::printf("| process a page (render 300 dpi, classify, prepare, OCR) | %.0f | %.0f | %.3f |\n", l, h, h / l);
-    const double rh = median(renderHosted), rl = median(renderHere);
+    const double rh = bench::median(renderHosted), rl = bench::median(renderHere);
     std::printf("| display render, 150 dpi | %.1f | %.1f | %.2f |\n", rl, rh, rh / rl);
-    std::printf("| starting a host (once per thread; first call minus a warm one) | - | %.0f | - |\n", median(starts));
+    std::printf("| starting a host (once per thread; first call minus a warm one) | - | %.0f | - |\n",
+                bench::median(starts));
     return 0;
 }

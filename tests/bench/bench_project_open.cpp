@@ -25,20 +25,12 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
+#include "tests/bench/bench_support.h"
 #include "tests/core/storage/storage_test_data.h"
 
 using namespace incidoc;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    const size_t n = v.size();
-    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
 
 qint64 fileSize(const QString& path)
 {
@@ -182,7 +174,7 @@ int main(int argc, char** argv)
         }
     }
     auto row = [&](const char* what, const Timing& t) {
-        std::printf("  %-32s %9.1f ms   checks per open: %.1f\n", what, median(t.ms),
+        std::printf("  %-32s %9.1f ms   checks per open: %.1f\n", what, bench::median(t.ms),
                     static_cast<double>(t.checks) / static_cast<double>(t.ms.size()));
     };
     std::printf("median of %d opens (open + close):\n", rounds);

@@ -48,6 +48,9 @@
 #include <set>
 #include <vector>
 
+#include "tests/bench/bench_app.h"
+#include "tests/bench/bench_support.h"
+
 using namespace incidoc;
 using namespace incidoc::ui;
 
@@ -105,12 +108,6 @@ QString truthFor(const PixelBox& box, const std::vector<GtWord>& gt)
     for (const GtWord* g : inside)
         parts << g->text;
     return parts.join(QLatin1Char(' '));
-}
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
 }
 
 struct Tally {
@@ -297,10 +294,7 @@ private:
 int main(int argc, char** argv)
 {
     ensureOpenMpThreadLimit(argc, argv);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
+    const auto app = bench::offscreenApp(argc, argv);
     QString forms, projectPath, engines = QStringLiteral("tesseract+ppocr"), profile = QStringLiteral("accurate");
     int limit = 10;
     for (int i = 1; i + 1 < argc; i += 2) {
@@ -407,7 +401,8 @@ int main(int argc, char** argv)
     std::printf("corrections whose first key was a one-key command before (digits, b m n s + -): %d of %d\n",
                 tally.typedByOldKeymapHazard, tally.corrected);
     std::printf("time per form (app work, no thinking): median %.0f ms for a median %.0f words checked\n",
-                median(tally.formMs), median(std::vector<double>(tally.formWords.begin(), tally.formWords.end())));
+                bench::median(tally.formMs),
+                bench::median(std::vector<double>(tally.formWords.begin(), tally.formWords.end())));
     std::printf("wrong words left on the forms after review (not in the queue): %d\n", tally.wrongLeft);
     std::printf("corrections not stored as typed: %d\n", tally.verifyFailures);
     return tally.verifyFailures == 0 ? 0 : 1;

@@ -22,6 +22,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "tests/bench/bench_app.h"
+#include "tests/bench/bench_support.h"
 #include "tests/support/pdf_factory.h"
 #include "tests/ui/view_test_pages.h"
 
@@ -29,12 +31,6 @@ using namespace incidoc;
 using namespace incidoc::ui;
 
 namespace {
-
-double median(std::vector<double> v)
-{
-    std::sort(v.begin(), v.end());
-    return v.empty() ? 0 : (v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2);
-}
 
 double ms(const QElapsedTimer& t)
 {
@@ -46,10 +42,7 @@ double ms(const QElapsedTimer& t)
 int main(int argc, char** argv)
 {
     ensureOpenMpThreadLimit(argc, argv);
-    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
+    const auto app = bench::offscreenApp(argc, argv);
     int pages = 100, rounds = 25;
     bool skipImport = false;
     for (int i = 1; i < argc; ++i) {
@@ -119,10 +112,10 @@ int main(int argc, char** argv)
     std::printf("| measure (2,000 boxes, %dx%d viewport, %d rounds) | median ms | target |\n", view.viewport()->width(),
                 view.viewport()->height(), rounds);
     std::printf("|---|---|---|\n");
-    std::printf("| switch to the page (words read + overlay built + painted) | %.1f | <= 150 |\n", median(sw));
-    std::printf("| of which reading the 2,000 words from the project | %.1f | |\n", median(words));
-    std::printf("| zoom redraw | %.1f | <= 16 |\n", median(zoom));
-    std::printf("| pan redraw (40 px) | %.1f | <= 16 |\n", median(pan));
+    std::printf("| switch to the page (words read + overlay built + painted) | %.1f | <= 150 |\n", bench::median(sw));
+    std::printf("| of which reading the 2,000 words from the project | %.1f | |\n", bench::median(words));
+    std::printf("| zoom redraw | %.1f | <= 16 |\n", bench::median(zoom));
+    std::printf("| pan redraw (40 px) | %.1f | <= 16 |\n", bench::median(pan));
     std::fflush(stdout);
 
     if (skipImport)

@@ -39,6 +39,7 @@ protected:
         ASSERT_TRUE(QTest::qWaitForWindowExposed(m_window.get()));
         ASSERT_TRUE(m_window->openProject(m_path)) << qPrintable(m_window->lastError());
         m_view = m_window->pageView();
+        focusView(); // keys go to the page, as after a click in it
     }
     void TearDown() override { m_window.reset(); }
 

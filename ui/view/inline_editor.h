@@ -65,8 +65,8 @@ private:
     QLabel* m_strip;
     QLabel* m_readings;
     QLabel* m_suggestionLabel;
-    QStringList m_candidates; ///< in the order they are suggested
-    QStringList m_engineReadings;  ///< what the engines read (suggestions like them come first)
+    QStringList m_candidates;     ///< in the order they are suggested
+    QStringList m_engineReadings; ///< what the engines read (suggestions like them come first)
     QString m_suggestion;
     QLineEdit* m_edit;
     WordId m_word = 0; ///< the word being edited (0: closed)

@@ -51,14 +51,6 @@ namespace {
 
 class ShellTest : public test::SampleWindowTest {
 protected:
-    void SetUp() override
-    {
-        SampleWindowTest::SetUp();
-        if (HasFatalFailure())
-            return;
-        focusView();
-    }
-
     std::optional<WordRecord> dbWord(PageId page, WordId id)
     {
         for (const auto& w : dbWords(page))

@@ -21,14 +21,6 @@ namespace {
 
 class ReviewFlagsTest : public test::SampleWindowTest {
 protected:
-    void SetUp() override
-    {
-        SampleWindowTest::SetUp();
-        if (HasFatalFailure())
-            return;
-        focusView();
-    }
-
     // Stores page `page` again as two engines read it: every word Tesseract's, the words at `flagged`
     // flagged with PP-OCR's different reading ("<text>~"). Returns the page's new words.
     std::vector<WordRecord> readByTwoEngines(PageId page, const std::vector<int>& flagged)

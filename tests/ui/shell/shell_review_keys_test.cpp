@@ -30,13 +30,6 @@ namespace {
 
 class ReviewKeysTest : public test::SampleWindowTest {
 protected:
-    void SetUp() override
-    {
-        SampleWindowTest::SetUp();
-        if (HasFatalFailure())
-            return;
-        focusView();
-    }
     std::optional<WordRecord> dbWord(WordId id)
     {
         auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
