@@ -9,6 +9,7 @@
 #include "ui/shell/language.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCollator>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -67,6 +68,11 @@ SettingsDialog::SettingsDialog(const AppSettings& settings, QWidget* parent)
     scroll->setWidget(content);
     scroll->setMinimumWidth(content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
     layout->addWidget(scroll, 1);
+    // A field reached from the keyboard (Tab, or its Alt mnemonic) is scrolled into view.
+    connect(qApp, &QApplication::focusChanged, scroll, [scroll, content](QWidget*, QWidget* now) {
+        if (now && content->isAncestorOf(now))
+            scroll->ensureWidgetVisible(now);
+    });
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
