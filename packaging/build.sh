@@ -21,7 +21,7 @@ PACKAGES=(
   libzip-dev zlib1g-dev xvfb xauth imagemagick fonts-dejavu-core util-linux mount
   unzip libxml2-utils python3 python3-yaml openssl systemd
   dpkg-dev appstream desktop-file-utils shared-mime-info libglib2.0-bin librsvg2-bin man-db binutils
-  tesseract-ocr-fra tesseract-ocr-chi-sim fonts-noto-cjk qt6-translations-l10n xdotool
+  tesseract-ocr-fra tesseract-ocr-chi-sim fonts-noto-cjk qt6-translations-l10n xdotool openbox
   clang-format clazy
   python3-onnx python3-numpy
 )
