@@ -13,7 +13,7 @@ bash "$here/make_screenshots.sh" "$BUILD" "$out"
 
 # name: expected size ("WxH" for the main window, "dialog" for a dialog: any size from 250x150 to 1400x900)
 expected=(
-    "main-window 1400x900" "review-flagged 1400x900" "edit-word 1400x900" "search 1400x900"
+    "main-window 1400x900" "review-flagged 1400x900" "review-editor 1400x900" "edit-word 1400x900" "search 1400x900"
     "label-assigned 1400x900" "label-manager dialog" "shortcuts dialog" "export-dialog dialog"
     "settings-workers dialog"
 )
