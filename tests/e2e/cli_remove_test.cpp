@@ -16,13 +16,6 @@ using namespace incidoc::test;
 
 namespace {
 
-QJsonObject statusJson(const QString& project)
-{
-    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")});
-    EXPECT_EQ(r.exitCode, 0) << qPrintable(r.err);
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
 TEST(CliRemove, TakesAFailedDocumentOutByPathOrIdAndRefusesARealOne)
 {
     QTemporaryDir dir;

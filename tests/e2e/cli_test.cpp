@@ -26,13 +26,6 @@ using namespace incidoc::test;
 
 namespace {
 
-QJsonObject statusJson(const QString& project)
-{
-    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")});
-    EXPECT_EQ(r.exitCode, 0) << qPrintable(r.err);
-    return QJsonDocument::fromJson(r.out.toUtf8()).object();
-}
-
 bool copyFile(const QString& from, const QString& to)
 {
     QFile::remove(to);

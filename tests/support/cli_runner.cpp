@@ -1,6 +1,9 @@
 #include "tests/support/cli_runner.h"
 
+#include <QJsonDocument>
 #include <QProcess>
+
+#include <gtest/gtest.h>
 
 #include "tests/support/test_paths.h"
 
@@ -39,6 +42,13 @@ QString integrityCheck(const QString& databasePath)
     p.start(QStringLiteral("sqlite3"), {databasePath, QStringLiteral("PRAGMA integrity_check;")});
     p.waitForFinished(60'000);
     return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+QJsonObject statusJson(const QString& project)
+{
+    const CliRun r = runCli({QStringLiteral("status"), QStringLiteral("-p"), project, QStringLiteral("--json")});
+    EXPECT_EQ(r.exitCode, 0) << qPrintable(r.err);
+    return QJsonDocument::fromJson(r.out.toUtf8()).object();
 }
 
 } // namespace incidoc::test

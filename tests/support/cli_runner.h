@@ -1,6 +1,7 @@
 #pragma once
 // Runs the built incidoc-cli as a real process (for end-to-end tests).
 
+#include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -19,6 +20,8 @@ QString cliPath();
 /// Runs incidoc-cli with `args`, waiting up to `timeoutMs`. `env` defaults to this process's environment.
 CliRun runCli(const QStringList& args, int timeoutMs = 600'000,
               const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
+/// `incidoc-cli status -p PROJECT --json`, parsed (a test failure when the command fails).
+QJsonObject statusJson(const QString& project);
 /// Runs sqlite3's PRAGMA integrity_check on a file with the sqlite3 program; returns its output.
 QString integrityCheck(const QString& databasePath);
 
