@@ -114,6 +114,14 @@ park_mouse() { xdotool mousemove $((WIDTH - 1)) $((HEIGHT - 1)); }
 
 # expect_change BEFORE: fails unless the screen differs from the hash BEFORE.
 expect_change() { [[ $(screen_hash) != "$1" ]] || fail "the screen did not change"; }
+# wait_change BEFORE: waits (up to 20 s, for a loaded machine) until the screen differs from BEFORE.
+wait_change() {
+    for _ in $(seq 100); do
+        [[ $(screen_hash) != "$1" ]] && return 0
+        sleep 0.2
+    done
+    fail "the screen did not change"
+}
 
 wanted() { [[ -z $ONLY || " $ONLY " == *" $1 "* ]]; }
 
@@ -244,8 +252,9 @@ print(s.getsockname()[1])')
     settle
     before=$(screen_hash)
     focus "$SETTINGS"; xdotool key alt+n
-    sleep 1 # the test is asynchronous; settle (in shot) waits for its answer to be drawn
-    expect_change "$before"
+    # The test is asynchronous (the worker may still be starting on a busy machine): wait for its answer;
+    # settle (in shot) then waits for it to be drawn completely.
+    wait_change "$before"
     shot settings-workers "$SETTINGS"
     focus "$SETTINGS"; xdotool key Escape
     wait_gone "Settings"
