@@ -8,13 +8,14 @@ set(INCIDOC_CORE_LAYERS
     "imaging:model util"
     "storage:model util"
     "review:model util"
+    "forms:model util imaging"
     "classify:model util render"
     "ocr:model util imaging"
-    "import:model util render storage"
+    "import:model util render storage forms"
     "remote:model util imaging ocr"
-    "pipeline:model util render imaging storage classify ocr import remote"
-    "export:model util render imaging storage ocr"
-    "isolation:model util render imaging storage classify ocr import remote pipeline")
+    "pipeline:model util render imaging storage classify ocr import remote forms"
+    "export:model util render imaging storage ocr forms"
+    "isolation:model util render imaging storage classify ocr import remote pipeline forms")
 
 # Checks every .h/.cpp of each stage under `core_dir`; FATAL_ERROR listing every include that points the
 # wrong way.

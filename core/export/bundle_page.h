@@ -4,6 +4,7 @@
 //
 // Threading: every function is reentrant (no shared state).
 
+#include "core/model/forms.h"
 #include "core/model/records.h"
 
 #include <QString>
@@ -17,9 +18,11 @@ struct BundlePage {
     DocumentRecord document;
     QString slug; ///< the document's folder in the bundle
     PageRecord page;
-    std::vector<WordRecord> words; ///< reading order
-    QString imagePath;             ///< entry name of the page image ("images/<slug>/page-0001.png")
-    bool hasImage = false;         ///< false: --images none, or the page was never rendered
+    std::vector<WordRecord> words;      ///< reading order
+    std::vector<EntityRecord> entities; ///< the page's form: entities (text and box filled) ...
+    std::vector<LinkRecord> links;      ///< ... and links between them
+    QString imagePath;                  ///< entry name of the page image ("images/<slug>/page-0001.png")
+    bool hasImage = false;              ///< false: --images none, or the page was never rendered
 };
 
 /// A document's file stem as an ASCII slug (letters, digits, '-', '_'; accents dropped, anything else
