@@ -472,6 +472,11 @@ Result<std::optional<EntityRecord>> ProjectStore::entity(EntityId id)
     });
 }
 
+Result<std::optional<LinkRecord>> ProjectStore::link(LinkId id)
+{
+    return guarded<std::optional<LinkRecord>>([&] { return m_impl->linkRow(id); });
+}
+
 Result<EntityId> ProjectStore::addEntity(const EntityRecord& entity, long long group)
 {
     return guarded<EntityId>([&] {

@@ -264,6 +264,8 @@ public:
     Status updateEntity(const EntityRecord& entity, long long group = 0);
     /// Deletes entities with their links (their words stay).
     Status deleteEntities(const std::vector<EntityId>& entities, long long group = 0);
+    /// One link, or nullopt.
+    Result<std::optional<LinkRecord>> link(LinkId id);
     /// Adds a link between two entities of one page. Errors: InvalidInput (an entity to itself, entities
     /// of different pages, the same link exists), NotFound. Edits: "link".
     Result<LinkId> addLink(const LinkRecord& link, long long group = 0);
