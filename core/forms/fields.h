@@ -65,6 +65,7 @@ struct FormFinding {
     PageId page = 0;
     int pageNumber = 0;
     EntityId entity = 0; ///< 0 when the finding is about a page or document
+    WordId word = 0;     ///< the word it is about, when it is about one word
 };
 
 /// Every finding over the project's field values: each invalid value, and the checks across pages and
