@@ -755,6 +755,17 @@ Result<ProjectSummary> ProjectStore::summary()
             if (q.next())
                 s.words = q.i64(0);
         }
+        if (m_impl->hasForms()) {
+            Query q(m_impl->db,
+                    "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM entities WHERE proposed = "
+                    "1), (SELECT count(*) FROM links), (SELECT count(*) FROM links WHERE proposed = 1)");
+            if (q.next()) {
+                s.entities = q.i32(0);
+                s.proposedEntities = q.i32(1);
+                s.links = q.i32(2);
+                s.proposedLinks = q.i32(3);
+            }
+        }
         return s;
     });
 }

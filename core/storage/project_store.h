@@ -39,6 +39,8 @@ struct ProjectSummary {
     int scanned = 0, textLayer = 0, blank = 0, unknownKind = 0;
     long long words = 0;
     int reviewedPages = 0;
+    int entities = 0, proposedEntities = 0; ///< forms: entities (of which proposals nobody accepted yet)
+    int links = 0, proposedLinks = 0;       ///< and links
 };
 
 /// A failure to list: a document that could not be imported or a page that could not be processed.
