@@ -12,7 +12,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <functional>
 
 namespace incidoc {
 
@@ -59,36 +58,64 @@ QString boxText(const PixelBox& b)
 
 // The links as a graph over distinct entities: a path a -> b -> ... -> a, as text, or "" when there is none.
 // A link from an entity to itself is not a cycle over distinct links (FUNSD has such annotations); it is
-// kept as the file has it.
+// kept as the file has it. Iterative (a file may chain thousands of entities): peel off the entities no
+// remaining link points to; whatever remains lies on or leads into a cycle.
 QString findCycle(const std::vector<ImportedLink>& links)
 {
     QHash<QString, QStringList> next;
+    QHash<QString, int> incoming;
+    for (const ImportedLink& l : links) {
+        if (l.from == l.to || next.value(l.from).contains(l.to))
+            continue;
+        next[l.from] << l.to;
+        incoming[l.to] += 1;
+        incoming.insert(l.from, incoming.value(l.from));
+    }
+    QStringList ready;
+    for (auto it = incoming.cbegin(); it != incoming.cend(); ++it)
+        if (it.value() == 0)
+            ready << it.key();
+    while (!ready.isEmpty()) {
+        const QString node = ready.takeLast();
+        incoming.remove(node);
+        for (const QString& to : next.value(node))
+            if (--incoming[to] == 0)
+                ready << to;
+    }
+    if (incoming.isEmpty())
+        return {};
+    // Every remaining entity has a remaining predecessor: walking backwards from the first link's target
+    // that remains must come back to an entity already seen. Start from the file's order for a stable path.
+    QHash<QString, QString> previous;
     for (const ImportedLink& l : links)
-        if (l.from != l.to && !next.value(l.from).contains(l.to))
-            next[l.from] << l.to;
-    QHash<QString, int> state; // 0 unseen, 1 on the current path, 2 done
-    QStringList path;
-    // Recursion depth is bounded by the number of entities of one page.
-    std::function<bool(const QString&)> visit = [&](const QString& node) {
-        state[node] = 1;
-        path << node;
-        for (const QString& to : next.value(node)) {
-            if (state.value(to) == 1) {
-                path << to;
-                path = path.mid(path.indexOf(to));
-                return true;
-            }
-            if (state.value(to) == 0 && visit(to))
-                return true;
+        if (l.from != l.to && incoming.contains(l.from) && incoming.contains(l.to) && !previous.contains(l.to))
+            previous.insert(l.to, l.from);
+    QString start;
+    for (const ImportedLink& l : links)
+        if (l.from != l.to && incoming.contains(l.to)) {
+            start = l.to;
+            break;
         }
-        path.removeLast();
-        state[node] = 2;
-        return false;
-    };
-    for (const ImportedLink& l : links)
-        if (state.value(l.from) == 0 && visit(l.from))
-            return path.join(QStringLiteral(" → "));
-    return {};
+    QStringList walk;
+    QHash<QString, int> at;
+    QString node = start;
+    while (!at.contains(node)) {
+        at.insert(node, int(walk.size()));
+        walk << node;
+        node = previous.value(node);
+    }
+    QStringList cycle = walk.mid(at.value(node));
+    std::reverse(cycle.begin(), cycle.end());
+    // Begin with the entity the file links from first, for a path that reads like the file.
+    for (const ImportedLink& l : links) {
+        const qsizetype i = cycle.indexOf(l.from);
+        if (i >= 0) {
+            std::rotate(cycle.begin(), cycle.begin() + i, cycle.end());
+            break;
+        }
+    }
+    cycle << cycle.first();
+    return cycle.join(QStringLiteral(" → "));
 }
 
 Status checkPage(ImportedPage& page, const AnnotationReadOptions& options)

@@ -40,7 +40,7 @@ std::optional<PixelBox> funsdBox(const QJsonValue& v)
     for (int i = 0; i < 4; ++i) {
         if (!a[i].isDouble())
             return std::nullopt;
-        c[i] = static_cast<int>(std::lround(a[i].toDouble()));
+        c[i] = toPixel(a[i].toDouble());
     }
     return PixelBox{c[0], c[1], c[2], c[3]};
 }
@@ -156,7 +156,7 @@ std::optional<PixelBox> resultBox(const QJsonObject& value, double W, double H)
         const double h = value.value(QLatin1String("height")).toDouble() * H / 100.0;
         const double rotation = value.value(QLatin1String("rotation")).toDouble();
         if (rotation == 0.0)
-            return PixelBox{int(std::lround(x)), int(std::lround(y)), int(std::lround(x + w)), int(std::lround(y + h))};
+            return PixelBox{toPixel(x), toPixel(y), toPixel(x + w), toPixel(y + h)};
         const double a = rotation * std::numbers::pi / 180.0, c = std::cos(a), s = std::sin(a);
         for (const auto& [dx, dy] : {std::pair{0.0, 0.0}, {w, 0.0}, {w, h}, {0.0, h}})
             corners.emplace_back(x + dx * c - dy * s, y + dx * s + dy * c);
@@ -170,8 +170,8 @@ std::optional<PixelBox> resultBox(const QJsonObject& value, double W, double H)
         x1 = std::max(x1, px);
         y1 = std::max(y1, py);
     }
-    return PixelBox{int(std::floor(x0 + 1e-6)), int(std::floor(y0 + 1e-6)), int(std::ceil(x1 - 1e-6)),
-                    int(std::ceil(y1 - 1e-6))};
+    return PixelBox{toPixel(std::floor(x0 + 1e-6)), toPixel(std::floor(y0 + 1e-6)), toPixel(std::ceil(x1 - 1e-6)),
+                    toPixel(std::ceil(y1 - 1e-6))};
 }
 
 Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptions& options)

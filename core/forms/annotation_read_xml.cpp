@@ -24,11 +24,6 @@ Error brokenXml(const QXmlStreamReader& xml)
                        .arg(xml.errorString()));
 }
 
-int roundPx(double v)
-{
-    return static_cast<int>(std::lround(v));
-}
-
 QString wordName(const QString& id, const QString& text)
 {
     return id.isEmpty() ? QStringLiteral("word \"%1\"").arg(text) : QStringLiteral("word %1 (\"%2\")").arg(id, text);
@@ -92,6 +87,7 @@ Result<std::vector<ImportedPage>> readHocr(QXmlStreamReader& xml)
     page.format = QStringLiteral("hocr");
     struct Context {
         int carea = -1, par = -1, line = -1;
+        bool rejected = false; // inside a <del>: a reading the OCR did not choose (hOCR alternatives)
     };
     std::vector<Context> stack{Context{}};
     int careas = 0, pars = 0, lines = 0, pages = 0;
@@ -103,6 +99,8 @@ Result<std::vector<ImportedPage>> readHocr(QXmlStreamReader& xml)
         if (token == QXmlStreamReader::StartElement) {
             const QXmlStreamAttributes attrs = xml.attributes();
             Context ctx = stack.back();
+            if (wordDepth >= 0 && xml.name() == QLatin1String("del"))
+                ctx.rejected = true;
             if (wordDepth < 0 && attrs.hasAttribute(QLatin1String("class"))) {
                 const QHash<QString, QString> props = titleProperties(attrs.value(QLatin1String("title")).toString());
                 if (hasClass(attrs, "ocr_page")) {
@@ -137,8 +135,10 @@ Result<std::vector<ImportedPage>> readHocr(QXmlStreamReader& xml)
                     if (props.contains(QStringLiteral("x_wconf"))) {
                         bool ok = false;
                         const double conf = props.value(QStringLiteral("x_wconf")).toDouble(&ok);
-                        if (ok)
-                            word.confidence = conf;
+                        if (!ok || !(conf >= 0 && conf <= 100))
+                            return invalid(QStringLiteral("hOCR %1 has an x_wconf that is not between 0 and 100")
+                                               .arg(word.id.isEmpty() ? QStringLiteral("word") : word.id));
+                        word.confidence = conf;
                     }
                     if (ctx.line < 0) // a word outside any line is a line of its own
                         ctx.line = lines++;
@@ -159,7 +159,7 @@ Result<std::vector<ImportedPage>> readHocr(QXmlStreamReader& xml)
                 page.words.push_back(std::move(word));
                 wordDepth = -1;
             }
-        } else if (token == QXmlStreamReader::Characters && wordDepth >= 0) {
+        } else if (token == QXmlStreamReader::Characters && wordDepth >= 0 && !stack.back().rejected) {
             word.text += xml.text();
         }
     }
@@ -187,7 +187,9 @@ Result<std::vector<ImportedPage>> readAlto(QXmlStreamReader& xml, const QString&
     int pages = 0, blocks = 0, lines = 0;
     int block = -1, line = -1;
     auto number = [](const QXmlStreamAttributes& a, const char* name, bool* ok) {
-        return a.value(QLatin1String(name)).toString().toDouble(ok);
+        const double v = a.value(QLatin1String(name)).toString().toDouble(ok);
+        *ok = *ok && std::isfinite(v);
+        return v;
     };
     while (!xml.atEnd()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
@@ -222,7 +224,7 @@ Result<std::vector<ImportedPage>> readAlto(QXmlStreamReader& xml, const QString&
             if (attrs.hasAttribute(QLatin1String("WC"))) {
                 bool wcOk = false;
                 const double wc = attrs.value(QLatin1String("WC")).toString().toDouble(&wcOk);
-                if (!wcOk || wc < 0 || wc > 1)
+                if (!wcOk || !(wc >= 0 && wc <= 1))
                     return invalid(QStringLiteral("ALTO String %1 has a WC that is not between 0 and 1")
                                        .arg(wordName(w.id, w.text)));
                 w.confidence = wc * 100.0;
@@ -254,12 +256,12 @@ Result<std::vector<ImportedPage>> readAlto(QXmlStreamReader& xml, const QString&
     } else if (unit != QLatin1String("pixel")) {
         return invalid(QStringLiteral("unknown ALTO MeasurementUnit \"%1\" (pixel, mm10 or inch1200)").arg(unit));
     }
-    page.width = roundPx(pageW * factor);
-    page.height = roundPx(pageH * factor);
+    page.width = toPixel(pageW * factor);
+    page.height = toPixel(pageH * factor);
     for (size_t i = 0; i < raw.size(); ++i) {
         const RawWord& r = raw[i];
-        page.words[i].box = {roundPx(r.h * factor), roundPx(r.v * factor), roundPx((r.h + r.w) * factor),
-                             roundPx((r.v + r.ht) * factor)};
+        page.words[i].box = {toPixel(r.h * factor), toPixel(r.v * factor), toPixel((r.h + r.w) * factor),
+                             toPixel((r.v + r.ht) * factor)};
     }
     return std::vector<ImportedPage>{std::move(page)};
 }
@@ -278,14 +280,14 @@ std::optional<PixelBox> parsePoints(const QString& points)
             return std::nullopt;
         bool okX = false, okY = false;
         const double x = pair.left(comma).toDouble(&okX), y = pair.mid(comma + 1).toDouble(&okY);
-        if (!okX || !okY)
+        if (!okX || !okY || !std::isfinite(x) || !std::isfinite(y))
             return std::nullopt;
         x0 = std::min(x0, x);
         y0 = std::min(y0, y);
         x1 = std::max(x1, x);
         y1 = std::max(y1, y);
     }
-    return PixelBox{roundPx(x0), roundPx(y0), roundPx(x1), roundPx(y1)};
+    return PixelBox{toPixel(x0), toPixel(y0), toPixel(x1), toPixel(y1)};
 }
 
 // "readingOrder {index:0;} structure {type:question;}" -> "question".
@@ -431,9 +433,12 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
                     const int index = attrs.value(QLatin1String("index")).toInt(&ok);
                     if (ok)
                         t.index = index;
-                    const double conf = attrs.value(QLatin1String("conf")).toDouble(&ok);
-                    if (ok)
+                    if (attrs.hasAttribute(QLatin1String("conf"))) {
+                        const double conf = attrs.value(QLatin1String("conf")).toDouble(&ok);
+                        if (!ok || !(conf >= 0 && conf <= 1))
+                            return invalid(QStringLiteral("a PAGE TextEquiv has a conf that is not between 0 and 1"));
                         t.conf = conf;
+                    }
                     texts->push_back(t);
                     pendingText = &texts->back();
                 }

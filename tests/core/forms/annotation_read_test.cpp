@@ -2,6 +2,9 @@
 // own JSON, PAGE XML 2013 and 2019 and a Label Studio export written the way those tools write them, and
 // the bad input each reader must refuse with a reason and no page.
 
+#include "core/export/format_alto.h"
+#include "core/export/format_hocr.h"
+#include "core/export/format_label_studio.h"
 #include "core/forms/annotation_read.h"
 
 #include <QDir>
@@ -901,6 +904,73 @@ TEST(LabelStudio, BadTasksAreRefused)
                                             QJsonObject{{QStringLiteral("text"), QJsonArray{QStringLiteral("x")}}}}});
                   })),
                   {"t9", "no rectangle"});
+}
+
+// ---------------------------------------------------------------------------------------------- Incidoc's own
+
+// A page as Incidoc exports it: two blocks, three lines, a word another engine read otherwise, a word a
+// person drew (no confidence).
+BundlePage exportedPage()
+{
+    BundlePage p;
+    p.document.name = QStringLiteral("report 7.pdf");
+    p.slug = QStringLiteral("report-7");
+    p.page.number = 1;
+    p.page.widthPx = 1000;
+    p.page.heightPx = 800;
+    p.page.dpi = 150;
+    p.imagePath = QStringLiteral("images/report-7/page-0001.png");
+    auto word = [&](int block, int line, const char* text, PixelBox box, std::optional<double> conf) {
+        WordRecord w;
+        w.id = WordId(p.words.size() + 1);
+        w.block = block;
+        w.line = line;
+        w.text = QString::fromUtf8(text);
+        w.box = box;
+        w.confidence = conf;
+        p.words.push_back(w);
+    };
+    word(0, 0, "INCIDENT", {50, 40, 240, 70}, 97.0);
+    word(0, 0, "REPORT", {260, 40, 450, 70}, 95.0);
+    word(1, 1, "Driver:", {50, 120, 160, 145}, 91.0);
+    word(1, 1, "Jonah", {180, 118, 250, 146}, 93.0);
+    word(1, 2, "Pritchard & Co", {50, 160, 300, 190}, std::nullopt);
+    p.words[3].alternatives.push_back({QStringLiteral("ppocr"), QStringLiteral("Jonab"), 41.0f});
+    p.words[3].engine = QStringLiteral("tesseract");
+    return p;
+}
+
+TEST(IncidocExports, ItsOwnHocrAltoAndLabelStudioReadBack)
+{
+    QTemporaryDir dir;
+    const BundlePage p = exportedPage();
+    const QSize size(1000, 800);
+    const auto hocr = readAnnotations(writeFile(dir.path(), QStringLiteral("page-0001.hocr"), pageToHocr(p)), size);
+    const auto alto = readAnnotations(writeFile(dir.path(), QStringLiteral("page-0001.xml"), pageToAlto(p)), size);
+    const auto ls =
+        readAnnotations(writeFile(dir.path(), QStringLiteral("page-0001.json"), labelStudioTask(p, 1)), size);
+    for (const auto* page : {&hocr, &alto, &ls}) {
+        ASSERT_TRUE(page->ok()) << errorOf(*page);
+        const ImportedPage& read = **page;
+        ASSERT_EQ(read.words.size(), p.words.size()) << read.format.toStdString();
+        for (size_t i = 0; i < p.words.size(); ++i) {
+            EXPECT_EQ(read.words[i].text, p.words[i].text) << read.format.toStdString() << " " << i;
+            EXPECT_EQ(read.words[i].box, p.words[i].box) << read.format.toStdString() << " " << i;
+            EXPECT_EQ(read.words[i].confidence.has_value(), p.words[i].confidence.has_value())
+                << read.format.toStdString() << " " << i;
+            if (p.words[i].confidence && read.words[i].confidence) {
+                EXPECT_NEAR(*read.words[i].confidence, *p.words[i].confidence, 0.5) << read.format.toStdString();
+            }
+            if (read.format != QLatin1String("label-studio")) {
+                EXPECT_EQ(read.words[i].block, p.words[i].block) << read.format.toStdString() << " " << i;
+                EXPECT_EQ(read.words[i].line, p.words[i].line) << read.format.toStdString() << " " << i;
+            }
+        }
+    }
+    EXPECT_EQ(hocr->imageName, QStringLiteral("page-0001.png"));
+    EXPECT_EQ(ls->imageName, QStringLiteral("page-0001.png"));
+    EXPECT_TRUE(ls->predicted); // not reviewed: Incidoc exports the page as a prediction
+    EXPECT_EQ(ls->words[3].id, QStringLiteral("w4"));
 }
 
 // ---------------------------------------------------------------------------------------------- other bad input
