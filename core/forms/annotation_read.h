@@ -35,10 +35,12 @@ struct ImportedWord {
     std::optional<double> confidence;
     int block = 0; ///< 0-based, in the order blocks appear (hOCR ocr_par or ocr_carea, ALTO TextBlock, PAGE TextRegion)
     int line = 0;  ///< 0-based over the page, in the order lines appear
+    // FUNSD form items and Label Studio regions are each a block and a line of their own.
 };
 
-/// An ordered group of words with a label, as the file has it (a FUNSD form item, a labelled PAGE region,
-/// a Label Studio region with labels or in a relation).
+/// An ordered group of words with a label, as the file has it: a FUNSD form item; a PAGE TextRegion with a
+/// label (`custom="structure {type:question;}"`, else its @type) or named by a link Relation; a Label
+/// Studio region with labels (the first is the label) or named by a relation.
 struct ImportedEntity {
     QString id;             ///< its id in the file (FUNSD's number as text, PAGE region id, Label Studio region id)
     QString label;          ///< as in the file ("question", "header", ...); "" when it has none
@@ -46,7 +48,10 @@ struct ImportedEntity {
     std::optional<QString> text; ///< the file's text of the entity when it differs from its words joined with spaces
 };
 
-/// A directed link between two entities (ids of ImportedEntity).
+/// A directed link between two entities (ids of ImportedEntity): FUNSD's `linking` pair [from, to], a PAGE
+/// Relation of type "link" (source, target), a Label Studio relation (from_id -> to_id; reversed for
+/// direction "left"). A link from an entity to itself is kept (one FUNSD form has one); two or more links
+/// that close a cycle are refused.
 struct ImportedLink {
     QString from, to;
     QString type; ///< the file's type for it (a Label Studio relation's label, a PAGE relation's label); "" when none
@@ -81,7 +86,8 @@ struct AnnotationReadOptions {
 inline constexpr int kAnnotationBoxTolerancePx = 3;
 
 /// Reads the annotation file at `path` (format from its content). NotFound / Io when it cannot be read,
-/// InvalidInput with the reason when it is not a page of annotations Incidoc can take.
+/// InvalidInput with the reason when it is not a page of annotations Incidoc can take. This overload
+/// matches a list of Label Studio tasks by the file's own stem (a.json holds the task of a.png).
 Result<ImportedPage> readAnnotations(const QString& path, QSize imageSize = {});
 Result<ImportedPage> readAnnotations(const QString& path, const AnnotationReadOptions& options);
 

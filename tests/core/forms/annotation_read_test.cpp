@@ -843,11 +843,14 @@ TEST(LabelStudio, AnExportGivesEachImageItsTaskWithRegionsLabelsAndRelations)
 TEST(LabelStudio, OneTaskAloneIsRead)
 {
     QTemporaryDir dir;
-    const QJsonArray tasks = QJsonDocument::fromJson(kLabelStudioExport).array();
-    const QString path =
-        writeFile(dir.path(), QStringLiteral("incident_0001.json"), QJsonDocument(tasks[0].toObject()).toJson());
+    // Served from local storage, as Label Studio names such images.
+    QJsonObject task = QJsonDocument::fromJson(kLabelStudioExport).array()[0].toObject();
+    task.insert(QStringLiteral("data"),
+                QJsonObject{{QStringLiteral("ocr"), QStringLiteral("/data/local-files/?d=scans%2Fincident_0001.png")}});
+    const QString path = writeFile(dir.path(), QStringLiteral("incident_0001.json"), QJsonDocument(task).toJson());
     const auto page = readAnnotations(path, QSize(1000, 800));
     ASSERT_TRUE(page.ok()) << errorOf(page);
+    EXPECT_EQ(page->imageName, QStringLiteral("incident_0001.png"));
     EXPECT_EQ(page->words.size(), 3u);
     EXPECT_EQ(page->links.size(), 1u);
     // Percentages follow the image: the same task on a twice larger image.
