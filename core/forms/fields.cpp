@@ -512,7 +512,8 @@ int vinValue(QChar c)
 FieldCheck checkVin(const QString& value)
 {
     QString vin = value.toUpper();
-    vin.remove(QRegularExpression(QStringLiteral(R"([\s\-])")));
+    static const QRegularExpression separators(QStringLiteral(R"([\s\-])"));
+    vin.remove(separators);
     for (qsizetype i = 0; i < vin.size(); ++i) {
         const QChar c = vin[i];
         if (c == QLatin1Char('I') || c == QLatin1Char('O') || c == QLatin1Char('Q'))
@@ -751,6 +752,48 @@ std::optional<double> distanceBelowOrRight(const PixelBox& name, const PixelBox&
     return std::hypot(dx, dy);
 }
 
+// Each person name with the date of birth that belongs to it: on the same page, below the name or to its
+// right on its line. The closest pairs are made first and each name and date of birth is in one pair at
+// most, so that a row whose date of birth is missing does not take the next row's. Pairs by name index.
+std::vector<std::pair<size_t, size_t>> pairNamesWithBirthDates(const std::vector<const FieldValue*>& values)
+{
+    struct Candidate {
+        double distance;
+        size_t name;
+        size_t dob;
+    };
+    std::vector<std::pair<size_t, size_t>> pairs;
+    // The values are in reading order: one page's values stand together.
+    for (size_t begin = 0, end = 0; begin < values.size(); begin = end) {
+        end = begin;
+        while (end < values.size() && values[end]->document == values[begin]->document
+               && values[end]->page == values[begin]->page)
+            ++end;
+        std::vector<Candidate> candidates;
+        for (size_t i = begin; i < end; ++i) {
+            if (values[i]->field != kPersonName)
+                continue;
+            for (size_t j = begin; j < end; ++j)
+                if (values[j]->field == kDateOfBirth)
+                    if (const std::optional<double> d = distanceBelowOrRight(values[i]->box, values[j]->box))
+                        candidates.push_back({*d, i, j});
+        }
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+            return std::tie(a.distance, a.name, a.dob) < std::tie(b.distance, b.name, b.dob);
+        });
+        QSet<size_t> pairedNames, pairedDates;
+        for (const Candidate& c : candidates) {
+            if (pairedNames.contains(c.name) || pairedDates.contains(c.dob))
+                continue;
+            pairedNames.insert(c.name);
+            pairedDates.insert(c.dob);
+            pairs.emplace_back(c.name, c.dob);
+        }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
 void checkBirthDates(const std::vector<const FieldValue*>& values, const std::vector<FieldCheck>& checks,
                      std::vector<FormFinding>& findings)
 {
@@ -759,36 +802,19 @@ void checkBirthDates(const std::vector<const FieldValue*>& values, const std::ve
         size_t dob;
         QDate date;
     };
-    // Person key -> its mentions paired with a date of birth, in reading order; keys in first-seen order.
+    // Person key -> its mentions with a valid date of birth, in reading order; keys in first-seen order. An
+    // invalid date of birth is already reported as such.
     std::vector<std::pair<QString, std::vector<Mention>>> people;
-    for (size_t i = 0; i < values.size(); ++i) {
-        const FieldValue& name = *values[i];
-        const QString key = name.field == kPersonName ? personNameKey(name.value) : QString();
-        if (key.isEmpty())
-            continue;
-        std::optional<size_t> nearest;
-        double best = 0;
-        for (size_t j = 0; j < values.size(); ++j) {
-            const FieldValue& dob = *values[j];
-            if (dob.field != kDateOfBirth || dob.page != name.page || dob.document != name.document || !checks[j].valid
-                || !checks[j].date)
-                continue;
-            const std::optional<double> d = distanceBelowOrRight(name.box, dob.box);
-            if (d && (!nearest || *d < best)) {
-                nearest = j;
-                best = *d;
-            }
-        }
-        if (!nearest)
+    for (const auto& [name, dob] : pairNamesWithBirthDates(values)) {
+        const QString key = personNameKey(values[name]->value);
+        if (key.isEmpty() || !checks[dob].valid || !checks[dob].date)
             continue;
         auto it = std::find_if(people.begin(), people.end(), [&](const auto& p) { return p.first == key; });
         if (it == people.end()) {
             people.push_back({key, {}});
             it = std::prev(people.end());
         }
-        // The same name twice beside one date of birth is one mention.
-        if (std::none_of(it->second.begin(), it->second.end(), [&](const Mention& m) { return m.dob == *nearest; }))
-            it->second.push_back({i, *nearest, *checks[*nearest].date});
+        it->second.push_back({name, dob, *checks[dob].date});
     }
     for (const auto& [key, mentions] : people) {
         std::vector<std::pair<QDate, int>> counts; // first-seen order
