@@ -179,9 +179,13 @@ DateRead firstPossible(const std::vector<std::array<int, 3>>& readings)
     return {std::nullopt, impossibleDate(readings.front()[0], readings.front()[1], readings.front()[2])};
 }
 
+DateRead notADate()
+{
+    return {std::nullopt, QStringLiteral("not a date (07/22/1988, 1988-07-22, July 22, 1988 ...)")};
+}
+
 DateRead parseDate(const QString& value, const QDate& today)
 {
-    const DateRead notADate{std::nullopt, QStringLiteral("not a date (07/22/1988, 1988-07-22, July 22, 1988 ...)")};
     QString text = value.simplified().toLower();
     // A time after the date ("January 27, 1969 9: 00 a. m."): the date is what is checked.
     static const QRegularExpression trailingTime(
@@ -225,12 +229,13 @@ DateRead parseDate(const QString& value, const QDate& today)
         const int m = monthFromWord(t.text);
         if (m == 0 || month != 0) {
             const QString confusion = confusionProblem(value);
-            return confusion.isEmpty() ? notADate : DateRead{std::nullopt, confusion};
+            return confusion.isEmpty() ? notADate() : DateRead{std::nullopt, confusion};
         }
         month = m;
         // The month's place is taken by the separators around it: "22-jul-1988" reads as numbers 22, 1988.
     }
     std::vector<QString> numbers;
+    numbers.reserve(kept.size());
     for (const DateToken& t : kept)
         numbers.push_back(t.text);
 
@@ -240,15 +245,16 @@ DateRead parseDate(const QString& value, const QDate& today)
         static const QRegularExpression allowed(QStringLiteral(R"(^[,./\-]*$)"));
         for (const DateToken& t : tokens)
             if (!allowed.match(t.separatorBefore).hasMatch())
-                return notADate;
+                return notADate();
         if (numbers.size() != 2)
-            return numbers.size() < 2 ? DateRead{std::nullopt, QStringLiteral("a day or a year is missing")} : notADate;
+            return numbers.size() < 2 ? DateRead{std::nullopt, QStringLiteral("a day or a year is missing")}
+                                      : notADate();
         const bool firstIsYear = numbers[0].size() == 4;
         const QString& day = firstIsYear ? numbers[1] : numbers[0];
         const QString& year = firstIsYear ? numbers[0] : numbers[1];
         const std::optional<int> y = yearOf(year, today);
         if (day.size() > 2 || !y)
-            return notADate;
+            return notADate();
         return firstPossible({{*y, month, day.toInt()}});
     }
 
@@ -272,19 +278,19 @@ DateRead parseDate(const QString& value, const QDate& today)
     }
     if (numbers.size() != 3) {
         const QString confusion = confusionProblem(value);
-        return confusion.isEmpty() ? notADate : DateRead{std::nullopt, confusion};
+        return confusion.isEmpty() ? notADate() : DateRead{std::nullopt, confusion};
     }
     // Three numbers with the same separator between them: '/', '-', '.' or white space.
     const QString sep = kept[1].separatorBefore;
     if (kept[2].separatorBefore != sep || sep.size() > 1 || (sep.size() == 1 && !QStringLiteral("/-.").contains(sep)))
-        return notADate;
+        return notADate();
     if (numbers[0].size() == 4) {
         if (numbers[1].size() > 2 || numbers[2].size() > 2)
-            return notADate;
+            return notADate();
         return firstPossible({{numbers[0].toInt(), numbers[1].toInt(), numbers[2].toInt()}});
     }
     if (numbers[0].size() > 2 || numbers[1].size() > 2)
-        return notADate;
+        return notADate();
     const std::optional<int> y = yearOf(numbers[2], today);
     if (!y)
         return {std::nullopt, QStringLiteral("a year has 2 or 4 digits, not %1").arg(numbers[2].size())};
@@ -499,7 +505,7 @@ FieldCheck checkPlate(const QString& value, const QString& pattern)
 
 int vinValue(QChar c)
 {
-    if (c.isDigit())
+    if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
         return c.digitValue();
     // The transliteration of ISO 3779 / 49 CFR 565: A-H 1-8, J-R 1-9 without O and Q, S-Z 2-9.
     static const QHash<QChar, int> letters{{u'A', 1}, {u'B', 2}, {u'C', 3}, {u'D', 4}, {u'E', 5}, {u'F', 6},
@@ -523,8 +529,10 @@ FieldCheck checkVin(const QString& value)
                                .arg(c == QLatin1Char('I') ? QStringLiteral("one") : QStringLiteral("zero")),
                            vin);
         if (vinValue(c) < 0)
-            return invalid(
-                QStringLiteral("%1 at position %2 is not a letter or digit").arg(quoted(QString(c))).arg(i + 1), vin);
+            return invalid(QStringLiteral("%1 at position %2 is not a VIN character (0-9, A-Z)")
+                               .arg(quoted(QString(c)))
+                               .arg(i + 1),
+                           vin);
     }
     if (vin.size() != 17)
         return invalid(QStringLiteral("%1 characters; a VIN has 17").arg(vin.size()), vin);
@@ -648,11 +656,6 @@ QString personNameKey(const QString& name)
         if (c.isLetter())
             key += c;
     return key.toCaseFolded();
-}
-
-std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns)
-{
-    return checkFields(values, patterns, QDate::currentDate());
 }
 
 namespace {
@@ -875,6 +878,11 @@ void checkDateOrder(const std::vector<const FieldValue*>& values, const std::vec
 }
 
 } // namespace
+
+std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns)
+{
+    return checkFields(values, patterns, QDate::currentDate());
+}
 
 std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns,
                                      const QDate& today)

@@ -87,6 +87,7 @@ TEST(VinField, CheckDigitIsNulForWhatIsNotAVin)
     EXPECT_EQ(vinCheckDigit(QStringLiteral("IHGCM82633A004352")), '\0');  // I
     EXPECT_EQ(vinCheckDigit(QStringLiteral("1HGCM82633Q004352")), '\0');  // Q
     EXPECT_EQ(vinCheckDigit(QStringLiteral("1HGCM8263-3A00435")), '\0');
+    EXPECT_EQ(vinCheckDigit(QStringLiteral("1HGCM82633A00435\u0663")), '\0'); // an Arabic-Indic 3
     EXPECT_EQ(vinCheckDigit(QString()), '\0');
 }
 
@@ -157,7 +158,7 @@ TEST(VinField, LengthAndCharactersAndModelYear)
     EXPECT_EQ(check("vin", "1HGCM82633A00435").problem, QStringLiteral("16 characters; a VIN has 17"));
     EXPECT_EQ(check("vin", "1HGCM82633A0043521").problem, QStringLiteral("18 characters; a VIN has 17"));
     EXPECT_EQ(check("vin", "1HGCM82*33A004352").problem,
-              QStringLiteral("\"*\" at position 8 is not a letter or digit"));
+              QStringLiteral("\"*\" at position 8 is not a VIN character (0-9, A-Z)"));
     // A VIN whose check digit is right but whose model year (position 10) is Z.
     QString vin = QStringLiteral("1HGCM8263ZA004352");
     vin[8] = QLatin1Char(vinCheckDigit(vin));
