@@ -65,6 +65,31 @@ TEST(FieldSet, FreeTextAndUnknownFieldsAreValidWhenNotEmpty)
     }
 }
 
+TEST(FieldSet, AnyTextGetsAnAnswerAndAReasonWhenRefused)
+{
+    // Random text of the characters values are made of: each validator answers, and says why it refuses.
+    const QString alphabet = QStringLiteral("0123456789 /-.:,#+()OolISBZxXAPMamphrsJulyMarché王\u0663\t");
+    std::mt19937 random(11);
+    std::uniform_int_distribution<int> length(0, 24), pick(0, static_cast<int>(alphabet.size()) - 1);
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        for (int n = length(random); n > 0; --n)
+            text += alphabet[pick(random)];
+        for (const QString& field : fieldNames()) {
+            const FieldCheck c = checkField(field, text, {}, kToday);
+            if (c.valid) {
+                EXPECT_FALSE(c.normalized.isEmpty()) << field << " " << text;
+                EXPECT_TRUE(c.problem.isEmpty()) << field << " " << text;
+            } else {
+                EXPECT_FALSE(c.problem.isEmpty()) << field << " " << text;
+            }
+            if (c.valid && c.date) {
+                EXPECT_EQ(c.normalized, c.date->toString(Qt::ISODate)) << field << " " << text;
+            }
+        }
+    }
+}
+
 // ---- VIN ----
 
 TEST(VinField, CheckDigitOfRealVins)
