@@ -174,6 +174,13 @@ Status OrderedWriter::writePage(const PageWork& w)
         if (auto s = writeEntry(*e); !s)
             return s;
     }
+    for (const ZipEntry& e : w.trainingEntries)
+        if (auto s = writeEntry(e); !s)
+            return s;
+    if (w.cropLabels.present) {
+        m_cropLabels[w.split].append(w.cropLabels.raw, w.cropLabels.compressed, w.cropLabels.crc);
+        m_cropSplitUsed[w.split] = true;
+    }
     if (w.cocoAnnotations.present) {
         m_coco.append(w.cocoAnnotations.raw, w.cocoAnnotations.compressed, w.cocoAnnotations.crc);
         if (!m_cocoImages.isEmpty())
@@ -209,7 +216,12 @@ Status OrderedWriter::writeCombined(const ExportFormats& formats)
             return s;
     }
     if (formats.metrics)
-        return write(m_pagesCsv);
+        if (auto s = write(m_pagesCsv); !s)
+            return s;
+    for (int split = 0; split < kDataSplitCount; ++split)
+        if (m_cropSplitUsed[split])
+            if (auto s = write(m_cropLabels[split]); !s)
+                return s;
     return okStatus();
 }
 
