@@ -3,6 +3,7 @@
 // Full validation of a bundle by Python's zipfile, unzip and xmllint is in tests/e2e/export_test.cpp.
 
 #include "core/export/bundle_export.h"
+#include "core/export/format_training.h"
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
@@ -14,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -115,6 +117,7 @@ TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
     const QString zip = out.filePath(QStringLiteral("bundle.zip"));
     ExportOptions o;
     o.jobs = 2;
+    o.formats.lines = o.formats.crops = true; // every format, the opt-in ones too
     std::mutex m;
     ExportProgress last;
     int calls = 0;
@@ -293,6 +296,82 @@ TEST_F(ExportProject, EveryAltoFileOfTheBundleValidatesAgainstTheAlto44Schema)
     EXPECT_EQ(alto.size(), report->pages);
     const SchemaCheck check = validateAgainstSchema(alto, QStringLiteral("alto-4-4.xsd"));
     EXPECT_EQ(check.code, 0) << qPrintable(check.output);
+}
+
+// FUNSD, PAGE XML and the training sets from the project: the training sets render the pages even when the
+// bundle holds no page images, each document's samples land in its split, and every PAGE file validates.
+TEST_F(ExportProject, FormAndTrainingFormatsOfTheProject)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("train.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    o.formats = *ExportFormats::parse(QStringLiteral("funsd,page,lines,crops"));
+    ExportProgress last;
+    std::mutex m;
+    auto report = exportBundle(projectPath(), zip, o, {}, [&](const ExportProgress& p) {
+        std::lock_guard g(m);
+        last = p;
+    });
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    for (ExportPhase phase :
+         {ExportPhase::Funsd, ExportPhase::PageXml, ExportPhase::Lines, ExportPhase::Crops, ExportPhase::Bundle}) {
+        EXPECT_GT(last.phase(phase).total, 0) << qPrintable(toString(phase));
+        EXPECT_EQ(last.phase(phase).done, last.phase(phase).total) << qPrintable(toString(phase));
+    }
+    const QStringList names = unzipList(zip);
+    EXPECT_TRUE(names.filter(QRegularExpression(QStringLiteral("^(images|documents|alto)/"))).isEmpty());
+    EXPECT_EQ(names.filter(QRegularExpression(QStringLiteral("^funsd/.*/page-\\d{4}\\.json$"))).size(), 5);
+    QStringList pageXml;
+    for (const QString& name : names.filter(QRegularExpression(QStringLiteral("^page/.*\\.xml$")))) {
+        const QString path = out.filePath(QStringLiteral("x/") + name);
+        ASSERT_TRUE(QDir().mkpath(QFileInfo(path).path()));
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(unzipEntry(zip, name));
+        pageXml << path;
+    }
+    ASSERT_EQ(pageXml.size(), 5);
+    const SchemaCheck check = validateAgainstSchema(pageXml, QStringLiteral("pagecontent-2019-07-15.xsd"));
+    EXPECT_EQ(check.code, 0) << qPrintable(check.output);
+    // Each document's samples in its split, named after it; each line image with its transcription.
+    const QJsonObject manifest = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("manifest.json"))).object();
+    for (const auto& d : manifest[QStringLiteral("documents")].toArray()) {
+        const QString slug = d[QStringLiteral("slug")].toString();
+        const QString split = toString(documentSplit(d[QStringLiteral("sha256")].toString()));
+        const QStringList lines =
+            names.filter(QRegularExpression(QStringLiteral("^lines/[a-z]+/%1-p\\d{4}-l\\d{3}\\.png$").arg(slug)));
+        ASSERT_FALSE(lines.isEmpty()) << qPrintable(slug);
+        for (const QString& line : lines) {
+            EXPECT_TRUE(line.startsWith(QStringLiteral("lines/%1/").arg(split))) << qPrintable(line);
+            QString gt = line;
+            gt.replace(QStringLiteral(".png"), QStringLiteral(".gt.txt"));
+            EXPECT_FALSE(unzipEntry(zip, gt).trimmed().isEmpty()) << qPrintable(gt);
+        }
+        QImage first;
+        ASSERT_TRUE(first.loadFromData(unzipEntry(zip, lines.first()), "PNG"));
+        EXPECT_GT(first.width(), first.height());
+        EXPECT_FALSE(
+            names.filter(QRegularExpression(QStringLiteral("^crops/%1/%2-p0001-w\\d{4}\\.png$").arg(split, slug)))
+                .isEmpty())
+            << qPrintable(slug);
+    }
+    int labelled = 0;
+    for (const QString& labels : names.filter(QRegularExpression(QStringLiteral("^crops/[a-z]+/labels\\.txt$")))) {
+        for (const QString& line :
+             QString::fromUtf8(unzipEntry(zip, labels)).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QString image = line.section(QLatin1Char('\t'), 0, 0);
+            EXPECT_TRUE(image.startsWith(labels.section(QLatin1Char('/'), 0, 1) + QLatin1Char('/')))
+                << qPrintable(line);
+            EXPECT_TRUE(names.contains(image)) << qPrintable(line);
+            EXPECT_FALSE(line.section(QLatin1Char('\t'), 1).isEmpty()) << qPrintable(line);
+            ++labelled;
+        }
+    }
+    EXPECT_EQ(labelled, names.filter(QRegularExpression(QStringLiteral("^crops/.*\\.png$"))).size());
+    EXPECT_GT(labelled, 30);
 }
 
 TEST_F(ExportProject, OptionsSelectDocumentsReviewedPagesFormatsAndImages)
