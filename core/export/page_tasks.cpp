@@ -27,7 +27,8 @@ void runTextTask(const PageTaskContext& c, PageWork& w)
     const QString dir = entryStem(p);
     std::vector<std::pair<ExportPhase, qsizetype>> done;
     if (o.formats.json) {
-        const QByteArray json = QJsonDocument(pageToJson(p.document, p.page, p.words)).toJson(QJsonDocument::Indented);
+        const QByteArray json = QJsonDocument(pageToJson(p.document, p.page, p.words, PageForm{p.entities, p.links}))
+                                    .toJson(QJsonDocument::Indented);
         w.entries[kJsonSlot] = textEntry(QStringLiteral("documents/") + dir + QStringLiteral(".json"), json);
         done.emplace_back(ExportPhase::PageJson, json.size());
     }
