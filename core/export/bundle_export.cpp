@@ -177,7 +177,7 @@ long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jo
 Status writeClosingEntries(OrderedWriter& writer, ExportQueue& queue, const ExportSnapshot& snapshot,
                            const ExportOptions& o, const QString& created)
 {
-    Status s = writer.writeCombined(o.formats);
+    Status s = writer.writeCombined(o.formats, o.fieldPatterns);
     const int documents = static_cast<int>(snapshot.documents().size());
     const int pages = static_cast<int>(snapshot.pages().size());
     if (s && o.formats.metrics) {

@@ -17,4 +17,5 @@
 #include "core/export/format_label_studio.h"
 #include "core/export/format_metrics.h"
 #include "core/export/format_page_xml.h"
+#include "core/export/format_records.h"
 #include "core/export/format_training.h"

@@ -15,6 +15,7 @@
 #include "core/export/bundle_export.h"
 #include "core/export/bundle_page.h"
 #include "core/export/format_metrics.h"
+#include "core/export/format_records.h"
 #include "core/export/format_training.h"
 #include "core/export/zip_writer.h"
 
@@ -58,8 +59,10 @@ struct PageWork {
     Fragment cocoAnnotations, labelStudio, csvRow;
     /// Line images, their .gt.txt and word crops, after the slots (the render task fills them).
     std::vector<ZipEntry> trainingEntries;
-    Fragment cropLabels; ///< this page's lines of crops/<split>/labels.txt
-    int split = 0;       ///< DataSplit of the page's document
+    Fragment cropLabels;                   ///< this page's lines of crops/<split>/labels.txt
+    int split = 0;                         ///< DataSplit of the page's document
+    bool records = false;                  ///< the records are asked for: the page's typed fields follow
+    std::vector<RecordField> recordFields; ///< its typed fields
     QByteArray cocoImage;
     PageStats stats;
     int pending = 0; ///< tasks not finished (guarded by the queue's mutex)
@@ -109,8 +112,9 @@ public:
 
     /// Appends `entry` to the archive and lists it for the manifest. Errors: Io.
     Status writeEntry(const ZipEntry& entry);
-    /// After join(): closes the combined files and writes them, each counted in the Bundle phase.
-    Status writeCombined(const ExportFormats& formats);
+    /// After join(): closes the combined files and writes them (the records checked with `patterns`), each
+    /// counted in the Bundle phase.
+    Status writeCombined(const ExportFormats& formats, const FieldPatterns& patterns);
 
     const PageStats& totals() const { return m_totals; }
     const PageCounts& counts() const { return m_counts; }
@@ -135,7 +139,8 @@ private:
                                                               FragmentedEntry(QStringLiteral("crops/val/labels.txt")),
                                                               FragmentedEntry(QStringLiteral("crops/test/labels.txt"))};
     std::array<bool, kDataSplitCount> m_cropSplitUsed{};
-    QByteArray m_cocoImages; ///< ~200 bytes a page: the COCO images list, written after the annotations
+    std::vector<DocumentFields> m_records; ///< the typed fields of each document written, in order
+    QByteArray m_cocoImages;               ///< ~200 bytes a page: the COCO images list, written after the annotations
     PageStats m_totals;
     PageCounts m_counts;
     QJsonArray m_manifestEntries;

@@ -1,4 +1,5 @@
 #include "core/export/bundle_formats.h"
+#include "core/export/format_records.h"
 #include "core/export/page_json.h"
 #include "core/export/page_tasks_p.h"
 #include "core/render/page_renderer.h"
@@ -61,6 +62,11 @@ void runTextTask(const PageTaskContext& c, PageWork& w)
     if (o.formats.labelStudio) {
         w.labelStudio = fragmentOf((w.imageId > 1 ? QByteArray(",\n") : QByteArray()) + labelStudioTask(p, w.imageId));
         done.emplace_back(ExportPhase::LabelStudio, w.labelStudio.raw.size());
+    }
+    if (o.formats.records) {
+        w.recordFields = pageRecordFields(p);
+        w.records = true;
+        done.emplace_back(ExportPhase::Records, 0);
     }
     w.stats = pageStats(p, o.lowConfidence);
     if (o.formats.metrics) {

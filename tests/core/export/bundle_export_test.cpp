@@ -374,6 +374,85 @@ TEST_F(ExportProject, FormAndTrainingFormatsOfTheProject)
     EXPECT_GT(labelled, 30);
 }
 
+// A copy of the project with a form on the scanned page (a key linked to a typed value): the form reaches
+// FUNSD, PAGE XML, Label Studio and the incident records from the project file.
+TEST_F(ExportProject, AStoredFormReachesFunsdPageXmlLabelStudioAndTheRecords)
+{
+    QTemporaryDir out;
+    const QString copy = out.filePath(QStringLiteral("form.incidoc"));
+    ASSERT_TRUE(QFile::copy(projectPath(), copy));
+    QString keyText, valueText;
+    {
+        auto store = ProjectStore::open(copy);
+        ASSERT_TRUE(store.ok()) << qPrintable(store.error().message);
+        ProjectStore& s = **store;
+        const DocumentId scan = s.documents()->back().id;
+        const PageRecord page = s.pages(scan)->front();
+        const std::vector<WordRecord> words = *s.words(page.id);
+        ASSERT_GE(words.size(), 3u);
+        PageForm form;
+        EntityRecord key;
+        key.pageId = page.id;
+        key.label = QStringLiteral("question");
+        key.words = {words[0].id};
+        EntityRecord value;
+        value.pageId = page.id;
+        value.label = QStringLiteral("answer");
+        value.field = QStringLiteral("case_number");
+        value.words = {words[1].id, words[2].id};
+        form.entities = {key, value};
+        LinkRecord link;
+        link.from = 0;
+        link.to = 1;
+        form.links = {link};
+        ASSERT_TRUE(s.addForm(page.id, form).ok());
+        keyText = words[0].text;
+        valueText = words[1].text + QLatin1Char(' ') + words[2].text;
+    }
+    const QString zip = out.filePath(QStringLiteral("form.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    o.documents = {3};
+    o.formats = *ExportFormats::parse(QStringLiteral("funsd,page,labelstudio,records"));
+    auto report = exportBundle(copy, zip, o);
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+
+    const QJsonArray form = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("funsd/scan/page-0001.json")))
+                                .object()[QStringLiteral("form")]
+                                .toArray();
+    ASSERT_GE(form.size(), 3);
+    EXPECT_EQ(form[0][QStringLiteral("text")].toString(), keyText);
+    EXPECT_EQ(form[0][QStringLiteral("label")].toString(), QStringLiteral("question"));
+    EXPECT_EQ(form[0][QStringLiteral("linking")].toArray(), (QJsonArray{QJsonArray{0, 1}}));
+    EXPECT_EQ(form[1][QStringLiteral("text")].toString(), valueText);
+    EXPECT_EQ(form[1][QStringLiteral("words")].toArray().size(), 2);
+    EXPECT_EQ(form[2][QStringLiteral("label")].toString(), QStringLiteral("other")); // a word in no entity
+
+    const QByteArray xml = unzipEntry(zip, QStringLiteral("page/scan/page-0001.xml"));
+    EXPECT_EQ(validateAgainstSchema(xml, QStringLiteral("pagecontent-2019-07-15.xsd")).code, 0);
+    EXPECT_TRUE(xml.contains("<Relation id=\"rel_1\" type=\"link\" custom=\"key_value\">")) << xml.constData();
+
+    const QJsonArray tasks = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("labelstudio.json"))).array();
+    ASSERT_EQ(tasks.size(), 1);
+    int relations = 0;
+    for (const auto& r : tasks[0][QStringLiteral("predictions")][0][QStringLiteral("result")].toArray())
+        relations += r[QStringLiteral("type")] == QStringLiteral("relation") ? 1 : 0;
+    EXPECT_EQ(relations, 1);
+
+    const QJsonObject record = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("records/scan.json"))).object();
+    const QJsonArray fields = record[QStringLiteral("fields")].toArray();
+    ASSERT_EQ(fields.size(), 1) << unzipEntry(zip, QStringLiteral("records/scan.json")).constData();
+    EXPECT_EQ(fields[0][QStringLiteral("field")].toString(), QStringLiteral("case_number"));
+    EXPECT_EQ(fields[0][QStringLiteral("value")].toString(), valueText);
+    EXPECT_EQ(fields[0][QStringLiteral("key")].toString(), keyText);
+    EXPECT_EQ(fields[0][QStringLiteral("page")].toInt(), 1);
+    const QList<QByteArray> csv = unzipEntry(zip, QStringLiteral("records.csv")).split('\n');
+    ASSERT_GE(csv.size(), 2);
+    EXPECT_TRUE(csv[1].startsWith("scan,1,case_number,")) << csv[1].constData();
+}
+
 TEST_F(ExportProject, OptionsSelectDocumentsReviewedPagesFormatsAndImages)
 {
     QTemporaryDir out;

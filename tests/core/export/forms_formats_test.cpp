@@ -1,6 +1,6 @@
 // The form and training formats of the export bundle: FUNSD (with a round trip of the public FUNSD forms),
-// PAGE XML 2019-07-15 (validated by xmllint against the PRImA schema), Label Studio relations, and the line
-// images and word crops with their deterministic split by document.
+// PAGE XML 2019-07-15 (validated by xmllint against the PRImA schema), Label Studio relations, the incident
+// records, and the line images and word crops with their deterministic split by document.
 
 #include "core/export/bundle_export.h"
 #include "core/export/bundle_formats.h"
@@ -500,4 +500,87 @@ TEST(FormsFormats, FormatNamesParseAndTheTrainingSetsAreOptIn)
     EXPECT_FALSE(ExportFormats::parse(QStringLiteral("funsd,xfund")).has_value());
     EXPECT_EQ(toString(ExportPhase::PageXml), QStringLiteral("page-xml"));
     EXPECT_EQ(toString(ExportPhase::Bundle), QStringLiteral("bundle"));
+}
+
+// ---- incident records -------------------------------------------------------------------------------
+
+TEST(FormsFormats, RecordsCheckEveryTypedFieldWithItsKeyAndTheFindingsAcrossPages)
+{
+    BundlePage first = formPage();
+    first.page.id = 31;
+    const std::vector<RecordField> fields = pageRecordFields(first);
+    ASSERT_EQ(fields.size(), 2u);
+    EXPECT_EQ(fields[0].field, QStringLiteral("person_name"));
+    EXPECT_EQ(fields[0].key, QStringLiteral("Driver:"));
+    EXPECT_EQ(fields[1].field, QStringLiteral("vin"));
+    EXPECT_EQ(fields[1].value, QStringLiteral("1M8GDM9AXKP042788"));
+    EXPECT_EQ(fields[1].key, QStringLiteral("VIN"));
+    EXPECT_EQ(fields[1].box, (PixelBox{170, 200, 420, 230}));
+
+    // Page 3 of the same document: a VIN with a wrong check digit, a date of birth that does not exist,
+    // a name with a comma and quotes (CSV quoting), no key.
+    DocumentFields doc{formPage().document, QStringLiteral("crash-report"), fields};
+    auto field = [](PageId pageId, int page, EntityId id, const QString& name, const QString& value) {
+        RecordField f;
+        f.entity = id;
+        f.pageId = pageId;
+        f.page = page;
+        f.field = name;
+        f.value = value;
+        f.box = {10, 20, 30, 40};
+        return f;
+    };
+    doc.fields.push_back(field(32, 3, 40, QStringLiteral("vin"), QStringLiteral("1M8GDM9AYKP042788")));
+    doc.fields.push_back(field(32, 3, 41, QStringLiteral("date_of_birth"), QStringLiteral("02/30/1988")));
+    doc.fields.push_back(field(32, 3, 42, QStringLiteral("person_name"), QStringLiteral("Pritchard, \"Jo\" R.")));
+    // Another document with its own case numbers: page 2 differs from pages 1 and 3.
+    DocumentFields other;
+    other.document.id = 5;
+    other.document.name = QStringLiteral("witness.pdf");
+    other.slug = QStringLiteral("witness");
+    for (int page : {1, 2, 3})
+        other.fields.push_back(field(50 + page, page, 60 + page, QStringLiteral("case_number"),
+                                     page == 2 ? QStringLiteral("CR-2024-00418") : QStringLiteral("CR-2024-00417")));
+
+    const auto files = incidentRecords({doc, other}, {});
+    ASSERT_EQ(files.size(), 3u);
+    EXPECT_EQ(files[0].first, QStringLiteral("records/crash-report.json"));
+    EXPECT_EQ(files[1].first, QStringLiteral("records/witness.json"));
+    EXPECT_EQ(files[2].first, QStringLiteral("records.csv"));
+
+    const QJsonObject record = QJsonDocument::fromJson(files[0].second).object();
+    EXPECT_EQ(record[QStringLiteral("schema")].toString(), QStringLiteral("incidoc.record/1"));
+    EXPECT_EQ(record[QStringLiteral("document")][QStringLiteral("sha256")].toString(), formPage().document.sha256);
+    const QJsonArray recordFields = record[QStringLiteral("fields")].toArray();
+    ASSERT_EQ(recordFields.size(), 5);
+    const QJsonObject vin = recordFields[1].toObject(), badVin = recordFields[2].toObject();
+    EXPECT_TRUE(vin[QStringLiteral("valid")].toBool());
+    EXPECT_EQ(vin[QStringLiteral("page")].toInt(), 2);
+    EXPECT_EQ(vin[QStringLiteral("key")].toString(), QStringLiteral("VIN"));
+    EXPECT_EQ(vin[QStringLiteral("box")].toArray(), box(170, 200, 420, 230));
+    EXPECT_TRUE(vin[QStringLiteral("problem")].toString().isEmpty());
+    EXPECT_FALSE(badVin[QStringLiteral("valid")].toBool());
+    EXPECT_FALSE(badVin[QStringLiteral("problem")].toString().isEmpty());
+    EXPECT_TRUE(badVin[QStringLiteral("key")].isNull());
+    EXPECT_FALSE(recordFields[3][QStringLiteral("valid")].toBool()); // February 30th
+    // The record: the first value of each field.
+    EXPECT_EQ(record[QStringLiteral("record")][QStringLiteral("vin")].toString(), QStringLiteral("1M8GDM9AXKP042788"));
+    EXPECT_EQ(record[QStringLiteral("record")][QStringLiteral("person_name")].toString().remove(QLatin1Char('.')),
+              QStringLiteral("Jonah R Pritchard"));
+
+    const QJsonObject witness = QJsonDocument::fromJson(files[1].second).object();
+    const QJsonArray findings = witness[QStringLiteral("findings")].toArray();
+    ASSERT_EQ(findings.size(), 1) << files[1].second.constData();
+    EXPECT_EQ(findings[0][QStringLiteral("kind")].toString(), QStringLiteral("case_number_differs"));
+    EXPECT_EQ(findings[0][QStringLiteral("page")].toInt(), 2);
+
+    const QList<QByteArray> csv = files[2].second.split('\n');
+    ASSERT_EQ(csv.size(), 1 + 5 + 3 + 1); // header, rows, the empty piece after the last line break
+    EXPECT_EQ(csv[0], "document,page,field,value,normalized,valid,problem,key,x0,y0,x1,y1");
+    EXPECT_TRUE(csv[2].startsWith("crash-report,2,vin,1M8GDM9AXKP042788,1M8GDM9AXKP042788,true,,VIN,170,200,420,230"))
+        << csv[2].constData();
+    EXPECT_TRUE(csv[3].startsWith("crash-report,3,vin,1M8GDM9AYKP042788,")) << csv[3].constData();
+    EXPECT_TRUE(csv[3].contains(",false,")) << csv[3].constData();
+    EXPECT_TRUE(csv[5].startsWith("crash-report,3,person_name,\"Pritchard, \"\"Jo\"\" R.\",")) << csv[5].constData();
+    EXPECT_TRUE(csv[7].startsWith("witness,2,case_number,CR-2024-00418,")) << csv[7].constData();
 }
