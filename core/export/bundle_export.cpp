@@ -2,11 +2,13 @@
 
 #include "core/export/bundle_formats.h"
 #include "core/export/export_snapshot_p.h"
+#include "core/export/form_checks.h"
 #include "core/export/manifest_p.h"
 #include "core/export/ordered_writer_p.h"
 #include "core/export/page_tasks_p.h"
 #include "core/export/partial_file_p.h"
 #include "core/export/zip_writer.h"
+#include "core/storage/project_store.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -175,9 +177,9 @@ long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jo
 
 /// After the pages: the combined files, metrics/summary.json and README.md.
 Status writeClosingEntries(OrderedWriter& writer, ExportQueue& queue, const ExportSnapshot& snapshot,
-                           const ExportOptions& o, const QString& created)
+                           const ExportOptions& o, const FieldPatterns& patterns, const QString& created)
 {
-    Status s = writer.writeCombined(o.formats, o.fieldPatterns);
+    Status s = writer.writeCombined(o.formats, patterns);
     const int documents = static_cast<int>(snapshot.documents().size());
     const int pages = static_cast<int>(snapshot.pages().size());
     if (s && o.formats.metrics) {
@@ -221,6 +223,17 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     if (!opened)
         return opened.error();
     ExportSnapshot& snapshot = **opened;
+    // The records check typed values with the project's own patterns (case numbers, plates).
+    FieldPatterns patterns;
+    if (o.formats.records) {
+        auto store = ProjectStore::open(projectPath, OpenMode::ReadOnly);
+        if (!store)
+            return store.error();
+        auto read = projectPatterns(**store);
+        if (!read)
+            return read.error();
+        patterns = *read;
+    }
 
     PartialFile partial;
     if (auto s = partial.create(destination); !s)
@@ -251,7 +264,7 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     if (queue.failure)
         return *queue.failure;
 
-    if (auto s = writeClosingEntries(writer, queue, snapshot, o, created); !s)
+    if (auto s = writeClosingEntries(writer, queue, snapshot, o, patterns, created); !s)
         return s.error();
     // The manifest goes last: it lists every other entry.
     const QJsonArray documents = manifestDocuments(snapshot);

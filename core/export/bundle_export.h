@@ -14,7 +14,6 @@
 // Thread contract: exportBundle() may be called from any thread (not the GUI thread: it blocks until the
 // bundle is written); the progress callback runs on the writer thread and must be quick.
 
-#include "core/forms/fields.h"
 #include "core/imaging/prepare.h"
 #include "core/model/records.h"
 #include "core/render/page_renderer.h"
@@ -62,7 +61,6 @@ struct ExportOptions {
     int jobs = 0;                    ///< pool threads; 0: the number of cores
     BinarizeOptions binarize;        ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
     double lowConfidence = 60.0;     ///< words below it are "low confidence" (metrics, visualizations)
-    FieldPatterns fieldPatterns;     ///< the project's patterns the records check typed values with
     int renderTimeLimitMs = 120'000; ///< per page re-render
     /// Where the page images are rendered again (the app: a page host, so a page that crashes Poppler
     /// fails the export, not the app); null: renderPage() in this process.

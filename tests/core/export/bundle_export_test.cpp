@@ -3,6 +3,7 @@
 // Full validation of a bundle by Python's zipfile, unzip and xmllint is in tests/e2e/export_test.cpp.
 
 #include "core/export/bundle_export.h"
+#include "core/export/form_checks.h"
 #include "core/export/format_training.h"
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
@@ -406,6 +407,8 @@ TEST_F(ExportProject, AStoredFormReachesFunsdPageXmlLabelStudioAndTheRecords)
         link.to = 1;
         form.links = {link};
         ASSERT_TRUE(s.addForm(page.id, form).ok());
+        // The project's own case number pattern, which accepts two words the default shape rejects.
+        ASSERT_TRUE(s.setMeta(QString::fromLatin1(kCaseNumberPatternKey), QStringLiteral(".+ .+")).ok());
         keyText = words[0].text;
         valueText = words[1].text + QLatin1Char(' ') + words[2].text;
     }
@@ -448,6 +451,9 @@ TEST_F(ExportProject, AStoredFormReachesFunsdPageXmlLabelStudioAndTheRecords)
     EXPECT_EQ(fields[0][QStringLiteral("value")].toString(), valueText);
     EXPECT_EQ(fields[0][QStringLiteral("key")].toString(), keyText);
     EXPECT_EQ(fields[0][QStringLiteral("page")].toInt(), 1);
+    EXPECT_FALSE(checkField(QStringLiteral("case_number"), valueText).valid);
+    EXPECT_TRUE(fields[0][QStringLiteral("valid")].toBool())
+        << qPrintable(fields[0][QStringLiteral("problem")].toString());
     const QList<QByteArray> csv = unzipEntry(zip, QStringLiteral("records.csv")).split('\n');
     ASSERT_GE(csv.size(), 2);
     EXPECT_TRUE(csv[1].startsWith("scan,1,case_number,")) << csv[1].constData();
