@@ -62,7 +62,8 @@ AnnotationImport applyAnnotationFile(ProjectStore& store, DocumentId document, c
     std::map<QString, long long> index;
     for (const ImportedEntity& ie : imported.entities) {
         EntityRecord e;
-        e.label = ie.label.toLower();
+        e.label = ie.label;
+        e.proposed = imported.predicted; // a model's predictions arrive as proposals a person accepts
         for (int w : ie.words)
             e.words.push_back(w);
         e.externalId = ie.id;
@@ -80,6 +81,7 @@ AnnotationImport applyAnnotationFile(ProjectStore& store, DocumentId document, c
         l.from = from->second;
         l.to = to->second;
         l.type = il.type.isEmpty() ? defaultLinkType() : il.type;
+        l.proposed = imported.predicted;
         form.links.push_back(l);
     }
     const Status stored = store.storeImportedPage(page.id, words, form, annotationSource(imported.format));
