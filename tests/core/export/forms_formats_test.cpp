@@ -584,3 +584,33 @@ TEST(FormsFormats, RecordsCheckEveryTypedFieldWithItsKeyAndTheFindingsAcrossPage
     EXPECT_TRUE(csv[5].startsWith("crash-report,3,person_name,\"Pritchard, \"\"Jo\"\" R.\",")) << csv[5].constData();
     EXPECT_TRUE(csv[7].startsWith("witness,2,case_number,CR-2024-00418,")) << csv[7].constData();
 }
+
+TEST(FormsFormats, ProposalsNobodyAcceptedStayOutOfTheFormFormats)
+{
+    BundlePage p = formPage();
+    p.page.id = 31;
+    p.entities[3].proposed = true; // the VIN value: its link goes with it
+    p.links.push_back(link(3, 10, 14));
+    p.links.back().proposed = true;
+    const QJsonArray form = formOf(pageToFunsd(p));
+    ASSERT_EQ(form.size(), 6); // 4 entities, the VIN's word on its own, the stray word
+    EXPECT_EQ(form[2][QStringLiteral("text")].toString(), QStringLiteral("VIN"));
+    EXPECT_TRUE(form[2][QStringLiteral("linking")].toArray().isEmpty());
+    EXPECT_EQ(form[0][QStringLiteral("linking")].toArray().size(), 1); // the proposed link is not there
+    // The words in no entity in reading order: the VIN's word, then the stray one.
+    EXPECT_EQ(form[4][QStringLiteral("text")].toString(), QStringLiteral("1M8GDM9AXKP042788"));
+    EXPECT_EQ(form[4][QStringLiteral("label")].toString(), QStringLiteral("other"));
+
+    const QByteArray xml = pageToPageXml(p, QStringLiteral("2026-12-05T06:00:00Z"));
+    EXPECT_FALSE(xml.contains("id=\"e13\"")) << xml.constData();
+    EXPECT_EQ(xml.count("<Relation "), 1);
+    EXPECT_TRUE(xml.contains(">1M8GDM9AXKP042788<")); // its word is still on the page
+
+    const QByteArray task = labelStudioTask(p, 1);
+    EXPECT_FALSE(task.contains("\"e13\""));
+    EXPECT_EQ(task.count("\"relation\""), 1);
+
+    const std::vector<RecordField> fields = pageRecordFields(p);
+    ASSERT_EQ(fields.size(), 1u);
+    EXPECT_EQ(fields[0].field, QStringLiteral("person_name"));
+}
