@@ -172,10 +172,6 @@
         <translation>Durée maximale du rendu d’une page en secondes (60 par défaut).</translation>
     </message>
     <message>
-        <source>export: json,coco,labelstudio,hocr,alto,metrics (default: all).</source>
-        <translation>export&#xa0;: json,coco,labelstudio,hocr,alto,metrics (par défaut&#xa0;: tous).</translation>
-    </message>
-    <message>
         <source>export: only reviewed pages.</source>
         <translation>export&#xa0;: seulement les pages relues.</translation>
     </message>
@@ -258,10 +254,6 @@ Essayez « incidoc-cli --help ».</translation>
     <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export)</source>
         <translation>erreur&#xa0;: commande inconnue « %1 » (import, ocr, status, dump, export)</translation>
-    </message>
-    <message>
-        <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics</source>
-        <translation>erreur&#xa0;: --formats attend une liste parmi json, coco, labelstudio, hocr, alto, metrics</translation>
     </message>
     <message>
         <source>error: --images takes binarized, original or none</source>
@@ -416,6 +408,14 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     <message>
         <source>error: %1: %2</source>
         <translation>erreur&#xa0;: %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>export: json,coco,labelstudio,hocr,alto,metrics,funsd,page,records,lines,crops (default: all but lines and crops).</source>
+        <translation>export&#xa0;: json,coco,labelstudio,hocr,alto,metrics,funsd,page,records,lines,crops (par défaut&#xa0;: tous sauf lines et crops).</translation>
+    </message>
+    <message>
+        <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics, funsd, page, records, lines, crops</source>
+        <translation>erreur&#xa0;: --formats attend une liste parmi json, coco, labelstudio, hocr, alto, metrics, funsd, page, records, lines, crops</translation>
     </message>
 </context>
 <context>
@@ -754,6 +754,50 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>The progress of each part of the bundle shows here during an export.</source>
         <translation>La progression de chaque partie du paquet s’affiche ici pendant un export.</translation>
+    </message>
+    <message>
+        <source>FUNSD</source>
+        <translation>FUNSD</translation>
+    </message>
+    <message>
+        <source>PAGE XML</source>
+        <translation>PAGE XML</translation>
+    </message>
+    <message>
+        <source>Incident records</source>
+        <translation>Fiches d’incident</translation>
+    </message>
+    <message>
+        <source>Line images</source>
+        <translation>Images de lignes</translation>
+    </message>
+    <message>
+        <source>Word crops</source>
+        <translation>Découpes de mots</translation>
+    </message>
+    <message>
+        <source>&amp;FUNSD (form entities and links)</source>
+        <translation>&amp;FUNSD (entités et liens des formulaires)</translation>
+    </message>
+    <message>
+        <source>&amp;PAGE XML 2019</source>
+        <translation>PAGE &amp;XML 2019</translation>
+    </message>
+    <message>
+        <source>&amp;Incident records (JSON, CSV)</source>
+        <translation>F&amp;iches d’incident (JSON, CSV)</translation>
+    </message>
+    <message>
+        <source>Line images for &amp;Tesseract training</source>
+        <translation>Images de li&amp;gnes pour l’entraînement de Tesseract</translation>
+    </message>
+    <message>
+        <source>&amp;Word crops for recognition training</source>
+        <translation>Découpes de mot&amp;s pour l’entraînement de la reconnaissance</translation>
+    </message>
+    <message>
+        <source>Cut from the page images; each document goes whole into train (80 %), val (10 %) or test (10 %).</source>
+        <translation>Découpées dans les images des pages&#xa0;; chaque document va en entier dans train (80&#xa0;%), val (10&#xa0;%) ou test (10&#xa0;%).</translation>
     </message>
 </context>
 <context>

@@ -172,10 +172,6 @@
         <translation>渲染一页允许的秒数（默认 60）。</translation>
     </message>
     <message>
-        <source>export: json,coco,labelstudio,hocr,alto,metrics (default: all).</source>
-        <translation>export：json,coco,labelstudio,hocr,alto,metrics（默认：全部）。</translation>
-    </message>
-    <message>
         <source>export: only reviewed pages.</source>
         <translation>export：只导出已审阅的页面。</translation>
     </message>
@@ -258,10 +254,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
     <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export)</source>
         <translation>错误：未知命令 &apos;%1&apos;（import、ocr、status、dump、export）</translation>
-    </message>
-    <message>
-        <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics</source>
-        <translation>错误：--formats 需要由 json、coco、labelstudio、hocr、alto、metrics 组成的列表</translation>
     </message>
     <message>
         <source>error: --images takes binarized, original or none</source>
@@ -416,6 +408,14 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>error: %1: %2</source>
         <translation>错误：%1：%2</translation>
+    </message>
+    <message>
+        <source>export: json,coco,labelstudio,hocr,alto,metrics,funsd,page,records,lines,crops (default: all but lines and crops).</source>
+        <translation>export：json,coco,labelstudio,hocr,alto,metrics,funsd,page,records,lines,crops（默认：除 lines 和 crops 外全部）。</translation>
+    </message>
+    <message>
+        <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics, funsd, page, records, lines, crops</source>
+        <translation>错误：--formats 接受以下格式的列表：json、coco、labelstudio、hocr、alto、metrics、funsd、page、records、lines、crops</translation>
     </message>
 </context>
 <context>
@@ -750,6 +750,50 @@ Nothing was written to the destination.</source>
     <message>
         <source>The progress of each part of the bundle shows here during an export.</source>
         <translation>导出期间，此处显示数据包各部分的进度。</translation>
+    </message>
+    <message>
+        <source>FUNSD</source>
+        <translation>FUNSD</translation>
+    </message>
+    <message>
+        <source>PAGE XML</source>
+        <translation>PAGE XML</translation>
+    </message>
+    <message>
+        <source>Incident records</source>
+        <translation>事件记录</translation>
+    </message>
+    <message>
+        <source>Line images</source>
+        <translation>文本行图像</translation>
+    </message>
+    <message>
+        <source>Word crops</source>
+        <translation>单词裁剪图</translation>
+    </message>
+    <message>
+        <source>&amp;FUNSD (form entities and links)</source>
+        <translation>&amp;FUNSD（表单实体和链接）</translation>
+    </message>
+    <message>
+        <source>&amp;PAGE XML 2019</source>
+        <translation>&amp;PAGE XML 2019</translation>
+    </message>
+    <message>
+        <source>&amp;Incident records (JSON, CSV)</source>
+        <translation>事件记录（JSON、CSV）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Line images for &amp;Tesseract training</source>
+        <translation>用于 Tesseract 训练的文本行图像(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Word crops for recognition training</source>
+        <translation>用于识别训练的单词裁剪图(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Cut from the page images; each document goes whole into train (80 %), val (10 %) or test (10 %).</source>
+        <translation>从页面图像中裁剪；每个文档整体归入 train（80%）、val（10%）或 test（10%）。</translation>
     </message>
 </context>
 <context>

@@ -43,8 +43,10 @@ QString funsdLabel(const EntityRecord& e)
     return e.field.isEmpty() ? QStringLiteral("other") : QStringLiteral("answer");
 }
 
-QByteArray pageToFunsd(const BundlePage& p)
+QByteArray pageToFunsd(const BundlePage& page)
 {
+    BundlePage copy;
+    const BundlePage& p = bundle::withoutProposals(page, copy);
     QHash<WordId, const WordRecord*> wordsById;
     for (const WordRecord& w : p.words)
         wordsById.insert(w.id, &w);

@@ -18,7 +18,7 @@ QString funsdLabel(const EntityRecord& entity);
 /// identical); their ids are their imported ids when every entity has an integer one, unique on the page
 /// (sorted by it), else 0..n-1 in the page's order. A link is listed in both its entities' `linking`, as
 /// FUNSD does. Every word not in an entity becomes an entity of its own, labelled "other" (in FUNSD every
-/// word belongs to an entity), after the others.
+/// word belongs to an entity), after the others. Proposals nobody accepted yet are left out.
 QByteArray pageToFunsd(const BundlePage& page);
 
 } // namespace incidoc

@@ -21,8 +21,10 @@ double pct(double v)
 
 /// The page's form: each entity as a region of its own ("e<id>": rectangle, its text, its label; `meta`
 /// names its words' regions and its typed field) and each link between two of them as a `relation`.
-void appendForm(QJsonArray& results, const BundlePage& p, double W, double H)
+void appendForm(QJsonArray& results, const BundlePage& page, double W, double H)
 {
+    BundlePage copy;
+    const BundlePage& p = bundle::withoutProposals(page, copy);
     QSet<EntityId> withRegion;
     for (const EntityRecord& e : p.entities) {
         if (e.box.isEmpty())

@@ -11,7 +11,7 @@ namespace incidoc {
 /// an id, in percent of the image). Reviewed pages carry `annotations`, the others `predictions`. The page's
 /// entities follow its words as regions of their own ("e<id>": rectangle, textarea with the entity's text,
 /// labels with its label) and its links as `relation` results between them (direction "right", labels
-/// [the link's type]).
+/// [the link's type]); proposals nobody accepted yet are left out.
 QByteArray labelStudioTask(const BundlePage& page, int taskId);
 
 } // namespace incidoc

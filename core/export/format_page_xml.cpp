@@ -152,8 +152,10 @@ void writeRegion(QByteArray& a, const BundlePage& p, const Region& r, int readin
 
 } // namespace
 
-QByteArray pageToPageXml(const BundlePage& p, const QString& created)
+QByteArray pageToPageXml(const BundlePage& page, const QString& created)
 {
+    BundlePage copy;
+    const BundlePage& p = withoutProposals(page, copy);
     const QString imported =
         p.document.importedAt.isValid() ? p.document.importedAt.toUTC().toString(Qt::ISODate) : created;
     QByteArray a;

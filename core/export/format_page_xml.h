@@ -19,6 +19,7 @@ namespace incidoc {
 ///  - ReadingOrder: an OrderedGroup of RegionRefIndexed, regions in the order of their first words;
 ///  - Relations: one Relation type="link" per link, custom = the link's type ("key_value"), from
 ///    SourceRegionRef (the key) to TargetRegionRef (the value).
+/// Proposals nobody accepted yet are left out (their words go into the regions of words in no entity).
 QByteArray pageToPageXml(const BundlePage& page, const QString& created);
 
 } // namespace incidoc

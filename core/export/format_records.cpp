@@ -22,8 +22,10 @@ QByteArray csvField(const QString& s)
 
 } // namespace
 
-std::vector<RecordField> pageRecordFields(const BundlePage& p)
+std::vector<RecordField> pageRecordFields(const BundlePage& page)
 {
+    BundlePage copy;
+    const BundlePage& p = bundle::withoutProposals(page, copy);
     QHash<EntityId, const EntityRecord*> byId;
     for (const EntityRecord& e : p.entities)
         byId.insert(e.id, &e);

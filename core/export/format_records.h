@@ -26,7 +26,7 @@ struct RecordField {
     PixelBox box;
 };
 
-/// The typed fields of one page, in the page's order of entities.
+/// The typed fields of one page, in the page's order of entities (proposals nobody accepted yet left out).
 std::vector<RecordField> pageRecordFields(const BundlePage& page);
 
 /// One document's typed fields, in page order.

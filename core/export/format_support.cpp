@@ -2,7 +2,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace incidoc::bundle {
@@ -78,6 +80,24 @@ std::vector<LineRun> lineRuns(const std::vector<WordRecord>& words)
         }
     }
     return runs;
+}
+
+const BundlePage& withoutProposals(const BundlePage& page, BundlePage& copy)
+{
+    const bool any = std::any_of(page.entities.begin(), page.entities.end(), [](const auto& e) { return e.proposed; })
+                     || std::any_of(page.links.begin(), page.links.end(), [](const auto& l) { return l.proposed; });
+    if (!any)
+        return page;
+    copy = page;
+    QSet<EntityId> dropped;
+    for (const EntityRecord& e : page.entities)
+        if (e.proposed)
+            dropped.insert(e.id);
+    std::erase_if(copy.entities, [](const EntityRecord& e) { return e.proposed; });
+    std::erase_if(copy.links, [&](const LinkRecord& l) {
+        return l.proposed || dropped.contains(l.from) || dropped.contains(l.to);
+    });
+    return copy;
 }
 
 PixelBox unionOf(const std::vector<WordRecord>& words, std::size_t begin, std::size_t end)

@@ -2,6 +2,7 @@
 // Private to core/export: small text helpers shared by the format writers (format_*.cpp).
 // Reentrant.
 
+#include "core/export/bundle_page.h"
 #include "core/model/records.h"
 
 #include <QByteArray>
@@ -35,6 +36,11 @@ std::vector<LineRun> lineRuns(const std::vector<WordRecord>& words);
 /// A word's engine, review flag and the other engines' readings, for the JSON formats:
 /// {"engine": "tesseract" | null, "flagged": bool, "alternatives": [{"engine", "text", "confidence"}]}.
 QJsonObject readingsJson(const WordRecord& w);
+
+/// `page` without the proposals nobody accepted yet (entities and links marked `proposed`, and links to
+/// such entities): what the form formats (FUNSD, PAGE XML, Label Studio, records) export. The page itself
+/// when it has none, else a copy made in `copy`.
+const BundlePage& withoutProposals(const BundlePage& page, BundlePage& copy);
 
 /// The box around words [begin, end).
 PixelBox unionOf(const std::vector<WordRecord>& words, std::size_t begin, std::size_t end);

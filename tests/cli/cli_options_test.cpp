@@ -155,6 +155,13 @@ TEST(CliOptions, ExportOptions)
     EXPECT_TRUE(e.formats.alto);
     EXPECT_TRUE(e.formats.json);
     EXPECT_FALSE(e.formats.coco || e.formats.labelStudio || e.formats.hocr || e.formats.metrics);
+    EXPECT_FALSE(e.formats.funsd || e.formats.pageXml || e.formats.records || e.formats.lines || e.formats.crops);
+    const CliOptions forms = options({QStringLiteral("export"), QStringLiteral("-p"), kProject, QStringLiteral("-o"),
+                                      QStringLiteral("f.zip"), QStringLiteral("--formats"),
+                                      QStringLiteral("funsd,page,records,lines,crops")});
+    EXPECT_EQ(forms.exportOptions.formats.names(),
+              (QStringList{QStringLiteral("funsd"), QStringLiteral("page"), QStringLiteral("records"),
+                           QStringLiteral("lines"), QStringLiteral("crops")}));
     EXPECT_TRUE(e.reviewedOnly);
     EXPECT_EQ(e.images, ExportImages::Original);
     EXPECT_FALSE(e.visualizations);
@@ -283,7 +290,8 @@ TEST(CliOptions, BadWordsListTheChoices)
     EXPECT_EQ(usageError(ocr + workers + QStringList{QStringLiteral("--worker-images"), QStringLiteral("jpeg")}),
               QStringLiteral("error: --worker-images takes grey8 or png"));
     EXPECT_EQ(usageError(exp + QStringList{QStringLiteral("--formats"), QStringLiteral("json,pdf")}),
-              QStringLiteral("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+              QStringLiteral("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics, funsd, "
+                             "page, records, lines, crops"));
     EXPECT_EQ(usageError(exp + QStringList{QStringLiteral("--images"), QStringLiteral("colour")}),
               QStringLiteral("error: --images takes binarized, original or none"));
     for (const QString& ids : {QStringLiteral("1,x"), QStringLiteral("0"), QStringLiteral("-2")})

@@ -142,7 +142,14 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     columns->addWidget(m_optionsBox);
     auto* outcome = new QVBoxLayout;
     outcome->addWidget(m_progressBox);
-    outcome->addWidget(m_message);
+    // Room for an outcome of a few lines under the progress, kept while no outcome shows.
+    auto* messageRoom = new QWidget(this);
+    auto* messageLayout = new QVBoxLayout(messageRoom);
+    messageLayout->setContentsMargins(0, 0, 0, 0);
+    messageLayout->addWidget(m_message);
+    messageLayout->addStretch(1);
+    messageRoom->setMinimumHeight(4 * m_message->fontMetrics().lineSpacing());
+    outcome->addWidget(messageRoom);
     outcome->addStretch(1);
     columns->addLayout(outcome, 1);
     layout->addLayout(columns);

@@ -19,6 +19,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -222,12 +223,18 @@ TEST(FormsFormats, FunsdKeepsImportedIdsOnlyWhenAllAreUniqueIntegers)
 /// labels and words; links once each), exported again: every entity and link comes back identical.
 TEST(FormsFormats, FunsdRoundTripOfThePublicForms)
 {
-    const QDir dir(test::testData(QStringLiteral("funsd/training_data/annotations")));
-    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    ASSERT_GE(files.size(), 5) << qPrintable(dir.path());
-    int entities = 0, links = 0;
+    // The shared test data's forms and the 149 forms of the FUNSD training set beside it.
+    QStringList files;
+    for (const QString& folder :
+         {QStringLiteral("funsd/training_data/annotations"), QStringLiteral("../funsd-train/annotations")}) {
+        const QDir dir(test::testData(folder));
+        for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+            files << dir.filePath(name);
+    }
+    ASSERT_GE(files.size(), 150);
+    int entities = 0, links = 0, sameOrder = 0;
     for (const QString& name : files) {
-        QFile f(dir.filePath(name));
+        QFile f(name);
         ASSERT_TRUE(f.open(QIODevice::ReadOnly));
         const QJsonArray original = formOf(f.readAll());
         BundlePage p;
@@ -278,12 +285,15 @@ TEST(FormsFormats, FunsdRoundTripOfThePublicForms)
             };
             EXPECT_EQ(pairs(a[QStringLiteral("linking")].toArray()), pairs(b[QStringLiteral("linking")].toArray()))
                 << qPrintable(name) << " entity " << i;
+            sameOrder += a[QStringLiteral("linking")] == b[QStringLiteral("linking")] ? 1 : 0;
             ++entities;
         }
         links += static_cast<int>(p.links.size());
     }
-    EXPECT_GT(entities, 100);
-    EXPECT_GT(links, 50);
+    std::printf("FUNSD round trip: %lld forms, %d entities, %d links; %d linking lists identical to the byte\n",
+                static_cast<long long>(files.size()), entities, links, sameOrder);
+    EXPECT_GT(entities, 7000);
+    EXPECT_GT(links, 3000);
 }
 
 // ---- PAGE XML ---------------------------------------------------------------------------------------
@@ -583,4 +593,34 @@ TEST(FormsFormats, RecordsCheckEveryTypedFieldWithItsKeyAndTheFindingsAcrossPage
     EXPECT_TRUE(csv[3].contains(",false,")) << csv[3].constData();
     EXPECT_TRUE(csv[5].startsWith("crash-report,3,person_name,\"Pritchard, \"\"Jo\"\" R.\",")) << csv[5].constData();
     EXPECT_TRUE(csv[7].startsWith("witness,2,case_number,CR-2024-00418,")) << csv[7].constData();
+}
+
+TEST(FormsFormats, ProposalsNobodyAcceptedStayOutOfTheFormFormats)
+{
+    BundlePage p = formPage();
+    p.page.id = 31;
+    p.entities[3].proposed = true; // the VIN value: its link goes with it
+    p.links.push_back(link(3, 10, 14));
+    p.links.back().proposed = true;
+    const QJsonArray form = formOf(pageToFunsd(p));
+    ASSERT_EQ(form.size(), 6); // 4 entities, the VIN's word on its own, the stray word
+    EXPECT_EQ(form[2][QStringLiteral("text")].toString(), QStringLiteral("VIN"));
+    EXPECT_TRUE(form[2][QStringLiteral("linking")].toArray().isEmpty());
+    EXPECT_EQ(form[0][QStringLiteral("linking")].toArray().size(), 1); // the proposed link is not there
+    // The words in no entity in reading order: the VIN's word, then the stray one.
+    EXPECT_EQ(form[4][QStringLiteral("text")].toString(), QStringLiteral("1M8GDM9AXKP042788"));
+    EXPECT_EQ(form[4][QStringLiteral("label")].toString(), QStringLiteral("other"));
+
+    const QByteArray xml = pageToPageXml(p, QStringLiteral("2026-12-05T06:00:00Z"));
+    EXPECT_FALSE(xml.contains("id=\"e13\"")) << xml.constData();
+    EXPECT_EQ(xml.count("<Relation "), 1);
+    EXPECT_TRUE(xml.contains(">1M8GDM9AXKP042788<")); // its word is still on the page
+
+    const QByteArray task = labelStudioTask(p, 1);
+    EXPECT_FALSE(task.contains("\"e13\""));
+    EXPECT_EQ(task.count("\"relation\""), 1);
+
+    const std::vector<RecordField> fields = pageRecordFields(p);
+    ASSERT_EQ(fields.size(), 1u);
+    EXPECT_EQ(fields[0].field, QStringLiteral("person_name"));
 }
