@@ -382,6 +382,247 @@ bool ProjectSession::acceptWord(WordId word)
     return pushCommand(m_impl->undo, new AcceptWordCommand(this, word, &outcome), outcome);
 }
 
+// ---- forms -------------------------------------------------------------------------------------------
+
+PageForm ProjectSession::form(PageId page)
+{
+    auto f = m_impl->store->pageForm(page);
+    return f ? std::move(f).value() : PageForm{};
+}
+
+namespace {
+
+long long pushForm(ProjectSession* session, QUndoStack* stack, const QString& text, FormEditCommand::Action action)
+{
+    EditOutcome outcome;
+    stack->push(new FormEditCommand(session, text, std::move(action), &outcome));
+    if (!outcome.ok)
+        return -1;
+    return outcome.createdId;
+}
+
+QString entityName(ProjectSession* session, EntityId id)
+{
+    auto e = session->store().entity(id);
+    if (!e || !*e)
+        return ProjectSession::tr("an entity");
+    return StoreEditCommand::quoted((*e)->text);
+}
+
+} // namespace
+
+EntityId ProjectSession::groupWords(const QList<WordId>& words, const QString& label)
+{
+    INCIDOC_REQUIRE_WRITABLE(0)
+    if (words.isEmpty())
+        return 0;
+    auto first = m_impl->store->word(words.front());
+    if (!first || !*first) {
+        Q_EMIT errorOccurred(tr("Could not group the words: word %1 no longer exists").arg(words.front()));
+        return 0;
+    }
+    // The entity's words in reading order.
+    std::vector<WordRecord> pageWords = this->words((*first)->pageId);
+    EntityRecord e;
+    e.pageId = (*first)->pageId;
+    e.label = label;
+    e.source = userSource();
+    for (const WordRecord& w : pageWords)
+        if (words.contains(w.id))
+            e.words.push_back(w.id);
+    if (e.words.size() != static_cast<std::size_t>(words.size()))
+        e.words.assign(words.begin(), words.end()); // the store names the word that is not on the page
+    const QString text = tr("Group %1").arg(StoreEditCommand::wordList(this, words));
+    const long long id = pushForm(this, m_impl->undo, text,
+                                  [e](ProjectStore& store, long long group) { return store.addEntity(e, group); });
+    return id > 0 ? id : 0;
+}
+
+bool ProjectSession::ungroup(const QList<EntityId>& entities)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (entities.isEmpty())
+        return true;
+    const QString text = entities.size() == 1 ? tr("Ungroup %1").arg(entityName(this, entities.front()))
+                                              : tr("Ungroup %n entities", nullptr, static_cast<int>(entities.size()));
+    const std::vector<EntityId> ids(entities.begin(), entities.end());
+    return pushForm(this, m_impl->undo, text,
+                    [ids](ProjectStore& store, long long group) -> Result<long long> {
+                        const Status done = store.deleteEntities(ids, group);
+                        if (!done)
+                            return done.error();
+                        return 0LL;
+                    })
+           >= 0;
+}
+
+bool ProjectSession::setEntitiesLabel(const QList<EntityId>& entities, const QString& label)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (entities.isEmpty())
+        return true;
+    const QString what = entities.size() == 1 ? entityName(this, entities.front())
+                                              : tr("%n entities", nullptr, static_cast<int>(entities.size()));
+    const QString text = label.isEmpty() ? tr("No label on %1").arg(what) : tr("Label %1 on %2").arg(label, what);
+    const std::vector<EntityId> ids(entities.begin(), entities.end());
+    return pushForm(this, m_impl->undo, text,
+                    [ids, label](ProjectStore& store, long long group) -> Result<long long> {
+                        for (EntityId id : ids) {
+                            auto e = store.entity(id);
+                            if (!e)
+                                return e.error();
+                            if (!*e)
+                                return makeError(ErrorCode::NotFound,
+                                                 QStringLiteral("entity %1 no longer exists").arg(id));
+                            EntityRecord changed = **e;
+                            changed.label = label;
+                            changed.proposed = false; // labelling a proposal accepts it
+                            const Status done = store.updateEntity(changed, group);
+                            if (!done)
+                                return done.error();
+                        }
+                        return 0LL;
+                    })
+           >= 0;
+}
+
+bool ProjectSession::setEntityField(EntityId entity, const QString& field)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    const QString text = field.isEmpty() ? tr("No field on %1").arg(entityName(this, entity))
+                                         : tr("Field %1 on %2").arg(field, entityName(this, entity));
+    return pushForm(this, m_impl->undo, text,
+                    [entity, field](ProjectStore& store, long long group) -> Result<long long> {
+                        auto e = store.entity(entity);
+                        if (!e)
+                            return e.error();
+                        if (!*e)
+                            return makeError(ErrorCode::NotFound,
+                                             QStringLiteral("entity %1 no longer exists").arg(entity));
+                        EntityRecord changed = **e;
+                        changed.field = field;
+                        changed.proposed = false;
+                        const Status done = store.updateEntity(changed, group);
+                        if (!done)
+                            return done.error();
+                        return 0LL;
+                    })
+           >= 0;
+}
+
+LinkId ProjectSession::linkEntities(EntityId from, EntityId to, const QString& type)
+{
+    INCIDOC_REQUIRE_WRITABLE(0)
+    const QString text = tr("Link %1 → %2").arg(entityName(this, from), entityName(this, to));
+    LinkRecord l;
+    l.from = from;
+    l.to = to;
+    l.type = type.isEmpty() ? defaultLinkType() : type;
+    l.source = userSource();
+    const long long id = pushForm(this, m_impl->undo, text,
+                                  [l](ProjectStore& store, long long group) { return store.addLink(l, group); });
+    return id > 0 ? id : 0;
+}
+
+bool ProjectSession::deleteLinks(const QList<LinkId>& links)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (links.isEmpty())
+        return true;
+    const std::vector<LinkId> ids(links.begin(), links.end());
+    return pushForm(this, m_impl->undo, tr("Delete %n link(s)", nullptr, static_cast<int>(links.size())),
+                    [ids](ProjectStore& store, long long group) -> Result<long long> {
+                        const Status done = store.deleteLinks(ids, group);
+                        if (!done)
+                            return done.error();
+                        return 0LL;
+                    })
+           >= 0;
+}
+
+bool ProjectSession::acceptProposals(const QList<EntityId>& entities, const QList<LinkId>& links)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (entities.isEmpty() && links.isEmpty())
+        return true;
+    const std::vector<EntityId> entityIds(entities.begin(), entities.end());
+    const std::vector<LinkId> linkIds(links.begin(), links.end());
+    const QString text = tr("Accept %n proposal(s)", nullptr, static_cast<int>(entities.size() + links.size()));
+    return pushForm(this, m_impl->undo, text,
+                    [entityIds, linkIds](ProjectStore& store, long long group) -> Result<long long> {
+                        std::vector<EntityId> ends = entityIds;
+                        for (LinkId id : linkIds) {
+                            auto l = store.link(id);
+                            if (!l)
+                                return l.error();
+                            if (!*l)
+                                return makeError(ErrorCode::NotFound,
+                                                 QStringLiteral("link %1 no longer exists").arg(id));
+                            ends.push_back((*l)->from);
+                            ends.push_back((*l)->to);
+                            LinkRecord changed = **l;
+                            changed.proposed = false;
+                            const Status done = store.updateLink(changed, group);
+                            if (!done)
+                                return done.error();
+                        }
+                        for (EntityId id : ends) {
+                            auto e = store.entity(id);
+                            if (!e)
+                                return e.error();
+                            if (!*e || !(*e)->proposed)
+                                continue;
+                            EntityRecord changed = **e;
+                            changed.proposed = false;
+                            const Status done = store.updateEntity(changed, group);
+                            if (!done)
+                                return done.error();
+                        }
+                        return 0LL;
+                    })
+           >= 0;
+}
+
+bool ProjectSession::rejectProposals(const QList<EntityId>& entities, const QList<LinkId>& links)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (entities.isEmpty() && links.isEmpty())
+        return true;
+    const std::vector<EntityId> entityIds(entities.begin(), entities.end());
+    const std::vector<LinkId> linkIds(links.begin(), links.end());
+    const QString text = tr("Reject %n proposal(s)", nullptr, static_cast<int>(entities.size() + links.size()));
+    return pushForm(this, m_impl->undo, text,
+                    [entityIds, linkIds](ProjectStore& store, long long group) -> Result<long long> {
+                        if (!linkIds.empty()) {
+                            const Status done = store.deleteLinks(linkIds, group);
+                            if (!done)
+                                return done.error();
+                        }
+                        if (!entityIds.empty()) {
+                            const Status done = store.deleteEntities(entityIds, group);
+                            if (!done)
+                                return done.error();
+                        }
+                        return 0LL;
+                    })
+           >= 0;
+}
+
+bool ProjectSession::addForm(PageId page, const PageForm& form, const QString& what)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (form.entities.empty())
+        return true;
+    return pushForm(this, m_impl->undo, what,
+                    [page, form](ProjectStore& store, long long group) -> Result<long long> {
+                        auto ids = store.addForm(page, form, group);
+                        if (!ids)
+                            return ids.error();
+                        return 0LL;
+                    })
+           >= 0;
+}
+
 // Labels are project settings, not word edits: saved at once, not on the undo stack.
 bool ProjectSession::addLabel(const LabelRecord& label)
 {

@@ -6,6 +6,7 @@
 //
 // Thread contract: GUI thread only.
 
+#include "core/model/forms.h"
 #include "core/model/records.h"
 #include "core/util/result.h"
 
@@ -129,6 +130,30 @@ public:
     /// in the edit history). Not undoable, like the other label settings.
     bool deleteLabel(LabelId label);
 
+    // --- forms: entities and links (each an undoable command) -------------------------------------
+    /// The page's entities (text and box filled) and links; empty when it has none or on a read error.
+    PageForm form(PageId page);
+    /// Groups words of one page into a new entity with `label` (may be ""), the words in reading order;
+    /// they leave the entities they were in. Returns the entity, or 0 (and errorOccurred).
+    EntityId groupWords(const QList<WordId>& words, const QString& label = {});
+    /// Ungroups entities: they go with their links; their words stay.
+    bool ungroup(const QList<EntityId>& entities);
+    /// Labels entities (FUNSD's header, question, answer, other, or "" for none), one undo step.
+    bool setEntitiesLabel(const QList<EntityId>& entities, const QString& label);
+    /// Sets an entity's typed field (core/forms/fields.h; "" for none).
+    bool setEntityField(EntityId entity, const QString& field);
+    /// Links two entities of one page (`type` "": the default, key -> value). Returns the link, or 0.
+    LinkId linkEntities(EntityId from, EntityId to, const QString& type = {});
+    bool deleteLinks(const QList<LinkId>& links);
+    /// Accepts proposals (their proposed mark cleared; a link's two entities are accepted with it), one
+    /// undo step.
+    bool acceptProposals(const QList<EntityId>& entities, const QList<LinkId>& links);
+    /// Rejects proposals: the links, then the entities (with any link left on them) are deleted.
+    bool rejectProposals(const QList<EntityId>& entities, const QList<LinkId>& links);
+    /// Adds a whole form to a page (proposals, a form carried from another page) as ONE undo step named
+    /// `what`; links' from/to are indexes into form.entities (ProjectStore::addForm).
+    bool addForm(PageId page, const PageForm& form, const QString& what);
+
     /// Box changes of the same words closer in time than this merge into one undo entry (1.5 s).
     std::chrono::milliseconds undoMergeWindow() const;
     void setUndoMergeWindow(std::chrono::milliseconds window);
@@ -151,6 +176,7 @@ Q_SIGNALS:
     void pageChanged(incidoc::PageId page);  ///< a page's status, kind, review or geometry
     void documentsChanged();                 ///< documents added or their status changed
     void labelsChanged();
+    void formChanged(incidoc::PageId page);     ///< entities or links of a page were added, changed or removed
     void errorOccurred(const QString& message); ///< a write failed: show it; nothing was half written
 
 private:

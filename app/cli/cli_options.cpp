@@ -47,6 +47,18 @@ struct Definitions {
                                         Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
                                         QStringLiteral("LIST")};
     const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"), Cli::tr("export: only reviewed pages.")};
+    const QCommandLineOption strictOpt{
+        QStringLiteral("strict"),
+        Cli::tr("export: write nothing (exit 2) while the checks before export find anything.")};
+    const QCommandLineOption entitiesOpt{QStringLiteral("entities"),
+                                         Cli::tr("propose: group words into entities (default: entities and links).")};
+    const QCommandLineOption linksOpt{QStringLiteral("links"),
+                                      Cli::tr("propose: link keys to their values (default: entities and links).")};
+    const QCommandLineOption acceptOpt{QStringLiteral("accept"), Cli::tr("propose: accept the proposals at once.")};
+    const QCommandLineOption annotationsOpt{
+        QStringLiteral("annotations"),
+        Cli::tr("import: annotation files (hOCR, ALTO, PAGE, FUNSD, Label Studio) named like the images, in DIR."),
+        QStringLiteral("DIR")};
     const QCommandLineOption imagesOpt{QStringLiteral("images"),
                                        Cli::tr("export: page images binarized (default), original or none."),
                                        QStringLiteral("MODE")};
@@ -112,6 +124,8 @@ struct Definitions {
                     "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
                     "                   Label Studio, hOCR, ALTO, metrics)\n"
                     "  engines          the OCR engines: version, languages, capabilities, availability\n"
+                    "  propose [DOC...] propose entities and key -> value links from the layout (--entities, "
+                    "--links; --accept)\n"
                     "  remove DOC...    take documents that failed (by id or path, as status lists them) out of "
                     "the project\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
@@ -122,6 +136,8 @@ struct Definitions {
                                      Cli::tr("import, ocr, status, dump, export or engines"));
         parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"),
                                      QStringLiteral("[PATH...]"));
+        for (const auto* opt : {&strictOpt, &entitiesOpt, &linksOpt, &acceptOpt, &annotationsOpt})
+            parser.addOption(*opt);
         for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt,
                                 &workersOpt, &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt,
                                 &noIsolationOpt, &memoryLimitOpt, &maxFileOpt})
@@ -276,7 +292,8 @@ Status checkCommand(const CliOptions& o)
         return usage(Cli::tr("error: import needs at least one file or folder"));
     if (o.command == QLatin1String("remove") && o.inputs.isEmpty())
         return usage(Cli::tr("error: remove needs at least one document (its id or path)"));
-    if (o.command != QLatin1String("import") && o.command != QLatin1String("remove") && !o.inputs.isEmpty())
+    if (o.command != QLatin1String("import") && o.command != QLatin1String("remove")
+        && o.command != QLatin1String("propose") && !o.inputs.isEmpty())
         return usage(Cli::tr("error: %1 takes no paths").arg(o.command));
     return okStatus();
 }
@@ -313,6 +330,11 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     o.noOcr = parser.isSet(d.noOcrOpt);
     o.failed = parser.isSet(d.failedOpt);
     o.all = parser.isSet(d.allOpt);
+    o.strict = parser.isSet(d.strictOpt);
+    o.proposeEntities = parser.isSet(d.entitiesOpt);
+    o.proposeLinks = parser.isSet(d.linksOpt);
+    o.accept = parser.isSet(d.acceptOpt);
+    o.annotationsDir = parser.value(d.annotationsOpt);
     if (Status s = readProcessing(parser, d, o); !s)
         return s.error();
     if (Status s = readRemote(parser, d, o.remote); !s)
@@ -320,9 +342,10 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
 
     const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"),    QStringLiteral("status"),
                                QStringLiteral("dump"),   QStringLiteral("export"), QStringLiteral("engines"),
-                               QStringLiteral("remove")};
+                               QStringLiteral("remove"), QStringLiteral("propose")};
     if (!commands.contains(o.command))
-        return usage(Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export)").arg(o.command));
+        return usage(
+            Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export, remove, propose)").arg(o.command));
     if (o.command == QLatin1String("export"))
         if (Status s = readExport(parser, d, o); !s)
             return s.error();

@@ -18,7 +18,7 @@ namespace incidoc::cli {
 
 /// A command and its settings. Value type. The defaults are those of cli.md.
 struct CliOptions {
-    QString command;    ///< import, ocr, status, dump, export or engines
+    QString command;    ///< import, ocr, status, dump, export, engines, remove or propose
     QStringList inputs; ///< import: the files and folders
     QString project;
     QString output; ///< dump: the folder; export: the .zip file
@@ -35,6 +35,10 @@ struct CliOptions {
     ExportOptions exportOptions;    ///< export
     /// import/ocr: --engine and --profile as given (empty: not given, the project's choice applies).
     QString engines, profile;
+    bool strict = false; ///< export: refuse to write while checks before export find anything
+    /// propose: what to propose (neither given: both), and whether to accept the proposals at once.
+    bool proposeEntities = false, proposeLinks = false, accept = false;
+    QString annotationsDir; ///< import: annotation files by image stem (else beside each image)
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.

@@ -1,16 +1,33 @@
 // `status`: documents, pages by status and kind, words, reviewed pages, failures with their reasons.
 
 #include "app/cli/commands.h"
+#include "core/export/form_checks.h"
 #include "core/storage/project_store.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 
+#include <map>
+
 namespace incidoc::cli {
 namespace {
 
-void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures)
+/// The form checks: invalid typed values and the checks across pages and documents, then the checks
+/// before export, with the path of each finding's document.
+struct StatusChecks {
+    std::vector<FormFinding> fields, beforeExport;
+    std::map<DocumentId, QString> paths;
+};
+
+void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures,
+                     const StatusChecks& checks)
 {
+    auto findings = [&](const std::vector<FormFinding>& list) {
+        QJsonArray a;
+        for (const FormFinding& f : list)
+            a.append(findingJson(f, checks.paths.count(f.document) ? checks.paths.at(f.document) : QString()));
+        return a;
+    };
     QJsonArray list;
     for (const auto& f : failures)
         list.append(QJsonObject{{QStringLiteral("document_id"), f.documentId},
@@ -18,24 +35,32 @@ void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::ve
                                 {QStringLiteral("page"), f.pageNumber == 0 ? QJsonValue() : QJsonValue(f.pageNumber)},
                                 {QStringLiteral("reason"), f.reason},
                                 {QStringLiteral("failure"), toString(f.failure)}});
-    printJson(QJsonObject{{QStringLiteral("project"), o.project},
-                          {QStringLiteral("documents"), s.documents},
-                          {QStringLiteral("failed_documents"), s.failedDocuments},
-                          {QStringLiteral("pages"), QJsonObject{{QStringLiteral("total"), s.pages},
-                                                                {QStringLiteral("queued"), s.queued},
-                                                                {QStringLiteral("processing"), s.processing},
-                                                                {QStringLiteral("done"), s.done},
-                                                                {QStringLiteral("failed"), s.failed}}},
-                          {QStringLiteral("kinds"), QJsonObject{{QStringLiteral("scanned"), s.scanned},
-                                                                {QStringLiteral("text-layer"), s.textLayer},
-                                                                {QStringLiteral("blank"), s.blank},
-                                                                {QStringLiteral("unknown"), s.unknownKind}}},
-                          {QStringLiteral("words"), s.words},
-                          {QStringLiteral("reviewed_pages"), s.reviewedPages},
-                          {QStringLiteral("failures"), list}});
+    printJson(
+        QJsonObject{{QStringLiteral("project"), o.project},
+                    {QStringLiteral("documents"), s.documents},
+                    {QStringLiteral("failed_documents"), s.failedDocuments},
+                    {QStringLiteral("pages"), QJsonObject{{QStringLiteral("total"), s.pages},
+                                                          {QStringLiteral("queued"), s.queued},
+                                                          {QStringLiteral("processing"), s.processing},
+                                                          {QStringLiteral("done"), s.done},
+                                                          {QStringLiteral("failed"), s.failed}}},
+                    {QStringLiteral("kinds"), QJsonObject{{QStringLiteral("scanned"), s.scanned},
+                                                          {QStringLiteral("text-layer"), s.textLayer},
+                                                          {QStringLiteral("blank"), s.blank},
+                                                          {QStringLiteral("unknown"), s.unknownKind}}},
+                    {QStringLiteral("words"), s.words},
+                    {QStringLiteral("reviewed_pages"), s.reviewedPages},
+                    {QStringLiteral("failures"), list},
+                    {QStringLiteral("forms"), QJsonObject{{QStringLiteral("entities"), s.entities},
+                                                          {QStringLiteral("proposed_entities"), s.proposedEntities},
+                                                          {QStringLiteral("links"), s.links},
+                                                          {QStringLiteral("proposed_links"), s.proposedLinks}}},
+                    {QStringLiteral("checks"), findings(checks.fields)},
+                    {QStringLiteral("export_checks"), findings(checks.beforeExport)}});
 }
 
-void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures)
+void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures,
+                     const StatusChecks& checks)
 {
     out(Cli::tr("Project:   %1").arg(QFileInfo(o.project).absoluteFilePath()));
     out(Cli::tr("Documents: %1 (%2 failed to import)").arg(s.documents).arg(s.failedDocuments));
@@ -52,6 +77,20 @@ void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::ve
             .arg(s.unknownKind));
     out(Cli::tr("Words:     %1").arg(s.words));
     out(Cli::tr("Reviewed:  %1 page(s)").arg(s.reviewedPages));
+    if (s.entities > 0 || s.links > 0)
+        out(Cli::tr("Forms:     %1 entities (%2 proposed), %3 links (%4 proposed)")
+                .arg(s.entities)
+                .arg(s.proposedEntities)
+                .arg(s.links)
+                .arg(s.proposedLinks));
+    for (const auto& [title, list] : {std::pair{Cli::tr("Checks:"), &checks.fields},
+                                      std::pair{Cli::tr("Checks before export:"), &checks.beforeExport}}) {
+        if (list->empty())
+            continue;
+        out(title);
+        for (const FormFinding& f : *list)
+            out(findingLine(f, checks.paths.count(f.document) ? checks.paths.at(f.document) : QString()));
+    }
     if (!failures.empty()) {
         out(Cli::tr("Failures:"));
         for (const auto& f : failures) {
@@ -78,10 +117,26 @@ int commandStatus(const CliOptions& o)
         err(Cli::tr("error: %1").arg((!summary ? summary.error() : failures.error()).message));
         return kExitUsage;
     }
+    StatusChecks checks;
+    auto fields = fieldFindings(**store);
+    auto beforeExport = exportFindings(**store);
+    auto documents = (*store)->documents();
+    if (!fields || !beforeExport || !documents) {
+        err(Cli::tr("error: %1")
+                .arg((!fields         ? fields.error()
+                      : !beforeExport ? beforeExport.error()
+                                      : documents.error())
+                         .message));
+        return kExitUsage;
+    }
+    checks.fields = std::move(fields).value();
+    checks.beforeExport = std::move(beforeExport).value();
+    for (const DocumentRecord& d : *documents)
+        checks.paths[d.id] = d.path;
     if (o.json)
-        printStatusJson(o, *summary, *failures);
+        printStatusJson(o, *summary, *failures, checks);
     else
-        printStatusText(o, *summary, *failures);
+        printStatusText(o, *summary, *failures, checks);
     return kExitOk;
 }
 

@@ -22,4 +22,24 @@ void printJson(const QJsonObject& o)
     std::fprintf(stdout, "%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
 }
 
+QJsonObject findingJson(const FormFinding& f, const QString& documentPath)
+{
+    QJsonObject o{{QStringLiteral("kind"), f.kind},
+                  {QStringLiteral("message"), f.message},
+                  {QStringLiteral("document_id"), f.document},
+                  {QStringLiteral("path"), documentPath},
+                  {QStringLiteral("page"), f.pageNumber}};
+    if (f.entity != 0)
+        o.insert(QStringLiteral("entity_id"), f.entity);
+    if (f.word != 0)
+        o.insert(QStringLiteral("word_id"), f.word);
+    return o;
+}
+
+QString findingLine(const FormFinding& f, const QString& documentPath)
+{
+    return f.pageNumber > 0 ? Cli::tr("  %1 page %2: %3").arg(documentPath).arg(f.pageNumber).arg(f.message)
+                            : Cli::tr("  %1: %2").arg(documentPath, f.message);
+}
+
 } // namespace incidoc::cli

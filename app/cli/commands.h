@@ -4,6 +4,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
+#include "core/forms/fields.h"
 #include "core/pipeline/workplace.h"
 #include "core/util/cancel_token.h"
 
@@ -27,6 +28,12 @@ int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
 int commandStatus(const CliOptions& o);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
+/// `propose [DOCUMENT...]`: entities and key -> value links proposed from the layout (--accept: accepted).
+int commandPropose(const CliOptions& o);
+/// A finding of the form checks as `status --json` and `export --json` list it.
+QJsonObject findingJson(const FormFinding& f, const QString& documentPath);
+/// A finding as a line for a person: "report.pdf page 2: the entity ... has no label".
+QString findingLine(const FormFinding& f, const QString& documentPath);
 /// `remove DOCUMENT...`: documents that failed, by id or path, out of the project.
 int commandRemove(const CliOptions& o);
 /// `engines`: every OCR engine with its version, languages, capabilities and availability.

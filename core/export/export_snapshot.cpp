@@ -86,6 +86,11 @@ Result<BundlePage> ExportSnapshot::page(std::size_t index, bool wantImages)
         word.chars.clear(); // no format uses them; they are most of a word's memory
         word.chars.shrink_to_fit();
     }
+    auto form = m_store->pageForm(ref.page.id);
+    if (!form)
+        return form.error();
+    p.entities = std::move(form->entities);
+    p.links = std::move(form->links);
     p.hasImage = wantImages && hasPageImage(ref.page);
     p.imagePath = QStringLiteral("images/%1/%2.png").arg(p.slug, pageStem(ref.page.number));
     return p;

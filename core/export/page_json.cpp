@@ -44,7 +44,8 @@ QString safeStem(const DocumentRecord& doc)
 
 } // namespace
 
-QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words)
+QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words,
+                       const PageForm& form)
 {
     QJsonObject doc{{QStringLiteral("id"), document.id},
                     {QStringLiteral("name"), document.name},
@@ -95,10 +96,38 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
         o[QStringLiteral("alternatives")] = alternatives;
         list.append(o);
     }
+    // Added to incidoc.page/1 (new fields; no other changes meaning): the page's form. Entities are groups
+    // of words (`words`: word ids in the entity's order) with a FUNSD label and a typed field; links go
+    // from one entity to another (`from` -> `to`, question -> answer for `key_value`).
+    QJsonArray entities;
+    for (const EntityRecord& e : form.entities) {
+        QJsonArray ids;
+        for (WordId w : e.words)
+            ids.append(w);
+        entities.append(QJsonObject{{QStringLiteral("id"), e.id},
+                                    {QStringLiteral("label"), orNull(e.label)},
+                                    {QStringLiteral("field"), orNull(e.field)},
+                                    {QStringLiteral("text"), e.text},
+                                    {QStringLiteral("bbox"), QJsonArray{e.box.x0, e.box.y0, e.box.x1, e.box.y1}},
+                                    {QStringLiteral("words"), ids},
+                                    {QStringLiteral("source"), e.source},
+                                    {QStringLiteral("proposed"), e.proposed},
+                                    {QStringLiteral("external_id"), orNull(e.externalId)}});
+    }
+    QJsonArray links;
+    for (const LinkRecord& l : form.links)
+        links.append(QJsonObject{{QStringLiteral("id"), l.id},
+                                 {QStringLiteral("from"), l.from},
+                                 {QStringLiteral("to"), l.to},
+                                 {QStringLiteral("type"), l.type},
+                                 {QStringLiteral("source"), l.source},
+                                 {QStringLiteral("proposed"), l.proposed}});
     return QJsonObject{{QStringLiteral("schema"), QString::fromLatin1(kPageSchema)},
                        {QStringLiteral("document"), doc},
                        {QStringLiteral("page"), pg},
-                       {QStringLiteral("words"), list}};
+                       {QStringLiteral("words"), list},
+                       {QStringLiteral("entities"), entities},
+                       {QStringLiteral("links"), links}};
 }
 
 std::vector<QString> documentFolderNames(const std::vector<DocumentRecord>& documents)
@@ -141,12 +170,15 @@ Result<DumpReport> dumpProject(ProjectStore& store, const QString& dir, const Ca
             auto words = store.words(page.id);
             if (!words)
                 return words.error();
+            auto form = store.pageForm(page.id);
+            if (!form)
+                return form.error();
             const QString path =
                 QDir(folder).filePath(QStringLiteral("page-%1.json").arg(page.number, 4, 10, QLatin1Char('0')));
             QSaveFile out(path);
             if (!out.open(QIODevice::WriteOnly))
                 return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
-            out.write(QJsonDocument(pageToJson(docs[i], page, *words)).toJson(QJsonDocument::Indented));
+            out.write(QJsonDocument(pageToJson(docs[i], page, *words, *form)).toJson(QJsonDocument::Indented));
             if (!out.commit())
                 return makeError(ErrorCode::Io, QStringLiteral("cannot write %1: %2").arg(path, out.errorString()));
             ++report.pages;

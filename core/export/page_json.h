@@ -2,6 +2,7 @@
 // `incidoc.page/1`: one page with its words as JSON (../shared/specs/page-json.md). Written by
 // `incidoc-cli dump` and by the export bundle.
 
+#include "core/model/forms.h"
 #include "core/model/records.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
@@ -19,9 +20,10 @@ class ProjectStore;
 
 inline constexpr char kPageSchema[] = "incidoc.page/1";
 
-/// The page as an `incidoc.page/1` object. `words` must be the page's words in reading order.
-/// Reentrant.
-QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words);
+/// The page as an `incidoc.page/1` object. `words` must be the page's words in reading order; `form` its
+/// entities and links (none: empty lists). Reentrant.
+QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words,
+                       const PageForm& form = {});
 
 /// Folder names for documents: the file's stem ("report" for a/b/report.pdf); later documents with the
 /// same stem get "report-2", "report-3"... in the order given. Names never contain a path separator,

@@ -23,7 +23,8 @@ void runTextTask(ExportQueue& queue, PageWork& w, const ExportOptions& o, const 
     const QString dir = entryStem(p);
     std::vector<std::pair<ExportPhase, qsizetype>> done;
     if (o.formats.json) {
-        const QByteArray json = QJsonDocument(pageToJson(p.document, p.page, p.words)).toJson(QJsonDocument::Indented);
+        const QByteArray json = QJsonDocument(pageToJson(p.document, p.page, p.words, PageForm{p.entities, p.links}))
+                                    .toJson(QJsonDocument::Indented);
         w.entries[kJsonSlot] = textEntry(QStringLiteral("documents/") + dir + QStringLiteral(".json"), json);
         done.emplace_back(ExportPhase::PageJson, json.size());
     }

@@ -17,7 +17,8 @@ namespace incidoc {
 
 /// The typed fields, in the order the app lists them: "case_number", "incident_date", "incident_time",
 /// "location", "officer", "badge_number", "person_name", "date_of_birth", "phone", "vehicle_plate", "vin",
-/// "make_model", "narrative".
+/// "make_model", "narrative", "report_date" (the date the report was written, checked against the incident
+/// date).
 QStringList fieldNames();
 
 /// The field's English title ("Date of birth"); the app translates it. "" for an unknown name.
@@ -35,12 +36,46 @@ struct FieldCheck {
     bool valid = true;
     QString normalized;        ///< the value in a canonical form ("1988-07-22" for a date, "+1 555 010 4477" ...)
     QString problem;           ///< English, for a person: why the value is not valid ("" when valid)
-    std::optional<QDate> date; ///< dates (incident_date, date_of_birth): the date read, when one was
+    std::optional<QDate> date; ///< dates (incident_date, date_of_birth, report_date): the date read, when one was
 };
 
 /// Validates `value` as field `field`. Unknown fields and free-text fields (location, officer, narrative,
 /// make_model, person_name beyond "has letters") are valid when not empty.
 FieldCheck checkField(const QString& field, const QString& value, const FieldPatterns& patterns = {});
+
+/// The same with the day taken as today: two-digit years (the latest year ending so that is not after
+/// `today`'s year), dates in the future, a date of birth more than 120 years before. The overload above
+/// uses QDate::currentDate().
+///
+/// What each field accepts, and its normalized form:
+///  - case_number: the project's pattern, else letters and digits joined by '-' or '/', at least one digit,
+///    4 characters or more ("CR-2024-00417"; normalized upper case, a leading '#' dropped);
+///  - incident_date, date_of_birth, report_date: "07/22/1988", "7/22/88", "22.07.1988", "1988-07-22",
+///    "19880722", "July 22, 1988", "22 Jul 1988", "Jul. 22 1988", "Friday, July 22nd, 1988" (numbers with '/'
+///    or '-' are month/day first and day/month when that is the only possible reading; with '.' day first);
+///    normalized ISO ("1988-07-22"); a date that does not exist, a date after today, a date of birth more
+///    than 120 years ago or an incident or report date before 1900 is invalid;
+///  - incident_time: "14:35", "2:35 PM", "2:35 p.m.", "1435 hrs", "14h35", "noon"; normalized "14:35"
+///    (seconds kept when given: "14:35:20");
+///  - phone: 7 to 15 digits; North American numbers ("(555) 201-4477", "1-555-201-4477") normalized
+///    "+1 555 201 4477", international ones ("+44 20 7946 0958", "0044 ...") "+44 2079460958", a 7-digit
+///    local number "201 4477", others their digits; an extension is kept (" ext. 12");
+///  - badge_number: digits with an optional prefix of up to 4 letters ("4471", "PO-4471", "#4471");
+///    normalized "PO4471";
+///  - vehicle_plate: the project's pattern, else 2 to 8 letters and digits with single spaces or dashes
+///    between them ("KTR 4582"); normalized upper case;
+///  - vin: 17 letters and digits without I, O, Q (spaces and dashes between them dropped), its check digit
+///    (position 9) right and its model year (position 10) not U, Z or 0; normalized upper case;
+///  - person_name: letters (any script), spaces, '-', '\'', '.', ','; at least 2 letters, no digit;
+///  - every other field: valid when not empty (normalized: white space simplified).
+/// A letter among digits that OCR often reads for a digit (O for 0, l for 1, S for 5 ...) gets a problem
+/// that says so.
+FieldCheck checkField(const QString& field, const QString& value, const FieldPatterns& patterns, const QDate& today);
+
+/// What two mentions of a person are compared by: the name's letters only, case folded and without
+/// accents, "Last, First" turned into "First Last" ("Pritchard, Jonah R." and "JONAH R PRITCHARD" give
+/// "jonahrpritchard"). "" when the name has no letters.
+QString personNameKey(const QString& name);
 
 /// ISO 3779 / North American VIN check digit of a 17-character VIN ('0'-'9' or 'X'); '\0' when the VIN has
 /// letters I, O, Q or a character that is not a letter or digit, or is not 17 characters long.
@@ -65,10 +100,25 @@ struct FormFinding {
     PageId page = 0;
     int pageNumber = 0;
     EntityId entity = 0; ///< 0 when the finding is about a page or document
+    WordId word = 0;     ///< the word it is about, when it is about one word
 };
 
 /// Every finding over the project's field values: each invalid value, and the checks across pages and
 /// documents. Deterministic order (document, page, entity).
+///
+/// - "invalid": a value its validator rejects ("Date of birth \"02/30/1988\": February 1988 has no day 30");
+/// - "case_number_differs": on a page whose case number is not the one most pages of its document carry
+///   (compared by letters and digits, case-insensitive; on a tie, the one on the earliest page wins);
+/// - "birth_date_differs": a person (personNameKey) is paired with the date of birth on the same page
+///   nearest below or to the right of the name; where the same person has another date of birth than the
+///   one given most often in the project (on a tie, the earliest), on that date of birth;
+/// - "date_order": within a document, a date of birth after the earliest incident date, a report date
+///   before the latest incident date.
+/// Only valid dates take part in the checks across pages.
 std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns = {});
+
+/// The same with the day taken as today (see checkField).
+std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns,
+                                     const QDate& today);
 
 } // namespace incidoc

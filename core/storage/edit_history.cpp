@@ -292,6 +292,10 @@ void ProjectStore::Impl::applyEdit(const EditRecord& e, bool undo)
     const QJsonObject after = QJsonDocument::fromJson(e.after.toUtf8()).object();
     const QJsonObject& target = undo ? before : after;
     const QJsonObject& from = undo ? after : before;
+    if (e.action == QLatin1String("entity") || e.action == QLatin1String("link")) {
+        applyFormEdit(e, target, from);
+        return;
+    }
     if (e.wordId == 0) { // a page-level edit
         if (target.contains(QStringLiteral("review"))) {
             Query q(db, "UPDATE pages SET review = ?2 WHERE id = ?1");

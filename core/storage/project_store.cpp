@@ -624,6 +624,18 @@ void ProjectStore::Impl::mergeWordsTx(const PageOutcome& o)
             current.push_back({q.i64(0), {q.i32(1), q.i32(2), q.i32(3), q.i32(4)}, q.i32(5), q.i32(6) != 0});
     }
     const ReocrMerge merge = mergeReocr(current, o.result.words);
+    // Entities keep their words through re-OCR: a removed word's place goes to the new word over it.
+    std::map<WordId, PixelBox> removedBoxes;
+    std::map<WordId, EntityId> membership;
+    if (hasForms() && !merge.removed.empty()) {
+        for (const CurrentWord& c : current)
+            removedBoxes[c.id] = c.box;
+        Query q(db, "SELECT ew.word_id, ew.entity_id FROM entity_words ew JOIN words w ON w.id = ew.word_id "
+                    "WHERE w.page_id = ?1");
+        q.bind(1, o.pageId);
+        while (q.next())
+            membership[q.i64(0)] = q.i64(1);
+    }
     for (WordId id : merge.removed) {
         Query q(db, "DELETE FROM words WHERE id = ?1");
         q.bind(1, id).run();
@@ -642,6 +654,10 @@ void ProjectStore::Impl::mergeWordsTx(const PageOutcome& o)
             q.bind(1, m.keptId).bind(2, ord).run();
         }
     }
+    std::erase_if(membership, [&](const auto& m) {
+        return std::find(merge.removed.begin(), merge.removed.end(), m.first) == merge.removed.end();
+    });
+    carryEntitiesThroughReocr(o.pageId, removedBoxes, membership);
 }
 
 void ProjectStore::Impl::storeOutcomesTx(const std::vector<PageOutcome>& outcomes)
@@ -738,6 +754,17 @@ Result<ProjectSummary> ProjectStore::summary()
             Query q(m_impl->db, "SELECT count(*) FROM words");
             if (q.next())
                 s.words = q.i64(0);
+        }
+        if (m_impl->hasForms()) {
+            Query q(m_impl->db,
+                    "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM entities WHERE proposed = "
+                    "1), (SELECT count(*) FROM links), (SELECT count(*) FROM links WHERE proposed = 1)");
+            if (q.next()) {
+                s.entities = q.i32(0);
+                s.proposedEntities = q.i32(1);
+                s.links = q.i32(2);
+                s.proposedLinks = q.i32(3);
+            }
         }
         return s;
     });

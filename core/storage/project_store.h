@@ -12,6 +12,7 @@
 // being killed at any moment; a power loss or OS crash may lose the last few commits (never corrupts
 // the file). Pages whose outcome was lost are simply processed again.
 
+#include "core/model/forms.h"
 #include "core/model/records.h"
 #include "core/util/result.h"
 
@@ -38,6 +39,8 @@ struct ProjectSummary {
     int scanned = 0, textLayer = 0, blank = 0, unknownKind = 0;
     long long words = 0;
     int reviewedPages = 0;
+    int entities = 0, proposedEntities = 0; ///< forms: entities (of which proposals nobody accepted yet)
+    int links = 0, proposedLinks = 0;       ///< and links
 };
 
 /// A failure to list: a document that could not be imported or a page that could not be processed.
@@ -89,7 +92,9 @@ public:
     /// 3: words store the engine that read them, a review flag and the other engines' readings. A file of
     /// schema 1 or 2 opened ReadWrite is migrated; opened ReadOnly its words read as no engine, not
     /// flagged, no other readings.
-    static constexpr int kSchemaVersion = 3;
+    /// 4: forms: entities (groups of words with a label) and links between them. Older files opened
+    /// ReadOnly have none.
+    static constexpr int kSchemaVersion = 4;
 
     /// Opens (ReadWrite: creates) a project. Errors with a clear message for: a file that is not an
     /// Incidoc project ("not an Incidoc project"), a newer schema ("made by a newer Incidoc (schema
@@ -246,6 +251,39 @@ public:
     Status undoEditGroups(const std::vector<long long>& groups);
     /// Redoes several undone groups (given oldest first) in ONE transaction, oldest first: all or none.
     Status redoEditGroups(const std::vector<long long>& groups);
+
+    // --- forms: entities and links (each call ONE transaction, recorded in the edit history) -------
+    /// The page's entities (text and box filled; in reading order of their first words) and links.
+    Result<PageForm> pageForm(PageId page);
+    /// One entity (text and box filled), or nullopt.
+    Result<std::optional<EntityRecord>> entity(EntityId id);
+    /// Adds an entity of `entity.pageId` made of `entity.words` (at least one, all on that page, in the
+    /// entity's order). A word that belonged to another entity leaves it (an entity left with no words goes
+    /// with its links). Edits: "entity". Errors: InvalidInput (no words, a word of another page), NotFound.
+    Result<EntityId> addEntity(const EntityRecord& entity, long long group = 0);
+    /// Sets an entity's label, field, words, proposed mark and stored text (its id and page stay). No
+    /// words: the entity is deleted with its links. Unchanged: no edit.
+    Status updateEntity(const EntityRecord& entity, long long group = 0);
+    /// Deletes entities with their links (their words stay).
+    Status deleteEntities(const std::vector<EntityId>& entities, long long group = 0);
+    /// One link, or nullopt.
+    Result<std::optional<LinkRecord>> link(LinkId id);
+    /// Adds a link between two entities of one page. Errors: InvalidInput (an entity to itself, entities
+    /// of different pages, the same link exists), NotFound. Edits: "link".
+    Result<LinkId> addLink(const LinkRecord& link, long long group = 0);
+    /// Sets a link's type and proposed mark (its ends and page stay).
+    Status updateLink(const LinkRecord& link, long long group = 0);
+    Status deleteLinks(const std::vector<LinkId>& links, long long group = 0);
+    /// Adds a whole form to page `page` in ONE transaction: its entities (their `words` on that page),
+    /// then its links, whose `from` and `to` are INDEXES into form.entities. Returns the new entity ids
+    /// in order. Errors as addEntity / addLink; nothing is added on an error.
+    Result<std::vector<EntityId>> addForm(PageId page, const PageForm& form, long long group = 0);
+    /// The entities that carry a typed field, in document, page and reading order (text and box filled),
+    /// with the document and page number of each: what the checks across pages read. document 0: all.
+    Result<std::vector<std::pair<PageRecord, EntityRecord>>> fieldEntities(DocumentId document = 0);
+    /// Marks the words of entities flagged for review (a person should look: an invalid typed value), or
+    /// clears the mark when `flagged` is false. Not part of the undo history (checks set it).
+    Status setWordsFlagged(const std::vector<WordId>& words, bool flagged);
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.

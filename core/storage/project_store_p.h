@@ -4,6 +4,7 @@
 //   project_open.cpp   opening: refusing foreign or damaged files, the integrity check, migrations
 //   word_edits.cpp     the word edits of the app (text, box, label, add, delete, merge, split, review)
 //   edit_history.cpp   the edit history: groups, records, undo and redo
+//   form_edits.cpp     forms: entities and links
 // Private to core/storage. Threading: as ProjectStore (one thread at a time).
 
 #include "core/storage/project_store.h"
@@ -13,6 +14,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -135,6 +137,27 @@ struct ProjectStore::Impl {
     void insertWordFromJson(const QJsonObject& o);
     void updateWordFromJson(WordId word, const QJsonObject& o);
     std::vector<EditRecord> groupEdits(long long group);
+
+    // ---- forms, inside a transaction (form_edits.cpp) ----
+    bool hasForms() const; ///< schema 4 or later
+    void requireForms() const;
+    std::optional<EntityRecord> entityRow(EntityId id);
+    void fillEntity(EntityRecord& e);
+    std::optional<LinkRecord> linkRow(LinkId id);
+    void writeEntity(const EntityRecord& e);
+    void writeLink(const LinkRecord& l);
+    void requireEntityWords(const EntityRecord& e);
+    EntityId addEntityTx(EntityRecord e, long long group);
+    LinkId addLinkTx(LinkRecord l, long long group);
+    void updateEntityTx(const EntityRecord& before, const EntityRecord& after, long long group);
+    void deleteEntityTx(const EntityRecord& e, long long group);
+    void deleteLinkTx(const LinkRecord& l, long long group);
+    /// Before words are deleted (or join entity `keep`): their entities lose them, recorded in `group`.
+    void leaveEntities(const std::vector<WordId>& words, long long group, EntityId keep = 0);
+    /// Undo/redo of an "entity" or "link" edit: puts the `target` state in place.
+    void applyFormEdit(const EditRecord& e, const QJsonObject& target, const QJsonObject& from);
+    void carryEntitiesThroughReocr(PageId page, const std::map<WordId, PixelBox>& removed,
+                                   const std::map<WordId, EntityId>& membership);
 };
 
 } // namespace incidoc

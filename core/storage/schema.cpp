@@ -10,6 +10,7 @@ const std::vector<Migration>& migrations()
         {1, schema_sql::kVersion1},
         {2, schema_sql::kVersion2},
         {3, schema_sql::kVersion3},
+        {4, schema_sql::kVersion4},
     };
     return steps;
 }

@@ -99,6 +99,7 @@ void ProjectStore::Impl::renumber(PageId page)
 void ProjectStore::Impl::deleteWordTx(WordId word, long long group, const char* action)
 {
     const WordRow w = requireWord(word);
+    leaveEntities({word}, group);
     {
         Query q(db, "DELETE FROM words WHERE id = ?1");
         q.bind(1, word).run();
@@ -274,6 +275,7 @@ Status ProjectStore::deleteWord(WordId word, long long group)
         Transaction tx(m_impl->db);
         const WordRow w = m_impl->requireWord(word);
         const long long g = m_impl->groupOr(group);
+        m_impl->leaveEntities({word}, g);
         {
             Query q(m_impl->db, "DELETE FROM words WHERE id = ?1");
             q.bind(1, word).run();

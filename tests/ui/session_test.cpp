@@ -916,3 +916,85 @@ TEST_F(SessionTest, MeasureEditCommitTime)
 }
 
 } // namespace
+
+TEST_F(SessionTest, FormsGroupLabelLinkAndUngroupAreUndoSteps)
+{
+    const auto words = session->words(scannedPage);
+    ASSERT_GE(words.size(), 6u);
+    QSignalSpy formChanged(session.get(), &ProjectSession::formChanged);
+    // Given out of order: the entity keeps reading order.
+    const EntityId key = session->groupWords({words[1].id, words[0].id}, QStringLiteral("question"));
+    ASSERT_GT(key, 0);
+    EXPECT_EQ(session->undoStack()->undoText().left(6), QStringLiteral("Group "));
+    const EntityId value = session->groupWords({words[2].id, words[3].id});
+    ASSERT_GT(value, 0);
+    ASSERT_TRUE(session->setEntitiesLabel({value}, QStringLiteral("answer")));
+    ASSERT_TRUE(session->setEntityField(value, QStringLiteral("person_name")));
+    const LinkId link = session->linkEntities(key, value);
+    ASSERT_GT(link, 0);
+    EXPECT_GE(formChanged.count(), 5);
+    EXPECT_EQ(formChanged.last().at(0).value<PageId>(), scannedPage);
+
+    PageForm f = session->form(scannedPage);
+    ASSERT_EQ(f.entities.size(), 2u);
+    EXPECT_EQ(f.entities[0].words, (std::vector<WordId>{words[0].id, words[1].id}));
+    EXPECT_EQ(f.entities[1].label, QStringLiteral("answer"));
+    EXPECT_EQ(f.entities[1].field, QStringLiteral("person_name"));
+    ASSERT_EQ(f.links.size(), 1u);
+
+    // A link to itself is refused with a message and leaves nothing on the undo stack.
+    QSignalSpy errors(session.get(), &ProjectSession::errorOccurred);
+    const int steps = session->undoStack()->count();
+    EXPECT_EQ(session->linkEntities(key, key), 0);
+    EXPECT_EQ(errors.count(), 1);
+    EXPECT_EQ(session->undoStack()->count(), steps);
+
+    ASSERT_TRUE(session->ungroup({value}));
+    f = session->form(scannedPage);
+    EXPECT_EQ(f.entities.size(), 1u);
+    EXPECT_TRUE(f.links.empty());
+    session->undoStack()->undo(); // ungroup
+    EXPECT_EQ(session->form(scannedPage).links.size(), 1u);
+    for (int i = 0; i < 5; ++i)
+        session->undoStack()->undo();
+    EXPECT_TRUE(session->form(scannedPage).entities.empty());
+    for (int i = 0; i < 5; ++i)
+        session->undoStack()->redo();
+    f = session->form(scannedPage);
+    EXPECT_EQ(f.entities.size(), 2u);
+    EXPECT_EQ(f.links.size(), 1u);
+}
+
+TEST_F(SessionTest, ProposalsAreAcceptedOrRejectedInOneStep)
+{
+    const auto words = session->words(scannedPage);
+    PageForm proposal;
+    EntityRecord k, v;
+    k.words = {words[0].id};
+    k.label = QStringLiteral("question");
+    v.words = {words[1].id};
+    v.label = QStringLiteral("answer");
+    k.source = v.source = proposalSource();
+    k.proposed = v.proposed = true;
+    proposal.entities = {k, v};
+    LinkRecord l;
+    l.from = 0;
+    l.to = 1;
+    l.source = proposalSource();
+    l.proposed = true;
+    proposal.links = {l};
+    ASSERT_TRUE(session->addForm(scannedPage, proposal, QStringLiteral("Proposals")));
+    PageForm f = session->form(scannedPage);
+    ASSERT_EQ(f.links.size(), 1u);
+    ASSERT_TRUE(session->acceptProposals({}, {f.links[0].id})); // accepting the link accepts its ends
+    f = session->form(scannedPage);
+    EXPECT_FALSE(f.links[0].proposed);
+    EXPECT_FALSE(f.entities[0].proposed);
+    EXPECT_FALSE(f.entities[1].proposed);
+    session->undoStack()->undo();
+    EXPECT_TRUE(session->form(scannedPage).links[0].proposed);
+    ASSERT_TRUE(session->rejectProposals({f.entities[0].id, f.entities[1].id}, {f.links[0].id}));
+    EXPECT_TRUE(session->form(scannedPage).entities.empty());
+    session->undoStack()->undo();
+    EXPECT_EQ(session->form(scannedPage).entities.size(), 2u);
+}

@@ -61,13 +61,18 @@ void StoreEditCommand::redo()
             fail(edits.error());
             return;
         }
-        for (const EditRecord& e : *edits)
-            (e.wordId != 0 ? m_wordPages : m_pages).insert(e.pageId);
+        for (const EditRecord& e : *edits) {
+            if (e.action == QLatin1String("entity") || e.action == QLatin1String("link"))
+                m_formPages.insert(e.pageId);
+            else
+                (e.wordId != 0 ? m_wordPages : m_pages).insert(e.pageId);
+        }
         if (m_outcome) {
             m_outcome->ok = true;
             m_outcome->changed = !edits->empty();
             m_outcome->createdWord = m_created;
             m_outcome->createdWords = m_createdWords;
+            m_outcome->createdId = m_createdId;
             m_outcome = nullptr; // only valid during push
         }
         if (edits->empty()) {
@@ -120,6 +125,7 @@ void StoreEditCommand::absorb(const StoreEditCommand& later)
     m_groups.insert(m_groups.end(), later.m_groups.begin(), later.m_groups.end());
     m_wordPages.insert(later.m_wordPages.begin(), later.m_wordPages.end());
     m_pages.insert(later.m_pages.begin(), later.m_pages.end());
+    m_formPages.insert(later.m_formPages.begin(), later.m_formPages.end());
 }
 
 QString StoreEditCommand::quoted(const QString& text)
@@ -164,6 +170,8 @@ void StoreEditCommand::announce()
         Q_EMIT m_session->wordsChanged(page);
     for (PageId page : m_pages)
         Q_EMIT m_session->pageChanged(page);
+    for (PageId page : m_formPages)
+        Q_EMIT m_session->formChanged(page);
 }
 
 // ---- the actions --------------------------------------------------------------------------------------
@@ -455,6 +463,20 @@ AcceptWordCommand::AcceptWordCommand(ProjectSession* session, WordId word, EditO
 Status AcceptWordCommand::perform(ProjectStore& store, long long group)
 {
     return store.acceptWord(m_word, group);
+}
+
+FormEditCommand::FormEditCommand(ProjectSession* session, const QString& text, Action action, EditOutcome* outcome)
+    : StoreEditCommand(session, text, outcome), m_action(std::move(action))
+{
+}
+
+Status FormEditCommand::perform(ProjectStore& store, long long group)
+{
+    const Result<long long> done = m_action(store, group);
+    if (!done)
+        return done.error();
+    setCreatedId(*done);
+    return okStatus();
 }
 
 } // namespace incidoc::ui

@@ -19,6 +19,7 @@
 #include <QUndoCommand>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <set>
 #include <utility>
@@ -40,6 +41,7 @@ struct EditOutcome {
     bool changed = false;       ///< false: nothing to change (no history entry, command not kept)
     WordId createdWord = 0;     ///< addWord: the new word; splitWord: the right part
     QList<WordId> createdWords; ///< replaceWords: the new words
+    long long createdId = 0;    ///< form edits: the new entity or link
 };
 
 /// Base of every edit command: runs the action in an edit group, then undoes / redoes the group.
@@ -70,6 +72,7 @@ protected:
     /// Called after perform() succeeded (e.g. to keep an id for the outcome).
     void setCreatedWord(WordId word) { m_created = word; }
     void addCreatedWord(WordId word) { m_createdWords << word; }
+    void setCreatedId(long long id) { m_createdId = id; }
 
 private:
     void fail(const Error& error);
@@ -84,8 +87,10 @@ private:
     bool m_performed = false;
     WordId m_created = 0;
     QList<WordId> m_createdWords;
+    long long m_createdId = 0;
     std::set<PageId> m_wordPages; ///< pages whose words the group changes
     std::set<PageId> m_pages;     ///< pages whose own fields (review status) the group changes
+    std::set<PageId> m_formPages; ///< pages whose entities or links the group changes
 };
 
 class SetWordTextCommand : public StoreEditCommand {
@@ -230,6 +235,20 @@ protected:
 
 private:
     WordId m_word;
+};
+
+/// An edit of a page's form (entities and links): `action` writes it in the group and returns the new
+/// entity's or link's id (0 when it creates none) or the error.
+class FormEditCommand : public StoreEditCommand {
+public:
+    using Action = std::function<Result<long long>(ProjectStore& store, long long group)>;
+    FormEditCommand(ProjectSession* session, const QString& text, Action action, EditOutcome* outcome);
+
+protected:
+    Status perform(ProjectStore& store, long long group) override;
+
+private:
+    Action m_action;
 };
 
 } // namespace incidoc::ui

@@ -174,3 +174,58 @@ TEST(PageJson, DumpWritesEveryPage)
         EXPECT_EQ(json[QStringLiteral("schema")].toString(), QStringLiteral("incidoc.page/1"));
     }
 }
+
+TEST(PageJson, HoldsThePagesEntitiesAndLinks)
+{
+    PageRecord page;
+    page.number = 1;
+    WordRecord key, first, last;
+    key.id = 1;
+    key.text = QStringLiteral("Driver:");
+    first.id = 2;
+    first.text = QStringLiteral("Jonah");
+    last.id = 3;
+    last.text = QStringLiteral("Pritchard");
+    PageForm form;
+    EntityRecord q;
+    q.id = 20;
+    q.label = QStringLiteral("question");
+    q.words = {1};
+    q.text = QStringLiteral("Driver:");
+    q.box = {10, 10, 60, 22};
+    q.source = userSource();
+    EntityRecord a;
+    a.id = 21;
+    a.label = QStringLiteral("answer");
+    a.field = QStringLiteral("person_name");
+    a.words = {2, 3};
+    a.text = QStringLiteral("Jonah Pritchard");
+    a.box = {70, 10, 190, 22};
+    a.source = proposalSource();
+    a.proposed = true;
+    form.entities = {q, a};
+    LinkRecord l;
+    l.id = 5;
+    l.from = 20;
+    l.to = 21;
+    form.links = {l};
+    const QJsonObject o = pageToJson(doc(QStringLiteral("a.pdf")), page, {key, first, last}, form);
+    const QJsonArray entities = o[QStringLiteral("entities")].toArray();
+    ASSERT_EQ(entities.size(), 2);
+    EXPECT_EQ(entities[0][QStringLiteral("label")].toString(), QStringLiteral("question"));
+    EXPECT_TRUE(entities[0][QStringLiteral("field")].isNull());
+    EXPECT_EQ(entities[1][QStringLiteral("field")].toString(), QStringLiteral("person_name"));
+    EXPECT_EQ(entities[1][QStringLiteral("words")].toArray(), (QJsonArray{2, 3}));
+    EXPECT_EQ(entities[1][QStringLiteral("text")].toString(), QStringLiteral("Jonah Pritchard"));
+    EXPECT_EQ(entities[1][QStringLiteral("bbox")].toArray(), (QJsonArray{70, 10, 190, 22}));
+    EXPECT_TRUE(entities[1][QStringLiteral("proposed")].toBool());
+    const QJsonArray links = o[QStringLiteral("links")].toArray();
+    ASSERT_EQ(links.size(), 1);
+    EXPECT_EQ(links[0][QStringLiteral("from")].toInt(), 20);
+    EXPECT_EQ(links[0][QStringLiteral("to")].toInt(), 21);
+    EXPECT_EQ(links[0][QStringLiteral("type")].toString(), QStringLiteral("key_value"));
+    // A page without a form has empty lists.
+    const QJsonObject none = pageToJson(doc(QStringLiteral("a.pdf")), page, {key});
+    EXPECT_TRUE(none[QStringLiteral("entities")].toArray().isEmpty());
+    EXPECT_TRUE(none[QStringLiteral("links")].toArray().isEmpty());
+}

@@ -67,12 +67,18 @@ TEST(WordReadingsMigration, ReadOnlyOpenReadsAVersion2ProjectAsItIs)
         EXPECT_EQ(*store->flaggedWordCount(), 0);
         EXPECT_FALSE(*store->hasOtherReadings());
         EXPECT_FALSE(store->flaggedWord(0)->has_value());
+        // No forms before schema 4: an empty form, and adding one is refused clearly.
+        EXPECT_TRUE(store->pageForm(1)->entities.empty());
+        EntityRecord e;
+        e.pageId = 1;
+        e.words = {words[0].id};
+        EXPECT_FALSE(store->addEntity(e).ok());
     }
     EXPECT_EQ(fileBytes(path), before); // not migrated, nothing written
     EXPECT_EQ(RawDb(path).text("PRAGMA user_version"), QStringLiteral("2"));
 }
 
-TEST(WordReadingsMigration, ReadWriteOpenMigratesAVersion2ProjectToVersion3)
+TEST(WordReadingsMigration, ReadWriteOpenMigratesAVersion2ProjectToTheNewest)
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("v2.incidoc"));
@@ -80,7 +86,7 @@ TEST(WordReadingsMigration, ReadWriteOpenMigratesAVersion2ProjectToVersion3)
     {
         auto store = openOrDie(path);
         ASSERT_TRUE(store);
-        EXPECT_EQ(store->schemaVersion(), 3);
+        EXPECT_EQ(store->schemaVersion(), ProjectStore::kSchemaVersion); // 3 (readings), then 4 (forms)
         const auto words = *store->words(1);
         ASSERT_EQ(words.size(), 2u);
         EXPECT_EQ(words[1].text, QStringLiteral("report"));
@@ -90,7 +96,8 @@ TEST(WordReadingsMigration, ReadWriteOpenMigratesAVersion2ProjectToVersion3)
     }
     {
         RawDb raw(path);
-        EXPECT_EQ(raw.text("PRAGMA user_version"), QStringLiteral("3"));
+        EXPECT_EQ(raw.text("PRAGMA user_version"), QString::number(ProjectStore::kSchemaVersion));
+        EXPECT_EQ(raw.text("SELECT count(*) FROM entities"), QStringLiteral("0"));
         EXPECT_EQ(raw.text("SELECT group_concat(quote(engine) || '/' || flagged || '/' || quote(alternatives), ' ') "
                            "FROM words"),
                   QStringLiteral("''/0/NULL ''/0/NULL"));
@@ -100,7 +107,10 @@ TEST(WordReadingsMigration, ReadWriteOpenMigratesAVersion2ProjectToVersion3)
     for (OpenMode mode : {OpenMode::ReadWrite, OpenMode::ReadOnly}) {
         auto store = openOrDie(path, mode);
         ASSERT_TRUE(store);
-        EXPECT_EQ(store->schemaVersion(), 3);
+        EXPECT_EQ(store->schemaVersion(), ProjectStore::kSchemaVersion);
+        auto form = store->pageForm(1);
+        ASSERT_TRUE(form.ok());
+        EXPECT_TRUE(form->entities.empty());
     }
 }
 

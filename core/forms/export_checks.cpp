@@ -1,0 +1,110 @@
+#include "core/forms/export_checks.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace incidoc {
+namespace {
+
+double iou(const PixelBox& a, const PixelBox& b)
+{
+    const double ix = std::max(0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
+    const double iy = std::max(0, std::min(a.y1, b.y1) - std::max(a.y0, b.y0));
+    const double inter = ix * iy;
+    const double uni = double(a.width()) * a.height() + double(b.width()) * b.height() - inter;
+    return uni > 0 ? inter / uni : 0.0;
+}
+
+QString quoted(const QString& text)
+{
+    QString t = text.simplified();
+    if (t.size() > 30)
+        t = t.left(29) + QChar(0x2026);
+    return QStringLiteral("\u201c%1\u201d").arg(t);
+}
+
+} // namespace
+
+std::vector<FormFinding> exportChecks(const PageRecord& page, const std::vector<WordRecord>& words,
+                                      const PageForm& form)
+{
+    std::vector<FormFinding> out;
+    auto add = [&](const char* kind, const QString& message, EntityId entity = 0, WordId word = 0) {
+        FormFinding f;
+        f.kind = QString::fromLatin1(kind);
+        f.message = message;
+        f.document = page.documentId;
+        f.page = page.id;
+        f.pageNumber = page.number;
+        f.entity = entity;
+        f.word = word;
+        out.push_back(f);
+    };
+
+    // Links whose ends are not entities of this page.
+    std::set<EntityId> entities;
+    for (const EntityRecord& e : form.entities)
+        entities.insert(e.id);
+    for (const LinkRecord& l : form.links)
+        if (!entities.count(l.from) || !entities.count(l.to))
+            add("dangling_link", QStringLiteral("a link points to an entity that is not on the page"), l.from);
+    if (page.review == ReviewStatus::Reviewed)
+        for (const EntityRecord& e : form.entities)
+            if (e.label.isEmpty() && e.field.isEmpty())
+                add("unlabelled_entity",
+                    QStringLiteral("the entity %1 on a reviewed page has no label").arg(quoted(e.text)), e.id,
+                    e.words.empty() ? 0 : e.words.front());
+
+    // The vertical band of each text line, from its words' boxes (median top and bottom).
+    std::map<std::pair<int, int>, std::vector<const WordRecord*>> lines;
+    for (const WordRecord& w : words)
+        lines[{w.block, w.line}].push_back(&w);
+    std::map<std::pair<int, int>, std::pair<int, int>> bands;
+    for (auto& [key, members] : lines) {
+        if (members.size() < 3)
+            continue; // too few words to say where the line is
+        std::vector<int> tops, bottoms;
+        for (const WordRecord* w : members) {
+            tops.push_back(w->box.y0);
+            bottoms.push_back(w->box.y1);
+        }
+        std::nth_element(tops.begin(), tops.begin() + tops.size() / 2, tops.end());
+        std::nth_element(bottoms.begin(), bottoms.begin() + bottoms.size() / 2, bottoms.end());
+        bands[key] = {tops[tops.size() / 2], bottoms[bottoms.size() / 2]};
+    }
+
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const WordRecord& w = words[i];
+        if (w.text.trimmed().isEmpty())
+            add("empty_word", QStringLiteral("a word has no text"), 0, w.id);
+        if (w.box.width() < kTinyBoxPixels || w.box.height() < kTinyBoxPixels)
+            add("tiny_box",
+                QStringLiteral("the box of %1 is %2×%3 pixels")
+                    .arg(quoted(w.text))
+                    .arg(w.box.width())
+                    .arg(w.box.height()),
+                0, w.id);
+        if (page.widthPx > 0 && page.heightPx > 0
+            && (w.box.x0 < 0 || w.box.y0 < 0 || w.box.x1 > page.widthPx || w.box.y1 > page.heightPx))
+            add("box_outside_page", QStringLiteral("the box of %1 reaches outside the page").arg(quoted(w.text)), 0,
+                w.id);
+        for (std::size_t j = 0; j < i; ++j)
+            if (words[j].text == w.text && iou(words[j].box, w.box) >= 0.8) {
+                add("duplicate_word", QStringLiteral("%1 is there twice, one box over the other").arg(quoted(w.text)),
+                    0, w.id);
+                break;
+            }
+        const auto band = bands.find({w.block, w.line});
+        if (band != bands.end()) {
+            const int top = band->second.first, bottom = band->second.second;
+            const int height = std::max(1, bottom - top);
+            const int overlap = std::min(bottom, w.box.y1) - std::max(top, w.box.y0);
+            if (overlap < height / 4)
+                add("word_outside_line", QStringLiteral("%1 lies outside its text line").arg(quoted(w.text)), 0, w.id);
+        }
+    }
+    return out;
+}
+
+} // namespace incidoc
