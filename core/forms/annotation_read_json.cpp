@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -202,6 +203,19 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
         }
     }
 
+    // Regions are the ids that have a position somewhere (rectangle, polygon, or a labels / textarea result
+    // carrying one); a result without a position on an id that has none is about the whole image (a
+    // transcription or choices of the task): not a region.
+    auto hasPosition = [](const QJsonObject& value) {
+        return value.contains(QLatin1String("x")) || value.contains(QLatin1String("points"));
+    };
+    QSet<QString> placed;
+    for (const QJsonValue& rv : results) {
+        const QJsonObject r = rv.toObject();
+        if (const auto id = idText(r.value(QLatin1String("id")));
+            id && hasPosition(r.value(QLatin1String("value")).toObject()))
+            placed.insert(*id);
+    }
     std::vector<Region> regions;
     QHash<QString, int> byId;
     struct Relation {
@@ -227,8 +241,8 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
         }
         const auto id = idText(r.value(QLatin1String("id")));
         const QJsonObject value = r.value(QLatin1String("value")).toObject();
-        if (!id)
-            continue; // a result about the whole task (choices, ratings): not a region
+        if (!id || !placed.contains(*id))
+            continue; // a result about the whole image (choices, ratings, a transcription): not a region
         auto it = byId.constFind(*id);
         if (it == byId.constEnd()) {
             it = byId.insert(*id, int(regions.size()));
@@ -241,7 +255,7 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
             page.width = originalW;
             page.height = originalH;
         }
-        if (!region.box && (value.contains(QLatin1String("x")) || value.contains(QLatin1String("points")))) {
+        if (!region.box && hasPosition(value)) {
             const double W = options.imageSize.isValid() ? options.imageSize.width() : originalW;
             const double H = options.imageSize.isValid() ? options.imageSize.height() : originalH;
             if (W <= 0 || H <= 0)

@@ -67,9 +67,10 @@ std::optional<PixelBox> parseBbox(const QString& value)
     int v[4];
     for (int i = 0; i < 4; ++i) {
         bool ok = false;
-        v[i] = parts[i].toInt(&ok);
-        if (!ok)
+        const double d = parts[i].toDouble(&ok); // integers as the spec says; a writer's decimals are rounded
+        if (!ok || !std::isfinite(d))
             return std::nullopt;
+        v[i] = toPixel(d);
     }
     return PixelBox{v[0], v[1], v[2], v[3]};
 }

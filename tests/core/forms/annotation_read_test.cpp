@@ -900,13 +900,24 @@ TEST(LabelStudio, BadTasksAreRefused)
                                   }),
                                   QSize(1000, 800)),
                   {"v7Hn2Lm", "outside"});
+    // A transcription of the whole image (no position, on no region): not a word.
+    const auto whole = readAnnotations(withResults([&](QJsonArray& r) {
+        r.append(QJsonObject{
+            {QStringLiteral("id"), QStringLiteral("t9")},
+            {QStringLiteral("type"), QStringLiteral("textarea")},
+            {QStringLiteral("value"), QJsonObject{{QStringLiteral("text"), QJsonArray{QStringLiteral("x")}}}}});
+    }));
+    ASSERT_TRUE(whole.ok()) << errorOf(whole);
+    EXPECT_EQ(whole->words.size(), 3u);
+    // A rectangle without its height: refused.
     expectRefused(readAnnotations(withResults([&](QJsonArray& r) {
-                      r.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("t9")},
-                                           {QStringLiteral("type"), QStringLiteral("textarea")},
-                                           {QStringLiteral("value"),
-                                            QJsonObject{{QStringLiteral("text"), QJsonArray{QStringLiteral("x")}}}}});
+                      QJsonObject o = r[0].toObject();
+                      QJsonObject v = o.value(QLatin1String("value")).toObject();
+                      v.remove(QStringLiteral("height"));
+                      o.insert(QStringLiteral("value"), v);
+                      r[0] = o;
                   })),
-                  {"t9", "no rectangle"});
+                  {"k1Xz9Pq", "malformed position"});
 }
 
 // ---------------------------------------------------------------------------------------------- Incidoc's own
