@@ -377,6 +377,11 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
             const QXmlStreamAttributes attrs = xml.attributes();
             const Element::Kind parent = kinds.empty() ? Element::Other : kinds.back();
             Element::Kind kind = Element::Other;
+            // A unit starting inside a TextEquiv (only a hostile file does that) replaces the texts the
+            // pending reading points into: that reading is dropped.
+            if (name == QLatin1String("Word") || name == QLatin1String("TextLine")
+                || name == QLatin1String("TextRegion"))
+                pendingText = nullptr;
             if (name == QLatin1String("Page")) {
                 pageSeen = true;
                 page.imageName = fileNameOf(attrs.value(QLatin1String("imageFilename")).toString());
@@ -393,6 +398,9 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
                 regions.push_back(std::move(r));
                 regionStack.push_back(int(regions.size()) - 1);
             } else if (name == QLatin1String("TextLine")) {
+                if (parent != Element::RegionEl)
+                    return invalid(QStringLiteral("PAGE TextLine %1 is not inside a TextRegion")
+                                       .arg(attrs.value(QLatin1String("id")).toString()));
                 kind = Element::LineEl;
                 lineUnit = Unit{};
                 lineUnit.id = attrs.value(QLatin1String("id")).toString();
@@ -401,12 +409,10 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
                 kind = Element::WordEl;
                 wordUnit = Unit{};
                 wordUnit.id = attrs.value(QLatin1String("id")).toString();
-                if (parent == Element::LineEl) {
-                    wordUnit.line = lineUnit.line;
-                    lineUnit.hasWords = true;
-                } else {
-                    wordUnit.line = lines++;
-                }
+                if (parent != Element::LineEl)
+                    return invalid(QStringLiteral("PAGE Word %1 is not inside a TextLine").arg(wordUnit.id));
+                wordUnit.line = lineUnit.line;
+                lineUnit.hasWords = true;
             } else if (name == QLatin1String("Glyph")) {
                 kind = Element::GlyphEl;
             } else if (name == QLatin1String("Relation")) {

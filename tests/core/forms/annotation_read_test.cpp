@@ -689,6 +689,13 @@ TEST(PageXml, BadPageFilesAreRefused)
     cycle.replace("</Relations>", R"(<Relation id="rel_3" type="link"><SourceRegionRef regionRef="r_value"/>
         <TargetRegionRef regionRef="r_key"/></Relation></Relations>)");
     expectRefused(readAnnotations(writeFile(dir.path(), QStringLiteral("cycle.xml"), cycle)), {"cycle", "r_key"});
+    // Units inside a reading (hostile nesting): refused, without touching what the reading was read into.
+    QByteArray nested(kPage2019);
+    nested.replace("<TextEquiv conf=\"0.91\"><Unicode>Driver:</Unicode></TextEquiv>",
+                   "<TextEquiv conf=\"0.91\"><Word id=\"inner\"><Coords points=\"50,120 60,130\"/><TextEquiv>"
+                   "<TextLine id=\"deeper\"/></TextEquiv></Word><Unicode>Driver:</Unicode></TextEquiv>");
+    expectRefused(readAnnotations(writeFile(dir.path(), QStringLiteral("nested.xml"), nested)),
+                  {"Word inner", "not inside a TextLine"});
     QByteArray broken(kPage2019);
     broken.replace("</TextLine>", "</TextLin>");
     expectRefused(readAnnotations(writeFile(dir.path(), QStringLiteral("broken.xml"), broken)), {"broken XML"});
