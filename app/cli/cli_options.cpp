@@ -43,9 +43,11 @@ struct Definitions {
         QStringLiteral("render-timeout"), Cli::tr("Seconds a page render may take (default 60)."), QStringLiteral("S")};
     const QCommandLineOption ocrTimeoutOpt{
         QStringLiteral("ocr-timeout"), Cli::tr("Seconds OCR of a page may take (default 60)."), QStringLiteral("S")};
-    const QCommandLineOption formatsOpt{QStringLiteral("formats"),
-                                        Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics (default: all)."),
-                                        QStringLiteral("LIST")};
+    const QCommandLineOption formatsOpt{
+        QStringLiteral("formats"),
+        Cli::tr("export: json,coco,labelstudio,hocr,alto,metrics,funsd,page,records,lines,crops "
+                "(default: all but lines and crops)."),
+        QStringLiteral("LIST")};
     const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"), Cli::tr("export: only reviewed pages.")};
     const QCommandLineOption strictOpt{
         QStringLiteral("strict"),
@@ -252,7 +254,8 @@ Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOpt
     if (parser.isSet(d.formatsOpt)) {
         auto f = ExportFormats::parse(parser.value(d.formatsOpt));
         if (!f)
-            return usage(Cli::tr("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics"));
+            return usage(Cli::tr("error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics, "
+                                 "funsd, page, records, lines, crops"));
         e.formats = *f;
     }
     if (parser.isSet(d.imagesOpt)) {

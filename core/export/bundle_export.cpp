@@ -2,14 +2,17 @@
 
 #include "core/export/bundle_formats.h"
 #include "core/export/export_snapshot_p.h"
+#include "core/export/form_checks.h"
 #include "core/export/manifest_p.h"
 #include "core/export/ordered_writer_p.h"
 #include "core/export/page_tasks_p.h"
 #include "core/export/partial_file_p.h"
 #include "core/export/zip_writer.h"
+#include "core/storage/project_store.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSet>
 #include <QThread>
 #include <QThreadPool>
 
@@ -21,6 +24,7 @@ std::optional<ExportFormats> ExportFormats::parse(const QString& list)
 {
     ExportFormats f;
     f.json = f.coco = f.labelStudio = f.hocr = f.alto = f.metrics = false;
+    f.funsd = f.pageXml = f.records = f.lines = f.crops = false;
     const QStringList names = list.split(QLatin1Char(','), Qt::SkipEmptyParts);
     if (names.isEmpty())
         return std::nullopt;
@@ -38,6 +42,16 @@ std::optional<ExportFormats> ExportFormats::parse(const QString& list)
             f.alto = true;
         else if (n == QLatin1String("metrics"))
             f.metrics = true;
+        else if (n == QLatin1String("funsd"))
+            f.funsd = true;
+        else if (n == QLatin1String("page") || n == QLatin1String("pagexml"))
+            f.pageXml = true;
+        else if (n == QLatin1String("records"))
+            f.records = true;
+        else if (n == QLatin1String("lines"))
+            f.lines = true;
+        else if (n == QLatin1String("crops"))
+            f.crops = true;
         else
             return std::nullopt;
     }
@@ -59,13 +73,25 @@ QStringList ExportFormats::names() const
         n << QStringLiteral("alto");
     if (metrics)
         n << QStringLiteral("metrics");
+    if (funsd)
+        n << QStringLiteral("funsd");
+    if (pageXml)
+        n << QStringLiteral("page");
+    if (records)
+        n << QStringLiteral("records");
+    if (lines)
+        n << QStringLiteral("lines");
+    if (crops)
+        n << QStringLiteral("crops");
     return n;
 }
 
 QString toString(ExportPhase phase)
 {
-    static const char* const names[] = {"images", "visualizations", "page-json", "coco",  "labelstudio",
-                                        "hocr",   "alto",           "metrics",   "bundle"};
+    static const char* const names[] = {"images",  "visualizations", "page-json", "coco",  "labelstudio",
+                                        "hocr",    "alto",           "metrics",   "funsd", "page-xml",
+                                        "records", "lines",          "crops",     "bundle"};
+    static_assert(std::size(names) == kExportPhaseCount);
     return QString::fromLatin1(names[static_cast<int>(phase)]);
 }
 
@@ -77,11 +103,20 @@ QString toString(ExportPhase phase)
 
 namespace {
 
-void initProgress(ExportProgress& progress, const std::vector<SnapshotPage>& pages, const ExportOptions& o)
+void initProgress(ExportProgress& progress, const ExportSnapshot& snapshot, const ExportOptions& o)
 {
+    const std::vector<SnapshotPage>& pages = snapshot.pages();
     int withImage = 0;
-    for (const auto& r : pages)
+    std::array<bool, kDataSplitCount> splits{};
+    QSet<std::size_t> documents;
+    for (const auto& r : pages) {
         withImage += hasPageImage(r.page) ? 1 : 0;
+        documents.insert(r.document);
+        if (hasPageImage(r.page))
+            splits[static_cast<int>(documentSplit(snapshot.documents()[r.document].sha256))] = true;
+    }
+    // crops/<split>/labels.txt for each split with a page to crop.
+    const int cropLabelFiles = o.formats.crops ? static_cast<int>(std::count(splits.begin(), splits.end(), true)) : 0;
     const int n = static_cast<int>(pages.size());
     const bool wantImages = o.images != ExportImages::None;
     auto& ph = progress.phases;
@@ -93,8 +128,14 @@ void initProgress(ExportProgress& progress, const std::vector<SnapshotPage>& pag
     ph[int(ExportPhase::Hocr)].total = o.formats.hocr ? n : 0;
     ph[int(ExportPhase::Alto)].total = o.formats.alto ? n : 0;
     ph[int(ExportPhase::Metrics)].total = o.formats.metrics ? n : 0;
+    ph[int(ExportPhase::Funsd)].total = o.formats.funsd ? n : 0;
+    ph[int(ExportPhase::PageXml)].total = o.formats.pageXml ? n : 0;
+    ph[int(ExportPhase::Records)].total = o.formats.records ? n : 0;
+    ph[int(ExportPhase::Lines)].total = o.formats.lines ? withImage : 0;
+    ph[int(ExportPhase::Crops)].total = o.formats.crops ? withImage : 0;
     ph[int(ExportPhase::Bundle)].total =
-        2 + (o.formats.coco ? 1 : 0) + (o.formats.labelStudio ? 1 : 0) + (o.formats.metrics ? 2 : 0);
+        2 + (o.formats.coco ? 1 : 0) + (o.formats.labelStudio ? 1 : 0) + (o.formats.metrics ? 2 : 0)
+        + (o.formats.records ? static_cast<int>(documents.size()) + 1 : 0) + cropLabelFiles;
     progress.pagesTotal = n;
 }
 
@@ -124,7 +165,8 @@ long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jo
         w->firstAnnotationId = nextAnnotation;
         nextAnnotation += static_cast<long long>(w->page.words.size());
         words += static_cast<long long>(w->page.words.size());
-        const bool render = hasPageImage(w->page.page) && (wantImages || o.visualizations);
+        const bool render =
+            hasPageImage(w->page.page) && (wantImages || o.visualizations || o.formats.needsPageImage());
         w->pending = 1 + (render ? 1 : 0);
         c.queue.push(w);
         startPageTasks(c, w, render);
@@ -135,9 +177,9 @@ long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jo
 
 /// After the pages: the combined files, metrics/summary.json and README.md.
 Status writeClosingEntries(OrderedWriter& writer, ExportQueue& queue, const ExportSnapshot& snapshot,
-                           const ExportOptions& o, const QString& created)
+                           const ExportOptions& o, const FieldPatterns& patterns, const QString& created)
 {
-    Status s = writer.writeCombined(o.formats);
+    Status s = writer.writeCombined(o.formats, patterns);
     const int documents = static_cast<int>(snapshot.documents().size());
     const int pages = static_cast<int>(snapshot.pages().size());
     if (s && o.formats.metrics) {
@@ -181,6 +223,17 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     if (!opened)
         return opened.error();
     ExportSnapshot& snapshot = **opened;
+    // The records check typed values with the project's own patterns (case numbers, plates).
+    FieldPatterns patterns;
+    if (o.formats.records) {
+        auto store = ProjectStore::open(projectPath, OpenMode::ReadOnly);
+        if (!store)
+            return store.error();
+        auto read = projectPatterns(**store);
+        if (!read)
+            return read.error();
+        patterns = *read;
+    }
 
     PartialFile partial;
     if (auto s = partial.create(destination); !s)
@@ -189,7 +242,7 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
 
     const int jobs = o.jobs > 0 ? o.jobs : std::max(1, QThread::idealThreadCount());
     ExportQueue queue;
-    initProgress(queue.progress, snapshot.pages(), o);
+    initProgress(queue.progress, snapshot, o);
     const QHash<QString, int> categories = cocoCategoryIds(snapshot.labels());
     QHash<QString, QColor> colors;
     for (const auto& l : snapshot.labels())
@@ -201,7 +254,8 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     pool.setMaxThreadCount(jobs);
     Stopper stopper{queue, pool, writer};
     writer.start();
-    const long long words = submitPages(snapshot, PageTaskContext{o, categories, colors, cancel, queue, pool}, jobs);
+    const long long words =
+        submitPages(snapshot, PageTaskContext{o, categories, colors, created, cancel, queue, pool}, jobs);
     pool.waitForDone();
     queue.wakeAll();
     writer.join();
@@ -210,7 +264,7 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     if (queue.failure)
         return *queue.failure;
 
-    if (auto s = writeClosingEntries(writer, queue, snapshot, o, created); !s)
+    if (auto s = writeClosingEntries(writer, queue, snapshot, o, patterns, created); !s)
         return s.error();
     // The manifest goes last: it lists every other entry.
     const QJsonArray documents = manifestDocuments(snapshot);

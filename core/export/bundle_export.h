@@ -38,12 +38,18 @@ enum class ExportImages {
     None,      ///< no page images
 };
 
-/// Which annotation formats go in. Page JSON, COCO, Label Studio, hOCR, ALTO, metrics.
+/// Which annotation formats go in. Page JSON, COCO, Label Studio, hOCR, ALTO, metrics, FUNSD, PAGE XML and
+/// the incident records by default; the recognition training sets (line images, word crops) on demand.
 struct ExportFormats {
     bool json = true, coco = true, labelStudio = true, hocr = true, alto = true, metrics = true;
-    /// Parses "json,coco,labelstudio,hocr,alto,metrics" (any subset, any order). nullopt: unknown name.
+    bool funsd = true, pageXml = true, records = true;
+    bool lines = false, crops = false;
+    /// Parses "json,coco,labelstudio,hocr,alto,metrics,funsd,page,records,lines,crops" (any subset, any
+    /// order). nullopt: unknown name.
     static std::optional<ExportFormats> parse(const QString& list);
     QStringList names() const;
+    /// Whether a format needs the page image (the training sets crop it).
+    bool needsPageImage() const { return lines || crops; }
 };
 
 struct ExportOptions {
@@ -62,8 +68,23 @@ struct ExportOptions {
 };
 
 /// The parts of the bundle, each reported on its own.
-enum class ExportPhase { Images, Visualizations, PageJson, Coco, LabelStudio, Hocr, Alto, Metrics, Bundle };
-inline constexpr int kExportPhaseCount = 9;
+enum class ExportPhase {
+    Images,
+    Visualizations,
+    PageJson,
+    Coco,
+    LabelStudio,
+    Hocr,
+    Alto,
+    Metrics,
+    Funsd,
+    PageXml,
+    Records,
+    Lines,
+    Crops,
+    Bundle
+};
+inline constexpr int kExportPhaseCount = 14;
 QString toString(ExportPhase phase);
 
 /// Progress of one phase: items (pages, or the final files for Bundle) done out of total, and the

@@ -8,7 +8,10 @@
 namespace incidoc {
 
 /// One Label Studio task for the OCR template (data.ocr; rectangle + textarea (+ labels) results sharing
-/// an id, in percent of the image). Reviewed pages carry `annotations`, the others `predictions`.
+/// an id, in percent of the image). Reviewed pages carry `annotations`, the others `predictions`. The page's
+/// entities follow its words as regions of their own ("e<id>": rectangle, textarea with the entity's text,
+/// labels with its label) and its links as `relation` results between them (direction "right", labels
+/// [the link's type]).
 QByteArray labelStudioTask(const BundlePage& page, int taskId);
 
 } // namespace incidoc

@@ -174,6 +174,19 @@ Status OrderedWriter::writePage(const PageWork& w)
         if (auto s = writeEntry(*e); !s)
             return s;
     }
+    for (const ZipEntry& e : w.trainingEntries)
+        if (auto s = writeEntry(e); !s)
+            return s;
+    if (w.cropLabels.present) {
+        m_cropLabels[w.split].append(w.cropLabels.raw, w.cropLabels.compressed, w.cropLabels.crc);
+        m_cropSplitUsed[w.split] = true;
+    }
+    if (w.records) {
+        if (m_records.empty() || m_records.back().document.id != w.page.document.id)
+            m_records.push_back({w.page.document, w.page.slug, {}});
+        auto& fields = m_records.back().fields;
+        fields.insert(fields.end(), w.recordFields.begin(), w.recordFields.end());
+    }
     if (w.cocoAnnotations.present) {
         m_coco.append(w.cocoAnnotations.raw, w.cocoAnnotations.compressed, w.cocoAnnotations.crc);
         if (!m_cocoImages.isEmpty())
@@ -189,7 +202,7 @@ Status OrderedWriter::writePage(const PageWork& w)
     return okStatus();
 }
 
-Status OrderedWriter::writeCombined(const ExportFormats& formats)
+Status OrderedWriter::writeCombined(const ExportFormats& formats, const FieldPatterns& patterns)
 {
     auto write = [this](FragmentedEntry& entry) -> Status {
         const ZipEntry e = entry.finish();
@@ -209,7 +222,22 @@ Status OrderedWriter::writeCombined(const ExportFormats& formats)
             return s;
     }
     if (formats.metrics)
-        return write(m_pagesCsv);
+        if (auto s = write(m_pagesCsv); !s)
+            return s;
+    if (formats.records) {
+        // All at the end: the checks across documents need every value.
+        for (const auto& [name, bytes] : incidentRecords(m_records, patterns)) {
+            Status s = writeEntry(textEntry(name, bytes));
+            m_queue.report(ExportPhase::Bundle, bytes.size());
+            if (!s)
+                return s;
+        }
+        m_records.clear();
+    }
+    for (int split = 0; split < kDataSplitCount; ++split)
+        if (m_cropSplitUsed[split])
+            if (auto s = write(m_cropLabels[split]); !s)
+                return s;
     return okStatus();
 }
 

@@ -15,6 +15,8 @@
 #include "core/export/bundle_export.h"
 #include "core/export/bundle_page.h"
 #include "core/export/format_metrics.h"
+#include "core/export/format_records.h"
+#include "core/export/format_training.h"
 #include "core/export/zip_writer.h"
 
 #include <QJsonArray>
@@ -36,7 +38,7 @@ inline constexpr int kZipLevel = 6;
 ZipEntry textEntry(const QString& name, const QByteArray& bytes);
 
 /// Per-page entries, in the order they go into the archive.
-enum PageSlot { kJsonSlot, kImageSlot, kVisualizationSlot, kHocrSlot, kAltoSlot, kSlotCount };
+enum PageSlot { kJsonSlot, kImageSlot, kVisualizationSlot, kHocrSlot, kAltoSlot, kFunsdSlot, kPageXmlSlot, kSlotCount };
 
 /// A piece of a combined entry (coco.json, labelstudio.json, pages.csv) made by a page task.
 struct Fragment {
@@ -55,6 +57,12 @@ struct PageWork {
     long long firstAnnotationId = 1;
     std::array<std::optional<ZipEntry>, kSlotCount> entries;
     Fragment cocoAnnotations, labelStudio, csvRow;
+    /// Line images, their .gt.txt and word crops, after the slots (the render task fills them).
+    std::vector<ZipEntry> trainingEntries;
+    Fragment cropLabels;                   ///< this page's lines of crops/<split>/labels.txt
+    int split = 0;                         ///< DataSplit of the page's document
+    bool records = false;                  ///< the records are asked for: the page's typed fields follow
+    std::vector<RecordField> recordFields; ///< its typed fields
     QByteArray cocoImage;
     PageStats stats;
     int pending = 0; ///< tasks not finished (guarded by the queue's mutex)
@@ -104,8 +112,9 @@ public:
 
     /// Appends `entry` to the archive and lists it for the manifest. Errors: Io.
     Status writeEntry(const ZipEntry& entry);
-    /// After join(): closes the combined files and writes them, each counted in the Bundle phase.
-    Status writeCombined(const ExportFormats& formats);
+    /// After join(): closes the combined files and writes them (the records checked with `patterns`), each
+    /// counted in the Bundle phase.
+    Status writeCombined(const ExportFormats& formats, const FieldPatterns& patterns);
 
     const PageStats& totals() const { return m_totals; }
     const PageCounts& counts() const { return m_counts; }
@@ -126,7 +135,12 @@ private:
     FragmentedEntry m_coco{QStringLiteral("coco.json")};
     FragmentedEntry m_labelStudio{QStringLiteral("labelstudio.json")};
     FragmentedEntry m_pagesCsv{QStringLiteral("metrics/pages.csv")};
-    QByteArray m_cocoImages; ///< ~200 bytes a page: the COCO images list, written after the annotations
+    std::array<FragmentedEntry, kDataSplitCount> m_cropLabels{FragmentedEntry(QStringLiteral("crops/train/labels.txt")),
+                                                              FragmentedEntry(QStringLiteral("crops/val/labels.txt")),
+                                                              FragmentedEntry(QStringLiteral("crops/test/labels.txt"))};
+    std::array<bool, kDataSplitCount> m_cropSplitUsed{};
+    std::vector<DocumentFields> m_records; ///< the typed fields of each document written, in order
+    QByteArray m_cocoImages;               ///< ~200 bytes a page: the COCO images list, written after the annotations
     PageStats m_totals;
     PageCounts m_counts;
     QJsonArray m_manifestEntries;

@@ -1,4 +1,5 @@
 #include "core/export/bundle_formats.h"
+#include "core/export/format_records.h"
 #include "core/export/page_json.h"
 #include "core/export/page_tasks_p.h"
 #include "core/render/page_renderer.h"
@@ -16,9 +17,13 @@ QString entryStem(const BundlePage& p)
     return p.slug + QLatin1Char('/') + pageStem(p.page.number);
 }
 
-/// Text formats of one page (cheap): page JSON, hOCR, ALTO, COCO and Label Studio pieces, metrics row.
-void runTextTask(ExportQueue& queue, PageWork& w, const ExportOptions& o, const QHash<QString, int>& categories)
+/// Text formats of one page (cheap): page JSON, hOCR, ALTO, FUNSD, PAGE XML, COCO and Label Studio pieces,
+/// metrics row.
+void runTextTask(const PageTaskContext& c, PageWork& w)
 {
+    ExportQueue& queue = c.queue;
+    const ExportOptions& o = c.options;
+    const QHash<QString, int>& categories = c.categories;
     const BundlePage& p = w.page;
     const QString dir = entryStem(p);
     std::vector<std::pair<ExportPhase, qsizetype>> done;
@@ -38,6 +43,16 @@ void runTextTask(ExportQueue& queue, PageWork& w, const ExportOptions& o, const 
         w.entries[kAltoSlot] = textEntry(QStringLiteral("alto/") + dir + QStringLiteral(".xml"), alto);
         done.emplace_back(ExportPhase::Alto, alto.size());
     }
+    if (o.formats.funsd) {
+        const QByteArray funsd = pageToFunsd(p);
+        w.entries[kFunsdSlot] = textEntry(QStringLiteral("funsd/") + dir + QStringLiteral(".json"), funsd);
+        done.emplace_back(ExportPhase::Funsd, funsd.size());
+    }
+    if (o.formats.pageXml) {
+        const QByteArray xml = pageToPageXml(p, c.created);
+        w.entries[kPageXmlSlot] = textEntry(QStringLiteral("page/") + dir + QStringLiteral(".xml"), xml);
+        done.emplace_back(ExportPhase::PageXml, xml.size());
+    }
     if (o.formats.coco) {
         w.cocoImage = cocoImage(p, w.imageId);
         w.cocoAnnotations =
@@ -47,6 +62,11 @@ void runTextTask(ExportQueue& queue, PageWork& w, const ExportOptions& o, const 
     if (o.formats.labelStudio) {
         w.labelStudio = fragmentOf((w.imageId > 1 ? QByteArray(",\n") : QByteArray()) + labelStudioTask(p, w.imageId));
         done.emplace_back(ExportPhase::LabelStudio, w.labelStudio.raw.size());
+    }
+    if (o.formats.records) {
+        w.recordFields = pageRecordFields(p);
+        w.records = true;
+        done.emplace_back(ExportPhase::Records, 0);
     }
     w.stats = pageStats(p, o.lowConfidence);
     if (o.formats.metrics) {
@@ -88,6 +108,33 @@ void encodeImage(const PageTaskContext& c, PageWork& w, const QImage& grey)
     c.queue.report(ExportPhase::Images, png.size());
 }
 
+/// The line images with their transcriptions and the word crops with their labels.
+void makeTrainingSamples(const PageTaskContext& c, PageWork& w, const QImage& grey)
+{
+    w.split = static_cast<int>(documentSplit(w.page.document.sha256));
+    if (c.options.formats.lines) {
+        qsizetype bytes = 0;
+        for (TrainingSample& s : lineSamples(grey, w.page)) {
+            QString text = s.name;
+            text.replace(text.size() - 4, 4, QStringLiteral(".gt.txt"));
+            bytes += s.png.size() + s.text.toUtf8().size() + 1;
+            w.trainingEntries.push_back(prepareEntry(s.name, s.png, false));
+            w.trainingEntries.push_back(textEntry(text, s.text.toUtf8() + '\n'));
+        }
+        c.queue.report(ExportPhase::Lines, bytes);
+    }
+    if (c.options.formats.crops) {
+        const std::vector<TrainingSample> samples = wordSamples(grey, w.page);
+        qsizetype bytes = 0;
+        for (const TrainingSample& s : samples) {
+            bytes += s.png.size();
+            w.trainingEntries.push_back(prepareEntry(s.name, s.png, false));
+        }
+        w.cropLabels = fragmentOf(cropLabels(samples));
+        c.queue.report(ExportPhase::Crops, bytes + w.cropLabels.raw.size());
+    }
+}
+
 /// Re-renders the page, starts its visualization task and encodes its image.
 void runRenderTask(const PageTaskContext& c, const std::shared_ptr<PageWork>& w)
 {
@@ -119,6 +166,8 @@ void runRenderTask(const PageTaskContext& c, const std::shared_ptr<PageWork>& w)
     }
     if (c.options.images != ExportImages::None)
         encodeImage(c, *w, *grey);
+    if (c.options.formats.needsPageImage())
+        makeTrainingSamples(c, *w, *grey);
 }
 
 } // namespace
@@ -165,7 +214,7 @@ void startPageTasks(const PageTaskContext& c, const std::shared_ptr<PageWork>& w
     c.pool.start([c, w] {
         if (!c.queue.stopped(c.cancel)) {
             try {
-                runTextTask(c.queue, *w, c.options, c.categories);
+                runTextTask(c, *w);
             } catch (const std::exception& e) {
                 c.queue.fail(makeError(ErrorCode::Internal, QString::fromUtf8(e.what())));
             }

@@ -22,6 +22,7 @@ struct PageTaskContext {
     const ExportOptions& options;
     const QHash<QString, int>& categories; ///< cocoCategoryIds
     const QHash<QString, QColor>& colors;  ///< label colours for the visualizations
+    const QString& created;                ///< the export's time (ISO 8601 UTC)
     const CancelToken& cancel;
     ExportQueue& queue;
     QThreadPool& pool;

@@ -56,23 +56,24 @@ std::vector<FormFinding> exportChecks(const PageRecord& page, const std::vector<
                     QStringLiteral("the entity %1 on a reviewed page has no label").arg(quoted(e.text)), e.id,
                     e.words.empty() ? 0 : e.words.front());
 
-    // The vertical band of each text line, from its words' boxes (median top and bottom).
+    // The words of each text line: a word that lies level with none of the others is outside it (a line
+    // may wrap, as an imported entity's words do, so no single band is assumed).
     std::map<std::pair<int, int>, std::vector<const WordRecord*>> lines;
     for (const WordRecord& w : words)
         lines[{w.block, w.line}].push_back(&w);
-    std::map<std::pair<int, int>, std::pair<int, int>> bands;
-    for (auto& [key, members] : lines) {
+    auto level = [](const PixelBox& a, const PixelBox& b) {
+        const int overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+        return overlap * 4 >= std::max(1, std::min(a.height(), b.height()));
+    };
+    auto outsideLine = [&](const WordRecord& w) {
+        const auto& members = lines[{w.block, w.line}];
         if (members.size() < 3)
-            continue; // too few words to say where the line is
-        std::vector<int> tops, bottoms;
-        for (const WordRecord* w : members) {
-            tops.push_back(w->box.y0);
-            bottoms.push_back(w->box.y1);
-        }
-        std::nth_element(tops.begin(), tops.begin() + tops.size() / 2, tops.end());
-        std::nth_element(bottoms.begin(), bottoms.begin() + bottoms.size() / 2, bottoms.end());
-        bands[key] = {tops[tops.size() / 2], bottoms[bottoms.size() / 2]};
-    }
+            return false; // too few words to say where the line is
+        for (const WordRecord* other : members)
+            if (other != &w && level(other->box, w.box))
+                return false;
+        return true;
+    };
 
     for (std::size_t i = 0; i < words.size(); ++i) {
         const WordRecord& w = words[i];
@@ -95,14 +96,8 @@ std::vector<FormFinding> exportChecks(const PageRecord& page, const std::vector<
                     0, w.id);
                 break;
             }
-        const auto band = bands.find({w.block, w.line});
-        if (band != bands.end()) {
-            const int top = band->second.first, bottom = band->second.second;
-            const int height = std::max(1, bottom - top);
-            const int overlap = std::min(bottom, w.box.y1) - std::max(top, w.box.y0);
-            if (overlap < height / 4)
-                add("word_outside_line", QStringLiteral("%1 lies outside its text line").arg(quoted(w.text)), 0, w.id);
-        }
+        if (outsideLine(w))
+            add("word_outside_line", QStringLiteral("%1 lies outside its text line").arg(quoted(w.text)), 0, w.id);
     }
     return out;
 }

@@ -179,9 +179,13 @@ DateRead firstPossible(const std::vector<std::array<int, 3>>& readings)
     return {std::nullopt, impossibleDate(readings.front()[0], readings.front()[1], readings.front()[2])};
 }
 
+DateRead notADate()
+{
+    return {std::nullopt, QStringLiteral("not a date (07/22/1988, 1988-07-22, July 22, 1988 ...)")};
+}
+
 DateRead parseDate(const QString& value, const QDate& today)
 {
-    const DateRead notADate{std::nullopt, QStringLiteral("not a date (07/22/1988, 1988-07-22, July 22, 1988 ...)")};
     QString text = value.simplified().toLower();
     // A time after the date ("January 27, 1969 9: 00 a. m."): the date is what is checked.
     static const QRegularExpression trailingTime(
@@ -225,12 +229,13 @@ DateRead parseDate(const QString& value, const QDate& today)
         const int m = monthFromWord(t.text);
         if (m == 0 || month != 0) {
             const QString confusion = confusionProblem(value);
-            return confusion.isEmpty() ? notADate : DateRead{std::nullopt, confusion};
+            return confusion.isEmpty() ? notADate() : DateRead{std::nullopt, confusion};
         }
         month = m;
         // The month's place is taken by the separators around it: "22-jul-1988" reads as numbers 22, 1988.
     }
     std::vector<QString> numbers;
+    numbers.reserve(kept.size());
     for (const DateToken& t : kept)
         numbers.push_back(t.text);
 
@@ -240,15 +245,16 @@ DateRead parseDate(const QString& value, const QDate& today)
         static const QRegularExpression allowed(QStringLiteral(R"(^[,./\-]*$)"));
         for (const DateToken& t : tokens)
             if (!allowed.match(t.separatorBefore).hasMatch())
-                return notADate;
+                return notADate();
         if (numbers.size() != 2)
-            return numbers.size() < 2 ? DateRead{std::nullopt, QStringLiteral("a day or a year is missing")} : notADate;
+            return numbers.size() < 2 ? DateRead{std::nullopt, QStringLiteral("a day or a year is missing")}
+                                      : notADate();
         const bool firstIsYear = numbers[0].size() == 4;
         const QString& day = firstIsYear ? numbers[1] : numbers[0];
         const QString& year = firstIsYear ? numbers[0] : numbers[1];
         const std::optional<int> y = yearOf(year, today);
         if (day.size() > 2 || !y)
-            return notADate;
+            return notADate();
         return firstPossible({{*y, month, day.toInt()}});
     }
 
@@ -272,19 +278,19 @@ DateRead parseDate(const QString& value, const QDate& today)
     }
     if (numbers.size() != 3) {
         const QString confusion = confusionProblem(value);
-        return confusion.isEmpty() ? notADate : DateRead{std::nullopt, confusion};
+        return confusion.isEmpty() ? notADate() : DateRead{std::nullopt, confusion};
     }
     // Three numbers with the same separator between them: '/', '-', '.' or white space.
     const QString sep = kept[1].separatorBefore;
     if (kept[2].separatorBefore != sep || sep.size() > 1 || (sep.size() == 1 && !QStringLiteral("/-.").contains(sep)))
-        return notADate;
+        return notADate();
     if (numbers[0].size() == 4) {
         if (numbers[1].size() > 2 || numbers[2].size() > 2)
-            return notADate;
+            return notADate();
         return firstPossible({{numbers[0].toInt(), numbers[1].toInt(), numbers[2].toInt()}});
     }
     if (numbers[0].size() > 2 || numbers[1].size() > 2)
-        return notADate;
+        return notADate();
     const std::optional<int> y = yearOf(numbers[2], today);
     if (!y)
         return {std::nullopt, QStringLiteral("a year has 2 or 4 digits, not %1").arg(numbers[2].size())};
@@ -499,7 +505,7 @@ FieldCheck checkPlate(const QString& value, const QString& pattern)
 
 int vinValue(QChar c)
 {
-    if (c.isDigit())
+    if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
         return c.digitValue();
     // The transliteration of ISO 3779 / 49 CFR 565: A-H 1-8, J-R 1-9 without O and Q, S-Z 2-9.
     static const QHash<QChar, int> letters{{u'A', 1}, {u'B', 2}, {u'C', 3}, {u'D', 4}, {u'E', 5}, {u'F', 6},
@@ -512,7 +518,8 @@ int vinValue(QChar c)
 FieldCheck checkVin(const QString& value)
 {
     QString vin = value.toUpper();
-    vin.remove(QRegularExpression(QStringLiteral(R"([\s\-])")));
+    static const QRegularExpression separators(QStringLiteral(R"([\s\-])"));
+    vin.remove(separators);
     for (qsizetype i = 0; i < vin.size(); ++i) {
         const QChar c = vin[i];
         if (c == QLatin1Char('I') || c == QLatin1Char('O') || c == QLatin1Char('Q'))
@@ -522,8 +529,10 @@ FieldCheck checkVin(const QString& value)
                                .arg(c == QLatin1Char('I') ? QStringLiteral("one") : QStringLiteral("zero")),
                            vin);
         if (vinValue(c) < 0)
-            return invalid(
-                QStringLiteral("%1 at position %2 is not a letter or digit").arg(quoted(QString(c))).arg(i + 1), vin);
+            return invalid(QStringLiteral("%1 at position %2 is not a VIN character (0-9, A-Z)")
+                               .arg(quoted(QString(c)))
+                               .arg(i + 1),
+                           vin);
     }
     if (vin.size() != 17)
         return invalid(QStringLiteral("%1 characters; a VIN has 17").arg(vin.size()), vin);
@@ -649,11 +658,6 @@ QString personNameKey(const QString& name)
     return key.toCaseFolded();
 }
 
-std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns)
-{
-    return checkFields(values, patterns, QDate::currentDate());
-}
-
 namespace {
 
 // The values in the order every check reads them, whatever order they came in: by document, page, place on
@@ -751,6 +755,48 @@ std::optional<double> distanceBelowOrRight(const PixelBox& name, const PixelBox&
     return std::hypot(dx, dy);
 }
 
+// Each person name with the date of birth that belongs to it: on the same page, below the name or to its
+// right on its line. The closest pairs are made first and each name and date of birth is in one pair at
+// most, so that a row whose date of birth is missing does not take the next row's. Pairs by name index.
+std::vector<std::pair<size_t, size_t>> pairNamesWithBirthDates(const std::vector<const FieldValue*>& values)
+{
+    struct Candidate {
+        double distance;
+        size_t name;
+        size_t dob;
+    };
+    std::vector<std::pair<size_t, size_t>> pairs;
+    // The values are in reading order: one page's values stand together.
+    for (size_t begin = 0, end = 0; begin < values.size(); begin = end) {
+        end = begin;
+        while (end < values.size() && values[end]->document == values[begin]->document
+               && values[end]->page == values[begin]->page)
+            ++end;
+        std::vector<Candidate> candidates;
+        for (size_t i = begin; i < end; ++i) {
+            if (values[i]->field != kPersonName)
+                continue;
+            for (size_t j = begin; j < end; ++j)
+                if (values[j]->field == kDateOfBirth)
+                    if (const std::optional<double> d = distanceBelowOrRight(values[i]->box, values[j]->box))
+                        candidates.push_back({*d, i, j});
+        }
+        std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+            return std::tie(a.distance, a.name, a.dob) < std::tie(b.distance, b.name, b.dob);
+        });
+        QSet<size_t> pairedNames, pairedDates;
+        for (const Candidate& c : candidates) {
+            if (pairedNames.contains(c.name) || pairedDates.contains(c.dob))
+                continue;
+            pairedNames.insert(c.name);
+            pairedDates.insert(c.dob);
+            pairs.emplace_back(c.name, c.dob);
+        }
+    }
+    std::sort(pairs.begin(), pairs.end());
+    return pairs;
+}
+
 void checkBirthDates(const std::vector<const FieldValue*>& values, const std::vector<FieldCheck>& checks,
                      std::vector<FormFinding>& findings)
 {
@@ -759,36 +805,19 @@ void checkBirthDates(const std::vector<const FieldValue*>& values, const std::ve
         size_t dob;
         QDate date;
     };
-    // Person key -> its mentions paired with a date of birth, in reading order; keys in first-seen order.
+    // Person key -> its mentions with a valid date of birth, in reading order; keys in first-seen order. An
+    // invalid date of birth is already reported as such.
     std::vector<std::pair<QString, std::vector<Mention>>> people;
-    for (size_t i = 0; i < values.size(); ++i) {
-        const FieldValue& name = *values[i];
-        const QString key = name.field == kPersonName ? personNameKey(name.value) : QString();
-        if (key.isEmpty())
-            continue;
-        std::optional<size_t> nearest;
-        double best = 0;
-        for (size_t j = 0; j < values.size(); ++j) {
-            const FieldValue& dob = *values[j];
-            if (dob.field != kDateOfBirth || dob.page != name.page || dob.document != name.document || !checks[j].valid
-                || !checks[j].date)
-                continue;
-            const std::optional<double> d = distanceBelowOrRight(name.box, dob.box);
-            if (d && (!nearest || *d < best)) {
-                nearest = j;
-                best = *d;
-            }
-        }
-        if (!nearest)
+    for (const auto& [name, dob] : pairNamesWithBirthDates(values)) {
+        const QString key = personNameKey(values[name]->value);
+        if (key.isEmpty() || !checks[dob].valid || !checks[dob].date)
             continue;
         auto it = std::find_if(people.begin(), people.end(), [&](const auto& p) { return p.first == key; });
         if (it == people.end()) {
             people.push_back({key, {}});
             it = std::prev(people.end());
         }
-        // The same name twice beside one date of birth is one mention.
-        if (std::none_of(it->second.begin(), it->second.end(), [&](const Mention& m) { return m.dob == *nearest; }))
-            it->second.push_back({i, *nearest, *checks[*nearest].date});
+        it->second.push_back({name, dob, *checks[dob].date});
     }
     for (const auto& [key, mentions] : people) {
         std::vector<std::pair<QDate, int>> counts; // first-seen order
@@ -849,6 +878,11 @@ void checkDateOrder(const std::vector<const FieldValue*>& values, const std::vec
 }
 
 } // namespace
+
+std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns)
+{
+    return checkFields(values, patterns, QDate::currentDate());
+}
 
 std::vector<FormFinding> checkFields(const std::vector<FieldValue>& values, const FieldPatterns& patterns,
                                      const QDate& today)

@@ -56,10 +56,11 @@ FieldCheck checkField(const QString& field, const QString& value, const FieldPat
 ///    normalized ISO ("1988-07-22"); a date that does not exist, a date after today, a date of birth more
 ///    than 120 years ago or an incident or report date before 1900 is invalid;
 ///  - incident_time: "14:35", "2:35 PM", "2:35 p.m.", "1435 hrs", "14h35", "noon"; normalized "14:35"
-///    (seconds kept when given: "14:35:20");
+///    (seconds kept when given: "14:35:20"); an hour above 23 (12 with AM/PM) or a minute above 59 is invalid;
 ///  - phone: 7 to 15 digits; North American numbers ("(555) 201-4477", "1-555-201-4477") normalized
 ///    "+1 555 201 4477", international ones ("+44 20 7946 0958", "0044 ...") "+44 2079460958", a 7-digit
-///    local number "201 4477", others their digits; an extension is kept (" ext. 12");
+///    local number "201 4477", others their digits; an extension is kept (" ext. 12"); a North American
+///    area code cannot start with 0 or 1;
 ///  - badge_number: digits with an optional prefix of up to 4 letters ("4471", "PO-4471", "#4471");
 ///    normalized "PO4471";
 ///  - vehicle_plate: the project's pattern, else 2 to 8 letters and digits with single spaces or dashes
@@ -104,14 +105,15 @@ struct FormFinding {
 };
 
 /// Every finding over the project's field values: each invalid value, and the checks across pages and
-/// documents. Deterministic order (document, page, entity).
+/// documents. Deterministic order (document, page, entity), whatever the order of `values`.
 ///
 /// - "invalid": a value its validator rejects ("Date of birth \"02/30/1988\": February 1988 has no day 30");
 /// - "case_number_differs": on a page whose case number is not the one most pages of its document carry
 ///   (compared by letters and digits, case-insensitive; on a tie, the one on the earliest page wins);
-/// - "birth_date_differs": a person (personNameKey) is paired with the date of birth on the same page
-///   nearest below or to the right of the name; where the same person has another date of birth than the
-///   one given most often in the project (on a tie, the earliest), on that date of birth;
+/// - "birth_date_differs": a person name (personNameKey) is paired with the date of birth on the same page
+///   nearest below it or to its right on its line (closest pairs first, one date of birth per name, so a
+///   row without one does not take the next row's); where the same person has another date of birth than
+///   the one given most often in the project (on a tie, the earliest), on that date of birth;
 /// - "date_order": within a document, a date of birth after the earliest incident date, a report date
 ///   before the latest incident date.
 /// Only valid dates take part in the checks across pages.

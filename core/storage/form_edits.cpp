@@ -348,10 +348,10 @@ EntityId ProjectStore::Impl::addEntityTx(EntityRecord e, long long group)
     return e.id;
 }
 
-LinkId ProjectStore::Impl::addLinkTx(LinkRecord l, long long group)
+LinkId ProjectStore::Impl::addLinkTx(LinkRecord l, long long group, bool allowSelf)
 {
     requireForms();
-    if (l.from == l.to)
+    if (l.from == l.to && !allowSelf)
         fail(ErrorCode::InvalidInput, QStringLiteral("an entity cannot be linked to itself"));
     const std::optional<EntityRecord> from = entityRow(l.from), to = entityRow(l.to);
     if (!from || !to)
@@ -641,6 +641,61 @@ Result<std::vector<std::pair<PageRecord, EntityRecord>>> ProjectStore::fieldEnti
             out.push_back({pages[pageId], std::move(*e)});
         }
         return out;
+    });
+}
+
+Status ProjectStore::storeImportedPage(PageId page, const std::vector<RecognizedWord>& words, const PageForm& form,
+                                       const QString& source, PageKind kind)
+{
+    return guardedStatus([&] {
+        m_impl->requireForms();
+        Transaction tx(m_impl->db);
+        {
+            Query q(m_impl->db, "SELECT count(*) FROM words WHERE page_id = ?1");
+            q.bind(1, page).next();
+            if (q.i64(0) > 0)
+                fail(ErrorCode::InvalidInput, QStringLiteral("the page has words already"));
+        }
+        {
+            Query q(m_impl->db, "UPDATE pages SET status = 'done', failure = '', error = NULL, kind = ?2, engine = ?3, "
+                                "updated_at = ?4 WHERE id = ?1");
+            if (q.bind(1, page).bind(2, toString(kind)).bind(3, source).bind(4, nowUtc()).run() == 0)
+                fail(ErrorCode::NotFound, QStringLiteral("page %1 does not exist").arg(page));
+        }
+        std::vector<WordId> ids;
+        ids.reserve(words.size());
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            RecognizedWord w = words[i];
+            w.engine = source;
+            const WordId id = m_impl->insertWord(page, w, static_cast<int>(i), w.block, w.line, WordSource::Ocr);
+            // Kept by a later re-OCR, like a person's words; a confidence only when the file gave one.
+            Query q(m_impl->db, "UPDATE words SET edited = 1, confidence = CASE WHEN ?2 THEN confidence END "
+                                "WHERE id = ?1");
+            q.bind(1, id).bind(2, w.confidence >= 0).run();
+            ids.push_back(id);
+        }
+        const long long g = m_impl->nextGroup();
+        std::vector<EntityId> entities;
+        for (EntityRecord e : form.entities) {
+            for (WordId& w : e.words) {
+                if (w < 0 || w >= static_cast<WordId>(ids.size()))
+                    fail(ErrorCode::InvalidInput, QStringLiteral("an entity names a word the page does not have"));
+                w = ids[static_cast<std::size_t>(w)];
+            }
+            e.pageId = page;
+            e.source = source;
+            entities.push_back(m_impl->addEntityTx(e, g));
+        }
+        for (LinkRecord l : form.links) {
+            if (l.from < 0 || l.to < 0 || l.from >= static_cast<long long>(entities.size())
+                || l.to >= static_cast<long long>(entities.size()))
+                fail(ErrorCode::InvalidInput, QStringLiteral("a link names an entity the page does not have"));
+            l.from = entities[static_cast<std::size_t>(l.from)];
+            l.to = entities[static_cast<std::size_t>(l.to)];
+            l.source = source;
+            m_impl->addLinkTx(l, g, true); // as the file has it (one public FUNSD form links an entity to itself)
+        }
+        tx.commit();
     });
 }
 

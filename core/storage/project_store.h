@@ -278,6 +278,13 @@ public:
     /// then its links, whose `from` and `to` are INDEXES into form.entities. Returns the new entity ids
     /// in order. Errors as addEntity / addLink; nothing is added on an error.
     Result<std::vector<EntityId>> addForm(PageId page, const PageForm& form, long long group = 0);
+    /// Annotations imported from another tool become the page's words and form, in ONE transaction: the
+    /// page is done (kind `kind`, no OCR needed), its words are `words` in that reading order (engine
+    /// `source`, e.g. "import:funsd"; kept by a later re-OCR like a person's), then `form`'s entities (their
+    /// `words` are INDEXES into `words`) and links (from/to: indexes into form.entities). Errors:
+    /// InvalidInput when the page has words already or an index is out of range (nothing is stored).
+    Status storeImportedPage(PageId page, const std::vector<RecognizedWord>& words, const PageForm& form,
+                             const QString& source, PageKind kind = PageKind::Scanned);
     /// The entities that carry a typed field, in document, page and reading order (text and box filled),
     /// with the document and page number of each: what the checks across pages read. document 0: all.
     Result<std::vector<std::pair<PageRecord, EntityRecord>>> fieldEntities(DocumentId document = 0);

@@ -148,7 +148,7 @@ struct ProjectStore::Impl {
     void writeLink(const LinkRecord& l);
     void requireEntityWords(const EntityRecord& e);
     EntityId addEntityTx(EntityRecord e, long long group);
-    LinkId addLinkTx(LinkRecord l, long long group);
+    LinkId addLinkTx(LinkRecord l, long long group, bool allowSelf = false);
     void updateEntityTx(const EntityRecord& before, const EntityRecord& after, long long group);
     void deleteEntityTx(const EntityRecord& e, long long group);
     void deleteLinkTx(const LinkRecord& l, long long group);

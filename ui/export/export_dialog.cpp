@@ -49,6 +49,11 @@ QString phaseName(ExportPhase phase)
     case ExportPhase::Hocr: return ExportDialog::tr("hOCR");
     case ExportPhase::Alto: return ExportDialog::tr("ALTO");
     case ExportPhase::Metrics: return ExportDialog::tr("Metrics");
+    case ExportPhase::Funsd: return ExportDialog::tr("FUNSD");
+    case ExportPhase::PageXml: return ExportDialog::tr("PAGE XML");
+    case ExportPhase::Records: return ExportDialog::tr("Incident records");
+    case ExportPhase::Lines: return ExportDialog::tr("Line images");
+    case ExportPhase::Crops: return ExportDialog::tr("Word crops");
     case ExportPhase::Bundle: return ExportDialog::tr("README, manifest, combined files");
     }
     return {};
@@ -208,18 +213,36 @@ void ExportDialog::setUpOptions(ProjectSession* session)
     options->addWidget(m_reviewedOnly, 2, 0, 1, 2);
 
     auto* formatsBox = new QGroupBox(tr("Formats"), m_optionsBox);
-    auto* formats = new QVBoxLayout(formatsBox);
+    auto* formats = new QGridLayout(formatsBox);
     m_json->setChecked(true);
     m_json->setEnabled(false);
     m_json->setToolTip(tr("incidoc.page/1, one file per page: always written, the other formats are made from it."));
-    formats->addWidget(m_json);
-    const std::array<QString, 5> formatNames{tr("&COCO (detection boxes)"), tr("&Label Studio (OCR template)"),
-                                             tr("&hOCR"), tr("&ALTO v4"), tr("&Metrics (pages.csv, summary.json)")};
+    formats->addWidget(m_json, 0, 0);
+    // Words and pages on the left, forms and training sets on the right.
+    const std::array<QString, 10> formatNames{tr("&COCO (detection boxes)"),
+                                              tr("&Label Studio (OCR template)"),
+                                              tr("&hOCR"),
+                                              tr("&ALTO v4"),
+                                              tr("&Metrics (pages.csv, summary.json)"),
+                                              tr("&FUNSD (form entities and links)"),
+                                              tr("&PAGE XML 2019"),
+                                              tr("&Incident records (JSON, CSV)"),
+                                              tr("Line images for &Tesseract training"),
+                                              tr("&Word crops for recognition training")};
+    const ExportFormats defaults;
+    const std::array<bool, 10> checked{defaults.coco,    defaults.labelStudio, defaults.hocr,    defaults.alto,
+                                       defaults.metrics, defaults.funsd,       defaults.pageXml, defaults.records,
+                                       defaults.lines,   defaults.crops};
     for (std::size_t i = 0; i < m_formats.size(); ++i) {
         m_formats[i] = new QCheckBox(formatNames[i], formatsBox);
-        m_formats[i]->setChecked(true);
-        formats->addWidget(m_formats[i]);
+        m_formats[i]->setChecked(checked[i]);
+        const int row = i < 5 ? static_cast<int>(i) + 1 : static_cast<int>(i) - 5;
+        formats->addWidget(m_formats[i], row, i < 5 ? 0 : 1);
     }
+    const QString split = tr("Cut from the page images; each document goes whole into train (80 %), val (10 %) or "
+                             "test (10 %).");
+    formatBox(Format::Lines)->setToolTip(split);
+    formatBox(Format::Crops)->setToolTip(split);
     options->addWidget(formatsBox, 3, 0);
 
     auto* imagesBox = new QGroupBox(tr("Page images"), m_optionsBox);
@@ -301,6 +324,11 @@ ExportOptions ExportDialog::options() const
     o.formats.hocr = formatBox(Format::Hocr)->isChecked();
     o.formats.alto = formatBox(Format::Alto)->isChecked();
     o.formats.metrics = formatBox(Format::Metrics)->isChecked();
+    o.formats.funsd = formatBox(Format::Funsd)->isChecked();
+    o.formats.pageXml = formatBox(Format::PageXml)->isChecked();
+    o.formats.records = formatBox(Format::Records)->isChecked();
+    o.formats.lines = formatBox(Format::Lines)->isChecked();
+    o.formats.crops = formatBox(Format::Crops)->isChecked();
     o.images = imagesButton(ExportImages::Original)->isChecked() ? ExportImages::Original
                : imagesButton(ExportImages::None)->isChecked()   ? ExportImages::None
                                                                  : ExportImages::Binarized;
@@ -389,6 +417,11 @@ void ExportDialog::resetProgress()
                                                  o.formats.hocr,
                                                  o.formats.alto,
                                                  o.formats.metrics,
+                                                 o.formats.funsd,
+                                                 o.formats.pageXml,
+                                                 o.formats.records,
+                                                 o.formats.lines,
+                                                 o.formats.crops,
                                                  true};
     for (int i = 0; i < kExportPhaseCount; ++i) {
         m_phaseNames[i]->setVisible(on[i]);

@@ -43,7 +43,7 @@ class ExportDialog : public QDialog {
     Q_OBJECT
 public:
     /// The formats a user can switch (page JSON is always written).
-    enum class Format { Coco, LabelStudio, Hocr, Alto, Metrics };
+    enum class Format { Coco, LabelStudio, Hocr, Alto, Metrics, Funsd, PageXml, Records, Lines, Crops };
 
     /// Shows the export dialog of `session` (deleted when closed), or raises the one already open for
     /// it under `parent`. Returns the dialog; nullptr without a session.
@@ -117,7 +117,7 @@ private:
     QListWidget* m_documents;
     QCheckBox* m_reviewedOnly;
     QCheckBox* m_json;
-    std::array<QCheckBox*, 5> m_formats{};
+    std::array<QCheckBox*, 10> m_formats{};
     std::array<QRadioButton*, 3> m_images{};
     QCheckBox* m_visualizations;
     QSpinBox* m_jobs;

@@ -3,6 +3,8 @@
 // Full validation of a bundle by Python's zipfile, unzip and xmllint is in tests/e2e/export_test.cpp.
 
 #include "core/export/bundle_export.h"
+#include "core/export/form_checks.h"
+#include "core/export/format_training.h"
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/storage/project_store.h"
@@ -14,6 +16,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
@@ -115,6 +118,7 @@ TEST_F(ExportProject, BundleHoldsEveryPageInEveryFormatWithPixelSizesAndLabels)
     const QString zip = out.filePath(QStringLiteral("bundle.zip"));
     ExportOptions o;
     o.jobs = 2;
+    o.formats.lines = o.formats.crops = true; // every format, the opt-in ones too
     std::mutex m;
     ExportProgress last;
     int calls = 0;
@@ -293,6 +297,166 @@ TEST_F(ExportProject, EveryAltoFileOfTheBundleValidatesAgainstTheAlto44Schema)
     EXPECT_EQ(alto.size(), report->pages);
     const SchemaCheck check = validateAgainstSchema(alto, QStringLiteral("alto-4-4.xsd"));
     EXPECT_EQ(check.code, 0) << qPrintable(check.output);
+}
+
+// FUNSD, PAGE XML and the training sets from the project: the training sets render the pages even when the
+// bundle holds no page images, each document's samples land in its split, and every PAGE file validates.
+TEST_F(ExportProject, FormAndTrainingFormatsOfTheProject)
+{
+    QTemporaryDir out;
+    const QString zip = out.filePath(QStringLiteral("train.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    o.formats = *ExportFormats::parse(QStringLiteral("funsd,page,lines,crops"));
+    ExportProgress last;
+    std::mutex m;
+    auto report = exportBundle(projectPath(), zip, o, {}, [&](const ExportProgress& p) {
+        std::lock_guard g(m);
+        last = p;
+    });
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+    for (ExportPhase phase :
+         {ExportPhase::Funsd, ExportPhase::PageXml, ExportPhase::Lines, ExportPhase::Crops, ExportPhase::Bundle}) {
+        EXPECT_GT(last.phase(phase).total, 0) << qPrintable(toString(phase));
+        EXPECT_EQ(last.phase(phase).done, last.phase(phase).total) << qPrintable(toString(phase));
+    }
+    const QStringList names = unzipList(zip);
+    EXPECT_TRUE(names.filter(QRegularExpression(QStringLiteral("^(images|documents|alto)/"))).isEmpty());
+    EXPECT_EQ(names.filter(QRegularExpression(QStringLiteral("^funsd/.*/page-\\d{4}\\.json$"))).size(), 5);
+    QStringList pageXml;
+    for (const QString& name : names.filter(QRegularExpression(QStringLiteral("^page/.*\\.xml$")))) {
+        const QString path = out.filePath(QStringLiteral("x/") + name);
+        ASSERT_TRUE(QDir().mkpath(QFileInfo(path).path()));
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        f.write(unzipEntry(zip, name));
+        pageXml << path;
+    }
+    ASSERT_EQ(pageXml.size(), 5);
+    const SchemaCheck check = validateAgainstSchema(pageXml, QStringLiteral("pagecontent-2019-07-15.xsd"));
+    EXPECT_EQ(check.code, 0) << qPrintable(check.output);
+    // Each document's samples in its split, named after it; each line image with its transcription.
+    const QJsonObject manifest = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("manifest.json"))).object();
+    for (const auto& d : manifest[QStringLiteral("documents")].toArray()) {
+        const QString slug = d[QStringLiteral("slug")].toString();
+        const QString split = toString(documentSplit(d[QStringLiteral("sha256")].toString()));
+        const QStringList lines =
+            names.filter(QRegularExpression(QStringLiteral("^lines/[a-z]+/%1-p\\d{4}-l\\d{3}\\.png$").arg(slug)));
+        ASSERT_FALSE(lines.isEmpty()) << qPrintable(slug);
+        for (const QString& line : lines) {
+            EXPECT_TRUE(line.startsWith(QStringLiteral("lines/%1/").arg(split))) << qPrintable(line);
+            QString gt = line;
+            gt.replace(QStringLiteral(".png"), QStringLiteral(".gt.txt"));
+            EXPECT_FALSE(unzipEntry(zip, gt).trimmed().isEmpty()) << qPrintable(gt);
+        }
+        QImage first;
+        ASSERT_TRUE(first.loadFromData(unzipEntry(zip, lines.first()), "PNG"));
+        EXPECT_GT(first.width(), first.height());
+        EXPECT_FALSE(
+            names.filter(QRegularExpression(QStringLiteral("^crops/%1/%2-p0001-w\\d{4}\\.png$").arg(split, slug)))
+                .isEmpty())
+            << qPrintable(slug);
+    }
+    int labelled = 0;
+    for (const QString& labels : names.filter(QRegularExpression(QStringLiteral("^crops/[a-z]+/labels\\.txt$")))) {
+        for (const QString& line :
+             QString::fromUtf8(unzipEntry(zip, labels)).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QString image = line.section(QLatin1Char('\t'), 0, 0);
+            EXPECT_TRUE(image.startsWith(labels.section(QLatin1Char('/'), 0, 1) + QLatin1Char('/')))
+                << qPrintable(line);
+            EXPECT_TRUE(names.contains(image)) << qPrintable(line);
+            EXPECT_FALSE(line.section(QLatin1Char('\t'), 1).isEmpty()) << qPrintable(line);
+            ++labelled;
+        }
+    }
+    EXPECT_EQ(labelled, names.filter(QRegularExpression(QStringLiteral("^crops/.*\\.png$"))).size());
+    EXPECT_GT(labelled, 30);
+}
+
+// A copy of the project with a form on the scanned page (a key linked to a typed value): the form reaches
+// FUNSD, PAGE XML, Label Studio and the incident records from the project file.
+TEST_F(ExportProject, AStoredFormReachesFunsdPageXmlLabelStudioAndTheRecords)
+{
+    QTemporaryDir out;
+    const QString copy = out.filePath(QStringLiteral("form.incidoc"));
+    ASSERT_TRUE(QFile::copy(projectPath(), copy));
+    QString keyText, valueText;
+    {
+        auto store = ProjectStore::open(copy);
+        ASSERT_TRUE(store.ok()) << qPrintable(store.error().message);
+        ProjectStore& s = **store;
+        const DocumentId scan = s.documents()->back().id;
+        const PageRecord page = s.pages(scan)->front();
+        const std::vector<WordRecord> words = *s.words(page.id);
+        ASSERT_GE(words.size(), 3u);
+        PageForm form;
+        EntityRecord key;
+        key.pageId = page.id;
+        key.label = QStringLiteral("question");
+        key.words = {words[0].id};
+        EntityRecord value;
+        value.pageId = page.id;
+        value.label = QStringLiteral("answer");
+        value.field = QStringLiteral("case_number");
+        value.words = {words[1].id, words[2].id};
+        form.entities = {key, value};
+        LinkRecord link;
+        link.from = 0;
+        link.to = 1;
+        form.links = {link};
+        ASSERT_TRUE(s.addForm(page.id, form).ok());
+        // The project's own case number pattern, which accepts two words the default shape rejects.
+        ASSERT_TRUE(s.setMeta(QString::fromLatin1(kCaseNumberPatternKey), QStringLiteral(".+ .+")).ok());
+        keyText = words[0].text;
+        valueText = words[1].text + QLatin1Char(' ') + words[2].text;
+    }
+    const QString zip = out.filePath(QStringLiteral("form.zip"));
+    ExportOptions o;
+    o.jobs = 2;
+    o.images = ExportImages::None;
+    o.visualizations = false;
+    o.documents = {3};
+    o.formats = *ExportFormats::parse(QStringLiteral("funsd,page,labelstudio,records"));
+    auto report = exportBundle(copy, zip, o);
+    ASSERT_TRUE(report.ok()) << qPrintable(report.error().message);
+
+    const QJsonArray form = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("funsd/scan/page-0001.json")))
+                                .object()[QStringLiteral("form")]
+                                .toArray();
+    ASSERT_GE(form.size(), 3);
+    EXPECT_EQ(form[0][QStringLiteral("text")].toString(), keyText);
+    EXPECT_EQ(form[0][QStringLiteral("label")].toString(), QStringLiteral("question"));
+    EXPECT_EQ(form[0][QStringLiteral("linking")].toArray(), (QJsonArray{QJsonArray{0, 1}}));
+    EXPECT_EQ(form[1][QStringLiteral("text")].toString(), valueText);
+    EXPECT_EQ(form[1][QStringLiteral("words")].toArray().size(), 2);
+    EXPECT_EQ(form[2][QStringLiteral("label")].toString(), QStringLiteral("other")); // a word in no entity
+
+    const QByteArray xml = unzipEntry(zip, QStringLiteral("page/scan/page-0001.xml"));
+    EXPECT_EQ(validateAgainstSchema(xml, QStringLiteral("pagecontent-2019-07-15.xsd")).code, 0);
+    EXPECT_TRUE(xml.contains("<Relation id=\"rel_1\" type=\"link\" custom=\"key_value\">")) << xml.constData();
+
+    const QJsonArray tasks = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("labelstudio.json"))).array();
+    ASSERT_EQ(tasks.size(), 1);
+    int relations = 0;
+    for (const auto& r : tasks[0][QStringLiteral("predictions")][0][QStringLiteral("result")].toArray())
+        relations += r[QStringLiteral("type")] == QStringLiteral("relation") ? 1 : 0;
+    EXPECT_EQ(relations, 1);
+
+    const QJsonObject record = QJsonDocument::fromJson(unzipEntry(zip, QStringLiteral("records/scan.json"))).object();
+    const QJsonArray fields = record[QStringLiteral("fields")].toArray();
+    ASSERT_EQ(fields.size(), 1) << unzipEntry(zip, QStringLiteral("records/scan.json")).constData();
+    EXPECT_EQ(fields[0][QStringLiteral("field")].toString(), QStringLiteral("case_number"));
+    EXPECT_EQ(fields[0][QStringLiteral("value")].toString(), valueText);
+    EXPECT_EQ(fields[0][QStringLiteral("key")].toString(), keyText);
+    EXPECT_EQ(fields[0][QStringLiteral("page")].toInt(), 1);
+    EXPECT_FALSE(checkField(QStringLiteral("case_number"), valueText).valid);
+    EXPECT_TRUE(fields[0][QStringLiteral("valid")].toBool())
+        << qPrintable(fields[0][QStringLiteral("problem")].toString());
+    const QList<QByteArray> csv = unzipEntry(zip, QStringLiteral("records.csv")).split('\n');
+    ASSERT_GE(csv.size(), 2);
+    EXPECT_TRUE(csv[1].startsWith("scan,1,case_number,")) << csv[1].constData();
 }
 
 TEST_F(ExportProject, OptionsSelectDocumentsReviewedPagesFormatsAndImages)

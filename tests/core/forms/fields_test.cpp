@@ -3,6 +3,14 @@
 // and the checks across pages and documents.
 #include "core/forms/fields.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,6 +19,7 @@
 #include <vector>
 
 #include "tests/support/qt_printers.h"
+#include "tests/support/test_paths.h"
 
 namespace incidoc {
 namespace {
@@ -56,6 +65,31 @@ TEST(FieldSet, FreeTextAndUnknownFieldsAreValidWhenNotEmpty)
     }
 }
 
+TEST(FieldSet, AnyTextGetsAnAnswerAndAReasonWhenRefused)
+{
+    // Random text of the characters values are made of: each validator answers, and says why it refuses.
+    const QString alphabet = QStringLiteral("0123456789 /-.:,#+()OolISBZxXAPMamphrsJulyMarché王\u0663\t");
+    std::mt19937 random(11);
+    std::uniform_int_distribution<int> length(0, 24), pick(0, static_cast<int>(alphabet.size()) - 1);
+    for (int round = 0; round < 3000; ++round) {
+        QString text;
+        for (int n = length(random); n > 0; --n)
+            text += alphabet[pick(random)];
+        for (const QString& field : fieldNames()) {
+            const FieldCheck c = checkField(field, text, {}, kToday);
+            if (c.valid) {
+                EXPECT_FALSE(c.normalized.isEmpty()) << field << " " << text;
+                EXPECT_TRUE(c.problem.isEmpty()) << field << " " << text;
+            } else {
+                EXPECT_FALSE(c.problem.isEmpty()) << field << " " << text;
+            }
+            if (c.valid && c.date) {
+                EXPECT_EQ(c.normalized, c.date->toString(Qt::ISODate)) << field << " " << text;
+            }
+        }
+    }
+}
+
 // ---- VIN ----
 
 TEST(VinField, CheckDigitOfRealVins)
@@ -78,6 +112,7 @@ TEST(VinField, CheckDigitIsNulForWhatIsNotAVin)
     EXPECT_EQ(vinCheckDigit(QStringLiteral("IHGCM82633A004352")), '\0');  // I
     EXPECT_EQ(vinCheckDigit(QStringLiteral("1HGCM82633Q004352")), '\0');  // Q
     EXPECT_EQ(vinCheckDigit(QStringLiteral("1HGCM8263-3A00435")), '\0');
+    EXPECT_EQ(vinCheckDigit(QStringLiteral("1HGCM82633A00435\u0663")), '\0'); // an Arabic-Indic 3
     EXPECT_EQ(vinCheckDigit(QString()), '\0');
 }
 
@@ -148,7 +183,7 @@ TEST(VinField, LengthAndCharactersAndModelYear)
     EXPECT_EQ(check("vin", "1HGCM82633A00435").problem, QStringLiteral("16 characters; a VIN has 17"));
     EXPECT_EQ(check("vin", "1HGCM82633A0043521").problem, QStringLiteral("18 characters; a VIN has 17"));
     EXPECT_EQ(check("vin", "1HGCM82*33A004352").problem,
-              QStringLiteral("\"*\" at position 8 is not a letter or digit"));
+              QStringLiteral("\"*\" at position 8 is not a VIN character (0-9, A-Z)"));
     // A VIN whose check digit is right but whose model year (position 10) is Z.
     QString vin = QStringLiteral("1HGCM8263ZA004352");
     vin[8] = QLatin1Char(vinCheckDigit(vin));
@@ -230,6 +265,54 @@ TEST(DateField, RealFormsFromFunsd)
     const FieldCheck doubled = check("incident_date", "9/ 17/ 8181");
     EXPECT_FALSE(doubled.valid);
     EXPECT_EQ(doubled.problem, QStringLiteral("8181-09-17 is in the future"));
+}
+
+// The answers linked from a question about a date on the FUNSD forms of the shared test data, read as they
+// are annotated: the validator reads every one that is a date and refuses the others.
+TEST(DateField, AnswersToDateQuestionsOnTheSharedFunsdForms)
+{
+    const QDir dir(test::testData(QStringLiteral("funsd/training_data/annotations")));
+    const QStringList files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+    ASSERT_EQ(files.size(), 10);
+    std::vector<std::string> read;
+    for (const QString& name : files) {
+        QFile file(dir.filePath(name));
+        ASSERT_TRUE(file.open(QIODevice::ReadOnly)) << name;
+        const QJsonArray form =
+            QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("form")).toArray();
+        QHash<int, QJsonObject> byId;
+        for (const QJsonValue& e : form)
+            byId.insert(e.toObject().value(QStringLiteral("id")).toInt(), e.toObject());
+        for (const QJsonValue& e : form) {
+            const QJsonObject question = e.toObject();
+            if (question.value(QStringLiteral("label")).toString() != QStringLiteral("question")
+                || !question.value(QStringLiteral("text"))
+                        .toString()
+                        .contains(QStringLiteral("date"), Qt::CaseInsensitive))
+                continue;
+            for (const QJsonValue& link : question.value(QStringLiteral("linking")).toArray()) {
+                const int from = link.toArray().at(0).toInt(), to = link.toArray().at(1).toInt();
+                const int other = from == question.value(QStringLiteral("id")).toInt() ? to : from;
+                const QJsonObject answer = byId.value(other);
+                if (answer.value(QStringLiteral("label")).toString() != QStringLiteral("answer"))
+                    continue;
+                const QString text = answer.value(QStringLiteral("text")).toString();
+                const FieldCheck c = checkField(QStringLiteral("incident_date"), text, {}, kToday);
+                read.push_back(QFileInfo(name).baseName().toStdString() + " " + text.toStdString() + " -> "
+                               + (c.valid ? c.normalized.toStdString() : std::string("invalid")));
+            }
+        }
+    }
+    std::sort(read.begin(), read.end());
+    const std::vector<std::string> expected{
+        "0000971160 9/ 3/ 92 -> 1992-09-03",  "0001485288 6/ 25/ 81 -> 1981-06-25",
+        "0001485288 6/ 25/ 81 -> 1981-06-25", "0060068489 3/17/82 -> 1982-03-17",
+        "01073843 unknown -> invalid",        "71202511  -> invalid",
+        "71202511 2 /26 /98 -> 1998-02-26",   "71202511 2/ 26/ 98 -> 1998-02-26",
+        "71202511 B 90 -> invalid",           "91355841 SEPT. 27, 1991 -> 1991-09-27",
+        "92094746 9 /8 /95 -> 1995-09-08",
+    };
+    EXPECT_EQ(read, expected);
 }
 
 TEST(DateField, MonthFirstWhenAmbiguousDayFirstWhenOnlyThatFits)
@@ -668,6 +751,40 @@ TEST(CheckFields, AnInvalidBirthDateIsReportedOnceNotAsADifference)
         value(1, 2, 22, "date_of_birth", "1990-02-30", {600, 200, 800, 230}),
     };
     EXPECT_EQ(kinds(checkFields(values, {}, kToday)), std::vector<std::string>{"invalid"});
+}
+
+TEST(CheckFields, AnInvalidBirthDateIsNotReplacedByTheNextRowsOne)
+{
+    const std::vector<FieldValue> values{
+        value(1, 1, 11, "person_name", "Ann Lee", {100, 200, 300, 230}),
+        value(1, 1, 12, "date_of_birth", "1990-03-02", {600, 200, 800, 230}),
+        value(1, 1, 13, "person_name", "Bo Chen", {100, 260, 300, 290}),
+        value(1, 1, 14, "date_of_birth", "1991-04-05", {600, 260, 800, 290}),
+        value(1, 2, 21, "person_name", "Ann Lee", {100, 200, 300, 230}),
+        value(1, 2, 22, "date_of_birth", "1990-02-3O", {600, 200, 800, 230}),
+        value(1, 2, 23, "person_name", "Bo Chen", {100, 260, 300, 290}),
+        value(1, 2, 24, "date_of_birth", "1991-04-05", {600, 260, 800, 290}),
+    };
+    const std::vector<FormFinding> findings = checkFields(values, {}, kToday);
+    ASSERT_EQ(kinds(findings), std::vector<std::string>{"invalid"}) << all(findings);
+    EXPECT_EQ(findings[0].entity, 22);
+}
+
+TEST(CheckFields, ARowWithoutABirthDateDoesNotTakeTheNextRowsOne)
+{
+    const std::vector<FieldValue> values{
+        value(1, 1, 11, "person_name", "Ann Lee", {100, 200, 300, 230}),
+        value(1, 1, 12, "date_of_birth", "1990-03-02", {600, 200, 800, 230}),
+        value(1, 1, 13, "person_name", "Bo Chen", {100, 260, 300, 290}),
+        value(1, 1, 14, "date_of_birth", "1991-04-05", {600, 260, 800, 290}),
+        // Page 2: Ann Lee's date of birth is not given; Bo Chen's, on the next row, is nearest below her name
+        // but is Bo Chen's.
+        value(1, 2, 21, "person_name", "Ann Lee", {100, 200, 300, 230}),
+        value(1, 2, 23, "person_name", "Bo Chen", {100, 260, 300, 290}),
+        value(1, 2, 24, "date_of_birth", "1991-04-05", {600, 260, 800, 290}),
+    };
+    const std::vector<FormFinding> findings = checkFields(values, {}, kToday);
+    EXPECT_TRUE(findings.empty()) << all(findings);
 }
 
 TEST(CheckFields, DatesInAPlausibleOrder)

@@ -214,6 +214,11 @@ TEST_F(ExportDialogTest, OffersTheProjectsDocumentsAndDefaults)
     for (auto f : {ExportDialog::Format::Coco, ExportDialog::Format::LabelStudio, ExportDialog::Format::Hocr,
                    ExportDialog::Format::Alto, ExportDialog::Format::Metrics})
         EXPECT_TRUE(m_dialog->formatBox(f)->isChecked());
+    // The form formats are in by default; the training sets (many small images) on demand.
+    for (auto f : {ExportDialog::Format::Funsd, ExportDialog::Format::PageXml, ExportDialog::Format::Records})
+        EXPECT_TRUE(m_dialog->formatBox(f)->isChecked());
+    for (auto f : {ExportDialog::Format::Lines, ExportDialog::Format::Crops})
+        EXPECT_FALSE(m_dialog->formatBox(f)->isChecked());
     EXPECT_TRUE(m_dialog->imagesButton(ExportImages::Binarized)->isChecked());
     EXPECT_TRUE(m_dialog->visualizationsBox()->isChecked());
     EXPECT_FALSE(m_dialog->reviewedOnlyBox()->isChecked());
@@ -252,6 +257,9 @@ TEST_F(ExportDialogTest, WritesOnlyTheChosenFormats)
     click(m_dialog->formatBox(ExportDialog::Format::Coco));
     click(m_dialog->formatBox(ExportDialog::Format::Hocr));
     click(m_dialog->formatBox(ExportDialog::Format::Metrics));
+    click(m_dialog->formatBox(ExportDialog::Format::Funsd));
+    click(m_dialog->formatBox(ExportDialog::Format::PageXml));
+    click(m_dialog->formatBox(ExportDialog::Format::Records));
     click(m_dialog->imagesButton(ExportImages::None));
     click(m_dialog->visualizationsBox());
     ASSERT_FALSE(m_dialog->formatBox(ExportDialog::Format::Coco)->isChecked());
@@ -306,6 +314,8 @@ TEST_F(ExportDialogTest, WritesEveryFormatWithOriginalImagesAndShowsTheFolder)
 {
     openDialog();
     click(m_dialog->imagesButton(ExportImages::Original));
+    click(m_dialog->formatBox(ExportDialog::Format::Lines));
+    click(m_dialog->formatBox(ExportDialog::Format::Crops));
     const QString zip = m_dir.filePath(QStringLiteral("all.zip"));
     typeDestination(zip);
     exportAndWait();
@@ -316,9 +326,21 @@ TEST_F(ExportDialogTest, WritesEveryFormatWithOriginalImagesAndShowsTheFolder)
     for (const char* single :
          {"README.md", "manifest.json", "coco.json", "labelstudio.json", "metrics/pages.csv", "metrics/summary.json"})
         EXPECT_TRUE(entries.contains(QLatin1String(single))) << single;
-    for (const char* prefix : {"documents/", "images/", "visualizations/", "hocr/", "alto/"})
+    for (const char* prefix : {"documents/", "images/", "visualizations/", "hocr/", "alto/", "funsd/", "page/"})
         EXPECT_EQ(entries.filter(QRegularExpression(QStringLiteral("^%1.*/page-000[1-4]\\.").arg(prefix))).size(), 4)
             << prefix;
+    // The training sets: a line image beside each transcription, word crops listed in their split's labels.
+    const QStringList lineImages =
+        entries.filter(QRegularExpression(QStringLiteral("^lines/(train|val|test)/.*\\.png$")));
+    EXPECT_GT(lineImages.size(), 8);
+    EXPECT_EQ(entries.filter(QRegularExpression(QStringLiteral("^lines/.*\\.gt\\.txt$"))).size(), lineImages.size());
+    const QStringList labelFiles = entries.filter(QRegularExpression(QStringLiteral("^crops/[a-z]+/labels\\.txt$")));
+    ASSERT_EQ(labelFiles.size(), 1); // one document: one split
+    const QStringList labelLines =
+        QString::fromUtf8(zipEntry(zip, labelFiles.first())).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    EXPECT_GT(labelLines.size(), 20);
+    for (const QString& line : labelLines)
+        EXPECT_TRUE(entries.contains(line.section(QLatin1Char('\t'), 0, 0))) << qPrintable(line);
     // Original page images are 8-bit grey, not the 1-bit binarized ones.
     const QStringList pngs = entries.filter(QRegularExpression(QStringLiteral("^images/.*\\.png$")));
     ASSERT_FALSE(pngs.isEmpty());
