@@ -34,11 +34,12 @@ struct ImportedWord {
     /// nullopt when the file gives none (FUNSD).
     std::optional<double> confidence;
     int block = 0; ///< 0-based, in the order blocks appear (hOCR ocr_par or ocr_carea, ALTO TextBlock, PAGE TextRegion)
-    int line = 0;  ///< 0-based over the page, in the order lines appear
+    /// 0-based over the page, in the order lines appear. FUNSD form items and Label Studio regions are each
+    /// a block and a line of their own.
+    int line = 0;
     /// The word's own label: Incidoc's Label Studio export labels words apart from its entity regions;
     /// "" for every other file.
     QString label;
-    // FUNSD form items and Label Studio regions are each a block and a line of their own.
 };
 
 /// An ordered group of words with a label, as the file has it: a FUNSD form item; a PAGE TextRegion with a
