@@ -34,13 +34,19 @@ struct ImportedWord {
     /// nullopt when the file gives none (FUNSD).
     std::optional<double> confidence;
     int block = 0; ///< 0-based, in the order blocks appear (hOCR ocr_par or ocr_carea, ALTO TextBlock, PAGE TextRegion)
-    int line = 0;  ///< 0-based over the page, in the order lines appear
-    // FUNSD form items and Label Studio regions are each a block and a line of their own.
+    /// 0-based over the page, in the order lines appear. FUNSD form items and Label Studio regions are each
+    /// a block and a line of their own.
+    int line = 0;
+    /// The word's own label: Incidoc's Label Studio export labels words apart from its entity regions;
+    /// "" for every other file.
+    QString label;
 };
 
 /// An ordered group of words with a label, as the file has it: a FUNSD form item; a PAGE TextRegion with a
-/// label (`custom="structure {type:question;}"`, else its @type) or named by a link Relation; a Label
-/// Studio region with labels (the first is the label) or named by a relation.
+/// structure type (`custom="structure {type:question;}"`) or named by a link Relation (label: the
+/// structure type, else its @type; a region with only an @type, as OCR tools write for every region, is
+/// layout, not an entity); a Label Studio region with labels (the first is the label) or named by a
+/// relation, or an entity region of Incidoc's own export (meta {"entity": true, "words": [...]}).
 struct ImportedEntity {
     QString id;             ///< its id in the file (FUNSD's number as text, PAGE region id, Label Studio region id)
     QString label;          ///< as in the file ("question", "header", ...); "" when it has none
@@ -54,7 +60,9 @@ struct ImportedEntity {
 /// that close a cycle are refused.
 struct ImportedLink {
     QString from, to;
-    QString type; ///< the file's type for it (a Label Studio relation's label, a PAGE relation's label); "" when none
+    /// The file's type for it (a Label Studio relation's label; a PAGE Relation's Label, else its custom
+    /// attribute: "key_value" or "relation {type:key_value;}"); "" when none.
+    QString type;
 };
 
 /// One page of annotations.

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -132,6 +133,9 @@ struct Region {
     QStringList labels;
     std::optional<double> score;
     int width = 0, height = 0;
+    /// An entity region of Incidoc's own export (meta {"entity": true, "words": [region ids]}): a group of
+    /// the word regions it names, not a word itself.
+    std::optional<QStringList> members;
 };
 
 // A region's box in pixels from a result's value (percentages of the image): a rectangle (rotated about
@@ -202,6 +206,19 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
         }
     }
 
+    // Regions are the ids that have a position somewhere (rectangle, polygon, or a labels / textarea result
+    // carrying one); a result without a position on an id that has none is about the whole image (a
+    // transcription or choices of the task): not a region.
+    auto hasPosition = [](const QJsonObject& value) {
+        return value.contains(QLatin1String("x")) || value.contains(QLatin1String("points"));
+    };
+    QSet<QString> placed;
+    for (const QJsonValue& rv : results) {
+        const QJsonObject r = rv.toObject();
+        if (const auto id = idText(r.value(QLatin1String("id")));
+            id && hasPosition(r.value(QLatin1String("value")).toObject()))
+            placed.insert(*id);
+    }
     std::vector<Region> regions;
     QHash<QString, int> byId;
     struct Relation {
@@ -227,12 +244,12 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
         }
         const auto id = idText(r.value(QLatin1String("id")));
         const QJsonObject value = r.value(QLatin1String("value")).toObject();
-        if (!id)
-            continue; // a result about the whole task (choices, ratings): not a region
+        if (!id || !placed.contains(*id))
+            continue; // a result about the whole image (choices, ratings, a transcription): not a region
         auto it = byId.constFind(*id);
         if (it == byId.constEnd()) {
             it = byId.insert(*id, int(regions.size()));
-            regions.push_back(Region{*id, {}, {}, {}, {}, 0, 0});
+            regions.push_back(Region{*id, {}, {}, {}, {}, 0, 0, std::nullopt});
         }
         Region& region = regions[*it];
         const int originalW = r.value(QLatin1String("original_width")).toInt();
@@ -241,7 +258,7 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
             page.width = originalW;
             page.height = originalH;
         }
-        if (!region.box && (value.contains(QLatin1String("x")) || value.contains(QLatin1String("points")))) {
+        if (!region.box && hasPosition(value)) {
             const double W = options.imageSize.isValid() ? options.imageSize.width() : originalW;
             const double H = options.imageSize.isValid() ? options.imageSize.height() : originalH;
             if (W <= 0 || H <= 0)
@@ -267,6 +284,15 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
                         region.labels << l.toString();
         if (r.value(QLatin1String("score")).isDouble() && !region.score)
             region.score = r.value(QLatin1String("score")).toDouble() * 100.0;
+        const QJsonObject meta = r.value(QLatin1String("meta")).toObject();
+        if (!region.members && meta.value(QLatin1String("entity")).toBool()
+            && meta.value(QLatin1String("words")).isArray()) {
+            QStringList members;
+            for (const QJsonValue& m : meta.value(QLatin1String("words")).toArray())
+                if (const auto mid = idText(m))
+                    members << *mid;
+            region.members = members;
+        }
     }
 
     std::vector<bool> isEntity(regions.size(), false);
@@ -281,20 +307,48 @@ Result<ImportedPage> readTask(const QJsonObject& task, const AnnotationReadOptio
         }
         page.links.push_back({rel.from, rel.to, rel.type});
     }
-    for (int i = 0; i < int(regions.size()); ++i) {
-        const Region& r = regions[i];
+    // Words: every region but the entity regions (Incidoc's export); in a file that has entity regions, the
+    // other regions' labels are their words' own labels, else a labelled region is an entity of one word.
+    const bool entityRegions =
+        std::any_of(regions.begin(), regions.end(), [](const Region& r) { return r.members.has_value(); });
+    QHash<QString, int> wordOf;
+    for (const Region& r : regions) {
         if (!r.box)
             return invalid(QStringLiteral("Label Studio region %1 has no rectangle or polygon").arg(r.id));
+        if (r.members)
+            continue;
         ImportedWord w;
         w.id = r.id;
         w.text = r.text.value_or(QString());
         w.box = *r.box;
         w.confidence = r.score;
-        w.block = i;
-        w.line = i;
+        w.block = int(page.words.size());
+        w.line = w.block;
+        if (entityRegions)
+            w.label = r.labels.value(0);
+        wordOf.insert(r.id, int(page.words.size()));
         page.words.push_back(std::move(w));
-        if (isEntity[i] || !r.labels.isEmpty())
-            page.entities.push_back({r.id, r.labels.value(0), {i}, std::nullopt});
+    }
+    for (int i = 0; i < int(regions.size()); ++i) {
+        const Region& r = regions[i];
+        if (r.members) {
+            ImportedEntity e{r.id, r.labels.value(0), {}, std::nullopt};
+            QStringList texts;
+            for (const QString& m : *r.members) {
+                const auto it = wordOf.constFind(m);
+                if (it == wordOf.constEnd())
+                    return invalid(QStringLiteral("Label Studio entity region %1 names %2, which is not a word "
+                                                  "region of the task")
+                                       .arg(r.id, m));
+                e.words.push_back(*it);
+                texts << page.words[size_t(*it)].text;
+            }
+            if (r.text && *r.text != texts.join(QLatin1Char(' ')))
+                e.text = r.text;
+            page.entities.push_back(std::move(e));
+        } else if (isEntity[i] || (!entityRegions && !r.labels.isEmpty())) {
+            page.entities.push_back({r.id, r.labels.value(0), {wordOf.value(r.id)}, std::nullopt});
+        }
     }
     return page;
 }

@@ -67,9 +67,10 @@ std::optional<PixelBox> parseBbox(const QString& value)
     int v[4];
     for (int i = 0; i < 4; ++i) {
         bool ok = false;
-        v[i] = parts[i].toInt(&ok);
-        if (!ok)
+        const double d = parts[i].toDouble(&ok); // integers as the spec says; a writer's decimals are rounded
+        if (!ok || !std::isfinite(d))
             return std::nullopt;
+        v[i] = toPixel(d);
     }
     return PixelBox{v[0], v[1], v[2], v[3]};
 }
@@ -298,6 +299,18 @@ QString customStructureType(const QString& custom)
     return m.hasMatch() ? m.captured(1).trimmed() : QString();
 }
 
+// A Relation's custom attribute as a link type: "key_value" as it is (Incidoc's export), or the `type` of
+// "relation {type:key_value;}"; "" when it has neither.
+QString customLinkType(const QString& custom)
+{
+    const QString c = custom.trimmed();
+    if (!c.contains(QLatin1Char('{')))
+        return c.contains(QLatin1Char(' ')) ? QString() : c;
+    static const QRegularExpression re(QStringLiteral(R"(\{[^}]*\btype\s*:\s*([^;}]+))"));
+    const auto m = re.match(c);
+    return m.hasMatch() ? m.captured(1).trimmed() : QString();
+}
+
 struct TextCandidate {
     int index = std::numeric_limits<int>::max();
     std::optional<double> conf;
@@ -322,6 +335,7 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
 
     struct Region {
         QString id, label;
+        bool labelled = false; ///< a structure type (not only an @type)
         std::vector<int> words;
         std::vector<TextCandidate> texts;
         int block = 0;
@@ -341,7 +355,7 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
         bool hasWords = false;
     } lineUnit, wordUnit;
     struct Relation {
-        QString type, label;
+        QString type, label, custom;
         QStringList refs;
     } relation;
     TextCandidate* pendingText = nullptr; // the TextEquiv being read
@@ -376,6 +390,11 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
             const QXmlStreamAttributes attrs = xml.attributes();
             const Element::Kind parent = kinds.empty() ? Element::Other : kinds.back();
             Element::Kind kind = Element::Other;
+            // A unit starting inside a TextEquiv (only a hostile file does that) replaces the texts the
+            // pending reading points into: that reading is dropped.
+            if (name == QLatin1String("Word") || name == QLatin1String("TextLine")
+                || name == QLatin1String("TextRegion"))
+                pendingText = nullptr;
             if (name == QLatin1String("Page")) {
                 pageSeen = true;
                 page.imageName = fileNameOf(attrs.value(QLatin1String("imageFilename")).toString());
@@ -386,12 +405,16 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
                 Region r;
                 r.id = attrs.value(QLatin1String("id")).toString();
                 r.label = customStructureType(attrs.value(QLatin1String("custom")).toString());
+                r.labelled = !r.label.isEmpty();
                 if (r.label.isEmpty())
                     r.label = attrs.value(QLatin1String("type")).toString();
                 r.block = blocks++;
                 regions.push_back(std::move(r));
                 regionStack.push_back(int(regions.size()) - 1);
             } else if (name == QLatin1String("TextLine")) {
+                if (parent != Element::RegionEl)
+                    return invalid(QStringLiteral("PAGE TextLine %1 is not inside a TextRegion")
+                                       .arg(attrs.value(QLatin1String("id")).toString()));
                 kind = Element::LineEl;
                 lineUnit = Unit{};
                 lineUnit.id = attrs.value(QLatin1String("id")).toString();
@@ -400,18 +423,17 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
                 kind = Element::WordEl;
                 wordUnit = Unit{};
                 wordUnit.id = attrs.value(QLatin1String("id")).toString();
-                if (parent == Element::LineEl) {
-                    wordUnit.line = lineUnit.line;
-                    lineUnit.hasWords = true;
-                } else {
-                    wordUnit.line = lines++;
-                }
+                if (parent != Element::LineEl)
+                    return invalid(QStringLiteral("PAGE Word %1 is not inside a TextLine").arg(wordUnit.id));
+                wordUnit.line = lineUnit.line;
+                lineUnit.hasWords = true;
             } else if (name == QLatin1String("Glyph")) {
                 kind = Element::GlyphEl;
             } else if (name == QLatin1String("Relation")) {
                 kind = Element::RelationEl;
                 relation = Relation{};
                 relation.type = attrs.value(QLatin1String("type")).toString();
+                relation.custom = attrs.value(QLatin1String("custom")).toString();
             } else if (name == QLatin1String("Coords")) {
                 const QString points = attrs.value(QLatin1String("points")).toString();
                 Unit* u = parent == Element::WordEl ? &wordUnit : parent == Element::LineEl ? &lineUnit : nullptr;
@@ -479,7 +501,8 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
                     if (relation.refs.size() != 2)
                         return invalid(QStringLiteral("a PAGE link Relation names %1 regions instead of two")
                                            .arg(relation.refs.size()));
-                    page.links.push_back({relation.refs[0], relation.refs[1], relation.label});
+                    page.links.push_back({relation.refs[0], relation.refs[1],
+                                          relation.label.isEmpty() ? customLinkType(relation.custom) : relation.label});
                 }
             }
         }
@@ -495,7 +518,7 @@ Result<std::vector<ImportedPage>> readPage(QXmlStreamReader& xml, const QString&
         byId.insert(regions[i].id, i);
     std::vector<bool> isEntity(regions.size(), false);
     for (int i = 0; i < int(regions.size()); ++i)
-        isEntity[i] = !regions[i].label.isEmpty() && !regions[i].words.empty();
+        isEntity[i] = regions[i].labelled && !regions[i].words.empty();
     for (const ImportedLink& l : page.links) {
         for (const QString& end : {l.from, l.to}) {
             const auto it = byId.constFind(end);

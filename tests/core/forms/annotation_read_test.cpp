@@ -5,6 +5,7 @@
 #include "core/export/format_alto.h"
 #include "core/export/format_hocr.h"
 #include "core/export/format_label_studio.h"
+#include "core/export/format_page_xml.h"
 #include "core/forms/annotation_read.h"
 
 #include <QDir>
@@ -486,7 +487,7 @@ const char* const kPage2019 = R"(<?xml version="1.0" encoding="UTF-8" standalone
         <TargetRegionRef regionRef="r_plate"/>
       </Relation>
     </Relations>
-    <TextRegion id="r_head" type="header" custom="readingOrder {index:0;}">
+    <TextRegion id="r_head" type="heading" custom="readingOrder {index:0;} structure {type:header;}">
       <Coords points="50,40 450,40 450,70 50,70"/>
       <TextLine id="r_head_l1" custom="readingOrder {index:0;}">
         <Coords points="50,40 450,40 450,70 50,70"/>
@@ -534,7 +535,7 @@ const char* const kPage2019 = R"(<?xml version="1.0" encoding="UTF-8" standalone
       </TextLine>
       <TextEquiv><Unicode>Jonah R. Pritchard</Unicode></TextEquiv>
     </TextRegion>
-    <TextRegion id="r_plate" custom="readingOrder {index:3;}">
+    <TextRegion id="r_plate" type="paragraph" custom="readingOrder {index:3;}">
       <Coords points="50,200 400,200 400,228 50,228"/>
       <TextLine id="r_plate_l1">
         <Coords points="50,200 400,200 400,228 50,228"/>
@@ -586,10 +587,10 @@ TEST(PageXml, Page2019GivesWordsLabelledRegionsAsEntitiesAndLinkRelations)
     EXPECT_EQ(page->words[4].line, 2);
     EXPECT_EQ(plate.line, 3);
 
-    // r_plate has no label and no link: not an entity.
+    // r_plate has only a layout type and no link: not an entity.
     ASSERT_EQ(page->entities.size(), 3u);
     EXPECT_EQ(page->entities[0].id, QStringLiteral("r_head"));
-    EXPECT_EQ(page->entities[0].label, QStringLiteral("header")); // the region's @type
+    EXPECT_EQ(page->entities[0].label, QStringLiteral("header")); // the structure type, not @type
     EXPECT_EQ(page->entities[0].words, (std::vector<int>{0, 1}));
     EXPECT_FALSE(page->entities[0].text.has_value());
     EXPECT_EQ(page->entities[1].id, QStringLiteral("r_key"));
@@ -621,7 +622,7 @@ const char* const kPage2013 = R"(<?xml version="1.0" encoding="UTF-8"?>
   </Metadata>
   <Page imageFilename="scans/dob_form.tif" imageWidth="1240" imageHeight="1754">
     <Relations>
-      <Relation type="link">
+      <Relation type="link" custom="relation {type:key_value;}">
         <RegionRef regionRef="r1"/>
         <RegionRef regionRef="r2"/>
       </Relation>
@@ -660,11 +661,11 @@ TEST(PageXml, Page2013LinksNameTheirRegionsWithRegionRef)
     ASSERT_EQ(page->entities.size(), 2u);
     EXPECT_EQ(page->entities[0].label, QStringLiteral("question")); // custom wins over @type
     EXPECT_EQ(page->entities[0].words, (std::vector<int>{0, 1, 2}));
-    EXPECT_EQ(page->entities[1].label, QStringLiteral("paragraph"));
+    EXPECT_EQ(page->entities[1].label, QStringLiteral("paragraph")); // linked: its @type labels it
     ASSERT_EQ(page->links.size(), 1u);
     EXPECT_EQ(page->links[0].from, QStringLiteral("r1"));
     EXPECT_EQ(page->links[0].to, QStringLiteral("r2"));
-    EXPECT_TRUE(page->links[0].type.isEmpty());
+    EXPECT_EQ(page->links[0].type, QStringLiteral("key_value")); // from the custom attribute
 }
 
 TEST(PageXml, BadPageFilesAreRefused)
@@ -689,6 +690,13 @@ TEST(PageXml, BadPageFilesAreRefused)
     cycle.replace("</Relations>", R"(<Relation id="rel_3" type="link"><SourceRegionRef regionRef="r_value"/>
         <TargetRegionRef regionRef="r_key"/></Relation></Relations>)");
     expectRefused(readAnnotations(writeFile(dir.path(), QStringLiteral("cycle.xml"), cycle)), {"cycle", "r_key"});
+    // Units inside a reading (hostile nesting): refused, without touching what the reading was read into.
+    QByteArray nested(kPage2019);
+    nested.replace("<TextEquiv conf=\"0.91\"><Unicode>Driver:</Unicode></TextEquiv>",
+                   "<TextEquiv conf=\"0.91\"><Word id=\"inner\"><Coords points=\"50,120 60,130\"/><TextEquiv>"
+                   "<TextLine id=\"deeper\"/></TextEquiv></Word><Unicode>Driver:</Unicode></TextEquiv>");
+    expectRefused(readAnnotations(writeFile(dir.path(), QStringLiteral("nested.xml"), nested)),
+                  {"Word inner", "not inside a TextLine"});
     QByteArray broken(kPage2019);
     broken.replace("</TextLine>", "</TextLin>");
     expectRefused(readAnnotations(writeFile(dir.path(), QStringLiteral("broken.xml"), broken)), {"broken XML"});
@@ -900,13 +908,24 @@ TEST(LabelStudio, BadTasksAreRefused)
                                   }),
                                   QSize(1000, 800)),
                   {"v7Hn2Lm", "outside"});
+    // A transcription of the whole image (no position, on no region): not a word.
+    const auto whole = readAnnotations(withResults([&](QJsonArray& r) {
+        r.append(QJsonObject{
+            {QStringLiteral("id"), QStringLiteral("t9")},
+            {QStringLiteral("type"), QStringLiteral("textarea")},
+            {QStringLiteral("value"), QJsonObject{{QStringLiteral("text"), QJsonArray{QStringLiteral("x")}}}}});
+    }));
+    ASSERT_TRUE(whole.ok()) << errorOf(whole);
+    EXPECT_EQ(whole->words.size(), 3u);
+    // A rectangle without its height: refused.
     expectRefused(readAnnotations(withResults([&](QJsonArray& r) {
-                      r.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("t9")},
-                                           {QStringLiteral("type"), QStringLiteral("textarea")},
-                                           {QStringLiteral("value"),
-                                            QJsonObject{{QStringLiteral("text"), QJsonArray{QStringLiteral("x")}}}}});
+                      QJsonObject o = r[0].toObject();
+                      QJsonObject v = o.value(QLatin1String("value")).toObject();
+                      v.remove(QStringLiteral("height"));
+                      o.insert(QStringLiteral("value"), v);
+                      r[0] = o;
                   })),
-                  {"t9", "no rectangle"});
+                  {"k1Xz9Pq", "malformed position"});
 }
 
 // ---------------------------------------------------------------------------------------------- Incidoc's own
@@ -974,6 +993,80 @@ TEST(IncidocExports, ItsOwnHocrAltoAndLabelStudioReadBack)
     EXPECT_EQ(ls->imageName, QStringLiteral("page-0001.png"));
     EXPECT_TRUE(ls->predicted); // not reviewed: Incidoc exports the page as a prediction
     EXPECT_EQ(ls->words[3].id, QStringLiteral("w4"));
+}
+
+// The same page with a form: a header, a key and its value, linked; a word in no entity; a word's own label.
+BundlePage exportedForm()
+{
+    BundlePage p = exportedPage();
+    p.words[3].labelName = QStringLiteral("PERSON");
+    auto entity = [&](EntityId id, const char* label, std::vector<size_t> words) {
+        EntityRecord e;
+        e.id = id;
+        e.label = QString::fromLatin1(label);
+        QStringList texts;
+        for (size_t w : words) {
+            e.words.push_back(p.words[w].id);
+            e.box = e.box.united(p.words[w].box);
+            texts << p.words[w].text;
+        }
+        e.text = texts.join(QLatin1Char(' '));
+        p.entities.push_back(e);
+    };
+    entity(10, "header", {0, 1});
+    entity(11, "question", {2});
+    entity(12, "answer", {3});
+    LinkRecord l;
+    l.id = 1;
+    l.from = 11;
+    l.to = 12;
+    l.type = QStringLiteral("key_value");
+    p.links.push_back(l);
+    return p;
+}
+
+void expectExportedForm(const ImportedPage& read, const BundlePage& p)
+{
+    ASSERT_EQ(read.words.size(), p.words.size()) << read.format.toStdString();
+    for (size_t i = 0; i < p.words.size(); ++i) {
+        EXPECT_EQ(read.words[i].text, p.words[i].text) << read.format.toStdString() << " " << i;
+        EXPECT_EQ(read.words[i].box, p.words[i].box) << read.format.toStdString() << " " << i;
+    }
+    ASSERT_EQ(read.entities.size(), 3u) << read.format.toStdString();
+    const std::vector<std::pair<const char*, std::vector<int>>> expected{
+        {"header", {0, 1}}, {"question", {2}}, {"answer", {3}}};
+    for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(read.entities[i].id, QStringLiteral("e%1").arg(10 + i)) << read.format.toStdString();
+        EXPECT_EQ(read.entities[i].label, QLatin1String(expected[i].first)) << read.format.toStdString();
+        EXPECT_EQ(read.entities[i].words, expected[i].second) << read.format.toStdString();
+        EXPECT_FALSE(read.entities[i].text.has_value()) << read.format.toStdString();
+    }
+    ASSERT_EQ(read.links.size(), 1u) << read.format.toStdString();
+    EXPECT_EQ(read.links[0].from, QStringLiteral("e11"));
+    EXPECT_EQ(read.links[0].to, QStringLiteral("e12"));
+    EXPECT_EQ(read.links[0].type, QStringLiteral("key_value"));
+}
+
+TEST(IncidocExports, ItsOwnPageXmlAndLabelStudioWithAFormReadBack)
+{
+    QTemporaryDir dir;
+    const BundlePage p = exportedForm();
+    const QSize size(1000, 800);
+    const auto page = readAnnotations(writeFile(dir.path(), QStringLiteral("page-0001.xml"),
+                                                pageToPageXml(p, QStringLiteral("2026-12-05T06:00:00Z"))),
+                                      size);
+    ASSERT_TRUE(page.ok()) << errorOf(page);
+    EXPECT_EQ(page->format, QStringLiteral("page"));
+    EXPECT_EQ(page->imageName, QStringLiteral("page-0001.png"));
+    expectExportedForm(*page, p);
+
+    const auto ls =
+        readAnnotations(writeFile(dir.path(), QStringLiteral("page-0001.json"), labelStudioTask(p, 1)), size);
+    ASSERT_TRUE(ls.ok()) << errorOf(ls);
+    expectExportedForm(*ls, p);
+    // Beside its entity regions, a word's own label stays the word's.
+    EXPECT_EQ(ls->words[3].label, QStringLiteral("PERSON"));
+    EXPECT_TRUE(ls->words[0].label.isEmpty());
 }
 
 // ---------------------------------------------------------------------------------------------- other bad input
