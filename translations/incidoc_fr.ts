@@ -252,10 +252,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>erreur&#xa0;: --api-key-file, --tls-ca et --fallback demandent --workers</translation>
     </message>
     <message>
-        <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export)</source>
-        <translation>erreur&#xa0;: commande inconnue « %1 » (import, ocr, status, dump, export)</translation>
-    </message>
-    <message>
         <source>error: --images takes binarized, original or none</source>
         <translation>erreur&#xa0;: --images attend binarized, original ou none</translation>
     </message>
@@ -360,36 +356,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>remarque&#xa0;: le moteur d’OCR %1 n’est pas disponible (%2)&#xa0;: Tesseract lit seul</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes&#xa0;:
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
-  status           documents, pages par état et par type, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
-  remove DOC...    retirer du projet les documents en échec (par id ou chemin, comme status les liste)
-
-OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
-    </message>
-    <message>
         <source>error: remove needs at least one document (its id or path)</source>
         <translation>erreur&#xa0;: remove demande au moins un document (son id ou son chemin)</translation>
     </message>
@@ -416,6 +382,103 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     <message>
         <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics, funsd, page, records, lines, crops</source>
         <translation>erreur&#xa0;: --formats attend une liste parmi json, coco, labelstudio, hocr, alto, metrics, funsd, page, records, lines, crops</translation>
+    </message>
+    <message>
+        <source>export: write nothing (exit 2) while the checks before export find anything.</source>
+        <translation>export : ne rien écrire (code 2) tant que les vérifications avant export trouvent un problème.</translation>
+    </message>
+    <message>
+        <source>propose: group words into entities (default: entities and links).</source>
+        <translation>propose : regrouper les mots en entités (par défaut : entités et liens).</translation>
+    </message>
+    <message>
+        <source>propose: link keys to their values (default: entities and links).</source>
+        <translation>propose : relier les clés à leurs valeurs (par défaut : entités et liens).</translation>
+    </message>
+    <message>
+        <source>propose: accept the proposals at once.</source>
+        <translation>propose : accepter aussitôt les propositions.</translation>
+    </message>
+    <message>
+        <source>import: annotation files (hOCR, ALTO, PAGE, FUNSD, Label Studio) named like the images, in DIR.</source>
+        <translation>import : fichiers d’annotations (hOCR, ALTO, PAGE, FUNSD, Label Studio) nommés comme les images, dans DOSSIER.</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes&#xa0;:
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
+  status           documents, pages par état et par type, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
+  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
+  remove DOC...    retirer du projet les documents en échec (par id ou chemin, comme status les liste)
+
+OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
+    </message>
+    <message>
+        <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
+        <translation>erreur : commande « %1 » inconnue (import, ocr, status, dump, export, remove, propose)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks before export found %n problem(s); nothing was written (--strict):</source>
+        <translation>
+            <numerusform>Les vérifications avant export ont trouvé %n problème ; rien n’a été écrit (--strict) :</numerusform>
+            <numerusform>Les vérifications avant export ont trouvé %n problèmes ; rien n’a été écrit (--strict) :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks before export found %n problem(s) (--strict refuses to export):</source>
+        <translation>
+            <numerusform>Les vérifications avant export ont trouvé %n problème (--strict refuse d’exporter) :</numerusform>
+            <numerusform>Les vérifications avant export ont trouvé %n problèmes (--strict refuse d’exporter) :</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  … et %n autre</numerusform>
+            <numerusform>  … et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  ANNOTATIONS NOT IMPORTED  %1: %2 (the image is read by OCR)</source>
+        <translation>  ANNOTATIONS NON IMPORTÉES  %1 : %2 (l’image est lue par l’OCR)</translation>
+    </message>
+    <message>
+        <source>Annotations: %1 file(s) imported as their pages&apos; words and forms; %2 refused</source>
+        <translation>Annotations : %1 fichier(s) importé(s) comme mots et formulaires de leurs pages ; %2 refusé(s)</translation>
+    </message>
+    <message>
+        <source>Forms:     %1 entities (%2 proposed), %3 links (%4 proposed)</source>
+        <translation>Formulaires : %1 entités (%2 proposées), %3 liens (%4 proposés)</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>Vérifications :</translation>
+    </message>
+    <message>
+        <source>Checks before export:</source>
+        <translation>Vérifications avant export :</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2088,77 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Could not remove the document: %1</source>
         <translation>Impossible de retirer le document&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>an entity</source>
+        <translation>une entité</translation>
+    </message>
+    <message>
+        <source>Could not group the words: word %1 no longer exists</source>
+        <translation>Impossible de regrouper les mots : le mot %1 n’existe plus</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>Regrouper %1</translation>
+    </message>
+    <message>
+        <source>Ungroup %1</source>
+        <translation>Dégrouper %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ungroup %n entities</source>
+        <translation>
+            <numerusform>Dégrouper %n entité</numerusform>
+            <numerusform>Dégrouper %n entités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n entité</numerusform>
+            <numerusform>%n entités</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No label on %1</source>
+        <translation>Aucune étiquette sur %1</translation>
+    </message>
+    <message>
+        <source>Label %1 on %2</source>
+        <translation>Étiquette %1 sur %2</translation>
+    </message>
+    <message>
+        <source>No field on %1</source>
+        <translation>Aucun champ sur %1</translation>
+    </message>
+    <message>
+        <source>Field %1 on %2</source>
+        <translation>Champ %1 sur %2</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2</source>
+        <translation>Lien %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n link(s)</source>
+        <translation>
+            <numerusform>Supprimer %n lien</numerusform>
+            <numerusform>Supprimer %n liens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n proposal(s)</source>
+        <translation>
+            <numerusform>Accepter %n proposition</numerusform>
+            <numerusform>Accepter %n propositions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n proposal(s)</source>
+        <translation>
+            <numerusform>Rejeter %n proposition</numerusform>
+            <numerusform>Rejeter %n propositions</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -252,10 +252,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>错误：--api-key-file、--tls-ca 和 --fallback 需要配合 --workers 使用</translation>
     </message>
     <message>
-        <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export)</source>
-        <translation>错误：未知命令 &apos;%1&apos;（import、ocr、status、dump、export）</translation>
-    </message>
-    <message>
         <source>error: --images takes binarized, original or none</source>
         <translation>错误：--images 需要 binarized、original 或 none</translation>
     </message>
@@ -360,36 +356,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>注意：OCR 引擎 %1 不可用（%2）：仅由 Tesseract 识别</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
-
-命令：
-  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和类型统计的页面、词、失败
-  dump -o 目录     将每一页写为 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-  engines          OCR 引擎：版本、语言、能力、是否可用
-  remove DOC...    从项目中移除失败的文档（按 id 或路径，与 status 列出的一致）
-
-在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
-同时处理的页数默认为各 worker 线程数之和。</translation>
-    </message>
-    <message>
         <source>error: remove needs at least one document (its id or path)</source>
         <translation>错误：remove 至少需要一个文档（其 id 或路径）</translation>
     </message>
@@ -416,6 +382,100 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>error: --formats takes a list of json, coco, labelstudio, hocr, alto, metrics, funsd, page, records, lines, crops</source>
         <translation>错误：--formats 接受以下格式的列表：json、coco、labelstudio、hocr、alto、metrics、funsd、page、records、lines、crops</translation>
+    </message>
+    <message>
+        <source>export: write nothing (exit 2) while the checks before export find anything.</source>
+        <translation>export：导出前检查发现任何问题时不写出任何内容（退出码 2）。</translation>
+    </message>
+    <message>
+        <source>propose: group words into entities (default: entities and links).</source>
+        <translation>propose：将词组合为实体（默认：实体和链接）。</translation>
+    </message>
+    <message>
+        <source>propose: link keys to their values (default: entities and links).</source>
+        <translation>propose：将键链接到其值（默认：实体和链接）。</translation>
+    </message>
+    <message>
+        <source>propose: accept the proposals at once.</source>
+        <translation>propose：立即接受建议。</translation>
+    </message>
+    <message>
+        <source>import: annotation files (hOCR, ALTO, PAGE, FUNSD, Label Studio) named like the images, in DIR.</source>
+        <translation>import：目录中与图像同名的标注文件（hOCR、ALTO、PAGE、FUNSD、Label Studio）。</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
+
+命令：
+  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和类型统计的页面、词、失败
+  dump -o 目录     将每一页写为 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  engines          OCR 引擎：版本、语言、能力、是否可用
+  propose [DOC...] 根据版面建议实体和键 -&gt; 值链接（--entities、--links；--accept）
+  remove DOC...    从项目中移除失败的文档（按 id 或路径，与 status 列出的一致）
+
+在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
+同时处理的页数默认为各 worker 线程数之和。</translation>
+    </message>
+    <message>
+        <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
+        <translation>错误：未知命令“%1”（import、ocr、status、dump、export、remove、propose）</translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks before export found %n problem(s); nothing was written (--strict):</source>
+        <translation>
+            <numerusform>导出前检查发现 %n 个问题；未写出任何内容（--strict）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The checks before export found %n problem(s) (--strict refuses to export):</source>
+        <translation>
+            <numerusform>导出前检查发现 %n 个问题（--strict 会拒绝导出）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  … and %n more</source>
+        <translation>
+            <numerusform>  …… 另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  ANNOTATIONS NOT IMPORTED  %1: %2 (the image is read by OCR)</source>
+        <translation>  标注未导入  %1：%2（图像将由 OCR 读取）</translation>
+    </message>
+    <message>
+        <source>Annotations: %1 file(s) imported as their pages&apos; words and forms; %2 refused</source>
+        <translation>标注：%1 个文件已作为其页面的词和表单导入；%2 个被拒绝</translation>
+    </message>
+    <message>
+        <source>Forms:     %1 entities (%2 proposed), %3 links (%4 proposed)</source>
+        <translation>表单：    %1 个实体（%2 个建议），%3 个链接（%4 个建议）</translation>
+    </message>
+    <message>
+        <source>Checks:</source>
+        <translation>检查：</translation>
+    </message>
+    <message>
+        <source>Checks before export:</source>
+        <translation>导出前检查：</translation>
     </message>
 </context>
 <context>
@@ -2012,6 +2072,72 @@ Open it read-only?</source>
     <message>
         <source>Could not remove the document: %1</source>
         <translation>无法移除文档：%1</translation>
+    </message>
+    <message>
+        <source>an entity</source>
+        <translation>一个实体</translation>
+    </message>
+    <message>
+        <source>Could not group the words: word %1 no longer exists</source>
+        <translation>无法组合这些词：词 %1 已不存在</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>组合 %1</translation>
+    </message>
+    <message>
+        <source>Ungroup %1</source>
+        <translation>取消组合 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ungroup %n entities</source>
+        <translation>
+            <numerusform>取消组合 %n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No label on %1</source>
+        <translation>移除 %1 的标签</translation>
+    </message>
+    <message>
+        <source>Label %1 on %2</source>
+        <translation>为 %2 加上标签 %1</translation>
+    </message>
+    <message>
+        <source>No field on %1</source>
+        <translation>移除 %1 的字段</translation>
+    </message>
+    <message>
+        <source>Field %1 on %2</source>
+        <translation>为 %2 设置字段 %1</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2</source>
+        <translation>链接 %1 → %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n link(s)</source>
+        <translation>
+            <numerusform>删除 %n 个链接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept %n proposal(s)</source>
+        <translation>
+            <numerusform>接受 %n 个建议</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject %n proposal(s)</source>
+        <translation>
+            <numerusform>拒绝 %n 个建议</numerusform>
+        </translation>
     </message>
 </context>
 <context>
