@@ -1,0 +1,76 @@
+#pragma once
+// Proposals for forms, from the layout alone: OCR words grouped into entities (phrases along a line, lines
+// of one paragraph, never across a ruled line), key -> value links between entities (a key ending in ':' or
+// labelled "question" and the value to its right or below it; a table's column header over its cells), and a
+// labelled form carried onto another page with the same layout (aligned by anchor words).
+// An annotator accepts or rejects each proposal; nothing here is stored.
+//
+// Everything is in page pixels (core/model/geometry.h). Threading: every function is reentrant.
+
+#include "core/model/forms.h"
+#include "core/model/records.h"
+
+#include <QImage>
+#include <QString>
+
+#include <vector>
+
+namespace incidoc {
+
+/// A proposed entity: some of the words handed to proposeEntities().
+struct ProposedEntity {
+    std::vector<int> words; ///< indices into the words given, in reading order (left to right, top to bottom)
+    QString label;          ///< a guess: "question", "answer", "header" or "other" (entityRoles())
+    QString text;           ///< the words' texts joined with spaces
+    PixelBox box;           ///< union of the words' boxes
+};
+
+/// A proposed link between two entities of the list given to proposeLinks().
+struct ProposedLink {
+    int from = 0, to = 0;             ///< indices into the entities: the key (question) and its value (answer)
+    QString type = defaultLinkType(); ///< defaultLinkType()
+    double score = 0;                 ///< 0..1, higher is surer; proposals come sorted by descending score
+};
+
+/// Groups a page's words into entities: words follow each other along a line while the gap between them is
+/// small for their height; a word ending in ':' closes its entity (a key); lines of one paragraph (tight
+/// line spacing, aligned left edges, the upper one not a key) join. When `page` (the page image, any
+/// format) is given, ruled lines found on it separate words and lines as well (words of one ruled cell stay
+/// together, words of two cells do not). Every word with text belongs to exactly one entity; words with
+/// empty text to none. Entities come in reading order, each with a label guess (guessLabels()).
+std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words, const QImage& page = {});
+
+/// Guesses a label for each entity from its text and layout: a text ending in ':' is a question; an entity
+/// right of or just below a question is its answer; a short line alone on its row, in capitals or taller
+/// than the page's text, is a header; the rest is other. Entities are read by `text` and `box` only.
+std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities);
+
+/// Proposes key -> value links between the entities of one page (read: `text`, `box`, `label`; an empty
+/// label is guessed with guessLabels()). Each answer gets the question that labels it: on its line to its
+/// left, else above it in its column, with no other entity in between; a table's cell gets its row's and
+/// its column's header. Links never repeat (an undirected pair once) and never join an entity to itself.
+std::vector<ProposedLink> proposeLinks(const std::vector<EntityRecord>& entities);
+
+/// How carryForm() aligned the two pages.
+struct PageAlignment {
+    double scaleX = 1, scaleY = 1, dx = 0, dy = 0; ///< target = source * scale + d
+    int anchors = 0;                               ///< anchor words that agree with the fit (inliers)
+    bool valid = false;                            ///< false: too few anchors agreed; nothing is carried
+};
+
+/// Aligns `toWords` to `fromWords` by anchor words (a text found exactly once on each page, letters or digits
+/// of at least 3 characters) with a robust fit of a scale and a translation per axis (a consensus of anchor
+/// pairs, then least squares on the inliers). Needs at least 3 agreeing anchors.
+PageAlignment alignPages(const std::vector<WordRecord>& fromWords, const std::vector<WordRecord>& toWords);
+
+/// Carries a labelled form from one page to another page with the same layout: the pages are aligned
+/// (alignPages()), each entity's box is mapped onto the target page and takes the target words whose
+/// centres fall inside it (in reading order); entities that find no words are dropped with their links.
+/// The carried entities keep the `id`, `label` and `field` of the entities they come from (so the links,
+/// which keep theirs, still refer to them: map the ids when storing), `source` carriedSource(),
+/// `proposed` true, `words` the target words' ids, `text` and `box` from those words, `pageId` the target
+/// words'. No alignment (too few anchors): an empty form.
+PageForm carryForm(const std::vector<WordRecord>& fromWords, const PageForm& fromForm,
+                   const std::vector<WordRecord>& toWords);
+
+} // namespace incidoc
