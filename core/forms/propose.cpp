@@ -22,6 +22,8 @@ constexpr double kMaxAboveGap = 4.0;    // a key further above its value than th
 constexpr double kIndent = 6.0;         // a value below its key may start this far right of the key's end
 constexpr double kMaxColumn = 40.0;     // a column header is at most this far above its cells
 constexpr double kRowCost = 2.0;        // what passing other cells of a row costs a row header
+constexpr int kKeyWords = 4;            // a key without a colon has at most this many words
+constexpr double kKeyReach = 8.0;       // ... and its value is at most this far to its right
 constexpr int kTableRows = 2;           // a key over this many values is a column header (a table)
 constexpr int kMinRuleRun = 3;          // a ruled line is this many text heights long at least
 
@@ -380,48 +382,96 @@ double belowCost(const EntityRecord& key, const EntityRecord& value, double unit
 
 } // namespace
 
+namespace {
+
+struct TextShape {
+    int letters = 0, upper = 0, digits = 0, words = 0;
+};
+
+TextShape shapeOf(const QString& text)
+{
+    TextShape s;
+    for (const QChar c : text) {
+        if (c.isLetter()) {
+            ++s.letters;
+            s.upper += c.isUpper() ? 1 : 0;
+        }
+        s.digits += c.isDigit() ? 1 : 0;
+    }
+    s.words = static_cast<int>(text.split(QLatin1Char(' '), Qt::SkipEmptyParts).size());
+    return s;
+}
+
+} // namespace
+
 std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities)
 {
     const size_t n = entities.size();
     std::vector<QString> labels(n);
     const double unit = lineHeight(entities);
-    for (size_t i = 0; i < n; ++i)
-        if (endsWithColon(entities[i].text))
-            labels[i] = QStringLiteral("question");
+    const QString question = QStringLiteral("question"), answer = QStringLiteral("answer");
+    // Keys: a text ending in ':'; or a short label of words (not a number) with something on its right on its
+    // line, or over a column of at least two entries.
     for (size_t i = 0; i < n; ++i) {
-        if (!labels[i].isEmpty())
+        const EntityRecord& e = entities[i];
+        if (e.box.isEmpty())
+            continue;
+        if (endsWithColon(e.text)) {
+            labels[i] = question;
+            continue;
+        }
+        const TextShape shape = shapeOf(e.text);
+        if (shape.letters < 2 || shape.digits > shape.letters || shape.words > kKeyWords)
+            continue;
+        int right = 0, column = 0;
+        for (size_t k = 0; k < n; ++k) {
+            if (k == i || entities[k].box.isEmpty() || isPunctuation(entities[k].text))
+                continue;
+            const EntityRecord& v = entities[k];
+            const double r = rightCost(e, v, unit);
+            if (r >= 0 && r <= kKeyReach && !endsWithColon(v.text)
+                && !blocked(entities, i, k,
+                            {e.box.x1, std::max(e.box.y0, v.box.y0), v.box.x0, std::min(e.box.y1, v.box.y1)}))
+                ++right;
+            const double b = belowCost(e, v, unit, kMaxColumn);
+            if (b >= 0 && xOverlap(e.box, v.box) >= 0.5 * std::min(e.box.width(), v.box.width()))
+                ++column;
+        }
+        if (right > 0 || column >= 2)
+            labels[i] = question;
+    }
+    for (size_t i = 0; i < n; ++i) {
+        if (!labels[i].isEmpty() || entities[i].box.isEmpty())
             continue;
         const EntityRecord& e = entities[i];
-        bool answer = false, alone = true;
-        for (size_t k = 0; k < n && !answer; ++k) {
+        bool isAnswer = false, alone = true;
+        for (size_t k = 0; k < n; ++k) {
             if (k == i)
                 continue;
             if (yOverlap(entities[k].box, e.box) > 0)
                 alone = false;
-            if (labels[k] != QLatin1String("question"))
+            if (labels[k] != question || isAnswer)
                 continue;
             const double right = rightCost(entities[k], e, unit);
             const double below = belowCost(entities[k], e, unit);
             if (right >= 0 && !blocked(entities, k, i, {entities[k].box.x1, e.box.y0, e.box.x0, e.box.y1}))
-                answer = true;
+                isAnswer = true;
             else if (below >= 0 && below - kAboveCost <= 1.5
                      && !blocked(entities, k, i, {e.box.x0, entities[k].box.y1, e.box.x1, e.box.y0}))
-                answer = true;
+                isAnswer = true;
         }
-        if (answer) {
-            labels[i] = QStringLiteral("answer");
+        if (isAnswer) {
+            labels[i] = answer;
             continue;
         }
-        int letters = 0, upper = 0;
-        for (const QChar c : e.text)
-            if (c.isLetter()) {
-                ++letters;
-                upper += c.isUpper() ? 1 : 0;
-            }
-        const bool capitals = letters >= 3 && upper == letters;
+        const TextShape shape = shapeOf(e.text);
+        const bool capitals = shape.letters >= 3 && shape.upper == shape.letters;
         const bool tall = heightOf(e.box) >= 1.5 * unit && e.text.size() <= 60;
         labels[i] = alone && (capitals || tall) ? QStringLiteral("header") : QStringLiteral("other");
     }
+    for (QString& l : labels)
+        if (l.isEmpty())
+            l = QStringLiteral("other");
     return labels;
 }
 

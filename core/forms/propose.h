@@ -33,22 +33,28 @@ struct ProposedLink {
 };
 
 /// Groups a page's words into entities: words follow each other along a line while the gap between them is
-/// small for their height; a word ending in ':' closes its entity (a key); lines of one paragraph (tight
-/// line spacing, aligned left edges, the upper one not a key) join. When `page` (the page image, any
-/// format) is given, ruled lines found on it separate words and lines as well (words of one ruled cell stay
-/// together, words of two cells do not). Every word with text belongs to exactly one entity; words with
-/// empty text to none. Entities come in reading order, each with a label guess (guessLabels()).
+/// small for their height; a word ending in ':' closes its entity (a key); lines of one paragraph join (close
+/// line spacing, aligned left edges, similar heights, the upper line full: its end is where the next line's
+/// first word would not have fit; the upper line not a key). When `page` (the page image, any format) is
+/// given, the ruled lines found on it (long dark runs) separate words and lines as well, so an entity never
+/// crosses the rule between two cells. Every word with text and a box belongs to exactly one entity; the
+/// others to none. Entities come in reading order, each with a label guess (guessLabels()).
 std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words, const QImage& page = {});
 
-/// Guesses a label for each entity from its text and layout: a text ending in ':' is a question; an entity
-/// right of or just below a question is its answer; a short line alone on its row, in capitals or taller
-/// than the page's text, is a header; the rest is other. Entities are read by `text` and `box` only.
+/// Guesses a label for each entity from its text and layout: a key ("question") ends in ':', or is a short
+/// label of words with something on its right on its line or a column of entries under it; an entity right
+/// of or just below a key is its value ("answer"); a line alone on its row, in capitals or taller than the
+/// page's text, is a "header"; the rest is "other". Entities are read by `text` and `box` only. On FUNSD's
+/// 149 training forms 62 % of the labels come out right (bench_forms).
 std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities);
 
 /// Proposes key -> value links between the entities of one page (read: `text`, `box`, `label`; an empty
-/// label is guessed with guessLabels()). Each answer gets the question that labels it: on its line to its
-/// left, else above it in its column, with no other entity in between; a table's cell gets its row's and
-/// its column's header. Links never repeat (an undirected pair once) and never join an entity to itself.
+/// label is guessed with guessLabels()). Each value ("answer") gets the key ("question") that names it: on
+/// its line to its left (to its right for a checkbox mark), else above it or above and to the left (an
+/// indented value), with no other entity in between; a table's cell gets its row's header (past the row's
+/// other cells) and its column's header (past the column's other cells). A key with a value on its right
+/// does not also take the values below it unless it heads a column. Links never repeat (an undirected pair
+/// once) and never join an entity to itself.
 std::vector<ProposedLink> proposeLinks(const std::vector<EntityRecord>& entities);
 
 /// How carryForm() aligned the two pages.
@@ -64,12 +70,14 @@ struct PageAlignment {
 PageAlignment alignPages(const std::vector<WordRecord>& fromWords, const std::vector<WordRecord>& toWords);
 
 /// Carries a labelled form from one page to another page with the same layout: the pages are aligned
-/// (alignPages()), each entity's box is mapped onto the target page and takes the target words whose
-/// centres fall inside it (in reading order); entities that find no words are dropped with their links.
-/// The carried entities keep the `id`, `label` and `field` of the entities they come from (so the links,
-/// which keep theirs, still refer to them: map the ids when storing), `source` carriedSource(),
-/// `proposed` true, `words` the target words' ids, `text` and `box` from those words, `pageId` the target
-/// words'. No alignment (too few anchors): an empty form.
+/// (alignPages()), each entity's box (its words' boxes on `fromWords`, else its `box`) is mapped onto the
+/// target page and takes the target words whose centres fall inside it (a word inside two takes the smaller),
+/// in reading order; entities that find no words are dropped with their links.
+/// Carried entities keep the `id`, `label` and `field` of the entities they come from and get `words` (the
+/// target words' ids), `text`, `box` and `pageId` from those words. Carried links keep `from`, `to` and
+/// `type` (so they still refer to the carried entities: map the ids when storing) and get `id` 0. Both get
+/// `source` carriedSource() and `proposed` true. No alignment (fewer than 3 anchors agree): an empty form,
+/// never a guess.
 PageForm carryForm(const std::vector<WordRecord>& fromWords, const PageForm& fromForm,
                    const std::vector<WordRecord>& toWords);
 

@@ -131,6 +131,7 @@ struct Half {
     long long keysWithout = 0, keysWith = 0;
     std::vector<double> keysWithoutPerForm, keysWithPerForm;
     int forms = 0;
+    long long labelled = 0, labelsRight = 0;
     long long ocrWords = 0, matchedWords = 0;
 
     void add(const Half& o)
@@ -145,6 +146,8 @@ struct Half {
         keysWithoutPerForm.insert(keysWithoutPerForm.end(), o.keysWithoutPerForm.begin(), o.keysWithoutPerForm.end());
         keysWithPerForm.insert(keysWithPerForm.end(), o.keysWithPerForm.begin(), o.keysWithPerForm.end());
         forms += o.forms;
+        labelled += o.labelled;
+        labelsRight += o.labelsRight;
         ocrWords += o.ocrWords;
         matchedWords += o.matchedWords;
     }
@@ -195,6 +198,7 @@ int main(int argc, char** argv)
     int ocrRead = 0;
     QElapsedTimer proposeTime;
     qint64 proposeMs = 0;
+    std::vector<double> entityMs;
     for (int i = 0; i < names.size(); ++i) {
         const FunsdForm form = readFunsdForm(formsDir, names[i]);
         Half& h = halves[i % 2];
@@ -208,6 +212,11 @@ int main(int argc, char** argv)
         const PairScore kv = scoreLinks(form, links, true);
         h.keyValue += kv;
         h.all += scoreLinks(form, links, false);
+        const std::vector<QString> guessed = guessLabels(entities);
+        for (size_t e = 0; e < entities.size(); ++e) {
+            ++h.labelled;
+            h.labelsRight += guessed[e] == entities[e].label ? 1 : 0;
+        }
         for (EntityRecord& e : entities)
             e.label.clear();
         h.guessedKeyValue += scoreLinks(form, proposeLinks(entities), true);
@@ -243,7 +252,10 @@ int main(int argc, char** argv)
         const std::vector<int> matched = matchedTruthGroups(words, form);
         h.ocrWords += static_cast<long long>(words.size());
         h.matchedWords += std::count_if(matched.begin(), matched.end(), [](int g) { return g >= 0; });
-        h.ocrGrouping += scoreGrouping(proposedGroups(words, image), matched);
+        proposeTime.start();
+        const std::vector<int> groups = proposedGroups(words, image);
+        entityMs.push_back(static_cast<double>(proposeTime.nsecsElapsed()) / 1e6);
+        h.ocrGrouping += scoreGrouping(groups, matched);
     }
     Half all;
     all.add(halves[0]);
@@ -260,6 +272,10 @@ int main(int argc, char** argv)
     printRow("   links, true entities: all FUNSD links", halves[0].all, halves[1].all, all.all);
     printRow("   question->answer, labels guessed", halves[0].guessedKeyValue, halves[1].guessedKeyValue,
              all.guessedKeyValue);
+    std::printf("%-44s | %17.3f | %17.3f | %17.3f\n", "   labels guessed right (of true entities)",
+                halves[0].labelled ? double(halves[0].labelsRight) / double(halves[0].labelled) : 0.0,
+                halves[1].labelled ? double(halves[1].labelsRight) / double(halves[1].labelled) : 0.0,
+                all.labelled ? double(all.labelsRight) / double(all.labelled) : 0.0);
     printRow("2. entities from Tesseract words (pairwise)", halves[0].ocrGrouping, halves[1].ocrGrouping,
              all.ocrGrouping);
     printRow("   entities from truth words (pairwise)", halves[0].truthGrouping, halves[1].truthGrouping,
@@ -274,6 +290,8 @@ int main(int argc, char** argv)
                     h->keysWithout, h->keysWith,
                     h->keysWithout ? 100.0 * double(h->keysWithout - h->keysWith) / double(h->keysWithout) : 0.0,
                     bench::median(h->keysWithoutPerForm), bench::median(h->keysWithPerForm));
-    std::printf("proposeLinks: %lld ms for all forms\n", static_cast<long long>(proposeMs));
+    std::printf("proposeLinks: %lld ms for all forms; proposeEntities (Tesseract words and the page image): %.1f ms "
+                "per form (median)\n",
+                static_cast<long long>(proposeMs), bench::median(entityMs));
     return 0;
 }
