@@ -11,21 +11,22 @@ namespace incidoc {
 namespace {
 // The rule's constants, tuned on the even-indexed half of FUNSD's 149 training forms (tests/bench/
 // bench_forms.cpp) and checked on the other half. Lengths are in units of the text height.
-constexpr double kWordGap = 2.5;        // words further apart along a line start a new entity
-constexpr double kLineOverlap = 0.5;    // two words are on one line when their heights overlap this much
-constexpr double kParagraphGap = 0.7;   // lines of one paragraph are at most this far apart
-constexpr double kParagraphAlign = 1.0; // ... and their left edges this close
-constexpr double kHeightRatio = 2.0;    // ... and their heights this alike
-constexpr double kWrapSlack = 3.0;      // a paragraph's line (but its last) ends less than this short of its right edge
-constexpr double kAboveCost = 1.0;      // a value below its key costs this much more than one to its right
-constexpr double kMaxAboveGap = 4.0;    // a key further above its value than this is not its key
-constexpr double kIndent = 6.0;         // a value below its key may start this far right of the key's end
-constexpr double kMaxColumn = 40.0;     // a column header is at most this far above its cells
-constexpr double kRowCost = 2.0;        // what passing other cells of a row costs a row header
-constexpr int kKeyWords = 4;            // a key without a colon has at most this many words
-constexpr double kKeyReach = 8.0;       // ... and its value is at most this far to its right
-constexpr int kTableRows = 2;           // a key over this many values is a column header (a table)
-constexpr int kMinRuleRun = 3;          // a ruled line is this many text heights long at least
+constexpr double kWordGap = 2.5;         // words further apart along a line start a new entity
+constexpr double kLineOverlap = 0.5;     // two words are on one line when their heights overlap this much
+constexpr double kParagraphGap = 0.7;    // lines of one paragraph are at most this far apart
+constexpr double kParagraphAlign = 1.0;  // ... and their left edges this close
+constexpr double kHeightRatio = 2.0;     // ... and their heights this alike
+constexpr double kParagraphWidth = 12.0; // ... and the upper one (not the last) at least this wide
+constexpr double kWrapSlack = 3.0;   // a paragraph's line (but its last) ends less than this short of its right edge
+constexpr double kAboveCost = 1.0;   // a value below its key costs this much more than one to its right
+constexpr double kMaxAboveGap = 4.0; // a key further above its value than this is not its key
+constexpr double kIndent = 6.0;      // a value below its key may start this far right of the key's end
+constexpr double kMaxColumn = 40.0;  // a column header is at most this far above its cells
+constexpr double kRowCost = 2.0;     // what passing other cells of a row costs a row header
+constexpr int kKeyWords = 4;         // a key without a colon has at most this many words
+constexpr double kKeyReach = 8.0;    // ... and its value is at most this far to its right
+constexpr int kTableRows = 2;        // a key over this many values is a column header (a table)
+constexpr int kMinRuleRun = 3;       // a ruled line is this many text heights long at least
 
 double median(std::vector<double> v)
 {
@@ -245,6 +246,8 @@ std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words
         // A paragraph's line ends where the next line's first word would not have fit: lines of a list do not.
         const PixelBox& first = words[phrases[b].words.front()].box;
         if (A.x1 + (0.5 + kWrapSlack) * unit + first.width() < std::max(A.x1, B.x1))
+            return false;
+        if (A.width() < kParagraphWidth * unit)
             return false;
         return !rules.separatesRows(A.y1 - 1, B.y0 + 1, std::max(A.x0, B.x0), std::min(A.x1, B.x1));
     };

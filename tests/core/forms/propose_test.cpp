@@ -151,8 +151,8 @@ TEST(ProposeEntities, GroupsTheWordsOfThePublicFormsAsTheirAnnotationsDo)
         EXPECT_TRUE(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; })) << form.name.toStdString();
         score += scoreGrouping(proposedGroups(form.words, image), form.wordEntity);
     }
-    // Measured 0.848 (P 0.836, R 0.859) on these 10 forms; bench_forms gives the figures on all 149.
-    EXPECT_GE(score.f1(), 0.80) << "P " << score.precision() << " R " << score.recall();
+    // Measured 0.888 (P 0.938, R 0.842) on these 10 forms; bench_forms gives the figures on all 149.
+    EXPECT_GE(score.f1(), 0.85) << "P " << score.precision() << " R " << score.recall();
 }
 
 TEST(ProposeLinks, FindsTheKeyValueLinksOfThePublicForms)
