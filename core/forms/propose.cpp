@@ -216,8 +216,9 @@ std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words
         phrase.closed = endsWithColon(words[i].text);
     }
 
-    // Paragraphs: a phrase joins the one just above it when they are set like lines of one paragraph, each
-    // is the other's only neighbour that way, and the upper one is not a key.
+    // Paragraphs: a phrase continues the nearest phrase above it that it may continue: set like the lines of
+    // one paragraph (close below it, left edges aligned, similar heights, the upper line wide and full, no
+    // rule between them), the upper one not a key.
     const int n = static_cast<int>(phrases.size());
     // Measured where the lines meet (a skewed page's long lines overlap as a whole): the lower line's first
     // word against the word of the upper line above it.
@@ -382,10 +383,6 @@ double belowCost(const EntityRecord& key, const EntityRecord& value, double unit
         return -1;
     return kAboveCost + (v.y0 - k.y1) / unit + 0.2 * std::abs(v.x0 - k.x0) / unit;
 }
-
-} // namespace
-
-namespace {
 
 struct TextShape {
     int letters = 0, upper = 0, digits = 0, words = 0;

@@ -36,9 +36,9 @@ struct ProposedLink {
 /// small for their height; a word ending in ':' closes its entity (a key); lines of one paragraph join (close
 /// line spacing, aligned left edges, similar heights, the upper line full: its end is where the next line's
 /// first word would not have fit; the upper line not a key). When `page` (the page image, any format) is
-/// given, the ruled lines found on it (long dark runs) separate words and lines as well, so an entity never
-/// crosses the rule between two cells. Every word with text and a box belongs to exactly one entity; the
-/// others to none. Entities come in reading order, each with a label guess (guessLabels()).
+/// given (in page pixels, the grid of the words' boxes), the ruled lines found on it (long dark runs) separate words
+/// and lines as well, so an entity never crosses the rule between two cells. Every word with text and a box belongs to
+/// exactly one entity; the others to none. Entities come in reading order, each with a label guess (guessLabels()).
 std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words, const QImage& page = {});
 
 /// Guesses a label for each entity from its text and layout: a key ("question") ends in ':', or is a short
