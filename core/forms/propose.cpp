@@ -26,7 +26,9 @@ constexpr double kRowCost = 2.0;     // what passing other cells of a row costs 
 constexpr int kKeyWords = 4;         // a key without a colon has at most this many words
 constexpr double kKeyReach = 8.0;    // ... and its value is at most this far to its right
 constexpr int kTableRows = 2;        // a key over this many values is a column header (a table)
-constexpr int kMinRuleRun = 3;       // a ruled line is this many text heights long at least
+constexpr double kMinScale = 0.67;   // carried forms: the target page is at most 1.5 times smaller or larger
+constexpr double kMaxAspectChange = 0.1; // ... and its scales along x and y differ by at most 10 %
+constexpr int kMinRuleRun = 3;           // a ruled line is this many text heights long at least
 
 double median(std::vector<double> v)
 {
@@ -688,7 +690,9 @@ PageAlignment alignPages(const std::vector<WordRecord>& fromWords, const std::ve
             const double ddx = b.fromX - a.fromX, ddy = b.fromY - a.fromY;
             const double sx = std::abs(ddx) > 4 * tolerance ? (b.toX - a.toX) / ddx : 1.0;
             const double sy = std::abs(ddy) > 4 * tolerance ? (b.toY - a.toY) / ddy : 1.0;
-            if (sx < 0.5 || sx > 2 || sy < 0.5 || sy > 2)
+            // Scans of one printed form differ in scale a little and keep their aspect ratio.
+            if (sx < kMinScale || sx > 1 / kMinScale || sy < kMinScale || sy > 1 / kMinScale
+                || std::abs(sx / sy - 1) > kMaxAspectChange)
                 continue;
             std::vector<size_t> in = inliersOf(sx, a.toX - sx * a.fromX, sy, a.toY - sy * a.fromY);
             if (in.size() > best.size())
@@ -756,6 +760,32 @@ PageForm carryForm(const std::vector<WordRecord>& fromWords, const PageForm& fro
         }
         if (best >= 0)
             taken[static_cast<size_t>(best)].push_back(w);
+    }
+    // A value filled in longer on this page than on the labelled one runs out of its mapped box: the rest of
+    // the phrase (proposeEntities() on this page) that an entity holds most of, where no entity took it, joins.
+    std::vector<long> owner(toWords.size(), -1);
+    for (size_t e = 0; e < taken.size(); ++e)
+        for (int w : taken[e])
+            owner[static_cast<size_t>(w)] = static_cast<long>(e);
+    for (const ProposedEntity& phrase : proposeEntities(toWords)) {
+        std::map<long, int> votes;
+        for (int w : phrase.words)
+            if (owner[static_cast<size_t>(w)] >= 0)
+                ++votes[owner[static_cast<size_t>(w)]];
+        long best = -1;
+        int most = 0;
+        for (const auto& [e, n] : votes)
+            if (n > most) {
+                best = e;
+                most = n;
+            }
+        if (best < 0)
+            continue;
+        for (int w : phrase.words)
+            if (owner[static_cast<size_t>(w)] < 0) {
+                owner[static_cast<size_t>(w)] = best;
+                taken[static_cast<size_t>(best)].push_back(w);
+            }
     }
     std::set<EntityId> kept;
     for (size_t e = 0; e < fromForm.entities.size(); ++e) {

@@ -64,9 +64,10 @@ struct PageAlignment {
     bool valid = false;                            ///< false: too few anchors agreed; nothing is carried
 };
 
-/// Aligns `toWords` to `fromWords` by anchor words (a text found exactly once on each page, letters or digits
-/// of at least 3 characters) with a robust fit of a scale and a translation per axis (a consensus of anchor
-/// pairs, then least squares on the inliers). Needs at least 3 agreeing anchors.
+/// Aligns `toWords` to `fromWords` by anchor words (a text found exactly once on each page, of at least 3
+/// characters with a letter or digit): a consensus of anchor pairs on a scale per axis (0.67 to 1.5, the two
+/// within 10 % of each other: scans of one printed form) and a translation, then least squares on the anchors
+/// that agree with it. Valid when at least 3 anchors agree.
 PageAlignment alignPages(const std::vector<WordRecord>& fromWords, const std::vector<WordRecord>& toWords);
 
 /// Carries a labelled form from one page to another page with the same layout: the pages are aligned

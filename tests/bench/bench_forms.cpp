@@ -10,11 +10,14 @@
 //     for all links (header -> question too). Also with the labels removed (guessed).
 //  2. Entities from words: proposeEntities() on Tesseract's words (the app's pipeline: prepareForOcr, grey,
 //     dpi 100 x scale) with the page image; pairwise same-entity F1 over the OCR words matched one-to-one to
-//     truth words (IoU >= 0.5, greedy by IoU). And on the truth words themselves (the rule's upper bound).
+//     truth words (IoU >= 0.5, greedy by IoU). And on the truth words themselves (all of them, read right).
 //     The OCR is cached per form under --ocr-cache (default /tmp/incidoc-bench-forms-ocr).
 //  3. Keys to link a form (scripted annotator): without proposals 3 keys per link (select the key entity,
 //     start a link, pick the value); with proposals 1 key per proposal (accept a right one, reject a wrong
 //     one) plus 3 per link no proposal found.
+//  4. Forms carried between forms that share a layout (FUNSD has some printed forms filled in several times):
+//     every ordered pair of forms whose pages align, the truth form of one carried onto the truth words of the
+//     other: pairwise same-entity F1 and question -> answer link F1 against the other's truth.
 // Run with OMP_THREAD_LIMIT=1 (main re-executes itself with it); one Tesseract engine, one page at a time.
 #include "core/forms/propose.h"
 #include "core/imaging/prepare.h"
@@ -126,6 +129,74 @@ std::vector<int> matchedTruthGroups(const std::vector<WordRecord>& ocr, const Fu
     return group;
 }
 
+/// 4. Forms carried between FUNSD forms that share a layout (some forms are the same printed form filled in
+/// differently): every ordered pair whose pages align (alignPages() valid, at least 10 anchors), the truth
+/// form of one carried onto the truth words of the other, scored against the other's truth: pairwise
+/// same-entity F1 over its words, and its question -> answer links (a carried entity stands for the truth
+/// entity most of its words belong to).
+void carryBetweenForms(const std::vector<FunsdForm>& forms)
+{
+    std::vector<std::set<QString>> texts(forms.size());
+    for (size_t i = 0; i < forms.size(); ++i) {
+        std::map<QString, int> count;
+        for (const WordRecord& w : forms[i].words)
+            ++count[w.text];
+        for (const auto& [text, n] : count)
+            if (n == 1 && text.size() >= 3)
+                texts[i].insert(text);
+    }
+    PairScore grouping, links;
+    int pairs = 0, forms2 = 0;
+    std::vector<bool> involved(forms.size());
+    for (size_t a = 0; a < forms.size(); ++a)
+        for (size_t b = 0; b < forms.size(); ++b) {
+            if (a == b)
+                continue;
+            int shared = 0;
+            for (const QString& t : texts[a])
+                shared += texts[b].count(t) ? 1 : 0;
+            if (shared < 10)
+                continue;
+            const PageAlignment align = alignPages(forms[a].words, forms[b].words);
+            if (!align.valid || align.anchors < 10)
+                continue;
+            ++pairs;
+            involved[a] = involved[b] = true;
+            const FunsdForm& to = forms[b];
+            const PageForm carried = carryForm(forms[a].words, forms[a].form, to.words);
+            std::map<WordId, size_t> wordIndex;
+            for (size_t w = 0; w < to.words.size(); ++w)
+                wordIndex[to.words[w].id] = w;
+            std::vector<int> group(to.words.size(), -1);
+            std::map<EntityId, int> truthOf; // carried entity id -> index of the truth entity it stands for
+            for (size_t e = 0; e < carried.entities.size(); ++e) {
+                std::map<int, int> votes;
+                for (WordId id : carried.entities[e].words) {
+                    const size_t w = wordIndex.at(id);
+                    group[w] = static_cast<int>(e);
+                    ++votes[to.wordEntity[w]];
+                }
+                int best = -1, most = 0;
+                for (const auto& [entity, n] : votes)
+                    if (n > most) {
+                        best = entity;
+                        most = n;
+                    }
+                truthOf[carried.entities[e].id] = best;
+            }
+            grouping += scoreGrouping(group, to.wordEntity);
+            std::vector<ProposedLink> proposed;
+            for (const LinkRecord& l : carried.links)
+                proposed.push_back({truthOf.at(l.from), truthOf.at(l.to), l.type, 1.0});
+            links += scoreLinks(to, proposed, true);
+        }
+    forms2 = static_cast<int>(std::count(involved.begin(), involved.end(), true));
+    std::printf("4. carried between forms of one layout: %d ordered pairs aligned (%d forms); entities (pairwise) "
+                "P %.3f R %.3f F1 %.3f; question->answer links P %.3f R %.3f F1 %.3f\n",
+                pairs, forms2, grouping.precision(), grouping.recall(), grouping.f1(), links.precision(),
+                links.recall(), links.f1());
+}
+
 struct Half {
     PairScore keyValue, all, guessedKeyValue, ocrGrouping, truthGrouping;
     long long keysWithout = 0, keysWith = 0;
@@ -195,12 +266,15 @@ int main(int argc, char** argv)
 
     std::unique_ptr<TesseractEngine> engine;
     Half halves[2];
+    std::vector<FunsdForm> forms;
+    forms.reserve(static_cast<size_t>(names.size()));
     int ocrRead = 0;
     QElapsedTimer proposeTime;
     qint64 proposeMs = 0;
     std::vector<double> entityMs;
     for (int i = 0; i < names.size(); ++i) {
-        const FunsdForm form = readFunsdForm(formsDir, names[i]);
+        forms.push_back(readFunsdForm(formsDir, names[i]));
+        const FunsdForm& form = forms.back();
         Half& h = halves[i % 2];
         ++h.forms;
 
@@ -290,6 +364,7 @@ int main(int argc, char** argv)
                     h->keysWithout, h->keysWith,
                     h->keysWithout ? 100.0 * double(h->keysWithout - h->keysWith) / double(h->keysWithout) : 0.0,
                     bench::median(h->keysWithoutPerForm), bench::median(h->keysWithPerForm));
+    carryBetweenForms(forms);
     std::printf("proposeLinks: %lld ms for all forms; proposeEntities (Tesseract words and the page image): %.1f ms "
                 "per form (median)\n",
                 static_cast<long long>(proposeMs), bench::median(entityMs));

@@ -257,3 +257,43 @@ TEST(CarryForm, APageWithoutAnchorsGetsNothing)
     EXPECT_TRUE(carryForm(form.words, form.form, other.words).entities.empty());
     EXPECT_TRUE(carryForm(form.words, form.form, {}).entities.empty());
 }
+
+TEST(CarryForm, AValueFilledInLongerKeepsItsWholePhrase)
+{
+    const std::vector<WordRecord> from = driverLines();
+    PageForm form;
+    const std::vector<std::pair<QString, std::vector<WordId>>> groups = {{QStringLiteral("question"), {1}},
+                                                                         {QStringLiteral("answer"), {2, 3, 4}},
+                                                                         {QStringLiteral("question"), {5, 6, 7}},
+                                                                         {QStringLiteral("answer"), {8}}};
+    for (size_t i = 0; i < groups.size(); ++i) {
+        EntityRecord e;
+        e.id = static_cast<EntityId>(i) + 11;
+        e.label = groups[i].first;
+        e.words = groups[i].second;
+        form.entities.push_back(e);
+    }
+    LinkRecord nameLink, birthLink;
+    nameLink.from = 11;
+    nameLink.to = 12;
+    birthLink.from = 13;
+    birthLink.to = 14;
+    form.links = {nameLink, birthLink};
+
+    // The next page of the same form, scanned 12 px further right and 30 px lower: the name has a suffix past
+    // where the labelled page's name ended, and a page number stands apart.
+    std::vector<WordRecord> to = movedWords(from, 1.0, 12, 30);
+    to.push_back(word(1100, QStringLiteral("Jr."), 392, 130, 415, 150));
+    to.push_back(word(1101, QStringLiteral("2"), 600, 700, 610, 720));
+    const PageForm carried = carryForm(from, form, to);
+    ASSERT_EQ(carried.entities.size(), 4u);
+    EXPECT_EQ(carried.entities[1].id, 12);
+    EXPECT_EQ(carried.entities[1].text, QStringLiteral("Jonah R. Pritchard Jr."));
+    EXPECT_EQ(carried.entities[1].words, (std::vector<WordId>{1002, 1003, 1004, 1100}));
+    EXPECT_EQ(carried.entities[1].label, QStringLiteral("answer"));
+    EXPECT_EQ(carried.entities[3].text, QStringLiteral("07/22/1988"));
+    ASSERT_EQ(carried.links.size(), 2u);
+    EXPECT_EQ(carried.links[0].from, 11);
+    EXPECT_EQ(carried.links[0].to, 12);
+    EXPECT_EQ(carried.links[0].id, 0);
+}
