@@ -18,6 +18,9 @@
 //  4. Forms carried between forms that share a layout (FUNSD has some printed forms filled in several times):
 //     every ordered pair of forms whose pages align, the truth form of one carried onto the truth words of the
 //     other: pairwise same-entity F1 and question -> answer link F1 against the other's truth.
+//  5. All of it from Tesseract's words: entities proposed, labels guessed, links proposed, against the truth
+//     question -> answer links (a proposed entity stands for the truth entity most of its words belong to;
+//     proposed links standing for one truth pair count once).
 // Run with OMP_THREAD_LIMIT=1 (main re-executes itself with it); one Tesseract engine, one page at a time.
 #include "core/forms/propose.h"
 #include "core/imaging/prepare.h"
@@ -198,7 +201,7 @@ void carryBetweenForms(const std::vector<FunsdForm>& forms)
 }
 
 struct Half {
-    PairScore keyValue, all, guessedKeyValue, ocrGrouping, truthGrouping;
+    PairScore keyValue, all, guessedKeyValue, ocrGrouping, truthGrouping, ocrLinks;
     long long keysWithout = 0, keysWith = 0;
     std::vector<double> keysWithoutPerForm, keysWithPerForm;
     int forms = 0;
@@ -212,6 +215,7 @@ struct Half {
         guessedKeyValue += o.guessedKeyValue;
         ocrGrouping += o.ocrGrouping;
         truthGrouping += o.truthGrouping;
+        ocrLinks += o.ocrLinks;
         keysWithout += o.keysWithout;
         keysWith += o.keysWith;
         keysWithoutPerForm.insert(keysWithoutPerForm.end(), o.keysWithoutPerForm.begin(), o.keysWithoutPerForm.end());
@@ -330,6 +334,36 @@ int main(int argc, char** argv)
         const std::vector<int> groups = proposedGroups(words, image);
         entityMs.push_back(static_cast<double>(proposeTime.nsecsElapsed()) / 1e6);
         h.ocrGrouping += scoreGrouping(groups, matched);
+
+        // 5. All of it from Tesseract's words: entities proposed, labels guessed, links proposed. A proposed
+        // entity stands for the truth entity most of its matched words belong to.
+        const std::vector<ProposedEntity> proposed = proposeEntities(words, image);
+        std::vector<EntityRecord> records;
+        std::vector<int> standsFor;
+        for (const ProposedEntity& p : proposed) {
+            EntityRecord r;
+            r.text = p.text;
+            r.box = p.box;
+            records.push_back(r);
+            std::map<int, int> votes;
+            for (int w : p.words)
+                if (matched[static_cast<size_t>(w)] >= 0)
+                    ++votes[matched[static_cast<size_t>(w)]];
+            int best = -1, most = 0;
+            for (const auto& [entity, n] : votes)
+                if (n > most) {
+                    best = entity;
+                    most = n;
+                }
+            standsFor.push_back(best);
+        }
+        std::vector<ProposedLink> endToEnd;
+        for (const ProposedLink& l : proposeLinks(records))
+            endToEnd.push_back(
+                {standsFor[static_cast<size_t>(l.from)] >= 0 ? standsFor[static_cast<size_t>(l.from)] : -1,
+                 standsFor[static_cast<size_t>(l.to)] >= 0 ? standsFor[static_cast<size_t>(l.to)] : -2, l.type,
+                 l.score});
+        h.ocrLinks += scoreLinks(form, endToEnd, true);
     }
     Half all;
     all.add(halves[0]);
@@ -355,6 +389,8 @@ int main(int argc, char** argv)
     printRow("   entities from truth words (pairwise)", halves[0].truthGrouping, halves[1].truthGrouping,
              all.truthGrouping);
     std::printf("   Tesseract words matched to truth words: %lld of %lld\n", all.matchedWords, all.ocrWords);
+    printRow("5. q->a links, all from Tesseract words", halves[0].ocrLinks, halves[1].ocrLinks, all.ocrLinks);
+    std::printf("   (entities proposed, labels guessed, links proposed: nothing from the annotations)\n");
     std::printf("3. keys to link the question->answer links (without: 3 per link; with: 1 per proposal + 3 per "
                 "missed link)\n");
     for (const auto& [name, h] : {std::pair<const char*, const Half*>{"tuned (even)", &halves[0]},
