@@ -275,6 +275,7 @@ void MainWindow::createActions()
 {
     createFileMenu();
     createEditMenu();
+    createFormMenu();
     createViewMenu();
     createReviewMenu();
     createProcessingMenu();
@@ -349,6 +350,16 @@ void MainWindow::createEditMenu()
     });
     a->setShortcut(QKeySequence::Find);
     m_projectActions << a;
+}
+
+void MainWindow::createFormMenu()
+{
+    auto* form = menuBar()->addMenu(tr("F&orm"));
+    for (QAction* a : m_view->formActions()) {
+        form->addAction(a);
+        if (!a->isSeparator())
+            m_writeActions << a;
+    }
 }
 
 void MainWindow::createViewMenu()

@@ -141,6 +141,7 @@ private:
     void createActions(); ///< the menus and the toolbar, one function each:
     void createFileMenu();
     void createEditMenu();
+    void createFormMenu(); ///< entities, labels, links and proposals (the page view's form layer)
     void createViewMenu();
     void createReviewMenu();
     void createProcessingMenu();

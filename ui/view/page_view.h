@@ -33,6 +33,7 @@ class Workplace;
 
 namespace incidoc::ui {
 
+class FormLayer;
 class InlineEditor;
 class LineEditor;
 class PageGestures;
@@ -139,6 +140,10 @@ public:
     /// Actions of the view with their keys (zoom, toggles, editing), for menus and the shortcut table.
     QList<QAction*> viewActions() const { return m_viewActions; }
     QList<QAction*> editActions() const { return m_editActions; }
+    /// The Form menu's actions (group, label, link, proposals: form_layer.h); separators included.
+    QList<QAction*> formActions() const;
+    /// The page's form: entities and links drawn and edited.
+    FormLayer* formLayer() const { return m_form; }
     /// More actions for the words' context menu (the main window's review actions).
     void setContextActions(const QList<QAction*>& actions) { m_contextActions = actions; }
     /// Opens the words' context menu at `viewPos` (the selection's centre when null). For tests: the
@@ -194,6 +199,7 @@ protected:
 
 private:
     // The view's parts: they reach its words, items and handles as the view itself does.
+    friend class FormLayer;
     friend class InlineEditor;
     friend class LineEditor;
     friend class PageGestures;
@@ -256,6 +262,7 @@ private:
     bool m_rebuilding = false;
 
     PageGestures* m_gestures;
+    FormLayer* m_form;
     InlineEditor* m_editor;
     LineEditor* m_lineEditor;
     RegionOcrController* m_regionOcr;
