@@ -94,7 +94,7 @@ void FormLayer::createActions()
     add(tr("&Clear Entity Label"), {QKeySequence(QStringLiteral("Alt+Shift+U"))}, [this] { labelSelected({}); });
     separator();
     add(tr("&Link to Entity…"), {QKeySequence(QStringLiteral("Ctrl+K"))}, [this] { startLink(); });
-    add(tr("&Remove Links"), {QKeySequence(QStringLiteral("Alt+Shift+L"))}, [this] { removeLinks(); });
+    add(tr("Remove the Entity’s &Links"), {QKeySequence(QStringLiteral("Alt+Shift+L"))}, [this] { removeLinks(); });
     separator();
     add(tr("&Next Proposal"), {QKeySequence(Qt::Key_F8)}, [this] { nextProposal(1); });
     add(tr("&Previous Proposal"), {QKeySequence(Qt::SHIFT | Qt::Key_F8)}, [this] { nextProposal(-1); });
