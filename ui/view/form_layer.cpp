@@ -100,9 +100,7 @@ void FormLayer::createActions()
     add(tr("&Previous Proposal"), {QKeySequence(Qt::SHIFT | Qt::Key_F8)}, [this] { nextProposal(-1); });
     add(tr("Accept Proposal and Go &On"),
         {QKeySequence(Qt::ALT | Qt::Key_Return), QKeySequence(Qt::ALT | Qt::Key_Enter)}, [this] { acceptCurrent(); });
-    add(tr("Re&ject Proposal and Go On"),
-        {QKeySequence(Qt::ALT | Qt::Key_Delete)},
-        [this] { rejectCurrent(); });
+    add(tr("Re&ject Proposal and Go On"), {QKeySequence(Qt::ALT | Qt::Key_Delete)}, [this] { rejectCurrent(); });
     add(tr("Accept All Proposals on &Page"), {}, [this] { acceptAll(); });
     add(tr("Reject All Proposals on Pa&ge"), {}, [this] { rejectAll(); });
 

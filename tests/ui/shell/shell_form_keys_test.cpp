@@ -423,8 +423,7 @@ TEST_F(FormKeysTest, NoTwoCommandsShareAKeyAndTheFormKeysAreInTheTable)
         rows << dialog.table()->item(r, 0)->text() + QLatin1Char('=') + dialog.table()->item(r, 1)->text();
     for (const char* row :
          {"Group Words=Ctrl+G", "Ungroup=Ctrl+Shift+G", "Label Entity Question=Alt+Shift+Q", "Link to Entity…=Ctrl+K",
-          "Next Proposal=F8", "Accept Proposal and Go On=Alt+Return, Alt+Enter",
-          "Reject Proposal and Go On=Alt+Del"})
+          "Next Proposal=F8", "Accept Proposal and Go On=Alt+Return, Alt+Enter", "Reject Proposal and Go On=Alt+Del"})
         EXPECT_TRUE(rows.contains(QString::fromUtf8(row)))
             << row << " not in " << rows.join(QLatin1Char('|')).toStdString();
     QStringList menus;
