@@ -43,7 +43,7 @@ QPointF exitPoint(const QRectF& r, const QPointF& towards)
 QColor markColor(FormMark mark, const QColor& normal)
 {
     switch (mark) {
-    case FormMark::LinkSource: return QColor(216, 27, 96);
+    case FormMark::LinkSource: return QColor(123, 31, 162); // purple
     case FormMark::LinkTarget: return QColor(255, 111, 0);
     default: return normal;
     }
@@ -54,9 +54,9 @@ QColor markColor(FormMark mark, const QColor& normal)
 QColor entityColor(const QString& label)
 {
     if (label == QLatin1String("header"))
-        return QColor(123, 31, 162); // purple
+        return QColor(173, 20, 87); // crimson
     if (label == QLatin1String("question"))
-        return QColor(0, 121, 107); // teal
+        return QColor(40, 53, 147); // indigo
     if (label == QLatin1String("answer"))
         return QColor(46, 125, 50); // green
     if (label == QLatin1String("other"))
@@ -186,7 +186,7 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
 {
     if (m_line.length() < 1e-6)
         return;
-    QColor color = m_mark == FormMark::None ? QColor(21, 101, 192) : markColor(FormMark::LinkTarget, {});
+    QColor color = m_mark == FormMark::None ? QColor(38, 50, 56) : markColor(FormMark::LinkTarget, {});
     if (m_link.proposed && m_mark == FormMark::None)
         color.setAlpha(kProposedAlpha);
     const bool dashed = m_link.proposed || m_link.id == 0;

@@ -57,6 +57,11 @@ bool isLinkKey(int key)
 FormLayer::FormLayer(PageView* view) : QObject(view), m_view(view)
 {
     view->installEventFilter(this);
+    // The current proposal is marked only while it is what is selected.
+    connect(view, &PageView::selectionChanged, this, [this] {
+        if (m_current)
+            markItems();
+    });
     createActions();
 }
 
@@ -204,6 +209,35 @@ void FormLayer::applyVisibility()
         m_preview->setVisible(visible);
 }
 
+QList<WordId> FormLayer::currentWords() const
+{
+    QList<WordId> words;
+    if (!m_current)
+        return words;
+    auto add = [&](EntityId id) {
+        if (const EntityRecord* e = entity(id))
+            for (WordId w : e->words)
+                if (!words.contains(w))
+                    words << w;
+    };
+    if (!m_current->isLink)
+        add(m_current->id);
+    else if (auto* l = linkItem(m_current->id)) {
+        add(l->link().from);
+        add(l->link().to);
+    }
+    std::sort(words.begin(), words.end());
+    return words;
+}
+
+bool FormLayer::isCurrentSelected() const
+{
+    QList<WordId> sel = m_view->selectedWords();
+    std::sort(sel.begin(), sel.end());
+    const QList<WordId> words = currentWords();
+    return !words.isEmpty() && words == sel;
+}
+
 void FormLayer::markItems()
 {
     for (auto& [id, item] : m_entityItems)
@@ -212,7 +246,7 @@ void FormLayer::markItems()
         item->setMark(FormMark::None);
     delete m_preview;
     m_preview = nullptr;
-    if (m_current) {
+    if (m_current && isCurrentSelected()) { // marked while it is what is selected
         if (m_current->isLink) {
             if (auto* l = linkItem(m_current->id)) {
                 l->setMark(FormMark::Current);
@@ -680,25 +714,9 @@ bool FormLayer::decideCurrent(bool accept)
     QList<LinkId> links;
     int position = 0;
     // The current proposal while its words are still what is selected; else what the selection holds.
-    if (m_current) {
-        QList<WordId> words;
-        if (m_current->isLink) {
-            if (auto* l = linkItem(m_current->id)) {
-                for (EntityId e : {l->link().from, l->link().to})
-                    if (const EntityRecord* rec = entity(e))
-                        words.append(QList<WordId>(rec->words.begin(), rec->words.end()));
-            }
-        } else if (const EntityRecord* rec = entity(m_current->id)) {
-            words = QList<WordId>(rec->words.begin(), rec->words.end());
-        }
-        QList<WordId> sel = m_view->selectedWords();
-        std::sort(words.begin(), words.end());
-        std::sort(sel.begin(), sel.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
-        if (!words.isEmpty() && words == sel) {
-            (m_current->isLink ? links : entities) << m_current->id;
-            position = m_current->position;
-        }
+    if (m_current && isCurrentSelected()) {
+        (m_current->isLink ? links : entities) << m_current->id;
+        position = m_current->position;
     }
     if (entities.isEmpty() && links.isEmpty()) {
         const QList<EntityId> selected = selectedEntities();

@@ -122,6 +122,9 @@ private:
     QList<EntityId> selectedEntities() const;
     std::vector<Proposal> proposals() const;
     void markItems();
+    /// The words of the current proposal (sorted), and whether they are exactly the selection.
+    QList<WordId> currentWords() const;
+    bool isCurrentSelected() const;
     void selectProposal(const Proposal& p);
     /// After an accept or reject: the next proposal from where the last one was.
     void goOnFrom(int position);

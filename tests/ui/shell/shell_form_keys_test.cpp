@@ -320,6 +320,13 @@ TEST_F(FormKeysTest, ProposalsAreWalkedAcceptedAndRejectedWithOneKeyEachOneUndoS
     EXPECT_EQ(sel, pair);
     key(Qt::Key_F8);
     EXPECT_EQ(m_view->selectedWords(), m_runs[2]);
+    // The proposal being reviewed is marked while it is what is selected.
+    const EntityId lone = m_form->entityOfWord(m_runs[2][0]);
+    EXPECT_EQ(m_form->entityItem(lone)->mark(), FormMark::Current);
+    select({m_runs[3][0]});
+    EXPECT_EQ(m_form->entityItem(lone)->mark(), FormMark::None);
+    select(m_runs[2]);
+    EXPECT_EQ(m_form->entityItem(lone)->mark(), FormMark::Current);
     key(Qt::Key_F8, Qt::ShiftModifier);
     sel = m_view->selectedWords();
     std::sort(sel.begin(), sel.end());
