@@ -961,10 +961,6 @@ Rien n’a été écrit à la destination.</translation>
         <source>Proposal %1 of %2: Alt+Return accepts, Alt+Delete rejects, F8 skips.</source>
         <translation>Proposition %1 sur %2&#xa0;: Alt+Entrée accepte, Alt+Suppr rejette, F8 passe à la suivante.</translation>
     </message>
-    <message>
-        <source>No proposals left on this page.</source>
-        <translation>Plus aucune proposition sur cette page.</translation>
-    </message>
     <message numerus="yes">
         <source>%n proposal(s) left on this page.</source>
         <translation>
@@ -993,6 +989,14 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>Remove the Entity’s &amp;Links</source>
         <translation>Retirer les l&amp;iens de l’entité</translation>
+    </message>
+    <message>
+        <source>No proposals in this document.</source>
+        <translation>Aucune proposition dans ce document.</translation>
+    </message>
+    <message>
+        <source>No proposals left in this document.</source>
+        <translation>Plus aucune proposition dans ce document.</translation>
     </message>
 </context>
 <context>

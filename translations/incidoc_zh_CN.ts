@@ -956,10 +956,6 @@ Nothing was written to the destination.</source>
         <source>Proposal %1 of %2: Alt+Return accepts, Alt+Delete rejects, F8 skips.</source>
         <translation>建议 %1 / %2：Alt+回车 接受，Alt+Delete 拒绝，F8 跳过。</translation>
     </message>
-    <message>
-        <source>No proposals left on this page.</source>
-        <translation>本页已没有剩余的建议。</translation>
-    </message>
     <message numerus="yes">
         <source>%n proposal(s) left on this page.</source>
         <translation>
@@ -985,6 +981,14 @@ Nothing was written to the destination.</source>
     <message>
         <source>Remove the Entity’s &amp;Links</source>
         <translation>删除实体的链接(&amp;K)</translation>
+    </message>
+    <message>
+        <source>No proposals in this document.</source>
+        <translation>本文档中没有建议。</translation>
+    </message>
+    <message>
+        <source>No proposals left in this document.</source>
+        <translation>本文档中已没有剩余的建议。</translation>
     </message>
 </context>
 <context>

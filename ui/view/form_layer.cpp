@@ -658,33 +658,70 @@ void FormLayer::selectProposal(const Proposal& p)
     markItems();
 }
 
+PageId FormLayer::otherPageWithProposals(int step) const
+{
+    const PageRecord& here = m_view->page();
+    if (!m_session || !here.id)
+        return 0;
+    std::vector<PageRecord> pages = m_session->pages(here.documentId);
+    std::sort(pages.begin(), pages.end(), [](const PageRecord& a, const PageRecord& b) { return a.number < b.number; });
+    auto at = std::find_if(pages.begin(), pages.end(), [&](const PageRecord& p) { return p.id == here.id; });
+    if (at == pages.end())
+        return 0;
+    const int n = static_cast<int>(pages.size());
+    const int from = static_cast<int>(at - pages.begin());
+    // The document's other pages after this one (before it with `step` -1), round its end.
+    for (int k = 1; k < n; ++k) {
+        const PageRecord& p = pages[static_cast<std::size_t>(((from + k * step) % n + n) % n)];
+        const PageForm form = m_session->form(p.id);
+        if (std::any_of(form.entities.begin(), form.entities.end(), [](const EntityRecord& e) { return e.proposed; })
+            || std::any_of(form.links.begin(), form.links.end(), [](const LinkRecord& l) { return l.proposed; }))
+            return p.id;
+    }
+    return 0;
+}
+
 bool FormLayer::nextProposal(int step)
 {
     const std::vector<Proposal> list = proposals();
-    if (list.empty()) {
-        m_current.reset();
-        markItems();
-        Q_EMIT m_view->statusMessage(tr("No proposals on this page."));
-        return false;
-    }
     const int n = static_cast<int>(list.size());
     int index = step > 0 ? 0 : n - 1;
-    if (m_current) {
+    bool past = n == 0; // past the page's last (first) proposal: on to another page that has some
+    if (m_current && n > 0) {
         auto it = std::find_if(list.begin(), list.end(), [&](const Proposal& p) {
             return p.isLink == m_current->isLink && p.id == m_current->id;
         });
         if (it != list.end()) {
-            index = ((static_cast<int>(it - list.begin()) + step) % n + n) % n;
+            const int i = static_cast<int>(it - list.begin()) + step;
+            past = i < 0 || i >= n;
+            index = (i % n + n) % n;
         } else if (step > 0) {
             auto next = std::find_if(list.begin(), list.end(),
                                      [&](const Proposal& p) { return p.position >= m_current->position; });
-            index = next == list.end() ? 0 : static_cast<int>(next - list.begin());
+            past = next == list.end();
+            index = past ? 0 : static_cast<int>(next - list.begin());
         } else {
-            index = n - 1;
+            index = -1;
             for (int i = 0; i < n; ++i)
                 if (list[static_cast<std::size_t>(i)].position < m_current->position)
                     index = i;
+            past = index < 0;
+            if (past)
+                index = n - 1;
         }
+    }
+    if (past) {
+        if (const PageId other = otherPageWithProposals(step > 0 ? 1 : -1)) {
+            m_current.reset();
+            Q_EMIT m_view->proposalPageRequested(other, step > 0 ? 1 : -1);
+            return true;
+        }
+    }
+    if (n == 0) {
+        m_current.reset();
+        markItems();
+        Q_EMIT m_view->statusMessage(tr("No proposals in this document."));
+        return false;
     }
     selectProposal(list[static_cast<std::size_t>(index)]);
     Q_EMIT m_view->statusMessage(
@@ -695,13 +732,20 @@ bool FormLayer::nextProposal(int step)
 void FormLayer::goOnFrom(int position)
 {
     const std::vector<Proposal> list = proposals();
+    auto next = std::find_if(list.begin(), list.end(), [&](const Proposal& p) { return p.position >= position; });
+    if (next == list.end()) { // the page is done from here on: the next page that has proposals
+        if (const PageId other = otherPageWithProposals(1)) {
+            m_current.reset();
+            Q_EMIT m_view->proposalPageRequested(other, 1);
+            return;
+        }
+    }
     if (list.empty()) {
         m_current.reset();
         markItems();
-        Q_EMIT m_view->statusMessage(tr("No proposals left on this page."));
+        Q_EMIT m_view->statusMessage(tr("No proposals left in this document."));
         return;
     }
-    auto next = std::find_if(list.begin(), list.end(), [&](const Proposal& p) { return p.position >= position; });
     selectProposal(next == list.end() ? list.front() : *next);
     Q_EMIT m_view->statusMessage(tr("%n proposal(s) left on this page.", nullptr, static_cast<int>(list.size())));
 }

@@ -77,8 +77,10 @@ public:
     bool removeLinks();
 
     // --- proposals -----------------------------------------------------------------------------------
-    /// Selects the next (`step` 1) or previous (-1) proposal of the page after the current one, wrapping:
-    /// a proposed link (with its two entities), or a proposed entity in no proposed link. False: none.
+    /// Selects the next (`step` 1) or previous (-1) proposal of the page after the current one: a proposed
+    /// link (with its two entities), or a proposed entity in no proposed link. Past the page's last one,
+    /// the next page of the document that has proposals is asked for (PageView::proposalPageRequested;
+    /// its first proposal is then selected); with none, the walk wraps round the page. False: none at all.
     bool nextProposal(int step = 1);
     /// Accepts (rejects) the current proposal — or, when none is current, the proposals of the selected
     /// words' entities — then goes on to the next one. One undo step.
@@ -119,6 +121,8 @@ private:
     };
 
     void createActions();
+    /// The document's next (`step` 1) or previous (-1) page, round its end, that has proposals (0: none).
+    PageId otherPageWithProposals(int step) const;
     QList<EntityId> selectedEntities() const;
     std::vector<Proposal> proposals() const;
     void markItems();

@@ -182,6 +182,9 @@ Q_SIGNALS:
     /// Return in the word editor, or Delete on the one word being checked: the word is done, go on to the
     /// next word to check after it.
     void advanceRequested(incidoc::WordId word);
+    /// The proposal walk (F8) goes on on another page of the document: show it, then call
+    /// formLayer()->nextProposal(step) there.
+    void proposalPageRequested(incidoc::PageId page, int step);
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;

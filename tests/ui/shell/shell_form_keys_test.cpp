@@ -372,6 +372,44 @@ TEST_F(FormKeysTest, ProposalsAreWalkedAcceptedAndRejectedWithOneKeyEachOneUndoS
     EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("No proposals")));
 }
 
+TEST_F(FormKeysTest, TheProposalWalkGoesOnToTheNextPageThatHasProposals)
+{
+    ProjectSession* session = m_window->session();
+    auto propose = [&](PageId page, const QList<WordId>& words) {
+        PageForm form;
+        EntityRecord e;
+        e.words.assign(words.begin(), words.end());
+        e.source = proposalSource();
+        e.proposed = true;
+        form.entities.push_back(e);
+        ASSERT_TRUE(session->addForm(page, form, QStringLiteral("Proposals")));
+    };
+    const PageId other = pageNumber(3);
+    const auto otherWords = dbWords(other);
+    ASSERT_GE(otherWords.size(), 4u);
+    propose(m_page, m_runs[0]);
+    propose(other, {otherWords[2].id, otherWords[3].id});
+
+    key(Qt::Key_F8);
+    EXPECT_EQ(m_view->selectedWords(), m_runs[0]);
+    key(Qt::Key_F8); // past the page's last one: page 3's
+    EXPECT_EQ(m_view->pageId(), other);
+    EXPECT_EQ(m_view->selectedWords(), (QList<WordId>{otherWords[2].id, otherWords[3].id}));
+    key(Qt::Key_F8); // round the document's end
+    EXPECT_EQ(m_view->pageId(), m_page);
+    EXPECT_EQ(m_view->selectedWords(), m_runs[0]);
+
+    // Accepting the page's last one goes on to the next page's; the last of all says so.
+    key(Qt::Key_Return, Qt::AltModifier);
+    EXPECT_EQ(m_view->pageId(), other);
+    EXPECT_EQ(m_view->selectedWords(), (QList<WordId>{otherWords[2].id, otherWords[3].id}));
+    key(Qt::Key_Return, Qt::AltModifier);
+    EXPECT_EQ(m_view->pageId(), other);
+    EXPECT_TRUE(m_window->statusBar()->currentMessage().contains(QStringLiteral("No proposals left")))
+        << m_window->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(m_form->proposalCount(), 0);
+}
+
 TEST_F(FormKeysTest, TheFormIsHiddenByItsViewToggleAndByCtrlH)
 {
     ASSERT_NE(m_window->session()->groupWords(m_runs[0], QStringLiteral("question")), 0);
