@@ -6,6 +6,8 @@
 //
 // The gestures (page_gestures.h) and the in-place text editor (inline_editor.h) are classes of their own;
 // the OCR of a drawn box or of the selection runs in a RegionOcrController (ui/controllers/region_ocr.h).
+// The page's form (entities as outlined groups, links as arrows, grouping, labelling, linking and the
+// proposal walk) is a FormLayer (form_layer.h).
 //
 // Thread contract: GUI thread only. Renders and region OCR run on worker threads with value inputs; their
 // results come back on the GUI thread.
