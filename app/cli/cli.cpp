@@ -83,6 +83,8 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         return commandEngines(o);
     if (o.command == QLatin1String("remove"))
         return commandRemove(o);
+    if (o.command == QLatin1String("propose"))
+        return commandPropose(o);
     return kExitUsage;
 }
 

@@ -57,6 +57,10 @@ struct Definitions {
     const QCommandLineOption linksOpt{QStringLiteral("links"),
                                       Cli::tr("propose: link keys to their values (default: entities and links).")};
     const QCommandLineOption acceptOpt{QStringLiteral("accept"), Cli::tr("propose: accept the proposals at once.")};
+    const QCommandLineOption fromOpt{
+        QStringLiteral("from"),
+        Cli::tr("propose: carry the form of this document's first page onto pages with the same layout."),
+        QStringLiteral("DOC")};
     const QCommandLineOption annotationsOpt{
         QStringLiteral("annotations"),
         Cli::tr("import: annotation files (hOCR, ALTO, PAGE, FUNSD, Label Studio) named like the images, in DIR."),
@@ -138,7 +142,7 @@ struct Definitions {
                                      Cli::tr("import, ocr, status, dump, export or engines"));
         parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"),
                                      QStringLiteral("[PATH...]"));
-        for (const auto* opt : {&strictOpt, &entitiesOpt, &linksOpt, &acceptOpt, &annotationsOpt})
+        for (const auto* opt : {&strictOpt, &entitiesOpt, &linksOpt, &acceptOpt, &fromOpt, &annotationsOpt})
             parser.addOption(*opt);
         for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt,
                                 &workersOpt, &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt,
@@ -338,6 +342,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     o.proposeLinks = parser.isSet(d.linksOpt);
     o.accept = parser.isSet(d.acceptOpt);
     o.annotationsDir = parser.value(d.annotationsOpt);
+    o.carryFrom = parser.value(d.fromOpt);
     if (Status s = readProcessing(parser, d, o); !s)
         return s.error();
     if (Status s = readRemote(parser, d, o.remote); !s)

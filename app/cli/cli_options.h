@@ -39,6 +39,7 @@ struct CliOptions {
     /// propose: what to propose (neither given: both), and whether to accept the proposals at once.
     bool proposeEntities = false, proposeLinks = false, accept = false;
     QString annotationsDir; ///< import: annotation files by image stem (else beside each image)
+    QString carryFrom;      ///< propose: carry the form of this document's first page (id or path)
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.

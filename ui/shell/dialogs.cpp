@@ -510,6 +510,11 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
         {tr("Hide every box while held"), tr("Ctrl+H")},
         {tr("The words' menu"), tr("Menu, Shift+F10")},
         {tr("Clear the selection, leave draw mode"), tr("Esc")},
+        {tr("Linking: pick another entity, nearest first"), tr("Tab, Shift+Tab, arrows")},
+        {tr("Linking: link to the highlighted entity (removes the link when it exists)"), tr("Return")},
+        {tr("Linking: link to an entity"), tr("click it")},
+        {tr("Linking: cancel"), tr("Esc")},
+        {tr("Select the words of an entity"), tr("double click its outline")},
     };
     for (const auto& [what, keys] : pageKeys) {
         const int row = m_table->rowCount();

@@ -17,6 +17,7 @@
 #include "ui/shell/page_list_model.h"
 #include "ui/shell/progress_panel.h"
 #include "ui/shell/reocr_dialog.h"
+#include "ui/view/form_layer.h"
 #include "ui/view/page_view.h"
 
 #include <QAction>
@@ -275,6 +276,7 @@ void MainWindow::createActions()
 {
     createFileMenu();
     createEditMenu();
+    createFormMenu();
     createViewMenu();
     createReviewMenu();
     createProcessingMenu();
@@ -349,6 +351,22 @@ void MainWindow::createEditMenu()
     });
     a->setShortcut(QKeySequence::Find);
     m_projectActions << a;
+}
+
+void MainWindow::createFormMenu()
+{
+    auto* form = menuBar()->addMenu(tr("F&orm"));
+    for (QAction* a : m_view->formActions()) {
+        form->addAction(a);
+        if (!a->isSeparator())
+            m_writeActions << a;
+    }
+    // The proposal walk goes on to the document's next page that has proposals.
+    connect(m_view, &PageView::proposalPageRequested, this, [this](PageId page, int step) {
+        showPage(page);
+        if (m_view->pageId() == page)
+            m_view->formLayer()->nextProposal(step);
+    });
 }
 
 void MainWindow::createViewMenu()

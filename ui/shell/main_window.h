@@ -3,6 +3,7 @@
 // documents list, page thumbnails, the page view, inspector, search, progress and undo history docks,
 // the status bar, the review navigation (next low-confidence word, next unreviewed page) and the word
 // filter bar (View › Filter Words…: the page view hides the words it does not keep, Tab skips them).
+// The Form menu holds the page view's form commands (form_layer.h: group, label, link, proposals).
 // Owns the ProjectSession and the PipelineController of the open project.
 //
 // Thread contract: GUI thread only. Dialogs and message boxes are shown with open(), never exec(): no
@@ -141,6 +142,7 @@ private:
     void createActions(); ///< the menus and the toolbar, one function each:
     void createFileMenu();
     void createEditMenu();
+    void createFormMenu(); ///< entities, labels, links and proposals (the page view's form layer)
     void createViewMenu();
     void createReviewMenu();
     void createProcessingMenu();

@@ -4,6 +4,7 @@
 #include "ui/controllers/render_controller.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
+#include "ui/view/form_layer.h"
 #include "ui/view/inline_editor.h"
 #include "ui/view/line_editor.h"
 #include "ui/view/overlay_items.h"
@@ -73,6 +74,7 @@ PageView::PageView(std::shared_ptr<Workplace> workplace, QWidget* parent)
     });
 
     m_gestures = new PageGestures(this);
+    m_form = new FormLayer(this);
     m_editor = new InlineEditor(this);
     m_lineEditor = new LineEditor(this);
     m_regionOcr = new RegionOcrController(std::move(workplace), this);
@@ -127,6 +129,7 @@ void PageView::createActions()
     toggle(tr("Show &Blocks"), QStringLiteral("Ctrl+Shift+K"), false, [this](bool on) { setShowBlocks(on); });
     toggle(tr("Show Recognized &Text Above Boxes"), QStringLiteral("Ctrl+T"), false,
            [this](bool on) { setShowText(on); });
+    m_viewActions << m_form->showAction();
 
     add(m_editActions, tr("&Edit Text"), {QKeySequence(Qt::Key_F2)}, [this] { startTextEdit(); });
     add(m_editActions, tr("Edit &Line"), {QKeySequence(QStringLiteral("Shift+F2"))}, [this] { startLineEdit(); });
@@ -174,6 +177,7 @@ void PageView::setSession(ProjectSession* session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_form->setSession(session);
     m_render->cache().clear();
     m_page = {};
     // A project opens fitted to the width, whatever zoom the previous one had.
@@ -327,6 +331,7 @@ bool PageView::applyVisibility()
     }
     for (auto* item : m_regionItems)
         item->setVisible(!m_overlaysHidden);
+    m_form->applyVisibility();
     m_rebuilding = wasRebuilding;
     return dropped;
 }
@@ -388,6 +393,7 @@ void PageView::rebuildOverlay()
             s->addItem(item);
         }
     }
+    m_form->rebuild(); // the words' boxes may have moved
     for (WordId id : keep)
         if (auto* item = wordItem(id))
             item->setSelected(true);
@@ -1029,6 +1035,8 @@ void PageView::keyReleaseEvent(QKeyEvent* event)
 
 void PageView::mousePressEvent(QMouseEvent* event)
 {
+    if (m_form->mousePress(event)) // link mode: the click picks the target
+        return;
     if (!m_gestures->mousePress(event))
         QGraphicsView::mousePressEvent(event);
 }
@@ -1051,6 +1059,8 @@ void PageView::mouseReleaseEvent(QMouseEvent* event)
 
 void PageView::mouseDoubleClickEvent(QMouseEvent* event)
 {
+    if (m_form->mouseDoubleClick(event)) // on an entity's outline: its words
+        return;
     QGraphicsView::mouseDoubleClickEvent(event);
     if (!m_drawMode && selectedWords().size() == 1)
         startTextEdit();
@@ -1116,6 +1126,7 @@ QMenu* PageView::contextMenuAt(const QPoint& viewPos)
         if (a->isVisible())
             labels->addAction(a);
     labels->addAction(m_editActions.last()); // Clear Label
+    menu->addMenu(tr("F&orm"))->addActions(formActions());
     return menu;
 }
 
@@ -1146,6 +1157,11 @@ void PageView::contextMenuEvent(QContextMenuEvent* event)
         return;
     contextMenuAt(at)->popup(viewport()->mapToGlobal(at));
     event->accept();
+}
+
+QList<QAction*> PageView::formActions() const
+{
+    return m_form->actions();
 }
 
 bool PageView::isOcrPending() const

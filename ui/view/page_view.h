@@ -6,6 +6,8 @@
 //
 // The gestures (page_gestures.h) and the in-place text editor (inline_editor.h) are classes of their own;
 // the OCR of a drawn box or of the selection runs in a RegionOcrController (ui/controllers/region_ocr.h).
+// The page's form (entities as outlined groups, links as arrows, grouping, labelling, linking and the
+// proposal walk) is a FormLayer (form_layer.h).
 //
 // Thread contract: GUI thread only. Renders and region OCR run on worker threads with value inputs; their
 // results come back on the GUI thread.
@@ -33,6 +35,7 @@ class Workplace;
 
 namespace incidoc::ui {
 
+class FormLayer;
 class InlineEditor;
 class LineEditor;
 class PageGestures;
@@ -139,6 +142,10 @@ public:
     /// Actions of the view with their keys (zoom, toggles, editing), for menus and the shortcut table.
     QList<QAction*> viewActions() const { return m_viewActions; }
     QList<QAction*> editActions() const { return m_editActions; }
+    /// The Form menu's actions (group, label, link, proposals: form_layer.h); separators included.
+    QList<QAction*> formActions() const;
+    /// The page's form: entities and links drawn and edited.
+    FormLayer* formLayer() const { return m_form; }
     /// More actions for the words' context menu (the main window's review actions).
     void setContextActions(const QList<QAction*>& actions) { m_contextActions = actions; }
     /// Opens the words' context menu at `viewPos` (the selection's centre when null). For tests: the
@@ -177,6 +184,9 @@ Q_SIGNALS:
     /// Return in the word editor, or Delete on the one word being checked: the word is done, go on to the
     /// next word to check after it.
     void advanceRequested(incidoc::WordId word);
+    /// The proposal walk (F8) goes on on another page of the document: show it, then call
+    /// formLayer()->nextProposal(step) there.
+    void proposalPageRequested(incidoc::PageId page, int step);
 
 protected:
     void drawBackground(QPainter* painter, const QRectF& rect) override;
@@ -194,6 +204,7 @@ protected:
 
 private:
     // The view's parts: they reach its words, items and handles as the view itself does.
+    friend class FormLayer;
     friend class InlineEditor;
     friend class LineEditor;
     friend class PageGestures;
@@ -256,6 +267,7 @@ private:
     bool m_rebuilding = false;
 
     PageGestures* m_gestures;
+    FormLayer* m_form;
     InlineEditor* m_editor;
     LineEditor* m_lineEditor;
     RegionOcrController* m_regionOcr;
