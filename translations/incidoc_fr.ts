@@ -480,6 +480,30 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
         <source>Checks before export:</source>
         <translation>Vérifications avant export :</translation>
     </message>
+    <message>
+        <source>propose: carry the form of this document&apos;s first page onto pages with the same layout.</source>
+        <translation>propose : reporter le formulaire de la première page de ce document sur les pages de même mise en page.</translation>
+    </message>
+    <message>
+        <source>error: no document %1 in the project</source>
+        <translation>erreur : aucun document %1 dans le projet</translation>
+    </message>
+    <message>
+        <source>error: no document %1 with pages in the project</source>
+        <translation>erreur : aucun document %1 avec des pages dans le projet</translation>
+    </message>
+    <message>
+        <source>error: document %1 has no accepted entities on its first page to carry</source>
+        <translation>erreur : la première page du document %1 n’a aucune entité acceptée à reporter</translation>
+    </message>
+    <message>
+        <source>Added %1 entities and %2 links on %3 page(s)</source>
+        <translation>%1 entités et %2 liens ajoutés sur %3 page(s)</translation>
+    </message>
+    <message>
+        <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
+        <translation>%1 entités et %2 liens proposés sur %3 page(s) ; acceptez-les ou rejetez-les dans l’application</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>

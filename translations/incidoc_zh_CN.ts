@@ -477,6 +477,30 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
         <source>Checks before export:</source>
         <translation>导出前检查：</translation>
     </message>
+    <message>
+        <source>propose: carry the form of this document&apos;s first page onto pages with the same layout.</source>
+        <translation>propose：将此文档第一页的表单套用到版面相同的页面上。</translation>
+    </message>
+    <message>
+        <source>error: no document %1 in the project</source>
+        <translation>错误：项目中没有文档 %1</translation>
+    </message>
+    <message>
+        <source>error: no document %1 with pages in the project</source>
+        <translation>错误：项目中没有带页面的文档 %1</translation>
+    </message>
+    <message>
+        <source>error: document %1 has no accepted entities on its first page to carry</source>
+        <translation>错误：文档 %1 的第一页没有可套用的已接受实体</translation>
+    </message>
+    <message>
+        <source>Added %1 entities and %2 links on %3 page(s)</source>
+        <translation>已在 %3 页上添加 %1 个实体和 %2 个链接</translation>
+    </message>
+    <message>
+        <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
+        <translation>已在 %3 页上建议 %1 个实体和 %2 个链接；请在应用中接受或拒绝</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
