@@ -926,7 +926,9 @@ std::string queueCondition(const ReviewQueueRule& rule, int version)
     std::string c = "p.review != 'reviewed' AND ";
     if (rule.flags)
         return c + (version >= 3 ? "w.flagged = 1 " : "0 ");
-    return c + "w.confidence IS NOT NULL AND w.confidence < ?5 AND w.reviewed = 0 AND w.ocr_text IS NULL ";
+    // Words flagged for a person (an invalid typed value, readers that disagree) are in this queue too.
+    return c + (version >= 3 ? "(w.flagged = 1 OR " : "(")
+           + "(w.confidence IS NOT NULL AND w.confidence < ?5 AND w.reviewed = 0 AND w.ocr_text IS NULL)) ";
 }
 
 } // namespace
