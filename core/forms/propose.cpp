@@ -24,7 +24,7 @@ constexpr double kIndent = 6.0;      // a value below its key may start this far
 constexpr double kMaxColumn = 40.0;  // a column header is at most this far above its cells
 constexpr double kRowCost = 2.0;     // what passing other cells of a row costs a row header
 constexpr int kKeyWords = 4;         // a key without a colon has at most this many words
-constexpr double kKeyReach = 8.0;    // ... and its value is at most this far to its right
+constexpr double kKeyReach = 15.0;   // ... and its value is at most this far to its right
 constexpr int kTableRows = 2;        // a key over this many values is a column header (a table)
 constexpr double kMinScale = 0.67;   // carried forms: the target page is at most 1.5 times smaller or larger
 constexpr double kMaxAspectChange = 0.1; // ... and its scales along x and y differ by at most 10 %
@@ -412,20 +412,38 @@ std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities)
     std::vector<QString> labels(n);
     const double unit = lineHeight(entities);
     const QString question = QStringLiteral("question"), answer = QStringLiteral("answer");
-    // Keys: a text ending in ':'; or a short label of words (not a number) with something on its right on its
-    // line, or over a column of at least two entries.
+    // A key's value: right of it on its line or just below it, nothing in between.
+    auto valueOfKey = [&](size_t i) {
+        const EntityRecord& e = entities[i];
+        for (size_t k = 0; k < n; ++k) {
+            if (k == i || labels[k] != question)
+                continue;
+            const PixelBox& kb = entities[k].box;
+            if (rightCost(entities[k], e, unit) >= 0 && !blocked(entities, k, i, {kb.x1, e.box.y0, e.box.x0, e.box.y1}))
+                return true;
+            const double below = belowCost(entities[k], e, unit);
+            if (below >= 0 && below - kAboveCost <= 1.5
+                && !blocked(entities, k, i, {e.box.x0, kb.y1, e.box.x1, e.box.y0}))
+                return true;
+        }
+        return false;
+    };
+    // Keys: a text ending in ':'. Their values are not keys; other keys are short labels of words (not a
+    // number) with something on their right on their line, or heading a column of at least two entries.
+    std::vector<bool> colonValue(n, false);
+    for (size_t i = 0; i < n; ++i)
+        if (!entities[i].box.isEmpty() && endsWithColon(entities[i].text))
+            labels[i] = question;
+    for (size_t i = 0; i < n; ++i)
+        colonValue[i] = labels[i].isEmpty() && !entities[i].box.isEmpty() && valueOfKey(i);
     for (size_t i = 0; i < n; ++i) {
         const EntityRecord& e = entities[i];
-        if (e.box.isEmpty())
+        if (e.box.isEmpty() || !labels[i].isEmpty() || colonValue[i])
             continue;
-        if (endsWithColon(e.text)) {
-            labels[i] = question;
-            continue;
-        }
         const TextShape shape = shapeOf(e.text);
         if (shape.letters < 2 || shape.digits > shape.letters || shape.words > kKeyWords)
             continue;
-        int right = 0, column = 0;
+        int right = 0, column = 0, above = 0;
         for (size_t k = 0; k < n; ++k) {
             if (k == i || entities[k].box.isEmpty() || isPunctuation(entities[k].text))
                 continue;
@@ -435,33 +453,24 @@ std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities)
                 && !blocked(entities, i, k,
                             {e.box.x1, std::max(e.box.y0, v.box.y0), v.box.x0, std::min(e.box.y1, v.box.y1)}))
                 ++right;
-            const double b = belowCost(e, v, unit, kMaxColumn);
-            if (b >= 0 && xOverlap(e.box, v.box) >= 0.5 * std::min(e.box.width(), v.box.width()))
+            const bool inColumn = xOverlap(e.box, v.box) >= 0.5 * std::min(e.box.width(), v.box.width());
+            if (inColumn && belowCost(e, v, unit, kMaxColumn) >= 0)
                 ++column;
+            if (inColumn && belowCost(v, e, unit) >= 0)
+                ++above;
         }
-        if (right > 0 || column >= 2)
+        if (right > 0 || (column >= 2 && above == 0))
             labels[i] = question;
     }
     for (size_t i = 0; i < n; ++i) {
         if (!labels[i].isEmpty() || entities[i].box.isEmpty())
             continue;
         const EntityRecord& e = entities[i];
-        bool isAnswer = false, alone = true;
-        for (size_t k = 0; k < n; ++k) {
-            if (k == i)
-                continue;
-            if (yOverlap(entities[k].box, e.box) > 0)
+        bool alone = true;
+        for (size_t k = 0; k < n; ++k)
+            if (k != i && yOverlap(entities[k].box, e.box) > 0)
                 alone = false;
-            if (labels[k] != question || isAnswer)
-                continue;
-            const double right = rightCost(entities[k], e, unit);
-            const double below = belowCost(entities[k], e, unit);
-            if (right >= 0 && !blocked(entities, k, i, {entities[k].box.x1, e.box.y0, e.box.x0, e.box.y1}))
-                isAnswer = true;
-            else if (below >= 0 && below - kAboveCost <= 1.5
-                     && !blocked(entities, k, i, {e.box.x0, entities[k].box.y1, e.box.x1, e.box.y0}))
-                isAnswer = true;
-        }
+        const bool isAnswer = colonValue[i] || valueOfKey(i);
         if (isAnswer) {
             labels[i] = answer;
             continue;

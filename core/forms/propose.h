@@ -41,11 +41,11 @@ struct ProposedLink {
 /// exactly one entity; the others to none. Entities come in reading order, each with a label guess (guessLabels()).
 std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words, const QImage& page = {});
 
-/// Guesses a label for each entity from its text and layout: a key ("question") ends in ':', or is a short
-/// label of words with something on its right on its line or a column of entries under it; an entity right
-/// of or just below a key is its value ("answer"); a line alone on its row, in capitals or taller than the
-/// page's text, is a "header"; the rest is "other". Entities are read by `text` and `box` only. On FUNSD's
-/// 149 training forms 62 % of the labels come out right (bench_forms).
+/// Guesses a label for each entity from its text and layout: a key ("question") ends in ':', or (unless it
+/// is the value of such a key) is a short label of words with something on its right on its line or heading
+/// a column of entries; an entity right of or just below a key is its value ("answer"); a line alone on its
+/// row, in capitals or taller than the page's text, is a "header"; the rest is "other". Entities are read by
+/// `text` and `box` only. On FUNSD's 149 training forms 62 % of the labels come out right (bench_forms).
 std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities);
 
 /// Proposes key -> value links between the entities of one page (read: `text`, `box`, `label`; an empty

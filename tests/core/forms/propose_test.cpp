@@ -175,6 +175,19 @@ TEST(ProposeLinks, FindsTheKeyValueLinksOfThePublicForms)
     EXPECT_GE(score.f1(), 0.70) << "P " << score.precision() << " R " << score.recall();
 }
 
+TEST(ProposeLinks, GuessesTheLabelsItIsNotGiven)
+{
+    PairScore score;
+    for (const FunsdForm& form : publicForms()) {
+        std::vector<EntityRecord> entities = form.form.entities;
+        for (EntityRecord& e : entities)
+            e.label.clear();
+        score += scoreLinks(form, proposeLinks(entities), true);
+    }
+    // Measured F1 0.445 (P 0.508, R 0.397) on these 10 forms: keys without a colon are hard to tell.
+    EXPECT_GE(score.f1(), 0.40) << "P " << score.precision() << " R " << score.recall();
+}
+
 namespace {
 
 /// The form's words moved to another page: scaled and shifted, with new ids.
