@@ -80,6 +80,9 @@ struct ReviewQueueRule {
     /// (reviewed). A label or a box change alone does not take a word out of the queue.
     bool flags = true;
     double threshold = 60.0;
+    /// With `flags` false: the flagged words too (a typed value that does not pass its check), beside the
+    /// low-confidence ones.
+    bool alsoFlagged = false;
 };
 
 class ProjectStore {
