@@ -1,8 +1,11 @@
 #include "ui/export/export_dialog.h"
 
+#include "core/export/form_checks.h"
+#include "core/storage/project_store.h"
 #include "ui/export/export_controller.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
+#include "ui/review/checks_panel.h"
 #include "ui/shell/app_settings.h"
 
 #include <QCheckBox>
@@ -31,6 +34,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 
 namespace incidoc::ui {
 namespace {
@@ -92,8 +96,10 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
       m_json(new QCheckBox(tr("Page &JSON"), this)),
       m_visualizations(new QCheckBox(tr("&Visualizations (pages with their boxes drawn)"), this)),
       m_jobs(new QSpinBox(this)), m_optionsBox(new QGroupBox(tr("What to export"), this)),
-      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_message(new QLabel(this)),
-      m_export(new QPushButton(tr("&Export"), this)), m_cancel(new QPushButton(tr("&Cancel Export"), this)),
+      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)),
+      m_checksBox(new QGroupBox(tr("Checks before export"), this)), m_checksSummary(new QLabel(this)),
+      m_checks(new QListWidget(this)), m_message(new QLabel(this)), m_export(new QPushButton(tr("&Export"), this)),
+      m_cancel(new QPushButton(tr("&Cancel Export"), this)),
       m_showInFolder(new QPushButton(tr("&Show in Folder"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("exportDialog"));
@@ -135,7 +141,15 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     m_message->setVisible(false);
     auto* columns = new QHBoxLayout;
     columns->addWidget(m_optionsBox);
+    auto* checks = new QVBoxLayout(m_checksBox);
+    m_checksSummary->setObjectName(QStringLiteral("exportChecksSummary"));
+    m_checksSummary->setWordWrap(true);
+    m_checks->setObjectName(QStringLiteral("exportChecks"));
+    m_checks->setMaximumHeight(96);
+    checks->addWidget(m_checksSummary);
+    checks->addWidget(m_checks);
     auto* outcome = new QVBoxLayout;
+    outcome->addWidget(m_checksBox);
     outcome->addWidget(m_progressBox);
     outcome->addWidget(m_message);
     outcome->addStretch(1);
@@ -162,6 +176,8 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
         updateButtons();
     });
     connect(m_documents, &QListWidget::itemChanged, this, &ExportDialog::updateButtons);
+    connect(m_documents, &QListWidget::itemChanged, this, &ExportDialog::updateChecks);
+    connect(m_reviewedOnly, &QCheckBox::toggled, this, &ExportDialog::updateChecks);
     connect(m_controller, &ExportController::progressChanged, this, &ExportDialog::showProgress);
     connect(m_controller, &ExportController::finished, this, &ExportDialog::onFinished);
     connect(m_controller, &ExportController::failed, this, &ExportDialog::onFailed);
@@ -176,6 +192,39 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     }
     updateDestinationNote();
     updateButtons();
+    updateChecks();
+}
+
+void ExportDialog::updateChecks()
+{
+    m_checks->clear();
+    auto store = ProjectStore::open(m_projectPath, OpenMode::ReadOnly);
+    if (!store) {
+        m_checksSummary->setText(tr("The checks could not be read: %1").arg(store.error().message));
+        return;
+    }
+    const ExportOptions o = options();
+    auto findings = exportFindings(**store, FindingScope{o.documents, o.reviewedOnly});
+    if (!findings) {
+        m_checksSummary->setText(tr("The checks could not be read: %1").arg(findings.error().message));
+        return;
+    }
+    std::map<DocumentId, QString> names;
+    if (auto docs = (*store)->documents())
+        for (const DocumentRecord& d : *docs)
+            names[d.id] = d.name;
+    for (const FormFinding& f : *findings) {
+        auto* item = new QListWidgetItem(tr("%1, page %2: %3 — %4")
+                                             .arg(names[f.document])
+                                             .arg(f.pageNumber)
+                                             .arg(ChecksPanel::kindTitle(f.kind), f.message),
+                                         m_checks);
+        item->setToolTip(item->text());
+    }
+    m_checksSummary->setText(findings->empty() ? tr("Nothing to fix: every check passes.")
+                                               : tr("%n finding(s) to look at before exporting (View › Checks).",
+                                                    nullptr, static_cast<int>(findings->size())));
+    m_checks->setVisible(!findings->empty());
 }
 
 /// What goes in: the documents, reviewed pages only, the formats, the page images, the jobs.
