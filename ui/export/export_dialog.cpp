@@ -96,10 +96,9 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
       m_json(new QCheckBox(tr("Page &JSON"), this)),
       m_visualizations(new QCheckBox(tr("&Visualizations (pages with their boxes drawn)"), this)),
       m_jobs(new QSpinBox(this)), m_optionsBox(new QGroupBox(tr("What to export"), this)),
-      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)),
-      m_checksBox(new QGroupBox(tr("Checks before export"), this)), m_checksSummary(new QLabel(this)),
-      m_checks(new QListWidget(this)), m_message(new QLabel(this)), m_export(new QPushButton(tr("&Export"), this)),
-      m_cancel(new QPushButton(tr("&Cancel Export"), this)),
+      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_checksBox(new QWidget(this)),
+      m_checksSummary(new QLabel(this)), m_checks(new QListWidget(this)), m_message(new QLabel(this)),
+      m_export(new QPushButton(tr("&Export"), this)), m_cancel(new QPushButton(tr("&Cancel Export"), this)),
       m_showInFolder(new QPushButton(tr("&Show in Folder"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("exportDialog"));
@@ -141,20 +140,23 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     m_message->setVisible(false);
     auto* columns = new QHBoxLayout;
     columns->addWidget(m_optionsBox);
+    // Under the options and the progress, as wide as the dialog: the room kept for the outcome stays.
     auto* checks = new QVBoxLayout(m_checksBox);
+    checks->setContentsMargins(0, 0, 0, 0);
     m_checksSummary->setObjectName(QStringLiteral("exportChecksSummary"));
     m_checksSummary->setWordWrap(true);
     m_checks->setObjectName(QStringLiteral("exportChecks"));
-    m_checks->setMaximumHeight(96);
+    // Three rows, whatever the checks find: the dialog keeps its size.
+    m_checks->setFixedHeight(3 * m_checks->fontMetrics().height() + 2 * m_checks->frameWidth() + 6);
     checks->addWidget(m_checksSummary);
     checks->addWidget(m_checks);
     auto* outcome = new QVBoxLayout;
-    outcome->addWidget(m_checksBox);
     outcome->addWidget(m_progressBox);
     outcome->addWidget(m_message);
     outcome->addStretch(1);
     columns->addLayout(outcome, 1);
     layout->addLayout(columns);
+    layout->addWidget(m_checksBox);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
@@ -204,6 +206,13 @@ void ExportDialog::updateChecks()
         return;
     }
     const ExportOptions o = options();
+    bool anyChosen = false;
+    for (int i = 0; i < m_documents->count(); ++i)
+        anyChosen = anyChosen || m_documents->item(i)->checkState() == Qt::Checked;
+    if (!anyChosen) { // options() says "every document" with an empty list: here it is none
+        m_checksSummary->setText(tr("Checks before export: no document chosen."));
+        return;
+    }
     auto findings = exportFindings(**store, FindingScope{o.documents, o.reviewedOnly});
     if (!findings) {
         m_checksSummary->setText(tr("The checks could not be read: %1").arg(findings.error().message));
@@ -221,10 +230,9 @@ void ExportDialog::updateChecks()
                                          m_checks);
         item->setToolTip(item->text());
     }
-    m_checksSummary->setText(findings->empty() ? tr("Nothing to fix: every check passes.")
-                                               : tr("%n finding(s) to look at before exporting (View › Checks).",
+    m_checksSummary->setText(findings->empty() ? tr("Checks before export: nothing to fix.")
+                                               : tr("Checks before export: %n finding(s) to look at (View › Checks).",
                                                     nullptr, static_cast<int>(findings->size())));
-    m_checks->setVisible(!findings->empty());
 }
 
 /// What goes in: the documents, reviewed pages only, the formats, the page images, the jobs.

@@ -134,7 +134,7 @@ private:
     std::array<QProgressBar*, kExportPhaseCount> m_phaseBars{};
     std::array<QLabel*, kExportPhaseCount> m_phaseDetails{};
     QLabel* m_summary;
-    QGroupBox* m_checksBox;
+    QWidget* m_checksBox;
     QLabel* m_checksSummary;
     QListWidget* m_checks;
     QLabel* m_message;
