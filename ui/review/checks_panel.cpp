@@ -157,6 +157,7 @@ void ChecksPanel::refresh()
         ++counts[doc];
         auto* item = new QTreeWidgetItem(parent, {kindTitle(f.kind), f.message});
         item->setData(0, kFindingRole, static_cast<int>(i));
+        item->setToolTip(0, f.message); // the dock is narrow: the whole message on either column
         item->setToolTip(1, f.message);
         m_items.push_back(item);
     }

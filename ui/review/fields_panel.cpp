@@ -94,7 +94,7 @@ FieldsPanel::FieldsPanel(ProjectSession* session, QWidget* parent)
 {
     m_summary->setWordWrap(true);
     m_list->setObjectName(QStringLiteral("fieldsList"));
-    m_list->setHeaderLabels({tr("Entry"), tr("Field"), tr("Label")});
+    m_list->setHeaderLabels({tr("Entry"), tr("Field")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->setAllColumnsShowFocus(true);
@@ -102,7 +102,6 @@ FieldsPanel::FieldsPanel(ProjectSession* session, QWidget* parent)
     m_list->header()->setStretchLastSection(false);
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-    m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
     m_list->setToolTip(tr("Return shows the value's words on the page; Tab goes to its field, label and text."));
 
     m_field->setObjectName(QStringLiteral("fieldsField"));
@@ -239,10 +238,11 @@ void FieldsPanel::reload()
         const Row& r = m_rows[i];
         const EntityRecord* value = entity(r.value);
         const EntityRecord* key = r.key ? entity(r.key) : nullptr;
-        const QString entry = key ? tr("%1 → %2").arg(key->text, value->text) : value->text;
-        auto* item =
-            new QTreeWidgetItem({entry, value->field.isEmpty() ? QStringLiteral("—") : fieldDisplayTitle(value->field),
-                                 roleDisplayName(value->label)});
+        // A pair says what it is ("Driver: → Jonah R. Pritchard"); an entity alone says its label.
+        const QString entry = key ? tr("%1 → %2").arg(key->text, value->text)
+                                  : tr("%1 (%2)").arg(value->text, roleDisplayName(value->label));
+        auto* item = new QTreeWidgetItem(
+            {entry, value->field.isEmpty() ? QStringLiteral("—") : fieldDisplayTitle(value->field)});
         item->setData(0, kRowRole, static_cast<int>(i));
         item->setToolTip(0, entry);
         if (!value->field.isEmpty()) {
@@ -259,9 +259,9 @@ void FieldsPanel::reload()
         if (proposed) {
             QFont f = item->font(0);
             f.setItalic(true);
-            for (int c = 0; c < 3; ++c)
+            for (int c = 0; c < 2; ++c)
                 item->setFont(c, f);
-            item->setToolTip(2, tr("Proposed: not accepted yet"));
+            item->setToolTip(1, tr("Proposed: not accepted yet"));
         }
         items << item;
     }

@@ -1,13 +1,13 @@
 #pragma once
-// The Fields dock: the shown page as a form. One row per key -> value link ("Driver → Jonah R.
-// Pritchard"), then the entities no link ties, with their label; each row shows the typed field of its
-// value (the link's target, or the entity itself) and, when the value does not pass its field's check
-// under the project's patterns, a red mark with the problem as tooltip. Under the list the current row's
-// value is edited: its typed field, its label and its text (Enter saves; one word: that word's text, more:
-// the words re-cut as a line). Return or a double click on a row emits entityActivated: the main window
-// shows the value's words on the page. Patterns… edits the project's case number and plate patterns.
-// The panel refreshes when the page's form or words change, and owns the FieldFlagger that flags invalid
-// values into the review queue.
+// The Fields dock: the shown page as a form. One row per key -> value link ("Driver: → Jonah R.
+// Pritchard"), then the entities no link ties, with their label ("Witness 1: (Question (key))"); each row
+// shows the typed field of its value (the link's target, or the entity itself) and, when the value does not
+// pass its field's check under the project's patterns, a red mark with the problem as tooltip. Under the
+// list the current row's value is edited: its typed field, its label and its text (Enter saves; one word:
+// that word's text, more: the words re-cut as a line). Return or a double click on a row emits
+// entityActivated: the main window shows the value's words on the page. Patterns… edits the project's case
+// number and plate patterns. The panel refreshes when the page's form or words change, and owns the
+// FieldFlagger that flags invalid values into the review queue.
 //
 // Thread contract: GUI thread only.
 
