@@ -1023,10 +1023,6 @@ Rien n’a été écrit à la destination.</translation>
         <translation>Champ</translation>
     </message>
     <message>
-        <source>Label</source>
-        <translation>Étiquette</translation>
-    </message>
-    <message>
         <source>Return shows the value&apos;s words on the page; Tab goes to its field, label and text.</source>
         <translation>Entrée montre les mots de la valeur sur la page ; Tab va à son champ, son étiquette et son texte.</translation>
     </message>
@@ -1118,6 +1114,10 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>Not a valid pattern: %1</source>
         <translation>Motif non valide : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -1016,10 +1016,6 @@ Nothing was written to the destination.</source>
         <translation>字段</translation>
     </message>
     <message>
-        <source>Label</source>
-        <translation>标签</translation>
-    </message>
-    <message>
         <source>Return shows the value&apos;s words on the page; Tab goes to its field, label and text.</source>
         <translation>按回车键在页面上显示该值的词；按 Tab 键转到其字段、标签和文本。</translation>
     </message>
@@ -1108,6 +1104,10 @@ Nothing was written to the destination.</source>
     <message>
         <source>Not a valid pattern: %1</source>
         <translation>无效的模式：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
