@@ -9,8 +9,11 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTreeWidget>
@@ -275,6 +278,29 @@ TEST_F(FieldsPanelTest, ThePatternsAreKeptInTheProjectAndCheckTheValuesAgain)
     EXPECT_TRUE(dbWord(number.front()).flagged) << "the case number no longer matches the project's pattern";
     ASSERT_TRUE(panel.setPatterns(FieldPatterns{QStringLiteral("[0-9]{4}-INC-[0-9]{5}"), QString()}));
     EXPECT_FALSE(dbWord(number.front()).flagged);
+
+    // The dialog of the Patterns… button: a broken expression is refused with the reason, a good one kept.
+    auto* button = panel.findChild<QPushButton*>(QStringLiteral("fieldsPatterns"));
+    ASSERT_NE(button, nullptr);
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto* dialog = panel.findChild<QDialog*>(QStringLiteral("fieldPatternsDialog"));
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(dialog));
+    auto* plate = dialog->findChild<QLineEdit*>(QStringLiteral("patternVehiclePlate"));
+    auto* ok = dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    ASSERT_TRUE(plate && ok);
+    EXPECT_EQ(dialog->findChild<QLineEdit*>(QStringLiteral("patternCaseNumber"))->text(),
+              QStringLiteral("[0-9]{4}-INC-[0-9]{5}"));
+    plate->setFocus();
+    QTest::keyClicks(plate, QStringLiteral("[A-Z"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    EXPECT_TRUE(dialog->isVisible()) << "a broken pattern is not kept";
+    EXPECT_EQ((*store)->meta(QStringLiteral("pattern_vehicle_plate"))->value_or(QString()), QString());
+    QTest::keyClicks(plate, QStringLiteral("]{3} [0-9]{4}"));
+    QTest::mouseClick(ok, Qt::LeftButton);
+    QTRY_VERIFY(!dialog->isVisible());
+    EXPECT_EQ((*store)->meta(QStringLiteral("pattern_vehicle_plate"))->value_or(QString()),
+              QStringLiteral("[A-Z]{3} [0-9]{4}"));
     EXPECT_TRUE(errors.isEmpty()) << qPrintable(errors.join('\n'));
 }
 
