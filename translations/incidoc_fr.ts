@@ -552,6 +552,95 @@ Leptonica %4
     </message>
 </context>
 <context>
+    <name>incidoc::ui::ChecksPanel</name>
+    <message>
+        <source>Invalid value</source>
+        <translation>Valeur non valide</translation>
+    </message>
+    <message>
+        <source>Case number differs</source>
+        <translation>Numéro de dossier différent</translation>
+    </message>
+    <message>
+        <source>Date of birth differs</source>
+        <translation>Date de naissance différente</translation>
+    </message>
+    <message>
+        <source>Dates out of order</source>
+        <translation>Dates dans un ordre impossible</translation>
+    </message>
+    <message>
+        <source>Dangling link</source>
+        <translation>Lien orphelin</translation>
+    </message>
+    <message>
+        <source>Unlabelled entity</source>
+        <translation>Entité sans étiquette</translation>
+    </message>
+    <message>
+        <source>Empty word</source>
+        <translation>Mot vide</translation>
+    </message>
+    <message>
+        <source>Duplicate word</source>
+        <translation>Mot en double</translation>
+    </message>
+    <message>
+        <source>Word outside its line</source>
+        <translation>Mot hors de sa ligne</translation>
+    </message>
+    <message>
+        <source>Tiny box</source>
+        <translation>Boîte minuscule</translation>
+    </message>
+    <message>
+        <source>Box outside the page</source>
+        <translation>Boîte hors de la page</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Return shows the finding on its page</source>
+        <translation>Entrée montre le problème sur sa page</translation>
+    </message>
+    <message>
+        <source>The checks could not be read: %1</source>
+        <translation>Les vérifications n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n finding(s))</source>
+        <translation>
+            <numerusform>%1 (%n problème)</numerusform>
+            <numerusform>%1 (%n problèmes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No findings: the forms pass every check.</source>
+        <translation>Aucun problème : les formulaires passent toutes les vérifications.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>incidoc::ui::DocumentsModel</name>
     <message>
         <source>page %1: %2</source>
@@ -886,6 +975,29 @@ Rien n’a été écrit à la destination.</translation>
         <source>Cut from the page images; each document goes whole into train (80 %), val (10 %) or test (10 %).</source>
         <translation>Découpées dans les images des pages&#xa0;; chaque document va en entier dans train (80&#xa0;%), val (10&#xa0;%) ou test (10&#xa0;%).</translation>
     </message>
+    <message>
+        <source>The checks could not be read: %1</source>
+        <translation>Les vérifications n’ont pas pu être lues : %1</translation>
+    </message>
+    <message>
+        <source>Checks before export: no document chosen.</source>
+        <translation>Vérifications avant l’export : aucun document choisi.</translation>
+    </message>
+    <message>
+        <source>%1, page %2: %3 — %4</source>
+        <translation>%1, page %2 : %3 — %4</translation>
+    </message>
+    <message>
+        <source>Checks before export: nothing to fix.</source>
+        <translation>Vérifications avant l’export : rien à corriger.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks before export: %n finding(s) to look at (View › Checks).</source>
+        <translation>
+            <numerusform>Vérifications avant l’export : %n problème à examiner (Affichage › Vérifications).</numerusform>
+            <numerusform>Vérifications avant l’export : %n problèmes à examiner (Affichage › Vérifications).</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>
@@ -1128,6 +1240,193 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>No proposals left in this document.</source>
         <translation>Plus aucune proposition dans ce document.</translation>
+    </message>
+    <message>
+    <name>incidoc::ui::FieldsPanel</name>
+    <message>
+        <source>Case number</source>
+        <translation>Numéro de dossier</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>Date de l’incident</translation>
+    </message>
+    <message>
+        <source>Incident time</source>
+        <translation>Heure de l’incident</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>Numéro de matricule</translation>
+    </message>
+    <message>
+        <source>Person name</source>
+        <translation>Nom de la personne</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>Plaque d’immatriculation</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>NIV (VIN)</translation>
+    </message>
+    <message>
+        <source>Make and model</source>
+        <translation>Marque et modèle</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>Récit</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>Date du rapport</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>(sans étiquette)</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>En-tête</translation>
+    </message>
+    <message>
+        <source>Question (key)</source>
+        <translation>Question (clé)</translation>
+    </message>
+    <message>
+        <source>Answer (value)</source>
+        <translation>Réponse (valeur)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>&amp;Patterns…</source>
+        <translation>&amp;Motifs…</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Return shows the value&apos;s words on the page; Tab goes to its field, label and text.</source>
+        <translation>Entrée montre les mots de la valeur sur la page ; Tab va à son champ, son étiquette et son texte.</translation>
+    </message>
+    <message>
+        <source>(no field)</source>
+        <translation>(aucun champ)</translation>
+    </message>
+    <message>
+        <source>The value&apos;s text; Enter saves it</source>
+        <translation>Le texte de la valeur ; Entrée l’enregistre</translation>
+    </message>
+    <message>
+        <source>The project&apos;s patterns of case numbers and vehicle plates</source>
+        <translation>Les motifs du projet pour les numéros de dossier et les plaques d’immatriculation</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>&amp;Champ :</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>É&amp;tiquette :</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>&amp;Valeur :</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Proposed: not accepted yet</source>
+        <translation>Proposé : pas encore accepté</translation>
+    </message>
+    <message>
+        <source>No page shown.</source>
+        <translation>Aucune page affichée.</translation>
+    </message>
+    <message>
+        <source>No entities on this page yet: group words on the page into entities.</source>
+        <translation>Aucune entité sur cette page : regroupez des mots de la page en entités.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n lien</numerusform>
+            <numerusform>%n liens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies)</source>
+        <translation>
+            <numerusform>%n entité</numerusform>
+            <numerusform>%n entités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid value(s)</source>
+        <translation>
+            <numerusform>%n valeur non valide</numerusform>
+            <numerusform>%n valeurs non valides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the patterns: %1</source>
+        <translation>Impossible d’enregistrer les motifs : %1</translation>
+    </message>
+    <message>
+        <source>Field Patterns</source>
+        <translation>Motifs des champs</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
+    </message>
+    <message>
+        <source>Regular expressions a whole value must match. Empty: any usual shape.</source>
+        <translation>Expressions régulières auxquelles toute la valeur doit correspondre. Vide : toute forme habituelle.</translation>
+    </message>
+    <message>
+        <source>&amp;Case number:</source>
+        <translation>Numéro de &amp;dossier :</translation>
+    </message>
+    <message>
+        <source>Vehicle &amp;plate:</source>
+        <translation>&amp;Plaque d’immatriculation :</translation>
+    </message>
+    <message>
+        <source>Not a valid pattern: %1</source>
+        <translation>Motif non valide : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -1933,6 +2232,14 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>F&amp;orm</source>
         <translation>F&amp;ormulaire</translation>
     </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Vérifications</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2350,6 +2657,9 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Link %1 → %2</source>
         <translation>Lien %1 → %2</translation>
     </message>
+    <message>
+        <translation>Lier %1 → %2</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n link(s)</source>
         <translation>
@@ -2370,6 +2680,12 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>Rejeter %n proposition</numerusform>
             <numerusform>Rejeter %n propositions</numerusform>
         </translation>
+    </message>
+    </message>
+    <message>
+    <message>
+        <source>Could not flag the words for review: %1</source>
+        <translation>Impossible de marquer les mots à revoir : %1</translation>
     </message>
 </context>
 <context>

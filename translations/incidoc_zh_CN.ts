@@ -549,6 +549,93 @@ Leptonica %4
     </message>
 </context>
 <context>
+    <name>incidoc::ui::ChecksPanel</name>
+    <message>
+        <source>Invalid value</source>
+        <translation>无效值</translation>
+    </message>
+    <message>
+        <source>Case number differs</source>
+        <translation>案件编号不一致</translation>
+    </message>
+    <message>
+        <source>Date of birth differs</source>
+        <translation>出生日期不一致</translation>
+    </message>
+    <message>
+        <source>Dates out of order</source>
+        <translation>日期顺序不合理</translation>
+    </message>
+    <message>
+        <source>Dangling link</source>
+        <translation>悬空链接</translation>
+    </message>
+    <message>
+        <source>Unlabelled entity</source>
+        <translation>未标注的实体</translation>
+    </message>
+    <message>
+        <source>Empty word</source>
+        <translation>空词</translation>
+    </message>
+    <message>
+        <source>Duplicate word</source>
+        <translation>重复的词</translation>
+    </message>
+    <message>
+        <source>Word outside its line</source>
+        <translation>词超出其所在行</translation>
+    </message>
+    <message>
+        <source>Tiny box</source>
+        <translation>过小的框</translation>
+    </message>
+    <message>
+        <source>Box outside the page</source>
+        <translation>框超出页面</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Return shows the finding on its page</source>
+        <translation>按回车键在其页面上显示该问题</translation>
+    </message>
+    <message>
+        <source>The checks could not be read: %1</source>
+        <translation>无法读取检查结果：%1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n finding(s))</source>
+        <translation>
+            <numerusform>%1（%n 个问题）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No findings: the forms pass every check.</source>
+        <translation>没有问题：表单通过了所有检查。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>incidoc::ui::DocumentsModel</name>
     <message>
         <source>page %1: %2</source>
@@ -879,6 +966,28 @@ Nothing was written to the destination.</source>
         <source>Cut from the page images; each document goes whole into train (80 %), val (10 %) or test (10 %).</source>
         <translation>从页面图像中裁剪；每个文档整体归入 train（80%）、val（10%）或 test（10%）。</translation>
     </message>
+    <message>
+        <source>The checks could not be read: %1</source>
+        <translation>无法读取检查结果：%1</translation>
+    </message>
+    <message>
+        <source>Checks before export: no document chosen.</source>
+        <translation>导出前检查：未选择文档。</translation>
+    </message>
+    <message>
+        <source>%1, page %2: %3 — %4</source>
+        <translation>%1，第 %2 页：%3 — %4</translation>
+    </message>
+    <message>
+        <source>Checks before export: nothing to fix.</source>
+        <translation>导出前检查：没有需要修正的问题。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checks before export: %n finding(s) to look at (View › Checks).</source>
+        <translation>
+            <numerusform>导出前检查：%n 个问题需要查看（视图 › 检查）。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>
@@ -1117,6 +1226,190 @@ Nothing was written to the destination.</source>
     <message>
         <source>No proposals left in this document.</source>
         <translation>本文档中已没有剩余的建议。</translation>
+    </message>
+    <message>
+    <name>incidoc::ui::FieldsPanel</name>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>事件日期</translation>
+    </message>
+    <message>
+        <source>Incident time</source>
+        <translation>事件时间</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation>警员</translation>
+    </message>
+    <message>
+        <source>Badge number</source>
+        <translation>警号</translation>
+    </message>
+    <message>
+        <source>Person name</source>
+        <translation>人员姓名</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车辆识别号 (VIN)</translation>
+    </message>
+    <message>
+        <source>Make and model</source>
+        <translation>品牌和型号</translation>
+    </message>
+    <message>
+        <source>Narrative</source>
+        <translation>经过陈述</translation>
+    </message>
+    <message>
+        <source>Report date</source>
+        <translation>报告日期</translation>
+    </message>
+    <message>
+        <source>(no label)</source>
+        <translation>（无标签）</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Question (key)</source>
+        <translation>问题（键）</translation>
+    </message>
+    <message>
+        <source>Answer (value)</source>
+        <translation>回答（值）</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>&amp;Patterns…</source>
+        <translation>模式(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Return shows the value&apos;s words on the page; Tab goes to its field, label and text.</source>
+        <translation>按回车键在页面上显示该值的词；按 Tab 键转到其字段、标签和文本。</translation>
+    </message>
+    <message>
+        <source>(no field)</source>
+        <translation>（无字段）</translation>
+    </message>
+    <message>
+        <source>The value&apos;s text; Enter saves it</source>
+        <translation>该值的文本；按回车键保存</translation>
+    </message>
+    <message>
+        <source>The project&apos;s patterns of case numbers and vehicle plates</source>
+        <translation>本项目的案件编号和车牌号模式</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>字段(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Label:</source>
+        <translation>标签(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Value:</source>
+        <translation>值(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Proposed: not accepted yet</source>
+        <translation>建议：尚未接受</translation>
+    </message>
+    <message>
+        <source>No page shown.</source>
+        <translation>未显示页面。</translation>
+    </message>
+    <message>
+        <source>No entities on this page yet: group words on the page into entities.</source>
+        <translation>此页面尚无实体：请将页面上的词分组为实体。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s)</source>
+        <translation>
+            <numerusform>%n 个链接</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity(ies)</source>
+        <translation>
+            <numerusform>%n 个实体</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid value(s)</source>
+        <translation>
+            <numerusform>%n 个无效值</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save the patterns: %1</source>
+        <translation>无法保存模式：%1</translation>
+    </message>
+    <message>
+        <source>Field Patterns</source>
+        <translation>字段模式</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>Regular expressions a whole value must match. Empty: any usual shape.</source>
+        <translation>整个值必须匹配的正则表达式。留空：接受任何常见格式。</translation>
+    </message>
+    <message>
+        <source>&amp;Case number:</source>
+        <translation>案件编号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Vehicle &amp;plate:</source>
+        <translation>车牌号(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Not a valid pattern: %1</source>
+        <translation>无效的模式：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +2210,14 @@ Open it read-only?</source>
         <source>F&amp;orm</source>
         <translation>表单(&amp;O)</translation>
     </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2296,10 +2597,24 @@ Open it read-only?</source>
         <source>Ungroup %1</source>
         <translation>取消组合 %1</translation>
     </message>
+    <message>
+        <translation>无法将词分组：词 %1 已不存在</translation>
+    </message>
+    <message>
+        <source>Group %1</source>
+        <translation>分组 %1</translation>
+    </message>
+    <message>
+        <source>Ungroup %1</source>
+        <translation>取消分组 %1</translation>
+    </message>
     <message numerus="yes">
         <source>Ungroup %n entities</source>
         <translation>
             <numerusform>取消组合 %n 个实体</numerusform>
+    </message>
+    <message>
+            <numerusform>取消分组 %n 个实体</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2315,6 +2630,9 @@ Open it read-only?</source>
     <message>
         <source>Label %1 on %2</source>
         <translation>为 %2 加上标签 %1</translation>
+    </message>
+    <message>
+        <translation>为 %2 设置标签 %1</translation>
     </message>
     <message>
         <source>No field on %1</source>
@@ -2345,6 +2663,12 @@ Open it read-only?</source>
         <translation>
             <numerusform>拒绝 %n 个建议</numerusform>
         </translation>
+    </message>
+    </message>
+    <message>
+    <message>
+        <source>Could not flag the words for review: %1</source>
+        <translation>无法将词标记为待审阅：%1</translation>
     </message>
 </context>
 <context>

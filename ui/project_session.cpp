@@ -675,6 +675,20 @@ bool ProjectSession::deleteLabel(LabelId label)
     return true;
 }
 
+bool ProjectSession::setWordsFlagged(PageId page, const QList<WordId>& words, bool flagged)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    if (words.isEmpty())
+        return true;
+    const Status done = m_impl->store->setWordsFlagged(std::vector<WordId>(words.begin(), words.end()), flagged);
+    if (!done) {
+        Q_EMIT errorOccurred(tr("Could not flag the words for review: %1").arg(done.error().message));
+        return false;
+    }
+    Q_EMIT wordsChanged(page);
+    return true;
+}
+
 #undef INCIDOC_REQUIRE_WRITABLE
 
 // ---- from the pipeline ----------------------------------------------------------------------------------

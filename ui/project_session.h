@@ -153,6 +153,9 @@ public:
     /// Adds a whole form to a page (proposals, a form carried from another page) as ONE undo step named
     /// `what`; links' from/to are indexes into form.entities (ProjectStore::addForm).
     bool addForm(PageId page, const PageForm& form, const QString& what);
+    /// Flags words of `page` for review (an invalid typed value: the review queue visits them) or clears
+    /// their flag. Not undoable, like the readers' flags it shares (checks set it). Emits wordsChanged.
+    bool setWordsFlagged(PageId page, const QList<WordId>& words, bool flagged);
 
     /// Box changes of the same words closer in time than this merge into one undo entry (1.5 s).
     std::chrono::milliseconds undoMergeWindow() const;

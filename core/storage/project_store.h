@@ -79,10 +79,12 @@ struct WordHit {
 struct ReviewQueueRule {
     /// True: the words flagged by two disagreeing readers. False: low-confidence words, i.e. words with a
     /// confidence below `threshold` whose text no person corrected (no ocr_text kept) or accepted
-    /// (reviewed), and the words flagged for a person (an invalid typed value of a form). A label or a box
-    /// change alone does not take a word out of the queue.
+    /// (reviewed). A label or a box change alone does not take a word out of the queue.
     bool flags = true;
     double threshold = 60.0;
+    /// With `flags` false: the flagged words too (a typed value that does not pass its check), beside the
+    /// low-confidence ones.
+    bool alsoFlagged = false;
 };
 
 class ProjectStore {

@@ -1,8 +1,11 @@
 #include "ui/export/export_dialog.h"
 
+#include "core/export/form_checks.h"
+#include "core/storage/project_store.h"
 #include "ui/export/export_controller.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
+#include "ui/review/checks_panel.h"
 #include "ui/shell/app_settings.h"
 
 #include <QCheckBox>
@@ -31,6 +34,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 
 namespace incidoc::ui {
 namespace {
@@ -97,7 +101,8 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
       m_json(new QCheckBox(tr("Page &JSON"), this)),
       m_visualizations(new QCheckBox(tr("&Visualizations (pages with their boxes drawn)"), this)),
       m_jobs(new QSpinBox(this)), m_optionsBox(new QGroupBox(tr("What to export"), this)),
-      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_message(new QLabel(this)),
+      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_checksBox(new QWidget(this)),
+      m_checksSummary(new QLabel(this)), m_checks(new QListWidget(this)), m_message(new QLabel(this)),
       m_export(new QPushButton(tr("&Export"), this)), m_cancel(new QPushButton(tr("&Cancel Export"), this)),
       m_showInFolder(new QPushButton(tr("&Show in Folder"), this)), m_close(new QPushButton(tr("Close"), this))
 {
@@ -140,6 +145,16 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     m_message->setVisible(false);
     auto* columns = new QHBoxLayout;
     columns->addWidget(m_optionsBox);
+    // Under the options and the progress, as wide as the dialog: the room kept for the outcome stays.
+    auto* checks = new QVBoxLayout(m_checksBox);
+    checks->setContentsMargins(0, 0, 0, 0);
+    m_checksSummary->setObjectName(QStringLiteral("exportChecksSummary"));
+    m_checksSummary->setWordWrap(true);
+    m_checks->setObjectName(QStringLiteral("exportChecks"));
+    // Three rows, whatever the checks find: the dialog keeps its size.
+    m_checks->setFixedHeight(3 * m_checks->fontMetrics().height() + 2 * m_checks->frameWidth() + 6);
+    checks->addWidget(m_checksSummary);
+    checks->addWidget(m_checks);
     auto* outcome = new QVBoxLayout;
     outcome->addWidget(m_progressBox);
     // Room for an outcome of a few lines under the progress, kept while no outcome shows.
@@ -153,6 +168,7 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     outcome->addStretch(1);
     columns->addLayout(outcome, 1);
     layout->addLayout(columns);
+    layout->addWidget(m_checksBox);
 
     auto* buttons = new QDialogButtonBox(this);
     buttons->addButton(m_export, QDialogButtonBox::ActionRole);
@@ -174,6 +190,8 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
         updateButtons();
     });
     connect(m_documents, &QListWidget::itemChanged, this, &ExportDialog::updateButtons);
+    connect(m_documents, &QListWidget::itemChanged, this, &ExportDialog::updateChecks);
+    connect(m_reviewedOnly, &QCheckBox::toggled, this, &ExportDialog::updateChecks);
     connect(m_controller, &ExportController::progressChanged, this, &ExportDialog::showProgress);
     connect(m_controller, &ExportController::finished, this, &ExportDialog::onFinished);
     connect(m_controller, &ExportController::failed, this, &ExportDialog::onFailed);
@@ -188,6 +206,45 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
     }
     updateDestinationNote();
     updateButtons();
+    updateChecks();
+}
+
+void ExportDialog::updateChecks()
+{
+    m_checks->clear();
+    auto store = ProjectStore::open(m_projectPath, OpenMode::ReadOnly);
+    if (!store) {
+        m_checksSummary->setText(tr("The checks could not be read: %1").arg(store.error().message));
+        return;
+    }
+    const ExportOptions o = options();
+    bool anyChosen = false;
+    for (int i = 0; i < m_documents->count(); ++i)
+        anyChosen = anyChosen || m_documents->item(i)->checkState() == Qt::Checked;
+    if (!anyChosen) { // options() says "every document" with an empty list: here it is none
+        m_checksSummary->setText(tr("Checks before export: no document chosen."));
+        return;
+    }
+    auto findings = exportFindings(**store, FindingScope{o.documents, o.reviewedOnly});
+    if (!findings) {
+        m_checksSummary->setText(tr("The checks could not be read: %1").arg(findings.error().message));
+        return;
+    }
+    std::map<DocumentId, QString> names;
+    if (auto docs = (*store)->documents())
+        for (const DocumentRecord& d : *docs)
+            names[d.id] = d.name;
+    for (const FormFinding& f : *findings) {
+        auto* item = new QListWidgetItem(tr("%1, page %2: %3 — %4")
+                                             .arg(names[f.document])
+                                             .arg(f.pageNumber)
+                                             .arg(ChecksPanel::kindTitle(f.kind), f.message),
+                                         m_checks);
+        item->setToolTip(item->text());
+    }
+    m_checksSummary->setText(findings->empty() ? tr("Checks before export: nothing to fix.")
+                                               : tr("Checks before export: %n finding(s) to look at (View › Checks).",
+                                                    nullptr, static_cast<int>(findings->size())));
 }
 
 /// What goes in: the documents, reviewed pages only, the formats, the page images, the jobs.

@@ -4,7 +4,9 @@
 // (binarized, original, none), visualizations and the number of jobs; Export runs the ExportController
 // in the background with a progress bar per phase (items and bytes). Cancel stops it (nothing is left at
 // the destination; an older file there stays as it was). Success shows the path and counts with a
-// "Show in Folder" button; a failure shows the core's message.
+// "Show in Folder" button; a failure shows the core's message. Beside the options, the checks before export
+// (dangling links, unlabelled entities on reviewed pages, empty, duplicate, misplaced or tiny words) of the
+// documents and pages chosen, read again when the choice changes.
 //
 // The dialog is modeless: annotators keep editing while it runs (the core reads a snapshot of the
 // project on a connection of its own). It keeps only values from the session (path, documents), so the
@@ -85,6 +87,9 @@ public:
     QLabel* summaryLabel() const { return m_summary; }
     /// The outcome shown under the progress: success with path and counts, the error, or "cancelled".
     QLabel* messageLabel() const { return m_message; }
+    /// The checks before export of what is chosen: one line per finding, and their count.
+    QListWidget* checksList() const { return m_checks; }
+    QLabel* checksLabel() const { return m_checksSummary; }
     ExportController* controller() const { return m_controller; }
     /// The bundle written by the last successful export (empty otherwise).
     QString lastBundle() const { return m_lastBundle; }
@@ -96,6 +101,8 @@ Q_SIGNALS:
 private:
     void setUpOptions(ProjectSession* session);
     void setUpProgress();
+    /// Reads the checks before export of the chosen documents and pages (a connection of its own).
+    void updateChecks();
     void browse();
     void updateButtons();
     void updateDestinationNote();
@@ -127,6 +134,9 @@ private:
     std::array<QProgressBar*, kExportPhaseCount> m_phaseBars{};
     std::array<QLabel*, kExportPhaseCount> m_phaseDetails{};
     QLabel* m_summary;
+    QWidget* m_checksBox;
+    QLabel* m_checksSummary;
+    QListWidget* m_checks;
     QLabel* m_message;
     QPushButton* m_export;
     QPushButton* m_cancel;

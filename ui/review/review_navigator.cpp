@@ -14,8 +14,10 @@ bool ReviewNavigator::isLowConfidence(const WordRecord& word, double threshold)
 ReviewQueueRule ReviewNavigator::queueRule()
 {
     // Projects whose words were read by two engines are reviewed by their flags, even when none is left.
-    const bool flags = m_session->flaggedWordCount() > 0 || m_session->hasOtherReadings();
-    return ReviewQueueRule{flags, m_threshold};
+    // Others by their low-confidence words, and the words flagged for a typed value that is not valid
+    // (a flag alone does not switch the queue: the low-confidence words would drop out of it).
+    const bool flags = m_session->hasOtherReadings();
+    return ReviewQueueRule{flags, m_threshold, !flags};
 }
 
 std::optional<SearchHit> ReviewNavigator::nextToCheck(const ReviewPosition& from, bool forward, bool* wrapped)

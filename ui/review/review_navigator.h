@@ -43,8 +43,8 @@ public:
 
     // --- the review queue ---------------------------------------------------------------------------
     /// What the queue visits: the flagged words when the project's words were read by two engines (even
-    /// when no flag is left), else the low-confidence words at the threshold. Words a person edited or
-    /// accepted, and pages marked reviewed, are never visited.
+    /// when no flag is left), else the low-confidence words at the threshold and the words flagged for an
+    /// invalid typed value. Words a person edited or accepted, and pages marked reviewed, are never visited.
     ReviewQueueRule queueRule();
     /// The next (previous) word of the queue after `from`, across the project in reading order, wrapping
     /// around (`wrapped` tells whether it did). nullopt: nothing left to check.

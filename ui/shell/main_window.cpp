@@ -7,6 +7,8 @@
 #include "ui/export/export_dialog.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
+#include "ui/review/checks_panel.h"
+#include "ui/review/fields_panel.h"
 #include "ui/review/inspector_widget.h"
 #include "ui/review/label_manager_dialog.h"
 #include "ui/review/review_navigator.h"
@@ -195,8 +197,53 @@ void MainWindow::createDocks()
     m_undoView = new QUndoView(this);
     m_undoView->setEmptyLabel(tr("<opened>"));
     dock(tr("History"), QStringLiteral("historyDock"), m_undoView, Qt::RightDockWidgetArea);
+    createFormDocks();
     for (QDockWidget* d : m_docks)
         connect(d->toggleViewAction(), &QAction::toggled, this, &MainWindow::updateDocksAction);
+}
+
+void MainWindow::createFormDocks()
+{
+    auto dock = [this](const QString& title, const QString& name) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name); // saveState() needs it
+        d->setWidget(new QLabel(tr("No project"), this));
+        addDockWidget(Qt::RightDockWidgetArea, d);
+        m_docks << d;
+        return d;
+    };
+    m_fieldsDock = dock(tr("Fields"), QStringLiteral("fieldsDock"));
+    m_checksDock = dock(tr("Checks"), QStringLiteral("checksDock"));
+}
+
+void MainWindow::connectFormDocks()
+{
+    ProjectSession* s = m_session.get();
+    m_fields = new FieldsPanel(s, this);
+    delete setDockContent(m_fieldsDock, m_fields);
+    m_checks = new ChecksPanel(s, this);
+    delete setDockContent(m_checksDock, m_checks);
+    m_fields->setPage(m_view->pageId());
+    connect(this, &MainWindow::pageShown, m_fields, &FieldsPanel::setPage);
+    connect(m_fields, &FieldsPanel::entityActivated, this, &MainWindow::showWords);
+    connect(m_fields, &FieldsPanel::patternsChanged, m_checks, &ChecksPanel::scheduleRefresh);
+    connect(m_checks, &ChecksPanel::findingActivated, this,
+            [this](DocumentId document, PageId page, const QList<WordId>& words) {
+                if (page)
+                    showWords(page, words);
+                else if (document)
+                    showDocument(document);
+            });
+}
+
+void MainWindow::closeFormDocks()
+{
+    if (!m_fields && !m_checks)
+        return;
+    delete setDockContent(m_fieldsDock, new QLabel(tr("No project"), this));
+    delete setDockContent(m_checksDock, new QLabel(tr("No project"), this));
+    m_fields = nullptr;
+    m_checks = nullptr;
 }
 
 QWidget* MainWindow::setDockContent(QDockWidget* dock, QWidget* content)
@@ -657,6 +704,7 @@ void MainWindow::closeProject()
         m_inspector = nullptr;
         m_search = nullptr;
     }
+    closeFormDocks();
     m_progress->setController(nullptr);
     m_navigator.reset();
     delete m_pipeline; // cancels and waits for pages in flight (they stay queued)
@@ -685,6 +733,7 @@ void MainWindow::connectSession()
     m_search = new SearchPanel(s, this);
     m_searchDock->setWidget(m_search);
     m_navigator = std::make_unique<ReviewNavigator>(s);
+    connectFormDocks();
     connect(m_view, &PageView::selectionChanged, m_inspector, &InspectorWidget::setSelection);
     connect(m_search, &SearchPanel::hitActivated, this,
             [this](const SearchHit& hit) { jumpTo(hit.pageId, hit.wordId); });
@@ -1120,6 +1169,17 @@ void MainWindow::jumpTo(PageId page, WordId word)
         m_view->revealWord(word); // centred, zoomed to a readable size
         m_view->setFocus();
     }
+}
+
+void MainWindow::showWords(PageId page, const QList<WordId>& words)
+{
+    if (words.isEmpty()) {
+        showPage(page);
+        return;
+    }
+    jumpTo(page, words.first());
+    if (m_view->pageId() == page && words.size() > 1)
+        m_view->selectWords(words);
 }
 
 bool MainWindow::goToWordToReview(bool forward)

@@ -32,7 +32,9 @@ class Workplace;
 
 namespace incidoc::ui {
 
+class ChecksPanel;
 class DocumentsModel;
+class FieldsPanel;
 class PageListModel;
 class PageView;
 class PipelineController;
@@ -80,6 +82,9 @@ public:
     void showPage(PageId page);
     /// Shows the page of a search hit and selects its word.
     void jumpTo(PageId page, WordId word);
+    /// Shows `page` with `words` selected, the first one centred (the Fields and Checks docks); no words:
+    /// the page alone.
+    void showWords(PageId page, const QList<WordId>& words);
 
     // --- review navigation ----------------------------------------------------------------------
     /// Tab / Shift+Tab, the review queue: the next (previous) word to check in reading order across the
@@ -113,6 +118,8 @@ public:
     ProgressPanel* progressPanel() const { return m_progress; }
     InspectorWidget* inspector() const { return m_inspector; }
     SearchPanel* searchPanel() const { return m_search; }
+    FieldsPanel* fieldsPanel() const { return m_fields; }
+    ChecksPanel* checksPanel() const { return m_checks; }
     WordFilterBar* filterBar() const { return m_filterBar; }
     /// The status bar's "Filter: N of M words" (empty without a filter).
     QString filterStatus() const;
@@ -149,6 +156,10 @@ private:
     void createHelpMenu();
     void createToolBar();
     void createDocks();
+    /// The Fields and Checks docks: made empty with the others, filled when a project opens.
+    void createFormDocks();
+    void connectFormDocks();
+    void closeFormDocks();
     void createStatusBar();
     void connectSession();
     void updateTitle();
@@ -193,6 +204,10 @@ private:
     std::unique_ptr<ReviewNavigator> m_navigator; ///< Tab / Shift+Tab and next unreviewed page
     QDockWidget* m_inspectorDock = nullptr;
     QDockWidget* m_searchDock = nullptr;
+    FieldsPanel* m_fields = nullptr;
+    ChecksPanel* m_checks = nullptr;
+    QDockWidget* m_fieldsDock = nullptr;
+    QDockWidget* m_checksDock = nullptr;
     QList<QDockWidget*> m_docks;
     DocumentId m_currentDoc = 0;
     bool m_refreshPending = false;

@@ -2,12 +2,14 @@
 // real project (the bundled sample incident report, imported and OCR'd by the core pipeline), checking
 // the ZIP the core writes with unzip: the chosen formats only, `unzip -t` clean, nothing left behind by
 // a cancel or an error, and the project editable while the export runs.
+#include "core/export/form_checks.h"
 #include "core/import/file_registration.h"
 #include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/export/export_controller.h"
 #include "ui/export/export_dialog.h"
 #include "ui/project_session.h"
+#include "ui/review/checks_panel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -249,6 +251,45 @@ TEST_F(ExportDialogTest, OffersTheProjectsDocumentsAndDefaults)
     QSettings().remove(QStringLiteral("processing/jobs"));
     ExportDialog other(m_session.get(), incidoc::makeLocalWorkplace());
     EXPECT_EQ(other.jobsBox()->value(), std::max(1, QThread::idealThreadCount()));
+}
+
+TEST_F(ExportDialogTest, ListsTheChecksBeforeExportOfTheChosenDocumentsAndPages)
+{
+    // An entity without a label on a page marked reviewed: a finding before export.
+    openSession();
+    const DocumentId doc = m_session->documents().front().id;
+    const PageId page1 = m_session->pages(doc).front().id;
+    const auto words = m_session->words(page1);
+    ASSERT_GE(words.size(), 2u);
+    ASSERT_TRUE(m_session->groupWords({words[0].id, words[1].id}));
+    ASSERT_TRUE(m_session->setPageReview(page1, ReviewStatus::Reviewed));
+    openDialog();
+    auto expected = [&](bool reviewedOnly) {
+        auto store = ProjectStore::open(m_path, OpenMode::ReadOnly);
+        EXPECT_TRUE(store.ok());
+        auto f = exportFindings(**store, FindingScope{{}, reviewedOnly});
+        EXPECT_TRUE(f.ok());
+        return f.ok() ? *f : std::vector<FormFinding>{};
+    };
+    auto listed = [&](const QString& kind) {
+        const QString title = ChecksPanel::kindTitle(kind);
+        for (int i = 0; i < m_dialog->checksList()->count(); ++i)
+            if (m_dialog->checksList()->item(i)->text().contains(title))
+                return true;
+        return false;
+    };
+    QListWidget* checks = m_dialog->checksList();
+    EXPECT_EQ(static_cast<std::size_t>(checks->count()), expected(false).size());
+    EXPECT_TRUE(listed(QStringLiteral("unlabelled_entity")));
+    EXPECT_TRUE(m_dialog->checksLabel()->text().contains(QString::number(checks->count())));
+
+    // Reviewed pages only: the pages not reviewed are not looked at; the reviewed one still is.
+    click(m_dialog->reviewedOnlyBox());
+    EXPECT_EQ(static_cast<std::size_t>(checks->count()), expected(true).size());
+    EXPECT_TRUE(listed(QStringLiteral("unlabelled_entity")));
+    // No document chosen: nothing to check.
+    m_dialog->documentList()->item(0)->setCheckState(Qt::Unchecked);
+    EXPECT_EQ(checks->count(), 0);
 }
 
 TEST_F(ExportDialogTest, WritesOnlyTheChosenFormats)
