@@ -1064,184 +1064,6 @@ Rien n’a été écrit à la destination.</translation>
     </message>
 </context>
 <context>
-    <name>incidoc::ui::FormLayer</name>
-    <message>
-        <source>&amp;Group Words</source>
-        <translation>&amp;Grouper les mots</translation>
-    </message>
-    <message>
-        <source>&amp;Ungroup</source>
-        <translation>&amp;Dégrouper</translation>
-    </message>
-    <message>
-        <source>&amp;Select Entity</source>
-        <translation>&amp;Sélectionner l’entité</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Header</source>
-        <translation>Étiqueter l’entité &amp;En-tête</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Question</source>
-        <translation>Étiqueter l’entité &amp;Question</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Answer</source>
-        <translation>Étiqueter l’entité &amp;Réponse</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Other</source>
-        <translation>Étiqueter l’entité &amp;Autre</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Entity Label</source>
-        <translation>Retirer l’étiquette de l’en&amp;tité</translation>
-    </message>
-    <message>
-        <source>&amp;Link to Entity…</source>
-        <translation>&amp;Lier à une entité…</translation>
-    </message>
-    <message>
-        <source>&amp;Next Proposal</source>
-        <translation>Proposition &amp;suivante</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Proposal</source>
-        <translation>Proposition &amp;précédente</translation>
-    </message>
-    <message>
-        <source>Accept Proposal and Go &amp;On</source>
-        <translation>Accepter la proposition et &amp;continuer</translation>
-    </message>
-    <message>
-        <source>Re&amp;ject Proposal and Go On</source>
-        <translation>Re&amp;jeter la proposition et continuer</translation>
-    </message>
-    <message>
-        <source>Accept All Proposals on &amp;Page</source>
-        <translation>Accepter toutes les propositions de la &amp;page</translation>
-    </message>
-    <message>
-        <source>Reject All Proposals on Pa&amp;ge</source>
-        <translation>Rejeter toutes les propositions de la pa&amp;ge</translation>
-    </message>
-    <message>
-        <source>Show &amp;Form (Entities and Links)</source>
-        <translation>Afficher le &amp;formulaire (entités et liens)</translation>
-    </message>
-    <message>
-        <source>Select the words to group first.</source>
-        <translation>Sélectionnez d’abord les mots à grouper.</translation>
-    </message>
-    <message>
-        <source>These words are already the entity %1.</source>
-        <translation>Ces mots forment déjà l’entité %1.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Grouped %n word(s) into an entity: Alt+Shift+H, Q, A or O labels it.</source>
-        <translation>
-            <numerusform>%n mot groupé en une entité&#xa0;: Alt+Maj+H, Q, A ou O l’étiquette.</numerusform>
-            <numerusform>%n mots groupés en une entité&#xa0;: Alt+Maj+H, Q, A ou O l’étiquette.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The selected words are in no entity.</source>
-        <translation>Les mots sélectionnés ne sont dans aucune entité.</translation>
-    </message>
-    <message>
-        <source>Select the words of an entity to label it.</source>
-        <translation>Sélectionnez les mots d’une entité pour l’étiqueter.</translation>
-    </message>
-    <message>
-        <source>Select the words of one entity to link from (Ctrl+G groups words).</source>
-        <translation>Sélectionnez les mots de l’entité d’où part le lien (Ctrl+G groupe des mots).</translation>
-    </message>
-    <message>
-        <source>There is no other entity on this page to link to.</source>
-        <translation>Il n’y a aucune autre entité à lier sur cette page.</translation>
-    </message>
-    <message>
-        <source>Return removes the link</source>
-        <translation>Entrée retire le lien</translation>
-    </message>
-    <message>
-        <source>Return links</source>
-        <translation>Entrée crée le lien</translation>
-    </message>
-    <message>
-        <source>Link %1 → %2: Tab or the arrows pick another entity, %3, Esc cancels; or click an entity.</source>
-        <translation>Lien %1 → %2&#xa0;: Tab ou les flèches choisissent une autre entité, %3, Échap annule&#xa0;; ou cliquez sur une entité.</translation>
-    </message>
-    <message>
-        <source>Pick another entity to link to, or Esc to cancel.</source>
-        <translation>Choisissez une autre entité à lier, ou Échap pour annuler.</translation>
-    </message>
-    <message>
-        <source>Link %1 → %2 removed.</source>
-        <translation>Lien %1 → %2 retiré.</translation>
-    </message>
-    <message>
-        <source>Linked %1 → %2.</source>
-        <translation>Lien créé&#xa0;: %1 → %2.</translation>
-    </message>
-    <message>
-        <source>Link cancelled.</source>
-        <translation>Lien annulé.</translation>
-    </message>
-    <message>
-        <source>Select the words of one entity to remove its links.</source>
-        <translation>Sélectionnez les mots d’une entité pour retirer ses liens.</translation>
-    </message>
-    <message>
-        <source>The entity %1 has no links.</source>
-        <translation>L’entité %1 n’a aucun lien.</translation>
-    </message>
-    <message>
-        <source>No proposals on this page.</source>
-        <translation>Aucune proposition sur cette page.</translation>
-    </message>
-    <message>
-        <source>Proposal %1 of %2: Alt+Return accepts, Alt+Delete rejects, F8 skips.</source>
-        <translation>Proposition %1 sur %2&#xa0;: Alt+Entrée accepte, Alt+Suppr rejette, F8 passe à la suivante.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n proposal(s) left on this page.</source>
-        <translation>
-            <numerusform>%n proposition reste sur cette page.</numerusform>
-            <numerusform>%n propositions restent sur cette page.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a proposal first (F8 goes to the next one).</source>
-        <translation>Sélectionnez d’abord une proposition (F8 va à la suivante).</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted %n proposal(s).</source>
-        <translation>
-            <numerusform>%n proposition acceptée.</numerusform>
-            <numerusform>%n propositions acceptées.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Rejected %n proposal(s).</source>
-        <translation>
-            <numerusform>%n proposition rejetée.</numerusform>
-            <numerusform>%n propositions rejetées.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Remove the Entity’s &amp;Links</source>
-        <translation>Retirer les l&amp;iens de l’entité</translation>
-    </message>
-    <message>
-        <source>No proposals in this document.</source>
-        <translation>Aucune proposition dans ce document.</translation>
-    </message>
-    <message>
-        <source>No proposals left in this document.</source>
-        <translation>Plus aucune proposition dans ce document.</translation>
-    </message>
-    <message>
     <name>incidoc::ui::FieldsPanel</name>
     <message>
         <source>Case number</source>
@@ -1427,6 +1249,185 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::FormLayer</name>
+    <message>
+        <source>&amp;Group Words</source>
+        <translation>&amp;Grouper les mots</translation>
+    </message>
+    <message>
+        <source>&amp;Ungroup</source>
+        <translation>&amp;Dégrouper</translation>
+    </message>
+    <message>
+        <source>&amp;Select Entity</source>
+        <translation>&amp;Sélectionner l’entité</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Header</source>
+        <translation>Étiqueter l’entité &amp;En-tête</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Question</source>
+        <translation>Étiqueter l’entité &amp;Question</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Answer</source>
+        <translation>Étiqueter l’entité &amp;Réponse</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Other</source>
+        <translation>Étiqueter l’entité &amp;Autre</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Entity Label</source>
+        <translation>Retirer l’étiquette de l’en&amp;tité</translation>
+    </message>
+    <message>
+        <source>&amp;Link to Entity…</source>
+        <translation>&amp;Lier à une entité…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Proposal</source>
+        <translation>Proposition &amp;suivante</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Proposal</source>
+        <translation>Proposition &amp;précédente</translation>
+    </message>
+    <message>
+        <source>Accept Proposal and Go &amp;On</source>
+        <translation>Accepter la proposition et &amp;continuer</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject Proposal and Go On</source>
+        <translation>Re&amp;jeter la proposition et continuer</translation>
+    </message>
+    <message>
+        <source>Accept All Proposals on &amp;Page</source>
+        <translation>Accepter toutes les propositions de la &amp;page</translation>
+    </message>
+    <message>
+        <source>Reject All Proposals on Pa&amp;ge</source>
+        <translation>Rejeter toutes les propositions de la pa&amp;ge</translation>
+    </message>
+    <message>
+        <source>Show &amp;Form (Entities and Links)</source>
+        <translation>Afficher le &amp;formulaire (entités et liens)</translation>
+    </message>
+    <message>
+        <source>Select the words to group first.</source>
+        <translation>Sélectionnez d’abord les mots à grouper.</translation>
+    </message>
+    <message>
+        <source>These words are already the entity %1.</source>
+        <translation>Ces mots forment déjà l’entité %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grouped %n word(s) into an entity: Alt+Shift+H, Q, A or O labels it.</source>
+        <translation>
+            <numerusform>%n mot groupé en une entité&#xa0;: Alt+Maj+H, Q, A ou O l’étiquette.</numerusform>
+            <numerusform>%n mots groupés en une entité&#xa0;: Alt+Maj+H, Q, A ou O l’étiquette.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected words are in no entity.</source>
+        <translation>Les mots sélectionnés ne sont dans aucune entité.</translation>
+    </message>
+    <message>
+        <source>Select the words of an entity to label it.</source>
+        <translation>Sélectionnez les mots d’une entité pour l’étiqueter.</translation>
+    </message>
+    <message>
+        <source>Select the words of one entity to link from (Ctrl+G groups words).</source>
+        <translation>Sélectionnez les mots de l’entité d’où part le lien (Ctrl+G groupe des mots).</translation>
+    </message>
+    <message>
+        <source>There is no other entity on this page to link to.</source>
+        <translation>Il n’y a aucune autre entité à lier sur cette page.</translation>
+    </message>
+    <message>
+        <source>Return removes the link</source>
+        <translation>Entrée retire le lien</translation>
+    </message>
+    <message>
+        <source>Return links</source>
+        <translation>Entrée crée le lien</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2: Tab or the arrows pick another entity, %3, Esc cancels; or click an entity.</source>
+        <translation>Lien %1 → %2&#xa0;: Tab ou les flèches choisissent une autre entité, %3, Échap annule&#xa0;; ou cliquez sur une entité.</translation>
+    </message>
+    <message>
+        <source>Pick another entity to link to, or Esc to cancel.</source>
+        <translation>Choisissez une autre entité à lier, ou Échap pour annuler.</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2 removed.</source>
+        <translation>Lien %1 → %2 retiré.</translation>
+    </message>
+    <message>
+        <source>Linked %1 → %2.</source>
+        <translation>Lien créé&#xa0;: %1 → %2.</translation>
+    </message>
+    <message>
+        <source>Link cancelled.</source>
+        <translation>Lien annulé.</translation>
+    </message>
+    <message>
+        <source>Select the words of one entity to remove its links.</source>
+        <translation>Sélectionnez les mots d’une entité pour retirer ses liens.</translation>
+    </message>
+    <message>
+        <source>The entity %1 has no links.</source>
+        <translation>L’entité %1 n’a aucun lien.</translation>
+    </message>
+    <message>
+        <source>No proposals on this page.</source>
+        <translation>Aucune proposition sur cette page.</translation>
+    </message>
+    <message>
+        <source>Proposal %1 of %2: Alt+Return accepts, Alt+Delete rejects, F8 skips.</source>
+        <translation>Proposition %1 sur %2&#xa0;: Alt+Entrée accepte, Alt+Suppr rejette, F8 passe à la suivante.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) left on this page.</source>
+        <translation>
+            <numerusform>%n proposition reste sur cette page.</numerusform>
+            <numerusform>%n propositions restent sur cette page.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a proposal first (F8 goes to the next one).</source>
+        <translation>Sélectionnez d’abord une proposition (F8 va à la suivante).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n proposal(s).</source>
+        <translation>
+            <numerusform>%n proposition acceptée.</numerusform>
+            <numerusform>%n propositions acceptées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n proposal(s).</source>
+        <translation>
+            <numerusform>%n proposition rejetée.</numerusform>
+            <numerusform>%n propositions rejetées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the Entity’s &amp;Links</source>
+        <translation>Retirer les l&amp;iens de l’entité</translation>
+    </message>
+    <message>
+        <source>No proposals in this document.</source>
+        <translation>Aucune proposition dans ce document.</translation>
+    </message>
+    <message>
+        <source>No proposals left in this document.</source>
+        <translation>Plus aucune proposition dans ce document.</translation>
     </message>
 </context>
 <context>
@@ -2658,6 +2659,7 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>Lien %1 → %2</translation>
     </message>
     <message>
+        <source></source>
         <translation>Lier %1 → %2</translation>
     </message>
     <message numerus="yes">
@@ -2681,8 +2683,6 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>Rejeter %n propositions</numerusform>
         </translation>
     </message>
-    </message>
-    <message>
     <message>
         <source>Could not flag the words for review: %1</source>
         <translation>Impossible de marquer les mots à revoir : %1</translation>

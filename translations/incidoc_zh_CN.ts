@@ -1054,180 +1054,6 @@ Nothing was written to the destination.</source>
     </message>
 </context>
 <context>
-    <name>incidoc::ui::FormLayer</name>
-    <message>
-        <source>&amp;Group Words</source>
-        <translation>组合词(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;Ungroup</source>
-        <translation>取消组合(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Select Entity</source>
-        <translation>选择实体(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Header</source>
-        <translation>将实体标为标题(&amp;H)</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Question</source>
-        <translation>将实体标为问题(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Answer</source>
-        <translation>将实体标为答案(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Label Entity &amp;Other</source>
-        <translation>将实体标为其他(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Clear Entity Label</source>
-        <translation>清除实体标签(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Link to Entity…</source>
-        <translation>链接到实体(&amp;L)…</translation>
-    </message>
-    <message>
-        <source>&amp;Next Proposal</source>
-        <translation>下一个建议(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Previous Proposal</source>
-        <translation>上一个建议(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Accept Proposal and Go &amp;On</source>
-        <translation>接受建议并继续(&amp;O)</translation>
-    </message>
-    <message>
-        <source>Re&amp;ject Proposal and Go On</source>
-        <translation>拒绝建议并继续(&amp;J)</translation>
-    </message>
-    <message>
-        <source>Accept All Proposals on &amp;Page</source>
-        <translation>接受本页全部建议(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Reject All Proposals on Pa&amp;ge</source>
-        <translation>拒绝本页全部建议(&amp;R)</translation>
-    </message>
-    <message>
-        <source>Show &amp;Form (Entities and Links)</source>
-        <translation>显示表单（实体和链接）(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Select the words to group first.</source>
-        <translation>请先选择要组合的词。</translation>
-    </message>
-    <message>
-        <source>These words are already the entity %1.</source>
-        <translation>这些词已经是实体 %1。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Grouped %n word(s) into an entity: Alt+Shift+H, Q, A or O labels it.</source>
-        <translation>
-            <numerusform>已将 %n 个词组合为一个实体：Alt+Shift+H、Q、A 或 O 为其加标签。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The selected words are in no entity.</source>
-        <translation>所选的词不属于任何实体。</translation>
-    </message>
-    <message>
-        <source>Select the words of an entity to label it.</source>
-        <translation>请选择一个实体的词来为其加标签。</translation>
-    </message>
-    <message>
-        <source>Select the words of one entity to link from (Ctrl+G groups words).</source>
-        <translation>请选择作为链接起点的实体的词（Ctrl+G 组合词）。</translation>
-    </message>
-    <message>
-        <source>There is no other entity on this page to link to.</source>
-        <translation>本页没有其他可链接的实体。</translation>
-    </message>
-    <message>
-        <source>Return removes the link</source>
-        <translation>回车删除该链接</translation>
-    </message>
-    <message>
-        <source>Return links</source>
-        <translation>回车建立链接</translation>
-    </message>
-    <message>
-        <source>Link %1 → %2: Tab or the arrows pick another entity, %3, Esc cancels; or click an entity.</source>
-        <translation>链接 %1 → %2：Tab 或方向键选择其他实体，%3，Esc 取消；也可单击一个实体。</translation>
-    </message>
-    <message>
-        <source>Pick another entity to link to, or Esc to cancel.</source>
-        <translation>请选择另一个要链接的实体，或按 Esc 取消。</translation>
-    </message>
-    <message>
-        <source>Link %1 → %2 removed.</source>
-        <translation>已删除链接 %1 → %2。</translation>
-    </message>
-    <message>
-        <source>Linked %1 → %2.</source>
-        <translation>已链接 %1 → %2。</translation>
-    </message>
-    <message>
-        <source>Link cancelled.</source>
-        <translation>已取消链接。</translation>
-    </message>
-    <message>
-        <source>Select the words of one entity to remove its links.</source>
-        <translation>请选择一个实体的词以删除其链接。</translation>
-    </message>
-    <message>
-        <source>The entity %1 has no links.</source>
-        <translation>实体 %1 没有链接。</translation>
-    </message>
-    <message>
-        <source>No proposals on this page.</source>
-        <translation>本页没有建议。</translation>
-    </message>
-    <message>
-        <source>Proposal %1 of %2: Alt+Return accepts, Alt+Delete rejects, F8 skips.</source>
-        <translation>建议 %1 / %2：Alt+回车 接受，Alt+Delete 拒绝，F8 跳过。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n proposal(s) left on this page.</source>
-        <translation>
-            <numerusform>本页还剩 %n 个建议。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Select a proposal first (F8 goes to the next one).</source>
-        <translation>请先选择一个建议（F8 转到下一个）。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accepted %n proposal(s).</source>
-        <translation>
-            <numerusform>已接受 %n 个建议。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Rejected %n proposal(s).</source>
-        <translation>
-            <numerusform>已拒绝 %n 个建议。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Remove the Entity’s &amp;Links</source>
-        <translation>删除实体的链接(&amp;K)</translation>
-    </message>
-    <message>
-        <source>No proposals in this document.</source>
-        <translation>本文档中没有建议。</translation>
-    </message>
-    <message>
-        <source>No proposals left in this document.</source>
-        <translation>本文档中已没有剩余的建议。</translation>
-    </message>
-    <message>
     <name>incidoc::ui::FieldsPanel</name>
     <message>
         <source>Case number</source>
@@ -1410,6 +1236,181 @@ Nothing was written to the destination.</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::FormLayer</name>
+    <message>
+        <source>&amp;Group Words</source>
+        <translation>组合词(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Ungroup</source>
+        <translation>取消组合(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Select Entity</source>
+        <translation>选择实体(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Header</source>
+        <translation>将实体标为标题(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Question</source>
+        <translation>将实体标为问题(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Answer</source>
+        <translation>将实体标为答案(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Label Entity &amp;Other</source>
+        <translation>将实体标为其他(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Entity Label</source>
+        <translation>清除实体标签(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Link to Entity…</source>
+        <translation>链接到实体(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Proposal</source>
+        <translation>下一个建议(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Proposal</source>
+        <translation>上一个建议(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Accept Proposal and Go &amp;On</source>
+        <translation>接受建议并继续(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject Proposal and Go On</source>
+        <translation>拒绝建议并继续(&amp;J)</translation>
+    </message>
+    <message>
+        <source>Accept All Proposals on &amp;Page</source>
+        <translation>接受本页全部建议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reject All Proposals on Pa&amp;ge</source>
+        <translation>拒绝本页全部建议(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Form (Entities and Links)</source>
+        <translation>显示表单（实体和链接）(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Select the words to group first.</source>
+        <translation>请先选择要组合的词。</translation>
+    </message>
+    <message>
+        <source>These words are already the entity %1.</source>
+        <translation>这些词已经是实体 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Grouped %n word(s) into an entity: Alt+Shift+H, Q, A or O labels it.</source>
+        <translation>
+            <numerusform>已将 %n 个词组合为一个实体：Alt+Shift+H、Q、A 或 O 为其加标签。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected words are in no entity.</source>
+        <translation>所选的词不属于任何实体。</translation>
+    </message>
+    <message>
+        <source>Select the words of an entity to label it.</source>
+        <translation>请选择一个实体的词来为其加标签。</translation>
+    </message>
+    <message>
+        <source>Select the words of one entity to link from (Ctrl+G groups words).</source>
+        <translation>请选择作为链接起点的实体的词（Ctrl+G 组合词）。</translation>
+    </message>
+    <message>
+        <source>There is no other entity on this page to link to.</source>
+        <translation>本页没有其他可链接的实体。</translation>
+    </message>
+    <message>
+        <source>Return removes the link</source>
+        <translation>回车删除该链接</translation>
+    </message>
+    <message>
+        <source>Return links</source>
+        <translation>回车建立链接</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2: Tab or the arrows pick another entity, %3, Esc cancels; or click an entity.</source>
+        <translation>链接 %1 → %2：Tab 或方向键选择其他实体，%3，Esc 取消；也可单击一个实体。</translation>
+    </message>
+    <message>
+        <source>Pick another entity to link to, or Esc to cancel.</source>
+        <translation>请选择另一个要链接的实体，或按 Esc 取消。</translation>
+    </message>
+    <message>
+        <source>Link %1 → %2 removed.</source>
+        <translation>已删除链接 %1 → %2。</translation>
+    </message>
+    <message>
+        <source>Linked %1 → %2.</source>
+        <translation>已链接 %1 → %2。</translation>
+    </message>
+    <message>
+        <source>Link cancelled.</source>
+        <translation>已取消链接。</translation>
+    </message>
+    <message>
+        <source>Select the words of one entity to remove its links.</source>
+        <translation>请选择一个实体的词以删除其链接。</translation>
+    </message>
+    <message>
+        <source>The entity %1 has no links.</source>
+        <translation>实体 %1 没有链接。</translation>
+    </message>
+    <message>
+        <source>No proposals on this page.</source>
+        <translation>本页没有建议。</translation>
+    </message>
+    <message>
+        <source>Proposal %1 of %2: Alt+Return accepts, Alt+Delete rejects, F8 skips.</source>
+        <translation>建议 %1 / %2：Alt+回车 接受，Alt+Delete 拒绝，F8 跳过。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposal(s) left on this page.</source>
+        <translation>
+            <numerusform>本页还剩 %n 个建议。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a proposal first (F8 goes to the next one).</source>
+        <translation>请先选择一个建议（F8 转到下一个）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted %n proposal(s).</source>
+        <translation>
+            <numerusform>已接受 %n 个建议。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n proposal(s).</source>
+        <translation>
+            <numerusform>已拒绝 %n 个建议。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the Entity’s &amp;Links</source>
+        <translation>删除实体的链接(&amp;K)</translation>
+    </message>
+    <message>
+        <source>No proposals in this document.</source>
+        <translation>本文档中没有建议。</translation>
+    </message>
+    <message>
+        <source>No proposals left in this document.</source>
+        <translation>本文档中已没有剩余的建议。</translation>
     </message>
 </context>
 <context>
@@ -2597,24 +2598,10 @@ Open it read-only?</source>
         <source>Ungroup %1</source>
         <translation>取消组合 %1</translation>
     </message>
-    <message>
-        <translation>无法将词分组：词 %1 已不存在</translation>
-    </message>
-    <message>
-        <source>Group %1</source>
-        <translation>分组 %1</translation>
-    </message>
-    <message>
-        <source>Ungroup %1</source>
-        <translation>取消分组 %1</translation>
-    </message>
     <message numerus="yes">
         <source>Ungroup %n entities</source>
         <translation>
             <numerusform>取消组合 %n 个实体</numerusform>
-    </message>
-    <message>
-            <numerusform>取消分组 %n 个实体</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2632,6 +2619,7 @@ Open it read-only?</source>
         <translation>为 %2 加上标签 %1</translation>
     </message>
     <message>
+        <source></source>
         <translation>为 %2 设置标签 %1</translation>
     </message>
     <message>
@@ -2664,8 +2652,6 @@ Open it read-only?</source>
             <numerusform>拒绝 %n 个建议</numerusform>
         </translation>
     </message>
-    </message>
-    <message>
     <message>
         <source>Could not flag the words for review: %1</source>
         <translation>无法将词标记为待审阅：%1</translation>
