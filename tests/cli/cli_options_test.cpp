@@ -228,7 +228,7 @@ TEST(CliOptions, UnknownOptionsAndCommands)
               QStringLiteral("error: Missing value after '-p'.\nTry 'incidoc-cli --help'."));
     EXPECT_EQ(usageError({}), QStringLiteral("error: no command given\nTry 'incidoc-cli --help'."));
     EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("-p"), kProject}),
-              QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export)"));
+              QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export, remove, propose)"));
 }
 
 TEST(CliOptions, ProjectAndPathsAreChecked)
@@ -323,7 +323,7 @@ TEST(CliOptions, TheFirstProblemInCheckingOrderIsReported)
     EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("--fallback"), QStringLiteral("local")}),
               QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers"));
     EXPECT_EQ(usageError({QStringLiteral("frobnicate")}),
-              QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export)"));
+              QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export, remove, propose)"));
     EXPECT_EQ(usageError({QStringLiteral("export"), QStringLiteral("--images"), QStringLiteral("colour")}),
               QStringLiteral("error: --images takes binarized, original or none"));
 }

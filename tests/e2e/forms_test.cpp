@@ -350,7 +350,8 @@ TEST(FormsEndToEnd, ALabelledFormIsCarriedOntoAnotherCopyOfTheLayout)
     const QJsonObject report = QJsonDocument::fromJson(carried.out.toUtf8()).object();
     // Most entities find their words on the shifted copy; links come with them.
     EXPECT_GE(report[QStringLiteral("entities")].toInt() * 10, entities * 6) << qPrintable(carried.out);
-    EXPECT_GT(report[QStringLiteral("links")].toInt(), 10) << qPrintable(carried.out);
+    // The form has 24 entities and 10 links; on this rescan 21 and 10 come back.
+    EXPECT_GE(report[QStringLiteral("links")].toInt(), 8) << qPrintable(carried.out);
     const QJsonObject forms = statusJson(project)[QStringLiteral("forms")].toObject();
     EXPECT_EQ(forms[QStringLiteral("proposed_entities")].toInt(), report[QStringLiteral("entities")].toInt());
 
