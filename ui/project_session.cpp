@@ -1,5 +1,6 @@
 #include "ui/project_session.h"
 
+#include "core/import/form_proposals.h"
 #include "core/review/line_align.h"
 #include "core/storage/project_store.h"
 #include "ui/editing/edit_commands.h"
@@ -401,6 +402,36 @@ long long pushForm(ProjectSession* session, QUndoStack* stack, const QString& te
     return outcome.createdId;
 }
 
+Result<long long> noId(const Status& done)
+{
+    if (!done)
+        return done.error();
+    return 0LL;
+}
+
+/// Reads each entity, lets `change` edit it (false: leave it) and stores it, all in `group`.
+template <typename Change>
+Status changeEntities(ProjectStore& store, long long group, const std::vector<EntityId>& ids, bool skipMissing,
+                      Change change)
+{
+    for (EntityId id : ids) {
+        auto e = store.entity(id);
+        if (!e)
+            return e.error();
+        if (!*e) {
+            if (skipMissing)
+                continue;
+            return makeError(ErrorCode::NotFound, QStringLiteral("entity %1 no longer exists").arg(id));
+        }
+        EntityRecord changed = **e;
+        if (!change(changed))
+            continue;
+        if (Status done = store.updateEntity(changed, group); !done)
+            return done;
+    }
+    return okStatus();
+}
+
 QString entityName(ProjectSession* session, EntityId id)
 {
     auto e = session->store().entity(id);
@@ -466,22 +497,12 @@ bool ProjectSession::setEntitiesLabel(const QList<EntityId>& entities, const QSt
     const QString text = label.isEmpty() ? tr("No label on %1").arg(what) : tr("Label %1 on %2").arg(label, what);
     const std::vector<EntityId> ids(entities.begin(), entities.end());
     return pushForm(this, m_impl->undo, text,
-                    [ids, label](ProjectStore& store, long long group) -> Result<long long> {
-                        for (EntityId id : ids) {
-                            auto e = store.entity(id);
-                            if (!e)
-                                return e.error();
-                            if (!*e)
-                                return makeError(ErrorCode::NotFound,
-                                                 QStringLiteral("entity %1 no longer exists").arg(id));
-                            EntityRecord changed = **e;
-                            changed.label = label;
-                            changed.proposed = false; // labelling a proposal accepts it
-                            const Status done = store.updateEntity(changed, group);
-                            if (!done)
-                                return done.error();
-                        }
-                        return 0LL;
+                    [ids, label](ProjectStore& store, long long group) {
+                        return noId(changeEntities(store, group, ids, false, [&](EntityRecord& e) {
+                            e.label = label;
+                            e.proposed = false; // labelling a proposal accepts it
+                            return true;
+                        }));
                     })
            >= 0;
 }
@@ -492,20 +513,12 @@ bool ProjectSession::setEntityField(EntityId entity, const QString& field)
     const QString text = field.isEmpty() ? tr("No field on %1").arg(entityName(this, entity))
                                          : tr("Field %1 on %2").arg(field, entityName(this, entity));
     return pushForm(this, m_impl->undo, text,
-                    [entity, field](ProjectStore& store, long long group) -> Result<long long> {
-                        auto e = store.entity(entity);
-                        if (!e)
-                            return e.error();
-                        if (!*e)
-                            return makeError(ErrorCode::NotFound,
-                                             QStringLiteral("entity %1 no longer exists").arg(entity));
-                        EntityRecord changed = **e;
-                        changed.field = field;
-                        changed.proposed = false;
-                        const Status done = store.updateEntity(changed, group);
-                        if (!done)
-                            return done.error();
-                        return 0LL;
+                    [entity, field](ProjectStore& store, long long group) {
+                        return noId(changeEntities(store, group, {entity}, false, [&](EntityRecord& e) {
+                            e.field = field;
+                            e.proposed = false;
+                            return true;
+                        }));
                     })
            >= 0;
 }
@@ -531,12 +544,7 @@ bool ProjectSession::deleteLinks(const QList<LinkId>& links)
         return true;
     const std::vector<LinkId> ids(links.begin(), links.end());
     return pushForm(this, m_impl->undo, tr("Delete %n link(s)", nullptr, static_cast<int>(links.size())),
-                    [ids](ProjectStore& store, long long group) -> Result<long long> {
-                        const Status done = store.deleteLinks(ids, group);
-                        if (!done)
-                            return done.error();
-                        return 0LL;
-                    })
+                    [ids](ProjectStore& store, long long group) { return noId(store.deleteLinks(ids, group)); })
            >= 0;
 }
 
@@ -566,19 +574,11 @@ bool ProjectSession::acceptProposals(const QList<EntityId>& entities, const QLis
                             if (!done)
                                 return done.error();
                         }
-                        for (EntityId id : ends) {
-                            auto e = store.entity(id);
-                            if (!e)
-                                return e.error();
-                            if (!*e || !(*e)->proposed)
-                                continue;
-                            EntityRecord changed = **e;
-                            changed.proposed = false;
-                            const Status done = store.updateEntity(changed, group);
-                            if (!done)
-                                return done.error();
-                        }
-                        return 0LL;
+                        return noId(changeEntities(store, group, ends, true, [](EntityRecord& e) {
+                            const bool was = e.proposed;
+                            e.proposed = false;
+                            return was;
+                        }));
                     })
            >= 0;
 }
@@ -621,6 +621,65 @@ bool ProjectSession::addForm(PageId page, const PageForm& form, const QString& w
                         return 0LL;
                     })
            >= 0;
+}
+
+std::pair<int, int> ProjectSession::proposeOnPage(PageId page)
+{
+    INCIDOC_REQUIRE_WRITABLE((std::pair{-1, 0}))
+    QImage image;
+    if (auto p = this->page(page))
+        if (auto d = document(p->documentId))
+            image = proposalImage(*d, *p);
+    ProposalCounts made;
+    const long long done = pushForm(this, m_impl->undo, tr("Propose entities and links"),
+                                    [&](ProjectStore& store, long long group) -> Result<long long> {
+                                        auto counts =
+                                            incidoc::proposeOnPage(store, page, ProposeOptions{}, image, group);
+                                        if (!counts)
+                                            return counts.error();
+                                        made = *counts;
+                                        return 0LL;
+                                    });
+    if (done < 0)
+        return {-1, 0};
+    return {made.entities, made.links};
+}
+
+std::tuple<int, int, int> ProjectSession::carryFormFrom(PageId from)
+{
+    INCIDOC_REQUIRE_WRITABLE((std::tuple{-1, 0, 0}))
+    auto source = carrySource(*m_impl->store, from);
+    if (!source) {
+        Q_EMIT errorOccurred(tr("Could not carry the form: %1").arg(source.error().message));
+        return {-1, 0, 0};
+    }
+    int pages = 0;
+    ProposalCounts made;
+    const long long done = pushForm(this, m_impl->undo, tr("Carry the form to pages with the same layout"),
+                                    [&](ProjectStore& store, long long group) -> Result<long long> {
+                                        auto documents = store.documents();
+                                        if (!documents)
+                                            return documents.error();
+                                        for (const DocumentRecord& d : *documents) {
+                                            auto list = store.pages(d.id);
+                                            if (!list)
+                                                return list.error();
+                                            for (const PageRecord& p : *list) {
+                                                if (p.status != PageStatus::Done || p.id == from)
+                                                    continue;
+                                                auto counts = carryOntoPage(store, *source, p.id, false, group);
+                                                if (!counts)
+                                                    return counts.error();
+                                                pages += counts->entities > 0 ? 1 : 0;
+                                                made.entities += counts->entities;
+                                                made.links += counts->links;
+                                            }
+                                        }
+                                        return 0LL;
+                                    });
+    if (done < 0)
+        return {-1, 0, 0};
+    return {pages, made.entities, made.links};
 }
 
 // Labels are project settings, not word edits: saved at once, not on the undo stack.

@@ -17,6 +17,7 @@
 #include <chrono>
 #include <memory>
 #include <optional>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -156,6 +157,15 @@ public:
     /// Flags words of `page` for review (an invalid typed value: the review queue visits them) or clears
     /// their flag. Not undoable, like the readers' flags it shares (checks set it). Emits wordsChanged.
     bool setWordsFlagged(PageId page, const QList<WordId>& words, bool flagged);
+
+    /// Proposes entities (for the words in no entity) and key -> value links on a page from its layout, as
+    /// ONE undo step (core/import/form_proposals.h). Returns how many of each, or -1 entities on failure
+    /// (and errorOccurred).
+    std::pair<int, int> proposeOnPage(PageId page);
+    /// Carries page `from`'s accepted form onto every other page of the project with no entities whose
+    /// layout aligns with it, as proposals, ONE undo step. Returns {pages, entities, links} carried, or
+    /// pages -1 on failure (and errorOccurred; a page with no accepted entity says so).
+    std::tuple<int, int, int> carryFormFrom(PageId from);
 
     /// Box changes of the same words closer in time than this merge into one undo entry (1.5 s).
     std::chrono::milliseconds undoMergeWindow() const;

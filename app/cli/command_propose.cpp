@@ -6,166 +6,14 @@
 // per page (undoable in the app).
 
 #include "app/cli/commands.h"
-#include "core/forms/propose.h"
+#include "core/import/form_proposals.h"
 #include "core/storage/project_store.h"
 
-#include <QDir>
-#include <QFileInfo>
-#include <QImage>
 #include <QJsonArray>
 
-#include <algorithm>
-#include <map>
-#include <set>
+#include <optional>
 
 namespace incidoc::cli {
-namespace {
-
-DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name)
-{
-    bool isId = false;
-    const DocumentId id = name.toLongLong(&isId);
-    const QString path = QDir::cleanPath(QFileInfo(name).absoluteFilePath());
-    for (const DocumentRecord& d : documents)
-        if ((isId && d.id == id) || (!isId && (d.path == name || d.path == path)))
-            return d.id;
-    return 0;
-}
-
-struct PageProposals {
-    int entities = 0, links = 0;
-};
-
-// The page image for the ruled lines, when the source is an image whose pixels are the page's (a PDF page
-// would need rendering: its proposals use the words alone).
-QImage pageImage(const DocumentRecord& d, const PageRecord& p)
-{
-    if (d.kind != DocumentKind::Image || p.number != 1)
-        return {};
-    QImage image(d.path);
-    if (image.width() != p.widthPx || image.height() != p.heightPx)
-        return {};
-    return image;
-}
-
-Result<PageProposals> proposeOnPage(ProjectStore& store, const DocumentRecord& d, const PageRecord& p,
-                                    const CliOptions& o)
-{
-    const bool both = !o.proposeEntities && !o.proposeLinks;
-    PageProposals made;
-    auto words = store.words(p.id);
-    if (!words)
-        return words.error();
-    auto form = store.pageForm(p.id);
-    if (!form)
-        return form.error();
-    auto group = store.beginEditGroup();
-    if (!group)
-        return group.error();
-    const QString source = proposalSource();
-    if (o.proposeEntities || both) {
-        std::set<WordId> taken;
-        for (const EntityRecord& e : form->entities)
-            taken.insert(e.words.begin(), e.words.end());
-        std::vector<WordRecord> free;
-        for (const WordRecord& w : *words)
-            if (!taken.count(w.id))
-                free.push_back(w);
-        PageForm add;
-        for (const ProposedEntity& pe : proposeEntities(free, pageImage(d, p))) {
-            EntityRecord e;
-            e.label = pe.label;
-            e.source = source;
-            e.proposed = !o.accept;
-            for (int i : pe.words)
-                e.words.push_back(free[static_cast<std::size_t>(i)].id);
-            add.entities.push_back(e);
-        }
-        if (!add.entities.empty()) {
-            auto ids = store.addForm(p.id, add, *group);
-            if (!ids)
-                return ids.error();
-            made.entities = static_cast<int>(ids->size());
-        }
-    }
-    if (o.proposeLinks || both) {
-        auto now = store.pageForm(p.id);
-        if (!now)
-            return now.error();
-        std::set<std::pair<EntityId, EntityId>> linked;
-        for (const LinkRecord& l : now->links) {
-            linked.insert({l.from, l.to});
-            linked.insert({l.to, l.from});
-        }
-        for (const ProposedLink& pl : proposeLinks(now->entities)) {
-            const EntityRecord& from = now->entities[static_cast<std::size_t>(pl.from)];
-            const EntityRecord& to = now->entities[static_cast<std::size_t>(pl.to)];
-            if (linked.count({from.id, to.id}))
-                continue;
-            LinkRecord l;
-            l.from = from.id;
-            l.to = to.id;
-            l.type = pl.type;
-            l.source = source;
-            l.proposed = !o.accept;
-            auto id = store.addLink(l, *group);
-            if (!id)
-                return id.error();
-            linked.insert({from.id, to.id});
-            linked.insert({to.id, from.id});
-            ++made.links;
-            // A link proposed between entities a person labelled nothing: their labels follow the link.
-        }
-    }
-    return made;
-}
-
-// Carries the form of `from` (its first page) onto page `p`, when the page has no entities yet.
-Result<PageProposals> carryOnto(ProjectStore& store, const std::vector<WordRecord>& fromWords, const PageForm& fromForm,
-                                const PageRecord& p, const CliOptions& o)
-{
-    PageProposals made;
-    auto words = store.words(p.id);
-    if (!words)
-        return words.error();
-    auto form = store.pageForm(p.id);
-    if (!form)
-        return form.error();
-    if (!form->entities.empty())
-        return made; // a page with a form of its own keeps it
-    const PageForm carried = carryForm(fromWords, fromForm, *words);
-    if (carried.entities.empty())
-        return made;
-    PageForm add;
-    std::map<EntityId, long long> index;
-    for (const EntityRecord& e : carried.entities) {
-        EntityRecord c = e;
-        c.id = 0;
-        c.source = carriedSource();
-        c.proposed = !o.accept;
-        index[e.id] = static_cast<long long>(add.entities.size());
-        add.entities.push_back(c);
-    }
-    for (const LinkRecord& l : carried.links) {
-        if (!index.count(l.from) || !index.count(l.to))
-            continue;
-        LinkRecord c = l;
-        c.from = index[l.from];
-        c.to = index[l.to];
-        c.source = carriedSource();
-        c.proposed = !o.accept;
-        add.links.push_back(c);
-    }
-    auto ids = store.addForm(p.id, add);
-    if (!ids)
-        return ids.error();
-    made.entities = static_cast<int>(add.entities.size());
-    made.links = static_cast<int>(add.links.size());
-    return made;
-}
-
-} // namespace
-
 int commandPropose(const CliOptions& o)
 {
     auto opened = ProjectStore::open(o.project, OpenMode::ReadWrite);
@@ -193,9 +41,8 @@ int commandPropose(const CliOptions& o)
             if (d.error.isEmpty())
                 targets.push_back(d);
 
-    // --from: the labelled form to carry.
-    std::vector<WordRecord> fromWords;
-    PageForm fromForm;
+    // --from: the labelled form to carry (the document's first page).
+    std::optional<CarrySource> source;
     DocumentId fromDocument = 0;
     if (!o.carryFrom.isEmpty()) {
         fromDocument = findDocument(*documents, o.carryFrom);
@@ -205,21 +52,17 @@ int commandPropose(const CliOptions& o)
             err(Cli::tr("error: no document %1 with pages in the project").arg(o.carryFrom));
             return kExitUsage;
         }
-        auto words = store.words(pages->front().id);
-        auto form = store.pageForm(pages->front().id);
-        if (!words || !form) {
-            err(Cli::tr("error: %1").arg((!words ? words.error() : form.error()).message));
-            return kExitUsage;
-        }
-        fromWords = std::move(words).value();
-        fromForm = std::move(form).value();
-        std::erase_if(fromForm.entities, [](const EntityRecord& e) { return e.proposed; });
-        std::erase_if(fromForm.links, [](const LinkRecord& l) { return l.proposed; });
-        if (fromForm.entities.empty()) {
+        auto read = carrySource(store, pages->front().id);
+        if (!read) {
             err(Cli::tr("error: document %1 has no accepted entities on its first page to carry").arg(o.carryFrom));
             return kExitUsage;
         }
+        source = std::move(read).value();
     }
+    ProposeOptions options;
+    options.entities = o.proposeEntities || !o.proposeLinks;
+    options.links = o.proposeLinks || !o.proposeEntities;
+    options.accept = o.accept;
 
     QJsonArray list;
     int entities = 0, links = 0, pagesSeen = 0, failed = 0;
@@ -233,7 +76,8 @@ int commandPropose(const CliOptions& o)
             if (p.status != PageStatus::Done || (d.id == fromDocument && p.number == 1))
                 continue;
             ++pagesSeen;
-            auto made = fromDocument ? carryOnto(store, fromWords, fromForm, p, o) : proposeOnPage(store, d, p, o);
+            auto made = source ? carryOntoPage(store, *source, p.id, o.accept)
+                               : proposeOnPage(store, p.id, options, proposalImage(d, p));
             if (!made) {
                 ++failed;
                 err(Cli::tr("  %1 page %2: %3").arg(d.path).arg(p.number).arg(made.error().message));

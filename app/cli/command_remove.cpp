@@ -11,22 +11,6 @@
 #include <QJsonArray>
 
 namespace incidoc::cli {
-namespace {
-
-/// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.
-DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name)
-{
-    bool isId = false;
-    const DocumentId id = name.toLongLong(&isId);
-    const QString path = QDir::cleanPath(QFileInfo(name).absoluteFilePath());
-    for (const DocumentRecord& d : documents)
-        if ((isId && d.id == id) || (!isId && (d.path == name || d.path == path)))
-            return d.id;
-    return 0;
-}
-
-} // namespace
-
 int commandRemove(const CliOptions& o)
 {
     auto store = ProjectStore::open(o.project, OpenMode::ReadWrite);

@@ -1,5 +1,7 @@
 #include "app/cli/commands.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <cstdio>
@@ -20,6 +22,17 @@ void err(const QString& s)
 void printJson(const QJsonObject& o)
 {
     std::fprintf(stdout, "%s", QJsonDocument(o).toJson(QJsonDocument::Indented).constData());
+}
+
+DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name)
+{
+    bool isId = false;
+    const DocumentId id = name.toLongLong(&isId);
+    const QString path = QDir::cleanPath(QFileInfo(name).absoluteFilePath());
+    for (const DocumentRecord& d : documents)
+        if ((isId && d.id == id) || (!isId && (d.path == name || d.path == path)))
+            return d.id;
+    return 0;
 }
 
 QJsonObject findingJson(const FormFinding& f, const QString& documentPath)

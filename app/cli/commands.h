@@ -28,6 +28,8 @@ int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
 int commandStatus(const CliOptions& o);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
+/// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.
+DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name);
 /// `propose [DOCUMENT...]`: entities and key -> value links proposed from the layout (--accept: accepted).
 int commandPropose(const CliOptions& o);
 /// A finding of the form checks as `status --json` and `export --json` list it.

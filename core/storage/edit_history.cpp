@@ -7,6 +7,7 @@
 
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <limits>
 
 namespace incidoc {
@@ -59,6 +60,15 @@ QJsonObject fullWordJson(const WordRow& w)
     o[QStringLiteral("flagged")] = w.flagged;
     o[QStringLiteral("alternatives")] = jsonOrNull(w.alternatives); // the column's JSON text
     return o;
+}
+
+std::vector<WordId> uniqueIds(const std::vector<WordId>& ids)
+{
+    std::vector<WordId> out;
+    for (WordId id : ids)
+        if (std::find(out.begin(), out.end(), id) == out.end())
+            out.push_back(id);
+    return out;
 }
 
 QString currentAuthor()

@@ -84,15 +84,6 @@ QJsonObject wrap(const QString& key, const QJsonObject& state)
     return QJsonObject{{key, state}};
 }
 
-std::vector<WordId> uniqueWords(const std::vector<WordId>& ids)
-{
-    std::vector<WordId> out;
-    for (WordId id : ids)
-        if (std::find(out.begin(), out.end(), id) == out.end())
-            out.push_back(id);
-    return out;
-}
-
 LinkRecord readLink(const Query& q)
 {
     LinkRecord l;
@@ -331,7 +322,7 @@ void ProjectStore::Impl::requireForms() const
 EntityId ProjectStore::Impl::addEntityTx(EntityRecord e, long long group)
 {
     requireForms();
-    e.words = uniqueWords(e.words);
+    e.words = uniqueIds(e.words);
     requireEntityWords(e);
     if (e.source.isEmpty())
         e.source = userSource();
@@ -501,7 +492,7 @@ Status ProjectStore::updateEntity(const EntityRecord& entity, long long group)
         after.field = entity.field;
         after.proposed = entity.proposed;
         after.storedText = entity.storedText;
-        after.words = uniqueWords(entity.words);
+        after.words = uniqueIds(entity.words);
         if (!after.words.empty())
             m_impl->requireEntityWords(after);
         const long long g = m_impl->groupOr(group);

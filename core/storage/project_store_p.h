@@ -72,6 +72,9 @@ QJsonObject fullWordJson(const WordRow& w);
 QJsonObject editableFields(const WordRow& w);
 QString currentAuthor();
 
+/// `ids` without repeats, in their first order.
+std::vector<WordId> uniqueIds(const std::vector<WordId>& ids);
+
 } // namespace storage
 
 struct ProjectStore::Impl {

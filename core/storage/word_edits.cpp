@@ -15,15 +15,6 @@ using namespace storage;
 
 namespace {
 
-std::vector<WordId> uniqueIds(const std::vector<WordId>& ids)
-{
-    std::vector<WordId> out;
-    for (WordId id : ids)
-        if (std::find(out.begin(), out.end(), id) == out.end())
-            out.push_back(id);
-    return out;
-}
-
 struct SplitCut {
     PixelBox leftBox, rightBox;
     std::vector<RecognizedChar> leftChars, rightChars; ///< empty unless byChars
@@ -327,7 +318,7 @@ Status ProjectStore::setWordsLabel(const std::vector<WordId>& words, std::option
                                {QStringLiteral("edited"), edited}};
         };
         long long g = 0;
-        for (WordId word : uniqueIds(words)) {
+        for (WordId word : storage::uniqueIds(words)) {
             const WordRow w = m_impl->requireWord(word);
             if (w.labelId == label && w.edited)
                 continue;
@@ -347,7 +338,7 @@ Status ProjectStore::setWordsReviewed(const std::vector<WordId>& words, bool rev
     return guardedStatus([&] {
         Transaction tx(m_impl->db);
         long long g = 0;
-        for (WordId word : uniqueIds(words)) {
+        for (WordId word : storage::uniqueIds(words)) {
             const WordRow w = m_impl->requireWord(word);
             if (w.reviewed == reviewed)
                 continue;
@@ -366,7 +357,7 @@ Status ProjectStore::deleteWords(const std::vector<WordId>& words, long long gro
 {
     return guardedStatus([&] {
         Transaction tx(m_impl->db);
-        const std::vector<WordId> ids = uniqueIds(words);
+        const std::vector<WordId> ids = storage::uniqueIds(words);
         if (ids.empty())
             return;
         const long long g = m_impl->groupOr(group);
@@ -381,7 +372,7 @@ Result<WordId> ProjectStore::mergeWords(const std::vector<WordId>& words, long l
     return guarded<WordId>([&] {
         Transaction tx(m_impl->db);
         Impl& d = *m_impl;
-        const std::vector<WordId> ids = uniqueIds(words);
+        const std::vector<WordId> ids = storage::uniqueIds(words);
         if (ids.size() < 2)
             fail(ErrorCode::InvalidInput, QStringLiteral("merging needs at least two words"));
         std::vector<WordRow> rows;

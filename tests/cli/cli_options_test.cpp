@@ -227,8 +227,9 @@ TEST(CliOptions, UnknownOptionsAndCommands)
     EXPECT_EQ(usageError({QStringLiteral("ocr"), QStringLiteral("-p")}),
               QStringLiteral("error: Missing value after '-p'.\nTry 'incidoc-cli --help'."));
     EXPECT_EQ(usageError({}), QStringLiteral("error: no command given\nTry 'incidoc-cli --help'."));
-    EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("-p"), kProject}),
-              QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export, remove, propose)"));
+    EXPECT_EQ(
+        usageError({QStringLiteral("frobnicate"), QStringLiteral("-p"), kProject}),
+        QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export, remove, propose)"));
 }
 
 TEST(CliOptions, ProjectAndPathsAreChecked)
@@ -322,8 +323,9 @@ TEST(CliOptions, TheFirstProblemInCheckingOrderIsReported)
               QStringLiteral("error: --binarize takes adaptive, sauvola, otsu or none"));
     EXPECT_EQ(usageError({QStringLiteral("frobnicate"), QStringLiteral("--fallback"), QStringLiteral("local")}),
               QStringLiteral("error: --api-key-file, --tls-ca and --fallback need --workers"));
-    EXPECT_EQ(usageError({QStringLiteral("frobnicate")}),
-              QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export, remove, propose)"));
+    EXPECT_EQ(
+        usageError({QStringLiteral("frobnicate")}),
+        QStringLiteral("error: unknown command 'frobnicate' (import, ocr, status, dump, export, remove, propose)"));
     EXPECT_EQ(usageError({QStringLiteral("export"), QStringLiteral("--images"), QStringLiteral("colour")}),
               QStringLiteral("error: --images takes binarized, original or none"));
 }

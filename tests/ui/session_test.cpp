@@ -998,3 +998,30 @@ TEST_F(SessionTest, ProposalsAreAcceptedOrRejectedInOneStep)
     session->undoStack()->undo();
     EXPECT_EQ(session->form(scannedPage).entities.size(), 2u);
 }
+
+TEST_F(SessionTest, ProposalsOnAPageAreOneUndoStepAndCarryingNeedsAnAcceptedForm)
+{
+    const auto [entities, links] = session->proposeOnPage(scannedPage);
+    ASSERT_GT(entities, 3);
+    PageForm f = session->form(scannedPage);
+    EXPECT_EQ(static_cast<int>(f.entities.size()), entities);
+    EXPECT_EQ(static_cast<int>(f.links.size()), links);
+    for (const EntityRecord& e : f.entities) {
+        EXPECT_TRUE(e.proposed);
+        EXPECT_EQ(e.source, proposalSource());
+    }
+    // Proposing again proposes nothing new: every word is in an entity, every proposed pair linked.
+    const int steps = session->undoStack()->count();
+    const auto [again, againLinks] = session->proposeOnPage(scannedPage);
+    EXPECT_EQ(again, 0);
+    EXPECT_EQ(againLinks, 0);
+    EXPECT_EQ(session->undoStack()->count(), steps); // nothing changed: no undo step
+    session->undoStack()->undo();
+    EXPECT_TRUE(session->form(scannedPage).entities.empty());
+
+    // Carrying from a page with proposals only: refused with a message.
+    session->undoStack()->redo();
+    QSignalSpy errors(session.get(), &ProjectSession::errorOccurred);
+    EXPECT_EQ(std::get<0>(session->carryFormFrom(scannedPage)), -1);
+    EXPECT_EQ(errors.count(), 1);
+}

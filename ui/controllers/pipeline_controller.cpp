@@ -1,5 +1,6 @@
 #include "ui/controllers/pipeline_controller.h"
 
+#include "core/import/annotation_layer.h"
 #include "core/storage/project_store.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
@@ -17,7 +18,8 @@ namespace {
 
 struct ImportOutcome {
     ImportReport report;
-    QString error; ///< the project could not be opened by the worker
+    std::vector<AnnotationImport> annotations; ///< annotation files found beside the images
+    QString error;                             ///< the project could not be opened by the worker
 };
 
 /// Worker side of an import: its own connection, only values in and out.
@@ -36,6 +38,12 @@ ImportOutcome runImport(const QString& projectPath, const QStringList& paths,
         // recorded as a file that cannot be imported instead of ending the app.
         options.inspector = inspector;
         out.report = registerFiles(**store, paths, options);
+        // Annotations of other tools beside the images (same stem) become their pages' words and forms.
+        std::vector<std::pair<DocumentId, QString>> added;
+        for (const ImportedFile& f : out.report.files)
+            if (f.outcome == ImportedFile::Outcome::Added && f.documentId != 0)
+                added.push_back({f.documentId, f.path});
+        out.annotations = applyAnnotations(**store, added);
     } catch (const std::exception& e) { // nothing may cross the thread boundary as an exception
         out.error = QString::fromUtf8(e.what());
     }
@@ -555,6 +563,23 @@ void PipelineController::importPaths(const QStringList& paths)
             summary += tr(", %n failed (%1)", nullptr, r.failed).arg(reasons.join(QStringLiteral("; ")));
         if (!r.storage.ok())
             summary += tr("; the project could not be written: %1").arg(r.storage.error().message);
+        int applied = 0;
+        QStringList refused;
+        for (const AnnotationImport& a : out.annotations) {
+            if (a.applied) {
+                ++applied;
+                if (auto pages = m_session->store().pages(a.document); pages && !pages->empty())
+                    Q_EMIT m_session->formChanged(pages->front().id);
+            } else {
+                refused << QStringLiteral("%1: %2").arg(QFileInfo(a.annotationPath).fileName(), a.error);
+            }
+        }
+        if (applied)
+            summary += tr("; %n annotation file(s) imported", nullptr, applied);
+        if (!refused.isEmpty())
+            summary += tr("; %n annotation file(s) refused (%1), their images are read by OCR", nullptr,
+                          static_cast<int>(refused.size()))
+                           .arg(refused.join(QStringLiteral("; ")));
         if (auto jobs = m_session->store().jobs(PageStatus::Queued); jobs && state() != State::Paused)
             enqueue(*jobs, true);
         Q_EMIT importFinished(summary, r.added, r.failed);

@@ -408,6 +408,35 @@ void MainWindow::createFormMenu()
         if (!a->isSeparator())
             m_writeActions << a;
     }
+    form->addSeparator();
+    QAction* a = form->addAction(tr("&Propose Entities and Links on This Page"), this, [this] {
+        if (!m_session || m_view->pageId() == 0)
+            return;
+        const auto [entities, links] = m_session->proposeOnPage(m_view->pageId());
+        if (entities < 0)
+            return;
+        statusBar()->showMessage(
+            tr("Proposed %1 entities and %2 links: F8 walks them, Alt+Return accepts, Alt+Delete rejects")
+                .arg(entities)
+                .arg(links),
+            8000);
+        m_view->formLayer()->nextProposal(1);
+    });
+    a->setShortcut(QKeySequence(QStringLiteral("Alt+Shift+P")));
+    m_writeActions << a;
+    a = form->addAction(tr("&Carry This Page's Form to Pages with the Same Layout"), this, [this] {
+        if (!m_session || m_view->pageId() == 0)
+            return;
+        const auto [pages, entities, links] = m_session->carryFormFrom(m_view->pageId());
+        if (pages < 0)
+            return;
+        statusBar()->showMessage(
+            tr("Carried the form onto %n page(s): %1 entities and %2 links to accept or reject", nullptr, pages)
+                .arg(entities)
+                .arg(links),
+            8000);
+    });
+    m_writeActions << a;
     // The proposal walk goes on to the document's next page that has proposals.
     connect(m_view, &PageView::proposalPageRequested, this, [this](PageId page, int step) {
         showPage(page);

@@ -9,6 +9,7 @@
 #include "ui/shell/main_window.h"
 #include "ui/view/page_view.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -17,6 +18,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/support/pdf_factory.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::ui;
@@ -69,6 +71,48 @@ TEST(PipelineControllerTest, ImportShowsPagesAsTheyFinish)
     EXPECT_GT(controller.pagesPerSecond(), 0.0);
     for (const auto& p : session->pages(session->documents().front().id))
         EXPECT_EQ(p.status, PageStatus::Done);
+}
+
+TEST(PipelineControllerTest, ImportTakesTheAnnotationsBesideTheImagesAndReportsABrokenOne)
+{
+    QTemporaryDir dir;
+    const QString funsd = test::testData(QStringLiteral("funsd/training_data"));
+    ASSERT_TRUE(QFile::copy(funsd + QStringLiteral("/images/0000971160.png"), dir.filePath(QStringLiteral("a.png"))));
+    ASSERT_TRUE(
+        QFile::copy(funsd + QStringLiteral("/annotations/0000971160.json"), dir.filePath(QStringLiteral("a.json"))));
+    ASSERT_TRUE(QFile::copy(funsd + QStringLiteral("/images/92094746.png"), dir.filePath(QStringLiteral("b.png"))));
+    {
+        QFile broken(dir.filePath(QStringLiteral("b.json")));
+        ASSERT_TRUE(broken.open(QIODevice::WriteOnly));
+        broken.write("{\"form\": [{\"id\": 0, \"text\": \"x\"");
+    }
+    auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
+    ASSERT_TRUE(s.ok());
+    auto session = std::move(s).value();
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
+    controller.setOptions(twoJobs());
+    QSignalSpy imported(&controller, &PipelineController::importFinished);
+    QSignalSpy formChanged(session.get(), &ProjectSession::formChanged);
+    controller.importPaths({dir.filePath(QStringLiteral("a.png")), dir.filePath(QStringLiteral("b.png"))});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return imported.count() == 1; }, 30000));
+    const QString summary = imported.first().at(0).toString();
+    EXPECT_TRUE(summary.contains(QStringLiteral("1 annotation file(s) imported"))) << qPrintable(summary);
+    EXPECT_TRUE(summary.contains(QStringLiteral("b.json"))) << qPrintable(summary);
+    EXPECT_EQ(formChanged.count(), 1);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.state() == PipelineController::State::Idle; }, 180000));
+    for (const DocumentRecord& d : session->documents()) {
+        const PageRecord page = session->pages(d.id).front();
+        EXPECT_EQ(page.status, PageStatus::Done) << qPrintable(d.name);
+        const PageForm form = session->form(page.id);
+        if (d.name == QLatin1String("a.png")) {
+            EXPECT_EQ(form.entities.size(), 24u);
+            EXPECT_EQ(form.links.size(), 10u);
+            EXPECT_EQ(page.engine, QStringLiteral("import:funsd"));
+        } else {
+            EXPECT_TRUE(form.entities.empty()); // refused: read by OCR, as any image
+            EXPECT_FALSE(session->words(page.id).empty());
+        }
+    }
 }
 
 TEST(PipelineControllerTest, PauseKeepsTheRestQueuedAndResumeFinishesThem)
