@@ -2241,6 +2241,25 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Checks</source>
         <translation>Vérifications</translation>
     </message>
+    <message>
+        <source>&amp;Propose Entities and Links on This Page</source>
+        <translation>&amp;Proposer des entités et des liens sur cette page</translation>
+    </message>
+    <message>
+        <source>Proposed %1 entities and %2 links: F8 walks them, Alt+Return accepts, Alt+Delete rejects</source>
+        <translation>%1 entités et %2 liens proposés : F8 les parcourt, Alt+Entrée accepte, Alt+Suppr rejette</translation>
+    </message>
+    <message>
+        <source>&amp;Carry This Page&apos;s Form to Pages with the Same Layout</source>
+        <translation>&amp;Reporter le formulaire de cette page sur les pages de même mise en page</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carried the form onto %n page(s): %1 entities and %2 links to accept or reject</source>
+        <translation>
+            <numerusform>Formulaire reporté sur %n page : %1 entités et %2 liens à accepter ou rejeter</numerusform>
+            <numerusform>Formulaire reporté sur %n pages : %1 entités et %2 liens à accepter ou rejeter</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2518,6 +2537,20 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>OCR arrêtée&#xa0;: %1. %n pages restent en attente.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; %n annotation file(s) imported</source>
+        <translation>
+            <numerusform>; %n fichier d’annotations importé</numerusform>
+            <numerusform>; %n fichiers d’annotations importés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n annotation file(s) refused (%1), their images are read by OCR</source>
+        <translation>
+            <numerusform>; %n fichier d’annotations refusé (%1), son image est lue par l’OCR</numerusform>
+            <numerusform>; %n fichiers d’annotations refusés (%1), leurs images sont lues par l’OCR</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::ProgressPanel</name>
@@ -2686,6 +2719,18 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Could not flag the words for review: %1</source>
         <translation>Impossible de marquer les mots à revoir : %1</translation>
+    </message>
+    <message>
+        <source>Propose entities and links</source>
+        <translation>Proposer des entités et des liens</translation>
+    </message>
+    <message>
+        <source>Could not carry the form: %1</source>
+        <translation>Impossible de reporter le formulaire : %1</translation>
+    </message>
+    <message>
+        <source>Carry the form to pages with the same layout</source>
+        <translation>Reporter le formulaire sur les pages de même mise en page</translation>
     </message>
 </context>
 <context>

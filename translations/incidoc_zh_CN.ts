@@ -2219,6 +2219,24 @@ Open it read-only?</source>
         <source>Checks</source>
         <translation>检查</translation>
     </message>
+    <message>
+        <source>&amp;Propose Entities and Links on This Page</source>
+        <translation>在此页建议实体和链接(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Proposed %1 entities and %2 links: F8 walks them, Alt+Return accepts, Alt+Delete rejects</source>
+        <translation>已建议 %1 个实体和 %2 个链接：F8 逐个浏览，Alt+回车 接受，Alt+Delete 拒绝</translation>
+    </message>
+    <message>
+        <source>&amp;Carry This Page&apos;s Form to Pages with the Same Layout</source>
+        <translation>将此页的表单套用到版面相同的页面(&amp;C)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carried the form onto %n page(s): %1 entities and %2 links to accept or reject</source>
+        <translation>
+            <numerusform>已将表单套用到 %n 页：%1 个实体和 %2 个链接待接受或拒绝</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2492,6 +2510,18 @@ Open it read-only?</source>
             <numerusform>OCR 已停止：%1。%n 页仍在队列中。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>; %n annotation file(s) imported</source>
+        <translation>
+            <numerusform>；已导入 %n 个标注文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n annotation file(s) refused (%1), their images are read by OCR</source>
+        <translation>
+            <numerusform>；%n 个标注文件被拒绝（%1），其图像将由 OCR 读取</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::ProgressPanel</name>
@@ -2655,6 +2685,18 @@ Open it read-only?</source>
     <message>
         <source>Could not flag the words for review: %1</source>
         <translation>无法将词标记为待审阅：%1</translation>
+    </message>
+    <message>
+        <source>Propose entities and links</source>
+        <translation>建议实体和链接</translation>
+    </message>
+    <message>
+        <source>Could not carry the form: %1</source>
+        <translation>无法套用表单：%1</translation>
+    </message>
+    <message>
+        <source>Carry the form to pages with the same layout</source>
+        <translation>将表单套用到版面相同的页面</translation>
     </message>
 </context>
 <context>
