@@ -1429,6 +1429,26 @@ Rien n’a été écrit à la destination.</translation>
         <source>No proposals left in this document.</source>
         <translation>Plus aucune proposition dans ce document.</translation>
     </message>
+    <message>
+        <source>Link &amp;Type…</source>
+        <translation>&amp;Type de lien…</translation>
+    </message>
+    <message>
+        <source>Linked %1 → %2 (%3).</source>
+        <translation>%1 → %2 relié (%3).</translation>
+    </message>
+    <message>
+        <source>Link Type</source>
+        <translation>Type de lien</translation>
+    </message>
+    <message>
+        <source>Type of the links Ctrl+K makes (type a new name to add one):</source>
+        <translation>Type des liens créés par Ctrl+K (saisissez un nouveau nom pour en ajouter un) :</translation>
+    </message>
+    <message>
+        <source>Links made with Ctrl+K are now of type %1.</source>
+        <translation>Les liens créés par Ctrl+K sont désormais de type %1.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::InlineEditor</name>
@@ -2731,6 +2751,14 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Carry the form to pages with the same layout</source>
         <translation>Reporter le formulaire sur les pages de même mise en page</translation>
+    </message>
+    <message>
+        <source>A link type is made of lower-case letters, digits and _: %1</source>
+        <translation>Un type de lien se compose de minuscules, de chiffres et de _ : %1</translation>
+    </message>
+    <message>
+        <source>Could not save the link types: %1</source>
+        <translation>Impossible d’enregistrer les types de liens : %1</translation>
     </message>
 </context>
 <context>

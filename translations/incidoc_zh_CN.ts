@@ -1412,6 +1412,26 @@ Nothing was written to the destination.</source>
         <source>No proposals left in this document.</source>
         <translation>本文档中已没有剩余的建议。</translation>
     </message>
+    <message>
+        <source>Link &amp;Type…</source>
+        <translation>链接类型(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Linked %1 → %2 (%3).</source>
+        <translation>已链接 %1 → %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Link Type</source>
+        <translation>链接类型</translation>
+    </message>
+    <message>
+        <source>Type of the links Ctrl+K makes (type a new name to add one):</source>
+        <translation>Ctrl+K 创建的链接类型（输入新名称即可添加）：</translation>
+    </message>
+    <message>
+        <source>Links made with Ctrl+K are now of type %1.</source>
+        <translation>Ctrl+K 创建的链接现在的类型为 %1。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::InlineEditor</name>
@@ -2697,6 +2717,14 @@ Open it read-only?</source>
     <message>
         <source>Carry the form to pages with the same layout</source>
         <translation>将表单套用到版面相同的页面</translation>
+    </message>
+    <message>
+        <source>A link type is made of lower-case letters, digits and _: %1</source>
+        <translation>链接类型只能由小写字母、数字和 _ 组成：%1</translation>
+    </message>
+    <message>
+        <source>Could not save the link types: %1</source>
+        <translation>无法保存链接类型：%1</translation>
     </message>
 </context>
 <context>

@@ -537,6 +537,31 @@ LinkId ProjectSession::linkEntities(EntityId from, EntityId to, const QString& t
     return id > 0 ? id : 0;
 }
 
+QStringList ProjectSession::linkTypes()
+{
+    auto setting = m_impl->store->meta(QString::fromLatin1(kLinkTypesKey));
+    return linkTypesFrom(setting && *setting ? **setting : QString());
+}
+
+bool ProjectSession::addLinkType(const QString& type)
+{
+    INCIDOC_REQUIRE_WRITABLE(false)
+    const QStringList now = linkTypes();
+    const QStringList added = linkTypesFrom(now.join(QLatin1Char(',')) + QLatin1Char(',') + type);
+    if (added.size() == now.size()) {
+        if (now.contains(type.trimmed().toLower()))
+            return true;
+        Q_EMIT errorOccurred(tr("A link type is made of lower-case letters, digits and _: %1").arg(type));
+        return false;
+    }
+    const Status done = m_impl->store->setMeta(QString::fromLatin1(kLinkTypesKey), added.join(QLatin1Char(',')));
+    if (!done) {
+        Q_EMIT errorOccurred(tr("Could not save the link types: %1").arg(done.error().message));
+        return false;
+    }
+    return true;
+}
+
 bool ProjectSession::deleteLinks(const QList<LinkId>& links)
 {
     INCIDOC_REQUIRE_WRITABLE(false)

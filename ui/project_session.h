@@ -146,6 +146,11 @@ public:
     /// Links two entities of one page (`type` "": the default, key -> value). Returns the link, or 0.
     LinkId linkEntities(EntityId from, EntityId to, const QString& type = {});
     bool deleteLinks(const QList<LinkId>& links);
+    /// The project's link types (setting kLinkTypesKey; the default first).
+    QStringList linkTypes();
+    /// Adds a link type to the project's list (a project setting, not undoable). False (and errorOccurred)
+    /// for a name that is not lower-case letters, digits and '_' or when the write failed.
+    bool addLinkType(const QString& type);
     /// Accepts proposals (their proposed mark cleared; a link's two entities are accepted with it), one
     /// undo step.
     bool acceptProposals(const QList<EntityId>& entities, const QList<LinkId>& links);

@@ -30,6 +30,26 @@ inline QString defaultLinkType()
     return QStringLiteral("key_value");
 }
 
+/// The project setting (meta key) listing the link types a person can make, comma-separated; the default
+/// type is always one of them.
+inline constexpr char kLinkTypesKey[] = "link_types";
+
+/// The link types of a project from its `link_types` setting (nullopt or empty: the default alone): the
+/// default first, then the others in their order, each once; names are lower-case letters, digits and '_'.
+inline QStringList linkTypesFrom(const QString& setting)
+{
+    QStringList types{defaultLinkType()};
+    for (QString t : setting.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        t = t.trimmed().toLower();
+        bool ok = !t.isEmpty();
+        for (QChar c : t)
+            ok = ok && ((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || c.isDigit() || c == QLatin1Char('_'));
+        if (ok && !types.contains(t))
+            types << t;
+    }
+    return types;
+}
+
 /// Where an entity or link came from (`source`): drawn by a person, proposed by Incidoc from the layout,
 /// carried from another page with the same layout, or imported ("import:funsd", "import:page", ...).
 inline QString userSource()

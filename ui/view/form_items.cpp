@@ -167,6 +167,8 @@ LinkItem::LinkItem(const LinkRecord& link, const QRectF& from, const QRectF& to)
     setZValue(3); // over the words, under the handles
     m_line = QLineF(exitPoint(from, to.center()), exitPoint(to, from.center()));
     m_bounds = QRectF(m_line.p1(), m_line.p2()).normalized().adjusted(-kMaxHead, -kMaxHead, kMaxHead, kMaxHead);
+    if (m_link.type != defaultLinkType() && !m_link.type.isEmpty()) // room for the type's name at the middle
+        m_bounds |= QRectF(m_line.center() - QPointF(0, 400), QSizeF(1200, 400));
 }
 
 void LinkItem::setMark(FormMark mark)
@@ -207,6 +209,18 @@ void LinkItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setPen(solid);
     painter->setBrush(color);
     painter->drawPolygon(QPolygonF({tip, a, b}));
+    // A link of another type than key -> value says which, at its middle.
+    if (m_link.type != defaultLinkType() && !m_link.type.isEmpty()) {
+        painter->save();
+        painter->translate(m_line.center());
+        painter->scale(1.0 / scale, 1.0 / scale);
+        QFont font = painter->font();
+        font.setPixelSize(11);
+        painter->setFont(font);
+        painter->setPen(color);
+        painter->drawText(QPointF(4, -4), m_link.type);
+        painter->restore();
+    }
 }
 
 } // namespace incidoc::ui

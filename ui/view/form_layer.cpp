@@ -7,6 +7,7 @@
 
 #include <QAction>
 #include <QGraphicsScene>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QMouseEvent>
 
@@ -99,6 +100,7 @@ void FormLayer::createActions()
     add(tr("&Clear Entity Label"), {QKeySequence(QStringLiteral("Alt+Shift+U"))}, [this] { labelSelected({}); });
     separator();
     add(tr("&Link to Entity…"), {QKeySequence(QStringLiteral("Ctrl+K"))}, [this] { startLink(); });
+    add(tr("Link &Type…"), {QKeySequence(QStringLiteral("Alt+Shift+T"))}, [this] { chooseLinkType(); });
     add(tr("Remove the Entity’s &Links"), {QKeySequence(QStringLiteral("Alt+Shift+L"))}, [this] { removeLinks(); });
     separator();
     add(tr("&Next Proposal"), {QKeySequence(Qt::Key_F8)}, [this] { nextProposal(1); });
@@ -123,6 +125,7 @@ void FormLayer::setSession(ProjectSession* session)
     if (m_session)
         disconnect(m_session, nullptr, this, nullptr);
     m_session = session;
+    m_linkType.clear(); // another project, other types
     if (session)
         connect(session, &ProjectSession::formChanged, this, [this](PageId page) {
             if (page == m_view->pageId())
@@ -501,10 +504,33 @@ bool FormLayer::finishLink(EntityId target)
         Q_EMIT m_view->statusMessage(tr("Link %1 → %2 removed.").arg(fromText, toText));
         return true;
     }
-    if (!m_session->linkEntities(from, to))
+    if (!m_session->linkEntities(from, to, linkType()))
         return false;
-    Q_EMIT m_view->statusMessage(tr("Linked %1 → %2.").arg(fromText, toText));
+    if (linkType() == defaultLinkType())
+        Q_EMIT m_view->statusMessage(tr("Linked %1 → %2.").arg(fromText, toText));
+    else
+        Q_EMIT m_view->statusMessage(tr("Linked %1 → %2 (%3).").arg(fromText, toText, linkType()));
     return true;
+}
+
+void FormLayer::chooseLinkType()
+{
+    if (!m_session)
+        return;
+    const QStringList types = m_session->linkTypes();
+    bool ok = false;
+    const QString chosen =
+        QInputDialog::getItem(m_view, tr("Link Type"),
+                              tr("Type of the links Ctrl+K makes (type a new name to add one):"), types,
+                              std::max(0, static_cast<int>(types.indexOf(linkType()))), true, &ok)
+            .trimmed()
+            .toLower();
+    if (!ok || chosen.isEmpty())
+        return;
+    if (!types.contains(chosen) && !m_session->addLinkType(chosen))
+        return;
+    m_linkType = chosen;
+    Q_EMIT m_view->statusMessage(tr("Links made with Ctrl+K are now of type %1.").arg(chosen));
 }
 
 void FormLayer::cancelLink()

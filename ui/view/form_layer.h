@@ -64,6 +64,11 @@ public:
     /// selection is not the words of one entity or the page has no other entity.
     bool startLink();
     bool isLinking() const { return m_linkFrom != 0; }
+    /// The type of the links Ctrl+K makes ("" or defaultLinkType(): key -> value).
+    QString linkType() const { return m_linkType.isEmpty() ? defaultLinkType() : m_linkType; }
+    void setLinkType(const QString& type) { m_linkType = type; }
+    /// Asks for the type of the links to make (the project's types; a new name is added to them).
+    void chooseLinkType();
     EntityId linkSource() const { return m_linkFrom; }
     /// The entity link mode would link to now (0: none).
     EntityId linkTarget() const;
@@ -149,6 +154,7 @@ private:
     bool m_shown = true;
 
     EntityId m_linkFrom = 0;
+    QString m_linkType;                 ///< of the links made; "" the default
     std::vector<EntityId> m_candidates; ///< link mode: the other entities, nearest first
     int m_candidate = 0;
     LinkItem* m_preview = nullptr;

@@ -478,3 +478,35 @@ TEST_F(FormKeysTest, NoTwoCommandsShareAKeyAndTheFormKeysAreInTheTable)
 }
 
 } // namespace
+
+TEST_F(FormKeysTest, LinksOfAnotherTypeAreMadeWithTheTypeChosenAndTheProjectKeepsItsTypes)
+{
+    ProjectSession* session = m_window->session();
+    EXPECT_EQ(session->linkTypes(), QStringList{defaultLinkType()});
+    ASSERT_TRUE(session->addLinkType(QStringLiteral("same_person")));
+    EXPECT_EQ(session->linkTypes(), (QStringList{defaultLinkType(), QStringLiteral("same_person")}));
+    QSignalSpy errors(session, &ProjectSession::errorOccurred);
+    EXPECT_FALSE(session->addLinkType(QStringLiteral("Not a type!")));
+    EXPECT_EQ(errors.count(), 1);
+    EXPECT_EQ(session->linkTypes().size(), 2);
+
+    const EntityId a = session->groupWords(m_runs[0], QStringLiteral("answer"));
+    const EntityId b = session->groupWords(m_runs[1], QStringLiteral("answer"));
+    ASSERT_TRUE(a && b);
+    m_form->setLinkType(QStringLiteral("same_person"));
+    select({m_runs[0][0]});
+    key(Qt::Key_K, Qt::ControlModifier);
+    ASSERT_TRUE(m_form->isLinking());
+    while (m_form->linkTarget() != b)
+        key(Qt::Key_Tab);
+    key(Qt::Key_Return);
+    const PageForm f = dbForm();
+    ASSERT_EQ(f.links.size(), 1u);
+    EXPECT_EQ(f.links[0].type, QStringLiteral("same_person"));
+    EXPECT_EQ(f.links[0].from, a);
+    // The Link Type action is in the Form menu with its key.
+    bool found = false;
+    for (QAction* action : m_form->actions())
+        found = found || action->shortcut() == QKeySequence(QStringLiteral("Alt+Shift+T"));
+    EXPECT_TRUE(found);
+}
