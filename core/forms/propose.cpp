@@ -291,14 +291,21 @@ std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words
         boxes.push_back(words[e.words.front()].box);
     std::vector<ProposedEntity> ordered;
     std::vector<EntityRecord> records;
+    // An entity set in bold (every word) is a key, like one ending in ':'.
+    const std::vector<bool> boldWord = boldWords(words, page);
+    std::vector<bool> bold;
     for (int i : readingOrder(boxes)) {
         ordered.push_back(std::move(entities[i]));
         EntityRecord r;
         r.text = ordered.back().text;
         r.box = ordered.back().box;
         records.push_back(std::move(r));
+        bool all = !ordered.back().words.empty();
+        for (int w : ordered.back().words)
+            all = all && boldWord[static_cast<std::size_t>(w)];
+        bold.push_back(all);
     }
-    const std::vector<QString> labels = guessLabels(records);
+    const std::vector<QString> labels = guessLabels(records, bold);
     for (size_t i = 0; i < ordered.size(); ++i)
         ordered[i].label = labels[i];
     return ordered;
@@ -406,7 +413,48 @@ TextShape shapeOf(const QString& text)
 
 } // namespace
 
-std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities)
+std::vector<bool> boldWords(const std::vector<WordRecord>& words, const QImage& page)
+{
+    std::vector<bool> bold(words.size(), false);
+    if (page.isNull() || words.size() < 8)
+        return bold;
+    const QImage grey = page.convertToFormat(QImage::Format_Grayscale8);
+    constexpr int kDark = 128;
+    // Stroke width: the mean dark run along the box's rows (a word without ascenders has a lower box, so
+    // the box's height is no measure; the page's usual word is).
+    std::vector<double> widths(words.size(), -1);
+    std::vector<double> all;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const PixelBox& b = words[i].box;
+        const int x0 = std::max(0, b.x0), x1 = std::min(grey.width(), b.x1);
+        const int y0 = std::max(0, b.y0), y1 = std::min(grey.height(), b.y1);
+        if (x1 - x0 < 2 || y1 - y0 < 4 || words[i].text.trimmed().isEmpty())
+            continue;
+        long long dark = 0, runs = 0;
+        for (int y = y0; y < y1; ++y) {
+            const uchar* row = grey.constScanLine(y);
+            bool inRun = false;
+            for (int x = x0; x < x1; ++x) {
+                const bool d = row[x] < kDark;
+                dark += d ? 1 : 0;
+                runs += (d && !inRun) ? 1 : 0;
+                inRun = d;
+            }
+        }
+        if (runs == 0)
+            continue;
+        widths[i] = static_cast<double>(dark) / static_cast<double>(runs);
+        all.push_back(widths[i]);
+    }
+    if (all.size() < 8)
+        return bold;
+    const double usual = median(all);
+    for (std::size_t i = 0; i < words.size(); ++i)
+        bold[i] = widths[i] > 0 && widths[i] >= 1.35 * usual;
+    return bold;
+}
+
+std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities, const std::vector<bool>& bold)
 {
     const size_t n = entities.size();
     std::vector<QString> labels(n);
@@ -432,7 +480,10 @@ std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities)
     // number) with something on their right on their line, or heading a column of at least two entries.
     std::vector<bool> colonValue(n, false);
     for (size_t i = 0; i < n; ++i)
-        if (!entities[i].box.isEmpty() && endsWithColon(entities[i].text))
+        if (!entities[i].box.isEmpty()
+            && (endsWithColon(entities[i].text)
+                || (i < bold.size() && bold[i] && shapeOf(entities[i].text).letters >= 2
+                    && shapeOf(entities[i].text).words <= kKeyWords)))
             labels[i] = question;
     for (size_t i = 0; i < n; ++i)
         colonValue[i] = labels[i].isEmpty() && !entities[i].box.isEmpty() && valueOfKey(i);

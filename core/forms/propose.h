@@ -46,7 +46,14 @@ std::vector<ProposedEntity> proposeEntities(const std::vector<WordRecord>& words
 /// a column of entries; an entity right of or just below a key is its value ("answer"); a line alone on its
 /// row, in capitals or taller than the page's text, is a "header"; the rest is "other". Entities are read by
 /// `text` and `box` only. On FUNSD's 149 training forms 62 % of the labels come out right (bench_forms).
-std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities);
+/// `bold` (when given, one per entity): entities set in bold, keys like a text ending in ':'.
+std::vector<QString> guessLabels(const std::vector<EntityRecord>& entities, const std::vector<bool>& bold = {});
+
+/// Which words are set in bold on `page` (the page image in page pixels): a word whose strokes are much
+/// wider than the page's usual word's (the mean length of its dark runs along each row at least 1.35 times
+/// the median of the page's words). All false without an image or with
+/// fewer than 8 words to compare with.
+std::vector<bool> boldWords(const std::vector<WordRecord>& words, const QImage& page);
 
 /// Proposes key -> value links between the entities of one page (read: `text`, `box`, `label`; an empty
 /// label is guessed with guessLabels()). Each value ("answer") gets the key ("question") that names it: on

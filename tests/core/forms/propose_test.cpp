@@ -310,3 +310,67 @@ TEST(CarryForm, AValueFilledInLongerKeepsItsWholePhrase)
     EXPECT_EQ(carried.links[0].to, 12);
     EXPECT_EQ(carried.links[0].id, 0);
 }
+
+// A page drawn with real fonts: a bold heading with its value on the line below, among plain text. The
+// words' boxes are where QFontMetrics puts the drawn words.
+TEST(ProposeEntities, AKeySetInBoldIsAKeyWithoutAColon)
+{
+    QImage page(1200, 700, QImage::Format_Grayscale8);
+    page.fill(Qt::white);
+    QPainter painter(&page);
+    painter.setPen(Qt::black);
+    QFont plain(QStringLiteral("DejaVu Sans"));
+    plain.setPixelSize(22);
+    QFont bold = plain;
+    bold.setBold(true);
+    bold.setWeight(QFont::Black);
+    std::vector<WordRecord> words;
+    auto draw = [&](const QString& text, int x, int baseline, const QFont& font) {
+        painter.setFont(font);
+        const QFontMetrics m(font);
+        for (const QString& w : text.split(QLatin1Char(' '))) {
+            painter.drawText(x, baseline, w);
+            const QRect r = m.tightBoundingRect(w).translated(x, baseline);
+            words.push_back(
+                word(static_cast<WordId>(words.size() + 1), w, r.left(), r.top() - 1, r.right() + 2, r.bottom() + 2));
+            x += m.horizontalAdvance(w + QLatin1Char(' '));
+        }
+    };
+    draw(QStringLiteral("Statement"), 60, 80, bold);
+    draw(QStringLiteral("He saw the blue sedan run the light"), 60, 120, plain);
+    draw(QStringLiteral("Road works were signed"), 700, 300, plain);
+    draw(QStringLiteral("the junction of Elm and Fifth"), 700, 500, plain);
+    painter.end();
+
+    const std::vector<bool> boldWord = boldWords(words, page);
+    ASSERT_EQ(boldWord.size(), words.size());
+    EXPECT_TRUE(boldWord[0]);
+    for (std::size_t i = 1; i < words.size(); ++i)
+        EXPECT_FALSE(boldWord[i]) << qPrintable(words[i].text);
+
+    auto labelOf = [&](const std::vector<ProposedEntity>& entities) {
+        for (const ProposedEntity& e : entities)
+            if (e.text == QLatin1String("Statement"))
+                return e.label;
+        return QString();
+    };
+    const std::vector<ProposedEntity> withImage = proposeEntities(words, page);
+    EXPECT_EQ(labelOf(withImage), QStringLiteral("question"));
+    EXPECT_NE(labelOf(proposeEntities(words)), QStringLiteral("question")); // the words alone cannot tell
+    // And its value is linked to it.
+    std::vector<EntityRecord> records;
+    for (const ProposedEntity& e : withImage) {
+        EntityRecord r;
+        r.id = static_cast<EntityId>(records.size() + 1);
+        r.text = e.text;
+        r.box = e.box;
+        r.label = e.label;
+        records.push_back(r);
+    }
+    bool linked = false;
+    for (const ProposedLink& l : proposeLinks(records))
+        linked = linked
+                 || (records[l.from].text == QLatin1String("Statement")
+                     && records[l.to].text.startsWith(QLatin1String("He saw")));
+    EXPECT_TRUE(linked);
+}
