@@ -437,7 +437,7 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     </message>
     <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
-        <translation>erreur : commande « %1 » inconnue (import, ocr, status, dump, export, remove, propose)</translation>
+        <translation>erreur&#xa0;: commande inconnue « %1 » (import, ocr, status, dump, export, remove, propose)</translation>
     </message>
     <message numerus="yes">
         <source>The checks before export found %n problem(s); nothing was written (--strict):</source>
@@ -2710,10 +2710,6 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Link %1 → %2</source>
         <translation>Lien %1 → %2</translation>
-    </message>
-    <message>
-        <source></source>
-        <translation>Lier %1 → %2</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n link(s)</source>

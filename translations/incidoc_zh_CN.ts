@@ -437,7 +437,7 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     </message>
     <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
-        <translation>错误：未知命令“%1”（import、ocr、status、dump、export、remove、propose）</translation>
+        <translation>错误：未知命令 &apos;%1&apos;（import、ocr、status、dump、export、remove、propose）</translation>
     </message>
     <message numerus="yes">
         <source>The checks before export found %n problem(s); nothing was written (--strict):</source>
@@ -2667,10 +2667,6 @@ Open it read-only?</source>
     <message>
         <source>Label %1 on %2</source>
         <translation>为 %2 加上标签 %1</translation>
-    </message>
-    <message>
-        <source></source>
-        <translation>为 %2 设置标签 %1</translation>
     </message>
     <message>
         <source>No field on %1</source>
