@@ -84,24 +84,4 @@ Result<std::vector<FormFinding>> exportFindings(ProjectStore& store, const Findi
     return out;
 }
 
-Result<int> flagInvalidFields(ProjectStore& store)
-{
-    auto patterns = projectPatterns(store);
-    if (!patterns)
-        return patterns.error();
-    auto entities = store.fieldEntities();
-    if (!entities)
-        return entities.error();
-    std::vector<WordId> invalid;
-    for (const auto& [page, entity] : *entities)
-        if (!checkField(entity.field, entity.text, *patterns).valid)
-            invalid.insert(invalid.end(), entity.words.begin(), entity.words.end());
-    if (!invalid.empty()) {
-        const Status done = store.setWordsFlagged(invalid, true);
-        if (!done)
-            return done.error();
-    }
-    return static_cast<int>(invalid.size());
-}
-
 } // namespace incidoc

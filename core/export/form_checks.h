@@ -38,9 +38,4 @@ struct FindingScope {
 Result<std::vector<FormFinding>> exportFindings(ProjectStore& store, const FindingScope& scope = {},
                                                 const CancelToken& cancel = {});
 
-/// Sets the review flag of the words of every invalid typed value of the project: the review queue then
-/// visits them (a person editing or accepting a word clears its flag). Returns how many words are
-/// flagged for an invalid value.
-Result<int> flagInvalidFields(ProjectStore& store);
-
 } // namespace incidoc

@@ -7,15 +7,6 @@
 namespace incidoc {
 namespace {
 
-double iou(const PixelBox& a, const PixelBox& b)
-{
-    const double ix = std::max(0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
-    const double iy = std::max(0, std::min(a.y1, b.y1) - std::max(a.y0, b.y0));
-    const double inter = ix * iy;
-    const double uni = double(a.width()) * a.height() + double(b.width()) * b.height() - inter;
-    return uni > 0 ? inter / uni : 0.0;
-}
-
 QString quoted(const QString& text)
 {
     QString t = text.simplified();
@@ -91,7 +82,7 @@ std::vector<FormFinding> exportChecks(const PageRecord& page, const std::vector<
             add("box_outside_page", QStringLiteral("the box of %1 reaches outside the page").arg(quoted(w.text)), 0,
                 w.id);
         for (std::size_t j = 0; j < i; ++j)
-            if (words[j].text == w.text && iou(words[j].box, w.box) >= 0.8) {
+            if (words[j].text == w.text && words[j].box.iou(w.box) >= 0.8) {
                 add("duplicate_word", QStringLiteral("%1 is there twice, one box over the other").arg(quoted(w.text)),
                     0, w.id);
                 break;

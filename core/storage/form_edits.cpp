@@ -386,13 +386,6 @@ void ProjectStore::Impl::carryEntitiesThroughReocr(PageId page, const std::map<W
         while (q.next())
             current.push_back({q.i64(0), {q.i32(1), q.i32(2), q.i32(3), q.i32(4)}});
     }
-    auto iou = [](const PixelBox& a, const PixelBox& b) {
-        const double ix = std::max(0, std::min(a.x1, b.x1) - std::max(a.x0, b.x0));
-        const double iy = std::max(0, std::min(a.y1, b.y1) - std::max(a.y0, b.y0));
-        const double inter = ix * iy;
-        const double uni = double(a.width()) * a.height() + double(b.width()) * b.height() - inter;
-        return uni > 0 ? inter / uni : 0.0;
-    };
     std::set<WordId> taken;
     for (const auto& [oldWord, entity] : membership) {
         const auto box = removed.find(oldWord);
@@ -401,7 +394,7 @@ void ProjectStore::Impl::carryEntitiesThroughReocr(PageId page, const std::map<W
         WordId best = 0;
         double bestIou = 0.5;
         for (const auto& [id, b] : current) {
-            const double v = iou(box->second, b);
+            const double v = box->second.iou(b);
             if (v >= bestIou && !taken.count(id)) {
                 bestIou = v;
                 best = id;
