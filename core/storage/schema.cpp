@@ -11,6 +11,7 @@ const std::vector<Migration>& migrations()
         {2, schema_sql::kVersion2},
         {3, schema_sql::kVersion3},
         {4, schema_sql::kVersion4},
+        {5, schema_sql::kVersion5},
     };
     return steps;
 }

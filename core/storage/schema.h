@@ -19,9 +19,11 @@ struct Migration {
 
 /// All steps in ascending version order: 0 -> 1 creates everything (schema.sql), 1 -> 2 adds the kind of
 /// failure to documents and pages (schema_v2.sql; the store then fills it in from the reasons, see
-/// pageFailureOfVersion1), 2 -> 3 adds each word's engine, review flag and other readings (schema_v3.sql).
-/// To add version 4, write schema_v4.sql (ALTER TABLE ... / CREATE ...), compile it in like schema_v3.sql
-/// and append {4, kVersion4}; then raise ProjectStore::kSchemaVersion.
+/// pageFailureOfVersion1), 2 -> 3 adds each word's engine, review flag and other readings (schema_v3.sql),
+/// 3 -> 4 forms (entities, links: schema_v4.sql), 4 -> 5 document types with their profiles, how a
+/// document got its type, and the files watchers found (schema_v5.sql).
+/// To add version 6, write schema_v6.sql (ALTER TABLE ... / CREATE ...), compile it in like schema_v5.sql
+/// and append {6, kVersion6}; then raise ProjectStore::kSchemaVersion.
 const std::vector<Migration>& migrations();
 
 /// An SQL expression for the kind of failure (a FailureKind string) of a row of `pages` written by
