@@ -2,6 +2,7 @@
 // Rows of the project file as plain values (see core/storage/schema.sql for the tables).
 // Boxes are in page pixels (core/model/geometry.h).
 
+#include "core/model/document_types.h"
 #include "core/model/geometry.h"
 #include "core/model/recognized_page.h"
 #include "core/model/types.h"
@@ -41,7 +42,9 @@ struct DocumentRecord {
     int pageCount = 0;
     QDateTime importedAt;
     QString error; ///< empty when the file imported; else why not
-    QString type;  ///< document class; empty until classification exists
+    QString type;  ///< document type (core/model/document_types.h); empty: none yet
+    TypeSource typeSource = TypeSource::None;
+    std::optional<double> typeConfidence; ///< Predicted: the classifier's confidence, 0..1
     /// With `error`: what kind of failure (Error unless the inspector says Crash, Hang or Memory);
     /// None when the file imported.
     FailureKind failure = FailureKind::None;

@@ -57,7 +57,8 @@ std::string ProjectStore::Impl::wordSelect() const
 
 std::string ProjectStore::Impl::documentSelect() const
 {
-    return std::string("SELECT ") + kDocumentColumns + ", " + documentFailure() + " FROM documents ";
+    return std::string("SELECT ") + kDocumentColumns + ", " + documentFailure()
+           + (version >= 5 ? ", type_source, type_confidence" : ", '', NULL") + " FROM documents ";
 }
 
 std::string ProjectStore::Impl::pageSelect() const
@@ -79,6 +80,9 @@ DocumentRecord ProjectStore::Impl::readDocument(const Query& q) const
     d.error = q.text(8);
     d.type = q.text(9);
     d.failure = failureOf(q.text(10), !q.isNull(8));
+    d.typeSource = parseEnum(typeSourceFromString(q.text(11)), TypeSource::None);
+    if (!q.isNull(12))
+        d.typeConfidence = q.real(12);
     return d;
 }
 

@@ -295,6 +295,23 @@ public:
     /// clears the mark when `flagged` is false. Not part of the undo history (checks set it).
     Status setWordsFlagged(const std::vector<WordId>& words, bool flagged);
 
+    // --- document types and their processing profiles (schema 5) -----------------------------------
+    /// The project's types in order. A read-only file of an older schema: the default types, no profiles.
+    Result<std::vector<DocumentType>> documentTypes();
+    /// Adds a type at the end. Errors: InvalidInput (not a valid name, or the project has it already).
+    Status addDocumentType(const QString& name, const QString& title = {});
+    /// Changes what people see of a type (empty: the built-in title of a default type). Errors: NotFound.
+    Status setDocumentTypeTitle(const QString& name, const QString& title);
+    /// Sets how pages of the type are processed (an empty profile: the project's choice). Errors: NotFound.
+    Status setTypeProfile(const QString& name, const TypeProfile& profile);
+    /// Removes a type; its documents are left with no type (in the same transaction). Errors: NotFound.
+    Status removeDocumentType(const QString& name);
+    /// Sets a document's type and how it got it; `type` empty clears it (source None). `confidence` is
+    /// kept for Predicted only. Errors: NotFound (the document), InvalidInput (not one of the project's
+    /// types).
+    Status setDocumentType(DocumentId id, const QString& type, TypeSource source,
+                           std::optional<double> confidence = {});
+
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.
     Result<std::optional<QString>> meta(const QString& key);
