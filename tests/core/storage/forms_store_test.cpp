@@ -244,13 +244,13 @@ TEST_F(FormsStoreTest, FieldEntitiesListTypedValuesInDocumentOrder)
 {
     EntityRecord a = entityOf({words[7].id}, QStringLiteral("answer"));
     a.field = QStringLiteral("vin");
-    store->addEntity(a);
-    store->addEntity(entityOf({words[8].id}, QStringLiteral("answer")));
+    ASSERT_TRUE(store->addEntity(a).ok());
+    ASSERT_TRUE(store->addEntity(entityOf({words[8].id}, QStringLiteral("answer"))).ok());
     EntityRecord b;
     b.pageId = page[1];
     b.words = {store->words(page[1])->front().id};
     b.field = QStringLiteral("case_number");
-    store->addEntity(b);
+    ASSERT_TRUE(store->addEntity(b).ok());
     auto values = store->fieldEntities();
     ASSERT_TRUE(values.ok());
     ASSERT_EQ(values->size(), 2u);
