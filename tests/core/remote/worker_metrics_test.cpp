@@ -99,12 +99,15 @@ protected:
         return s.Recognize(&ctx, request, &response);
     }
 
-    /// A page of `lines` lines of known text at 200 dpi: a second or more of Tesseract.
-    static pb::RecognizeRequest page(unsigned seed, int lines)
+    /// The top `rows` rows of a page of known text at 200 dpi: well under a second of Tesseract here, but
+    /// long enough for calls to wait for each other. (Under ThreadSanitizer on a busy machine a full page
+    /// takes over a minute, and a connection idle that long sees the worker's keepalive pings.)
+    static pb::RecognizeRequest page(unsigned seed, int rows)
     {
         pb::RecognizeRequest r;
         const auto pages = test::sampleParagraphPages(1, seed);
-        EXPECT_TRUE(encodeImage(test::renderTextImage(pages[0].lines.mid(0, lines), 200), 200, ImageEncoding::Grey8,
+        const QImage full = test::renderTextImage(pages[0].lines, 200);
+        EXPECT_TRUE(encodeImage(full.copy(0, 0, full.width(), std::min(rows, full.height())), 200, ImageEncoding::Grey8,
                                 r.mutable_image())
                         .ok());
         r.mutable_options()->set_languages("eng");
@@ -170,9 +173,12 @@ TEST_F(WorkerMetricsTest, QueueBusyThreadsAndCountersFollowTheCalls)
     // Three pages at once on one thread: one is recognized, the others wait in the queue.
     constexpr int kPages = 3;
     auto s = stub(*server);
+    std::vector<pb::RecognizeRequest> pages; // made here: the text renderer (fontconfig) is not thread-safe
+    for (int i = 0; i < kPages; ++i)
+        pages.push_back(page(11 + i, 800));
     std::vector<std::future<grpc::Status>> calls;
     for (int i = 0; i < kPages; ++i)
-        calls.push_back(std::async(std::launch::async, [&, i] { return recognize(*s, page(11 + i, 24)); }));
+        calls.push_back(std::async(std::launch::async, [&, i] { return recognize(*s, pages[i]); }));
     double maxBusy = 0, maxQueued = 0;
     int scrapes = 0;
     auto allDone = [&] {
@@ -217,13 +223,13 @@ TEST_F(WorkerMetricsTest, QueueBusyThreadsAndCountersFollowTheCalls)
     EXPECT_NEAR(counters.engines[0].latencyMsMean * kPages / 1000.0, sum, 1e-6);
 
     // A page that is not an image: accepted, then failed (counted as a failure, not as served).
-    pb::RecognizeRequest bad = page(3, 2);
+    pb::RecognizeRequest bad = page(3, 200);
     bad.mutable_image()->set_encoding(pb::PageImage::PNG);
     bad.mutable_image()->set_data("\x89PNG\r\n\x1a\n garbage");
     EXPECT_EQ(recognize(*s, bad).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
     // Refused before any work: no key; a language the worker does not have.
-    EXPECT_EQ(recognize(*s, page(3, 2), false).error_code(), grpc::StatusCode::UNAUTHENTICATED);
-    pb::RecognizeRequest unknownLanguage = page(3, 2);
+    EXPECT_EQ(recognize(*s, page(3, 200), false).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+    pb::RecognizeRequest unknownLanguage = page(3, 200);
     unknownLanguage.mutable_options()->set_languages("xyz");
     EXPECT_EQ(recognize(*s, unknownLanguage).error_code(), grpc::StatusCode::INVALID_ARGUMENT);
 
@@ -263,7 +269,8 @@ TEST_F(WorkerMetricsTest, HealthChecksShareThePortAndFollowTheDrain)
 
     // A page in flight, then the drain: the port says NOT_SERVING and draining until the page is done.
     auto s = stub(*server);
-    auto inFlight = std::async(std::launch::async, [&] { return recognize(*s, page(5, 30)); });
+    const pb::RecognizeRequest longPage = page(5, 1200);
+    auto inFlight = std::async(std::launch::async, [&] { return recognize(*s, longPage); });
     for (int i = 0; i < 2000 && server->counters().busy == 0; ++i)
         std::this_thread::sleep_for(5ms);
     ASSERT_EQ(server->counters().busy, 1);
@@ -327,7 +334,7 @@ TEST_F(WorkerMetricsTest, HostileClientsDoNotBlockTheWorker)
     }
     EXPECT_EQ(healthOf(port, kServiceName), health::HealthCheckResponse::SERVING);
     auto s = stub(*server);
-    EXPECT_TRUE(recognize(*s, page(4, 3)).ok());
+    EXPECT_TRUE(recognize(*s, page(4, 300)).ok());
     for (int fd : hostile)
         ::close(fd);
 }
