@@ -99,9 +99,10 @@ protected:
         return s.Recognize(&ctx, request, &response);
     }
 
-    /// The top `rows` rows of a page of known text at 200 dpi: well under a second of Tesseract here, but
-    /// long enough for calls to wait for each other. (Under ThreadSanitizer on a busy machine a full page
-    /// takes over a minute, and a connection idle that long sees the worker's keepalive pings.)
+    /// The top `rows` rows of a page of known text at 200 dpi, as PNG: well under a second of Tesseract
+    /// here, but long enough for calls to wait for each other. Small on the wire: under ThreadSanitizer
+    /// every byte gRPC hands over is checked, and megabytes of raw grey take minutes on a busy machine
+    /// (long enough for the worker's keepalive pings to give up on a starved client).
     static pb::RecognizeRequest page(unsigned seed, int rows)
     {
         pb::RecognizeRequest r;
