@@ -85,7 +85,8 @@ int main(int argc, char** argv)
         QStringLiteral("Allow a non-loopback address without TLS and an API key (trusted networks only)."));
     const QCommandLineOption healthOpt(
         QStringLiteral("health-listen"),
-        QStringLiteral("Also serve only grpc.health.v1.Health, in plaintext, here (for Kubernetes gRPC probes)."),
+        QStringLiteral("Also serve, in plaintext here, grpc.health.v1.Health and no other gRPC service (for Kubernetes "
+                       "gRPC probes) and Prometheus metrics (HTTP GET /metrics). Without it, no metrics are served."),
         QStringLiteral("HOST:PORT"));
     const QCommandLineOption quietOpt(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                       QStringLiteral("No line per call (start, stop and errors only)."));

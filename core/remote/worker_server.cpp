@@ -1,6 +1,8 @@
 #include "core/remote/worker_server.h"
 
 #include "core/ocr/tesseract_engine.h"
+#include "core/remote/health_port.h"
+#include "core/remote/prometheus_text.h"
 #include "core/remote/proto_convert.h"
 #include "core/remote/worker_protocol.h"
 #include "core/util/fault_injection.h"
@@ -14,10 +16,12 @@
 #include <grpcpp/ext/health_check_service_server_builder_option.h>
 #include <grpcpp/grpcpp.h>
 #include <grpcpp/health_check_service_interface.h>
+#include <grpcpp/server_posix.h>
 #include <grpcpp/support/proto_buffer_reader.h>
 #include <grpcpp/support/proto_buffer_writer.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -122,8 +126,12 @@ private:
     bool m_stopping = false;
 };
 
-/// Calls served and failed, and the latencies of those served (the mean, the p95 of the last 1000, the
-/// maximum). Not locked: its owner (Stats) locks.
+/// Upper bounds (seconds) of the latency histogram's buckets: a page takes from a fraction of a second
+/// (a small or empty one) to a minute (a large, noisy one), plus the time it waited in the queue.
+constexpr std::array<double, 12> kLatencyBounds{0.25, 0.5, 1, 2, 3, 5, 8, 13, 20, 30, 60, 120};
+
+/// Calls served and failed (by reason), and the latencies of those served (the mean, the p95 of the last
+/// 1000, the maximum, and a histogram). Not locked: its owner (Stats) locks.
 class Latency {
 public:
     void served(double ms)
@@ -136,10 +144,22 @@ public:
         else
             m_recent[m_next] = ms;
         m_next = (m_next + 1) % kRecent;
+        const auto bucket = std::lower_bound(kLatencyBounds.begin(), kLatencyBounds.end(), ms / 1000.0);
+        ++m_buckets[static_cast<size_t>(bucket - kLatencyBounds.begin())];
     }
-    void failed() { ++m_failures; }
+    void failed(const QString& reason) { ++m_failures[reason]; }
     long long servedCount() const { return m_served; }
-    long long failures() const { return m_failures; }
+    long long failures() const
+    {
+        long long n = 0;
+        for (const auto& [reason, count] : m_failures)
+            n += count;
+        return n;
+    }
+    const std::map<QString, long long>& failuresByReason() const { return m_failures; }
+    /// Calls served per bucket of kLatencyBounds (not cumulative); the last one is above every bound.
+    const std::array<long long, kLatencyBounds.size() + 1>& buckets() const { return m_buckets; }
+    double totalSeconds() const { return m_totalMs / 1000.0; }
     double mean() const { return m_served > 0 ? m_totalMs / static_cast<double>(m_served) : 0; }
     double max() const { return m_maxMs; }
     double p95() const
@@ -154,13 +174,41 @@ public:
 
 private:
     static constexpr size_t kRecent = 1000;
-    long long m_served = 0, m_failures = 0;
+    long long m_served = 0;
+    std::map<QString, long long> m_failures; ///< by reason (the gRPC code, as in "deadline_exceeded")
     double m_totalMs = 0, m_maxMs = 0;
     std::vector<double> m_recent;
     size_t m_next = 0;
+    std::array<long long, kLatencyBounds.size() + 1> m_buckets{};
 };
 
-/// Counters and latencies for GetStatus: over every call, and per engine.
+/// A gRPC status code as a metric label: "invalid_argument", "deadline_exceeded".
+QString reasonLabel(grpc::StatusCode code)
+{
+    switch (code) {
+    case grpc::StatusCode::OK: return QStringLiteral("ok");
+    case grpc::StatusCode::CANCELLED: return QStringLiteral("cancelled");
+    case grpc::StatusCode::UNKNOWN: return QStringLiteral("unknown");
+    case grpc::StatusCode::INVALID_ARGUMENT: return QStringLiteral("invalid_argument");
+    case grpc::StatusCode::DEADLINE_EXCEEDED: return QStringLiteral("deadline_exceeded");
+    case grpc::StatusCode::NOT_FOUND: return QStringLiteral("not_found");
+    case grpc::StatusCode::ALREADY_EXISTS: return QStringLiteral("already_exists");
+    case grpc::StatusCode::PERMISSION_DENIED: return QStringLiteral("permission_denied");
+    case grpc::StatusCode::RESOURCE_EXHAUSTED: return QStringLiteral("resource_exhausted");
+    case grpc::StatusCode::FAILED_PRECONDITION: return QStringLiteral("failed_precondition");
+    case grpc::StatusCode::ABORTED: return QStringLiteral("aborted");
+    case grpc::StatusCode::OUT_OF_RANGE: return QStringLiteral("out_of_range");
+    case grpc::StatusCode::UNIMPLEMENTED: return QStringLiteral("unimplemented");
+    case grpc::StatusCode::INTERNAL: return QStringLiteral("internal");
+    case grpc::StatusCode::UNAVAILABLE: return QStringLiteral("unavailable");
+    case grpc::StatusCode::DATA_LOSS: return QStringLiteral("data_loss");
+    case grpc::StatusCode::UNAUTHENTICATED: return QStringLiteral("unauthenticated");
+    default: return QStringLiteral("code_%1").arg(static_cast<int>(code));
+    }
+}
+
+/// Counters and latencies, over every call and per engine: one set, which GetStatus, counters() and the
+/// metrics port all read.
 class Stats {
 public:
     /// The engines calls may name, in the order GetStatus lists them.
@@ -177,23 +225,23 @@ public:
         m_all.served(ms);
         m_engines[engine].served(ms);
     }
-    void failed(const QString& engine)
+    void failed(const QString& engine, grpc::StatusCode code)
     {
         std::lock_guard guard(m_mutex);
-        m_all.failed();
-        m_engines[engine].failed();
+        m_all.failed(reasonLabel(code));
+        m_engines[engine].failed(reasonLabel(code));
     }
-    void rejected()
+    void rejected(grpc::StatusCode code)
     {
         std::lock_guard guard(m_mutex);
-        ++m_rejected;
+        ++m_rejected[reasonLabel(code)];
     }
     void fill(pb::GetStatusResponse* out) const
     {
         std::lock_guard guard(m_mutex);
         out->set_pages_served(static_cast<uint64_t>(m_all.servedCount()));
         out->set_failures(static_cast<uint64_t>(m_all.failures()));
-        out->set_rejected(static_cast<uint64_t>(m_rejected));
+        out->set_rejected(static_cast<uint64_t>(rejectedCount()));
         out->set_latency_ms_mean(m_all.mean());
         out->set_latency_ms_max(m_all.max());
         out->set_latency_ms_p95(m_all.p95());
@@ -213,19 +261,55 @@ public:
         std::lock_guard guard(m_mutex);
         out->pagesServed = m_all.servedCount();
         out->failures = m_all.failures();
-        out->rejected = m_rejected;
+        out->rejected = rejectedCount();
         for (const QString& name : m_order) {
             const Latency& l = m_engines.at(name);
             out->engines.push_back({name, l.servedCount(), l.failures(), l.mean(), l.max()});
         }
     }
+    /// The counter and histogram families (the gauges are the server's).
+    void fill(PrometheusText& out) const
+    {
+        using Type = PrometheusText::Type;
+        std::lock_guard guard(m_mutex);
+        out.family("incidoc_worker_pages_served_total", Type::Counter,
+                   "Recognize calls answered with a recognized page, by engine.");
+        for (const QString& name : m_order)
+            out.sample({{"engine", name}}, static_cast<double>(m_engines.at(name).servedCount()));
+        out.family("incidoc_worker_recognize_failures_total", Type::Counter,
+                   "Recognize calls that were accepted but failed (bad image, deadline, cancelled, engine error), by "
+                   "engine and reason (the gRPC status code).");
+        for (const QString& name : m_order)
+            for (const auto& [reason, count] : m_engines.at(name).failuresByReason())
+                out.sample({{"engine", name}, {"reason", reason}}, static_cast<double>(count));
+        out.family("incidoc_worker_requests_rejected_total", Type::Counter,
+                   "Calls refused before any work (no or wrong API key, draining, malformed request, engine or "
+                   "language not served), by reason (the gRPC status code).");
+        for (const auto& [reason, count] : m_rejected)
+            out.sample({{"reason", reason}}, static_cast<double>(count));
+        out.family("incidoc_worker_recognize_duration_seconds", Type::Histogram,
+                   "Time from a Recognize call's arrival to its answer, waiting in the queue included; calls served "
+                   "only, by engine.");
+        for (const QString& name : m_order) {
+            const Latency& l = m_engines.at(name);
+            out.histogram({{"engine", name}}, kLatencyBounds, l.buckets(), l.totalSeconds());
+        }
+    }
 
 private:
+    long long rejectedCount() const
+    {
+        long long n = 0;
+        for (const auto& [reason, count] : m_rejected)
+            n += count;
+        return n;
+    }
+
     mutable std::mutex m_mutex;
     Latency m_all;
     std::map<QString, Latency> m_engines;
     QStringList m_order;
-    long long m_rejected = 0;
+    std::map<QString, long long> m_rejected; ///< by reason
 };
 
 /// A Recognize call: its cancel flag follows the client (cancel, deadline) and the drain deadline.
@@ -282,7 +366,11 @@ struct WorkerServer::Impl final : public ServiceBase {
     CallQueue pool;
     std::unique_ptr<grpc::Server> server;
     std::unique_ptr<HealthOnlyService> healthService;
-    std::unique_ptr<grpc::Server> healthServer; // plaintext, health only (--health-listen)
+    /// Health only, with no port of its own: healthListener hands it the gRPC connections of its port.
+    std::unique_ptr<grpc::Server> healthServer;
+    std::unique_ptr<HealthPort> healthListener; // --health-listen: gRPC health checks and GET /metrics
+    QString tesseract;                          // its version, for build_info
+    double startedAtUnix = 0;
     int port = 0;
     int healthPort = 0;
     bool tls = false;
@@ -326,7 +414,7 @@ struct WorkerServer::Impl final : public ServiceBase {
 
     void refuse(const char* method, grpc::CallbackServerContext* ctx, const grpc::Status& status)
     {
-        stats.rejected();
+        stats.rejected(status.error_code());
         log(QStringLiteral("%1 peer=%2 %3 \"%4\"")
                 .arg(QLatin1String(method), peerOf(ctx), codeName(status.error_code()),
                      QString::fromStdString(status.error_message())));
@@ -423,7 +511,7 @@ struct WorkerServer::Impl final : public ServiceBase {
                 if (status.ok())
                     stats.served(engineName, totalMs);
                 else
-                    stats.failed(engineName);
+                    stats.failed(engineName, status.error_code());
                 log(QStringLiteral("Recognize peer=%1 tag=\"%2\" engine=%3 %4 %5 %6 ms (queued %7, decode %8, ocr %9) "
                                    "words=%10%11")
                         .arg(peer, tag, engineName, shape, codeName(status.error_code()))
@@ -535,6 +623,36 @@ struct WorkerServer::Impl final : public ServiceBase {
         return reactor;
     }
 
+    /// GET /metrics on the health port: the queue and threads now, and Stats' counters and histogram.
+    QByteArray metricsText() const
+    {
+        using Type = PrometheusText::Type;
+        PrometheusText out;
+        const auto [busy, queued] = pool.load();
+        out.family("incidoc_worker_build_info", Type::Gauge,
+                   "Always 1; the labels give the versions of the worker and of Tesseract.");
+        out.sample({{"version", workerVersion()}, {"tesseract", tesseract}}, 1);
+        out.family("incidoc_worker_threads", Type::Gauge, "Engine threads: the pages this worker recognizes at once.");
+        out.sample({}, threads);
+        out.family("incidoc_worker_busy_threads", Type::Gauge, "Engine threads recognizing a page now.");
+        out.sample({}, busy);
+        out.family("incidoc_worker_queued_requests", Type::Gauge,
+                   "Recognize calls accepted and waiting for a free engine thread (the queue depth).");
+        out.sample({}, queued);
+        out.family("incidoc_worker_inflight_requests", Type::Gauge,
+                   "Recognize calls accepted and not answered yet: those queued plus those being recognized.");
+        out.sample({}, busy + queued);
+        out.family("incidoc_worker_draining", Type::Gauge,
+                   "1 once the worker drains (SIGTERM): it refuses new calls and finishes those in flight.");
+        out.sample({}, draining.load() ? 1 : 0);
+        stats.fill(out);
+        out.family("incidoc_worker_start_time_seconds", Type::Gauge, "When the worker started, in Unix time.");
+        out.sample({}, startedAtUnix);
+        out.family("process_resident_memory_bytes", Type::Gauge, "Resident memory of the worker process.");
+        out.sample({}, static_cast<double>(residentBytes()));
+        return out.text();
+    }
+
     /// The engines served: those asked for (each registered and available), or every available one;
     /// the default ("tesseract") first. Fills `enabled`, `listed` and the per-engine counters.
     Status chooseEngines(const WorkerOptions& o)
@@ -585,6 +703,10 @@ struct WorkerServer::Impl final : public ServiceBase {
             pool.stop();
             if (server)
                 server->Wait();
+            // The health port last: it answers NOT_SERVING, and shows the drain in its metrics, until the
+            // calls are done. Its listener first, so that no connection reaches a server shutting down.
+            if (healthListener)
+                healthListener->stop();
             if (healthServer) {
                 healthServer->Shutdown(std::chrono::system_clock::now());
                 healthServer->Wait();
@@ -618,6 +740,8 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
     impl->threads = options.threads > 0 ? options.threads : std::max(1, QThread::idealThreadCount());
     impl->languages = options.languages.isEmpty() ? tesseractLanguages() : options.languages;
     impl->servedBy = QStringLiteral("%1/%2").arg(QSysInfo::machineHostName()).arg(getpid());
+    impl->tesseract = tesseractVersion();
+    impl->startedAtUnix = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
 
     auto hostPort = splitHostPort(options.listen);
     if (!hostPort)
@@ -698,34 +822,49 @@ Result<std::unique_ptr<WorkerServer>> WorkerServer::start(WorkerOptions options)
                              .arg(impl->options.listen));
     }
     if (!impl->options.healthListen.isEmpty()) {
-        // A server of its own with no service but the default health one, so nothing else is ever
-        // reachable over its plaintext port.
+        // A server of its own with no service but health, so nothing else is ever reachable over the
+        // plaintext port; no listening port either: the HealthPort owns the socket and hands this server
+        // the connections that speak HTTP/2, answering HTTP/1.1 (GET /metrics) itself.
         grpc::ServerBuilder healthBuilder;
         impl->healthService = std::make_unique<HealthOnlyService>(impl->draining);
         healthBuilder.RegisterService(impl->healthService.get());
         // Not gRPC's default health service as well: it would register the same methods again.
         healthBuilder.SetOption(std::make_unique<grpc::HealthCheckServiceServerBuilderOption>(nullptr));
-        healthBuilder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
-        healthBuilder.AddListeningPort(impl->options.healthListen.toStdString(), grpc::InsecureServerCredentials(),
-                                       &impl->healthPort);
         impl->healthServer = healthBuilder.BuildAndStart();
-        if (!impl->healthServer || impl->healthPort == 0) {
+        Result<std::unique_ptr<HealthPort>> listener =
+            makeError(ErrorCode::Unavailable, QStringLiteral("the health check server cannot start"));
+        if (impl->healthServer) {
+            HealthPortOptions port;
+            port.listen = impl->options.healthListen;
+            port.handOffHttp2 = [server = impl->healthServer.get()](int fd) {
+                grpc::AddInsecureChannelFromFd(server, fd);
+            };
+            port.metrics = [self = impl.get()] { return self->metricsText(); };
+            listener = HealthPort::start(std::move(port));
+        }
+        if (!listener) {
             impl->server->Shutdown(std::chrono::system_clock::now());
             impl->server->Wait();
             impl->pool.stop();
+            if (impl->healthServer) {
+                impl->healthServer->Shutdown(std::chrono::system_clock::now());
+                impl->healthServer->Wait();
+            }
             impl->healthServer.reset();
             impl->server.reset();
-            return makeError(ErrorCode::Unavailable,
-                             QStringLiteral("cannot listen on %1 for health checks (address in use or not allowed)")
-                                 .arg(impl->options.healthListen));
+            return listener.error();
         }
+        impl->healthListener = std::move(listener).value();
+        impl->healthPort = impl->healthListener->port();
     }
     if (auto* health = impl->server->GetHealthCheckService()) {
         health->SetServingStatus(kServiceName, true);
         health->SetServingStatus("", true);
     }
     if (impl->healthPort > 0)
-        impl->log(QStringLiteral("health checks (plaintext, health service only) on port %1").arg(impl->healthPort));
+        impl->log(
+            QStringLiteral("health checks (plaintext, health service only) and metrics (HTTP GET /metrics) on port %1")
+                .arg(impl->healthPort));
     impl->log(
         QStringLiteral("listening on %1:%2 (%3), %4 threads, engines %8, languages %5, receive limit %6 MB%7")
             .arg(impl->host)

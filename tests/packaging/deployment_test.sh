@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Checks the worker deployment files against each other and against the worker's command line:
-#   packaging/kubernetes/*.yaml, packaging/systemd/*, packaging/worker/Containerfile, docs/fleet.md.
+#   packaging/kubernetes/*.yaml, packaging/kubernetes/components/* (the metrics-based autoscaling),
+#   packaging/systemd/*, packaging/worker/Containerfile, docs/fleet.md; and the metric names the
+#   autoscaling queries and the guide use against those the worker's source serves.
 # Runs the TLS commands of docs/fleet.md and verifies the certificates they make; checks the unit and the
-# documented TLS drop-in with `systemd-analyze verify` (when systemd is installed; the parser checks run
-# always). Usage: deployment_test.sh [SOURCE_DIR]. Prints one line per check; exits non-zero on a failure.
+# documented TLS drop-in with `systemd-analyze verify`, and renders the kustomization with each component
+# with `kubectl kustomize` (each when installed; the parser checks run always).
+# Usage: deployment_test.sh [SOURCE_DIR]. Prints one line per check; exits non-zero on a failure.
 set -uo pipefail
 
 src=$(cd "${1:-$(dirname "$0")/../..}" && pwd)
@@ -345,6 +348,162 @@ psel = pdb.get("spec", {}).get("selector", {}).get("matchLabels", {})
 check(psel and all(pod_labels.get(k) == v for k, v in psel.items()), "PDB: selects the Deployment's pods")
 check(("minAvailable" in pdb.get("spec", {})) != ("maxUnavailable" in pdb.get("spec", {})), "PDB: one of minAvailable/maxUnavailable")
 
+# ---- Metrics: what the worker serves, the scrape, and the autoscaling components ----------------------
+# The metric families the worker serves, as its source declares them (out.family("name", Type::...)).
+served = dict(re.findall(r'family\(\s*"([a-z_:]+)",\s*Type::(\w+)', read("core/remote/worker_server.cpp")))
+check(len(served) >= 10 and {"incidoc_worker_queued_requests", "incidoc_worker_busy_threads",
+                             "incidoc_worker_recognize_duration_seconds"} <= set(served),
+      "metrics: the worker serves its queue, busy threads and latency histogram", f"{sorted(served)}")
+for name, kind in served.items():
+    check(re.fullmatch(r"(incidoc_worker|process)_[a-z0-9_]+", name), f"metrics: {name} is namespaced")
+    check((kind == "Counter") == name.endswith("_total"), f"metrics: {name} ({kind.lower()}) ends in _total iff a counter")
+
+
+def served_name(n):
+    """True when n is a served series name (a histogram's _bucket/_sum/_count included)."""
+    base = re.sub(r"_(bucket|sum|count)$", "", n)
+    return n in served or served.get(base) == "Histogram"
+
+
+def promql_metrics(q):
+    return set(re.findall(r"\b((?:incidoc_worker|process)_[a-z0-9_]+)", q))
+
+
+health_port = int(args["--health-listen"].rsplit(":", 1)[1]) if "--health-listen" in args else None
+annotations = spec.get("template", {}).get("metadata", {}).get("annotations", {}) or {}
+check(annotations.get("prometheus.io/scrape") == "true", "Deployment: pods annotated prometheus.io/scrape \"true\"")
+check(health_port is not None and annotations.get("prometheus.io/port") == str(health_port),
+      f"Deployment: prometheus.io/port is the health port {health_port} (metrics are served there)",
+      f"{annotations.get('prometheus.io/port')!r}")
+check(annotations.get("prometheus.io/path") == "/metrics", "Deployment: prometheus.io/path /metrics")
+metrics_port_names = [n for n, p in ports.items() if p == health_port and n and "metrics" in n]
+check(metrics_port_names, f"Deployment: the health port {health_port} is named for its metrics", f"{ports}")
+check(not any(str(r).startswith("components") for r in resources), "kustomization: components/ are not resources")
+check(all(d.get("apiVersion") in ("v1", "apps/v1", "autoscaling/v2", "policy/v1") for n in manifests for d in docs[n]),
+      "kubernetes: the default kustomization needs no custom resources (built-in API groups only)")
+
+COMP = os.path.join(K8S, "components")
+comp = {}
+for cname in ("keda", "prometheus-adapter", "podmonitor"):
+    cdir = os.path.join(COMP, cname)
+    files = {}
+    for fname in sorted(os.listdir(cdir)) if os.path.isdir(cdir) else []:
+        if fname.endswith(".yaml"):
+            try:
+                with open(os.path.join(cdir, fname), encoding="utf-8") as f:
+                    files[fname] = [d for d in yaml.safe_load_all(f) if d is not None]
+                check(files[fname], f"components/{cname}/{fname}: parses")
+            except yaml.YAMLError as e:
+                check(False, f"components/{cname}/{fname}: parses", str(e).replace("\n", " "))
+    k = (files.get("kustomization.yaml") or [{}])[0]
+    check(k.get("kind") == "Component" and k.get("apiVersion") == "kustomize.config.k8s.io/v1alpha1",
+          f"components/{cname}: a kustomize Component", f"{k.get('apiVersion')} {k.get('kind')}")
+    for r in k.get("resources", []):
+        check(r in files, f"components/{cname}: resource {r} exists")
+    for p in k.get("patches", []):
+        if "path" in p:
+            check(p["path"] in files, f"components/{cname}: patch {p['path']} exists")
+    objs_c = [d for fname, ds in files.items() if fname in k.get("resources", []) for d in ds]
+    for d in objs_c:
+        check("namespace" not in (d.get("metadata") or {}), f"components/{cname}: {d.get('kind')} is namespace-agnostic")
+    comp[cname] = (k, files, objs_c)
+
+hpa_name = hpa.get("metadata", {}).get("name")
+cpu_target = cpu[0]["resource"]["target"].get("averageUtilization") if cpu else None
+
+
+def quantity(q):
+    q = str(q)
+    return float(q[:-1]) / 1000 if q.endswith("m") else float(q)
+
+
+# KEDA: a ScaledObject on the queue and busy threads, and CPU; the base's HPA deleted.
+k, files, objs_c = comp["keda"]
+deletes = [p.get("patch", "") for p in k.get("patches", [])]
+deleted = [yaml.safe_load(p) for p in deletes if "$patch: delete" in p]
+check(any(d.get("kind") == "HorizontalPodAutoscaler" and d.get("metadata", {}).get("name") == hpa_name for d in deleted),
+      f"components/keda: deletes the base's HPA {hpa_name} (KEDA makes its own)")
+sos = [d for d in objs_c if d.get("kind") == "ScaledObject"]
+so = sos[0] if len(sos) == 1 else {}
+check(len(sos) == 1 and so.get("apiVersion") == "keda.sh/v1alpha1", "components/keda: one keda.sh/v1alpha1 ScaledObject")
+sspec_ = so.get("spec", {})
+sref = sspec_.get("scaleTargetRef", {})
+check(sref.get("kind", "Deployment") == "Deployment" and sref.get("name") == dep_name,
+      f"ScaledObject: targets Deployment {dep_name}", f"{sref}")
+check((sspec_.get("minReplicaCount"), sspec_.get("maxReplicaCount")) == (hspec.get("minReplicas"), hspec.get("maxReplicas")),
+      "ScaledObject: the same replica range as the HPA")
+hpacfg = sspec_.get("advanced", {}).get("horizontalPodAutoscalerConfig", {})
+check(hpacfg.get("behavior") == hspec.get("behavior"), "ScaledObject: the same scaling behavior as the HPA")
+triggers = sspec_.get("triggers", [])
+prom = [t for t in triggers if t.get("type") == "prometheus"]
+cpu_t = [t for t in triggers if t.get("type") == "cpu"]
+check(cpu_t and cpu_t[0].get("metricType") == "Utilization" and str(cpu_t[0].get("metadata", {}).get("value")) == str(cpu_target),
+      f"ScaledObject: CPU at {cpu_target} % as well, like the HPA")
+keda_query = ""
+if check(len(prom) == 1, "ScaledObject: one prometheus trigger"):
+    pm = prom[0].get("metadata", {})
+    keda_query = " ".join(str(pm.get("query", "")).split())
+    used = promql_metrics(keda_query)
+    check({"incidoc_worker_queued_requests", "incidoc_worker_busy_threads"} <= used,
+          "ScaledObject: the query adds the queue and the busy threads", keda_query)
+    check(all(served_name(m) for m in used), "ScaledObject: the query uses only metrics the worker serves",
+          f"{sorted(m for m in used if not served_name(m))}")
+    check(re.search(r'namespace="ocr"', keda_query), "ScaledObject: the query selects the namespace of the guide (ocr)")
+    check(re.match(r"https?://", str(pm.get("serverAddress", ""))), "ScaledObject: a Prometheus serverAddress")
+    try:
+        t = float(pm.get("threshold"))
+        check(0 < t <= threads, f"ScaledObject: threshold {t} pages per pod, within --threads {threads}")
+    except (TypeError, ValueError):
+        check(False, "ScaledObject: threshold is a number", f"{pm.get('threshold')!r}")
+    check(prom[0].get("metricType", "AverageValue") == "AverageValue", "ScaledObject: pages per pod (AverageValue)")
+
+# prometheus-adapter: the base's HPA patched with a Pods metric the adapter's rule serves.
+k, files, objs_c = comp["prometheus-adapter"]
+patch_docs = [d for p in k.get("patches", []) if "path" in p for d in files.get(p["path"], [])]
+hpatch = patch_docs[0] if patch_docs else {}
+check(hpatch.get("kind") == "HorizontalPodAutoscaler" and hpatch.get("metadata", {}).get("name") == hpa_name
+      and hpatch.get("apiVersion") == "autoscaling/v2", f"components/prometheus-adapter: patches the HPA {hpa_name}")
+pmetrics = hpatch.get("spec", {}).get("metrics", [])
+check(any(m.get("type") == "Resource" and m["resource"].get("name") == "cpu"
+          and m["resource"].get("target") == {"type": "Utilization", "averageUtilization": cpu_target} for m in pmetrics),
+      f"components/prometheus-adapter: keeps CPU at {cpu_target} %")
+pods_m = [m["pods"] for m in pmetrics if m.get("type") == "Pods"]
+values = (files.get("prometheus-adapter-values.yaml") or [{}])[0]
+check("prometheus-adapter-values.yaml" not in k.get("resources", []),
+      "components/prometheus-adapter: the adapter's Helm values are not a resource")
+rules = (values.get("rules") or {}).get("custom", [])
+adapter_names = {}
+for r in rules:
+    series = promql_metrics(str(r.get("seriesQuery", "")))
+    check(series and all(served_name(m) for m in series), "prometheus-adapter rule: a series the worker serves", f"{series}")
+    check(set((r.get("resources") or {}).get("overrides", {})) >= {"namespace", "pod"},
+          "prometheus-adapter rule: per pod and namespace")
+    adapter_names[(r.get("name") or {}).get("as", next(iter(series), ""))] = series
+if check(len(pods_m) == 1, "components/prometheus-adapter: one Pods metric"):
+    mname = pods_m[0].get("metric", {}).get("name")
+    check(mname in adapter_names, f"HPA Pods metric {mname} is served by the adapter rule", f"{sorted(adapter_names)}")
+    tgt = pods_m[0].get("target", {})
+    try:
+        v = quantity(tgt.get("averageValue"))
+        check(tgt.get("type") == "AverageValue" and 0 < v <= threads,
+              f"HPA Pods metric: {v} per pod, within --threads {threads}")
+    except (TypeError, ValueError):
+        check(False, "HPA Pods metric: an averageValue", f"{tgt}")
+
+# podmonitor: scrapes the named metrics port of the Deployment's pods.
+k, files, objs_c = comp["podmonitor"]
+pms = [d for d in objs_c if d.get("kind") == "PodMonitor"]
+pmon = pms[0] if len(pms) == 1 else {}
+check(len(pms) == 1 and pmon.get("apiVersion") == "monitoring.coreos.com/v1", "components/podmonitor: one PodMonitor")
+psel_ = pmon.get("spec", {}).get("selector", {}).get("matchLabels", {})
+check(psel_ and all(pod_labels.get(a) == b for a, b in psel_.items()), "PodMonitor: selects the Deployment's pods")
+eps = pmon.get("spec", {}).get("podMetricsEndpoints", [])
+check(eps and all(e.get("port") in metrics_port_names and e.get("path", "/metrics") == "/metrics" for e in eps),
+      "PodMonitor: scrapes /metrics on the named health port", f"{eps}")
+
+with open(os.path.join(work, "components"), "w") as f:
+    f.write(" ".join(sorted(comp)))
+
 # ---- systemd unit and its configuration --------------------------------------------------------------
 unit, section = {}, None
 text = read("packaging/systemd/incidoc-worker.service").replace("\\\n", " ")
@@ -419,6 +578,12 @@ if tls:
     check(f"create secret tls {cert_secret} " in fleet, "fleet.md: creates the TLS Secret the Deployment mounts")
 svc_dns = f"{svc.get('metadata', {}).get('name')}.ocr.svc.cluster.local"
 check(f"dns:///{svc_dns}:{port}" in fleet, f"fleet.md: clients use dns:///{svc_dns}:{port}")
+for name in sorted(served):
+    check(f"`{name}" in fleet, f"fleet.md: documents the metric {name}")
+for m in sorted(promql_metrics(fleet)):
+    check(served_name(m), f"fleet.md: {m} is a metric the worker serves")
+check(keda_query and keda_query in " ".join(fleet.split()), "fleet.md: shows the query the ScaledObject scales on", keda_query)
+check("--health-listen" in fleet and "/metrics" in fleet, "fleet.md: says where the metrics are served")
 blocks = re.findall(r"```(\w*)\n(.*?)```", fleet, re.S)
 dropins = [b for lang, b in blocks if b.startswith("# /etc/systemd/system/incidoc-worker.service.d/")]
 certs = [b for lang, b in blocks if "openssl req -x509" in b]
@@ -479,6 +644,50 @@ if [ -f "$work/certs.sh" ]; then
     else
         fail "fleet.md: certificate commands fail: $(tail -n 3 "$work/certs.log" | tr '\n' ' ')"
     fi
+fi
+
+# ---- kubectl kustomize: the default kustomization, and an overlay with each component -----------------
+if command -v kubectl >/dev/null; then
+    if out=$(kubectl kustomize "$src/packaging/kubernetes" 2>&1); then
+        if echo "$out" | grep -qE '^kind: (ScaledObject|PodMonitor)'; then
+            fail "kubectl kustomize packaging/kubernetes: renders custom resources"
+        else
+            ok "kubectl kustomize packaging/kubernetes: renders, built-in kinds only"
+        fi
+    else
+        fail "kubectl kustomize packaging/kubernetes: $(echo "$out" | tail -n 2 | tr '\n' ' ')"
+    fi
+    for c in $(cat "$work/components" 2>/dev/null); do
+        overlay="$work/overlay-$c"
+        mkdir -p "$overlay"
+        base=$(realpath --relative-to="$overlay" "$src/packaging/kubernetes")  # kustomize wants relative paths
+        printf 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - %s\ncomponents:\n  - %s/components/%s\n' \
+            "$base" "$base" "$c" > "$overlay/kustomization.yaml"
+        if ! out=$(kubectl kustomize "$overlay" 2>&1); then
+            fail "kubectl kustomize with components/$c: $(echo "$out" | tail -n 2 | tr '\n' ' ')"
+            continue
+        fi
+        kinds=$(echo "$out" | grep -E '^kind: ' | sort | tr '\n' ' ')
+        case "$c" in
+            keda) want="kind: Deployment kind: PodDisruptionBudget kind: ScaledObject kind: Service " ;;
+            prometheus-adapter) want="kind: Deployment kind: HorizontalPodAutoscaler kind: PodDisruptionBudget kind: Service " ;;
+            podmonitor) want="kind: Deployment kind: HorizontalPodAutoscaler kind: PodDisruptionBudget kind: PodMonitor kind: Service " ;;
+        esac
+        if [ "$kinds" = "$want" ]; then
+            ok "kubectl kustomize with components/$c: $kinds"
+        else
+            fail "kubectl kustomize with components/$c: got $kinds, want $want"
+        fi
+        if [ "$c" = prometheus-adapter ]; then
+            if echo "$out" | grep -q 'name: incidoc_worker_inflight_requests' && echo "$out" | grep -q 'averageUtilization: 70'; then
+                ok "kubectl kustomize with components/$c: the HPA scales on CPU and pages in flight"
+            else
+                fail "kubectl kustomize with components/$c: the patched HPA lacks CPU or the Pods metric"
+            fi
+        fi
+    done
+else
+    echo "note: kubectl not installed; the components were checked by the parser above only"
 fi
 
 # ---- systemd-analyze verify: the unit, with the documented TLS drop-in ----------------------------------
