@@ -1,7 +1,8 @@
-// Nearest centroid rather than a fitted model: with three examples per type a logistic regression has
-// almost nothing to fit and k-NN is at the mercy of one odd example, while a centroid averages them.
-// The layout is standardized on the examples (with a floor on the spread, so that a feature all examples
-// share does not blow up on the first document that differs).
+// Nearest example rather than a fitted model: with three examples per type a logistic regression has
+// almost nothing to fit. The nearest example beat the centroid on the mixed set because a type such as
+// "other" (invoices, memos, book pages) is several kinds of page, which one centroid blurs. The layout is standardized
+// on the examples (with a floor on the spread, so that a feature all examples share does not blow up on the first
+// document that differs).
 #include "core/doctype/type_classifier.h"
 
 #include <algorithm>
@@ -98,6 +99,7 @@ void TypeClassifier::train(const std::vector<TypedExample>& examples, const std:
         m_scale[i] = std::max({sd, 0.05 * std::abs(m_mean[i]), 0.02});
     }
 
+    m_weight.assign(dims, 1);
     for (const TypedExample& e : examples) {
         int type = static_cast<int>(m_types.indexOf(e.type));
         if (type < 0) {
@@ -106,6 +108,8 @@ void TypeClassifier::train(const std::vector<TypedExample>& examples, const std:
         }
         m_points.push_back({type, tfidf(e.features.terms), scaled(e.features.layout)});
     }
+    if (m_settings.relevance && m_types.size() > 1)
+        weighLayout();
     for (int t = 0; t < m_types.size(); ++t) {
         Point c{t, {}, std::vector<double>(dims, 0)};
         std::map<int, double> words;
@@ -127,6 +131,41 @@ void TypeClassifier::train(const std::vector<TypedExample>& examples, const std:
     }
 }
 
+void TypeClassifier::weighLayout()
+{
+    // Fisher's ratio per feature on the standardized examples; a small floor keeps every feature in play
+    // (three examples per type may not show what separates a type met later).
+    const std::size_t dims = m_mean.size();
+    const auto types = static_cast<std::size_t>(m_types.size());
+    std::vector<double> ratio(dims, 0);
+    for (std::size_t i = 0; i < dims; ++i) {
+        std::vector<double> sum(types, 0);
+        std::vector<int> n(types, 0);
+        for (const Point& p : m_points) {
+            sum[static_cast<std::size_t>(p.type)] += p.layout[i];
+            ++n[static_cast<std::size_t>(p.type)];
+        }
+        double between = 0, within = 0;
+        for (const Point& p : m_points) {
+            const auto t = static_cast<std::size_t>(p.type);
+            const double mean = sum[t] / n[t];
+            within += (p.layout[i] - mean) * (p.layout[i] - mean);
+            between += mean * mean; // the overall mean of standardized values is 0
+        }
+        ratio[i] = between / (within + 0.1 * static_cast<double>(m_points.size()));
+    }
+    double mean = 0;
+    for (double r : ratio)
+        mean += r / static_cast<double>(dims);
+    if (mean <= 0)
+        return;
+    for (std::size_t i = 0; i < dims; ++i) {
+        m_weight[i] = std::clamp(std::sqrt(ratio[i] / mean), 0.25, 3.0);
+        for (Point& p : m_points)
+            p.layout[i] *= m_weight[i];
+    }
+}
+
 TypeClassifier::Sparse TypeClassifier::tfidf(const std::vector<QString>& terms) const
 {
     std::map<int, double> counts;
@@ -144,7 +183,7 @@ std::vector<double> TypeClassifier::scaled(const std::vector<double>& layout) co
 {
     std::vector<double> z(m_mean.size(), 0);
     for (std::size_t i = 0; i < z.size() && i < layout.size(); ++i)
-        z[i] = std::clamp((layout[i] - m_mean[i]) / m_scale[i], -6.0, 6.0);
+        z[i] = std::clamp((layout[i] - m_mean[i]) / m_scale[i], -6.0, 6.0) * (i < m_weight.size() ? m_weight[i] : 1.0);
     return z;
 }
 

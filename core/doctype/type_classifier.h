@@ -1,8 +1,11 @@
 #pragma once
 // The document-type classifier: learned from the documents people typed (a handful per type is enough
-// to start), it predicts the type of another document with a confidence. Nearest centroid over the
-// words (TF-IDF, cosine) and the layout (standardized), the two similarities mixed; the confidence is
-// the softmax of the types' similarities, low when two types are close.
+// to start), it predicts the type of another document with a confidence. Each type scores its nearest
+// typed example (or its centroid); the similarity mixes the words (TF-IDF, cosine; weight 0.3) and the
+// layout (standardized, each feature weighed by how well it separates the types); the confidence is the
+// softmax of the types' scores, low when two types are close. Measured on the mixed set with 3 examples
+// per type (tests/bench/bench_doctypes.cpp): nearest example 88.9 %, centroid 87.0 %, words alone 46 %,
+// layout alone 78 %.
 //
 // Value type; train once, then predict() is const and reentrant.
 
@@ -35,9 +38,12 @@ public:
     /// How the words and the layout are weighed (1: words only; 0: layout only), and how sharp the
     /// confidence is (the softmax temperature over cosine similarities).
     struct Settings {
-        double wordWeight = 0.5;
+        double wordWeight = 0.3;
         double temperature = 0.1;
-        bool nearestNeighbour = false; ///< true: the nearest example of each type instead of the centroid
+        bool nearestNeighbour = true; ///< the nearest example of each type (false: the type's centroid)
+        /// Weigh each layout feature by how well it separates the examples' types (between-type over
+        /// within-type variance): a fax's bilevel ink counts more than its word count.
+        bool relevance = true;
     };
 
     TypeClassifier() = default;
@@ -60,6 +66,7 @@ private:
     using Sparse = std::vector<std::pair<int, double>>; // term index, weight; sorted by index
 
     Sparse tfidf(const std::vector<QString>& terms) const;
+    void weighLayout();
     std::vector<double> scaled(const std::vector<double>& layout) const;
     double similarity(const Sparse& words, const std::vector<double>& layout, const Sparse& words2,
                       const std::vector<double>& layout2) const;
@@ -67,7 +74,7 @@ private:
     Settings m_settings;
     QHash<QString, int> m_termIndex;
     std::vector<double> m_idf;
-    std::vector<double> m_mean, m_scale;
+    std::vector<double> m_mean, m_scale, m_weight;
     QStringList m_types;
     struct Point {
         int type = 0;

@@ -152,10 +152,14 @@ int main(int argc, char** argv)
         const char* name;
         TypeClassifier::Settings settings;
     };
-    const std::vector<Setting> settings{
-        {"centroid, words+layout", {0.5, 0.1, false}}, {"centroid, words only", {1.0, 0.1, false}},
-        {"centroid, layout only", {0.0, 0.1, false}},  {"centroid, words 0.3", {0.3, 0.1, false}},
-        {"centroid, words 0.7", {0.7, 0.1, false}},    {"1-NN, words+layout", {0.5, 0.1, true}}};
+    const std::vector<Setting> settings{{"nearest example, words 0.3 (default)", TypeClassifier::Settings{}},
+                                        {"centroid, words 0.3", {0.3, 0.1, false, true}},
+                                        {"  without feature relevance", {0.3, 0.1, true, false}},
+                                        {"  words 0.5", {0.5, 0.1, true, true}},
+                                        {"  words 0.15", {0.15, 0.1, true, true}},
+                                        {"  words only", {1.0, 0.1, true, true}},
+                                        {"  layout only", {0.0, 0.1, true, true}},
+                                        {"  centroid, without feature relevance", {0.3, 0.1, false, false}}};
     const QStringList types = defaultDocumentTypes();
     const int draws = parser.value(drawsOpt).toInt();
     std::map<QString, std::map<QString, int>> confusion;
@@ -191,7 +195,7 @@ int main(int argc, char** argv)
                 trainMs += t.nsecsElapsed() / 1e6;
             accuracies.push_back(static_cast<double>(right) / static_cast<double>(rest.size()));
         }
-        std::printf("%-26s median accuracy %.1f %% (min %.1f, max %.1f) over %d draws\n", setting.name,
+        std::printf("%-40s median accuracy %.1f %% (min %.1f, max %.1f) over %d draws\n", setting.name,
                     100 * median(accuracies), 100 * *std::min_element(accuracies.begin(), accuracies.end()),
                     100 * *std::max_element(accuracies.begin(), accuracies.end()), draws);
     }

@@ -147,9 +147,9 @@ TEST_F(DocTypeClassifier, ThreeTypedExamplesPerTypePredictTheRest)
         std::printf("  %-28s %-18s predicted %-18s %.2f\n", qPrintable(d.name), qPrintable(expected.at(d.id)),
                     qPrintable(d.type), *d.typeConfidence);
     }
-    // Measured: 11 of 12 with seed 7 (a photo of a form is read as a form, at 0.41); the bar leaves room
-    // for one more miss.
-    EXPECT_GE(right, 10) << right << " of 12 predicted right";
+    // Measured: 12 of 12 with seed 7 (nearest example; the centroid read a photo of a form as a form, at
+    // 0.41); the bar leaves room for one miss.
+    EXPECT_GE(right, 11) << right << " of 12 predicted right";
 }
 
 TEST_F(DocTypeClassifier, APersonsTypeIsNeverOverwritten)
