@@ -28,7 +28,7 @@ void MainWindow::createDocumentMenu()
     connect(m_typeMenu, &QMenu::aboutToShow, this, &MainWindow::fillTypeMenu);
     fillTypeMenu();
     // F9: the Type menu at the documents list, its types numbered 1, 2, ... (one more key chooses).
-    QAction* a = menu->addAction(tr("Choose T&ype…"), this, [this] {
+    QAction* a = menu->addAction(tr("C&hoose Type…"), this, [this] {
         if (!m_session || currentDocument() == 0)
             return;
         fillTypeMenu();
