@@ -1,6 +1,6 @@
 // bench_doctypes: accuracy of the document-type classifier with 3 typed examples per type on a mixed set.
 //
-//   bench_doctypes --dir DIR [--per-type 12] [--draws 25] [--funsd DIR] [--other FILE]... [--jobs 2]
+//   bench_doctypes --dir DIR [--per-type 12] [--draws 25] [--seed 1] [--funsd DIR] [--other FILE]... [--jobs 2]
 //
 // Writes the mixed set of tests/support/mixed_set.h into DIR (half the text documents as scanned PNGs,
 // the incident reports alternating generated forms and FUNSD's scanned forms from --funsd, "other"
@@ -59,7 +59,9 @@ int main(int argc, char** argv)
                                       QStringLiteral("FILE"));
     const QCommandLineOption jobsOpt(QStringLiteral("jobs"), QStringLiteral("pages in parallel"), QStringLiteral("N"),
                                      QStringLiteral("2"));
-    parser.addOptions({dirOpt, perTypeOpt, drawsOpt, funsdOpt, otherOpt, jobsOpt});
+    const QCommandLineOption seedOpt(QStringLiteral("seed"), QStringLiteral("the set's seed"), QStringLiteral("N"),
+                                     QStringLiteral("1"));
+    parser.addOptions({dirOpt, perTypeOpt, drawsOpt, funsdOpt, otherOpt, jobsOpt, seedOpt});
     parser.process(app);
     const QDir dir(parser.value(dirOpt));
     if (parser.value(dirOpt).isEmpty() || !QDir().mkpath(dir.path())) {
@@ -72,6 +74,7 @@ int main(int argc, char** argv)
     if (!QFileInfo::exists(project)) {
         test::MixedSetOptions options;
         options.perType = parser.value(perTypeOpt).toInt();
+        options.seed = parser.value(seedOpt).toUInt();
         options.textPdfs = false;
         options.scanDpi = 200;
         if (parser.isSet(funsdOpt)) {
