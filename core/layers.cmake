@@ -12,10 +12,11 @@ set(INCIDOC_CORE_LAYERS
     "classify:model util render"
     "ocr:model util imaging"
     "import:model util render storage forms"
+    "doctype:model util render imaging storage"
     "remote:model util imaging ocr"
-    "pipeline:model util render imaging storage classify ocr import remote forms"
-    "export:model util render imaging storage ocr forms"
-    "isolation:model util render imaging storage classify ocr import remote pipeline forms")
+    "pipeline:model util render imaging storage classify ocr import remote forms doctype"
+    "export:model util render imaging storage ocr forms doctype"
+    "isolation:model util render imaging storage classify ocr import remote pipeline forms doctype")
 
 # Checks every .h/.cpp of each stage under `core_dir`; FATAL_ERROR listing every include that points the
 # wrong way.

@@ -404,38 +404,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>import : fichiers d’annotations (hOCR, ALTO, PAGE, FUNSD, Label Studio) nommés comme les images, dans DOSSIER.</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes&#xa0;:
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
-  status           documents, pages par état et par type, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
-  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
-  remove DOC...    retirer du projet les documents en échec (par id ou chemin, comme status les liste)
-
-OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
-    </message>
-    <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
         <translation>erreur&#xa0;: commande inconnue « %1 » (import, ocr, status, dump, export, remove, propose)</translation>
     </message>
@@ -503,6 +471,198 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     <message>
         <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
         <translation>%1 entités et %2 liens proposés sur %3 page(s) ; acceptez-les ou rejetez-les dans l’application</translation>
+    </message>
+    <message>
+        <source>types profile: words read below this confidence (0-100) are flagged for review.</source>
+        <translation>types profile : les mots lus sous cette confiance (0-100) sont signalés pour relecture.</translation>
+    </message>
+    <message>
+        <source>types profile: clear the type&apos;s profile (the project&apos;s choice applies).</source>
+        <translation>types profile : effacer le profil du type (le choix du projet s’applique).</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes :
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
+  status           documents, pages par état et par sorte, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
+  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
+  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
+  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
+                   type d’un document
+  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
+
+OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
+    </message>
+    <message>
+        <source>error: --review-threshold takes a number from 0 to 100</source>
+        <translation>erreur : --review-threshold attend un nombre de 0 à 100</translation>
+    </message>
+    <message>
+        <source>error: types list takes nothing more</source>
+        <translation>erreur : types list n’accepte rien de plus</translation>
+    </message>
+    <message>
+        <source>error: types add takes a NAME and an optional TITLE</source>
+        <translation>erreur : types add attend un NOM et un TITRE facultatif</translation>
+    </message>
+    <message>
+        <source>error: types %1 takes one type NAME</source>
+        <translation>erreur : types %1 attend un NOM de type</translation>
+    </message>
+    <message>
+        <source>error: types title takes a NAME and a TITLE</source>
+        <translation>erreur : types title attend un NOM et un TITRE</translation>
+    </message>
+    <message>
+        <source>error: types set takes a TYPE and at least one document (its id or path)</source>
+        <translation>erreur : types set attend un TYPE et au moins un document (son id ou son chemin)</translation>
+    </message>
+    <message>
+        <source>error: types %1 takes at least one document (its id or path)</source>
+        <translation>erreur : types %1 attend au moins un document (son id ou son chemin)</translation>
+    </message>
+    <message>
+        <source>error: unknown types command &apos;%1&apos; (list, add, remove, title, profile, set, clear, confirm)</source>
+        <translation>erreur : commande types inconnue « %1 » (list, add, remove, title, profile, set, clear, confirm)</translation>
+    </message>
+    <message>
+        <source>error: --clear and --review-threshold go with types profile</source>
+        <translation>erreur : --clear et --review-threshold vont avec types profile</translation>
+    </message>
+    <message>
+        <source>error: types profile --clear takes no other setting</source>
+        <translation>erreur : types profile --clear n’accepte aucun autre réglage</translation>
+    </message>
+    <message>
+        <source>Incident report form</source>
+        <translation>Formulaire de rapport d’incident</translation>
+    </message>
+    <message>
+        <source>Continuation / narrative sheet</source>
+        <translation>Feuille de suite / récit</translation>
+    </message>
+    <message>
+        <source>Witness statement</source>
+        <translation>Déposition de témoin</translation>
+    </message>
+    <message>
+        <source>Photo of a document</source>
+        <translation>Photo d’un document</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Télécopie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Types:     %1 (%2 predicted, %3 untyped)</source>
+        <translation>Types de document : %1 (%2 prédits, %3 sans type)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>the project&apos;s</source>
+        <translation>celui du projet</translation>
+    </message>
+    <message>
+        <source>%1  %2 example(s), %3 predicted  profile: %4  &quot;%5&quot;</source>
+        <translation>%1  %2 exemple(s), %3 prédit(s)  profil : %4  « %5 »</translation>
+    </message>
+    <message>
+        <source>the project has no document type &quot;%1&quot;</source>
+        <translation>le projet n’a pas de type de document « %1 »</translation>
+    </message>
+    <message>
+        <source>%1: profile %2</source>
+        <translation>%1 : profil %2</translation>
+    </message>
+    <message>
+        <source>it has no predicted type to confirm</source>
+        <translation>il n’a pas de type prédit à confirmer</translation>
+    </message>
+    <message>
+        <source>%1: no type</source>
+        <translation>%1 : sans type</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Done: types %1 %2</source>
+        <translation>Fait : types %1 %2</translation>
+    </message>
+    <message>
+        <source>error: %1: no such document in the project</source>
+        <translation>erreur : %1 : aucun document de ce nom dans le projet</translation>
+    </message>
+    <message>
+        <source>No typed examples yet: type a few documents of each type (incidoc-cli types set TYPE DOC...), then classify. Nothing was predicted; pages are processed with the project&apos;s profile.</source>
+        <translation>Pas encore d’exemples typés : donnez leur type à quelques documents de chaque type (incidoc-cli types set TYPE DOC...), puis lancez classify. Rien n’a été prédit ; les pages sont traitées avec le profil du projet.</translation>
+    </message>
+    <message>
+        <source>Learned from %1 typed document(s) of %2 type(s): %3</source>
+        <translation>Appris de %1 document(s) typé(s) de %2 type(s) : %3</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (%3 %)</source>
+        <translation>  %1 : %2 (%3 %)</translation>
+    </message>
+    <message>
+        <source>, or %1 (%2 %)</source>
+        <translation>, ou %1 (%2 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) predicted</source>
+        <translation>
+            <numerusform>%n document prédit</numerusform>
+            <numerusform>%n documents prédits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) wait for their first page</source>
+        <translation>
+            <numerusform>%n document attend sa première page</numerusform>
+            <numerusform>%n documents attendent leur première page</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -638,6 +798,124 @@ Leptonica %4
             <numerusform>%n problème</numerusform>
             <numerusform>%n problèmes</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::DocumentTypeText</name>
+    <message>
+        <source>Incident report form</source>
+        <translation>Formulaire de rapport d’incident</translation>
+    </message>
+    <message>
+        <source>Continuation / narrative sheet</source>
+        <translation>Feuille de suite / récit</translation>
+    </message>
+    <message>
+        <source>Witness statement</source>
+        <translation>Déposition de témoin</translation>
+    </message>
+    <message>
+        <source>Photo of a document</source>
+        <translation>Photo d’un document</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>Télécopie</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>%1? %2 %</source>
+        <translation>%1 ? %2 %</translation>
+    </message>
+    <message>
+        <source>No type yet: Document › Type sets one.</source>
+        <translation>Pas encore de type : Document › Type en donne un.</translation>
+    </message>
+    <message>
+        <source>Predicted from the documents typed so far (confidence %1 %): Ctrl+Shift+T confirms it, F9 or Document › Type corrects it.</source>
+        <translation>Prédit d’après les documents déjà typés (confiance %1 %) : Ctrl+Maj+T le confirme, F9 ou Document › Type le corrige.</translation>
+    </message>
+    <message>
+        <source>%1, set by a person.</source>
+        <translation>%1, donné par une personne.</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::DocumentTypesDialog</name>
+    <message>
+        <source>(the project&apos;s)</source>
+        <translation>(celui du projet)</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Appliquer</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Retirer</translation>
+    </message>
+    <message>
+        <source>Document Types</source>
+        <translation>Types de document</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> ppp</translation>
+    </message>
+    <message>
+        <source>(the engines&apos; rule)</source>
+        <translation>(la règle des moteurs)</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>&amp;Engines:</source>
+        <translation>&amp;Moteurs :</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>&amp;Vitesse :</translation>
+    </message>
+    <message>
+        <source>PDF &amp;resolution:</source>
+        <translation>&amp;Résolution des PDF :</translation>
+    </message>
+    <message>
+        <source>&amp;Binarization:</source>
+        <translation>&amp;Binarisation :</translation>
+    </message>
+    <message>
+        <source>Review &amp;below confidence:</source>
+        <translation>Relire &amp;sous la confiance :</translation>
+    </message>
+    <message>
+        <source>Pages of documents of this type are processed with these settings; what is left at &quot;the project&apos;s&quot; follows the project.</source>
+        <translation>Les pages des documents de ce type sont traitées avec ces réglages ; ce qui reste à « celui du projet » suit le projet.</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>A&amp;jouter…</translation>
+    </message>
+    <message>
+        <source>Add a Document Type</source>
+        <translation>Ajouter un type de document</translation>
+    </message>
+    <message>
+        <source>Name (lower-case letters, digits and _, e.g. parking_ticket):</source>
+        <translation>Nom (minuscules, chiffres et _, p. ex. parking_ticket) :</translation>
+    </message>
+    <message>
+        <source>Remove a Document Type</source>
+        <translation>Retirer un type de document</translation>
+    </message>
+    <message>
+        <source>Remove the type &quot;%1&quot;? Documents of this type will have no type.</source>
+        <translation>Retirer le type « %1 » ? Les documents de ce type n’auront plus de type.</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2558,69 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>Formulaire reporté sur %n pages : %1 entités et %2 liens à accepter ou rejeter</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>&amp;Document</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Predicted Type</source>
+        <translation>&amp;Confirmer le type prédit</translation>
+    </message>
+    <message>
+        <source>&amp;Predict Types</source>
+        <translation>&amp;Prédire les types</translation>
+    </message>
+    <message>
+        <source>Document T&amp;ypes…</source>
+        <translation>T&amp;ypes de document…</translation>
+    </message>
+    <message>
+        <source>&amp;No Type</source>
+        <translation>&amp;Sans type</translation>
+    </message>
+    <message>
+        <source>No type for %1</source>
+        <translation>Plus de type pour %1</translation>
+    </message>
+    <message>
+        <source>Confirm type %1 of %2</source>
+        <translation>Confirmer le type %1 de %2</translation>
+    </message>
+    <message>
+        <source>Type %1 for %2</source>
+        <translation>Type %1 pour %2</translation>
+    </message>
+    <message>
+        <source>This document has no predicted type to confirm: F9 chooses one.</source>
+        <translation>Ce document n’a pas de type prédit à confirmer : F9 en choisit un.</translation>
+    </message>
+    <message>
+        <source>Predicting document types…</source>
+        <translation>Prédiction des types de document…</translation>
+    </message>
+    <message>
+        <source>Predict Types</source>
+        <translation>Prédire les types</translation>
+    </message>
+    <message>
+        <source>No typed examples yet: set the type of a few documents of each type (F9), then predict. Nothing was predicted.</source>
+        <translation>Pas encore d’exemples typés : donnez leur type à quelques documents de chaque type (F9), puis prédisez. Rien n’a été prédit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted the type of %n document(s), learned from %1 typed by people.</source>
+        <translation>
+            <numerusform>Type de %n document prédit, appris de %1 typés par des personnes.</numerusform>
+            <numerusform>Type de %n documents prédit, appris de %1 typés par des personnes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Type…</source>
+        <translation>C&amp;hoisir le type…</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2849,6 +3190,13 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SetDocumentTypeCommand</name>
+    <message>
+        <source>The document&apos;s type could not be changed: %1</source>
+        <translation>Le type du document n’a pas pu être changé : %1</translation>
     </message>
 </context>
 <context>

@@ -404,38 +404,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>import：目录中与图像同名的标注文件（hOCR、ALTO、PAGE、FUNSD、Label Studio）。</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
-
-命令：
-  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和类型统计的页面、词、失败
-  dump -o 目录     将每一页写为 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-  engines          OCR 引擎：版本、语言、能力、是否可用
-  propose [DOC...] 根据版面建议实体和键 -&gt; 值链接（--entities、--links；--accept）
-  remove DOC...    从项目中移除失败的文档（按 id 或路径，与 status 列出的一致）
-
-在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
-同时处理的页数默认为各 worker 线程数之和。</translation>
-    </message>
-    <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
         <translation>错误：未知命令 &apos;%1&apos;（import、ocr、status、dump、export、remove、propose）</translation>
     </message>
@@ -500,6 +468,196 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
         <translation>已在 %3 页上建议 %1 个实体和 %2 个链接；请在应用中接受或拒绝</translation>
+    </message>
+    <message>
+        <source>types profile: words read below this confidence (0-100) are flagged for review.</source>
+        <translation>types profile：置信度低于此值（0-100）的词标记为待复核。</translation>
+    </message>
+    <message>
+        <source>types profile: clear the type&apos;s profile (the project&apos;s choice applies).</source>
+        <translation>types profile：清除该类型的配置（采用项目的设置）。</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、检查并导出结果。
+
+命令：
+  import PATH...   添加 PDF、图像和文件夹，然后渲染、分类并 OCR 新页面
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和种类统计的页面、词、失败
+  dump -o DIR      将每一页写成 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  engines          OCR 引擎：版本、语言、能力、可用性
+  propose [DOC...] 根据版面提议实体和 键 -&gt; 值 链接（--entities、--links；--accept）
+  remove DOC...    将失败的文档（按 status 列出的 id 或路径）移出项目
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   文档类型（含示例数、配置、标题），或修改类型，或修改
+                   某个文档的类型
+  classify [DOC...] 预测未经人工标注类型的文档的类型（--all：重新预测）
+
+在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
+同时处理的页面数默认为各 worker 线程总数。</translation>
+    </message>
+    <message>
+        <source>error: --review-threshold takes a number from 0 to 100</source>
+        <translation>错误：--review-threshold 需要 0 到 100 之间的数</translation>
+    </message>
+    <message>
+        <source>error: types list takes nothing more</source>
+        <translation>错误：types list 不接受其他参数</translation>
+    </message>
+    <message>
+        <source>error: types add takes a NAME and an optional TITLE</source>
+        <translation>错误：types add 需要一个名称（NAME）和可选的标题（TITLE）</translation>
+    </message>
+    <message>
+        <source>error: types %1 takes one type NAME</source>
+        <translation>错误：types %1 需要一个类型名称（NAME）</translation>
+    </message>
+    <message>
+        <source>error: types title takes a NAME and a TITLE</source>
+        <translation>错误：types title 需要一个名称（NAME）和一个标题（TITLE）</translation>
+    </message>
+    <message>
+        <source>error: types set takes a TYPE and at least one document (its id or path)</source>
+        <translation>错误：types set 需要一个类型（TYPE）和至少一个文档（其 id 或路径）</translation>
+    </message>
+    <message>
+        <source>error: types %1 takes at least one document (its id or path)</source>
+        <translation>错误：types %1 需要至少一个文档（其 id 或路径）</translation>
+    </message>
+    <message>
+        <source>error: unknown types command &apos;%1&apos; (list, add, remove, title, profile, set, clear, confirm)</source>
+        <translation>错误：未知的 types 命令“%1”（list、add、remove、title、profile、set、clear、confirm）</translation>
+    </message>
+    <message>
+        <source>error: --clear and --review-threshold go with types profile</source>
+        <translation>错误：--clear 和 --review-threshold 只用于 types profile</translation>
+    </message>
+    <message>
+        <source>error: types profile --clear takes no other setting</source>
+        <translation>错误：types profile --clear 不能与其他设置同用</translation>
+    </message>
+    <message>
+        <source>Incident report form</source>
+        <translation>事件报告表</translation>
+    </message>
+    <message>
+        <source>Continuation / narrative sheet</source>
+        <translation>续页 / 叙述页</translation>
+    </message>
+    <message>
+        <source>Witness statement</source>
+        <translation>证人陈述</translation>
+    </message>
+    <message>
+        <source>Photo of a document</source>
+        <translation>文档照片</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Types:     %1 (%2 predicted, %3 untyped)</source>
+        <translation>文档类型：  %1（%2 个为预测，%3 个无类型）</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the project&apos;s</source>
+        <translation>项目的设置</translation>
+    </message>
+    <message>
+        <source>%1  %2 example(s), %3 predicted  profile: %4  &quot;%5&quot;</source>
+        <translation>%1  %2 个示例，%3 个预测  配置：%4  “%5”</translation>
+    </message>
+    <message>
+        <source>the project has no document type &quot;%1&quot;</source>
+        <translation>项目中没有文档类型“%1”</translation>
+    </message>
+    <message>
+        <source>%1: profile %2</source>
+        <translation>%1：配置 %2</translation>
+    </message>
+    <message>
+        <source>it has no predicted type to confirm</source>
+        <translation>它没有可确认的预测类型</translation>
+    </message>
+    <message>
+        <source>%1: no type</source>
+        <translation>%1：无类型</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Done: types %1 %2</source>
+        <translation>完成：types %1 %2</translation>
+    </message>
+    <message>
+        <source>error: %1: no such document in the project</source>
+        <translation>错误：%1：项目中没有此文档</translation>
+    </message>
+    <message>
+        <source>No typed examples yet: type a few documents of each type (incidoc-cli types set TYPE DOC...), then classify. Nothing was predicted; pages are processed with the project&apos;s profile.</source>
+        <translation>还没有已标注类型的示例：请先为每种类型标注几个文档（incidoc-cli types set TYPE DOC...），再运行 classify。未做任何预测；页面按项目的配置处理。</translation>
+    </message>
+    <message>
+        <source>Learned from %1 typed document(s) of %2 type(s): %3</source>
+        <translation>从 %2 种类型的 %1 个已标注文档中学习：%3</translation>
+    </message>
+    <message>
+        <source>  %1: %2 (%3 %)</source>
+        <translation>  %1：%2（%3 %）</translation>
+    </message>
+    <message>
+        <source>, or %1 (%2 %)</source>
+        <translation>，或 %1（%2 %）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) predicted</source>
+        <translation>
+            <numerusform>已预测 %n 个文档</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) wait for their first page</source>
+        <translation>
+            <numerusform>%n 个文档在等待其第一页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -633,6 +791,124 @@ Leptonica %4
         <translation>
             <numerusform>%n 个问题</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::DocumentTypeText</name>
+    <message>
+        <source>Incident report form</source>
+        <translation>事件报告表</translation>
+    </message>
+    <message>
+        <source>Continuation / narrative sheet</source>
+        <translation>续页 / 叙述页</translation>
+    </message>
+    <message>
+        <source>Witness statement</source>
+        <translation>证人陈述</translation>
+    </message>
+    <message>
+        <source>Photo of a document</source>
+        <translation>文档照片</translation>
+    </message>
+    <message>
+        <source>Fax</source>
+        <translation>传真</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1? %2 %</source>
+        <translation>%1？%2 %</translation>
+    </message>
+    <message>
+        <source>No type yet: Document › Type sets one.</source>
+        <translation>尚无类型：用“文档 › 类型”设置。</translation>
+    </message>
+    <message>
+        <source>Predicted from the documents typed so far (confidence %1 %): Ctrl+Shift+T confirms it, F9 or Document › Type corrects it.</source>
+        <translation>根据已标注类型的文档预测（置信度 %1 %）：Ctrl+Shift+T 确认，F9 或“文档 › 类型”更正。</translation>
+    </message>
+    <message>
+        <source>%1, set by a person.</source>
+        <translation>%1，由人工设置。</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::DocumentTypesDialog</name>
+    <message>
+        <source>(the project&apos;s)</source>
+        <translation>（项目的设置）</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>应用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Document Types</source>
+        <translation>文档类型</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>(the engines&apos; rule)</source>
+        <translation>（引擎的规则）</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Engines:</source>
+        <translation>引擎(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>PDF &amp;resolution:</source>
+        <translation>PDF 分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Binarization:</source>
+        <translation>二值化(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Review &amp;below confidence:</source>
+        <translation>低于此置信度时复核(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Pages of documents of this type are processed with these settings; what is left at &quot;the project&apos;s&quot; follows the project.</source>
+        <translation>此类型文档的页面按这些设置处理；保留为“项目的设置”的项目跟随项目。</translation>
+    </message>
+    <message>
+        <source>A&amp;dd…</source>
+        <translation>添加(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add a Document Type</source>
+        <translation>添加文档类型</translation>
+    </message>
+    <message>
+        <source>Name (lower-case letters, digits and _, e.g. parking_ticket):</source>
+        <translation>名称（小写字母、数字和 _，例如 parking_ticket）：</translation>
+    </message>
+    <message>
+        <source>Remove a Document Type</source>
+        <translation>移除文档类型</translation>
+    </message>
+    <message>
+        <source>Remove the type &quot;%1&quot;? Documents of this type will have no type.</source>
+        <translation>移除类型“%1”？此类型的文档将没有类型。</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2533,68 @@ Open it read-only?</source>
             <numerusform>已将表单套用到 %n 页：%1 个实体和 %2 个链接待接受或拒绝</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>文档(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Predicted Type</source>
+        <translation>确认预测的类型(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Predict Types</source>
+        <translation>预测类型(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Document T&amp;ypes…</source>
+        <translation>文档类型(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>&amp;No Type</source>
+        <translation>无类型(&amp;N)</translation>
+    </message>
+    <message>
+        <source>No type for %1</source>
+        <translation>%1 无类型</translation>
+    </message>
+    <message>
+        <source>Confirm type %1 of %2</source>
+        <translation>确认 %2 的类型 %1</translation>
+    </message>
+    <message>
+        <source>Type %1 for %2</source>
+        <translation>将 %2 设为类型 %1</translation>
+    </message>
+    <message>
+        <source>This document has no predicted type to confirm: F9 chooses one.</source>
+        <translation>此文档没有可确认的预测类型：按 F9 选择一个。</translation>
+    </message>
+    <message>
+        <source>Predicting document types…</source>
+        <translation>正在预测文档类型…</translation>
+    </message>
+    <message>
+        <source>Predict Types</source>
+        <translation>预测类型</translation>
+    </message>
+    <message>
+        <source>No typed examples yet: set the type of a few documents of each type (F9), then predict. Nothing was predicted.</source>
+        <translation>还没有已标注类型的示例：请先为每种类型的几个文档设置类型（F9），然后再预测。未做任何预测。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted the type of %n document(s), learned from %1 typed by people.</source>
+        <translation>
+            <numerusform>已预测 %n 个文档的类型，学习自 %1 个人工标注的文档。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>C&amp;hoose Type…</source>
+        <translation>选择类型(&amp;H)…</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -2812,6 +3150,13 @@ Open it read-only?</source>
         <translation>
             <numerusform>%n 个结果</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::SetDocumentTypeCommand</name>
+    <message>
+        <source>The document&apos;s type could not be changed: %1</source>
+        <translation>无法更改文档的类型：%1</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,10 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         return commandRemove(o);
     if (o.command == QLatin1String("propose"))
         return commandPropose(o);
+    if (o.command == QLatin1String("types"))
+        return commandTypes(o);
+    if (o.command == QLatin1String("classify"))
+        return commandClassify(o);
     return kExitUsage;
 }
 

@@ -112,6 +112,12 @@ struct Definitions {
         Cli::tr("import/ocr: fast (Tesseract alone) or accurate (two readers, the default; remembered in the "
                 "project)."),
         QStringLiteral("PROFILE")};
+    const QCommandLineOption reviewThresholdOpt{
+        QStringLiteral("review-threshold"),
+        Cli::tr("types profile: words read below this confidence (0-100) are flagged for review."),
+        QStringLiteral("T")};
+    const QCommandLineOption clearOpt{
+        QStringLiteral("clear"), Cli::tr("types profile: clear the type's profile (the project's choice applies).")};
     const QCommandLineOption insecureOpt{
         QStringLiteral("insecure"),
         Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only).")};
@@ -133,7 +139,13 @@ struct Definitions {
                     "  propose [DOC...] propose entities and key -> value links from the layout (--entities, "
                     "--links; --accept)\n"
                     "  remove DOC...    take documents that failed (by id or path, as status lists them) out of "
-                    "the project\n\n"
+                    "the project\n"
+                    "  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |\n"
+                    "         clear DOC... | confirm DOC...]\n"
+                    "                   the document types (with examples, profile, title), or change them or a\n"
+                    "                   document's type\n"
+                    "  classify [DOC...] predict the type of documents not typed by a person (--all: predict "
+                    "again)\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
                     "dns:///NAME:PORT)\n"
                     "to import or ocr; pages in flight default to the workers' total threads."));
@@ -142,7 +154,8 @@ struct Definitions {
                                      Cli::tr("import, ocr, status, dump, export or engines"));
         parser.addPositionalArgument(QStringLiteral("paths"), Cli::tr("files and folders (import)"),
                                      QStringLiteral("[PATH...]"));
-        for (const auto* opt : {&strictOpt, &entitiesOpt, &linksOpt, &acceptOpt, &fromOpt, &annotationsOpt})
+        for (const auto* opt : {&strictOpt, &entitiesOpt, &linksOpt, &acceptOpt, &fromOpt, &annotationsOpt,
+                                &reviewThresholdOpt, &clearOpt})
             parser.addOption(*opt);
         for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt,
                                 &workersOpt, &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt,
@@ -212,6 +225,19 @@ Status readProcessing(const QCommandLineParser& parser, const Definitions& d, Cl
         if (!profileChoices().contains(o.profile))
             return usage(Cli::tr("error: --profile takes fast or accurate"));
     }
+    // types profile stores only what was given: the values as typed (checked above).
+    if (parser.isSet(d.dpiOpt))
+        o.typeProfile.dpi = o.pipeline.process.render.dpi;
+    if (parser.isSet(d.binarizeOpt))
+        o.typeProfile.binarize = parser.value(d.binarizeOpt).trimmed();
+    if (parser.isSet(d.reviewThresholdOpt)) {
+        bool ok = false;
+        const double t = parser.value(d.reviewThresholdOpt).toDouble(&ok);
+        if (!ok || t < 0 || t > 100)
+            return usage(Cli::tr("error: --review-threshold takes a number from 0 to 100"));
+        o.typeProfile.reviewThreshold = t;
+    }
+    o.typeProfile.clear = parser.isSet(d.clearOpt);
     return okStatus();
 }
 
@@ -285,6 +311,45 @@ Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOpt
     return okStatus();
 }
 
+/// `types` and what follows it: a subcommand and its arguments.
+Status checkTypes(const CliOptions& o)
+{
+    if (o.inputs.isEmpty() || o.inputs.first() == QLatin1String("list")) {
+        if (o.inputs.size() > 1)
+            return usage(Cli::tr("error: types list takes nothing more"));
+        return okStatus();
+    }
+    const QString sub = o.inputs.first();
+    const qsizetype args = o.inputs.size() - 1;
+    if (sub == QLatin1String("add")) {
+        if (args < 1 || args > 2)
+            return usage(Cli::tr("error: types add takes a NAME and an optional TITLE"));
+    } else if (sub == QLatin1String("remove") || sub == QLatin1String("profile")) {
+        if (args != 1)
+            return usage(Cli::tr("error: types %1 takes one type NAME").arg(sub));
+    } else if (sub == QLatin1String("title")) {
+        if (args != 2)
+            return usage(Cli::tr("error: types title takes a NAME and a TITLE"));
+    } else if (sub == QLatin1String("set")) {
+        if (args < 2)
+            return usage(Cli::tr("error: types set takes a TYPE and at least one document (its id or path)"));
+    } else if (sub == QLatin1String("clear") || sub == QLatin1String("confirm")) {
+        if (args < 1)
+            return usage(Cli::tr("error: types %1 takes at least one document (its id or path)").arg(sub));
+    } else {
+        return usage(Cli::tr("error: unknown types command '%1' (list, add, remove, title, profile, set, clear, "
+                             "confirm)")
+                         .arg(sub));
+    }
+    if (sub != QLatin1String("profile") && (o.typeProfile.clear || o.typeProfile.reviewThreshold))
+        return usage(Cli::tr("error: --clear and --review-threshold go with types profile"));
+    if (sub == QLatin1String("profile") && o.typeProfile.clear
+        && (o.typeProfile.dpi || !o.typeProfile.binarize.isEmpty() || o.typeProfile.reviewThreshold
+            || !o.engines.isEmpty() || !o.profile.isEmpty()))
+        return usage(Cli::tr("error: types profile --clear takes no other setting"));
+    return okStatus();
+}
+
 /// The command, the project and the paths go together.
 Status checkCommand(const CliOptions& o)
 {
@@ -299,8 +364,10 @@ Status checkCommand(const CliOptions& o)
         return usage(Cli::tr("error: import needs at least one file or folder"));
     if (o.command == QLatin1String("remove") && o.inputs.isEmpty())
         return usage(Cli::tr("error: remove needs at least one document (its id or path)"));
+    if (o.command == QLatin1String("types"))
+        return checkTypes(o);
     if (o.command != QLatin1String("import") && o.command != QLatin1String("remove")
-        && o.command != QLatin1String("propose") && !o.inputs.isEmpty())
+        && o.command != QLatin1String("propose") && o.command != QLatin1String("classify") && !o.inputs.isEmpty())
         return usage(Cli::tr("error: %1 takes no paths").arg(o.command));
     return okStatus();
 }
@@ -348,9 +415,10 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (Status s = readRemote(parser, d, o.remote); !s)
         return s.error();
 
-    const QStringList commands{QStringLiteral("import"), QStringLiteral("ocr"),    QStringLiteral("status"),
-                               QStringLiteral("dump"),   QStringLiteral("export"), QStringLiteral("engines"),
-                               QStringLiteral("remove"), QStringLiteral("propose")};
+    const QStringList commands{QStringLiteral("import"),  QStringLiteral("ocr"),     QStringLiteral("status"),
+                               QStringLiteral("dump"),    QStringLiteral("export"),  QStringLiteral("engines"),
+                               QStringLiteral("remove"),  QStringLiteral("propose"), QStringLiteral("types"),
+                               QStringLiteral("classify")};
     if (!commands.contains(o.command))
         return usage(
             Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export, remove, propose)").arg(o.command));

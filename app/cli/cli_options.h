@@ -12,13 +12,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace incidoc::cli {
 
 /// A command and its settings. Value type. The defaults are those of cli.md.
 struct CliOptions {
-    QString command;    ///< import, ocr, status, dump, export, engines, remove or propose
+    QString command;    ///< import, ocr, status, dump, export, engines, remove, propose, types or classify
     QStringList inputs; ///< import: the files and folders
     QString project;
     QString output; ///< dump: the folder; export: the .zip file
@@ -40,6 +41,14 @@ struct CliOptions {
     bool proposeEntities = false, proposeLinks = false, accept = false;
     QString annotationsDir; ///< import: annotation files by image stem (else beside each image)
     QString carryFrom;      ///< propose: carry the form of this document's first page (id or path)
+    /// types profile: what was given besides --engine and --profile (`engines`, `profile` above); `clear`:
+    /// the type's profile emptied (the project's own choice applies).
+    struct TypeProfileArgs {
+        int dpi = 0; ///< --dpi given; 0: not given
+        QString binarize;
+        std::optional<double> reviewThreshold;
+        bool clear = false;
+    } typeProfile;
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.

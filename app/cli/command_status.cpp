@@ -20,7 +20,7 @@ struct StatusChecks {
 };
 
 void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures,
-                     const StatusChecks& checks)
+                     const StatusChecks& checks, const std::vector<DocumentRecord>& documents)
 {
     auto findings = [&](const std::vector<FormFinding>& list) {
         QJsonArray a;
@@ -55,12 +55,13 @@ void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::ve
                                                           {QStringLiteral("proposed_entities"), s.proposedEntities},
                                                           {QStringLiteral("links"), s.links},
                                                           {QStringLiteral("proposed_links"), s.proposedLinks}}},
+                    {QStringLiteral("types"), typeCountsJson(documents)},
                     {QStringLiteral("checks"), findings(checks.fields)},
                     {QStringLiteral("export_checks"), findings(checks.beforeExport)}});
 }
 
 void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures,
-                     const StatusChecks& checks)
+                     const StatusChecks& checks, const std::vector<DocumentRecord>& documents)
 {
     out(Cli::tr("Project:   %1").arg(QFileInfo(o.project).absoluteFilePath()));
     out(Cli::tr("Documents: %1 (%2 failed to import)").arg(s.documents).arg(s.failedDocuments));
@@ -77,6 +78,7 @@ void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::ve
             .arg(s.unknownKind));
     out(Cli::tr("Words:     %1").arg(s.words));
     out(Cli::tr("Reviewed:  %1 page(s)").arg(s.reviewedPages));
+    out(typeCountsLine(documents));
     if (s.entities > 0 || s.links > 0)
         out(Cli::tr("Forms:     %1 entities (%2 proposed), %3 links (%4 proposed)")
                 .arg(s.entities)
@@ -134,9 +136,9 @@ int commandStatus(const CliOptions& o)
     for (const DocumentRecord& d : *documents)
         checks.paths[d.id] = d.path;
     if (o.json)
-        printStatusJson(o, *summary, *failures, checks);
+        printStatusJson(o, *summary, *failures, checks, *documents);
     else
-        printStatusText(o, *summary, *failures, checks);
+        printStatusText(o, *summary, *failures, checks, *documents);
     return kExitOk;
 }
 

@@ -5,6 +5,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
 #include "core/forms/fields.h"
+#include "core/model/records.h"
 #include "core/pipeline/workplace.h"
 #include "core/util/cancel_token.h"
 
@@ -42,6 +43,15 @@ int commandRemove(const CliOptions& o);
 int commandEngines(const CliOptions& o);
 /// An engine as `engines --json` lists it.
 QJsonObject engineJson(const EngineInfo& e);
+/// `types [SUBCOMMAND ...]`: the document types, changes to them and to documents' types.
+int commandTypes(const CliOptions& o);
+/// `classify [DOC...]`: predicts the types of documents a person did not type, from those a person did.
+int commandClassify(const CliOptions& o);
+/// What people see of a type: its title, else the translated built-in title of a default type, else its name.
+QString typeTitle(const DocumentType& type);
+/// Documents per type (user / predicted) and untyped, for `status`.
+QJsonObject typeCountsJson(const std::vector<DocumentRecord>& documents);
+QString typeCountsLine(const std::vector<DocumentRecord>& documents);
 /// --version: Incidoc's and the engines' versions (not translated: scripts read it).
 int commandVersion();
 

@@ -88,14 +88,20 @@ QJsonArray manifestDocuments(const ExportSnapshot& snapshot)
     for (std::size_t i = 0; i < docs.size(); ++i) {
         if (pagesPerDoc[i] == 0)
             continue;
-        documents.append(QJsonObject{{QStringLiteral("id"), docs[i].id},
-                                     {QStringLiteral("slug"), slugs[i]},
-                                     {QStringLiteral("name"), docs[i].name},
-                                     {QStringLiteral("source_path"), docs[i].path},
-                                     {QStringLiteral("sha256"), docs[i].sha256},
-                                     {QStringLiteral("pages"), pagesPerDoc[i]},
-                                     {QStringLiteral("type"), docs[i].type.isEmpty() ? QJsonValue(QJsonValue::Null)
-                                                                                     : QJsonValue(docs[i].type)}});
+        documents.append(QJsonObject{
+            {QStringLiteral("id"), docs[i].id},
+            {QStringLiteral("slug"), slugs[i]},
+            {QStringLiteral("name"), docs[i].name},
+            {QStringLiteral("source_path"), docs[i].path},
+            {QStringLiteral("sha256"), docs[i].sha256},
+            {QStringLiteral("pages"), pagesPerDoc[i]},
+            {QStringLiteral("type"), docs[i].type.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(docs[i].type)},
+            {QStringLiteral("type_source"), docs[i].typeSource == TypeSource::None
+                                                ? QJsonValue(QJsonValue::Null)
+                                                : QJsonValue(toString(docs[i].typeSource))},
+            {QStringLiteral("type_confidence"), docs[i].typeSource == TypeSource::Predicted && docs[i].typeConfidence
+                                                    ? QJsonValue(*docs[i].typeConfidence)
+                                                    : QJsonValue(QJsonValue::Null)}});
     }
     return documents;
 }

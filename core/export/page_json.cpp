@@ -47,11 +47,17 @@ QString safeStem(const DocumentRecord& doc)
 QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words,
                        const PageForm& form)
 {
-    QJsonObject doc{{QStringLiteral("id"), document.id},
-                    {QStringLiteral("name"), document.name},
-                    {QStringLiteral("source_path"), document.path},
-                    {QStringLiteral("sha256"), document.sha256},
-                    {QStringLiteral("type"), orNull(document.type)}};
+    QJsonObject doc{
+        {QStringLiteral("id"), document.id},
+        {QStringLiteral("name"), document.name},
+        {QStringLiteral("source_path"), document.path},
+        {QStringLiteral("sha256"), document.sha256},
+        {QStringLiteral("type"), orNull(document.type)},
+        // How it got its type: "user" (a person), "predicted" (the classifier, with its confidence).
+        {QStringLiteral("type_source"), orNull(toString(document.typeSource))},
+        {QStringLiteral("type_confidence"), document.typeSource == TypeSource::Predicted && document.typeConfidence
+                                                ? QJsonValue(*document.typeConfidence)
+                                                : QJsonValue(QJsonValue::Null)}};
     QJsonObject pg{{QStringLiteral("number"), page.number},
                    {QStringLiteral("width"), page.widthPx},
                    {QStringLiteral("height"), page.heightPx},

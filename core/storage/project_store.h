@@ -312,6 +312,13 @@ public:
     Status setDocumentType(DocumentId id, const QString& type, TypeSource source,
                            std::optional<double> confidence = {});
 
+    // --- the document-type classifier's measures of first pages (schema 5) --------------------------
+    /// Every measure kept with `version` (core/doctype/features.h), by document. Empty before schema 5.
+    Result<std::vector<std::pair<DocumentId, QString>>> documentImageFeatures(int version);
+    /// Keeps what was measured on a document's first page image (JSON text), replacing an older one.
+    /// Errors: NotFound (the document), Storage.
+    Status setDocumentImageFeatures(DocumentId document, int version, const QString& json);
+
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.
     Result<std::optional<QString>> meta(const QString& key);

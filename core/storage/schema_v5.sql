@@ -20,6 +20,15 @@ INSERT INTO document_types (name, position) VALUES
 ALTER TABLE documents ADD COLUMN type_source TEXT NOT NULL DEFAULT '';
 ALTER TABLE documents ADD COLUMN type_confidence REAL;
 
+-- What the document-type classifier (core/doctype) measured on a document's first page image: ruled
+-- lines, margins, ink (a JSON object of numbers). Measured once; `version`: how it was measured (another
+-- version is measured again).
+CREATE TABLE document_image_features (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    version     INTEGER NOT NULL,
+    features    TEXT NOT NULL
+);
+
 -- Files a watcher (incidoc-cli watch, the app's Watch folders) found in a watched folder, so that a file
 -- seen before is not imported again after a restart. `state`: 'waiting' (seen, not yet complete: its size
 -- still changes or it does not open yet), 'imported' (registered as `document_id`), 'duplicate' (its

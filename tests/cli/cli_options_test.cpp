@@ -416,5 +416,51 @@ TEST(CliOptions, EnginesNamedAreCheckedBeforeAnyWork)
     EXPECT_TRUE(checkEngines(withEngine({QStringLiteral("status")}, QStringLiteral("ppocr")), engines));
 }
 
+TEST(CliOptions, TypesAndClassify)
+{
+    const auto q = [](const char* s) { return QString::fromUtf8(s); };
+    EXPECT_TRUE(options({q("types"), q("-p"), kProject}).inputs.isEmpty());
+    const CliOptions add = options({q("types"), q("-p"), kProject, q("add"), q("parking_ticket"), q("Parking ticket")});
+    EXPECT_EQ(add.command, q("types"));
+    EXPECT_EQ(add.inputs, (QStringList{q("add"), q("parking_ticket"), q("Parking ticket")}));
+    const CliOptions profile =
+        options({q("types"), q("-p"), kProject, q("profile"), q("fax"), q("--engine"), q("tesseract"), q("--profile"),
+                 q("fast"), q("--dpi"), q("200"), q("--binarize"), q("sauvola"), q("--review-threshold"), q("70")});
+    EXPECT_EQ(profile.engines, q("tesseract"));
+    EXPECT_EQ(profile.profile, q("fast"));
+    EXPECT_EQ(profile.typeProfile.dpi, 200);
+    EXPECT_EQ(profile.typeProfile.binarize, q("sauvola"));
+    EXPECT_EQ(profile.typeProfile.reviewThreshold, 70.0);
+    EXPECT_FALSE(profile.typeProfile.clear);
+    // Not given: nothing to store (the import's defaults do not leak into a type's profile).
+    const CliOptions bare = options({q("types"), q("-p"), kProject, q("profile"), q("fax")});
+    EXPECT_EQ(bare.typeProfile.dpi, 0);
+    EXPECT_TRUE(bare.typeProfile.binarize.isEmpty());
+    EXPECT_FALSE(bare.typeProfile.reviewThreshold.has_value());
+    EXPECT_TRUE(options({q("types"), q("-p"), kProject, q("profile"), q("fax"), q("--clear")}).typeProfile.clear);
+    EXPECT_EQ(options({q("types"), q("-p"), kProject, q("set"), q("fax"), q("3"), q("a.pdf")}).inputs.size(), 4);
+    const CliOptions classify = options({q("classify"), q("-p"), kProject, q("3"), q("--all")});
+    EXPECT_EQ(classify.inputs, QStringList{q("3")});
+    EXPECT_TRUE(classify.all);
+
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("frobnicate")}),
+              q("error: unknown types command 'frobnicate' (list, add, remove, title, profile, set, clear, confirm)"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("add")}),
+              q("error: types add takes a NAME and an optional TITLE"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("title"), q("fax")}),
+              q("error: types title takes a NAME and a TITLE"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("set"), q("fax")}),
+              q("error: types set takes a TYPE and at least one document (its id or path)"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("confirm")}),
+              q("error: types confirm takes at least one document (its id or path)"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("profile"), q("fax"), q("--review-threshold"), q("101")}),
+              q("error: --review-threshold takes a number from 0 to 100"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("profile"), q("fax"), q("--clear"), q("--dpi"), q("200")}),
+              q("error: types profile --clear takes no other setting"));
+    EXPECT_EQ(usageError({q("types"), q("-p"), kProject, q("remove"), q("fax"), q("--clear")}),
+              q("error: --clear and --review-threshold go with types profile"));
+    EXPECT_EQ(usageError({q("classify")}), q("error: -p/--project FILE is required"));
+}
+
 } // namespace
 } // namespace incidoc::cli

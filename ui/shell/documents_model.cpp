@@ -1,7 +1,9 @@
 #include "ui/shell/documents_model.h"
 
+#include "core/storage/project_store.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
+#include "ui/shell/document_type_text.h"
 
 #include <QColor>
 
@@ -22,6 +24,8 @@ void DocumentsModel::refresh()
 {
     std::vector<Row> rows;
     if (m_session) {
+        auto types = m_session->store().documentTypes();
+        m_types = types ? std::move(types).value() : std::vector<DocumentType>{};
         for (const auto& doc : m_session->documents()) {
             Row r;
             r.doc = doc;
@@ -95,6 +99,10 @@ QVariant DocumentsModel::data(const QModelIndex& index, int role) const
         return r.doc.id;
     if (role == HasFailuresRole)
         return !r.failures.isEmpty();
+    if (role == Qt::ToolTipRole && index.column() == Type)
+        return DocumentTypeText::explained(r.doc, m_types);
+    if (role == Qt::ForegroundRole && index.column() == Type && r.doc.typeSource == TypeSource::Predicted)
+        return QColor(110, 110, 110); // a guess looks lighter than a person's choice
     if (role == Qt::ToolTipRole) {
         QString tip = r.doc.path;
         if (!r.failures.isEmpty())
@@ -120,7 +128,7 @@ QVariant DocumentsModel::data(const QModelIndex& index, int role) const
             return tr("reviewed");
         return tr("done");
     case Pages: return QStringLiteral("%1 / %2").arg(r.done + r.failed).arg(r.total);
-    case Type: return r.doc.type.isEmpty() ? toString(r.doc.kind) : r.doc.type;
+    case Type: return r.doc.type.isEmpty() ? toString(r.doc.kind) : DocumentTypeText::shown(r.doc, m_types);
     case Problems: return r.failures.isEmpty() ? QString() : r.failures.first();
     }
     return {};

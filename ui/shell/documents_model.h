@@ -1,5 +1,6 @@
 #pragma once
-// The documents of the open project as a table: name, status, pages done / total, type, problems
+// The documents of the open project as a table: name, status, pages done / total, type (the file's kind
+// until it has a document type; a predicted type with its confidence, "Fax? 62 %"), problems
 // (why a file or its pages failed, in full in the tooltip). Re-read from the session on refresh().
 // GUI thread only.
 
@@ -41,6 +42,7 @@ private:
     };
     ProjectSession* m_session = nullptr;
     std::vector<Row> m_rows;
+    std::vector<DocumentType> m_types; ///< the project's, for the titles of the Type column
 };
 
 } // namespace incidoc::ui

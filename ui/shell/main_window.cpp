@@ -324,6 +324,7 @@ void MainWindow::createActions()
     createFileMenu();
     createEditMenu();
     createFormMenu();
+    createDocumentMenu();
     createViewMenu();
     createReviewMenu();
     createProcessingMenu();

@@ -86,6 +86,20 @@ public:
     /// the page alone.
     void showWords(PageId page, const QList<WordId>& words);
 
+    // --- document types (Document menu) ---------------------------------------------------------
+    /// The current document: the documents list's current row, else the shown page's document (0: none).
+    DocumentId currentDocument() const;
+    /// The current document's type becomes `type` ("" : none), a person's choice, one undo step. False
+    /// when there is no document, the project is read-only or the write failed.
+    bool setCurrentDocumentType(const QString& type);
+    /// Ctrl+Shift+T: the current document's predicted type becomes a person's, one undo step.
+    bool confirmPredictedType();
+    /// Document › Predict Types: learns from the documents people typed and predicts the others (in the
+    /// background, on a connection of its own); the status bar says what it did.
+    void predictTypes();
+    /// Document › Document Types…
+    void editDocumentTypes();
+
     // --- review navigation ----------------------------------------------------------------------
     /// Tab / Shift+Tab, the review queue: the next (previous) word to check in reading order across the
     /// project — its flagged words when they were read by two engines, else its low-confidence words —
@@ -149,7 +163,9 @@ private:
     void createActions(); ///< the menus and the toolbar, one function each:
     void createFileMenu();
     void createEditMenu();
-    void createFormMenu(); ///< entities, labels, links and proposals (the page view's form layer)
+    void createFormMenu();     ///< entities, labels, links and proposals (the page view's form layer)
+    void createDocumentMenu(); ///< a document's type (main_window_types.cpp)
+    void fillTypeMenu();
     void createViewMenu();
     void createReviewMenu();
     void createProcessingMenu();
@@ -219,6 +235,7 @@ private:
     QAction *m_undo = nullptr, *m_redo = nullptr;
     QList<QAction*> m_projectActions; ///< enabled only with a project open
     QList<QAction*> m_writeActions;   ///< enabled only with a writable project
+    QMenu* m_typeMenu = nullptr;      ///< Document › Type, filled with the project's types when shown
     QAction* m_pauseAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_docksAction = nullptr;          ///< View › Show Docks

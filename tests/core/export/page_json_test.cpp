@@ -53,6 +53,8 @@ TEST(PageJson, FollowsTheSpec)
     EXPECT_EQ(o[QStringLiteral("schema")].toString(), QStringLiteral("incidoc.page/1"));
     EXPECT_EQ(o[QStringLiteral("document")][QStringLiteral("name")].toString(), QStringLiteral("report-0042.pdf"));
     EXPECT_TRUE(o[QStringLiteral("document")][QStringLiteral("type")].isNull());
+    EXPECT_TRUE(o[QStringLiteral("document")][QStringLiteral("type_source")].isNull());
+    EXPECT_TRUE(o[QStringLiteral("document")][QStringLiteral("type_confidence")].isNull());
     EXPECT_EQ(o[QStringLiteral("page")][QStringLiteral("kind")].toString(), QStringLiteral("scanned"));
     EXPECT_EQ(o[QStringLiteral("page")][QStringLiteral("review")].toString(), QStringLiteral("new"));
     EXPECT_TRUE(o[QStringLiteral("page")][QStringLiteral("error")].isNull());
@@ -69,6 +71,25 @@ TEST(PageJson, FollowsTheSpec)
     EXPECT_EQ(words[1][QStringLiteral("label")].toString(), QStringLiteral("PERSON"));
     EXPECT_EQ(words[1][QStringLiteral("ocr_text")].toString(), QStringLiteral("Srnith"));
     EXPECT_TRUE(words[0][QStringLiteral("ocr_text")].isNull());
+}
+
+TEST(PageJson, TheDocumentSaysItsTypeAndHowItGotIt)
+{
+    PageRecord page;
+    DocumentRecord predicted = doc(QStringLiteral("fax-0007.png"));
+    predicted.type = QStringLiteral("fax");
+    predicted.typeSource = TypeSource::Predicted;
+    predicted.typeConfidence = 0.62;
+    const QJsonObject a = pageToJson(predicted, page, {})[QStringLiteral("document")].toObject();
+    EXPECT_EQ(a[QStringLiteral("type")].toString(), QStringLiteral("fax"));
+    EXPECT_EQ(a[QStringLiteral("type_source")].toString(), QStringLiteral("predicted"));
+    EXPECT_DOUBLE_EQ(a[QStringLiteral("type_confidence")].toDouble(), 0.62);
+
+    DocumentRecord typed = predicted;
+    typed.typeSource = TypeSource::User;
+    const QJsonObject b = pageToJson(typed, page, {})[QStringLiteral("document")].toObject();
+    EXPECT_EQ(b[QStringLiteral("type_source")].toString(), QStringLiteral("user"));
+    EXPECT_TRUE(b[QStringLiteral("type_confidence")].isNull());
 }
 
 TEST(PageJson, EachWordSaysWhichEngineReadItWhetherItIsFlaggedAndTheOtherReadings)
