@@ -171,22 +171,33 @@ TEST_F(WorkerMetricsTest, QueueBusyThreadsAndCountersFollowTheCalls)
         EXPECT_TRUE(e.families.count(family)) << family;
     EXPECT_EQ(e.families["incidoc_worker_recognize_duration_seconds"].type, "histogram");
 
-    // Three pages at once on one thread: one is recognized, the others wait in the queue.
+    // One long page on the worker's one thread; two short ones sent while it runs wait in the queue.
     constexpr int kPages = 3;
     auto s = stub(*server);
     std::vector<pb::RecognizeRequest> pages; // made here: the text renderer (fontconfig) is not thread-safe
-    for (int i = 0; i < kPages; ++i)
-        pages.push_back(page(11 + i, 800));
+    {
+        const QImage full = test::renderTextImage(test::sampleParagraphPages(1, 11)[0].lines, 300);
+        pb::RecognizeRequest r;
+        ASSERT_TRUE(encodeImage(full, 300, ImageEncoding::Png, r.mutable_image()).ok());
+        r.mutable_options()->set_languages("eng");
+        pages.push_back(r);
+    }
+    for (int i = 1; i < kPages; ++i)
+        pages.push_back(page(11 + i, 400));
+    // A connection per call, made before the calls, as several clients would.
+    std::vector<std::unique_ptr<pb::OcrWorker::Stub>> clients;
+    for (int i = 0; i < kPages; ++i) {
+        auto channel = grpc::CreateChannel(server->address().toStdString(), grpc::InsecureChannelCredentials());
+        ASSERT_TRUE(channel->WaitForConnected(std::chrono::system_clock::now() + 60s));
+        clients.push_back(pb::OcrWorker::NewStub(channel));
+    }
     std::vector<std::future<grpc::Status>> calls;
-    for (int i = 0; i < kPages; ++i)
-        calls.push_back(std::async(std::launch::async, [&, i] { return recognize(*s, pages[i]); }));
+    auto send = [&](int i) {
+        calls.push_back(std::async(std::launch::async, [&, i] { return recognize(*clients[i], pages[i]); }));
+    };
     double maxBusy = 0, maxQueued = 0;
     int scrapes = 0;
-    auto allDone = [&] {
-        return std::all_of(calls.begin(), calls.end(),
-                           [](auto& c) { return c.wait_for(0s) == std::future_status::ready; });
-    };
-    while (!allDone()) {
+    auto observe = [&] {
         e = scrape(*server);
         ++scrapes;
         const double busy = value(e, "incidoc_worker_busy_threads");
@@ -196,8 +207,16 @@ TEST_F(WorkerMetricsTest, QueueBusyThreadsAndCountersFollowTheCalls)
         EXPECT_LE(queued, kPages - 1);
         maxBusy = std::max(maxBusy, busy);
         maxQueued = std::max(maxQueued, queued);
-        std::this_thread::sleep_for(40ms); // a scrape a tick: Prometheus scrapes far less often
-    }
+        std::this_thread::sleep_for(50ms); // Prometheus scrapes far less often
+    };
+    auto done = [](std::future<grpc::Status>& c) { return c.wait_for(0s) == std::future_status::ready; };
+    send(0);
+    while (maxBusy < 1 && !done(calls[0]))
+        observe();
+    for (int i = 1; i < kPages; ++i)
+        send(i);
+    while (!std::all_of(calls.begin(), calls.end(), done))
+        observe();
     for (auto& c : calls) {
         const grpc::Status st = c.get();
         EXPECT_TRUE(st.ok()) << st.error_message();
