@@ -3,10 +3,13 @@
 // pages that differ, keeping what a person edited. Real Poppler, real Tesseract and PP-OCR, a real
 // project file.
 #include "core/import/file_registration.h"
+#include "core/isolation/hosted_workplace.h"
 #include "core/ocr/engine_pool.h"
 #include "core/pipeline/pipeline.h"
 #include "core/pipeline/type_profiles.h"
 #include "core/storage/project_store.h"
+
+#include <QFileInfo>
 
 #include <gtest/gtest.h>
 
@@ -14,6 +17,8 @@
 #include "tests/support/pdf_factory.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/temp_project.h"
+#include "tests/support/test_paths.h"
+#include "tests/support/worker_support.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -47,12 +52,15 @@ std::vector<DocumentId> addScans(TempProject& p, int count)
     return ids;
 }
 
-PipelineStats runQueued(TempProject& p, const std::shared_ptr<EnginePool>& pool, const ProcessOptions& process = {})
+PipelineStats runQueued(TempProject& p, const std::shared_ptr<EnginePool>& pool, const ProcessOptions& process = {},
+                        std::shared_ptr<Workplace> workplace = {}, std::optional<RemoteOptions> remote = {})
 {
     PipelineOptions options;
     options.jobs = 2;
     options.engines = pool;
     options.process = process;
+    options.workplace = std::move(workplace);
+    options.remote = std::move(remote);
     auto pipeline = Pipeline::create(p.path(), options);
     EXPECT_TRUE(pipeline.ok()) << (pipeline ? "" : qPrintable(pipeline.error().message));
     if (!pipeline)
@@ -157,20 +165,22 @@ TEST(TypeProfiles, OnlyWhatATypeDecidesIsCompared)
     EXPECT_FALSE(processedDifferently(row, kept, base));
 }
 
-TEST(TypeProfiles, EachDocumentIsProcessedWithItsTypesProfile)
+/// Two documents: a fax (fastSauvola) and an incident report (no profile: the project's choice).
+std::vector<DocumentId> faxAndReport(TempProject& p)
 {
-    TempProject p;
     const auto docs = addScans(p, 2);
+    EXPECT_EQ(docs.size(), 2u);
+    auto store = p.store();
+    EXPECT_TRUE(store->setTypeProfile(QStringLiteral("fax"), fastSauvola()).ok());
+    EXPECT_TRUE(store->setDocumentType(docs[0], QStringLiteral("fax"), TypeSource::User).ok());
+    EXPECT_TRUE(store->setDocumentType(docs[1], QStringLiteral("incident_report"), TypeSource::User).ok());
+    return docs;
+}
+
+/// The fax read fast at 150 dpi with its words below 95 flagged; the report at 300 dpi by two readers.
+void expectEachWithItsProfile(TempProject& p, const std::vector<DocumentId>& docs)
+{
     ASSERT_EQ(docs.size(), 2u);
-    {
-        auto store = p.store();
-        ASSERT_TRUE(store->setTypeProfile(QStringLiteral("fax"), fastSauvola()).ok());
-        ASSERT_TRUE(store->setDocumentType(docs[0], QStringLiteral("fax"), TypeSource::User).ok());
-        ASSERT_TRUE(store->setDocumentType(docs[1], QStringLiteral("incident_report"), TypeSource::User).ok());
-    }
-    const auto pool = twoReaderPool();
-    const PipelineStats stats = runQueued(p, pool);
-    EXPECT_EQ(stats.done, 2);
     auto store = p.store();
 
     const PageRecord fax = onlyPage(*store, docs[0]);
@@ -195,6 +205,39 @@ TEST(TypeProfiles, EachDocumentIsProcessedWithItsTypesProfile)
     EXPECT_TRUE(report.engine.contains(QLatin1String(" + "))) << report.engine; // two readers
     EXPECT_EQ(recordedProfile(*store, docs[1]), kBaseKey);
     EXPECT_TRUE(report.error.isEmpty()) << report.error;
+}
+
+TEST(TypeProfiles, EachDocumentIsProcessedWithItsTypesProfile)
+{
+    TempProject p;
+    const auto docs = faxAndReport(p);
+    EXPECT_EQ(runQueued(p, twoReaderPool()).done, 2);
+    expectEachWithItsProfile(p, docs);
+}
+
+TEST(TypeProfiles, InPageHostsToo)
+{
+    TempProject p;
+    const auto docs = faxAndReport(p);
+    PageHostOptions hosts;
+    hosts.program = builtProgram(QStringLiteral("bin/incidoc-page-host"));
+    ASSERT_TRUE(QFileInfo::exists(hosts.program)) << hosts.program;
+    EXPECT_EQ(runQueued(p, twoReaderPool(), {}, std::make_shared<HostedWorkplace>(hosts)).done, 2);
+    expectEachWithItsProfile(p, docs);
+}
+
+TEST(TypeProfiles, WithOcrWorkersToo)
+{
+    TempProject p;
+    const auto docs = faxAndReport(p);
+    QString error;
+    auto worker = WorkerProcess::start({QStringLiteral("--threads"), QStringLiteral("2")}, &error);
+    ASSERT_TRUE(worker) << error;
+    RemoteOptions remote;
+    remote.workers = worker->address();
+    EXPECT_EQ(runQueued(p, twoReaderPool(), {}, {}, remote).done, 2);
+    expectEachWithItsProfile(p, docs);
+    EXPECT_TRUE(worker->log().contains(QLatin1String("doc "))) << worker->log(); // the worker read them
 }
 
 TEST(TypeProfiles, ChangingATypeProcessesAgainOnlyWhatDiffersAndKeepsEdits)
