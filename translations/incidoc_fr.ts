@@ -504,6 +504,10 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
         <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
         <translation>%1 entités et %2 liens proposés sur %3 page(s) ; acceptez-les ou rejetez-les dans l’application</translation>
     </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
@@ -2569,6 +2573,17 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>
             <numerusform>; %n fichier d’annotations refusé (%1), son image est lue par l’OCR</numerusform>
             <numerusform>; %n fichiers d’annotations refusés (%1), leurs images sont lues par l’OCR</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages cannot be processed again: %1</source>
+        <translation>Les pages ne peuvent pas être traitées à nouveau&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) will be processed again with their document type&apos;s profile.</source>
+        <translation>
+            <numerusform>%n page sera traitée à nouveau avec le profil de son type de document.</numerusform>
+            <numerusform>%n pages seront traitées à nouveau avec le profil de leur type de document.</numerusform>
         </translation>
     </message>
 </context>
