@@ -188,21 +188,22 @@ struct Pipeline::Impl {
         held.clear();
     }
 
-    /// The options `job` runs with: its document type's profile over the run's (a one-off: its own).
+    /// The options `job` runs with: its document type's profile over the run's, or over a one-off's (whose
+    /// languages stay, and whose DPI wins when it is not the run's: chosen for that page).
     PageProcessing processingFor(const PageJob& job, const std::shared_ptr<const ProcessOptions>& oneOff)
     {
-        if (oneOff)
-            return {*oneOff, processingKey(*oneOff), {}};
+        const ProcessOptions& base = oneOff ? *oneOff : options.process;
         std::lock_guard guard(profilesMutex);
         auto rows = profiles->pageProfiles(ProfileScope::ofPage(job.pageId));
         if (!rows || rows->empty()) // not readable: the run's options, as without types
-            return {options.process, processingKey(options.process), {}};
+            return {base, processingKey(base), {}};
         const PageProfileRow& row = rows->front();
         if (row.type.isEmpty() && row.processedWith.isEmpty())
-            return {options.process, processingKey(options.process), {}};
+            return {base, processingKey(base), {}};
         if (!engineInfos)
             engineInfos = options.engines ? options.engines->engines() : EnginePool().engines();
-        return pageProcessing(row, options.process, *engineInfos);
+        const int chosenDpi = oneOff && oneOff->render.dpi != options.process.render.dpi ? oneOff->render.dpi : 0;
+        return pageProcessing(row, base, *engineInfos, chosenDpi);
     }
 
     void run(const PageJob& job, const std::shared_ptr<const ProcessOptions>& oneOff)

@@ -128,7 +128,7 @@ PageProcessing applyTypeProfile(const ProcessOptions& base, const TypeProfile& p
 }
 
 PageProcessing pageProcessing(const PageProfileRow& row, const ProcessOptions& base,
-                              const std::vector<EngineInfo>& engines)
+                              const std::vector<EngineInfo>& engines, int chosenDpi)
 {
     TypeProfile profile;
     QStringList notes;
@@ -151,6 +151,11 @@ PageProcessing pageProcessing(const PageProfileRow& row, const ProcessOptions& b
         && out.options.render.dpi != row.dpi) {
         out.options.render.dpi = row.dpi;
         applied.dpi = row.dpi;
+        out.key = processingKey(out.options, applied);
+    }
+    if (chosenDpi > 0 && out.options.render.dpi != chosenDpi) {
+        out.options.render.dpi = chosenDpi;
+        applied.dpi = chosenDpi; // decided for the page, as a type decides: compared when the type changes
         out.key = processingKey(out.options, applied);
     }
     return out;

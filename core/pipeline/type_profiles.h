@@ -44,9 +44,10 @@ QString processingKey(const ProcessOptions& options, const TypeProfile& fromType
 /// profile over them. No type, a type the project lacks, or an empty profile: `base` exactly. A stored
 /// profile that does not read: `base`, with a note naming the type and the reason. A PDF page with
 /// words a person edited or drew keeps its DPI when a profile (now, or at its last processing) would
-/// change it: those words are in its pixel grid.
+/// change it: those words are in its pixel grid. `chosenDpi` (0: none): a DPI someone chose for this one
+/// page (a re-read with settings), which wins over the profile's.
 PageProcessing pageProcessing(const PageProfileRow& row, const ProcessOptions& base,
-                              const std::vector<EngineInfo>& engines);
+                              const std::vector<EngineInfo>& engines, int chosenDpi = 0);
 
 /// Whether `row`'s page was last processed otherwise than `now` asks. Compares the values a type's
 /// profile decided, now or last time (a change of the project's own settings processes nothing again);

@@ -27,11 +27,11 @@ CLI=$BUILD/bin/incidoc-cli
 SCORE=tests/bench/bench_readers_score.py
 . tests/bench/bench_lib.sh
 need sqlite3
-PROFILES=${BENCH_PROFILES:-'fast={"profile":"fast"} accurate={"profile":"accurate"} fast-sauvola={"profile":"fast","binarize":"sauvola"} accurate-review90={"profile":"accurate","review_threshold":90}'}
+PROFILES=${BENCH_PROFILES:-'fast={"profile":"fast"} fast-review80={"profile":"fast","review_threshold":80} fast-sauvola={"profile":"fast","binarize":"sauvola"} accurate={"profile":"accurate"} accurate-review90={"profile":"accurate","review_threshold":90}'}
 
 work=$(mktemp -d /tmp/bench_profiles.XXXXXX)
 if [ -n "${BENCH_KEEP:-}" ]; then echo "work directory: $work" >&2; else trap 'rm -rf "$work"' EXIT; fi
-find "$FUNSD/images" -maxdepth 1 -name "*.png" | sort | head -n "$FORMS" >"$work/forms"
+find "$FUNSD/images" -maxdepth 1 -name "*.png" | sort | awk -v n="$FORMS" 'NR <= n' >"$work/forms"
 n=$(wc -l <"$work/forms")
 
 # run NAME JSON OUT: a new project with the forms registered, every document of type `other` with profile
@@ -85,7 +85,7 @@ print("%.1f %%" % (100.0 * flagged / total) if total else "–")
 EOF
 }
 
-echo "# Processing profiles side by side — $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(git rev-parse --short HEAD 2>/dev/null)"
+echo "# Processing profiles side by side — $(date -u +%Y-%m-%dT%H:%MZ), $(getconf _NPROCESSORS_ONLN) cores, $(git rev-parse --short HEAD 2>/dev/null)"
 echo
 echo "$n FUNSD training forms (first $n by name), one document each, every document of one type whose profile is"
 echo "the row's; \`incidoc-cli ocr --jobs $JOBS\`, OMP_THREAD_LIMIT=1; median of $ROUNDS alternating rounds."
@@ -96,7 +96,7 @@ for spec in $PROFILES; do
   name=${spec%%=*}
   wall=$(cut -d' ' -f1 "$work/t_$name" | median)
   cpu=$(cut -d' ' -f2 "$work/t_$name" | median)
-  line=$(grep -F "| $name |" "$work/score.md" | head -1)
+  line=$(grep -F -m1 "| $name |" "$work/score.md" || true)
   sf=$(awk -F'|' '{gsub(/[ *]/, "", $5); print $5}' <<<"$line")
   tf=$(awk -F'|' '{gsub(/[ *]/, "", $8); print $8}' <<<"$line")
   echo "| $name \`${spec#*=}\` | $(rate "$n" "$wall") | $(ratio "$cpu" "$n") | **$sf** | **$tf** | $(flagged "$work/out_$name") |"

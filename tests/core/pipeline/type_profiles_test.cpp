@@ -240,6 +240,34 @@ TEST(TypeProfiles, WithOcrWorkersToo)
     EXPECT_TRUE(worker->log().contains(QLatin1String("doc "))) << worker->log(); // the worker read them
 }
 
+TEST(TypeProfiles, APageReadAgainWithItsOwnSettingsKeepsItsTypesEngines)
+{
+    TempProject p;
+    const auto docs = faxAndReport(p);
+    const auto pool = twoReaderPool();
+    PipelineOptions options;
+    options.engines = pool;
+    auto pipeline = Pipeline::create(p.path(), options);
+    ASSERT_TRUE(pipeline.ok());
+    const auto jobs = *p.store()->jobs(PageStatus::Queued);
+    ASSERT_EQ(jobs.size(), 2u);
+    // The fax's page read alone at 200 dpi (someone chose it for this page): the type's engines,
+    // binarization and threshold, the chosen DPI.
+    ProcessOptions chosen;
+    chosen.render.dpi = 200;
+    (*pipeline)->runAlone(jobs[0], chosen);
+    EXPECT_EQ((*pipeline)->wait().done, 1);
+    pipeline->reset();
+    auto store = p.store();
+    const PageRecord page = onlyPage(*store, docs[0]);
+    EXPECT_EQ(page.dpi, 200);
+    EXPECT_FALSE(page.engine.contains(QLatin1String(" + "))) << page.engine;
+    EXPECT_EQ(recordedProfile(*store, docs[0]),
+              QStringLiteral("engines=tesseract*;profile=fast*;dpi=200*;binarize=sauvola*;review=95*"));
+    for (const WordRecord& w : *store->words(page.id))
+        EXPECT_EQ(w.flagged, w.confidence.value_or(0) < 95.0);
+}
+
 TEST(TypeProfiles, ChangingATypeProcessesAgainOnlyWhatDiffersAndKeepsEdits)
 {
     TempProject p;
