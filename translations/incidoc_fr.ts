@@ -664,6 +664,10 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
             <numerusform>%n documents attendent leur première page</numerusform>
         </translation>
     </message>
+    <message>
+        <source>note: %1</source>
+        <translation>remarque&#xa0;: %1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
@@ -2910,6 +2914,17 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>
             <numerusform>; %n fichier d’annotations refusé (%1), son image est lue par l’OCR</numerusform>
             <numerusform>; %n fichiers d’annotations refusés (%1), leurs images sont lues par l’OCR</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages cannot be processed again: %1</source>
+        <translation>Les pages ne peuvent pas être traitées à nouveau&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) will be processed again with their document type&apos;s profile.</source>
+        <translation>
+            <numerusform>%n page sera traitée à nouveau avec le profil de son type de document.</numerusform>
+            <numerusform>%n pages seront traitées à nouveau avec le profil de leur type de document.</numerusform>
         </translation>
     </message>
 </context>

@@ -659,6 +659,10 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
             <numerusform>%n 个文档在等待其第一页</numerusform>
         </translation>
     </message>
+    <message>
+        <source>note: %1</source>
+        <translation>注意：%1</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
@@ -2878,6 +2882,16 @@ Open it read-only?</source>
         <source>; %n annotation file(s) refused (%1), their images are read by OCR</source>
         <translation>
             <numerusform>；%n 个标注文件被拒绝（%1），其图像将由 OCR 读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pages cannot be processed again: %1</source>
+        <translation>无法重新处理页面：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) will be processed again with their document type&apos;s profile.</source>
+        <translation>
+            <numerusform>将按文档类型的处理配置重新处理 %n 个页面。</numerusform>
         </translation>
     </message>
 </context>

@@ -3,6 +3,7 @@
 #include "app/cli/commands.h"
 #include "app/cli/progress_bar.h"
 #include "core/ocr/engine_pool.h"
+#include "core/pipeline/type_profiles.h"
 #include "core/storage/project_store.h"
 
 #include <QThread>
@@ -125,6 +126,20 @@ Result<ResolvedEngines> chooseEngines(const CliOptions& o)
     return resolved;
 }
 
+Result<int> requeueForTypeChange(const CliOptions& o, ProjectStore& store, const ProfileScope& scope)
+{
+    auto kept = readEngineChoice(store);
+    if (!kept)
+        return kept.error();
+    ProcessOptions base = o.pipeline.process;
+    const std::vector<EngineInfo> engines = EnginePool().engines();
+    if (auto resolved = resolveEngines(*kept, false, engines)) {
+        base.engines = resolved->engines;
+        base.profile = resolved->profile;
+    }
+    return requeueForProfiles(store, base, engines, scope);
+}
+
 RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt)
 {
     RunResult r;
@@ -144,6 +159,15 @@ RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& w
     pipelineOptions.process.engines = engines->engines;
     pipelineOptions.process.profile = engines->profile;
     pipelineOptions.workplace = workplace;
+    // Types whose profile cannot be applied as stored: said once here (each page's note says it too).
+    if (auto store = ProjectStore::open(o.project)) {
+        if (auto typeNotes = typeProfileNotes(**store, pipelineOptions.process, EnginePool().engines())) {
+            r.notes << *typeNotes;
+            if (!o.quiet && !o.json)
+                for (const QString& note : *typeNotes)
+                    err(Cli::tr("note: %1").arg(note));
+        }
+    }
     if (!o.remote.workers.isEmpty())
         if (Status connected = connectWorkers(o, pipelineOptions, r); !connected)
             return failedRun(connected.error());

@@ -6,6 +6,7 @@
 #include "core/pipeline/engine_choice.h"
 #include "core/pipeline/pipeline.h"
 #include "core/remote/remote_engine.h"
+#include "core/storage/project_store.h"
 #include "core/util/cancel_token.h"
 
 #include <QJsonArray>
@@ -36,7 +37,15 @@ struct RunResult {
 /// the project cannot be opened or written, an engine --engine named cannot run.
 Result<ResolvedEngines> chooseEngines(const CliOptions& o);
 
+/// After a document's type or a type's profile changed (`type`, `types profile`): the done pages of
+/// `scope` whose options now differ go back to the queue (requeueForProfiles, with the project's engine
+/// choice and these options), for `incidoc-cli ocr` to process; words a person edited or drew are kept.
+/// Returns how many.
+Result<int> requeueForTypeChange(const CliOptions& o, ProjectStore& store, const ProfileScope& scope);
+
 /// Runs the pipeline over every queued page of the project in `workplace`, with a progress bar and Ctrl-C.
+/// Pages of typed documents are processed with their type's profile; a type whose profile cannot be
+/// applied as stored is noted (stderr unless -q, and `notes` in --json).
 RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 
 /// Prints the run's summary (unless --json or -q), adds it to `json`, and returns the exit status.

@@ -76,7 +76,7 @@ QDataStream& operator<<(QDataStream& s, const ProcessOptions& o)
 {
     return s << o.render << o.languages << qint32(o.binarize.method) << qint32(o.binarize.blockSize) << o.binarize.c
              << o.binarize.sauvolaK << o.ocrReadsBinarized << o.normalizeTextSize << qint32(o.ocrDeadlineMs)
-             << o.engines << o.profile;
+             << o.engines << o.profile << o.reviewThreshold.has_value() << o.reviewThreshold.value_or(0.f);
 }
 
 QDataStream& operator>>(QDataStream& s, ProcessOptions& o)
@@ -84,6 +84,10 @@ QDataStream& operator>>(QDataStream& s, ProcessOptions& o)
     qint32 method = 0, block = 0, deadline = 0;
     s >> o.render >> o.languages >> method >> block >> o.binarize.c >> o.binarize.sauvolaK >> o.ocrReadsBinarized
         >> o.normalizeTextSize >> deadline >> o.engines >> o.profile;
+    bool hasThreshold = false;
+    float threshold = 0;
+    s >> hasThreshold >> threshold;
+    o.reviewThreshold = hasThreshold ? std::optional<float>(threshold) : std::nullopt;
     o.binarize.method = static_cast<BinarizeMethod>(method);
     o.binarize.blockSize = block;
     o.ocrDeadlineMs = deadline;

@@ -132,6 +132,9 @@ struct PageOutcome {
     PageTimings timings;
     WordSource source = WordSource::Ocr; ///< Ocr or TextLayer
     RecognizedPage result;               ///< empty for blank and failed pages
+    /// What the page was processed with (processingKey(), core/pipeline/type_profiles.h), kept in
+    /// pages.profile when it is done; empty: not recorded.
+    QString profile;
 };
 
 } // namespace incidoc

@@ -179,6 +179,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
         if (word.engine.isEmpty())
             word.engine = firstFamily;
     // Two readers: the second re-reads every word on the same image.
+    bool readTwiceDone = false;
     if (!plan.second.isEmpty() && firstFamily == QLatin1String("tesseract")) {
         auto second = engineFor(plan.second);
         if (!second) {
@@ -187,7 +188,10 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
             notes << QStringLiteral("%1 unavailable (%2): read by Tesseract alone")
                          .arg(plan.second, second.error().message);
         } else {
-            Status twice = readTwice(*recognized, ocrInput, **second, plan.second, TwoReaderOptions{}, cancel);
+            TwoReaderOptions two;
+            if (options.reviewThreshold)
+                two.flagBelow = *options.reviewThreshold;
+            Status twice = readTwice(*recognized, ocrInput, **second, plan.second, two, cancel);
             if (!twice.ok()) {
                 if (twice.error().isCancelled())
                     return twice.error();
@@ -195,9 +199,14 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
                              .arg(plan.second, twice.error().message);
             } else {
                 out.engine += QStringLiteral(" + ") + (*second)->description();
+                readTwiceDone = true;
             }
         }
     }
+    // Read once, with a review threshold (a document type's profile): the words below it are flagged.
+    if (!readTwiceDone && options.reviewThreshold)
+        for (RecognizedWord& word : recognized->words)
+            word.flagged = word.confidence < *options.reviewThreshold;
     out.error = notes.join(QStringLiteral("; "));
     out.timings.ocrMs = elapsedMs(step);
     out.result = std::move(recognized).value();

@@ -9,6 +9,7 @@
 #include "core/util/cancel_token.h"
 
 #include <functional>
+#include <optional>
 
 namespace incidoc {
 
@@ -28,6 +29,10 @@ struct ProcessOptions {
     QString engines;
     /// "fast" (Tesseract alone) or "accurate" (two readers); the default for scanned pages is accurate.
     QString profile = QStringLiteral("accurate");
+    /// Words read below this confidence (0-100) are flagged for review: on a page Tesseract reads alone
+    /// (which flags none otherwise), and as the two readers' TwoReaderOptions::flagBelow. Unset: the
+    /// engines' own rule. Set by a document type's profile (type_profiles.h).
+    std::optional<float> reviewThreshold;
 };
 
 /// Where a page is, for those who give each phase its own time budget (the page host pool). Render: everything Poppler

@@ -1,5 +1,6 @@
 #include "core/pipeline/pipeline.h"
 
+#include "core/pipeline/type_profiles.h"
 #include "core/storage/page_writer.h"
 #include "core/storage/project_store.h"
 
@@ -70,6 +71,11 @@ struct Pipeline::Impl {
     QString projectPath;
     std::unique_ptr<QLockFile> lock;
     std::unique_ptr<PageWriter> writer;
+    /// Reads each page's document type and its profile as the page starts (type_profiles.h), so a type
+    /// set or changed during the run counts from the next page on. Guarded by profilesMutex.
+    std::unique_ptr<ProjectStore> profiles;
+    std::optional<std::vector<EngineInfo>> engineInfos; // what type profiles are resolved against; on first use
+    std::mutex profilesMutex;
     ThreadExitWait threadExit; // must stay declared before pool
     QThreadPool pool;
     CancelToken cancel;
@@ -140,7 +146,7 @@ struct Pipeline::Impl {
     {
         for (const auto& s : start) {
             writer->markProcessing(s.job.pageId);
-            pool.start([this, s] { run(s.job, s.options ? *s.options : options.process); });
+            pool.start([this, s] { run(s.job, s.options); });
         }
     }
 
@@ -182,7 +188,25 @@ struct Pipeline::Impl {
         held.clear();
     }
 
-    void run(const PageJob& job, const ProcessOptions& process)
+    /// The options `job` runs with: its document type's profile over the run's, or over a one-off's (whose
+    /// languages stay, and whose DPI wins when it is not the run's: chosen for that page).
+    PageProcessing processingFor(const PageJob& job, const std::shared_ptr<const ProcessOptions>& oneOff)
+    {
+        const ProcessOptions& base = oneOff ? *oneOff : options.process;
+        std::lock_guard guard(profilesMutex);
+        auto rows = profiles->pageProfiles(ProfileScope::ofPage(job.pageId));
+        if (!rows || rows->empty()) // not readable: the run's options, as without types
+            return {base, processingKey(base), {}};
+        const PageProfileRow& row = rows->front();
+        if (row.type.isEmpty() && row.processedWith.isEmpty())
+            return {base, processingKey(base), {}};
+        if (!engineInfos)
+            engineInfos = options.engines ? options.engines->engines() : EnginePool().engines();
+        const int chosenDpi = oneOff && oneOff->render.dpi != options.process.render.dpi ? oneOff->render.dpi : 0;
+        return pageProcessing(row, base, *engineInfos, chosenDpi);
+    }
+
+    void run(const PageJob& job, const std::shared_ptr<const ProcessOptions>& oneOff)
     {
         // A pool thread only ever runs this pipeline's pages (the pool is ours), so one guard per thread.
         thread_local ThreadExitGuard exitGuard(threadExit.latch);
@@ -191,10 +215,20 @@ struct Pipeline::Impl {
         PhaseFn phase;
         if (options.onPagePhase)
             phase = [this, &job](PagePhase p) { options.onPagePhase(job, p); };
-        auto outcome =
-            options.workplace->process(job, process, cancel, options.remote ? &*options.remote : nullptr, phase);
+        const PageProcessing processing = processingFor(job, oneOff);
+        auto outcome = options.workplace->process(job, processing.options, cancel,
+                                                  options.remote ? &*options.remote : nullptr, phase);
         if (options.onPageInFlight)
             options.onPageInFlight(job, false);
+        if (outcome) {
+            outcome->profile = processing.key;
+            if (outcome->status == PageStatus::Done && !processing.notes.isEmpty()) {
+                QStringList notes = processing.notes; // why the type's profile was not applied as stored
+                if (!outcome->error.isEmpty())
+                    notes.prepend(outcome->error);
+                outcome->error = notes.join(QStringLiteral("; "));
+            }
+        }
 
         if (outcome) {
             {
@@ -351,6 +385,7 @@ Result<std::unique_ptr<Pipeline>> Pipeline::create(const QString& projectPath, P
         auto recovered = (*store)->recoverInterrupted();
         if (!recovered)
             return recovered.error();
+        impl->profiles = std::move(store).value();
     }
 
     Impl* raw = impl.get();

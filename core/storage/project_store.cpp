@@ -595,6 +595,10 @@ void ProjectStore::Impl::storeOutcomeTx(const PageOutcome& o, const QString& now
             ErrorCode::InvalidInput,
             QStringLiteral("page %1: an outcome must be done or failed, not %2").arg(o.pageId).arg(toString(o.status)));
     storePageFacts(o, now);
+    if (!o.profile.isEmpty() && version >= 5) { // what it was processed with (type profiles)
+        Query q(db, "UPDATE pages SET profile = ?2 WHERE id = ?1");
+        q.bind(1, o.pageId).bind(2, o.profile).run();
+    }
     mergeWordsTx(o);
 }
 

@@ -87,6 +87,35 @@ struct ReviewQueueRule {
     bool alsoFlagged = false;
 };
 
+// --- what each page was processed with (type profiles, schema 5): values for the block of the same name
+
+/// One page with what decides how it is processed now (its document's type and that type's stored
+/// profile) and what it was processed with last (core/pipeline/type_profiles.h reads these).
+struct PageProfileRow {
+    PageId page = 0;
+    DocumentId document = 0;
+    DocumentKind documentKind = DocumentKind::Pdf;
+    PageStatus status = PageStatus::Queued;
+    PageKind kind = PageKind::Unknown;
+    int dpi = 0;                 ///< the page's stored DPI (0: not rendered yet)
+    QString type;                ///< its document's type; empty: none
+    QString profileJson;         ///< that type's profile as stored; "{}" for no type or a type the project lacks
+    QString processedWith;       ///< pages.profile; empty: not recorded (processed with the project's choice)
+    bool hasPersonWords = false; ///< words a person edited or drew (they stay in the page's pixel grid)
+};
+
+/// Which pages ProjectStore::pageProfiles lists: one page, a document's, those of a type's documents;
+/// nothing set: every page of an imported document.
+struct ProfileScope {
+    PageId page = 0;
+    DocumentId document = 0;
+    std::optional<QString> type;
+
+    static ProfileScope ofPage(PageId id) { return {id, 0, std::nullopt}; }
+    static ProfileScope ofDocument(DocumentId id) { return {0, id, std::nullopt}; }
+    static ProfileScope ofType(const QString& name) { return {0, 0, name}; }
+};
+
 class ProjectStore {
 public:
     /// 2: documents and pages store the kind of their failure (FailureKind). A file of schema 1 opened
@@ -318,6 +347,18 @@ public:
     /// Keeps what was measured on a document's first page image (JSON text), replacing an older one.
     /// Errors: NotFound (the document), Storage.
     Status setDocumentImageFeatures(DocumentId document, int version, const QString& json);
+
+    // --- what each page was processed with (type profiles, schema 5) -------------------------------
+    /// The pages of `scope` in document and page order, with their type's stored profile and what they
+    /// were processed with last (pages.profile, written by storeOutcomes from PageOutcome::profile). An
+    /// older read-only file: no type, nothing recorded.
+    Result<std::vector<PageProfileRow>> pageProfiles(const ProfileScope& scope = {});
+    /// done pages -> queued (processed again; their words stay until then, and words a person edited or
+    /// drew stay for good: storeOutcomes). Other pages are left as they are. Returns how many.
+    Result<int> requeuePages(const std::vector<PageId>& pages);
+    /// Each type's profile as stored (name, JSON text) in the types' order, also one that does not read
+    /// (documentTypes() reads those as empty): to say which cannot be applied.
+    Result<std::vector<std::pair<QString, QString>>> storedTypeProfiles();
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.

@@ -47,3 +47,10 @@ CREATE TABLE watched_files (
     error       TEXT
 );
 CREATE INDEX watched_files_state ON watched_files(state);
+
+-- What each page was last processed with: the run's options with its document type's profile applied,
+-- as a canonical string (processingKey() in core/pipeline/type_profiles.h, e.g.
+-- "engines=tesseract;profile=fast;dpi=150*;binarize=sauvola*;review=95*", '*' after what the type set).
+-- NULL: processed before profiles were recorded (with the project's own choice). Changing a document's
+-- type or a type's profile processes again the pages whose options now differ (requeueForProfiles).
+ALTER TABLE pages ADD COLUMN profile TEXT;

@@ -1,6 +1,8 @@
 #include "ui/controllers/pipeline_controller.h"
 
 #include "core/import/annotation_layer.h"
+#include "core/ocr/engine_pool.h"
+#include "core/pipeline/type_profiles.h"
 #include "core/storage/project_store.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
@@ -512,6 +514,27 @@ void PipelineController::startOneOff()
     setState(State::Running);
     m_pipeline->runAlone(m_oneOff->job, m_oneOff->options);
     enqueueWaiting(); // held back in the pipeline until the one-off is in
+}
+
+int PipelineController::reprocessForProfiles(const ProfileScope& scope)
+{
+    if (m_session->isReadOnly())
+        return 0;
+    auto requeued = requeueForProfiles(m_session->store(), m_options.process, EnginePool().engines(), scope);
+    if (!requeued) {
+        Q_EMIT errorOccurred(tr("Pages cannot be processed again: %1").arg(requeued.error().message));
+        return 0;
+    }
+    if (*requeued == 0)
+        return 0;
+    m_session->notifyDocumentsChanged();
+    Q_EMIT statusMessage(
+        tr("%n page(s) will be processed again with their document type's profile.", nullptr, *requeued));
+    if (state() == State::Paused)
+        return *requeued; // resume() takes what is queued in the project
+    if (auto jobs = m_session->store().jobs(PageStatus::Queued); jobs && !jobs->empty())
+        enqueue(*jobs);
+    return *requeued;
 }
 
 void PipelineController::retryFailed(DocumentId document)

@@ -11,6 +11,7 @@
 #include "core/import/file_registration.h"
 #include "core/pipeline/pipeline.h"
 #include "core/remote/remote_engine.h"
+#include "core/storage/project_store.h"
 #include "core/util/job_tracker.h"
 
 #include <QElapsedTimer>
@@ -65,6 +66,11 @@ public:
     /// with the usual options. A page that has words a person edited or drew keeps its DPI (those words
     /// are in its pixel grid). Words a person edited are kept by the store.
     void reprocessPage(PageId page, const QString& languages, int dpi);
+    /// After a document's type or a type's profile changed (ProjectStore::setDocumentType, setTypeProfile):
+    /// the done pages of `scope` whose options now differ are processed again with their type's profile
+    /// (requeueForProfiles with the current options), words a person edited or drew kept. Paused: they
+    /// wait, queued, for resume(). Returns how many pages go again.
+    int reprocessForProfiles(const ProfileScope& scope);
     /// A document that failed to import is imported again; its failed pages are processed again.
     void retryFailed(DocumentId document);
 

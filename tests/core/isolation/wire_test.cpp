@@ -43,3 +43,39 @@ TEST(Wire, ProcessOptionsCarryTheEnginesAndTheProfile)
     EXPECT_TRUE(back.engines.isEmpty());
     EXPECT_EQ(back.profile, QStringLiteral("accurate"));
 }
+
+TEST(Wire, ProcessOptionsCarryADocumentTypesProfile)
+{
+    // What a type's profile changes reaches the page host: DPI, what Tesseract reads, the review threshold.
+    ProcessOptions sent;
+    sent.render.dpi = 150;
+    sent.binarize.method = BinarizeMethod::Sauvola;
+    sent.ocrReadsBinarized = true;
+    sent.reviewThreshold = 95.f;
+    QByteArray bytes;
+    {
+        QDataStream out(&bytes, QIODevice::WriteOnly);
+        out << sent;
+    }
+    ProcessOptions received;
+    QDataStream in(bytes);
+    in >> received;
+    EXPECT_EQ(in.status(), QDataStream::Ok);
+    EXPECT_TRUE(in.atEnd());
+    EXPECT_EQ(received.render.dpi, 150);
+    EXPECT_EQ(received.binarize.method, BinarizeMethod::Sauvola);
+    EXPECT_TRUE(received.ocrReadsBinarized);
+    EXPECT_EQ(received.reviewThreshold.value_or(0), 95.f);
+
+    ProcessOptions unset; // no threshold stays none
+    QByteArray again;
+    {
+        QDataStream out(&again, QIODevice::WriteOnly);
+        out << unset;
+    }
+    ProcessOptions back;
+    back.reviewThreshold = 10.f;
+    QDataStream in2(again);
+    in2 >> back;
+    EXPECT_FALSE(back.reviewThreshold.has_value());
+}

@@ -1,6 +1,7 @@
 // PipelineController on real files through the real core: import in the background, pages reported
 // (and readable from the session) as they are committed, pause keeps the rest queued, resume finishes
-// them, re-OCR of a page keeps a word a person edited; and the same through the main window.
+// them, re-OCR of a page keeps a word a person edited, a document given a type is processed again with
+// its type's profile; and the same through the main window.
 #include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
@@ -206,6 +207,41 @@ TEST(PipelineControllerTest, ReOcrWithSettingsReadsThePageAloneAtItsOwnDpi)
             EXPECT_EQ(p.dpi, 200) << p.number;
         }
     }
+}
+
+TEST(PipelineControllerTest, ADocumentGivenATypeIsProcessedAgainWithItsProfile)
+{
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("scan.pdf"));
+    ASSERT_TRUE(test::writeScannedPdf(pdf, pages(2), 200));
+    auto s = ProjectSession::open(dir.filePath(QStringLiteral("p.incidoc")));
+    ASSERT_TRUE(s.ok());
+    auto session = std::move(s).value();
+    PipelineController controller(session.get(), incidoc::makeLocalWorkplace());
+    controller.setOptions(twoJobs());
+    QSignalSpy processed(&controller, &PipelineController::pageProcessed);
+    controller.importPaths({pdf});
+    ASSERT_TRUE(QTest::qWaitFor([&] { return processed.count() == 2; }, 120000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.state() == PipelineController::State::Idle; }, 10000));
+    const DocumentId doc = session->documents().front().id;
+    // No type yet, or a type without a profile: nothing to do again.
+    EXPECT_EQ(controller.reprocessForProfiles(ProfileScope::ofDocument(doc)), 0);
+
+    TypeProfile fast;
+    fast.profile = QStringLiteral("fast");
+    fast.dpi = 150;
+    ASSERT_TRUE(session->store().setTypeProfile(QStringLiteral("fax"), fast).ok());
+    ASSERT_TRUE(session->store().setDocumentType(doc, QStringLiteral("fax"), TypeSource::User).ok());
+    EXPECT_EQ(controller.reprocessForProfiles(ProfileScope::ofDocument(doc)), 2);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return processed.count() == 4; }, 120000));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return controller.state() == PipelineController::State::Idle; }, 10000));
+    for (const auto& p : session->pages(doc)) {
+        EXPECT_EQ(p.status, PageStatus::Done) << p.number;
+        EXPECT_EQ(p.dpi, 150) << p.number;
+        EXPECT_FALSE(p.engine.contains(QLatin1String(" + "))) << p.engine.toStdString();
+        EXPECT_FALSE(session->words(p.id).empty());
+    }
+    EXPECT_EQ(controller.reprocessForProfiles(ProfileScope::ofType(QStringLiteral("fax"))), 0);
 }
 
 TEST(PipelineControllerTest, MainWindowImportShowsTheFirstPageWithItsBoxes)
