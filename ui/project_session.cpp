@@ -789,6 +789,11 @@ void ProjectSession::notifyDocumentsChanged()
     Q_EMIT documentsChanged();
 }
 
+void ProjectSession::notifyTypeProfilesChanged(const ProfileScope& scope)
+{
+    Q_EMIT typeProfilesChanged(scope);
+}
+
 // ---- documents ------------------------------------------------------------------------------------------
 
 bool ProjectSession::isFailedDocument(DocumentId document)

@@ -8,6 +8,7 @@
 
 #include "core/model/forms.h"
 #include "core/model/records.h"
+#include "core/storage/project_store.h"
 #include "core/util/result.h"
 
 #include <QList>
@@ -179,6 +180,9 @@ public:
     // --- from the pipeline (PipelineController calls these on the GUI thread) -----------------------
     void notifyPageProcessed(DocumentId document, PageId page);
     void notifyDocumentsChanged();
+    /// A document's type or a type's profile changed (`scope`): the pages whose processing options now
+    /// differ are processed again (the main window hands this to its PipelineController).
+    void notifyTypeProfilesChanged(const incidoc::ProfileScope& scope);
 
     // --- documents --------------------------------------------------------------------------------
     /// Whether a document failed as a whole: its file could not be imported, or every one of its pages
@@ -190,9 +194,10 @@ public:
     bool removeDocument(DocumentId document);
 
 Q_SIGNALS:
-    void wordsChanged(incidoc::PageId page); ///< words of a page were added, changed or removed
-    void pageChanged(incidoc::PageId page);  ///< a page's status, kind, review or geometry
-    void documentsChanged();                 ///< documents added or their status changed
+    void wordsChanged(incidoc::PageId page);                      ///< words of a page were added, changed or removed
+    void pageChanged(incidoc::PageId page);                       ///< a page's status, kind, review or geometry
+    void documentsChanged();                                      ///< documents added or their status changed
+    void typeProfilesChanged(const incidoc::ProfileScope& scope); ///< see notifyTypeProfilesChanged
     void labelsChanged();
     void formChanged(incidoc::PageId page);     ///< entities or links of a page were added, changed or removed
     void errorOccurred(const QString& message); ///< a write failed: show it; nothing was half written

@@ -3,6 +3,7 @@
 // of the types of documents nobody typed yet, learned from those a person did (core/doctype).
 
 #include "app/cli/commands.h"
+#include "app/cli/process_queued.h"
 #include "core/doctype/classify_documents.h"
 #include "core/storage/project_store.h"
 
@@ -118,6 +119,26 @@ int listTypes(const CliOptions& o, ProjectStore& store)
     return kExitOk;
 }
 
+/// After a type change: the done pages of `scope` whose options now differ go back to the queue; says
+/// how to process them. Returns how many (0 when the requeue failed: said on stderr).
+int requeueChanged(const CliOptions& o, ProjectStore& store, const ProfileScope& scope)
+{
+    auto requeued = requeueForTypeChange(o, store, scope);
+    if (!requeued) {
+        err(Cli::tr("error: %1").arg(requeued.error().message));
+        return 0;
+    }
+    return *requeued;
+}
+
+void sayRequeued(const CliOptions& o, int pages)
+{
+    if (pages > 0 && !o.json && !o.quiet)
+        out(Cli::tr("%n page(s) will be read again with their type's profile: incidoc-cli ocr -p %1 reads them",
+                    nullptr, pages)
+                .arg(o.project));
+}
+
 /// `types profile NAME`: the given settings over the type's current profile, checked by the rules of
 /// typeProfileFromJson (a DPI outside 50..1200 is refused there).
 Status changeProfile(const CliOptions& o, ProjectStore& store, const QString& name)
@@ -147,6 +168,7 @@ Status changeProfile(const CliOptions& o, ProjectStore& store, const QString& na
         return s;
     if (!o.json && !o.quiet)
         out(Cli::tr("%1: profile %2").arg(name, profileText(*profile)));
+    sayRequeued(o, requeueChanged(o, store, ProfileScope::ofType(name)));
     return okStatus();
 }
 
@@ -162,6 +184,7 @@ int changeDocuments(const CliOptions& o, ProjectStore& store)
         return kExitUsage;
     }
     QJsonArray changed, refused;
+    int requeued = 0;
     for (const QString& name : names) {
         const DocumentId id = findDocument(*documents, name);
         QString why, newType = type;
@@ -178,7 +201,8 @@ int changeDocuments(const CliOptions& o, ProjectStore& store)
             if (why.isEmpty()) {
                 if (Status s = store.setDocumentType(id, newType, TypeSource::User); !s)
                     why = s.error().message;
-                // then: reprocess pages whose profile changed (lead wires this)
+                else
+                    requeued += requeueChanged(o, store, ProfileScope::ofDocument(id));
             }
         }
         if (why.isEmpty()) {
@@ -193,8 +217,11 @@ int changeDocuments(const CliOptions& o, ProjectStore& store)
             err(Cli::tr("error: %1: %2").arg(name, why));
         }
     }
+    sayRequeued(o, requeued);
     if (o.json)
-        printJson(QJsonObject{{QStringLiteral("changed"), changed}, {QStringLiteral("refused"), refused}});
+        printJson(QJsonObject{{QStringLiteral("changed"), changed},
+                              {QStringLiteral("refused"), refused},
+                              {QStringLiteral("requeued_pages"), requeued}});
     return refused.isEmpty() ? kExitOk : kExitSomeFailed;
 }
 
@@ -218,9 +245,11 @@ int commandTypes(const CliOptions& o)
     Status done = okStatus();
     if (sub == QLatin1String("add"))
         done = (*store)->addDocumentType(name, o.inputs.value(2));
-    else if (sub == QLatin1String("remove"))
+    else if (sub == QLatin1String("remove")) {
         done = (*store)->removeDocumentType(name);
-    else if (sub == QLatin1String("title"))
+        if (done) // its documents have no type now
+            sayRequeued(o, requeueChanged(o, **store, ProfileScope{}));
+    } else if (sub == QLatin1String("title"))
         done = (*store)->setDocumentTypeTitle(name, o.inputs.at(2));
     else if (sub == QLatin1String("profile"))
         done = changeProfile(o, **store, name);
@@ -265,6 +294,9 @@ int commandClassify(const CliOptions& o)
         err(Cli::tr("error: %1").arg(run.error().message));
         return kExitUsage;
     }
+    int requeued = 0;
+    for (const TypePrediction& p : run->predictions)
+        requeued += requeueChanged(o, **store, ProfileScope::ofDocument(p.document));
     std::map<DocumentId, QString> paths;
     for (const DocumentRecord& d : *documents)
         paths[d.id] = d.path;
@@ -283,7 +315,8 @@ int commandClassify(const CliOptions& o)
         QJsonObject result{{QStringLiteral("examples"), run->examples},
                            {QStringLiteral("learned_types"), QJsonArray::fromStringList(run->learnedTypes)},
                            {QStringLiteral("predictions"), list},
-                           {QStringLiteral("waiting"), run->waiting}};
+                           {QStringLiteral("waiting"), run->waiting},
+                           {QStringLiteral("requeued_pages"), requeued}};
         if (!run->note.isEmpty())
             result.insert(QStringLiteral("note"), run->note);
         printJson(result);
@@ -309,6 +342,7 @@ int commandClassify(const CliOptions& o)
     out(Cli::tr("%n document(s) predicted", nullptr, static_cast<int>(run->predictions.size())));
     if (run->waiting > 0)
         out(Cli::tr("%n document(s) wait for their first page", nullptr, run->waiting));
+    sayRequeued(o, requeued);
     return kExitOk;
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/progress_bar.h"
+#include "core/doctype/classify_documents.h"
 #include "core/ocr/engine_pool.h"
 #include "core/pipeline/type_profiles.h"
 #include "core/storage/project_store.h"
@@ -9,6 +10,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <map>
 #include <mutex>
@@ -55,6 +57,89 @@ Result<std::vector<PageJob>> listQueued(const QString& project, QHash<DocumentId
         paths.insert(j.documentId, j.path);
     return std::move(queued).value();
 }
+
+/// Predicts the type of each document whose first page the run has done (learned from the documents
+/// people typed; silent while none is), on a thread of its own with a connection of its own, so that the
+/// document's other pages are processed with its type's profile; a page already done whose options that
+/// changes is queued again and handed to the pipeline. finish() predicts what is left and joins.
+class TypePredictor {
+public:
+    TypePredictor(const CliOptions& o, Pipeline& pipeline) : m_options(o), m_pipeline(pipeline)
+    {
+        m_thread = std::thread([this] { loop(); });
+    }
+    ~TypePredictor() { finish(); }
+    void firstPageDone(DocumentId document)
+    {
+        {
+            std::lock_guard guard(m_mutex);
+            m_waiting.push_back(document);
+        }
+        m_wake.notify_one();
+    }
+    void finish()
+    {
+        {
+            std::lock_guard guard(m_mutex);
+            m_stopping = true;
+        }
+        m_wake.notify_one();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    int predicted() const { return m_predicted; } ///< after finish()
+    int requeued() const { return m_requeued; }   ///< after finish()
+
+private:
+    void loop()
+    {
+        std::unique_ptr<ProjectStore> store;
+        for (;;) {
+            std::vector<DocumentId> batch;
+            {
+                std::unique_lock lock(m_mutex);
+                m_wake.wait(lock, [this] { return m_stopping || !m_waiting.empty(); });
+                if (m_waiting.empty())
+                    return;
+                batch.swap(m_waiting);
+            }
+            if (!store) {
+                auto opened = ProjectStore::open(m_options.project);
+                if (!opened)
+                    continue; // the run's own writes say what is wrong with the project
+                store = std::move(opened).value();
+            }
+            ClassifyOptions options;
+            options.documents = batch;
+            auto run = classifyDocuments(*store, options);
+            if (!run)
+                continue; // a type not predicted: the pages keep the project's profile
+            for (const TypePrediction& p : run->predictions) {
+                ++m_predicted;
+                auto requeued = requeueForTypeChange(m_options, *store, ProfileScope::ofDocument(p.document));
+                if (!requeued || *requeued == 0)
+                    continue;
+                m_requeued += *requeued;
+                if (auto queued = store->jobs(PageStatus::Queued)) {
+                    std::vector<PageJob> again;
+                    for (const PageJob& j : *queued)
+                        if (j.documentId == p.document)
+                            again.push_back(j);
+                    m_pipeline.enqueue(again);
+                }
+            }
+        }
+    }
+
+    const CliOptions& m_options;
+    Pipeline& m_pipeline;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::vector<DocumentId> m_waiting;
+    bool m_stopping = false;
+    int m_predicted = 0, m_requeued = 0;
+    std::thread m_thread;
+};
 
 /// Runs `jobs` and waits, forwarding Ctrl-C to the pipeline: a watcher polls the signal-set flag (the
 /// handler itself may only set an atomic). A std::thread, joined before the pipeline is destroyed: its
@@ -175,8 +260,12 @@ RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& w
     std::mutex mutex;
     int done = 0, failed = 0;
     long long words = 0;
+    std::atomic<TypePredictor*> typer{nullptr};
     auto onProgress = [&](const PageProgress& p) {
         std::lock_guard guard(mutex);
+        if (p.number == 1 && p.status == PageStatus::Done)
+            if (TypePredictor* t = typer.load())
+                t->firstPageDone(p.documentId);
         if (p.status == PageStatus::Failed) {
             ++failed;
             const QString where = paths.value(p.documentId);
@@ -201,7 +290,26 @@ RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& w
         return failedRun(jobs.error());
     bar.setTotal(static_cast<int>(jobs->size()));
     const RemoteStats before = workplace->remoteStats();
-    r.stats = runInterruptible(**pipeline, *jobs, interrupt);
+    {
+        TypePredictor predictor(o, **pipeline);
+        typer = &predictor;
+        r.stats = runInterruptible(**pipeline, *jobs, interrupt);
+        {
+            std::lock_guard guard(mutex); // no progress call holds the predictor past here
+            typer = nullptr;
+        }
+        predictor.finish();
+        r.typesPredicted = predictor.predicted();
+        r.pagesRequeuedForType = predictor.requeued();
+    }
+    // Pages queued again by a prediction that came as the run ended: processed now, in this run.
+    if (r.pagesRequeuedForType > 0 && !interrupt.isCancelled() && r.stats.stopped.ok() && r.stats.storage.ok()) {
+        {
+            std::lock_guard guard(mutex);
+            bar.setTotal(static_cast<int>(jobs->size()) + r.pagesRequeuedForType);
+        }
+        r.stats = runInterruptible(**pipeline, {}, interrupt);
+    }
     r.remote = workplace->remoteStats().since(before);
     bar.finish();
     r.interrupted = interrupt.isCancelled();
@@ -226,6 +334,7 @@ int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
     json.insert(QStringLiteral("engines"), r.engines);
     json.insert(QStringLiteral("profile"), r.profile);
     json.insert(QStringLiteral("notes"), QJsonArray::fromStringList(r.notes));
+    json.insert(QStringLiteral("types_predicted"), r.typesPredicted);
     if (!o.remote.workers.isEmpty())
         json.insert(QStringLiteral("workers"), workersReport(o, r));
     if (!o.json && !o.quiet && r.stats.queued > 0) {
@@ -237,6 +346,8 @@ int reportRun(const CliOptions& o, const RunResult& r, QJsonObject& json)
                 .arg(r.stats.done)
                 .arg(r.stats.failed)
                 .arg(r.stats.words));
+        if (r.typesPredicted > 0)
+            out(Cli::tr("Predicted the type of %n document(s) after their first page", nullptr, r.typesPredicted));
     }
     if (r.interrupted) {
         if (!o.json)

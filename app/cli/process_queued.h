@@ -26,6 +26,9 @@ struct RunResult {
     QString engines, profile;               ///< what read the scanned pages (after any fallback)
     QStringList notes;                      ///< e.g. that PP-OCR is not available and Tesseract read alone
     QJsonArray failures;
+    /// Documents whose type was predicted after their first page was done in this run (core/doctype),
+    /// and pages processed again because the type's profile changed their options.
+    int typesPredicted = 0, pagesRequeuedForType = 0;
     bool interrupted = false;
     Error error;
     bool ok = true;

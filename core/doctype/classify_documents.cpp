@@ -60,11 +60,23 @@ Result<ClassifyRun> classifyDocuments(ProjectStore& store, const ClassifyOptions
     for (const DocumentType& t : *types)
         known.append(t.name);
 
+    ClassifyRun run;
+    // Nothing to learn from: say so before measuring any page (a watched folder's first hundreds of
+    // documents arrive before anyone typed one).
+    auto all = store.documents();
+    if (!all)
+        return all.error();
+    if (std::none_of(all->begin(), all->end(), [&](const DocumentRecord& d) {
+            return d.typeSource == TypeSource::User && known.contains(d.type);
+        })) {
+        run.note = QStringLiteral("no typed examples yet");
+        return run;
+    }
+
     auto loaded = loadDocumentFeatures(store);
     if (!loaded)
         return loaded.error();
 
-    ClassifyRun run;
     std::vector<TypedExample> examples;
     std::vector<DocumentFeatures> corpus;
     for (const auto& [d, f] : *loaded) {
@@ -106,7 +118,8 @@ Result<ClassifyRun> classifyDocuments(ProjectStore& store, const ClassifyOptions
             if (Status s = store.setDocumentType(d.id, prediction->type, TypeSource::Predicted, prediction->confidence);
                 !s)
                 return s.error();
-            // then: reprocess pages whose profile changed (lead wires this)
+            // The caller has the pages whose options this changes processed again
+            // (core/pipeline/type_profiles.h: requeueForProfiles of each predicted document).
         }
         run.predictions.push_back(std::move(*prediction));
     }

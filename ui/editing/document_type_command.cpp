@@ -31,8 +31,8 @@ void SetDocumentTypeCommand::apply(const TypeState& state)
         Q_EMIT m_session->errorOccurred(tr("The document's type could not be changed: %1").arg(s.error().message));
         return;
     }
-    // then: reprocess pages whose profile changed (lead wires this)
     m_session->notifyDocumentsChanged();
+    m_session->notifyTypeProfilesChanged(ProfileScope::ofDocument(m_document));
 }
 
 } // namespace incidoc::ui

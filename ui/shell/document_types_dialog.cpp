@@ -173,10 +173,10 @@ bool DocumentTypesDialog::applySelected()
         QMessageBox::warning(this, tr("Document Types"), s.error().message);
         return false;
     }
-    // then: reprocess pages whose profile changed (lead wires this)
     const QString name = t.name;
     reload(name);
     m_session->notifyDocumentsChanged();
+    m_session->notifyTypeProfilesChanged(ProfileScope::ofType(name));
     return true;
 }
 
@@ -209,6 +209,7 @@ bool DocumentTypesDialog::removeSelected(bool ask)
     }
     reload();
     m_session->notifyDocumentsChanged();
+    m_session->notifyTypeProfilesChanged(ProfileScope{}); // its documents have no type now
     return true;
 }
 

@@ -663,6 +663,9 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     m_settings.ocrProfile = choice ? choice->profile : QString();
     if (!m_session->isReadOnly()) {
         m_pipeline = new PipelineController(m_session.get(), m_workplace, this);
+        connect(m_session.get(), &ProjectSession::typeProfilesChanged, m_pipeline,
+                [this](const ProfileScope& scope) { m_pipeline->reprocessForProfiles(scope); });
+        connect(m_pipeline, &PipelineController::pageProcessed, this, &MainWindow::predictTypeAfterFirstPage);
         m_pipeline->setOptions(m_settings.pipelineOptions());
         m_pipeline->setRemoteOptions(m_settings.remoteOptions());
         connect(m_pipeline, &PipelineController::errorOccurred, this,
@@ -739,6 +742,7 @@ void MainWindow::closeProject()
     m_navigator.reset();
     delete m_pipeline; // cancels and waits for pages in flight (they stay queued)
     m_pipeline = nullptr;
+    m_typePredictionWaiting.clear();
     m_session.reset();
     m_settings.ocrEngines.clear();
     m_settings.ocrProfile.clear();

@@ -16,6 +16,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <set>
 
 class QAction;
 class QDockWidget;
@@ -24,6 +25,7 @@ class QListView;
 class QMenu;
 class QMessageBox;
 class QTableView;
+class QTimer;
 class QUndoView;
 
 namespace incidoc {
@@ -97,6 +99,13 @@ public:
     /// Document › Predict Types: learns from the documents people typed and predicts the others (in the
     /// background, on a connection of its own); the status bar says what it did.
     void predictTypes();
+    /// After a document's first page is done (not a document a person typed): its type is predicted in
+    /// the background (batched: a short wait gathers the documents that finish meanwhile), and its pages
+    /// are processed with the predicted type's profile. Silent when nothing is typed yet.
+    void predictTypeAfterFirstPage(PageId page, DocumentId document, bool ok);
+    /// Predicts `documents` (empty: every one not typed by a person) on a connection of its own, then
+    /// has their pages processed with their type's profile; `automatic`: says nothing unless it predicted.
+    void runTypePrediction(const std::vector<DocumentId>& documents, bool automatic);
     /// Document › Document Types…
     void editDocumentTypes();
 
@@ -236,6 +245,10 @@ private:
     QList<QAction*> m_projectActions; ///< enabled only with a project open
     QList<QAction*> m_writeActions;   ///< enabled only with a writable project
     QMenu* m_typeMenu = nullptr;      ///< Document › Type, filled with the project's types when shown
+    /// Documents whose first page is done and whose type is to be predicted; a prediction running.
+    std::set<DocumentId> m_typePredictionWaiting;
+    bool m_typePredictionRunning = false;
+    QTimer* m_typePredictionTimer = nullptr;
     QAction* m_pauseAction = nullptr;
     QAction* m_cancelAction = nullptr;
     QAction* m_docksAction = nullptr;          ///< View › Show Docks

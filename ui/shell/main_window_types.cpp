@@ -16,6 +16,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QtConcurrent/QtConcurrentRun>
+#include <QTimer>
 #include <QUndoStack>
 
 namespace incidoc::ui {
@@ -132,36 +133,79 @@ bool MainWindow::confirmPredictedType()
 
 void MainWindow::predictTypes()
 {
+    runTypePrediction({}, false);
+}
+
+void MainWindow::predictTypeAfterFirstPage(PageId page, DocumentId document, bool ok)
+{
+    if (!ok || !m_session || m_session->isReadOnly())
+        return;
+    const auto p = m_session->store().page(page);
+    if (!p || p->number != 1)
+        return;
+    const auto d = m_session->document(document);
+    if (!d || d->typeSource != TypeSource::None)
+        return; // a person's type stays; a predicted one is predicted again only when asked
+    m_typePredictionWaiting.insert(document);
+    if (!m_typePredictionTimer) {
+        m_typePredictionTimer = new QTimer(this);
+        m_typePredictionTimer->setSingleShot(true);
+        m_typePredictionTimer->setInterval(400);
+        connect(m_typePredictionTimer, &QTimer::timeout, this, [this] {
+            if (m_typePredictionRunning || m_typePredictionWaiting.empty())
+                return; // the running one starts the next when it finishes
+            const std::vector<DocumentId> documents(m_typePredictionWaiting.begin(), m_typePredictionWaiting.end());
+            m_typePredictionWaiting.clear();
+            runTypePrediction(documents, true);
+        });
+    }
+    m_typePredictionTimer->start();
+}
+
+void MainWindow::runTypePrediction(const std::vector<DocumentId>& documents, bool automatic)
+{
     if (!m_session || m_session->isReadOnly())
         return;
-    statusBar()->showMessage(tr("Predicting document types…"));
+    if (!automatic)
+        statusBar()->showMessage(tr("Predicting document types…"));
+    m_typePredictionRunning = true;
     // On a connection of its own: measuring first pages renders them, which must not block the window.
     const QString path = m_session->path();
     auto* watcher = new QFutureWatcher<Result<ClassifyRun>>(this);
-    connect(watcher, &QFutureWatcher<Result<ClassifyRun>>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<Result<ClassifyRun>>::finished, this, [this, watcher, path, automatic] {
         watcher->deleteLater();
+        m_typePredictionRunning = false;
         const Result<ClassifyRun> run = watcher->result();
+        const bool sameProject = m_session && m_session->path() == path;
         if (!run) {
-            showError(tr("Predict Types"), run.error().message);
+            if (sameProject)
+                showError(tr("Predict Types"), run.error().message);
             return;
         }
-        if (!run->note.isEmpty())
+        if (!sameProject)
+            return;
+        if (!automatic && !run->note.isEmpty())
             statusBar()->showMessage(tr("No typed examples yet: set the type of a few documents of each type "
                                         "(F9), then predict. Nothing was predicted."),
                                      10000);
-        else
+        else if (!automatic || !run->predictions.empty())
             statusBar()->showMessage(tr("Predicted the type of %n document(s), learned from %1 typed by people.",
                                         nullptr, static_cast<int>(run->predictions.size()))
                                          .arg(run->examples),
                                      8000);
-        if (m_session)
-            m_session->notifyDocumentsChanged();
+        m_session->notifyDocumentsChanged();
+        for (const TypePrediction& p : run->predictions)
+            m_session->notifyTypeProfilesChanged(ProfileScope::ofDocument(p.document));
+        if (!m_typePredictionWaiting.empty() && m_typePredictionTimer)
+            m_typePredictionTimer->start();
     });
-    watcher->setFuture(QtConcurrent::run([path]() -> Result<ClassifyRun> {
+    ClassifyOptions options;
+    options.documents = documents;
+    watcher->setFuture(QtConcurrent::run([path, options]() -> Result<ClassifyRun> {
         auto store = ProjectStore::open(path);
         if (!store)
             return store.error();
-        return classifyDocuments(**store);
+        return classifyDocuments(**store, options);
     }));
 }
 
