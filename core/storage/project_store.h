@@ -52,6 +52,19 @@ struct FailureRecord {
     FailureKind failure = FailureKind::Error; ///< never None
 };
 
+/// A file a folder watcher found (table watched_files): what became of it, and its size and modification
+/// time as last seen (a file whose size or time changes later is looked at again).
+struct WatchedFileRecord {
+    enum class State { Waiting, Imported, Duplicate, Failed, Gone };
+    QString path; ///< absolute, clean
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    State state = State::Waiting;
+    DocumentId documentId = 0; ///< Imported, Duplicate and (when recorded) Failed: the document
+    QString firstSeen;         ///< ISO 8601 UTC (filled when read)
+    QString error;             ///< Failed: why
+};
+
 /// One entry of the edit history (for undo/redo and provenance). `before`/`after` are JSON objects
 /// holding the changed fields of the word ({} for a word that did not exist / no longer exists).
 struct EditRecord {
@@ -294,6 +307,19 @@ public:
     /// Marks the words of entities flagged for review (a person should look: an invalid typed value), or
     /// clears the mark when `flagged` is false. Not part of the undo history (checks set it).
     Status setWordsFlagged(const std::vector<WordId>& words, bool flagged);
+
+    // --- watched folders: the files a watcher found (watched_files; core/import/folder_watch.h) ------
+    /// A file's row; nullopt when no watcher recorded it (or the project is older than schema 5).
+    Result<std::optional<WatchedFileRecord>> watchedFile(const QString& path);
+    /// Inserts or updates the rows of `files` by path, in ONE transaction (a row keeps its first_seen).
+    Status recordWatchedFiles(const std::vector<WatchedFileRecord>& files);
+    /// Rows in state `state`, the longest known first, at most `limit`; `total` (when given) receives how
+    /// many there are in all. Empty for a project older than schema 5.
+    Result<std::vector<WatchedFileRecord>> watchedFiles(WatchedFileRecord::State state, int limit,
+                                                        int* total = nullptr);
+    /// Points a document at the new place of its file (a watcher moved it to its done folder).
+    /// Errors: NotFound.
+    Status setDocumentPath(DocumentId id, const QString& path);
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.
