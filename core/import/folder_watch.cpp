@@ -172,7 +172,12 @@ void FolderWatcher::rescanAll()
         return;
     for (Root& root : m_roots) {
         const QFileInfo info(root.given);
-        if (!info.exists() && !info.isSymLink()) {
+        if (info.isSymLink() && !info.exists()) { // a link to nothing, or a loop of links
+            root.canonical.clear();
+            reportProblem(root, Problem::Unresolvable, info.symLinkTarget());
+            continue;
+        }
+        if (!info.exists()) {
             // Watch the nearest existing parent, so that the folder coming back is noticed at once.
             for (QDir up(root.given); up.cdUp();) {
                 if (up.exists()) {
@@ -270,6 +275,7 @@ void FolderWatcher::consider(const QString& path, qint64 size, qint64 mtimeMs)
         return;
     }
     bool recorded = false;
+    DocumentId previous = 0;
     if (row->has_value()) {
         const WatchedFileRecord& r = **row;
         const bool unchanged = r.size == size && r.mtimeMs == mtimeMs;
@@ -286,8 +292,10 @@ void FolderWatcher::consider(const QString& path, qint64 size, qint64 mtimeMs)
             return;
         }
         recorded = unchanged && r.state == WatchedFileRecord::State::Waiting;
+        previous = r.documentId;
     }
     Candidate c;
+    c.previousDocument = previous;
     c.size = size;
     c.mtimeMs = mtimeMs;
     c.unchangedFor.start();
@@ -334,7 +342,7 @@ void FolderWatcher::recordWaiting()
     std::vector<WatchedFileRecord> rows;
     for (auto& [path, c] : m_pending)
         if (!c.recorded)
-            rows.push_back({path, c.size, c.mtimeMs, WatchedFileRecord::State::Waiting, 0, {}, {}});
+            rows.push_back({path, c.size, c.mtimeMs, WatchedFileRecord::State::Waiting, c.previousDocument, {}, {}});
     if (rows.empty())
         return;
     if (Status s = m_store->recordWatchedFiles(rows); !s) {
@@ -363,6 +371,9 @@ void FolderWatcher::registerReady()
 
 void FolderWatcher::settle(const QString& path, qint64 size, qint64 mtimeMs)
 {
+    std::optional<WatchedFileRecord> before;
+    if (auto r = m_store->watchedFile(path))
+        before = *r;
     ImportReport report = registerFiles(*m_store, {path}, m_options.registration);
     if (!report.storage.ok() || report.files.empty()) {
         if (!report.storage.ok())
@@ -384,7 +395,15 @@ void FolderWatcher::settle(const QString& path, qint64 size, qint64 mtimeMs)
     }
     WatchedFileRecord row{path, size, mtimeMs, WatchedFileRecord::State::Failed, file.documentId, {}, file.error};
     switch (file.outcome) {
-    case ImportedFile::Outcome::Added: row.state = WatchedFileRecord::State::Imported; break;
+    case ImportedFile::Outcome::Added:
+        row.state = WatchedFileRecord::State::Imported;
+        // The file could not be imported before (given up on while incomplete) and is whole now: that
+        // failure is no longer true.
+        if (before && before->documentId > 0 && before->documentId != file.documentId)
+            if (auto old = m_store->document(before->documentId); old && !old->error.isEmpty() && old->path == path)
+                if (Status s = m_store->removeDocument(before->documentId); !s)
+                    Q_EMIT storageError(s.error().message);
+        break;
     case ImportedFile::Outcome::Failed: row.state = WatchedFileRecord::State::Failed; break;
     case ImportedFile::Outcome::Duplicate: {
         // A duplicate of the document registered from this very file (a stop before its row was written,

@@ -94,8 +94,9 @@ private:
     struct Candidate {
         qint64 size = -1;
         qint64 mtimeMs = -1;
-        QElapsedTimer unchangedFor; ///< since size and mtime were last seen to change
-        bool recorded = false;      ///< its waiting row is written
+        QElapsedTimer unchangedFor;      ///< since size and mtime were last seen to change
+        bool recorded = false;           ///< its waiting row is written
+        DocumentId previousDocument = 0; ///< what an earlier version of the file was registered as
     };
     struct Root {
         QString given;     ///< as configured
