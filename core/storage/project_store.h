@@ -320,6 +320,19 @@ public:
     /// Points a document at the new place of its file (a watcher moved it to its done folder).
     /// Errors: NotFound.
     Status setDocumentPath(DocumentId id, const QString& path);
+    /// SQLite's PRAGMA data_version: it changes when another connection (another process, or the
+    /// pipeline's writer) commits to the project, never for this connection's own writes. Cheap: what the
+    /// app polls to see what a watcher added.
+    Result<long long> dataVersion();
+    /// The pages not done yet (queued or processing), and how many documents there are with the largest
+    /// document id: what tells the app, after another connection wrote, which pages to show again.
+    struct ChangeMarks {
+        std::vector<PageId> unfinishedPages; ///< in id order
+        int documents = 0;
+        DocumentId lastDocument = 0;
+        bool operator==(const ChangeMarks&) const = default;
+    };
+    Result<ChangeMarks> changeMarks();
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.

@@ -119,4 +119,28 @@ Status ProjectStore::setDocumentPath(DocumentId id, const QString& path)
     });
 }
 
+Result<long long> ProjectStore::dataVersion()
+{
+    return guarded<long long>([&] {
+        Query q(m_impl->db, "PRAGMA data_version");
+        return q.next() ? q.i64(0) : 0LL;
+    });
+}
+
+Result<ProjectStore::ChangeMarks> ProjectStore::changeMarks()
+{
+    return guarded<ChangeMarks>([&] {
+        ChangeMarks marks;
+        Query d(m_impl->db, "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM documents");
+        if (d.next()) {
+            marks.documents = d.i32(0);
+            marks.lastDocument = d.i64(1);
+        }
+        Query p(m_impl->db, "SELECT id FROM pages WHERE status IN ('queued', 'processing') ORDER BY id");
+        while (p.next())
+            marks.unfinishedPages.push_back(p.i64(0));
+        return marks;
+    });
+}
+
 } // namespace incidoc
