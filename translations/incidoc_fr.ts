@@ -152,10 +152,6 @@
         <translation>Binarisation des images de page&#xa0;: adaptive (par défaut), sauvola, otsu, none.</translation>
     </message>
     <message>
-        <source>import: only register the files.</source>
-        <translation>import&#xa0;: enregistrer les fichiers seulement.</translation>
-    </message>
-    <message>
         <source>ocr: retry failed pages.</source>
         <translation>ocr&#xa0;: réessayer les pages en échec.</translation>
     </message>
@@ -404,38 +400,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>import : fichiers d’annotations (hOCR, ALTO, PAGE, FUNSD, Label Studio) nommés comme les images, dans DOSSIER.</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes&#xa0;:
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
-  status           documents, pages par état et par type, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
-  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
-  remove DOC...    retirer du projet les documents en échec (par id ou chemin, comme status les liste)
-
-OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
-    </message>
-    <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
         <translation>erreur&#xa0;: commande inconnue « %1 » (import, ocr, status, dump, export, remove, propose)</translation>
     </message>
@@ -503,6 +467,119 @@ OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --wo
     <message>
         <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
         <translation>%1 entités et %2 liens proposés sur %3 page(s) ; acceptez-les ou rejetez-les dans l’application</translation>
+    </message>
+    <message>
+        <source>import, watch: only register the files.</source>
+        <translation>import, watch&#xa0;: enregistrer les fichiers seulement.</translation>
+    </message>
+    <message>
+        <source>watch: look through the folders every S seconds besides the change notifications (default 30).</source>
+        <translation>watch&#xa0;: parcourir les dossiers toutes les S secondes en plus des notifications de changement (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>watch: a file counts as complete once unchanged for MS milliseconds (default 1000).</source>
+        <translation>watch&#xa0;: un fichier est complet une fois inchangé pendant MS millisecondes (1000 par défaut).</translation>
+    </message>
+    <message>
+        <source>watch: move imported files (and duplicates) to DIR.</source>
+        <translation>watch&#xa0;: déplacer les fichiers importés (et les doublons) dans DOSSIER.</translation>
+    </message>
+    <message>
+        <source>watch: move imported files to a done/ folder in the first watched folder.</source>
+        <translation>watch&#xa0;: déplacer les fichiers importés dans un dossier done/ du premier dossier surveillé.</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc en ligne de commande&#xa0;: importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes&#xa0;:
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed&#xa0;: réessayer les échecs&#xa0;; --all&#xa0;: tout refaire)
+  status           documents, pages par état et par type, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  engines          les moteurs d’OCR&#xa0;: version, langues, capacités, disponibilité
+  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
+  remove DOC...    retirer du projet les documents en échec (par id ou chemin, comme status les liste)
+  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
+
+OCR sur un cluster&#xa0;: démarrez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr&#xa0;; le nombre de pages en cours vaut par défaut le total des threads des workers.</translation>
+    </message>
+    <message>
+        <source>error: --move-done DIR and --done cannot go together</source>
+        <translation>erreur&#xa0;: --move-done DOSSIER et --done ne peuvent pas aller ensemble</translation>
+    </message>
+    <message>
+        <source>error: watch needs at least one folder</source>
+        <translation>erreur&#xa0;: watch demande au moins un dossier</translation>
+    </message>
+    <message>
+        <source>Watched:   %1 file(s) waiting to be complete; %2 imported, %3 already in the project, %4 failed, %5 gone before complete</source>
+        <translation>Surveillés&#xa0;: %1 fichier(s) en attente d’être complets&#xa0;; %2 importé(s), %3 déjà dans le projet, %4 en échec, %5 disparu(s) avant d’être complets</translation>
+    </message>
+    <message>
+        <source>  waiting %1 (%2 bytes, seen %3)</source>
+        <translation>  en attente %1 (%2 octets, vu le %3)</translation>
+    </message>
+    <message>
+        <source>  and %1 more</source>
+        <translation>  et %1 de plus</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is missing; it is watched for again</source>
+        <translation>remarque&#xa0;: le dossier %1 est absent&#xa0;; on guette son retour</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be read; it is looked at again at every rescan</source>
+        <translation>remarque&#xa0;: le dossier %1 ne peut pas être lu&#xa0;; il est réexaminé à chaque parcours</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be resolved (a symbolic link loop or a link to nothing: %2)</source>
+        <translation>remarque&#xa0;: le dossier %1 ne peut pas être résolu (boucle de liens symboliques ou lien vers rien&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>note: the pages wait, queued: %1</source>
+        <translation>remarque&#xa0;: les pages restent en attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>  done    %1 page %2: %3 word(s)</source>
+        <translation>  terminé %1 page %2&#xa0;: %3 mot(s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  added   %1 (%n page(s))</source>
+        <translation>
+            <numerusform>  ajouté %1 (%n page)</numerusform>
+            <numerusform>  ajouté %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  already in the project: %1</source>
+        <translation>  déjà dans le projet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is watched again</source>
+        <translation>remarque&#xa0;: le dossier %1 est de nouveau surveillé</translation>
+    </message>
+    <message>
+        <source>Watching %1 (rescan every %2 s); Ctrl-C stops.</source>
+        <translation>Surveillance de %1 (parcours toutes les %2 s)&#xa0;; Ctrl-C arrête.</translation>
     </message>
 </context>
 <context>
@@ -2280,6 +2357,29 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>Formulaire reporté sur %n pages : %1 entités et %2 liens à accepter ou rejeter</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Watch Folders…</source>
+        <translation>Dossiers &amp;surveillés…</translation>
+    </message>
+    <message>
+        <source>Watch Folders</source>
+        <translation>Dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Files that land in these folders (and their subfolders) are imported into this project once they are complete. One folder per line; none: nothing is watched.</source>
+        <translation>Les fichiers déposés dans ces dossiers (et leurs sous-dossiers) sont importés dans ce projet une fois complets. Un dossier par ligne&#xa0;; aucun&#xa0;: rien n’est surveillé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n folder(s)</source>
+        <translation>
+            <numerusform>%n dossier surveillé</numerusform>
+            <numerusform>%n dossiers surveillés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No folder is watched</source>
+        <translation>Aucun dossier n’est surveillé</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -3446,6 +3546,45 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Mark %1 not reviewed</source>
         <translation>Marquer comme non relu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::WatchController</name>
+    <message>
+        <source>The watched folders could not be saved: %1</source>
+        <translation>Les dossiers surveillés n’ont pas pu être enregistrés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 imported</source>
+        <translation>Dossier surveillé&#xa0;: %1 importé</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 is already in the project</source>
+        <translation>Dossier surveillé&#xa0;: %1 est déjà dans le projet</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 could not be imported: %2</source>
+        <translation>Dossier surveillé&#xa0;: %1 n’a pas pu être importé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is missing; it is watched for again</source>
+        <translation>Le dossier surveillé %1 est absent&#xa0;; on guette son retour</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be read</source>
+        <translation>Le dossier surveillé %1 ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be resolved (a symbolic link loop or a link to nothing)</source>
+        <translation>Le dossier surveillé %1 ne peut pas être résolu (boucle de liens symboliques ou lien vers rien)</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is back</source>
+        <translation>Le dossier surveillé %1 est de retour</translation>
+    </message>
+    <message>
+        <source>The watched folders cannot be watched: %1</source>
+        <translation>Les dossiers surveillés ne peuvent pas être surveillés&#xa0;: %1</translation>
     </message>
 </context>
 <context>

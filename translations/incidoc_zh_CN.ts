@@ -152,10 +152,6 @@
         <translation>页面图像的二值化方法：adaptive（默认）、sauvola、otsu、none。</translation>
     </message>
     <message>
-        <source>import: only register the files.</source>
-        <translation>import：只登记文件。</translation>
-    </message>
-    <message>
         <source>ocr: retry failed pages.</source>
         <translation>ocr：重试失败的页面。</translation>
     </message>
@@ -404,38 +400,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>import：目录中与图像同名的标注文件（hOCR、ALTO、PAGE、FUNSD、Label Studio）。</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
-
-命令：
-  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和类型统计的页面、词、失败
-  dump -o 目录     将每一页写为 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-  engines          OCR 引擎：版本、语言、能力、是否可用
-  propose [DOC...] 根据版面建议实体和键 -&gt; 值链接（--entities、--links；--accept）
-  remove DOC...    从项目中移除失败的文档（按 id 或路径，与 status 列出的一致）
-
-在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
-同时处理的页数默认为各 worker 线程数之和。</translation>
-    </message>
-    <message>
         <source>error: unknown command &apos;%1&apos; (import, ocr, status, dump, export, remove, propose)</source>
         <translation>错误：未知命令 &apos;%1&apos;（import、ocr、status、dump、export、remove、propose）</translation>
     </message>
@@ -500,6 +464,118 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>Proposed %1 entities and %2 links on %3 page(s); accept or reject them in the app</source>
         <translation>已在 %3 页上建议 %1 个实体和 %2 个链接；请在应用中接受或拒绝</translation>
+    </message>
+    <message>
+        <source>import, watch: only register the files.</source>
+        <translation>import、watch：只登记文件。</translation>
+    </message>
+    <message>
+        <source>watch: look through the folders every S seconds besides the change notifications (default 30).</source>
+        <translation>watch：除变更通知外，每 S 秒遍历一次文件夹（默认 30）。</translation>
+    </message>
+    <message>
+        <source>watch: a file counts as complete once unchanged for MS milliseconds (default 1000).</source>
+        <translation>watch：文件保持不变 MS 毫秒后视为完整（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>watch: move imported files (and duplicates) to DIR.</source>
+        <translation>watch：将已导入的文件（及重复文件）移到 DIR。</translation>
+    </message>
+    <message>
+        <source>watch: move imported files to a done/ folder in the first watched folder.</source>
+        <translation>watch：将已导入的文件移到第一个监视文件夹中的 done/ 文件夹。</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、查看并导出结果。
+
+命令：
+  import 路径...   添加 PDF、图像和文件夹，然后对新页面进行渲染、分类和 OCR
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和类型统计的页面、词、失败
+  dump -o 目录     将每一页写为 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  engines          OCR 引擎：版本、语言、能力、是否可用
+  propose [DOC...] 根据版面建议实体和键 -&gt; 值链接（--entities、--links；--accept）
+  remove DOC...    从项目中移除失败的文档（按 id 或路径，与 status 列出的一致）
+  watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
+
+在集群上进行 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers 主机:端口,...（或 dns:///名称:端口）；
+同时处理的页数默认为各 worker 线程数之和。</translation>
+    </message>
+    <message>
+        <source>error: --move-done DIR and --done cannot go together</source>
+        <translation>错误：--move-done DIR 与 --done 不能同时使用</translation>
+    </message>
+    <message>
+        <source>error: watch needs at least one folder</source>
+        <translation>错误：watch 至少需要一个文件夹</translation>
+    </message>
+    <message>
+        <source>Watched:   %1 file(s) waiting to be complete; %2 imported, %3 already in the project, %4 failed, %5 gone before complete</source>
+        <translation>监视：  %1 个文件等待写完；%2 个已导入，%3 个已在项目中，%4 个失败，%5 个在写完前消失</translation>
+    </message>
+    <message>
+        <source>  waiting %1 (%2 bytes, seen %3)</source>
+        <translation>  等待 %1（%2 字节，发现于 %3）</translation>
+    </message>
+    <message>
+        <source>  and %1 more</source>
+        <translation>  另有 %1 个</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is missing; it is watched for again</source>
+        <translation>注意：文件夹 %1 不存在；将等待它重新出现</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be read; it is looked at again at every rescan</source>
+        <translation>注意：无法读取文件夹 %1；每次重新扫描时会再次查看</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be resolved (a symbolic link loop or a link to nothing: %2)</source>
+        <translation>注意：无法解析文件夹 %1（符号链接循环或指向不存在的链接：%2）</translation>
+    </message>
+    <message>
+        <source>note: the pages wait, queued: %1</source>
+        <translation>注意：页面在队列中等待：%1</translation>
+    </message>
+    <message>
+        <source>  done    %1 page %2: %3 word(s)</source>
+        <translation>  完成    %1 第 %2 页：%3 个词</translation>
+    </message>
+    <message numerus="yes">
+        <source>  added   %1 (%n page(s))</source>
+        <translation>
+            <numerusform>  已添加 %1（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  already in the project: %1</source>
+        <translation>  已在项目中：%1</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is watched again</source>
+        <translation>注意：文件夹 %1 重新受到监视</translation>
+    </message>
+    <message>
+        <source>Watching %1 (rescan every %2 s); Ctrl-C stops.</source>
+        <translation>正在监视 %1（每 %2 秒重新扫描）；按 Ctrl-C 停止。</translation>
     </message>
 </context>
 <context>
@@ -2257,6 +2333,28 @@ Open it read-only?</source>
             <numerusform>已将表单套用到 %n 页：%1 个实体和 %2 个链接待接受或拒绝</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Watch Folders…</source>
+        <translation>监视文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Watch Folders</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Files that land in these folders (and their subfolders) are imported into this project once they are complete. One folder per line; none: nothing is watched.</source>
+        <translation>放入这些文件夹（及其子文件夹）的文件在写完后导入此项目。每行一个文件夹；留空：不监视任何文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n folder(s)</source>
+        <translation>
+            <numerusform>正在监视 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No folder is watched</source>
+        <translation>没有监视任何文件夹</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -3406,6 +3504,45 @@ Open it read-only?</source>
     <message>
         <source>Mark %1 not reviewed</source>
         <translation>将 %1 标记为未审阅</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::WatchController</name>
+    <message>
+        <source>The watched folders could not be saved: %1</source>
+        <translation>无法保存监视的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 imported</source>
+        <translation>监视文件夹：已导入 %1</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 is already in the project</source>
+        <translation>监视文件夹：%1 已在项目中</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 could not be imported: %2</source>
+        <translation>监视文件夹：无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is missing; it is watched for again</source>
+        <translation>监视文件夹 %1 不存在；将等待它重新出现</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be read</source>
+        <translation>无法读取监视文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be resolved (a symbolic link loop or a link to nothing)</source>
+        <translation>无法解析监视文件夹 %1（符号链接循环或指向不存在的链接）</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is back</source>
+        <translation>监视文件夹 %1 已恢复</translation>
+    </message>
+    <message>
+        <source>The watched folders cannot be watched: %1</source>
+        <translation>无法监视这些文件夹：%1</translation>
     </message>
 </context>
 <context>
