@@ -138,4 +138,25 @@ TEST_F(ShellWatchTest, TheProjectsWatchFoldersImportWhatLandsThereAndTheAppProce
     EXPECT_FALSE(m_window->watchController()->isWatching());
 }
 
+TEST_F(ShellWatchTest, AnotherConnectionOpenedInTheAppWhileAnotherProcessWritesLeavesTheProjectReadable)
+{
+    // A second connection opened and closed in the app's process (as the app's imports and pipelines do)
+    // must not drop the locks of the app's own connection: if it did, the other process's last
+    // connection would checkpoint and delete the -wal and -shm files the app still reads ("database disk
+    // image is malformed", and pages done elsewhere never showing as done).
+    {
+        auto other = ProjectStore::open(project());
+        ASSERT_TRUE(other.ok());
+        ASSERT_EQ(registerFiles(**other, {scan()}).added, 1);
+    }
+    const test::CliRun run = test::runCli({QStringLiteral("ocr"), QStringLiteral("-p"), project()});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    auto fresh = ProjectStore::open(project(), OpenMode::ReadOnly);
+    ASSERT_TRUE(fresh.ok()) << qPrintable(fresh.error().message);
+    ASSERT_TRUE(waitFor([&] {
+        const auto page = firstPage();
+        return page && page->status == PageStatus::Done;
+    }));
+}
+
 } // namespace
