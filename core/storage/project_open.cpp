@@ -236,25 +236,35 @@ int checkpointHook(void* context, sqlite3* db, const char* name, int frames)
     return SQLITE_OK;
 }
 
-// The project files this process has open through SQLite, by canonical path, with how many connections.
-// Reading such a file's header ourselves would be harmful: closing any descriptor of a file drops every
-// POSIX lock this process holds on it, SQLite's included, and another process could then take the file
-// for its own (a last-connection checkpoint deleting the -wal and -shm our connections still use). SQLite
-// itself never closes a descriptor while another of its connections holds locks on the file.
+// The project files this process has open through SQLite, by device and inode, with how many
+// connections. Reading such a file's header ourselves would be harmful: closing any descriptor of a file
+// drops every POSIX lock this process holds on it, SQLite's included, and another process could then take
+// the file for its own (a last-connection checkpoint deleting the -wal and -shm our connections still
+// use). SQLite itself never closes a descriptor while another of its connections holds locks on the file.
+// A file replaced by another one (another inode) is looked at again.
 std::mutex g_openFilesMutex;
 std::map<QString, int> g_openFiles;
 
-bool isOpenInThisProcess(const QString& canonicalPath)
+QString fileKey(const QString& path)
 {
-    if (canonicalPath.isEmpty())
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return QStringLiteral("%1:%2").arg(static_cast<qulonglong>(st.st_dev)).arg(static_cast<qulonglong>(st.st_ino));
+}
+
+bool isOpenInThisProcess(const QString& path)
+{
+    const QString key = fileKey(path);
+    if (key.isEmpty())
         return false;
     std::lock_guard lock(g_openFilesMutex);
-    return g_openFiles.count(canonicalPath) > 0;
+    return g_openFiles.count(key) > 0;
 }
 
 QString noteOpen(const QString& path)
 {
-    const QString key = QFileInfo(path).canonicalFilePath();
+    const QString key = fileKey(path);
     if (!key.isEmpty()) {
         std::lock_guard lock(g_openFilesMutex);
         ++g_openFiles[key];
@@ -293,7 +303,7 @@ FileCheck checkFile(const QString& rawPath, OpenMode mode)
 
     // Look at the first bytes ourselves: SQLite would treat some foreign files as empty databases. Not a
     // file this process has open already (it was looked at then): see g_openFiles.
-    if (f.exists && isOpenInThisProcess(f.info.canonicalFilePath())) {
+    if (f.exists && isOpenInThisProcess(path)) {
         f.size = f.info.size();
     } else if (f.exists) {
         QFile file(path);
