@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <utility>
 
 #include <sys/stat.h>
 
@@ -127,6 +128,7 @@ Status FolderWatcher::start()
     m_tickTimer = new QTimer(this);
     m_tickTimer->setInterval(std::clamp(m_options.stableForMs / 4, 50, 500));
     connect(m_tickTimer, &QTimer::timeout, this, [this] {
+        scanDirty();
         checkPending();
         registerReady();
         if (m_scanTruncated && m_pending.size() + m_ready.size() < static_cast<size_t>(m_options.maxPending) / 2) {
@@ -211,13 +213,25 @@ void FolderWatcher::rescanAll()
 
 void FolderWatcher::onDirectoryChanged(const QString& folder)
 {
-    const bool isRoot = std::any_of(m_roots.begin(), m_roots.end(),
-                                    [&](const Root& r) { return r.canonical == folder || r.canonical.isEmpty(); });
-    if (isRoot || !QFileInfo(folder).isDir()) {
-        rescanAll(); // a root went or came back: its problem is reported or cleared
+    // Coalesced: a thousand files landing in one folder give a thousand notifications, and the folder is
+    // read once per tick, not once per file.
+    m_dirty.insert(folder);
+}
+
+void FolderWatcher::scanDirty()
+{
+    if (m_dirty.empty() || !m_watcher)
         return;
+    const std::set<QString> dirty = std::exchange(m_dirty, {});
+    for (const QString& folder : dirty) {
+        const bool isRoot = std::any_of(m_roots.begin(), m_roots.end(),
+                                        [&](const Root& r) { return r.canonical == folder || r.canonical.isEmpty(); });
+        if (isRoot || !QFileInfo(folder).isDir()) {
+            rescanAll(); // a root went or came back: its problem is reported or cleared
+            return;
+        }
+        scanFolder(folder, false);
     }
-    scanFolder(folder, false);
 }
 
 bool FolderWatcher::isInDoneFolder(const QString& path) const

@@ -107,6 +107,7 @@ private:
     void rescanAll();
     void scanFolder(const QString& folder, bool recursive);
     void onDirectoryChanged(const QString& folder);
+    void scanDirty();
     void consider(const QString& path, qint64 size, qint64 mtimeMs);
     void checkPending();
     void registerReady();
@@ -129,6 +130,7 @@ private:
     std::map<QString, Candidate> m_pending; ///< waiting to be complete, by path
     std::deque<QString> m_ready;            ///< complete, waiting to be registered
     std::set<QString> m_readySet;
+    std::set<QString> m_dirty;    ///< folders a notification named since the last tick
     int m_batchAdded = 0;         ///< files with pages registered in the current batch
     bool m_scanTruncated = false; ///< a scan stopped at maxPending: scan again once room is made
 };
