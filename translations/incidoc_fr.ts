@@ -152,10 +152,6 @@
         <translation>Binarisation des images de page&#xa0;: adaptive (par défaut), sauvola, otsu, none.</translation>
     </message>
     <message>
-        <source>import: only register the files.</source>
-        <translation>import&#xa0;: enregistrer les fichiers seulement.</translation>
-    </message>
-    <message>
         <source>ocr: retry failed pages.</source>
         <translation>ocr&#xa0;: réessayer les pages en échec.</translation>
     </message>
@@ -481,6 +477,26 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>types profile : effacer le profil du type (le choix du projet s’applique).</translation>
     </message>
     <message>
+        <source>import, watch: only register the files.</source>
+        <translation>import, watch&#xa0;: enregistrer les fichiers seulement.</translation>
+    </message>
+    <message>
+        <source>watch: look through the folders every S seconds besides the change notifications (default 30).</source>
+        <translation>watch&#xa0;: parcourir les dossiers toutes les S secondes en plus des notifications de changement (30 par défaut).</translation>
+    </message>
+    <message>
+        <source>watch: a file counts as complete once unchanged for MS milliseconds (default 1000).</source>
+        <translation>watch&#xa0;: un fichier est complet une fois inchangé pendant MS millisecondes (1000 par défaut).</translation>
+    </message>
+    <message>
+        <source>watch: move imported files (and duplicates) to DIR.</source>
+        <translation>watch&#xa0;: déplacer les fichiers importés (et les doublons) dans DOSSIER.</translation>
+    </message>
+    <message>
+        <source>watch: move imported files to a done/ folder in the first watched folder.</source>
+        <translation>watch&#xa0;: déplacer les fichiers importés dans un dossier done/ du premier dossier surveillé.</translation>
+    </message>
+    <message>
         <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
 
 Commands:
@@ -498,6 +514,7 @@ Commands:
                    the document types (with examples, profile, title), or change them or a
                    document&apos;s type
   classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
 
 OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
 to import or ocr; pages in flight default to the workers&apos; total threads.</source>
@@ -518,6 +535,7 @@ Commandes :
                    les types de document (avec exemples, profil, titre), ou les modifier, ou le
                    type d’un document
   classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
+  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
 
 OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
 à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
@@ -667,6 +685,65 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
     <message>
         <source>note: %1</source>
         <translation>remarque&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>error: --move-done DIR and --done cannot go together</source>
+        <translation>erreur&#xa0;: --move-done DOSSIER et --done ne peuvent pas aller ensemble</translation>
+    </message>
+    <message>
+        <source>error: watch needs at least one folder</source>
+        <translation>erreur&#xa0;: watch demande au moins un dossier</translation>
+    </message>
+    <message>
+        <source>Watched:   %1 file(s) waiting to be complete; %2 imported, %3 already in the project, %4 failed, %5 gone before complete</source>
+        <translation>Surveillés&#xa0;: %1 fichier(s) en attente d’être complets&#xa0;; %2 importé(s), %3 déjà dans le projet, %4 en échec, %5 disparu(s) avant d’être complets</translation>
+    </message>
+    <message>
+        <source>  waiting %1 (%2 bytes, seen %3)</source>
+        <translation>  en attente %1 (%2 octets, vu le %3)</translation>
+    </message>
+    <message>
+        <source>  and %1 more</source>
+        <translation>  et %1 de plus</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is missing; it is watched for again</source>
+        <translation>remarque&#xa0;: le dossier %1 est absent&#xa0;; on guette son retour</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be read; it is looked at again at every rescan</source>
+        <translation>remarque&#xa0;: le dossier %1 ne peut pas être lu&#xa0;; il est réexaminé à chaque parcours</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be resolved (a symbolic link loop or a link to nothing: %2)</source>
+        <translation>remarque&#xa0;: le dossier %1 ne peut pas être résolu (boucle de liens symboliques ou lien vers rien&#xa0;: %2)</translation>
+    </message>
+    <message>
+        <source>note: the pages wait, queued: %1</source>
+        <translation>remarque&#xa0;: les pages restent en attente&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>  done    %1 page %2: %3 word(s)</source>
+        <translation>  terminé %1 page %2&#xa0;: %3 mot(s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>  added   %1 (%n page(s))</source>
+        <translation>
+            <numerusform>  ajouté %1 (%n page)</numerusform>
+            <numerusform>  ajouté %1 (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  already in the project: %1</source>
+        <translation>  déjà dans le projet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is watched again</source>
+        <translation>remarque&#xa0;: le dossier %1 est de nouveau surveillé</translation>
+    </message>
+    <message>
+        <source>Watching %1 (rescan every %2 s); Ctrl-C stops.</source>
+        <translation>Surveillance de %1 (parcours toutes les %2 s)&#xa0;; Ctrl-C arrête.</translation>
     </message>
 </context>
 <context>
@@ -2625,6 +2702,29 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>C&amp;hoose Type…</source>
         <translation>C&amp;hoisir le type…</translation>
     </message>
+    <message>
+        <source>&amp;Watch Folders…</source>
+        <translation>Dossiers &amp;surveillés…</translation>
+    </message>
+    <message>
+        <source>Watch Folders</source>
+        <translation>Dossiers surveillés</translation>
+    </message>
+    <message>
+        <source>Files that land in these folders (and their subfolders) are imported into this project once they are complete. One folder per line; none: nothing is watched.</source>
+        <translation>Les fichiers déposés dans ces dossiers (et leurs sous-dossiers) sont importés dans ce projet une fois complets. Un dossier par ligne&#xa0;; aucun&#xa0;: rien n’est surveillé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n folder(s)</source>
+        <translation>
+            <numerusform>%n dossier surveillé</numerusform>
+            <numerusform>%n dossiers surveillés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No folder is watched</source>
+        <translation>Aucun dossier n’est surveillé</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -3809,6 +3909,45 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>Mark %1 not reviewed</source>
         <translation>Marquer comme non relu : %1</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::WatchController</name>
+    <message>
+        <source>The watched folders could not be saved: %1</source>
+        <translation>Les dossiers surveillés n’ont pas pu être enregistrés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 imported</source>
+        <translation>Dossier surveillé&#xa0;: %1 importé</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 is already in the project</source>
+        <translation>Dossier surveillé&#xa0;: %1 est déjà dans le projet</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 could not be imported: %2</source>
+        <translation>Dossier surveillé&#xa0;: %1 n’a pas pu être importé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is missing; it is watched for again</source>
+        <translation>Le dossier surveillé %1 est absent&#xa0;; on guette son retour</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be read</source>
+        <translation>Le dossier surveillé %1 ne peut pas être lu</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be resolved (a symbolic link loop or a link to nothing)</source>
+        <translation>Le dossier surveillé %1 ne peut pas être résolu (boucle de liens symboliques ou lien vers rien)</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is back</source>
+        <translation>Le dossier surveillé %1 est de retour</translation>
+    </message>
+    <message>
+        <source>The watched folders cannot be watched: %1</source>
+        <translation>Les dossiers surveillés ne peuvent pas être surveillés&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -152,10 +152,6 @@
         <translation>页面图像的二值化方法：adaptive（默认）、sauvola、otsu、none。</translation>
     </message>
     <message>
-        <source>import: only register the files.</source>
-        <translation>import：只登记文件。</translation>
-    </message>
-    <message>
         <source>ocr: retry failed pages.</source>
         <translation>ocr：重试失败的页面。</translation>
     </message>
@@ -478,6 +474,26 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>types profile：清除该类型的配置（采用项目的设置）。</translation>
     </message>
     <message>
+        <source>import, watch: only register the files.</source>
+        <translation>import、watch：只登记文件。</translation>
+    </message>
+    <message>
+        <source>watch: look through the folders every S seconds besides the change notifications (default 30).</source>
+        <translation>watch：除变更通知外，每 S 秒遍历一次文件夹（默认 30）。</translation>
+    </message>
+    <message>
+        <source>watch: a file counts as complete once unchanged for MS milliseconds (default 1000).</source>
+        <translation>watch：文件保持不变 MS 毫秒后视为完整（默认 1000）。</translation>
+    </message>
+    <message>
+        <source>watch: move imported files (and duplicates) to DIR.</source>
+        <translation>watch：将已导入的文件（及重复文件）移到 DIR。</translation>
+    </message>
+    <message>
+        <source>watch: move imported files to a done/ folder in the first watched folder.</source>
+        <translation>watch：将已导入的文件移到第一个监视文件夹中的 done/ 文件夹。</translation>
+    </message>
+    <message>
         <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
 
 Commands:
@@ -495,6 +511,7 @@ Commands:
                    the document types (with examples, profile, title), or change them or a
                    document&apos;s type
   classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
 
 OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
 to import or ocr; pages in flight default to the workers&apos; total threads.</source>
@@ -515,6 +532,7 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
                    文档类型（含示例数、配置、标题），或修改类型，或修改
                    某个文档的类型
   classify [DOC...] 预测未经人工标注类型的文档的类型（--all：重新预测）
+  watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
 
 在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
 同时处理的页面数默认为各 worker 线程总数。</translation>
@@ -662,6 +680,64 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>note: %1</source>
         <translation>注意：%1</translation>
+    </message>
+    <message>
+        <source>error: --move-done DIR and --done cannot go together</source>
+        <translation>错误：--move-done DIR 与 --done 不能同时使用</translation>
+    </message>
+    <message>
+        <source>error: watch needs at least one folder</source>
+        <translation>错误：watch 至少需要一个文件夹</translation>
+    </message>
+    <message>
+        <source>Watched:   %1 file(s) waiting to be complete; %2 imported, %3 already in the project, %4 failed, %5 gone before complete</source>
+        <translation>监视：  %1 个文件等待写完；%2 个已导入，%3 个已在项目中，%4 个失败，%5 个在写完前消失</translation>
+    </message>
+    <message>
+        <source>  waiting %1 (%2 bytes, seen %3)</source>
+        <translation>  等待 %1（%2 字节，发现于 %3）</translation>
+    </message>
+    <message>
+        <source>  and %1 more</source>
+        <translation>  另有 %1 个</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is missing; it is watched for again</source>
+        <translation>注意：文件夹 %1 不存在；将等待它重新出现</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be read; it is looked at again at every rescan</source>
+        <translation>注意：无法读取文件夹 %1；每次重新扫描时会再次查看</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 cannot be resolved (a symbolic link loop or a link to nothing: %2)</source>
+        <translation>注意：无法解析文件夹 %1（符号链接循环或指向不存在的链接：%2）</translation>
+    </message>
+    <message>
+        <source>note: the pages wait, queued: %1</source>
+        <translation>注意：页面在队列中等待：%1</translation>
+    </message>
+    <message>
+        <source>  done    %1 page %2: %3 word(s)</source>
+        <translation>  完成    %1 第 %2 页：%3 个词</translation>
+    </message>
+    <message numerus="yes">
+        <source>  added   %1 (%n page(s))</source>
+        <translation>
+            <numerusform>  已添加 %1（%n 页）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  already in the project: %1</source>
+        <translation>  已在项目中：%1</translation>
+    </message>
+    <message>
+        <source>note: the folder %1 is watched again</source>
+        <translation>注意：文件夹 %1 重新受到监视</translation>
+    </message>
+    <message>
+        <source>Watching %1 (rescan every %2 s); Ctrl-C stops.</source>
+        <translation>正在监视 %1（每 %2 秒重新扫描）；按 Ctrl-C 停止。</translation>
     </message>
 </context>
 <context>
@@ -2599,6 +2675,28 @@ Open it read-only?</source>
         <source>C&amp;hoose Type…</source>
         <translation>选择类型(&amp;H)…</translation>
     </message>
+    <message>
+        <source>&amp;Watch Folders…</source>
+        <translation>监视文件夹(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Watch Folders</source>
+        <translation>监视文件夹</translation>
+    </message>
+    <message>
+        <source>Files that land in these folders (and their subfolders) are imported into this project once they are complete. One folder per line; none: nothing is watched.</source>
+        <translation>放入这些文件夹（及其子文件夹）的文件在写完后导入此项目。每行一个文件夹；留空：不监视任何文件夹。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Watching %n folder(s)</source>
+        <translation>
+            <numerusform>正在监视 %n 个文件夹</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No folder is watched</source>
+        <translation>没有监视任何文件夹</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>
@@ -3765,6 +3863,45 @@ Open it read-only?</source>
     <message>
         <source>Mark %1 not reviewed</source>
         <translation>将 %1 标记为未审阅</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::WatchController</name>
+    <message>
+        <source>The watched folders could not be saved: %1</source>
+        <translation>无法保存监视的文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 imported</source>
+        <translation>监视文件夹：已导入 %1</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 is already in the project</source>
+        <translation>监视文件夹：%1 已在项目中</translation>
+    </message>
+    <message>
+        <source>Watched folder: %1 could not be imported: %2</source>
+        <translation>监视文件夹：无法导入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is missing; it is watched for again</source>
+        <translation>监视文件夹 %1 不存在；将等待它重新出现</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be read</source>
+        <translation>无法读取监视文件夹 %1</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 cannot be resolved (a symbolic link loop or a link to nothing)</source>
+        <translation>无法解析监视文件夹 %1（符号链接循环或指向不存在的链接）</translation>
+    </message>
+    <message>
+        <source>Watched folder %1 is back</source>
+        <translation>监视文件夹 %1 已恢复</translation>
+    </message>
+    <message>
+        <source>The watched folders cannot be watched: %1</source>
+        <translation>无法监视这些文件夹：%1</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,11 @@
 #include "ui/editing/line_edit_command.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 
 namespace incidoc::ui {
@@ -22,7 +24,10 @@ struct ProjectSession::Impl {
     std::chrono::milliseconds mergeWindow{1500};
     std::vector<QString> vocabulary;
     bool vocabularyStale = true;
-    QElapsedTimer vocabularyAge; ///< a large project is not read again more than every few seconds
+    QTimer* externalPoll = nullptr;                 ///< setExternalChangePolling
+    std::optional<long long> dataVersion;           ///< as last seen
+    std::optional<ProjectStore::ChangeMarks> marks; ///< as last seen
+    QElapsedTimer vocabularyAge;                    ///< a large project is not read again more than every few seconds
 };
 
 Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path, bool readOnly)
@@ -792,6 +797,51 @@ void ProjectSession::notifyDocumentsChanged()
 void ProjectSession::notifyTypeProfilesChanged(const ProfileScope& scope)
 {
     Q_EMIT typeProfilesChanged(scope);
+}
+
+// ---- what other connections wrote ----------------------------------------------------------------------
+
+void ProjectSession::setExternalChangePolling(int intervalMs)
+{
+    if (intervalMs <= 0) {
+        delete m_impl->externalPoll;
+        m_impl->externalPoll = nullptr;
+        return;
+    }
+    if (!m_impl->externalPoll) {
+        m_impl->externalPoll = new QTimer(this);
+        connect(m_impl->externalPoll, &QTimer::timeout, this, [this] { checkExternalChanges(); });
+        checkExternalChanges(); // the marks to compare with
+    }
+    m_impl->externalPoll->start(intervalMs);
+}
+
+bool ProjectSession::checkExternalChanges()
+{
+    const auto version = m_impl->store->dataVersion();
+    if (!version || (m_impl->dataVersion && *m_impl->dataVersion == *version))
+        return false;
+    const bool first = !m_impl->dataVersion.has_value();
+    m_impl->dataVersion = *version;
+    auto marks = m_impl->store->changeMarks();
+    if (!marks)
+        return false;
+    const std::optional<ProjectStore::ChangeMarks> before = std::exchange(m_impl->marks, *marks);
+    if (first || !before)
+        return false;
+    if (marks->documents != before->documents || marks->lastDocument != before->lastDocument
+        || marks->unfinishedPages != before->unfinishedPages)
+        Q_EMIT documentsChanged();
+    // Pages that were waiting and are not any more: finished (or gone) elsewhere.
+    std::vector<PageId> finished;
+    std::set_difference(before->unfinishedPages.begin(), before->unfinishedPages.end(), marks->unfinishedPages.begin(),
+                        marks->unfinishedPages.end(), std::back_inserter(finished));
+    for (PageId page : finished) {
+        Q_EMIT wordsChanged(page);
+        Q_EMIT pageChanged(page);
+    }
+    Q_EMIT changedElsewhere();
+    return true;
 }
 
 // ---- documents ------------------------------------------------------------------------------------------

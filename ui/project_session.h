@@ -184,6 +184,15 @@ public:
     /// differ are processed again (the main window hands this to its PipelineController).
     void notifyTypeProfilesChanged(const incidoc::ProfileScope& scope);
 
+    // --- what other connections wrote (`incidoc-cli watch`, import or ocr in another process) --------
+    /// Polls the project every `intervalMs` (0: never, the default) for commits made by other connections
+    /// (SQLite's data_version: one cheap query). When there were some, emits documentsChanged when
+    /// documents came or went, pageChanged and wordsChanged for each page that was waiting and is
+    /// finished now, then changedElsewhere.
+    void setExternalChangePolling(int intervalMs);
+    /// What the timer does, once, now. True when other connections wrote since the last check.
+    bool checkExternalChanges();
+
     // --- documents --------------------------------------------------------------------------------
     /// Whether a document failed as a whole: its file could not be imported, or every one of its pages
     /// failed (it has no words). Only such documents can be removed here.
@@ -201,6 +210,8 @@ Q_SIGNALS:
     void labelsChanged();
     void formChanged(incidoc::PageId page);     ///< entities or links of a page were added, changed or removed
     void errorOccurred(const QString& message); ///< a write failed: show it; nothing was half written
+    /// Another connection wrote to the project (checkExternalChanges): e.g. pages a watcher queued.
+    void changedElsewhere();
 
 private:
     struct Impl;

@@ -64,12 +64,15 @@ Result<std::shared_ptr<Workplace>> makeWorkplace(const CliOptions& o)
 
 int runCommand(const CliOptions& o, CancelToken& interrupt)
 {
-    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")) {
+    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")
+        || o.command == QLatin1String("watch")) {
         auto workplace = makeWorkplace(o);
         if (!workplace) {
             err(Cli::tr("error: %1").arg(workplace.error().message));
             return kExitUsage;
         }
+        if (o.command == QLatin1String("watch"))
+            return commandWatch(o, *workplace, interrupt);
         return o.command == QLatin1String("import") ? commandImport(o, *workplace, interrupt)
                                                     : commandOcr(o, *workplace, interrupt);
     }
@@ -112,7 +115,8 @@ int run(const QStringList& arguments)
         err(languages.error().message);
         return kExitUsage;
     }
-    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")) {
+    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")
+        || o.command == QLatin1String("watch")) {
         if (Status engines = checkEngines(o, EnginePool().engines()); !engines) {
             err(engines.error().message);
             return kExitUsage;

@@ -5,6 +5,7 @@
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDir>
 
 namespace incidoc::cli {
 namespace {
@@ -33,7 +34,7 @@ struct Definitions {
     const QCommandLineOption binarizeOpt{
         QStringLiteral("binarize"), Cli::tr("Binarization for page images: adaptive (default), sauvola, otsu, none."),
         QStringLiteral("METHOD")};
-    const QCommandLineOption noOcrOpt{QStringLiteral("no-ocr"), Cli::tr("import: only register the files.")};
+    const QCommandLineOption noOcrOpt{QStringLiteral("no-ocr"), Cli::tr("import, watch: only register the files.")};
     const QCommandLineOption failedOpt{QStringLiteral("failed"), Cli::tr("ocr: retry failed pages.")};
     const QCommandLineOption allOpt{QStringLiteral("all"),
                                     Cli::tr("ocr: redo every page (words a person edited are kept).")};
@@ -118,6 +119,20 @@ struct Definitions {
         QStringLiteral("T")};
     const QCommandLineOption clearOpt{
         QStringLiteral("clear"), Cli::tr("types profile: clear the type's profile (the project's choice applies).")};
+    const QCommandLineOption rescanOpt{
+        QStringLiteral("rescan"),
+        Cli::tr("watch: look through the folders every S seconds besides the change notifications (default 30)."),
+        QStringLiteral("S")};
+    const QCommandLineOption stableForOpt{
+        QStringLiteral("stable-for"),
+        Cli::tr("watch: a file counts as complete once unchanged for MS milliseconds (default 1000)."),
+        QStringLiteral("MS")};
+    const QCommandLineOption moveDoneOpt{QStringLiteral("move-done"),
+                                         Cli::tr("watch: move imported files (and duplicates) to DIR."),
+                                         QStringLiteral("DIR")};
+    const QCommandLineOption doneOpt{QStringLiteral("done"),
+                                     Cli::tr("watch: move imported files to a done/ folder in the first watched "
+                                             "folder.")};
     const QCommandLineOption insecureOpt{
         QStringLiteral("insecure"),
         Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only).")};
@@ -145,7 +160,9 @@ struct Definitions {
                     "                   the document types (with examples, profile, title), or change them or a\n"
                     "                   document's type\n"
                     "  classify [DOC...] predict the type of documents not typed by a person (--all: predict "
-                    "again)\n\n"
+                    "again)\n"
+                    "  watch DIR...     import the files that land in these folders once they are complete, "
+                    "until stopped\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
                     "dns:///NAME:PORT)\n"
                     "to import or ocr; pages in flight default to the workers' total threads."));
@@ -157,9 +174,10 @@ struct Definitions {
         for (const auto* opt : {&strictOpt, &entitiesOpt, &linksOpt, &acceptOpt, &fromOpt, &annotationsOpt,
                                 &reviewThresholdOpt, &clearOpt})
             parser.addOption(*opt);
-        for (const auto* opt : {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt,
-                                &workersOpt, &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt,
-                                &noIsolationOpt, &memoryLimitOpt, &maxFileOpt})
+        for (const auto* opt :
+             {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
+              &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt, &memoryLimitOpt,
+              &maxFileOpt, &rescanOpt, &stableForOpt, &moveDoneOpt, &doneOpt})
             parser.addOption(*opt);
         for (const auto* opt :
              {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt, &noOcrOpt,
@@ -350,6 +368,22 @@ Status checkTypes(const CliOptions& o)
     return okStatus();
 }
 
+/// The watch command's own options.
+Status readWatch(const QCommandLineParser& parser, const Definitions& d, CliOptions& o)
+{
+    if (Status s = readPositiveInt(parser, d.rescanOpt, 30, 86400, o.rescanSeconds); !s)
+        return s;
+    if (Status s = readPositiveInt(parser, d.stableForOpt, 1000, 3'600'000, o.stableForMs); !s)
+        return s;
+    if (parser.isSet(d.moveDoneOpt) && parser.isSet(d.doneOpt))
+        return usage(Cli::tr("error: --move-done DIR and --done cannot go together"));
+    if (parser.isSet(d.moveDoneOpt))
+        o.moveDone = parser.value(d.moveDoneOpt);
+    else if (parser.isSet(d.doneOpt) && !o.inputs.isEmpty())
+        o.moveDone = QDir(o.inputs.first()).filePath(QStringLiteral("done"));
+    return okStatus();
+}
+
 /// The command, the project and the paths go together.
 Status checkCommand(const CliOptions& o)
 {
@@ -362,12 +396,15 @@ Status checkCommand(const CliOptions& o)
         return usage(Cli::tr("error: -p/--project FILE is required"));
     if (o.command == QLatin1String("import") && o.inputs.isEmpty())
         return usage(Cli::tr("error: import needs at least one file or folder"));
+    if (o.command == QLatin1String("watch") && o.inputs.isEmpty())
+        return usage(Cli::tr("error: watch needs at least one folder"));
     if (o.command == QLatin1String("remove") && o.inputs.isEmpty())
         return usage(Cli::tr("error: remove needs at least one document (its id or path)"));
     if (o.command == QLatin1String("types"))
         return checkTypes(o);
     if (o.command != QLatin1String("import") && o.command != QLatin1String("remove")
-        && o.command != QLatin1String("propose") && o.command != QLatin1String("classify") && !o.inputs.isEmpty())
+        && o.command != QLatin1String("propose") && o.command != QLatin1String("classify")
+        && o.command != QLatin1String("watch") && !o.inputs.isEmpty())
         return usage(Cli::tr("error: %1 takes no paths").arg(o.command));
     return okStatus();
 }
@@ -415,15 +452,18 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (Status s = readRemote(parser, d, o.remote); !s)
         return s.error();
 
-    const QStringList commands{QStringLiteral("import"),  QStringLiteral("ocr"),     QStringLiteral("status"),
-                               QStringLiteral("dump"),    QStringLiteral("export"),  QStringLiteral("engines"),
-                               QStringLiteral("remove"),  QStringLiteral("propose"), QStringLiteral("types"),
-                               QStringLiteral("classify")};
+    const QStringList commands{QStringLiteral("import"),   QStringLiteral("ocr"),     QStringLiteral("status"),
+                               QStringLiteral("dump"),     QStringLiteral("export"),  QStringLiteral("engines"),
+                               QStringLiteral("remove"),   QStringLiteral("propose"), QStringLiteral("types"),
+                               QStringLiteral("classify"), QStringLiteral("watch")};
     if (!commands.contains(o.command))
         return usage(
             Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export, remove, propose)").arg(o.command));
     if (o.command == QLatin1String("export"))
         if (Status s = readExport(parser, d, o); !s)
+            return s.error();
+    if (o.command == QLatin1String("watch"))
+        if (Status s = readWatch(parser, d, o); !s)
             return s.error();
     if (Status s = checkCommand(o); !s)
         return s.error();
@@ -433,7 +473,9 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
 Status checkLanguages(const CliOptions& o, const QStringList& installed)
 {
     const bool mayOcrHere = o.remote.workers.isEmpty() || o.remote.fallback == RemoteFallback::Local;
-    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")) || !mayOcrHere)
+    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")
+         && o.command != QLatin1String("watch"))
+        || !mayOcrHere || (o.command == QLatin1String("watch") && o.noOcr))
         return okStatus();
     for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
         if (!installed.contains(lang)) {
@@ -449,7 +491,9 @@ Status checkLanguages(const CliOptions& o, const QStringList& installed)
 Status checkEngines(const CliOptions& o, const std::vector<EngineInfo>& engines)
 {
     // With --workers too: the pages' engines are chosen here, from what this installation has.
-    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")) || o.engines.isEmpty())
+    if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")
+         && o.command != QLatin1String("watch"))
+        || o.engines.isEmpty())
         return okStatus();
     for (const QString& name : enginesIn(o.engines)) {
         if (const QString why = unavailableReason(name, engines); !why.isEmpty())

@@ -19,8 +19,8 @@ namespace incidoc::cli {
 
 /// A command and its settings. Value type. The defaults are those of cli.md.
 struct CliOptions {
-    QString command;    ///< import, ocr, status, dump, export, engines, remove, propose, types or classify
-    QStringList inputs; ///< import: the files and folders
+    QString command;    ///< import, ocr, status, dump, export, engines, remove, propose, types, classify or watch
+    QStringList inputs; ///< import: the files and folders; watch: the folders
     QString project;
     QString output; ///< dump: the folder; export: the .zip file
     bool json = false;
@@ -49,6 +49,12 @@ struct CliOptions {
         std::optional<double> reviewThreshold;
         bool clear = false;
     } typeProfile;
+    /// watch: full rescan period (--rescan SECONDS), how long a file stays unchanged before it counts as
+    /// complete (--stable-for MS), and where finished files go (--move-done DIR; --done: a done/ folder
+    /// in the first watched folder; empty: they stay).
+    int rescanSeconds = 30;
+    int stableForMs = 1000;
+    QString moveDone;
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.

@@ -19,8 +19,61 @@ struct StatusChecks {
     std::map<DocumentId, QString> paths;
 };
 
+/// What folder watchers found: the files waiting to be complete (the first kWaitingListed of them), and
+/// how many files settled each way.
+struct WatchedStatus {
+    std::vector<WatchedFileRecord> waiting;
+    int waitingTotal = 0, imported = 0, duplicates = 0, failed = 0, gone = 0;
+};
+constexpr int kWaitingListed = 20;
+
+Result<WatchedStatus> readWatched(ProjectStore& store)
+{
+    WatchedStatus w;
+    using S = WatchedFileRecord::State;
+    auto waiting = store.watchedFiles(S::Waiting, kWaitingListed, &w.waitingTotal);
+    if (!waiting)
+        return waiting.error();
+    w.waiting = std::move(waiting).value();
+    for (auto [state, count] : {std::pair{S::Imported, &w.imported}, std::pair{S::Duplicate, &w.duplicates},
+                                std::pair{S::Failed, &w.failed}, std::pair{S::Gone, &w.gone}})
+        if (auto none = store.watchedFiles(state, 0, count); !none)
+            return none.error();
+    return w;
+}
+
+QJsonObject watchedJson(const WatchedStatus& w)
+{
+    QJsonArray waiting;
+    for (const WatchedFileRecord& r : w.waiting)
+        waiting.append(QJsonObject{{QStringLiteral("path"), r.path},
+                                   {QStringLiteral("size"), r.size},
+                                   {QStringLiteral("first_seen"), r.firstSeen}});
+    return QJsonObject{{QStringLiteral("waiting"), w.waitingTotal}, {QStringLiteral("waiting_files"), waiting},
+                       {QStringLiteral("imported"), w.imported},    {QStringLiteral("duplicates"), w.duplicates},
+                       {QStringLiteral("failed"), w.failed},        {QStringLiteral("gone"), w.gone}};
+}
+
+void printWatchedText(const WatchedStatus& w)
+{
+    if (w.waitingTotal + w.imported + w.duplicates + w.failed + w.gone == 0)
+        return;
+    out(Cli::tr("Watched:   %1 file(s) waiting to be complete; %2 imported, %3 already in the project, %4 failed, "
+                "%5 gone before complete")
+            .arg(w.waitingTotal)
+            .arg(w.imported)
+            .arg(w.duplicates)
+            .arg(w.failed)
+            .arg(w.gone));
+    for (const WatchedFileRecord& r : w.waiting)
+        out(Cli::tr("  waiting %1 (%2 bytes, seen %3)").arg(r.path).arg(r.size).arg(r.firstSeen));
+    if (w.waitingTotal > static_cast<int>(w.waiting.size()))
+        out(Cli::tr("  and %1 more").arg(w.waitingTotal - static_cast<int>(w.waiting.size())));
+}
+
 void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures,
-                     const StatusChecks& checks, const std::vector<DocumentRecord>& documents)
+                     const StatusChecks& checks, const std::vector<DocumentRecord>& documents,
+                     const WatchedStatus& watched)
 {
     auto findings = [&](const std::vector<FormFinding>& list) {
         QJsonArray a;
@@ -57,7 +110,8 @@ void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::ve
                                                           {QStringLiteral("proposed_links"), s.proposedLinks}}},
                     {QStringLiteral("types"), typeCountsJson(documents)},
                     {QStringLiteral("checks"), findings(checks.fields)},
-                    {QStringLiteral("export_checks"), findings(checks.beforeExport)}});
+                    {QStringLiteral("export_checks"), findings(checks.beforeExport)},
+                    {QStringLiteral("watched"), watchedJson(watched)}});
 }
 
 void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::vector<FailureRecord>& failures,
@@ -135,10 +189,17 @@ int commandStatus(const CliOptions& o)
     checks.beforeExport = std::move(beforeExport).value();
     for (const DocumentRecord& d : *documents)
         checks.paths[d.id] = d.path;
-    if (o.json)
-        printStatusJson(o, *summary, *failures, checks, *documents);
-    else
+    auto watched = readWatched(**store);
+    if (!watched) {
+        err(Cli::tr("error: %1").arg(watched.error().message));
+        return kExitUsage;
+    }
+    if (o.json) {
+        printStatusJson(o, *summary, *failures, checks, *documents, *watched);
+    } else {
         printStatusText(o, *summary, *failures, checks, *documents);
+        printWatchedText(*watched);
+    }
     return kExitOk;
 }
 

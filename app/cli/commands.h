@@ -27,6 +27,8 @@ void printJson(const QJsonObject& o);
 int commandImport(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 int commandStatus(const CliOptions& o);
+/// `watch DIR...`: imports what lands in the folders, once complete, until SIGINT/SIGTERM (then exit 0).
+int commandWatch(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
 /// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.

@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <map>
+#include <mutex>
 #include <string>
 
 #include <sys/stat.h>
@@ -234,6 +236,49 @@ int checkpointHook(void* context, sqlite3* db, const char* name, int frames)
     return SQLITE_OK;
 }
 
+// The project files this process has open through SQLite, by device and inode, with how many
+// connections. Reading such a file's header ourselves would be harmful: closing any descriptor of a file
+// drops every POSIX lock this process holds on it, SQLite's included, and another process could then take
+// the file for its own (a last-connection checkpoint deleting the -wal and -shm our connections still
+// use). SQLite itself never closes a descriptor while another of its connections holds locks on the file.
+// A file replaced by another one (another inode) is looked at again.
+std::mutex g_openFilesMutex;
+std::map<QString, int> g_openFiles;
+
+QString fileKey(const QString& path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {};
+    return QStringLiteral("%1:%2").arg(static_cast<qulonglong>(st.st_dev)).arg(static_cast<qulonglong>(st.st_ino));
+}
+
+bool isOpenInThisProcess(const QString& path)
+{
+    const QString key = fileKey(path);
+    if (key.isEmpty())
+        return false;
+    std::lock_guard lock(g_openFilesMutex);
+    return g_openFiles.count(key) > 0;
+}
+
+QString noteOpen(const QString& path)
+{
+    const QString key = fileKey(path);
+    if (!key.isEmpty()) {
+        std::lock_guard lock(g_openFilesMutex);
+        ++g_openFiles[key];
+    }
+    return key;
+}
+
+void noteClosed(const QString& key)
+{
+    std::lock_guard lock(g_openFilesMutex);
+    if (auto it = g_openFiles.find(key); it != g_openFiles.end() && --it->second <= 0)
+        g_openFiles.erase(it);
+}
+
 struct FileCheck {
     QFileInfo info;
     QString path; ///< absolute
@@ -256,8 +301,11 @@ FileCheck checkFile(const QString& rawPath, OpenMode mode)
     if (!f.exists && mode == OpenMode::ReadOnly)
         fail(ErrorCode::NotFound, QStringLiteral("project file not found: %1").arg(path));
 
-    // Look at the first bytes ourselves: SQLite would treat some foreign files as empty databases.
-    if (f.exists) {
+    // Look at the first bytes ourselves: SQLite would treat some foreign files as empty databases. Not a
+    // file this process has open already (it was looked at then): see g_openFiles.
+    if (f.exists && isOpenInThisProcess(path)) {
+        f.size = f.info.size();
+    } else if (f.exists) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             fail(ErrorCode::Io, QStringLiteral("cannot read project file %1: %2").arg(path, file.errorString()));
@@ -351,6 +399,9 @@ ProjectStore::Impl::~Impl()
     // The last connection to close checkpoints into the file: a change of our own.
     if (mode == OpenMode::ReadWrite && db.handle() && !canonicalPath.isEmpty())
         VerifiedFiles::instance().ownWrite(canonicalPath, [&] { db.close(); });
+    db.close();
+    if (!openKey.isEmpty())
+        noteClosed(openKey);
 }
 
 QString ProjectStore::path() const
@@ -382,12 +433,14 @@ Result<std::unique_ptr<ProjectStore>> ProjectStore::open(const QString& rawPath,
             if (mode == OpenMode::ReadOnly) {
                 acceptForReading(facts, file.path);
                 impl->version = facts.userVersion;
+                impl->openKey = noteOpen(file.path);
                 return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(impl)));
             }
         } else if (mode == OpenMode::ReadOnly) {
             fail(ErrorCode::InvalidInput, QStringLiteral("not an Incidoc project file: %1 is empty").arg(file.path));
         }
         impl->openForWriting(created);
+        impl->openKey = noteOpen(file.path);
         return std::unique_ptr<ProjectStore>(new ProjectStore(std::move(impl)));
     });
 }

@@ -52,6 +52,19 @@ struct FailureRecord {
     FailureKind failure = FailureKind::Error; ///< never None
 };
 
+/// A file a folder watcher found (table watched_files): what became of it, and its size and modification
+/// time as last seen (a file whose size or time changes later is looked at again).
+struct WatchedFileRecord {
+    enum class State { Waiting, Imported, Duplicate, Failed, Gone };
+    QString path; ///< absolute, clean
+    qint64 size = 0;
+    qint64 mtimeMs = 0;
+    State state = State::Waiting;
+    DocumentId documentId = 0; ///< Imported, Duplicate and (when recorded) Failed: the document
+    QString firstSeen;         ///< ISO 8601 UTC (filled when read)
+    QString error;             ///< Failed: why
+};
+
 /// One entry of the edit history (for undo/redo and provenance). `before`/`after` are JSON objects
 /// holding the changed fields of the word ({} for a word that did not exist / no longer exists).
 struct EditRecord {
@@ -359,6 +372,31 @@ public:
     /// Each type's profile as stored (name, JSON text) in the types' order, also one that does not read
     /// (documentTypes() reads those as empty): to say which cannot be applied.
     Result<std::vector<std::pair<QString, QString>>> storedTypeProfiles();
+    // --- watched folders: the files a watcher found (watched_files; core/import/folder_watch.h) ------
+    /// A file's row; nullopt when no watcher recorded it (or the project is older than schema 5).
+    Result<std::optional<WatchedFileRecord>> watchedFile(const QString& path);
+    /// Inserts or updates the rows of `files` by path, in ONE transaction (a row keeps its first_seen).
+    Status recordWatchedFiles(const std::vector<WatchedFileRecord>& files);
+    /// Rows in state `state`, the longest known first, at most `limit`; `total` (when given) receives how
+    /// many there are in all. Empty for a project older than schema 5.
+    Result<std::vector<WatchedFileRecord>> watchedFiles(WatchedFileRecord::State state, int limit,
+                                                        int* total = nullptr);
+    /// Points a document at the new place of its file (a watcher moved it to its done folder).
+    /// Errors: NotFound.
+    Status setDocumentPath(DocumentId id, const QString& path);
+    /// SQLite's PRAGMA data_version: it changes when another connection (another process, or the
+    /// pipeline's writer) commits to the project, never for this connection's own writes. Cheap: what the
+    /// app polls to see what a watcher added.
+    Result<long long> dataVersion();
+    /// The pages not done yet (queued or processing), and how many documents there are with the largest
+    /// document id: what tells the app, after another connection wrote, which pages to show again.
+    struct ChangeMarks {
+        std::vector<PageId> unfinishedPages; ///< in id order
+        int documents = 0;
+        DocumentId lastDocument = 0;
+        bool operator==(const ChangeMarks&) const = default;
+    };
+    Result<ChangeMarks> changeMarks();
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.

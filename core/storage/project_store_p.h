@@ -81,6 +81,7 @@ struct ProjectStore::Impl {
     storage::Db db;
     QString path;
     QString canonicalPath; ///< for the record of verified files (verified_files.h); empty: not tracked
+    QString openKey;       ///< the file (device:inode) as counted among those open in this process
     OpenMode mode = OpenMode::ReadWrite;
     int version = 0;
     QString author = storage::currentAuthor();

@@ -462,5 +462,46 @@ TEST(CliOptions, TypesAndClassify)
     EXPECT_EQ(usageError({q("classify")}), q("error: -p/--project FILE is required"));
 }
 
+TEST(CliOptions, WatchTakesFoldersAndItsOptions)
+{
+    const CliOptions o = options({QStringLiteral("watch"), QStringLiteral("-p"), kProject, QStringLiteral("/in/a"),
+                                  QStringLiteral("/in/b"), QStringLiteral("--rescan"), QStringLiteral("5"),
+                                  QStringLiteral("--stable-for"), QStringLiteral("250"), QStringLiteral("--done"),
+                                  QStringLiteral("--no-ocr")});
+    EXPECT_EQ(o.command, QStringLiteral("watch"));
+    EXPECT_EQ(o.inputs, (QStringList{QStringLiteral("/in/a"), QStringLiteral("/in/b")}));
+    EXPECT_EQ(o.rescanSeconds, 5);
+    EXPECT_EQ(o.stableForMs, 250);
+    EXPECT_EQ(o.moveDone, QStringLiteral("/in/a/done")); // --done: in the first folder
+    EXPECT_TRUE(o.noOcr);
+
+    const CliOptions defaults =
+        options({QStringLiteral("watch"), QStringLiteral("-p"), kProject, QStringLiteral("in")});
+    EXPECT_EQ(defaults.rescanSeconds, 30);
+    EXPECT_EQ(defaults.stableForMs, 1000);
+    EXPECT_TRUE(defaults.moveDone.isEmpty()); // files stay where they landed unless asked
+    EXPECT_EQ(options({QStringLiteral("watch"), QStringLiteral("-p"), kProject, QStringLiteral("in"),
+                       QStringLiteral("--move-done"), QStringLiteral("/archive")})
+                  .moveDone,
+              QStringLiteral("/archive"));
+}
+
+TEST(CliOptions, WatchRefusesWhatCannotWork)
+{
+    EXPECT_EQ(usageError({QStringLiteral("watch"), QStringLiteral("-p"), kProject}),
+              QStringLiteral("error: watch needs at least one folder"));
+    EXPECT_EQ(usageError({QStringLiteral("watch"), QStringLiteral("-p"), kProject, QStringLiteral("in"),
+                          QStringLiteral("--rescan"), QStringLiteral("0")}),
+              QStringLiteral("error: --rescan takes a whole number from 1 to 86400"));
+    EXPECT_EQ(usageError({QStringLiteral("watch"), QStringLiteral("-p"), kProject, QStringLiteral("in"),
+                          QStringLiteral("--stable-for"), QStringLiteral("soon")}),
+              QStringLiteral("error: --stable-for takes a whole number from 1 to 3600000"));
+    EXPECT_EQ(usageError({QStringLiteral("watch"), QStringLiteral("-p"), kProject, QStringLiteral("in"),
+                          QStringLiteral("--done"), QStringLiteral("--move-done"), QStringLiteral("x")}),
+              QStringLiteral("error: --move-done DIR and --done cannot go together"));
+    EXPECT_EQ(usageError({QStringLiteral("watch"), QStringLiteral("in")}),
+              QStringLiteral("error: -p/--project FILE is required"));
+}
+
 } // namespace
 } // namespace incidoc::cli

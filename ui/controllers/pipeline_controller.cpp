@@ -390,6 +390,22 @@ void PipelineController::onProgress(const PageProgress& p, JobTracker::Generatio
     Q_EMIT progressChanged(m_done, m_total, pagesPerSecond());
 }
 
+void PipelineController::pickUpQueued()
+{
+    if (m_session->isReadOnly() || !m_pipeline || m_phase == Phase::Paused || m_phase == Phase::Starting
+        || waitsForOneOff())
+        return;
+    auto queued = m_session->store().jobs(PageStatus::Queued);
+    if (!queued || queued->empty())
+        return;
+    std::vector<PageJob> fresh;
+    for (const PageJob& j : *queued)
+        if (!m_run.all.count(j.pageId) || m_run.done.count(j.pageId))
+            fresh.push_back(j);
+    if (!fresh.empty())
+        enqueue(fresh);
+}
+
 void PipelineController::resumeQueued()
 {
     if (m_session->isReadOnly())

@@ -57,6 +57,10 @@ public:
     bool isImporting() const { return m_importing > 0; }
     /// Queued pages (and pages a killed run left processing) are processed: call after opening.
     void resumeQueued();
+    /// Pages another connection queued (a watcher that could not process them because this app holds the
+    /// project's processing lock) join the run, but only while this app holds a pipeline: this never
+    /// creates one (the other process may be processing them). Not while paused.
+    void pickUpQueued();
     /// Processes this page before the others still waiting.
     void prioritize(PageId page);
     /// Processes a page again with the current options; words a person edited are kept by the store.

@@ -4,6 +4,7 @@
 #include "core/pipeline/engine_choice.h"
 #include "core/storage/project_store.h"
 #include "ui/controllers/pipeline_controller.h"
+#include "ui/controllers/watch_controller.h"
 #include "ui/export/export_dialog.h"
 #include "ui/failure_text.h"
 #include "ui/project_session.h"
@@ -31,6 +32,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -347,6 +349,9 @@ void MainWindow::createFileMenu()
     m_writeActions << a;
     a = file->addAction(tr("Import &Folder…"), this, &MainWindow::onImportFolder);
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+I")));
+    m_writeActions << a;
+    a = file->addAction(tr("&Watch Folders…"), this, &MainWindow::onWatchFolders);
+    a->setObjectName(QStringLiteral("watchFoldersAction"));
     m_writeActions << a;
     a = file->addAction(tr("&Export…"), this, [this] { ExportDialog::openFor(m_session.get(), m_workplace, this); });
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
@@ -684,6 +689,19 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
     }
     m_progress->setController(m_pipeline);
     connectSession();
+    // What another process writes to the project (incidoc-cli watch, import, ocr) shows up here too.
+    m_session->setExternalChangePolling(1000);
+    connect(m_session.get(), &ProjectSession::changedElsewhere, this, [this] {
+        if (m_pipeline)
+            m_pipeline->pickUpQueued(); // pages a watcher queued while this app holds the processing lock
+    });
+    if (m_pipeline) {
+        m_watch = new WatchController(m_session.get(), m_pipeline, m_workplace, this);
+        connect(m_watch, &WatchController::statusMessage, this,
+                [this](const QString& m) { statusBar()->showMessage(m, 10000); });
+        connect(m_watch, &WatchController::errorOccurred, this,
+                [this](const QString& m) { showError(tr("Watch Folders"), m); });
+    }
     m_view->setViewStates(QSettings().value(viewStatesKey(m_session->path())).toMap());
     addRecent(m_session->path());
     updateTitle();
@@ -695,6 +713,8 @@ bool MainWindow::openProject(const QString& path, bool readOnly)
         statusBar()->showMessage(note, 10000);
     if (m_pipeline)
         m_pipeline->resumeQueued(); // pages left queued or interrupted by a previous run
+    if (m_watch)
+        m_watch->start(); // the project's Watch folders
     Q_EMIT projectOpened(m_session->path());
     return true;
 }
@@ -740,6 +760,8 @@ void MainWindow::closeProject()
     closeFormDocks();
     m_progress->setController(nullptr);
     m_navigator.reset();
+    delete m_watch; // stops watching before the pipeline it feeds goes
+    m_watch = nullptr;
     delete m_pipeline; // cancels and waits for pages in flight (they stay queued)
     m_pipeline = nullptr;
     m_typePredictionWaiting.clear();
@@ -993,6 +1015,28 @@ void MainWindow::onImportFiles()
     d->setFileMode(QFileDialog::ExistingFiles);
     d->setAttribute(Qt::WA_DeleteOnClose);
     connect(d, &QFileDialog::filesSelected, this, [this](const QStringList& f) { importPaths(f); });
+    d->open();
+}
+
+void MainWindow::onWatchFolders()
+{
+    if (!m_watch)
+        return;
+    auto* d = new QInputDialog(this);
+    d->setObjectName(QStringLiteral("watchFoldersDialog"));
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->setWindowTitle(tr("Watch Folders"));
+    d->setLabelText(tr("Files that land in these folders (and their subfolders) are imported into this project "
+                       "once they are complete. One folder per line; none: nothing is watched."));
+    d->setOption(QInputDialog::UsePlainTextEditForTextInput);
+    d->setTextValue(m_watch->projectFolders().join(QLatin1Char('\n')));
+    connect(d, &QInputDialog::textValueSelected, this, [this](const QString& text) {
+        if (m_watch && m_watch->setProjectFolders(text.split(QLatin1Char('\n'), Qt::SkipEmptyParts)))
+            statusBar()->showMessage(m_watch->isWatching()
+                                         ? tr("Watching %n folder(s)", nullptr, m_watch->projectFolders().size())
+                                         : tr("No folder is watched"),
+                                     10000);
+    });
     d->open();
 }
 

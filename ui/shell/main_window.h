@@ -41,6 +41,7 @@ class PageListModel;
 class PageView;
 class PipelineController;
 class ProgressPanel;
+class WatchController;
 class ProjectSession;
 class InspectorWidget;
 class SearchPanel;
@@ -134,6 +135,8 @@ public:
     ProjectSession* session() const { return m_session.get(); }
     PageView* pageView() const { return m_view; }
     PipelineController* pipeline() const { return m_pipeline; }
+    /// The open project's Watch folders (null: no project, or a read-only one).
+    WatchController* watchController() const { return m_watch; }
     DocumentsModel* documentsModel() const { return m_documents; }
     PageListModel* pageListModel() const { return m_pages; }
     QTableView* documentsView() const { return m_documentsView; }
@@ -203,6 +206,8 @@ private:
     void onOpen();
     void onImportFiles();
     void onImportFolder();
+    /// File › Watch Folders…: the folders whose new files come into this project (one per line).
+    void onWatchFolders();
     void onSettings();
     void onDocumentsContextMenu(const QPoint& pos);
     /// File › Open on a PDF or an image: offers to import it into the open project (or to make one).
@@ -216,6 +221,7 @@ private:
     AppSettings m_settings;
     std::unique_ptr<ProjectSession> m_session;
     PipelineController* m_pipeline = nullptr;
+    WatchController* m_watch = nullptr;
     PageView* m_view;
     DocumentsModel* m_documents;
     PageListModel* m_pages;
