@@ -745,6 +745,28 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
         <source>Watching %1 (rescan every %2 s); Ctrl-C stops.</source>
         <translation>Surveillance de %1 (parcours toutes les %2 s)&#xa0;; Ctrl-C arrête.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) will be read again with their type&apos;s profile: incidoc-cli ocr -p %1 reads them</source>
+        <translation>
+            <numerusform>%n page sera relue avec le profil de son type : incidoc-cli ocr -p %1 la lit</numerusform>
+            <numerusform>%n pages seront relues avec le profil de leur type : incidoc-cli ocr -p %1 les lit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  type    %1: %2 (%3 %)</source>
+        <translation>  type    %1 : %2 (%3 %)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted the type of %n document(s) after their first page</source>
+        <translation>
+            <numerusform>Type de %n document prédit après sa première page</numerusform>
+            <numerusform>Type de %n documents prédit après leur première page</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents of one type only were typed (%1): type a few of another type too, then classify. Nothing was predicted.</source>
+        <translation>Seuls des documents d’un même type ont été typés (%1) : typez-en aussi quelques-uns d’un autre type, puis classez. Rien n’a été prédit.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
@@ -2724,6 +2746,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>No folder is watched</source>
         <translation>Aucun dossier n’est surveillé</translation>
+    </message>
+    <message>
+        <source>Documents of one type only were typed: set the type of a few documents of another type too (F9), then predict. Nothing was predicted.</source>
+        <translation>Seuls des documents d’un même type ont été typés : donnez aussi le type de quelques documents d’un autre type (F9), puis prédisez. Rien n’a été prédit.</translation>
     </message>
 </context>
 <context>

@@ -739,6 +739,26 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
         <source>Watching %1 (rescan every %2 s); Ctrl-C stops.</source>
         <translation>正在监视 %1（每 %2 秒重新扫描）；按 Ctrl-C 停止。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n page(s) will be read again with their type&apos;s profile: incidoc-cli ocr -p %1 reads them</source>
+        <translation>
+            <numerusform>%n 页将按其类型的配置重新读取：由 incidoc-cli ocr -p %1 读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  type    %1: %2 (%3 %)</source>
+        <translation>  类型    %1：%2（%3 %）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Predicted the type of %n document(s) after their first page</source>
+        <translation>
+            <numerusform>已在首页完成后预测 %n 个文档的类型</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Documents of one type only were typed (%1): type a few of another type too, then classify. Nothing was predicted.</source>
+        <translation>只有一种类型的文档被标注了类型（%1）：请再为另一种类型标注几个文档，然后分类。未作任何预测。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>
@@ -2696,6 +2716,10 @@ Open it read-only?</source>
     <message>
         <source>No folder is watched</source>
         <translation>没有监视任何文件夹</translation>
+    </message>
+    <message>
+        <source>Documents of one type only were typed: set the type of a few documents of another type too (F9), then predict. Nothing was predicted.</source>
+        <translation>只有一种类型的文档被标注了类型：请再为另一种类型的几个文档设置类型（F9），然后预测。未作任何预测。</translation>
     </message>
 </context>
 <context>

@@ -323,8 +323,14 @@ int commandClassify(const CliOptions& o)
         return kExitOk;
     }
     if (!run->note.isEmpty()) {
-        out(Cli::tr("No typed examples yet: type a few documents of each type (incidoc-cli types set TYPE DOC...), "
-                    "then classify. Nothing was predicted; pages are processed with the project's profile."));
+        if (run->examples == 0)
+            out(Cli::tr("No typed examples yet: type a few documents of each type (incidoc-cli types set TYPE "
+                        "DOC...), then classify. Nothing was predicted; pages are processed with the project's "
+                        "profile."));
+        else
+            out(Cli::tr("Documents of one type only were typed (%1): type a few of another type too, then classify. "
+                        "Nothing was predicted.")
+                    .arg(run->learnedTypes.join(QStringLiteral(", "))));
         return kExitOk;
     }
     if (o.quiet)

@@ -5,6 +5,7 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/process_queued.h"
+#include "core/doctype/classify_documents.h"
 #include "core/import/folder_watch.h"
 #include "core/storage/project_store.h"
 
@@ -147,8 +148,38 @@ private:
         } else if (!m_o.quiet) {
             out(Cli::tr("  done    %1 page %2: %3 word(s)").arg(path).arg(p.number).arg(p.words));
         }
+        if (p.number == 1 && p.status == PageStatus::Done)
+            predictType(p.documentId);
         if (m_outstanding.empty())
             m_idle.start();
+    }
+
+    /// A document's first page is done: its type is predicted (when people typed some documents), and
+    /// its pages are processed with the type's profile (the first one again if its options change).
+    void predictType(DocumentId document)
+    {
+        auto store = ProjectStore::open(m_o.project);
+        if (!store)
+            return;
+        ClassifyOptions options;
+        options.documents = {document};
+        auto run = classifyDocuments(**store, options);
+        if (!run || run->predictions.empty())
+            return;
+        const TypePrediction& t = run->predictions.front();
+        if (m_o.json)
+            printEvent(QJsonObject{{QStringLiteral("event"), QStringLiteral("type")},
+                                   {QStringLiteral("path"), m_paths.value(document)},
+                                   {QStringLiteral("document_id"), document},
+                                   {QStringLiteral("type"), t.type},
+                                   {QStringLiteral("confidence"), t.confidence}});
+        else if (!m_o.quiet)
+            out(Cli::tr("  type    %1: %2 (%3 %)")
+                    .arg(m_paths.value(document), t.type)
+                    .arg(qRound(t.confidence * 100)));
+        auto requeued = requeueForTypeChange(m_o, **store, ProfileScope::ofDocument(document));
+        if (requeued && *requeued > 0)
+            QTimer::singleShot(0, this, &PageRunner::processQueued);
     }
 
     const CliOptions& m_o;

@@ -104,6 +104,12 @@ Result<ClassifyRun> classifyDocuments(ProjectStore& store, const ClassifyOptions
         run.note = QStringLiteral("no typed examples yet");
         return run;
     }
+    // Learned one type only: every document would be "predicted" as it, sure of itself. Wait for a
+    // second type.
+    if (classifier.types().size() < 2) {
+        run.note = QStringLiteral("typed examples of one type only");
+        return run;
+    }
     for (const auto& [d, f] : *loaded) {
         if (d.typeSource == TypeSource::User)
             continue; // a person's choice is never overwritten

@@ -19,8 +19,9 @@ struct ClassifyRun {
     QStringList learnedTypes;                ///< types with at least one example
     std::vector<TypePrediction> predictions; ///< the predictions it made (stored unless dryRun)
     int waiting = 0;                         ///< documents left untyped: their first page is not done
-    /// Set when nothing could be predicted because no document is typed yet: "no typed examples yet".
-    /// Nothing is stored then (processing uses the project's default profile).
+    /// Set when nothing could be predicted: "no typed examples yet" (no document typed by a person), or
+    /// "typed examples of one type only" (a second type is needed to tell types apart). Nothing is stored
+    /// then (processing uses the project's default profile).
     QString note;
 };
 

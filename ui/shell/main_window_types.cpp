@@ -185,8 +185,12 @@ void MainWindow::runTypePrediction(const std::vector<DocumentId>& documents, boo
         if (!sameProject)
             return;
         if (!automatic && !run->note.isEmpty())
-            statusBar()->showMessage(tr("No typed examples yet: set the type of a few documents of each type "
-                                        "(F9), then predict. Nothing was predicted."),
+            statusBar()->showMessage(run->examples == 0
+                                         ? tr("No typed examples yet: set the type of a few documents of each type "
+                                              "(F9), then predict. Nothing was predicted.")
+                                         : tr("Documents of one type only were typed: set the type of a few "
+                                              "documents of another type too (F9), then predict. Nothing was "
+                                              "predicted."),
                                      10000);
         else if (!automatic || !run->predictions.empty())
             statusBar()->showMessage(tr("Predicted the type of %n document(s), learned from %1 typed by people.",
