@@ -11,16 +11,6 @@
 namespace incidoc::cli {
 namespace {
 
-QString outcomeName(ImportedFile::Outcome o)
-{
-    switch (o) {
-    case ImportedFile::Outcome::Added: return QStringLiteral("added");
-    case ImportedFile::Outcome::Duplicate: return QStringLiteral("duplicate");
-    case ImportedFile::Outcome::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
 /// Registers the inputs, opening each file in `workplace` (the project is closed again on return); an
 /// error: it cannot be opened.
 Result<ImportReport> registerInputs(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
@@ -77,7 +67,7 @@ void reportRegistration(const CliOptions& o, const ImportReport& report, QJsonOb
     for (const auto& f : report.files)
         files.append(
             QJsonObject{{QStringLiteral("path"), f.path},
-                        {QStringLiteral("outcome"), outcomeName(f.outcome)},
+                        {QStringLiteral("outcome"), importOutcomeName(f.outcome)},
                         {QStringLiteral("document_id"), f.documentId},
                         {QStringLiteral("pages"), f.pages},
                         {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)},

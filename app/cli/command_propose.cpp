@@ -16,17 +16,11 @@
 namespace incidoc::cli {
 int commandPropose(const CliOptions& o)
 {
-    auto opened = ProjectStore::open(o.project, OpenMode::ReadWrite);
-    if (!opened) {
-        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, opened.error().message));
+    auto opened = openWithDocuments(o);
+    if (!opened)
         return kExitUsage;
-    }
-    ProjectStore& store = **opened;
-    auto documents = store.documents();
-    if (!documents) {
-        err(Cli::tr("error: %1").arg(documents.error().message));
-        return kExitUsage;
-    }
+    ProjectStore& store = *opened->store;
+    const auto documents = &opened->documents;
     std::vector<DocumentRecord> targets;
     for (const QString& name : o.inputs) {
         const DocumentId id = findDocument(*documents, name);

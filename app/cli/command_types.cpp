@@ -266,16 +266,11 @@ int commandTypes(const CliOptions& o)
 
 int commandClassify(const CliOptions& o)
 {
-    auto store = ProjectStore::open(o.project, OpenMode::ReadWrite);
-    if (!store) {
-        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
+    auto opened = openWithDocuments(o);
+    if (!opened)
         return kExitUsage;
-    }
-    auto documents = (*store)->documents();
-    if (!documents) {
-        err(Cli::tr("error: %1").arg(documents.error().message));
-        return kExitUsage;
-    }
+    const auto store = &opened->store;
+    const auto documents = &opened->documents;
     ClassifyOptions options;
     options.repredict = o.all;
     for (const QString& name : o.inputs) {

@@ -32,16 +32,6 @@ void printEvent(const QJsonObject& event)
     std::fflush(stdout);
 }
 
-QString outcomeName(ImportedFile::Outcome o)
-{
-    switch (o) {
-    case ImportedFile::Outcome::Added: return QStringLiteral("added");
-    case ImportedFile::Outcome::Duplicate: return QStringLiteral("duplicate");
-    case ImportedFile::Outcome::Failed: return QStringLiteral("failed");
-    }
-    return {};
-}
-
 QString problemText(FolderWatcher::Problem problem, const QString& folder, const QString& detail)
 {
     switch (problem) {
@@ -229,7 +219,7 @@ int commandWatch(const CliOptions& o, const std::shared_ptr<Workplace>& workplac
         if (o.json) {
             printEvent(QJsonObject{{QStringLiteral("event"), QStringLiteral("file")},
                                    {QStringLiteral("path"), f.path},
-                                   {QStringLiteral("outcome"), outcomeName(f.outcome)},
+                                   {QStringLiteral("outcome"), importOutcomeName(f.outcome)},
                                    {QStringLiteral("document_id"), f.documentId},
                                    {QStringLiteral("pages"), f.pages},
                                    {QStringLiteral("error"), f.error.isEmpty() ? QJsonValue() : QJsonValue(f.error)}});

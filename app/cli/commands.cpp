@@ -35,6 +35,31 @@ DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QStr
     return 0;
 }
 
+std::optional<OpenedProject> openWithDocuments(const CliOptions& o)
+{
+    auto store = ProjectStore::open(o.project, OpenMode::ReadWrite);
+    if (!store) {
+        err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
+        return std::nullopt;
+    }
+    auto documents = (*store)->documents();
+    if (!documents) {
+        err(Cli::tr("error: %1").arg(documents.error().message));
+        return std::nullopt;
+    }
+    return OpenedProject{std::move(store).value(), std::move(documents).value()};
+}
+
+QString importOutcomeName(ImportedFile::Outcome outcome)
+{
+    switch (outcome) {
+    case ImportedFile::Outcome::Added: return QStringLiteral("added");
+    case ImportedFile::Outcome::Duplicate: return QStringLiteral("duplicate");
+    case ImportedFile::Outcome::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
 QJsonObject findingJson(const FormFinding& f, const QString& documentPath)
 {
     QJsonObject o{{QStringLiteral("kind"), f.kind},

@@ -5,14 +5,17 @@
 #include "app/cli/cli.h"
 #include "app/cli/cli_options.h"
 #include "core/forms/fields.h"
+#include "core/import/file_registration.h"
 #include "core/model/records.h"
 #include "core/pipeline/workplace.h"
+#include "core/storage/project_store.h"
 #include "core/util/cancel_token.h"
 
 #include <QJsonObject>
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace incidoc::cli {
 
@@ -33,6 +36,15 @@ int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
 /// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.
 DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name);
+/// The project opened for writing with its documents, for the commands that change documents; null
+/// after saying why on stderr (then the command exits kExitUsage).
+struct OpenedProject {
+    std::unique_ptr<ProjectStore> store;
+    std::vector<DocumentRecord> documents;
+};
+std::optional<OpenedProject> openWithDocuments(const CliOptions& o);
+/// What became of an imported file, as `import --json` and `watch --json` say it: added, duplicate, failed.
+QString importOutcomeName(ImportedFile::Outcome outcome);
 /// `propose [DOCUMENT...]`: entities and key -> value links proposed from the layout (--accept: accepted).
 int commandPropose(const CliOptions& o);
 /// A finding of the form checks as `status --json` and `export --json` list it.
