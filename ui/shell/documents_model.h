@@ -17,7 +17,7 @@ class ProjectSession;
 class DocumentsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Name, Status, Pages, Type, Problems, ColumnCount };
+    enum Column { Name, Type, Status, Pages, Problems, ColumnCount };
     enum Role { DocumentIdRole = Qt::UserRole + 1, HasFailuresRole };
 
     explicit DocumentsModel(QObject* parent = nullptr);
