@@ -64,8 +64,8 @@ Result<std::shared_ptr<Workplace>> makeWorkplace(const CliOptions& o)
 
 int runCommand(const CliOptions& o, CancelToken& interrupt)
 {
-    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")
-        || o.command == QLatin1String("watch")) {
+    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr") || o.command == QLatin1String("watch")
+        || o.command == QLatin1String("classify")) {
         auto workplace = makeWorkplace(o);
         if (!workplace) {
             err(Cli::tr("error: %1").arg(workplace.error().message));
@@ -73,6 +73,8 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         }
         if (o.command == QLatin1String("watch"))
             return commandWatch(o, *workplace, interrupt);
+        if (o.command == QLatin1String("classify"))
+            return commandClassify(o, *workplace);
         return o.command == QLatin1String("import") ? commandImport(o, *workplace, interrupt)
                                                     : commandOcr(o, *workplace, interrupt);
     }
@@ -90,8 +92,6 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         return commandPropose(o);
     if (o.command == QLatin1String("types"))
         return commandTypes(o);
-    if (o.command == QLatin1String("classify"))
-        return commandClassify(o);
     return kExitUsage;
 }
 

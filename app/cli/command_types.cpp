@@ -264,7 +264,7 @@ int commandTypes(const CliOptions& o)
     return kExitOk;
 }
 
-int commandClassify(const CliOptions& o)
+int commandClassify(const CliOptions& o, const std::shared_ptr<Workplace>& workplace)
 {
     auto opened = openWithDocuments(o);
     if (!opened)
@@ -273,6 +273,7 @@ int commandClassify(const CliOptions& o)
     const auto documents = &opened->documents;
     ClassifyOptions options;
     options.repredict = o.all;
+    options.renderPdf = firstPdfPageIn(workplace);
     for (const QString& name : o.inputs) {
         const DocumentId id = findDocument(*documents, name);
         if (!id) {

@@ -153,6 +153,7 @@ private:
             return;
         ClassifyOptions options;
         options.documents = {document};
+        options.renderPdf = firstPdfPageIn(m_workplace);
         auto run = classifyDocuments(**store, options);
         if (!run || run->predictions.empty())
             return;

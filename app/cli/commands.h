@@ -59,8 +59,9 @@ int commandEngines(const CliOptions& o);
 QJsonObject engineJson(const EngineInfo& e);
 /// `types [SUBCOMMAND ...]`: the document types, changes to them and to documents' types.
 int commandTypes(const CliOptions& o);
-/// `classify [DOC...]`: predicts the types of documents a person did not type, from those a person did.
-int commandClassify(const CliOptions& o);
+/// `classify [DOC...]`: predicts the types of documents a person did not type, from those a person did
+/// (first pages of PDFs measured in `workplace`).
+int commandClassify(const CliOptions& o, const std::shared_ptr<Workplace>& workplace);
 /// What people see of a type: its title, else the translated built-in title of a default type, else its name.
 QString typeTitle(const DocumentType& type);
 /// Documents per type (user / predicted) and untyped, for `status`.

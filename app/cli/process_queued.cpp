@@ -64,7 +64,8 @@ Result<std::vector<PageJob>> listQueued(const QString& project, QHash<DocumentId
 /// changes is queued again and handed to the pipeline. finish() predicts what is left and joins.
 class TypePredictor {
 public:
-    TypePredictor(const CliOptions& o, Pipeline& pipeline) : m_options(o), m_pipeline(pipeline)
+    TypePredictor(const CliOptions& o, Pipeline& pipeline, std::shared_ptr<Workplace> workplace)
+        : m_options(o), m_pipeline(pipeline), m_workplace(std::move(workplace))
     {
         m_thread = std::thread([this] { loop(); });
     }
@@ -111,6 +112,7 @@ private:
             }
             ClassifyOptions options;
             options.documents = batch;
+            options.renderPdf = firstPdfPageIn(m_workplace);
             auto run = classifyDocuments(*store, options);
             if (!run)
                 continue; // a type not predicted: the pages keep the project's profile
@@ -133,6 +135,7 @@ private:
 
     const CliOptions& m_options;
     Pipeline& m_pipeline;
+    std::shared_ptr<Workplace> m_workplace;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     std::vector<DocumentId> m_waiting;
@@ -291,7 +294,7 @@ RunResult processQueued(const CliOptions& o, const std::shared_ptr<Workplace>& w
     bar.setTotal(static_cast<int>(jobs->size()));
     const RemoteStats before = workplace->remoteStats();
     {
-        TypePredictor predictor(o, **pipeline);
+        TypePredictor predictor(o, **pipeline, workplace);
         typer = &predictor;
         r.stats = runInterruptible(**pipeline, *jobs, interrupt);
         {

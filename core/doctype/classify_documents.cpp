@@ -12,7 +12,7 @@
 namespace incidoc {
 
 Result<std::vector<std::pair<DocumentRecord, DocumentFeatures>>>
-loadDocumentFeatures(ProjectStore& store, const std::vector<DocumentId>& only)
+loadDocumentFeatures(ProjectStore& store, const std::vector<DocumentId>& only, const FirstPageRenderer& renderPdf)
 {
     auto documents = store.documents();
     if (!documents)
@@ -39,7 +39,7 @@ loadDocumentFeatures(ProjectStore& store, const std::vector<DocumentId>& only)
         PageImageFeatures image;
         if (auto it = cached.find(d.id); it != cached.end()) {
             image = PageImageFeatures::fromJson(QJsonDocument::fromJson(it->second.toUtf8()).object());
-        } else if (auto measured = measureFirstPage(d)) {
+        } else if (auto measured = measureFirstPage(d, renderPdf)) {
             image = *measured;
             // A read-only project cannot keep it: measured again next time, nothing lost.
             (void)store.setDocumentImageFeatures(
@@ -73,7 +73,7 @@ Result<ClassifyRun> classifyDocuments(ProjectStore& store, const ClassifyOptions
         return run;
     }
 
-    auto loaded = loadDocumentFeatures(store);
+    auto loaded = loadDocumentFeatures(store, {}, options.renderPdf);
     if (!loaded)
         return loaded.error();
 

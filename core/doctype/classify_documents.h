@@ -31,13 +31,16 @@ struct ClassifyOptions {
     /// Predict again documents that have a predicted type already (never those a person typed).
     bool repredict = false;
     bool dryRun = false; ///< predict, store nothing
+    /// Where a PDF's first page is rendered to be measured (the CLI and the app: their page hosts).
+    FirstPageRenderer renderPdf;
     TypeClassifier::Settings settings;
 };
 
 /// The features of every document whose first page is done, with their image measures cached in the
 /// project (measured on a miss). Documents of other ids are skipped when `only` is not empty.
 Result<std::vector<std::pair<DocumentRecord, DocumentFeatures>>>
-loadDocumentFeatures(ProjectStore& store, const std::vector<DocumentId>& only = {});
+loadDocumentFeatures(ProjectStore& store, const std::vector<DocumentId>& only = {},
+                     const FirstPageRenderer& renderPdf = {});
 
 /// Learns from the documents whose type a person set (type_source user) and predicts the others (see
 /// ClassifyOptions), storing each with TypeSource::Predicted and its confidence. A document with a

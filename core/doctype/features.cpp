@@ -147,7 +147,7 @@ PageImageFeatures measurePageImage(const QImage& source, int dpiX, int dpiY)
     return f;
 }
 
-Result<PageImageFeatures> measureFirstPage(const DocumentRecord& document)
+Result<PageImageFeatures> measureFirstPage(const DocumentRecord& document, const FirstPageRenderer& render)
 {
     if (document.kind == DocumentKind::Image) {
         QImageReader reader(document.path);
@@ -164,7 +164,7 @@ Result<PageImageFeatures> measureFirstPage(const DocumentRecord& document)
     RenderOptions options;
     options.dpi = kMeasureDpi;
     options.timeLimitMs = 20'000;
-    auto page = renderPage(document.path, document.kind, 1, options);
+    auto page = render ? render(document.path, options) : renderPage(document.path, document.kind, 1, options);
     if (!page)
         return page.error();
     return measurePageImage(page->image, page->dpi, page->dpi);

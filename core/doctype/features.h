@@ -5,6 +5,7 @@
 // TF-IDF). Pure functions of their inputs; reentrant.
 
 #include "core/model/records.h"
+#include "core/render/page_renderer.h"
 #include "core/util/result.h"
 
 #include <QImage>
@@ -13,6 +14,7 @@
 #include <QStringList>
 
 #include <array>
+#include <functional>
 #include <vector>
 
 namespace incidoc {
@@ -38,9 +40,13 @@ struct PageImageFeatures {
 /// resolution (0 when it has none, or for a PDF page pass the render DPI twice).
 PageImageFeatures measurePageImage(const QImage& grey, int dpiX, int dpiY);
 
-/// Renders or reads the first page of `document` small (about 100 dpi) and measures it. Errors: the
-/// file cannot be read.
-Result<PageImageFeatures> measureFirstPage(const DocumentRecord& document);
+/// Renders the first page of a PDF (renderPage()'s contract, at `options.dpi`): the CLI and the app pass
+/// their page hosts, so that a crafted file cannot crash them; empty: rendered in this process.
+using FirstPageRenderer = std::function<Result<RenderedPage>(const QString& path, const RenderOptions& options)>;
+
+/// Renders (a PDF, with `render` when given) or reads (an image file) the first page of `document` small
+/// (about 100 dpi) and measures it. Errors: the file cannot be read.
+Result<PageImageFeatures> measureFirstPage(const DocumentRecord& document, const FirstPageRenderer& render = {});
 
 /// The layout vector's entries, in order (for logs and the benchmark).
 const QStringList& layoutFeatureNames();

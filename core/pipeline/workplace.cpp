@@ -114,4 +114,12 @@ std::shared_ptr<Workplace> makeLocalWorkplace(std::shared_ptr<EnginePool> engine
     return std::make_shared<LocalWorkplace>(engines ? std::move(engines) : std::make_shared<EnginePool>());
 }
 
+std::function<Result<RenderedPage>(const QString& path, const RenderOptions& options)>
+firstPdfPageIn(std::shared_ptr<Workplace> workplace)
+{
+    return [workplace = std::move(workplace)](const QString& path, const RenderOptions& options) {
+        return workplace->renderForDisplay(path, DocumentKind::Pdf, 1, options, CancelToken{});
+    };
+}
+
 } // namespace incidoc

@@ -17,6 +17,7 @@
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
 
+#include <functional>
 #include <memory>
 
 namespace incidoc {
@@ -44,5 +45,10 @@ public:
 
 /// Work in this process; `engines` null: a pool of its own.
 std::shared_ptr<Workplace> makeLocalWorkplace(std::shared_ptr<EnginePool> engines = {});
+
+/// A PDF's first page rendered in `workplace` (renderForDisplay: beside the run, never waiting behind it),
+/// e.g. for the document-type classifier's measure (core/doctype/features.h: FirstPageRenderer).
+std::function<Result<RenderedPage>(const QString& path, const RenderOptions& options)>
+firstPdfPageIn(std::shared_ptr<Workplace> workplace);
 
 } // namespace incidoc

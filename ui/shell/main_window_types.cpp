@@ -1,6 +1,7 @@
 // The Document menu: a document's type, set, corrected and confirmed from the keyboard, predicted by the
 // classifier learned from the documents people typed (core/doctype), and the project's types.
 #include "core/doctype/classify_documents.h"
+#include "core/pipeline/workplace.h"
 #include "core/storage/project_store.h"
 #include "ui/editing/document_type_command.h"
 #include "ui/project_session.h"
@@ -205,6 +206,8 @@ void MainWindow::runTypePrediction(const std::vector<DocumentId>& documents, boo
     });
     ClassifyOptions options;
     options.documents = documents;
+    if (m_workplace) // first pages measured in a page host: a crafted PDF cannot crash the window
+        options.renderPdf = firstPdfPageIn(m_workplace);
     watcher->setFuture(QtConcurrent::run([path, options]() -> Result<ClassifyRun> {
         auto store = ProjectStore::open(path);
         if (!store)
