@@ -19,6 +19,7 @@
 
 #include <functional>
 
+#include "tests/support/file_drops.h"
 #include "tests/support/pdf_factory.h"
 
 namespace incidoc {
@@ -26,47 +27,18 @@ namespace {
 
 constexpr int kDeadlineMs = 120'000;
 
-/// Spins the event loop until `done` holds or the deadline passes; returns whether it holds.
 bool waitFor(const std::function<bool()>& done, int deadlineMs = kDeadlineMs)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > deadlineMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(5);
-    }
-    return true;
+    return test::waitFor(done, deadlineMs, 5);
 }
+
+using test::smallPng;
+using test::writeFile;
 
 /// Spins the event loop for `ms` (to let a watcher do what it would; never asserted on).
 void spin(int ms)
 {
-    waitFor([] { return false; }, ms);
-}
-
-/// A small PNG whose bytes differ for every `n`.
-QByteArray smallPng(int n)
-{
-    QImage image(48, 32, QImage::Format_Grayscale8);
-    image.fill(255);
-    for (int bit = 0; bit < 24; ++bit)
-        if (n & (1 << bit))
-            image.setPixel(bit % 48, bit / 48 + 1, 0);
-    QPainter(&image).drawText(2, 28, QString::number(n));
-    QByteArray bytes;
-    QBuffer buffer(&bytes);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "PNG");
-    return bytes;
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size();
+    test::waitFor([] { return false; }, ms, 5);
 }
 
 QByteArray scannedPdf(const QString& scratch, int pages)

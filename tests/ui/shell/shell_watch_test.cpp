@@ -25,6 +25,7 @@
 #include <functional>
 
 #include "tests/support/cli_runner.h"
+#include "tests/support/file_drops.h"
 #include "tests/support/test_paths.h"
 
 using namespace incidoc;
@@ -34,15 +35,7 @@ namespace {
 
 bool waitFor(const std::function<bool()>& done, int deadlineMs = 180'000)
 {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > deadlineMs)
-            return false;
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QThread::msleep(10);
-    }
-    return true;
+    return test::waitFor(done, deadlineMs);
 }
 
 class ShellWatchTest : public ::testing::Test {
