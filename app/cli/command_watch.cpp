@@ -5,7 +5,6 @@
 
 #include "app/cli/commands.h"
 #include "app/cli/process_queued.h"
-#include "core/doctype/classify_documents.h"
 #include "core/import/folder_watch.h"
 #include "core/storage/project_store.h"
 
@@ -151,13 +150,10 @@ private:
         auto store = ProjectStore::open(m_o.project);
         if (!store)
             return;
-        ClassifyOptions options;
-        options.documents = {document};
-        options.renderPdf = firstPdfPageIn(m_workplace);
-        auto run = classifyDocuments(**store, options);
-        if (!run || run->predictions.empty())
+        auto predicted = predictTypesAfterFirstPage(m_o, **store, {document}, m_workplace);
+        if (!predicted || predicted->predictions.empty())
             return;
-        const TypePrediction& t = run->predictions.front();
+        const TypePrediction& t = predicted->predictions.front();
         if (m_o.json)
             printEvent(QJsonObject{{QStringLiteral("event"), QStringLiteral("type")},
                                    {QStringLiteral("path"), m_paths.value(document)},
@@ -168,8 +164,7 @@ private:
             out(Cli::tr("  type    %1: %2 (%3 %)")
                     .arg(m_paths.value(document), t.type)
                     .arg(qRound(t.confidence * 100)));
-        auto requeued = requeueForTypeChange(m_o, **store, ProfileScope::ofDocument(document));
-        if (requeued && *requeued > 0)
+        if (!predicted->again.empty())
             QTimer::singleShot(0, this, &PageRunner::processQueued);
     }
 

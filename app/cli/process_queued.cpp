@@ -110,26 +110,13 @@ private:
                     continue; // the run's own writes say what is wrong with the project
                 store = std::move(opened).value();
             }
-            ClassifyOptions options;
-            options.documents = batch;
-            options.renderPdf = firstPdfPageIn(m_workplace);
-            auto run = classifyDocuments(*store, options);
-            if (!run)
+            auto predicted = predictTypesAfterFirstPage(m_options, *store, batch, m_workplace);
+            if (!predicted)
                 continue; // a type not predicted: the pages keep the project's profile
-            for (const TypePrediction& p : run->predictions) {
-                ++m_predicted;
-                auto requeued = requeueForTypeChange(m_options, *store, ProfileScope::ofDocument(p.document));
-                if (!requeued || *requeued == 0)
-                    continue;
-                m_requeued += *requeued;
-                if (auto queued = store->jobs(PageStatus::Queued)) {
-                    std::vector<PageJob> again;
-                    for (const PageJob& j : *queued)
-                        if (j.documentId == p.document)
-                            again.push_back(j);
-                    m_pipeline.enqueue(again);
-                }
-            }
+            m_predicted += static_cast<int>(predicted->predictions.size());
+            m_requeued += static_cast<int>(predicted->again.size());
+            if (!predicted->again.empty())
+                m_pipeline.enqueue(predicted->again);
         }
     }
 
@@ -143,6 +130,34 @@ private:
     int m_predicted = 0, m_requeued = 0;
     std::thread m_thread;
 };
+
+} // namespace
+
+Result<TypesPredicted> predictTypesAfterFirstPage(const CliOptions& o, ProjectStore& store,
+                                                  const std::vector<DocumentId>& documents,
+                                                  const std::shared_ptr<Workplace>& workplace)
+{
+    ClassifyOptions options;
+    options.documents = documents;
+    options.renderPdf = firstPdfPageIn(workplace);
+    auto run = classifyDocuments(store, options);
+    if (!run)
+        return run.error();
+    TypesPredicted result;
+    result.predictions = std::move(run->predictions);
+    for (const TypePrediction& p : result.predictions) {
+        auto requeued = requeueForTypeChange(o, store, ProfileScope::ofDocument(p.document));
+        if (!requeued || *requeued == 0)
+            continue;
+        if (auto queued = store.jobs(PageStatus::Queued))
+            for (const PageJob& j : *queued)
+                if (j.documentId == p.document)
+                    result.again.push_back(j);
+    }
+    return result;
+}
+
+namespace {
 
 /// Runs `jobs` and waits, forwarding Ctrl-C to the pipeline: a watcher polls the signal-set flag (the
 /// handler itself may only set an atomic). A std::thread, joined before the pipeline is destroyed: its

@@ -3,6 +3,7 @@
 // bar, Ctrl-C, OCR on workers (--workers), and the report of the run (text and --json).
 
 #include "app/cli/cli_options.h"
+#include "core/doctype/type_classifier.h"
 #include "core/pipeline/engine_choice.h"
 #include "core/pipeline/pipeline.h"
 #include "core/remote/remote_engine.h"
@@ -45,6 +46,20 @@ Result<ResolvedEngines> chooseEngines(const CliOptions& o);
 /// choice and these options), for `incidoc-cli ocr` to process; words a person edited or drew are kept.
 /// Returns how many.
 Result<int> requeueForTypeChange(const CliOptions& o, ProjectStore& store, const ProfileScope& scope);
+
+/// What predictTypesAfterFirstPage() did.
+struct TypesPredicted {
+    std::vector<TypePrediction> predictions;
+    std::vector<PageJob> again; ///< pages queued again: their options changed with the predicted type
+};
+
+/// After their first pages are done: predicts the types of `documents` (core/doctype: learned from the
+/// documents people typed; nothing while none is; a PDF's first page measured in `workplace`), and queues
+/// again their done pages whose options the predicted type changes. Errors: the classifier's (the pages
+/// then keep the project's settings).
+Result<TypesPredicted> predictTypesAfterFirstPage(const CliOptions& o, ProjectStore& store,
+                                                  const std::vector<DocumentId>& documents,
+                                                  const std::shared_ptr<Workplace>& workplace);
 
 /// Runs the pipeline over every queued page of the project in `workplace`, with a progress bar and Ctrl-C.
 /// Pages of typed documents are processed with their type's profile; a type whose profile cannot be
