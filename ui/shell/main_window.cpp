@@ -39,6 +39,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -1038,6 +1039,9 @@ void MainWindow::onWatchFolders()
                                      10000);
     });
     d->open();
+    // Tab leaves the folder list for OK and Cancel: the dialog is used from the keyboard too.
+    if (auto* edit = d->findChild<QPlainTextEdit*>())
+        edit->setTabChangesFocus(true);
 }
 
 void MainWindow::onImportFolder()
