@@ -4,8 +4,9 @@
 set(INCIDOC_CORE_LAYERS
     "model:"
     "util:"
-    "render:model util"
     "imaging:model util"
+    "photo:model util imaging"
+    "render:model util imaging photo"
     "storage:model util"
     "review:model util"
     "forms:model util imaging"
@@ -14,9 +15,10 @@ set(INCIDOC_CORE_LAYERS
     "import:model util render storage forms"
     "doctype:model util render imaging storage"
     "remote:model util imaging ocr"
-    "pipeline:model util render imaging storage classify ocr import remote forms doctype"
-    "export:model util render imaging storage ocr forms doctype"
-    "isolation:model util render imaging storage classify ocr import remote pipeline forms doctype")
+    "capture:model util imaging photo storage"
+    "pipeline:model util render imaging photo storage classify ocr import remote forms doctype"
+    "export:model util render imaging photo storage ocr forms doctype"
+    "isolation:model util render imaging photo storage classify ocr import remote pipeline forms doctype")
 
 # Checks every .h/.cpp of each stage under `core_dir`; FATAL_ERROR listing every include that points the
 # wrong way.

@@ -55,16 +55,35 @@ quint32 frameSize(const char* h)
 
 } // namespace wire
 
+namespace {
+
+// A photo geometry travels as its JSON text; empty: none.
+QDataStream& operator<<(QDataStream& s, const std::optional<PhotoGeometry>& g)
+{
+    return s << (g ? g->toJsonText() : QString());
+}
+
+QDataStream& operator>>(QDataStream& s, std::optional<PhotoGeometry>& g)
+{
+    QString text;
+    s >> text;
+    g = text.isEmpty() ? std::nullopt : PhotoGeometry::fromJsonText(text);
+    return s;
+}
+
+} // namespace
+
 QDataStream& operator<<(QDataStream& s, const RenderOptions& o)
 {
-    return s << qint32(o.dpi) << qint64(o.pixelBudget) << qint32(o.timeLimitMs) << qint64(o.bandPixels);
+    return s << qint32(o.dpi) << qint64(o.pixelBudget) << qint32(o.timeLimitMs) << qint64(o.bandPixels) << o.photo
+             << o.lookAtPhoto;
 }
 
 QDataStream& operator>>(QDataStream& s, RenderOptions& o)
 {
     qint32 dpi = 0, limit = 0;
     qint64 budget = 0, band = 0;
-    s >> dpi >> budget >> limit >> band;
+    s >> dpi >> budget >> limit >> band >> o.photo >> o.lookAtPhoto;
     o.dpi = dpi;
     o.pixelBudget = budget;
     o.timeLimitMs = limit;
@@ -140,14 +159,14 @@ QDataStream& operator>>(QDataStream& s, RemoteStats& o)
 QDataStream& operator<<(QDataStream& s, const PageJob& j)
 {
     return s << qint64(j.pageId) << qint64(j.documentId) << j.path << qint32(j.kind) << qint32(j.number)
-             << qint32(j.attempts);
+             << qint32(j.attempts) << j.photo;
 }
 
 QDataStream& operator>>(QDataStream& s, PageJob& j)
 {
     qint64 page = 0, doc = 0;
     qint32 kind = 0, number = 0, attempts = 0;
-    s >> page >> doc >> j.path >> kind >> number >> attempts;
+    s >> page >> doc >> j.path >> kind >> number >> attempts >> j.photo;
     j.pageId = page;
     j.documentId = doc;
     j.kind = static_cast<DocumentKind>(kind);
@@ -240,14 +259,14 @@ QDataStream& operator>>(QDataStream& s, RecognizedPage& page)
 QDataStream& operator<<(QDataStream& s, const RenderedPage& page)
 {
     return s << qint32(page.dpi) << qint32(page.rotation) << page.widthPt << page.heightPt << page.note
-             << wire::GreyImage{page.image};
+             << wire::GreyImage{page.image} << page.photo;
 }
 
 QDataStream& operator>>(QDataStream& s, RenderedPage& page)
 {
     qint32 dpi = 0, rotation = 0;
     wire::GreyImage image;
-    s >> dpi >> rotation >> page.widthPt >> page.heightPt >> page.note >> image;
+    s >> dpi >> rotation >> page.widthPt >> page.heightPt >> page.note >> image >> page.photo;
     page.dpi = dpi;
     page.rotation = rotation;
     page.image = std::move(image.image);
@@ -260,7 +279,7 @@ QDataStream& operator<<(QDataStream& s, const PageOutcome& o)
              << qint32(o.heightPx) << qint32(o.dpi) << qint32(o.rotation) << o.widthPt << o.heightPt << o.engine
              << qint32(o.timings.renderMs) << qint32(o.timings.classifyMs) << qint32(o.timings.prepareMs)
              << qint32(o.timings.ocrMs) << qint32(o.timings.totalMs) << qint32(o.source) << qint32(o.failure)
-             << o.result;
+             << o.result << o.photo;
 }
 
 QDataStream& operator>>(QDataStream& s, PageOutcome& o)
@@ -269,7 +288,7 @@ QDataStream& operator>>(QDataStream& s, PageOutcome& o)
     qint32 status = 0, kind = 0, w = 0, h = 0, dpi = 0, rotation = 0, render = 0, classify = 0, prepare = 0, ocr = 0,
            total = 0, source = 0, failure = 0;
     s >> page >> status >> kind >> o.error >> w >> h >> dpi >> rotation >> o.widthPt >> o.heightPt >> o.engine >> render
-        >> classify >> prepare >> ocr >> total >> source >> failure >> o.result;
+        >> classify >> prepare >> ocr >> total >> source >> failure >> o.result >> o.photo;
     o.pageId = page;
     o.status = static_cast<PageStatus>(status);
     o.kind = static_cast<PageKind>(kind);

@@ -4,6 +4,7 @@
 
 #include "core/model/document_types.h"
 #include "core/model/geometry.h"
+#include "core/model/photo_geometry.h"
 #include "core/model/recognized_page.h"
 #include "core/model/types.h"
 
@@ -71,6 +72,9 @@ struct PageRecord {
     int attempts = 0;
     QString engine;
     PageTimings timings;
+    /// An image page looked at as a photo (pages.photo, schema 6): how it is flattened; nullopt: not looked
+    /// at yet (or not an image page).
+    std::optional<PhotoGeometry> photo;
 };
 
 /// The beginning of the (untranslated) reasons the page hosts give for a page
@@ -135,6 +139,8 @@ struct PageOutcome {
     /// What the page was processed with (processingKey(), core/pipeline/type_profiles.h), kept in
     /// pages.profile when it is done; empty: not recorded.
     QString profile;
+    /// An image page looked at as a photo: how it was read (kept in pages.photo); nullopt: not looked at.
+    std::optional<PhotoGeometry> photo;
 };
 
 } // namespace incidoc
@@ -149,6 +155,8 @@ struct PageJob {
     DocumentKind kind = DocumentKind::Pdf;
     int number = 1; ///< 1-based page (or TIFF frame) number
     int attempts = 0;
+    /// An image page already looked at as a photo is read with this; nullopt: look at it now.
+    std::optional<PhotoGeometry> photo;
 };
 
 } // namespace incidoc

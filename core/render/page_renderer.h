@@ -7,6 +7,7 @@
 // Poppler object is ever shared between threads.
 
 #include "core/model/geometry.h"
+#include "core/model/photo_geometry.h"
 #include "core/model/types.h"
 #include "core/util/cancel_token.h"
 #include "core/util/result.h"
@@ -14,6 +15,7 @@
 #include <QImage>
 #include <QString>
 
+#include <optional>
 #include <vector>
 
 namespace incidoc {
@@ -24,6 +26,11 @@ struct RenderOptions {
     int timeLimitMs = 60'000;        ///< a render taking longer is aborted (Poppler's abort callback)
     qint64 bandPixels = 16'000'000;  ///< a PDF page over this many pixels is rendered in horizontal bands
                                      ///< (Poppler renders 4 bytes/pixel; bands keep that memory small)
+    /// An image page read as a photo (core/photo): flattened as this says (NotPhoto/NoPage: as it is).
+    std::optional<PhotoGeometry> photo;
+    /// An image page with no `photo` yet is looked at (core/photo/photo_check.h: a photo? where is the page?)
+    /// and read as found; RenderedPage::photo tells what was found. Off: read as it is.
+    bool lookAtPhoto = false;
 };
 
 /// A rendered page in page pixels.
@@ -34,6 +41,9 @@ struct RenderedPage {
     double widthPt = 0; ///< PDF: crop box size after rotation; image: 0
     double heightPt = 0;
     QString note; ///< e.g. "page too large, rendered at 120 dpi"; empty otherwise
+    /// An image page: how it was read as a photo (the options' own, or what looking at it found); nullopt
+    /// for PDF pages and when the image was not looked at.
+    std::optional<PhotoGeometry> photo;
 };
 
 /// The DPI at which a PDF page of the given size (points) stays within the pixel budget:

@@ -63,7 +63,8 @@ std::string ProjectStore::Impl::documentSelect() const
 
 std::string ProjectStore::Impl::pageSelect() const
 {
-    return std::string("SELECT ") + kPageColumns + ", " + pageFailure() + " FROM pages ";
+    return std::string("SELECT ") + kPageColumns + ", " + pageFailure() + (version >= 6 ? ", photo" : ", NULL")
+           + " FROM pages ";
 }
 
 DocumentRecord ProjectStore::Impl::readDocument(const Query& q) const
@@ -106,6 +107,8 @@ PageRecord ProjectStore::Impl::readPage(const Query& q) const
     p.engine = q.text(14);
     p.timings = {q.i32(15), q.i32(16), q.i32(17), q.i32(18), q.i32(19)};
     p.failure = failureOf(q.text(20), p.status == PageStatus::Failed);
+    if (!q.isNull(21))
+        p.photo = PhotoGeometry::fromJsonText(q.text(21));
     return p;
 }
 
@@ -497,9 +500,11 @@ Result<int> ProjectStore::recoverInterrupted()
 Result<std::vector<PageJob>> ProjectStore::jobs(PageStatus status)
 {
     return guarded<std::vector<PageJob>>([&] {
-        Query q(m_impl->db, "SELECT p.id, p.document_id, d.path, d.kind, p.number, p.attempts FROM pages p "
-                            "JOIN documents d ON d.id = p.document_id WHERE p.status = ?1 "
-                            "ORDER BY p.document_id, p.number");
+        const std::string sql = std::string("SELECT p.id, p.document_id, d.path, d.kind, p.number, p.attempts, ")
+                                + (m_impl->version >= 6 ? "p.photo" : "NULL")
+                                + " FROM pages p JOIN documents d ON d.id = p.document_id WHERE p.status = ?1 "
+                                  "ORDER BY p.document_id, p.number";
+        Query q(m_impl->db, sql.c_str());
         q.bind(1, toString(status));
         std::vector<PageJob> out;
         while (q.next()) {
@@ -510,6 +515,8 @@ Result<std::vector<PageJob>> ProjectStore::jobs(PageStatus status)
             j.kind = parseEnum(documentKindFromString(q.text(3)), DocumentKind::Pdf);
             j.number = q.i32(4);
             j.attempts = q.i32(5);
+            if (!q.isNull(6))
+                j.photo = PhotoGeometry::fromJsonText(q.text(6));
             out.push_back(std::move(j));
         }
         return out;
@@ -598,6 +605,10 @@ void ProjectStore::Impl::storeOutcomeTx(const PageOutcome& o, const QString& now
     if (!o.profile.isEmpty() && version >= 5) { // what it was processed with (type profiles)
         Query q(db, "UPDATE pages SET profile = ?2 WHERE id = ?1");
         q.bind(1, o.pageId).bind(2, o.profile).run();
+    }
+    if (o.photo && version >= 6) { // how an image page was read as a photo: every later render applies it
+        Query q(db, "UPDATE pages SET photo = ?2 WHERE id = ?1");
+        q.bind(1, o.pageId).bind(2, o.photo->toJsonText()).run();
     }
     mergeWordsTx(o);
 }

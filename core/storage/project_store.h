@@ -139,7 +139,7 @@ public:
     /// flagged, no other readings.
     /// 4: forms: entities (groups of words with a label) and links between them. Older files opened
     /// ReadOnly have none.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
 
     /// Opens (ReadWrite: creates) a project. Errors with a clear message for: a file that is not an
     /// Incidoc project ("not an Incidoc project"), a newer schema ("made by a newer Incidoc (schema
