@@ -113,7 +113,7 @@ public:
     void editDocumentTypes();
 
     // --- a photographed page's corners (Page menu, main_window_corners.cpp) -------------------------
-    /// Page › Page Corners… (Ctrl+Shift+K), on a page of an image file: the dialog with the original photo
+    /// Page › Page Corners… (Ctrl+Shift+P), on a page of an image file: the dialog with the original photo
     /// and the page's corners (open, deleted when closed); its OK is setPagePhoto. Null when the shown page
     /// is not an image's, the project is read-only, or the page is being processed (the status bar says so).
     PageCornersDialog* openPageCorners();

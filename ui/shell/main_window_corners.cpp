@@ -19,8 +19,8 @@ void MainWindow::createPageMenu()
     auto* menu = menuBar()->addMenu(tr("P&age"));
     m_cornersAction = menu->addAction(tr("Page &Corners…"), this, [this] { openPageCorners(); });
     m_cornersAction->setObjectName(QStringLiteral("pageCornersAction"));
-    // K for keystone, the name of the perspective correction; with Ctrl it is never typed into a word.
-    m_cornersAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+K")));
+    // P for perspective (and page); with Ctrl it is never typed into a word.
+    m_cornersAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+P")));
     connect(menu, &QMenu::aboutToShow, this, &MainWindow::updatePageCornersAction);
     connect(this, &MainWindow::pageShown, this, &MainWindow::updatePageCornersAction);
     updatePageCornersAction();
@@ -32,8 +32,9 @@ void MainWindow::updatePageCornersAction()
         return;
     bool enabled = false;
     if (m_session && !m_session->isReadOnly() && m_view->pageId() != 0)
-        if (const auto doc = m_session->document(m_view->page().documentId))
-            enabled = doc->kind == DocumentKind::Image;
+        if (const auto page = m_session->page(m_view->pageId()))
+            if (const auto doc = m_session->document(page->documentId))
+                enabled = doc->kind == DocumentKind::Image;
     m_cornersAction->setEnabled(enabled);
 }
 

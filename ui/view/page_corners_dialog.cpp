@@ -99,13 +99,19 @@ protected:
         paintLoupe(p, quad);
     }
 
-    /// The chosen corner magnified, in the widget's corner away from it.
+    /// The chosen corner magnified, beside it on the page's side (so that it hides neither the corner nor,
+    /// on a page of some size, the other handles), kept within the widget.
     void paintLoupe(QPainter& p, const QPolygonF& quad)
     {
         const PageCornersDialog& d = *m_dialog;
         const QPointF at = quad[d.m_current];
-        const bool left = at.x() > width() / 2.0, top = at.y() > height() / 2.0;
-        const QRectF box(left ? 8 : width() - kLoupe - 8, top ? 8 : height() - kLoupe - 8, kLoupe, kLoupe);
+        const QPointF inward = (quad[0] + quad[1] + quad[2] + quad[3]) / 4 - at;
+        const double gap = 28;
+        double x = inward.x() >= 0 ? at.x() + gap : at.x() - gap - kLoupe;
+        double y = inward.y() >= 0 ? at.y() + gap : at.y() - gap - kLoupe;
+        x = std::clamp(x, 4.0, std::max(4.0, width() - kLoupe - 4.0));
+        y = std::clamp(y, 4.0, std::max(4.0, height() - kLoupe - 4.0));
+        const QRectF box(x, y, kLoupe, kLoupe);
         // What it shows: the display copy around the corner, at kLoupeZoom display pixels per pixel.
         const QPointF centre = d.m_corners[d.m_current] * d.m_scale;
         const double side = kLoupe / kLoupeZoom;

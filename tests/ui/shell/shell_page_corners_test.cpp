@@ -123,7 +123,10 @@ TEST_F(PageCornersTest, KeysMoveTheCornersReturnStoresThemAndTheUndoPutsThemBack
     QAction* action = m_window->findChild<QAction*>(QStringLiteral("pageCornersAction"));
     ASSERT_NE(action, nullptr);
     EXPECT_TRUE(action->isEnabled());
-    EXPECT_EQ(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+K")));
+    EXPECT_EQ(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+P")));
+    for (QAction* other : m_window->allActions()) // no other command holds its key (it would fire neither)
+        if (other != action)
+            EXPECT_FALSE(other->shortcuts().contains(action->shortcut())) << qPrintable(other->text());
 
     PageCornersDialog* dialog = m_window->openPageCorners();
     ASSERT_NE(dialog, nullptr);
