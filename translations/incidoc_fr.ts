@@ -2775,6 +2775,18 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>The page is read again with its new corners; words you edited are kept.</source>
         <translation>La page est relue avec ses nouveaux coins&#xa0;; les mots que vous avez corrigés sont conservés.</translation>
     </message>
+    <message>
+        <source> · photo, corners placed by hand</source>
+        <translation> · photo, coins placés à la main</translation>
+    </message>
+    <message>
+        <source> · photo, flattened</source>
+        <translation> · photo, redressée</translation>
+    </message>
+    <message>
+        <source> · photo, no page found (read as it is)</source>
+        <translation> · photo, aucune page trouvée (lue telle quelle)</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageCornersDialog</name>

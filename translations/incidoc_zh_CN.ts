@@ -2745,6 +2745,18 @@ Open it read-only?</source>
         <source>The page is read again with its new corners; words you edited are kept.</source>
         <translation>按新的四角重新读取此页；您编辑过的词会保留。</translation>
     </message>
+    <message>
+        <source> · photo, corners placed by hand</source>
+        <translation> · 照片，四角由人工放置</translation>
+    </message>
+    <message>
+        <source> · photo, flattened</source>
+        <translation> · 照片，已校正</translation>
+    </message>
+    <message>
+        <source> · photo, no page found (read as it is)</source>
+        <translation> · 照片，未找到页面（按原样读取）</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageCornersDialog</name>

@@ -891,7 +891,7 @@ void MainWindow::updateStatus()
                                  .arg(doc ? doc->name : QString())
                                  .arg(p.number)
                                  .arg(doc ? doc->pageCount : 0)
-                                 .arg(status));
+                                 .arg(status + photoStatus(p)));
     } else {
         m_pageLabel->setText(m_session ? tr("No page") : tr("No project — File › Open or drop files here"));
     }

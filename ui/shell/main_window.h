@@ -192,6 +192,8 @@ private:
     void fillTypeMenu();
     void createPageMenu(); ///< a photographed page's corners (main_window_corners.cpp)
     void updatePageCornersAction();
+    /// " · photo, flattened" and the like for the status bar's page label; empty for a scan or a PDF page.
+    QString photoStatus(const PageRecord& page) const;
     void createViewMenu();
     void createReviewMenu();
     void createProcessingMenu();

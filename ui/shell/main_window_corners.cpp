@@ -1,5 +1,6 @@
 // The Page menu: a photographed page's four corners, placed by a person (Page › Page Corners…), one undo
-// step that has the page processed again (ui/editing/page_photo_command.h).
+// step that has the page processed again (ui/editing/page_photo_command.h); and how the page is read as a
+// photo, in the status bar.
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/editing/page_photo_command.h"
 #include "ui/project_session.h"
@@ -77,6 +78,19 @@ bool MainWindow::setPagePhoto(PageId page, const PhotoGeometry& geometry)
     if (outcome.ok && outcome.changed)
         statusBar()->showMessage(tr("The page is read again with its new corners; words you edited are kept."), 6000);
     return outcome.ok;
+}
+
+QString MainWindow::photoStatus(const PageRecord& page) const
+{
+    if (!page.photo)
+        return {};
+    switch (page.photo->state) {
+    case PhotoState::Flattened:
+        return page.photo->manual ? tr(" · photo, corners placed by hand") : tr(" · photo, flattened");
+    case PhotoState::NoPage: return tr(" · photo, no page found (read as it is)");
+    case PhotoState::NotPhoto: break;
+    }
+    return {};
 }
 
 } // namespace incidoc::ui

@@ -13,10 +13,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QImage>
+#include <QLabel>
 #include <QPainter>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -165,6 +167,15 @@ TEST_F(PageCornersTest, KeysMoveTheCornersReturnStoresThemAndTheUndoPutsThemBack
     ASSERT_TRUE(after.photo.has_value());
     EXPECT_EQ(after.photo->corners, want); // the run kept them
     EXPECT_TRUE(after.photo->manual);
+    // The status bar says how the page is read.
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            for (QLabel* label : m_window->statusBar()->findChildren<QLabel*>())
+                if (label->text().contains(QStringLiteral("photo, corners placed by hand")))
+                    return true;
+            return false;
+        },
+        5000));
 
     QApplication::setActiveWindow(m_window.get());
     m_window->pageView()->setFocus();
