@@ -2751,6 +2751,101 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Documents of one type only were typed: set the type of a few documents of another type too (F9), then predict. Nothing was predicted.</source>
         <translation>Seuls des documents d’un même type ont été typés : donnez aussi le type de quelques documents d’un autre type (F9), puis prédisez. Rien n’a été prédit.</translation>
     </message>
+    <message>
+        <source>P&amp;age</source>
+        <translation>P&amp;age</translation>
+    </message>
+    <message>
+        <source>Page &amp;Corners…</source>
+        <translation>&amp;Coins de la page…</translation>
+    </message>
+    <message>
+        <source>This page is being processed: its corners can be placed once it is done.</source>
+        <translation>Cette page est en cours de traitement&#xa0;: ses coins pourront être placés une fois qu’elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Page corners of page %1</source>
+        <translation>Coins de la page %1</translation>
+    </message>
+    <message>
+        <source>Read page %1 as it is</source>
+        <translation>Lire la page %1 telle quelle</translation>
+    </message>
+    <message>
+        <source>The page is read again with its new corners; words you edited are kept.</source>
+        <translation>La page est relue avec ses nouveaux coins&#xa0;; les mots que vous avez corrigés sont conservés.</translation>
+    </message>
+    <message>
+        <source> · photo, corners placed by hand</source>
+        <translation> · photo, coins placés à la main</translation>
+    </message>
+    <message>
+        <source> · photo, flattened</source>
+        <translation> · photo, redressée</translation>
+    </message>
+    <message>
+        <source> · photo, no page found (read as it is)</source>
+        <translation> · photo, aucune page trouvée (lue telle quelle)</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PageCornersDialog</name>
+    <message>
+        <source>Page corners</source>
+        <translation>Coins de la page</translation>
+    </message>
+    <message>
+        <source>Page Corners</source>
+        <translation>Coins de la page</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Again</source>
+        <translation>&amp;Détecter de nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Read As It Is</source>
+        <translation>&amp;Lire telle quelle</translation>
+    </message>
+    <message>
+        <source>Read the image with no flattening, as a scan</source>
+        <translation>Lire l’image sans la redresser, comme un scan</translation>
+    </message>
+    <message>
+        <source>The photo cannot be read: %1</source>
+        <translation>La photo ne peut pas être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No page was found in this photo: place the corners yourself.</source>
+        <translation>Aucune page n’a été trouvée sur cette photo&#xa0;: placez les coins vous-même.</translation>
+    </message>
+    <message>
+        <source>No page was found in this photo (%1): place the corners yourself.</source>
+        <translation>Aucune page n’a été trouvée sur cette photo (%1)&#xa0;: placez les coins vous-même.</translation>
+    </message>
+    <message>
+        <source>The page found does not have four usable corners: place them yourself.</source>
+        <translation>La page trouvée n’a pas quatre coins utilisables&#xa0;: placez-les vous-même.</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>en haut à gauche</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>en haut à droite</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>en bas à droite</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>en bas à gauche</translation>
+    </message>
+    <message>
+        <source>Corner: %1 at %2, %3 (photo %4 × %5). Drag the corners, or Tab to choose one and the arrow keys to move it (Shift: 10 pixels); Return reads the page flattened.</source>
+        <translation>Coin&#xa0;: %1 en %2, %3 (photo %4 × %5). Faites glisser les coins, ou Tab pour en choisir un et les flèches pour le déplacer (Maj&#xa0;: 10 pixels)&#xa0;; Entrée lit la page redressée.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>

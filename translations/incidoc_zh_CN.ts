@@ -2721,6 +2721,101 @@ Open it read-only?</source>
         <source>Documents of one type only were typed: set the type of a few documents of another type too (F9), then predict. Nothing was predicted.</source>
         <translation>只有一种类型的文档被标注了类型：请再为另一种类型的几个文档设置类型（F9），然后预测。未作任何预测。</translation>
     </message>
+    <message>
+        <source>P&amp;age</source>
+        <translation>页面(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Page &amp;Corners…</source>
+        <translation>页面四角(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>This page is being processed: its corners can be placed once it is done.</source>
+        <translation>此页正在处理中：处理完成后才能放置其四角。</translation>
+    </message>
+    <message>
+        <source>Page corners of page %1</source>
+        <translation>第 %1 页的页面四角</translation>
+    </message>
+    <message>
+        <source>Read page %1 as it is</source>
+        <translation>按原样读取第 %1 页</translation>
+    </message>
+    <message>
+        <source>The page is read again with its new corners; words you edited are kept.</source>
+        <translation>按新的四角重新读取此页；您编辑过的词会保留。</translation>
+    </message>
+    <message>
+        <source> · photo, corners placed by hand</source>
+        <translation> · 照片，四角由人工放置</translation>
+    </message>
+    <message>
+        <source> · photo, flattened</source>
+        <translation> · 照片，已校正</translation>
+    </message>
+    <message>
+        <source> · photo, no page found (read as it is)</source>
+        <translation> · 照片，未找到页面（按原样读取）</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::PageCornersDialog</name>
+    <message>
+        <source>Page corners</source>
+        <translation>页面四角</translation>
+    </message>
+    <message>
+        <source>Page Corners</source>
+        <translation>页面四角</translation>
+    </message>
+    <message>
+        <source>&amp;Detect Again</source>
+        <translation>重新检测(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Read As It Is</source>
+        <translation>按原样读取(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the image with no flattening, as a scan</source>
+        <translation>不做透视校正，按扫描件读取图像</translation>
+    </message>
+    <message>
+        <source>The photo cannot be read: %1</source>
+        <translation>无法读取照片：%1</translation>
+    </message>
+    <message>
+        <source>No page was found in this photo: place the corners yourself.</source>
+        <translation>在这张照片中没有找到页面：请自行放置四角。</translation>
+    </message>
+    <message>
+        <source>No page was found in this photo (%1): place the corners yourself.</source>
+        <translation>在这张照片中没有找到页面（%1）：请自行放置四角。</translation>
+    </message>
+    <message>
+        <source>The page found does not have four usable corners: place them yourself.</source>
+        <translation>找到的页面没有四个可用的角：请自行放置。</translation>
+    </message>
+    <message>
+        <source>top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <source>top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <source>bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <source>bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <source>Corner: %1 at %2, %3 (photo %4 × %5). Drag the corners, or Tab to choose one and the arrow keys to move it (Shift: 10 pixels); Return reads the page flattened.</source>
+        <translation>角：%1，位于 %2, %3（照片 %4 × %5）。拖动四角，或按 Tab 选择一个角并用方向键移动（Shift：10 像素）；按回车按校正后的页面读取。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageListModel</name>

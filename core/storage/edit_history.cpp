@@ -306,6 +306,10 @@ void ProjectStore::Impl::applyEdit(const EditRecord& e, bool undo)
         applyFormEdit(e, target, from);
         return;
     }
+    if (e.wordId == 0 && e.action == QLatin1String("photo")) { // a page's corners (page_photo.cpp)
+        applyPhotoEdit(e, target, from);
+        return;
+    }
     if (e.wordId == 0) { // a page-level edit
         if (target.contains(QStringLiteral("review"))) {
             Query q(db, "UPDATE pages SET review = ?2 WHERE id = ?1");

@@ -401,6 +401,23 @@ public:
     };
     Result<ChangeMarks> changeMarks();
 
+    // --- photographed pages: the page's four corners placed by a person (schema 6; page_photo.cpp) ----
+    /// Sets how image page `page` is read as a photo: a person's corners (`geometry` Flattened, stored as
+    /// manual) or "read it as it is" (NotPhoto), in ONE transaction recorded in the edit history as one
+    /// group (`group`, or a new one), so that undoing it puts back the page's geometry, size and boxes and
+    /// processes the page again. The boxes of the words a person edited or drew (with their character
+    /// boxes) are carried from the old flat page onto the new one through the photo (old pageToPhoto, then
+    /// new photoToPage; a page not flattened is the photo itself), each recorded as a "photo" edit; a box
+    /// that falls partly off the new page is cut to it, one that falls wholly off (or behind the horizon)
+    /// keeps its size and is moved to the nearest place on the page, so that no person's word is lost.
+    /// The other words follow unrecorded (the next OCR of the page replaces them; entities find their
+    /// words again by their boxes). Entities and links store no boxes. The page's pixel size and DPI become
+    /// the new page's, and the page goes back to the queue (status queued, like requeuePages; undo and
+    /// redo queue it too). Unchanged geometry: nothing is written. Errors: NotFound; InvalidInput for a
+    /// page of a PDF, a page being processed (its outcome would bring back the old corners), corners
+    /// that are not a convex quadrilateral or a flat page with no size.
+    Status setPagePhoto(PageId page, const PhotoGeometry& geometry, long long group = 0);
+
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.
     Result<std::optional<QString>> meta(const QString& key);

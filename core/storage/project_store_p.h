@@ -5,6 +5,7 @@
 //   word_edits.cpp     the word edits of the app (text, box, label, add, delete, merge, split, review)
 //   edit_history.cpp   the edit history: groups, records, undo and redo
 //   form_edits.cpp     forms: entities and links
+//   page_photo.cpp     a photographed page's corners placed by a person
 // Private to core/storage. Threading: as ProjectStore (one thread at a time).
 
 #include "core/storage/project_store.h"
@@ -160,6 +161,10 @@ struct ProjectStore::Impl {
     void leaveEntities(const std::vector<WordId>& words, long long group, EntityId keep = 0);
     /// Undo/redo of an "entity" or "link" edit: puts the `target` state in place.
     void applyFormEdit(const EditRecord& e, const QJsonObject& target, const QJsonObject& from);
+    // ---- photographed pages, inside a transaction (page_photo.cpp) ----
+    /// Undo/redo of a page-level "photo" edit: puts the `target` geometry and page size in place, carries
+    /// the words this group does not record from the `from` flat page onto the target's, queues the page.
+    void applyPhotoEdit(const EditRecord& e, const QJsonObject& target, const QJsonObject& from);
     void carryEntitiesThroughReocr(PageId page, const std::map<WordId, PixelBox>& removed,
                                    const std::map<WordId, EntityId>& membership);
 };

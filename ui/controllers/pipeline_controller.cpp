@@ -84,6 +84,7 @@ PageJob jobFor(const DocumentRecord& doc, const PageRecord& page)
     job.kind = doc.kind;
     job.number = page.number;
     job.attempts = page.attempts;
+    job.photo = page.photo; // corners a person placed are read as placed, never looked for again
     return job;
 }
 

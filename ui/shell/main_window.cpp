@@ -328,6 +328,7 @@ void MainWindow::createActions()
     createEditMenu();
     createFormMenu();
     createDocumentMenu();
+    createPageMenu();
     createViewMenu();
     createReviewMenu();
     createProcessingMenu();
@@ -867,6 +868,7 @@ void MainWindow::updateActions()
     m_pauseAction->setEnabled(state != PipelineController::State::Idle);
     m_pauseAction->setText(state == PipelineController::State::Paused ? tr("&Resume") : tr("&Pause"));
     m_cancelAction->setEnabled(state != PipelineController::State::Idle);
+    updatePageCornersAction();
 }
 
 void MainWindow::updateStatus()
@@ -889,7 +891,7 @@ void MainWindow::updateStatus()
                                  .arg(doc ? doc->name : QString())
                                  .arg(p.number)
                                  .arg(doc ? doc->pageCount : 0)
-                                 .arg(status));
+                                 .arg(status + photoStatus(p)));
     } else {
         m_pageLabel->setText(m_session ? tr("No page") : tr("No project — File › Open or drop files here"));
     }

@@ -4,6 +4,7 @@
 // the status bar, the review navigation (next low-confidence word, next unreviewed page) and the word
 // filter bar (View › Filter Words…: the page view hides the words it does not keep, Tab skips them).
 // The Form menu holds the page view's form commands (form_layer.h: group, label, link, proposals).
+// The Page menu holds a photographed page's corners (main_window_corners.cpp, page_corners_dialog.h).
 // Owns the ProjectSession and the PipelineController of the open project.
 //
 // Thread contract: GUI thread only. Dialogs and message boxes are shown with open(), never exec(): no
@@ -37,6 +38,7 @@ namespace incidoc::ui {
 class ChecksPanel;
 class DocumentsModel;
 class FieldsPanel;
+class PageCornersDialog;
 class PageListModel;
 class PageView;
 class PipelineController;
@@ -110,6 +112,16 @@ public:
     /// Document › Document Types…
     void editDocumentTypes();
 
+    // --- a photographed page's corners (Page menu, main_window_corners.cpp) -------------------------
+    /// Page › Page Corners… (Ctrl+Shift+P), on a page of an image file: the dialog with the original photo
+    /// and the page's corners (open, deleted when closed); its OK is setPagePhoto. Null when the shown page
+    /// is not an image's, the project is read-only, or the page is being processed (the status bar says so).
+    PageCornersDialog* openPageCorners();
+    /// The shown page's corners become `geometry` (a person's), one undo step (SetPagePhotoCommand); the
+    /// page is processed again at once, first, and again after an undo or redo. False when it could not
+    /// be written (the error is shown).
+    bool setPagePhoto(PageId page, const PhotoGeometry& geometry);
+
     // --- review navigation ----------------------------------------------------------------------
     /// Tab / Shift+Tab, the review queue: the next (previous) word to check in reading order across the
     /// project — its flagged words when they were read by two engines, else its low-confidence words —
@@ -178,6 +190,10 @@ private:
     void createFormMenu();     ///< entities, labels, links and proposals (the page view's form layer)
     void createDocumentMenu(); ///< a document's type (main_window_types.cpp)
     void fillTypeMenu();
+    void createPageMenu(); ///< a photographed page's corners (main_window_corners.cpp)
+    void updatePageCornersAction();
+    /// " · photo, flattened" and the like for the status bar's page label; empty for a scan or a PDF page.
+    QString photoStatus(const PageRecord& page) const;
     void createViewMenu();
     void createReviewMenu();
     void createProcessingMenu();
@@ -248,9 +264,10 @@ private:
     QMenu* m_recentMenu = nullptr;
     QMenu* m_viewMenu = nullptr;
     QAction *m_undo = nullptr, *m_redo = nullptr;
-    QList<QAction*> m_projectActions; ///< enabled only with a project open
-    QList<QAction*> m_writeActions;   ///< enabled only with a writable project
-    QMenu* m_typeMenu = nullptr;      ///< Document › Type, filled with the project's types when shown
+    QList<QAction*> m_projectActions;   ///< enabled only with a project open
+    QList<QAction*> m_writeActions;     ///< enabled only with a writable project
+    QMenu* m_typeMenu = nullptr;        ///< Document › Type, filled with the project's types when shown
+    QAction* m_cornersAction = nullptr; ///< Page › Page Corners…, enabled on pages of image files
     /// Documents whose first page is done and whose type is to be predicted; a prediction running.
     std::set<DocumentId> m_typePredictionWaiting;
     bool m_typePredictionRunning = false;
