@@ -122,11 +122,7 @@ int commandCapture(const CliOptions& o, const std::shared_ptr<Workplace>& workpl
     QJsonObject json{{QStringLiteral("project"), o.project}, {QStringLiteral("source"), o.captureFrom}};
     Session session;
     {
-        auto store = ProjectStore::open(o.project);
-        if (!store) {
-            err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
-            return kExitUsage;
-        }
+        // The source first: what is no video leaves the project as it was (not even created).
         auto source = FrameSource::open(o.captureFrom);
         if (!source) {
             err(Cli::tr("error: %1").arg(source.error().message));
@@ -135,6 +131,11 @@ int commandCapture(const CliOptions& o, const std::shared_ptr<Workplace>& workpl
                 printJson(json);
             }
             return kExitSomeFailed;
+        }
+        auto store = ProjectStore::open(o.project);
+        if (!store) {
+            err(Cli::tr("error: cannot open project %1: %2").arg(o.project, store.error().message));
+            return kExitUsage;
         }
         if (!o.json && !o.quiet && (*source)->isDevice())
             out(Cli::tr("Capturing from %1: hold each page still; Ctrl+C ends the session").arg(o.captureFrom));

@@ -148,7 +148,7 @@ TEST_F(CliCaptureTest, WhatIsNotAVideoIsSaidClearlyAndChangesNothing)
     EXPECT_EQ(json.exitCode, 2);
     EXPECT_TRUE(QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("error")).isString())
         << qPrintable(json.out);
-    EXPECT_TRUE(documents().empty());
+    EXPECT_FALSE(QFileInfo::exists(project())) << "the project is left as it was: not even created";
 }
 
 TEST_F(CliCaptureTest, NoCameraIsSaidSo)
