@@ -138,7 +138,7 @@ int commandCapture(const CliOptions& o, const std::shared_ptr<Workplace>& workpl
             return kExitUsage;
         }
         if (!o.json && !o.quiet && (*source)->isDevice())
-            out(Cli::tr("Capturing from %1: hold each page still; Ctrl+C ends the session").arg(o.captureFrom));
+            out(Cli::tr("Capturing from %1: hold each page still; Ctrl-C ends the session").arg(o.captureFrom));
         session = captureFrom(o, **source, **store, interrupt);
         reportSession(o, **source, session, json);
     } // the project is closed: processing opens it again
