@@ -1,6 +1,8 @@
 #include "core/capture/capture_document.h"
 
 #include "core/capture/capture_tiff.h"
+#include "core/photo/flatten.h"
+#include "core/photo/page_detect.h"
 #include "core/storage/project_store.h"
 
 #include <QCryptographicHash>
@@ -32,6 +34,21 @@ Status replaceFile(const QString& from, const QString& to)
         return makeError(ErrorCode::Io, QStringLiteral("cannot write %1").arg(to));
     }
     return okStatus();
+}
+
+// A frame is a photo: the page found in it is flattened when the page is read (as the renderer does for a
+// photo it looks at itself), the frame read as it is when no page is found.
+PhotoGeometry photoOf(const QImage& frame)
+{
+    const PageDetection page = detectPage(frame);
+    if (page.found)
+        return planFlattening(frame.size(), page.corners);
+    PhotoGeometry none;
+    none.state = PhotoState::NoPage;
+    none.photoSize = frame.size();
+    none.note = QStringLiteral("capture: no page found in the frame, read as it is")
+                + (page.note.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(page.note));
+    return none;
 }
 
 QString temporaryBeside(const QString& path)
@@ -85,34 +102,31 @@ Result<PageId> CaptureDocument::append(const QImage& frame, const QDateTime& cap
     page.number = m_pages + 1;
     page.widthPx = frame.width();
     page.heightPx = frame.height();
+    const PhotoGeometry photo = photoOf(frame);
     Result<PageId> added = makeError(ErrorCode::Internal, QString());
     if (first) {
+        // The document, then its first page as any later one (two transactions: a failure takes it back).
         DocumentRecord doc;
         doc.path = file;
         doc.name = QFileInfo(file).fileName();
         doc.sha256 = *sha;
         doc.size = size;
         doc.kind = DocumentKind::Image;
-        doc.pageCount = 1;
         doc.importedAt = capturedAt;
-        auto id = m_store.addDocument(doc, {page});
+        auto id = m_store.addDocument(doc, {});
         if (id) {
-            auto pages = m_store.pages(*id);
-            if (pages && !pages->empty()) {
+            added = m_store.appendDocumentPage(*id, page, *sha, size, photo);
+            if (added)
                 m_document = *id;
-                added = pages->front().id;
-            } else {
+            else
                 (void)m_store.removeDocument(*id);
-                added = pages ? makeError(ErrorCode::Storage, QStringLiteral("the captured page was not stored"))
-                              : Result<PageId>(pages.error());
-            }
         } else {
             added = id.error();
         }
         if (!added)
             QFile::remove(file);
     } else {
-        added = m_store.appendDocumentPage(m_document, page, *sha, size);
+        added = m_store.appendDocumentPage(m_document, page, *sha, size, photo);
         if (!added) {
             // Back to the pages the project knows.
             const QString back = temporaryBeside(file);

@@ -1,7 +1,8 @@
 #pragma once
 // A capture session's document: each captured frame becomes the next page of one multi-page TIFF kept
 // beside the project (<project>.captures/capture-<UTC time>.tiff; JPEG-compressed, colour, the frame as
-// shot), a document of kind image whose pages are queued for processing like any import; the last page
+// shot), a document of kind image whose pages are queued for processing like any import, each read as the
+// photo it is (the page found in the frame is flattened: pages.photo set at capture); the last page
 // can be taken back, one by one, down to an empty document (which is then removed with its file).
 //
 // The file is rewritten whole for each change (a temporary file renamed over it: a reader that has it open

@@ -46,7 +46,7 @@ void recordFile(Db& db, DocumentId document, int pageCount, const QString& sha25
 } // namespace
 
 Result<PageId> ProjectStore::appendDocumentPage(DocumentId document, const PageInfo& page, const QString& sha256,
-                                                qint64 size)
+                                                qint64 size, const std::optional<PhotoGeometry>& photo)
 {
     return guarded<PageId>([&] {
         Transaction tx(m_impl->db);
@@ -55,6 +55,10 @@ Result<PageId> ProjectStore::appendDocumentPage(DocumentId document, const PageI
         next.number = pages.count + 1;
         m_impl->insertPages(document, {next});
         const PageId id = sqlite3_last_insert_rowid(m_impl->db.handle());
+        if (photo && m_impl->version >= 6) {
+            Query q(m_impl->db, "UPDATE pages SET photo = ?2 WHERE id = ?1");
+            q.bind(1, id).bind(2, photo->toJsonText()).run();
+        }
         recordFile(m_impl->db, document, next.number, sha256, size);
         tx.commit();
         return id;

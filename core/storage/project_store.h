@@ -405,9 +405,12 @@ public:
     // A capture document grows by its last page and shrinks by it: its file (a multi-page TIFF) is
     // rewritten each time, so its sha256 and size change with it.
     /// Appends `page` as the document's next page (its number: the page count + 1, whatever `page.number`
-    /// says), queued, and records the file's new sha256 and size, in ONE transaction. Returns the page's id.
-    /// Errors: NotFound (no such document), InvalidInput (a document that failed to import).
-    Result<PageId> appendDocumentPage(DocumentId document, const PageInfo& page, const QString& sha256, qint64 size);
+    /// says), queued, and records the file's new sha256 and size, in ONE transaction. `photo`: how the page
+    /// is read as a photo (pages.photo: every render applies it); none: looked at when first rendered.
+    /// Returns the page's id. Errors: NotFound (no such document), InvalidInput (a document that failed to
+    /// import).
+    Result<PageId> appendDocumentPage(DocumentId document, const PageInfo& page, const QString& sha256, qint64 size,
+                                      const std::optional<PhotoGeometry>& photo = std::nullopt);
     /// Removes the document's last page with its words, forms and edit history, and records the file's new
     /// sha256 and size, in ONE transaction (the document itself stays, with no pages when that was its last;
     /// removeDocument() takes it out). Errors: NotFound (no such document), InvalidInput (it has no pages,
