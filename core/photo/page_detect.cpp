@@ -411,7 +411,7 @@ PageDetection detectPage(const QImage& image, const PageDetectOptions& options)
     fromMask(candidates, mask, paper, support);
     cv::threshold(paper, mask, std::min(250.0, otsu + 0.5 * (255 - otsu)), 255, cv::THRESH_BINARY);
     fromMask(candidates, mask, paper, support);
-    // Shadow across the page: Otsu adapted to the neighbourhood (a large window) keeps its shaded part.
+    // Shadow across the page: a threshold that follows the neighbourhood (a large window) keeps its shaded part.
     cv::adaptiveThreshold(paper, mask, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY,
                           (std::max(bgr.cols, bgr.rows) / 4) | 1, -4);
     fromMask(candidates, mask, paper, support);

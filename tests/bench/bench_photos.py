@@ -3,7 +3,7 @@
 
 Generates a set of photos with ImageMagick: three flat pages (two typeset text pages of dictionary words,
 DejaVu Sans and DejaVu Serif, and one FUNSD form from the shared test data, used where it lies), each warped
-by a perspective transform onto a textured background (plasma, wood-like, a light grey table) with uneven
+by a perspective transform onto a textured background (plasma, wood-like, a light grey table, a very light one) with uneven
 light (a gradient, a shadow), slight blur, sensor noise and JPEG at quality 80, at several angles, one with a
 corner out of the frame. Then reads, with Tesseract (OMP_THREAD_LIMIT=1):
   flat     the flat page (the reference)
@@ -90,6 +90,9 @@ def background(kind, w, h, seed):
         return ["(", "-size", f"{w // 4}x{h // 4}", "xc:", "-seed", str(seed), "+noise", "Random", "-blur", "0x1",
                 "-motion-blur", "0x12+90", "-colorspace", "Gray", "-auto-level", "+level-colors", "#4a2c12,#b98a55",
                 "-resize", f"{w}x{h}!", ")"]
+    if kind == "white":  # a very light table: a white page on it has hardly any edge
+        return ["(", "-size", f"{w // 4}x{h // 4}", "xc:gray90", "-seed", str(seed), "-attenuate", "0.4", "+noise",
+                "Gaussian", "-blur", "0x1", "-resize", f"{w}x{h}!", ")"]
     # a light grey table: little contrast with the paper
     return ["(", "-size", f"{w // 4}x{h // 4}", "xc:gray80", "-seed", str(seed), "-attenuate", "0.6", "+noise",
             "Gaussian", "-blur", "0x1", "-resize", f"{w}x{h}!", ")"]
@@ -143,6 +146,8 @@ VARIANTS = [
     (15, -22, -9, 0.74, (0.02, 0.0), "plasma", "radial"),
     (12, 10, 8, 0.84, (0.09, 0.0), "wood", "radial"),  # a corner out of the frame
     (10, 5, -3, 0.75, (0.0, 0.0), "table", "radial"),
+    (35, 5, 2, 0.70, (0.0, 0.0), "white", "gradient"),  # steep, on a very light table
+    (5, -5, 25, 0.60, (0.0, 0.0), "plasma", "shadow"),  # turned 25 degrees
 ]
 
 
