@@ -359,6 +359,20 @@ TEST_F(PhotoTest, FindsThePageUnderPerspectiveShadowUnevenLightAndClutter)
     }
 }
 
+TEST_F(PhotoTest, CameraFrameFormatsGiveTheSamePage)
+{
+    const QImage image = photo(shot("plasma_gradient")).convertToFormat(QImage::Format_RGB32);
+    const PageDetection reference = detectPage(image);
+    ASSERT_TRUE(reference.found);
+    for (const QImage::Format format : {QImage::Format_RGBA8888, QImage::Format_RGBX8888, QImage::Format_RGB888,
+                                        QImage::Format_BGR888, QImage::Format_ARGB32_Premultiplied}) {
+        SCOPED_TRACE(format);
+        const PageDetection d = detectPage(image.convertToFormat(format));
+        ASSERT_TRUE(d.found);
+        EXPECT_LT(cornerError(d.corners, reference.corners), 1.0);
+    }
+}
+
 TEST_F(PhotoTest, EstimatesACornerOutsideTheFrame)
 {
     const Shot& s = shot("corner_out_of_frame");
@@ -570,6 +584,8 @@ TEST_F(PhotoTest, TinyEmptyAndOddImagesDoNotCrash)
                                QImage(640, 480, QImage::Format_Grayscale16),
                                QImage(800, 600, QImage::Format_RGB888),
                                QImage(800, 600, QImage::Format_ARGB32_Premultiplied),
+                               QImage(800, 600, QImage::Format_RGBA8888),
+                               QImage(800, 600, QImage::Format_RGBX64),
                                QImage(1, 4000, QImage::Format_Grayscale8)};
     for (QImage& image : images) {
         if (image.isNull())
