@@ -10,7 +10,8 @@ corner out of the frame. Then reads, with Tesseract (OMP_THREAD_LIMIT=1):
   plain    the photo as it is (`tesseract photo.jpg`: how a photo was read before the photo stage)
   incidoc  the photo flattened by Incidoc's photo stage (bench_photos_flatten: lookAtImage + flattenPhoto)
 and prints, per photo and as medians, the share of the flat page's words (3+ letters, case-insensitive,
-multiset) found on the photo. Also the time detectPage takes on a 1080p frame (median of 50 runs).
+multiset) found on the photo. Also the time detectPage takes on a 1080p camera frame (median of 50 runs, one
+core: taskset -c 0).
 
 Usage: python3 tests/bench/bench_photos.py [BUILD_DIR]   (default build/dev; needs bench_photos_flatten)
 Environment: BENCH_KEEP=1 keeps the work directory; INCIDOC_TESTDATA_DIR (default ../shared/testdata).
@@ -200,8 +201,12 @@ def main():
               f"min {min(r[0] for r in rows):.2f}")
         print(f"  Incidoc flattened:            median {statistics.median(r[1] for r in rows):.2f}, "
               f"min {min(r[1] for r in rows):.2f}")
-        frame = photos[0][2]
-        print(run([FLATTEN, "--time", frame, "50"]).stdout.decode().strip())
+        # A 1080p camera frame: the first page on wood, seen a little from below.
+        frame = os.path.join(work, "frame.jpg")
+        pw, ph = (int(n) for n in run(["identify", "-format", "%w %h", pages[0]]).stdout.decode().split())
+        photograph(pages[0], frame, camera_corners((1920, 1080), pw / ph, 15, 5, 3, 0.9), (1920, 1080), "wood",
+                   "gradient", 7)
+        print(run(["taskset", "-c", "0", FLATTEN, "--time", frame, "50"]).stdout.decode().strip())
     finally:
         if os.environ.get("BENCH_KEEP") == "1":
             print("work directory:", work)
