@@ -28,9 +28,9 @@ inline constexpr double kDefaultSharpAbove = 80.0;
 
 /// What one frame showed.
 struct FrameVerdict {
-    PageDetection page;   ///< corners in the frame's pixels
-    double sharpness = 0; ///< focus measure, 0..100 (higher: sharper): the share of the page's fine detail a slight
-                          ///< blur takes away, at analysis size (0: nothing on the page to judge by)
+    PageDetection page;    ///< corners in the frame's pixels
+    double sharpness = 0;  ///< focus measure, 0..100 (higher: sharper): the share of the page's fine detail a slight
+                           ///< blur takes away, at analysis size (0: nothing on the page to judge by)
     double motion = 0;     ///< change since the previous analysed frame, 0..255 (also counts the page's corners moving)
     bool still = false;    ///< motion below the threshold (and the page's corners in place)
     bool sharp = false;    ///< sharpness above the threshold

@@ -87,6 +87,8 @@ TEST_F(CliCaptureTest, APageHeldStillInAVideoIsCapturedAndRead)
     ASSERT_TRUE(pages.ok());
     ASSERT_EQ(pages->size(), 1u);
     EXPECT_EQ(pages->front().status, PageStatus::Done) << qPrintable(pages->front().error);
+    ASSERT_TRUE(pages->front().photo.has_value());
+    EXPECT_EQ(pages->front().photo->state, PhotoState::Flattened) << "the page found in the frame is read flattened";
     auto words = (*store)->words(pages->front().id);
     ASSERT_TRUE(words.ok());
     QStringList texts;

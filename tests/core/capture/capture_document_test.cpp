@@ -104,6 +104,10 @@ TEST_F(CaptureDocumentTest, EachCaptureIsTheNextPageOfOneTiffBesideTheProject)
         EXPECT_EQ(record->status, PageStatus::Queued);
         EXPECT_EQ(record->widthPx, 640);
         EXPECT_EQ(record->heightPx, 480);
+        // A frame is a photo: how it is read is decided at capture (flattened when the page is found in it).
+        ASSERT_TRUE(record->photo.has_value());
+        EXPECT_NE(record->photo->state, PhotoState::NotPhoto);
+        EXPECT_EQ(record->photo->photoSize, QSize(640, 480));
         expectConsistent(capture);
     }
     const QFileInfo file(capture.filePath());
