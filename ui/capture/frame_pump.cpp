@@ -4,8 +4,22 @@
 
 namespace incidoc::ui {
 
+namespace {
+
+/// Qt 6.4 on Linux picks GStreamer by default, which reads no H.264 without plugins a desktop may lack; the
+/// FFmpeg backend (Qt's own plugin) reads files and V4L2 cameras alike. Chosen before Qt Multimedia's first
+/// use, unless the user chose one (QT_MEDIA_BACKEND).
+QVideoSink* makeSink(QObject* parent)
+{
+    if (!qEnvironmentVariableIsSet("QT_MEDIA_BACKEND"))
+        qputenv("QT_MEDIA_BACKEND", "ffmpeg");
+    return new QVideoSink(parent);
+}
+
+} // namespace
+
 FramePump::FramePump(const CaptureOptions& options, QObject* parent)
-    : QObject(parent), m_sink(new QVideoSink(this)), m_analyzer(std::make_shared<CaptureAnalyzer>(options))
+    : QObject(parent), m_sink(makeSink(this)), m_analyzer(std::make_shared<CaptureAnalyzer>(options))
 {
     // One task prepares a frame for the view while another analyses an earlier one: two at most, so that
     // the analysis of a 1080p frame never holds the view back.

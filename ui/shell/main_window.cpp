@@ -1450,7 +1450,6 @@ void MainWindow::dropEvent(QDropEvent* event)
     importPaths(paths);
 }
 
-
 // --- live capture (File › Capture…, File › Capture from Video File…) ------------------------------------
 
 void MainWindow::createCaptureActions(QMenu* file)
