@@ -83,6 +83,19 @@ protected:
 
     std::vector<PageRecord> capturedPages(DocumentId document) { return m_window->session()->pages(document); }
 
+    /// Every page of `document` read (or failed): a page being read cannot be taken back.
+    bool waitUntilRead(DocumentId document)
+    {
+        return test::waitFor(
+            [&] {
+                for (const PageRecord& p : capturedPages(document))
+                    if (p.status == PageStatus::Queued || p.status == PageStatus::Processing)
+                        return false;
+                return true;
+            },
+            240'000);
+    }
+
     static QTemporaryDir* s_videos;
     static QString s_error;
     QTemporaryDir m_dir;
@@ -150,11 +163,17 @@ TEST_F(CaptureWindowTest, TwoSteadyPeriodsGiveTwoPagesOfOneDocumentUndoneOneByOn
     EXPECT_EQ(pages[1].number, 2);
     // The window's own keys: Space takes the frame on screen (the end of the video) as a third page, Ctrl+Z
     // takes pages back one by one.
+    ASSERT_TRUE(waitUntilRead(doc));
+    for (const PageRecord& p : capturedPages(doc)) {
+        EXPECT_EQ(p.status, PageStatus::Done) << p.error.toStdString();
+        EXPECT_FALSE(m_window->session()->words(p.id).empty());
+    }
     d->activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(d));
     QTest::keyClick(d, Qt::Key_Space);
     EXPECT_EQ(d->captureCount(), 3);
     EXPECT_EQ(capturedPages(doc).size(), 3u);
+    ASSERT_TRUE(waitUntilRead(doc));
     QTest::keyClick(d, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(d->captureCount(), 2);
     EXPECT_EQ(capturedPages(doc).size(), 2u);
