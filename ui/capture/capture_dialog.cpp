@@ -35,6 +35,10 @@ CaptureDialog::CaptureDialog(ProjectSession* session, PipelineController* pipeli
     buildUi();
     m_captureSession->setVideoSink(m_pump->sink());
     connect(m_pump, &FramePump::frameReady, m_view, &CaptureView::setFrame);
+    connect(m_pump, &FramePump::frameReady, this, [this] {
+        if (!m_captureButton->isEnabled())
+            updateButtons(); // the first frame: there is something to capture
+    });
     connect(m_pump, &FramePump::analysed, this, &CaptureDialog::onAnalysed);
     connect(m_pump, &FramePump::captureCalled, this, [this](const QImage& frame, const FrameVerdict&) {
         if (m_timings)
@@ -232,6 +236,7 @@ void CaptureDialog::playFile(const QString& path)
             showMessage(tr("%1 has no video stream (sound only?): there is nothing to capture from.").arg(name), true);
         } else if (status == QMediaPlayer::EndOfMedia) {
             m_playing = false;
+            m_view->setDetection({}, false);
             showMessage(tr("End of %1: %n page(s) captured so far.", nullptr, captureCount()).arg(name));
             updateButtons();
             Q_EMIT fileFinished();
@@ -268,11 +273,17 @@ void CaptureDialog::stopSources()
         m_player = nullptr;
     }
     m_playing = false;
+    m_view->setDetection({}, false); // the outline belonged to the stream that stopped
 }
 
 void CaptureDialog::showMessage(const QString& message, bool clearFrame)
 {
+    if (clearFrame) { // what is no longer on screen cannot be captured
+        m_pump->reset();
+        m_hasVerdict = false;
+    }
     m_view->setMessage(message, clearFrame);
+    updateButtons();
     if (!message.isEmpty())
         Q_EMIT messageShown(message);
     updateStatus();
@@ -380,7 +391,7 @@ void CaptureDialog::updateStatus()
 
 void CaptureDialog::updateButtons()
 {
-    m_captureButton->setEnabled((m_camera || m_playing) && m_session && !m_session->isReadOnly());
+    m_captureButton->setEnabled(m_pump->hasFrame() && m_session && !m_session->isReadOnly());
     m_undoButton->setEnabled(captureCount() > 0);
 }
 
