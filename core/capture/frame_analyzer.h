@@ -11,39 +11,54 @@
 
 #include <QImage>
 
+#include <array>
+
 namespace incidoc {
 
 struct CaptureOptions {
     int steadyForMs = 700;  ///< the page must be still this long before it is captured
     double stillBelow = 0;  ///< motion (mean absolute difference, 0..255) below which a frame is still; 0: default
-    double sharpAbove = 0;  ///< focus measure above which a frame is sharp; 0: default
+    double sharpAbove = 0;  ///< focus measure (0..100) above which a frame is sharp; 0: default
     int analysisSize = 640; ///< the longer side frames are analysed at
 };
+
+/// The defaults CaptureOptions' zeros stand for.
+inline constexpr double kDefaultStillBelow = 2.5;
+inline constexpr double kDefaultSharpAbove = 80.0;
 
 /// What one frame showed.
 struct FrameVerdict {
     PageDetection page;   ///< corners in the frame's pixels
-    double sharpness = 0; ///< focus measure (higher: sharper)
-    double motion = 0;    ///< change since the previous analysed frame, 0..255
-    bool steady = false;  ///< page found, still and sharp
-    int steadyMs = 0;     ///< how long it has been steady
-    bool capture = false; ///< take this frame: the first frame after steadyForMs of a steady period
+    double sharpness = 0; ///< focus measure, 0..100 (higher: sharper): the share of the page's fine detail a slight
+                          ///< blur takes away, at analysis size (0: nothing on the page to judge by)
+    double motion = 0;     ///< change since the previous analysed frame, 0..255 (also counts the page's corners moving)
+    bool still = false;    ///< motion below the threshold (and the page's corners in place)
+    bool sharp = false;    ///< sharpness above the threshold
+    bool steady = false;   ///< page found, still and sharp
+    int steadyMs = 0;      ///< how long it has been steady
+    bool capture = false;  ///< take this frame: the first frame after steadyForMs of a steady period
+    bool captured = false; ///< the current steady period has been captured (nothing more until the page moves)
 };
 
 class CaptureAnalyzer {
 public:
     explicit CaptureAnalyzer(const CaptureOptions& options = {});
-    /// `timestampMs`: the frame's time in its stream (monotonic).
+    /// `timestampMs`: the frame's time in its stream (monotonic). Any format.
     FrameVerdict analyze(const QImage& frame, qint64 timestampMs);
     /// A manual capture was taken: the current steady period counts as captured.
     void markCaptured();
     void reset();
 
+    const CaptureOptions& options() const { return m_options; }
+
 private:
     CaptureOptions m_options;
-    QImage m_previous; // the previous frame at analysis size, grey
+    QImage m_previous; // the previous frame at motion size, grey, blurred
+    std::array<QPointF, 4> m_previousCorners{};
+    bool m_previousFound = false;
     qint64 m_steadySinceMs = -1;
     bool m_captured = false; // the current steady period has been captured
+    int m_framesWithoutPage = 0;
 };
 
 } // namespace incidoc

@@ -398,6 +398,19 @@ public:
     };
     Result<ChangeMarks> changeMarks();
 
+    // --- captured pages (live capture, core/capture/capture_document.h; core/storage/capture_pages.cpp) --
+    // A capture document grows by its last page and shrinks by it: its file (a multi-page TIFF) is
+    // rewritten each time, so its sha256 and size change with it.
+    /// Appends `page` as the document's next page (its number: the page count + 1, whatever `page.number`
+    /// says), queued, and records the file's new sha256 and size, in ONE transaction. Returns the page's id.
+    /// Errors: NotFound (no such document), InvalidInput (a document that failed to import).
+    Result<PageId> appendDocumentPage(DocumentId document, const PageInfo& page, const QString& sha256, qint64 size);
+    /// Removes the document's last page with its words, forms and edit history, and records the file's new
+    /// sha256 and size, in ONE transaction (the document itself stays, with no pages when that was its last;
+    /// removeDocument() takes it out). Errors: NotFound (no such document), InvalidInput (it has no pages,
+    /// or its last page is being processed: wait, then take it back).
+    Status removeLastDocumentPage(DocumentId document, const QString& sha256, qint64 size);
+
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.
     Result<std::optional<QString>> meta(const QString& key);
