@@ -242,11 +242,14 @@ void CaptureDialog::playFile(const QString& path)
             Q_EMIT fileFinished();
         }
     });
-    m_player->setSource(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()));
     m_playing = true;
     showMessage({});
     setWindowTitle(tr("Capture — %1").arg(name));
-    m_player->play();
+    // A file that cannot be opened fails inside setSource (errorOccurred, the player stopped and gone).
+    QMediaPlayer* player = m_player;
+    player->setSource(QUrl::fromLocalFile(QFileInfo(path).absoluteFilePath()));
+    if (m_player == player)
+        player->play();
     updateButtons();
 }
 
@@ -378,12 +381,15 @@ void CaptureDialog::updateStatus()
     QStringList parts;
     if (m_hasVerdict && (m_camera || m_playing)) {
         const FrameVerdict& v = m_lastVerdict;
-        if (!v.page.found)
+        if (!v.page.found) {
             parts << tr("No page in view");
-        else if (v.steady)
-            parts << tr("Page found · steady and sharp");
-        else
-            parts << tr("Page found · hold it still");
+        } else {
+            QStringList page{tr("Page found"), v.still ? tr("steady") : tr("moving"),
+                             v.sharp ? tr("sharp") : tr("blurred")};
+            if (v.captured)
+                page << tr("captured: bring the next page");
+            parts << page.join(QStringLiteral(" · "));
+        }
     }
     parts << tr("%n capture(s)", nullptr, captureCount());
     m_status->setText(parts.join(QStringLiteral(" — ")));
