@@ -948,20 +948,36 @@ Leptonica %4
         <source>No page in view</source>
         <translation>Aucune page en vue</translation>
     </message>
-    <message>
-        <source>Page found · steady and sharp</source>
-        <translation>Page trouvée · immobile et nette</translation>
-    </message>
-    <message>
-        <source>Page found · hold it still</source>
-        <translation>Page trouvée · tenez-la immobile</translation>
-    </message>
     <message numerus="yes">
         <source>%n capture(s)</source>
         <translation>
             <numerusform>%n capture</numerusform>
             <numerusform>%n captures</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page found</source>
+        <translation>Page trouvée</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>immobile</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>en mouvement</translation>
+    </message>
+    <message>
+        <source>sharp</source>
+        <translation>nette</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>floue</translation>
+    </message>
+    <message>
+        <source>captured: bring the next page</source>
+        <translation>capturée&#xa0;: présentez la page suivante</translation>
     </message>
 </context>
 <context>

@@ -936,19 +936,35 @@ Leptonica %4
         <source>No page in view</source>
         <translation>画面中没有页面</translation>
     </message>
-    <message>
-        <source>Page found · steady and sharp</source>
-        <translation>已找到页面 · 稳定且清晰</translation>
-    </message>
-    <message>
-        <source>Page found · hold it still</source>
-        <translation>已找到页面 · 请保持不动</translation>
-    </message>
     <message numerus="yes">
         <source>%n capture(s)</source>
         <translation>
             <numerusform>已拍摄 %n 页</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Page found</source>
+        <translation>已找到页面</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>移动中</translation>
+    </message>
+    <message>
+        <source>sharp</source>
+        <translation>清晰</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>captured: bring the next page</source>
+        <translation>已拍摄：请放入下一页</translation>
     </message>
 </context>
 <context>
