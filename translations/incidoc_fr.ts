@@ -2918,7 +2918,7 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <translation>Seuls des documents d’un même type ont été typés : donnez aussi le type de quelques documents d’un autre type (F9), puis prédisez. Rien n’a été prédit.</translation>
     </message>
     <message>
-        <source>&amp;Capture…</source>
+        <source>Ca&amp;pture…</source>
         <translation>&amp;Capturer…</translation>
     </message>
     <message>

@@ -2883,8 +2883,8 @@ Open it read-only?</source>
         <translation>只有一种类型的文档被标注了类型：请再为另一种类型的几个文档设置类型（F9），然后预测。未作任何预测。</translation>
     </message>
     <message>
-        <source>&amp;Capture…</source>
-        <translation>拍摄(&amp;C)…</translation>
+        <source>Ca&amp;pture…</source>
+        <translation>拍摄(&amp;P)…</translation>
     </message>
     <message>
         <source>Captures pages with a camera: each page held still in view becomes the next page of a capture document</source>

@@ -1454,7 +1454,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::createCaptureActions(QMenu* file)
 {
-    QAction* a = file->addAction(tr("&Capture…"), this, [this] { openCapture(false); });
+    QAction* a = file->addAction(tr("Ca&pture…"), this, [this] { openCapture(false); });
     a->setObjectName(QStringLiteral("captureAction"));
     a->setToolTip(tr("Captures pages with a camera: each page held still in view becomes the next page of a "
                      "capture document"));

@@ -41,26 +41,32 @@ protected:
     {
         qputenv("QT_MEDIA_BACKEND", "ffmpeg");
         s_videos = new QTemporaryDir;
-        test::CaptureVideo one;
-        one.pages = {kFirst};
-        s_error = test::makeCaptureVideo(one, s_videos->filePath(QStringLiteral("one.mp4")));
-        test::CaptureVideo two;
-        two.pages = {kFirst, kSecond};
-        if (s_error.isEmpty())
-            s_error = test::makeCaptureVideo(two, s_videos->filePath(QStringLiteral("two.mp4")));
-        if (s_error.isEmpty())
-            s_error = test::makeAudioOnlyFile(s_videos->filePath(QStringLiteral("sound.m4a")));
     }
     static void TearDownTestSuite()
     {
         delete s_videos;
         s_videos = nullptr;
     }
-    static QString video(const QString& name) { return s_videos->filePath(name); }
+    /// A generated video, made on first use (ctest runs each test in a process of its own: only what it needs).
+    static QString video(const QString& name)
+    {
+        const QString path = s_videos->filePath(name);
+        if (QFile::exists(path))
+            return path;
+        QString error;
+        if (name == QLatin1String("sound.m4a")) {
+            error = test::makeAudioOnlyFile(path);
+        } else {
+            test::CaptureVideo v;
+            v.pages = name == QLatin1String("two.mp4") ? QStringList{kFirst, kSecond} : QStringList{kFirst};
+            error = test::makeCaptureVideo(v, path);
+        }
+        EXPECT_TRUE(error.isEmpty()) << error.toStdString();
+        return path;
+    }
 
     void SetUp() override
     {
-        ASSERT_TRUE(s_error.isEmpty()) << s_error.toStdString();
         ASSERT_TRUE(m_dir.isValid());
         QCoreApplication::setOrganizationName(QStringLiteral("IncidocTest"));
         m_window = std::make_unique<MainWindow>(makeLocalWorkplace());
@@ -97,13 +103,11 @@ protected:
     }
 
     static QTemporaryDir* s_videos;
-    static QString s_error;
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
 };
 
 QTemporaryDir* CaptureWindowTest::s_videos = nullptr;
-QString CaptureWindowTest::s_error;
 
 TEST_F(CaptureWindowTest, WithoutACameraTheWindowSaysSoAndStillOffersAVideoFile)
 {
