@@ -15,7 +15,7 @@ PACKAGES=(
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-l10n-tools qt6-image-formats-plugins
   libpoppler-qt6-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng
-  libopencv-dev libsqlite3-dev sqlite3 libtiff-dev ffmpeg libexif-dev
+  libopencv-dev libsqlite3-dev sqlite3 libexif-dev libtiff-dev ffmpeg
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libzip-dev zlib1g-dev xvfb xauth imagemagick fonts-dejavu-core util-linux mount

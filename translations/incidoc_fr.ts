@@ -445,10 +445,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>Vérifications avant export :</translation>
     </message>
     <message>
-        <source>propose: carry the form of this document&apos;s first page onto pages with the same layout.</source>
-        <translation>propose : reporter le formulaire de la première page de ce document sur les pages de même mise en page.</translation>
-    </message>
-    <message>
         <source>error: no document %1 in the project</source>
         <translation>erreur : aucun document %1 dans le projet</translation>
     </message>
@@ -477,10 +473,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>types profile : effacer le profil du type (le choix du projet s’applique).</translation>
     </message>
     <message>
-        <source>import, watch: only register the files.</source>
-        <translation>import, watch&#xa0;: enregistrer les fichiers seulement.</translation>
-    </message>
-    <message>
         <source>watch: look through the folders every S seconds besides the change notifications (default 30).</source>
         <translation>watch&#xa0;: parcourir les dossiers toutes les S secondes en plus des notifications de changement (30 par défaut).</translation>
     </message>
@@ -495,50 +487,6 @@ Essayez « incidoc-cli --help ».</translation>
     <message>
         <source>watch: move imported files to a done/ folder in the first watched folder.</source>
         <translation>watch&#xa0;: déplacer les fichiers importés dans un dossier done/ du premier dossier surveillé.</translation>
-    </message>
-    <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   the document types (with examples, profile, title), or change them or a
-                   document&apos;s type
-  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
-  watch DIR...     import the files that land in these folders once they are complete, until stopped
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes :
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
-  status           documents, pages par état et par sorte, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
-  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
-  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
-  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
-                   type d’un document
-  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
-  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
-
-OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
     </message>
     <message>
         <source>error: --review-threshold takes a number from 0 to 100</source>
@@ -766,6 +714,98 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
     <message>
         <source>Documents of one type only were typed (%1): type a few of another type too, then classify. Nothing was predicted.</source>
         <translation>Seuls des documents d’un même type ont été typés (%1) : typez-en aussi quelques-uns d’un autre type, puis classez. Rien n’a été prédit.</translation>
+    </message>
+    <message>
+        <source>import, watch: only register the files; capture: only capture.</source>
+        <translation>import, watch&#xa0;: enregistrer les fichiers seulement&#xa0;; capture&#xa0;: capturer seulement.</translation>
+    </message>
+    <message>
+        <source>propose: carry the form of this document&apos;s first page onto pages with the same layout; capture: the video file or camera (/dev/videoN) to take pages from.</source>
+        <translation>propose&#xa0;: reporter le formulaire de la première page de ce document sur les pages de même mise en page&#xa0;; capture&#xa0;: le fichier vidéo ou la caméra (/dev/videoN) d’où prendre les pages.</translation>
+    </message>
+    <message>
+        <source>capture: a page held still and sharp this many milliseconds is captured (default 700).</source>
+        <translation>capture&#xa0;: une page tenue immobile et nette pendant ce nombre de millisecondes est capturée (700 par défaut).</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
+                   still and sharp, as the pages of one document, then OCR them
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes :
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
+  status           documents, pages par état et par sorte, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
+  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
+  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
+  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
+                   type d’un document
+  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
+  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
+  capture --from SOURCE  prendre une page d’un fichier vidéo ou d’une caméra (/dev/videoN) chaque fois
+                   qu’une page est tenue immobile et nette, comme pages d’un document, puis l’OCR
+
+OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
+    </message>
+    <message>
+        <source>error: capture needs --from FILE or --from /dev/videoN</source>
+        <translation>erreur&#xa0;: capture demande --from FICHIER ou --from /dev/videoN</translation>
+    </message>
+    <message>
+        <source>  captured page %1 at %2 s</source>
+        <translation>  page %1 capturée à %2 s</translation>
+    </message>
+    <message>
+        <source>error: %1; the %2 page(s) captured before are kept</source>
+        <translation>erreur&#xa0;: %1&#xa0;; les %2 page(s) capturée(s) auparavant sont gardée(s)</translation>
+    </message>
+    <message>
+        <source>No page captured from %1 (%2 frames analysed, %3 s): none was held still and sharp for %4 ms</source>
+        <translation>Aucune page capturée depuis %1 (%2 images analysées, %3 s)&#xa0;: aucune n’a été tenue immobile et nette pendant %4 ms</translation>
+    </message>
+    <message>
+        <source>Captured %1 page(s) from %2 (%3 frames analysed, %4 s) into %5</source>
+        <translation>%1 page(s) capturée(s) depuis %2 (%3 images analysées, %4 s) dans %5</translation>
+    </message>
+    <message>
+        <source>Capturing from %1: hold each page still; Ctrl-C ends the session</source>
+        <translation>Capture depuis %1&#xa0;: tenez chaque page immobile&#xa0;; Ctrl-C termine la séance</translation>
+    </message>
+    <message>
+        <source>Interrupted: the captured pages are kept, queued; incidoc-cli ocr -p %1 processes them</source>
+        <translation>Interrompu&#xa0;: les pages capturées sont gardées, en file d’attente&#xa0;; incidoc-cli ocr -p %1 les traite</translation>
+    </message>
+    <message>
+        <source>Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -442,10 +442,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>导出前检查：</translation>
     </message>
     <message>
-        <source>propose: carry the form of this document&apos;s first page onto pages with the same layout.</source>
-        <translation>propose：将此文档第一页的表单套用到版面相同的页面上。</translation>
-    </message>
-    <message>
         <source>error: no document %1 in the project</source>
         <translation>错误：项目中没有文档 %1</translation>
     </message>
@@ -474,10 +470,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>types profile：清除该类型的配置（采用项目的设置）。</translation>
     </message>
     <message>
-        <source>import, watch: only register the files.</source>
-        <translation>import、watch：只登记文件。</translation>
-    </message>
-    <message>
         <source>watch: look through the folders every S seconds besides the change notifications (default 30).</source>
         <translation>watch：除变更通知外，每 S 秒遍历一次文件夹（默认 30）。</translation>
     </message>
@@ -492,50 +484,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
     <message>
         <source>watch: move imported files to a done/ folder in the first watched folder.</source>
         <translation>watch：将已导入的文件移到第一个监视文件夹中的 done/ 文件夹。</translation>
-    </message>
-    <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   the document types (with examples, profile, title), or change them or a
-                   document&apos;s type
-  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
-  watch DIR...     import the files that land in these folders once they are complete, until stopped
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、检查并导出结果。
-
-命令：
-  import PATH...   添加 PDF、图像和文件夹，然后渲染、分类并 OCR 新页面
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和种类统计的页面、词、失败
-  dump -o DIR      将每一页写成 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-  engines          OCR 引擎：版本、语言、能力、可用性
-  propose [DOC...] 根据版面提议实体和 键 -&gt; 值 链接（--entities、--links；--accept）
-  remove DOC...    将失败的文档（按 status 列出的 id 或路径）移出项目
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   文档类型（含示例数、配置、标题），或修改类型，或修改
-                   某个文档的类型
-  classify [DOC...] 预测未经人工标注类型的文档的类型（--all：重新预测）
-  watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
-
-在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
-同时处理的页面数默认为各 worker 线程总数。</translation>
     </message>
     <message>
         <source>error: --review-threshold takes a number from 0 to 100</source>
@@ -758,6 +706,98 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>Documents of one type only were typed (%1): type a few of another type too, then classify. Nothing was predicted.</source>
         <translation>只有一种类型的文档被标注了类型（%1）：请再为另一种类型标注几个文档，然后分类。未作任何预测。</translation>
+    </message>
+    <message>
+        <source>import, watch: only register the files; capture: only capture.</source>
+        <translation>import、watch：只登记文件；capture：只捕获。</translation>
+    </message>
+    <message>
+        <source>propose: carry the form of this document&apos;s first page onto pages with the same layout; capture: the video file or camera (/dev/videoN) to take pages from.</source>
+        <translation>propose：将此文档第一页的表单套用到版面相同的页面上；capture：从中获取页面的视频文件或摄像头（/dev/videoN）。</translation>
+    </message>
+    <message>
+        <source>capture: a page held still and sharp this many milliseconds is captured (default 700).</source>
+        <translation>capture：页面保持静止且清晰达到此毫秒数即被捕获（默认 700）。</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
+                   still and sharp, as the pages of one document, then OCR them
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、检查并导出结果。
+
+命令：
+  import PATH...   添加 PDF、图像和文件夹，然后渲染、分类并 OCR 新页面
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和种类统计的页面、词、失败
+  dump -o DIR      将每一页写成 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  engines          OCR 引擎：版本、语言、能力、可用性
+  propose [DOC...] 根据版面提议实体和 键 -&gt; 值 链接（--entities、--links；--accept）
+  remove DOC...    将失败的文档（按 status 列出的 id 或路径）移出项目
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   文档类型（含示例数、配置、标题），或修改类型，或修改
+                   某个文档的类型
+  classify [DOC...] 预测未经人工标注类型的文档的类型（--all：重新预测）
+  watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
+  capture --from SOURCE  每当页面保持静止且清晰时，从视频文件或摄像头（/dev/videoN）获取一页，
+                   作为同一文档的各页，然后进行 OCR
+
+在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
+同时处理的页面数默认为各 worker 线程总数。</translation>
+    </message>
+    <message>
+        <source>error: capture needs --from FILE or --from /dev/videoN</source>
+        <translation>错误：capture 需要 --from 文件 或 --from /dev/videoN</translation>
+    </message>
+    <message>
+        <source>  captured page %1 at %2 s</source>
+        <translation>  已在 %2 秒处捕获第 %1 页</translation>
+    </message>
+    <message>
+        <source>error: %1; the %2 page(s) captured before are kept</source>
+        <translation>错误：%1；此前捕获的 %2 页已保留</translation>
+    </message>
+    <message>
+        <source>No page captured from %1 (%2 frames analysed, %3 s): none was held still and sharp for %4 ms</source>
+        <translation>未从 %1 捕获任何页面（分析了 %2 帧，%3 秒）：没有页面保持静止且清晰达 %4 毫秒</translation>
+    </message>
+    <message>
+        <source>Captured %1 page(s) from %2 (%3 frames analysed, %4 s) into %5</source>
+        <translation>已从 %2 捕获 %1 页（分析了 %3 帧，%4 秒），存入 %5</translation>
+    </message>
+    <message>
+        <source>Capturing from %1: hold each page still; Ctrl-C ends the session</source>
+        <translation>正在从 %1 捕获：请保持每页静止；按 Ctrl-C 结束本次会话</translation>
+    </message>
+    <message>
+        <source>Interrupted: the captured pages are kept, queued; incidoc-cli ocr -p %1 processes them</source>
+        <translation>已中断：捕获的页面已保留并排队；运行 incidoc-cli ocr -p %1 处理它们</translation>
+    </message>
+    <message>
+        <source>Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

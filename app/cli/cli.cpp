@@ -65,7 +65,7 @@ Result<std::shared_ptr<Workplace>> makeWorkplace(const CliOptions& o)
 int runCommand(const CliOptions& o, CancelToken& interrupt)
 {
     if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr") || o.command == QLatin1String("watch")
-        || o.command == QLatin1String("classify")) {
+        || o.command == QLatin1String("classify") || o.command == QLatin1String("capture")) {
         auto workplace = makeWorkplace(o);
         if (!workplace) {
             err(Cli::tr("error: %1").arg(workplace.error().message));
@@ -75,6 +75,8 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
             return commandWatch(o, *workplace, interrupt);
         if (o.command == QLatin1String("classify"))
             return commandClassify(o, *workplace);
+        if (o.command == QLatin1String("capture"))
+            return commandCapture(o, *workplace, interrupt);
         return o.command == QLatin1String("import") ? commandImport(o, *workplace, interrupt)
                                                     : commandOcr(o, *workplace, interrupt);
     }
@@ -115,8 +117,8 @@ int run(const QStringList& arguments)
         err(languages.error().message);
         return kExitUsage;
     }
-    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr")
-        || o.command == QLatin1String("watch")) {
+    if (o.command == QLatin1String("import") || o.command == QLatin1String("ocr") || o.command == QLatin1String("watch")
+        || o.command == QLatin1String("capture")) {
         if (Status engines = checkEngines(o, EnginePool().engines()); !engines) {
             err(engines.error().message);
             return kExitUsage;

@@ -34,7 +34,8 @@ struct Definitions {
     const QCommandLineOption binarizeOpt{
         QStringLiteral("binarize"), Cli::tr("Binarization for page images: adaptive (default), sauvola, otsu, none."),
         QStringLiteral("METHOD")};
-    const QCommandLineOption noOcrOpt{QStringLiteral("no-ocr"), Cli::tr("import, watch: only register the files.")};
+    const QCommandLineOption noOcrOpt{QStringLiteral("no-ocr"),
+                                      Cli::tr("import, watch: only register the files; capture: only capture.")};
     const QCommandLineOption failedOpt{QStringLiteral("failed"), Cli::tr("ocr: retry failed pages.")};
     const QCommandLineOption allOpt{QStringLiteral("all"),
                                     Cli::tr("ocr: redo every page (words a person edited are kept).")};
@@ -60,8 +61,9 @@ struct Definitions {
     const QCommandLineOption acceptOpt{QStringLiteral("accept"), Cli::tr("propose: accept the proposals at once.")};
     const QCommandLineOption fromOpt{
         QStringLiteral("from"),
-        Cli::tr("propose: carry the form of this document's first page onto pages with the same layout."),
-        QStringLiteral("DOC")};
+        Cli::tr("propose: carry the form of this document's first page onto pages with the same layout; "
+                "capture: the video file or camera (/dev/videoN) to take pages from."),
+        QStringLiteral("DOC|SOURCE")};
     const QCommandLineOption annotationsOpt{
         QStringLiteral("annotations"),
         Cli::tr("import: annotation files (hOCR, ALTO, PAGE, FUNSD, Label Studio) named like the images, in DIR."),
@@ -133,6 +135,10 @@ struct Definitions {
     const QCommandLineOption doneOpt{QStringLiteral("done"),
                                      Cli::tr("watch: move imported files to a done/ folder in the first watched "
                                              "folder.")};
+    const QCommandLineOption steadyMsOpt{
+        QStringLiteral("steady-ms"),
+        Cli::tr("capture: a page held still and sharp this many milliseconds is captured (default 700)."),
+        QStringLiteral("MS")};
     const QCommandLineOption insecureOpt{
         QStringLiteral("insecure"),
         Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only).")};
@@ -162,7 +168,10 @@ struct Definitions {
                     "  classify [DOC...] predict the type of documents not typed by a person (--all: predict "
                     "again)\n"
                     "  watch DIR...     import the files that land in these folders once they are complete, "
-                    "until stopped\n\n"
+                    "until stopped\n"
+                    "  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one "
+                    "is held\n"
+                    "                   still and sharp, as the pages of one document, then OCR them\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
                     "dns:///NAME:PORT)\n"
                     "to import or ocr; pages in flight default to the workers' total threads."));
@@ -177,7 +186,7 @@ struct Definitions {
         for (const auto* opt :
              {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
               &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt, &memoryLimitOpt,
-              &maxFileOpt, &rescanOpt, &stableForOpt, &moveDoneOpt, &doneOpt})
+              &maxFileOpt, &rescanOpt, &stableForOpt, &moveDoneOpt, &doneOpt, &steadyMsOpt})
             parser.addOption(*opt);
         for (const auto* opt :
              {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt, &noOcrOpt,
@@ -384,6 +393,17 @@ Status readWatch(const QCommandLineParser& parser, const Definitions& d, CliOpti
     return okStatus();
 }
 
+/// The capture command's own options.
+Status readCapture(const QCommandLineParser& parser, const Definitions& d, CliOptions& o)
+{
+    if (Status s = readPositiveInt(parser, d.steadyMsOpt, 700, 60'000, o.steadyMs); !s)
+        return s;
+    o.captureFrom = parser.value(d.fromOpt);
+    if (o.captureFrom.isEmpty())
+        return usage(Cli::tr("error: capture needs --from FILE or --from /dev/videoN"));
+    return okStatus();
+}
+
 /// The command, the project and the paths go together.
 Status checkCommand(const CliOptions& o)
 {
@@ -455,7 +475,7 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     const QStringList commands{QStringLiteral("import"),   QStringLiteral("ocr"),     QStringLiteral("status"),
                                QStringLiteral("dump"),     QStringLiteral("export"),  QStringLiteral("engines"),
                                QStringLiteral("remove"),   QStringLiteral("propose"), QStringLiteral("types"),
-                               QStringLiteral("classify"), QStringLiteral("watch")};
+                               QStringLiteral("classify"), QStringLiteral("watch"),   QStringLiteral("capture")};
     if (!commands.contains(o.command))
         return usage(
             Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export, remove, propose)").arg(o.command));
@@ -467,6 +487,9 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
             return s.error();
     if (Status s = checkCommand(o); !s)
         return s.error();
+    if (o.command == QLatin1String("capture"))
+        if (Status s = readCapture(parser, d, o); !s)
+            return s.error();
     return line;
 }
 
@@ -474,8 +497,8 @@ Status checkLanguages(const CliOptions& o, const QStringList& installed)
 {
     const bool mayOcrHere = o.remote.workers.isEmpty() || o.remote.fallback == RemoteFallback::Local;
     if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")
-         && o.command != QLatin1String("watch"))
-        || !mayOcrHere || (o.command == QLatin1String("watch") && o.noOcr))
+         && o.command != QLatin1String("watch") && o.command != QLatin1String("capture"))
+        || !mayOcrHere || ((o.command == QLatin1String("watch") || o.command == QLatin1String("capture")) && o.noOcr))
         return okStatus();
     for (const QString& lang : o.pipeline.process.languages.split(QLatin1Char('+'), Qt::SkipEmptyParts)) {
         if (!installed.contains(lang)) {
@@ -492,7 +515,7 @@ Status checkEngines(const CliOptions& o, const std::vector<EngineInfo>& engines)
 {
     // With --workers too: the pages' engines are chosen here, from what this installation has.
     if ((o.command != QLatin1String("ocr") && o.command != QLatin1String("import")
-         && o.command != QLatin1String("watch"))
+         && o.command != QLatin1String("watch") && o.command != QLatin1String("capture"))
         || o.engines.isEmpty())
         return okStatus();
     for (const QString& name : enginesIn(o.engines)) {

@@ -19,7 +19,7 @@ namespace incidoc::cli {
 
 /// A command and its settings. Value type. The defaults are those of cli.md.
 struct CliOptions {
-    QString command;    ///< import, ocr, status, dump, export, engines, remove, propose, types, classify or watch
+    QString command; ///< import, ocr, status, dump, export, engines, remove, propose, types, classify, watch or capture
     QStringList inputs; ///< import: the files and folders; watch: the folders
     QString project;
     QString output; ///< dump: the folder; export: the .zip file
@@ -55,6 +55,10 @@ struct CliOptions {
     int rescanSeconds = 30;
     int stableForMs = 1000;
     QString moveDone;
+    /// capture: the video file or camera (--from FILE|/dev/videoN) and how long a page is held still before
+    /// it is captured (--steady-ms, default 700).
+    QString captureFrom;
+    int steadyMs = 700;
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.

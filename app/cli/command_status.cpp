@@ -109,6 +109,9 @@ void printStatusJson(const CliOptions& o, const ProjectSummary& s, const std::ve
                                                           {QStringLiteral("links"), s.links},
                                                           {QStringLiteral("proposed_links"), s.proposedLinks}}},
                     {QStringLiteral("types"), typeCountsJson(documents)},
+                    {QStringLiteral("photos"), QJsonObject{{QStringLiteral("flattened"), s.photosFlattened},
+                                                           {QStringLiteral("corners_by_hand"), s.photosManual},
+                                                           {QStringLiteral("no_page"), s.photosNoPage}}},
                     {QStringLiteral("checks"), findings(checks.fields)},
                     {QStringLiteral("export_checks"), findings(checks.beforeExport)},
                     {QStringLiteral("watched"), watchedJson(watched)}});
@@ -133,6 +136,11 @@ void printStatusText(const CliOptions& o, const ProjectSummary& s, const std::ve
     out(Cli::tr("Words:     %1").arg(s.words));
     out(Cli::tr("Reviewed:  %1 page(s)").arg(s.reviewedPages));
     out(typeCountsLine(documents));
+    if (s.photosFlattened > 0 || s.photosNoPage > 0)
+        out(Cli::tr("Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found")
+                .arg(s.photosFlattened)
+                .arg(s.photosManual)
+                .arg(s.photosNoPage));
     if (s.entities > 0 || s.links > 0)
         out(Cli::tr("Forms:     %1 entities (%2 proposed), %3 links (%4 proposed)")
                 .arg(s.entities)

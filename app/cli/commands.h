@@ -32,6 +32,10 @@ int commandOcr(const CliOptions& o, const std::shared_ptr<Workplace>& workplace,
 int commandStatus(const CliOptions& o);
 /// `watch DIR...`: imports what lands in the folders, once complete, until SIGINT/SIGTERM (then exit 0).
 int commandWatch(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
+/// `capture --from FILE|/dev/videoN`: a page each time one is held still and sharp, as the pages of one
+/// capture document beside the project, then processed like an import's (unless --no-ocr); Ctrl-C stops,
+/// keeping what was captured.
+int commandCapture(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
 /// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.

@@ -8,6 +8,8 @@
 #include <opencv2/videoio.hpp>
 
 #include <cmath>
+#include <cstring>
+#include <mutex>
 
 namespace incidoc {
 namespace {
@@ -32,15 +34,27 @@ QImage toImage(const cv::Mat& bgr)
     return image;
 }
 
+// OpenCV and FFmpeg would print their own messages for a file they cannot read ("moov atom not found"); the
+// error we return says it once, in words a person understands. OpenCV sets FFmpeg's log level from this
+// variable when it first opens a video (once per process): quiet, unless someone asked for its messages.
+void quietLibraries()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (!qEnvironmentVariableIsSet("OPENCV_FFMPEG_LOGLEVEL") && !qEnvironmentVariableIsSet("OPENCV_FFMPEG_DEBUG"))
+            qputenv("OPENCV_FFMPEG_LOGLEVEL", "-8"); // AV_LOG_QUIET
+        if (!qEnvironmentVariableIsSet("OPENCV_LOG_LEVEL"))
+            cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+    });
+}
+
 class CvFrameSource final : public FrameSource {
 public:
     CvFrameSource(QString name, bool device) : m_name(std::move(name)), m_device(device) {}
 
     Status open()
     {
-        // OpenCV and FFmpeg would print their own warnings for a file they cannot read; the error below
-        // says it once, in words a person understands.
-        cv::utils::logging::setLogLevel(cv::utils::logging::LOG_LEVEL_SILENT);
+        quietLibraries();
         try {
             if (m_device) {
                 bool ok = false;

@@ -3,8 +3,11 @@
 #include "core/model/pixel_transform.h"
 
 #include <QBuffer>
+#include <QImageReader>
 #include <QPainter>
 #include <QPen>
+#include <QPolygonF>
+#include <QTransform>
 
 #include <zlib.h>
 
@@ -34,6 +37,16 @@ void pngChunk(QByteArray& out, const char* type, const QByteArray& data)
         crc32(0L, reinterpret_cast<const Bytef*>(out.constData() + start), static_cast<uInt>(out.size() - start));
     const char c[4] = {char(crc >> 24), char(crc >> 16), char(crc >> 8), char(crc)};
     out.append(c, 4);
+}
+
+QByteArray jpegOf(const QImage& canvas, int quality)
+{
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    if (!canvas.save(&buffer, "JPEG", quality))
+        return {};
+    return jpeg;
 }
 
 } // namespace
@@ -149,12 +162,60 @@ QByteArray drawVisualization(const QImage& grey, const BundlePage& p, const QHas
             }
         }
     }
-    QByteArray jpeg;
-    QBuffer buffer(&jpeg);
-    buffer.open(QIODevice::WriteOnly);
-    if (!canvas.save(&buffer, "JPEG", quality))
+    return jpegOf(canvas, quality);
+}
+
+QByteArray drawPhotoVisualization(const BundlePage& p, const QHash<QString, QColor>& labelColors, double lowConfidence,
+                                  int maxSide, int quality)
+{
+    if (!p.page.photo || !p.page.photo->isFlattened() || maxSide < 16)
         return {};
-    return jpeg;
+    const PhotoGeometry& g = *p.page.photo;
+    QImageReader reader(p.document.path);
+    reader.setAutoTransform(true);
+    if (p.document.kind == DocumentKind::Image && p.page.number > 1 && !reader.jumpToImage(p.page.number - 1))
+        return {};
+    const QSize size = reader.size();
+    if (!size.isValid() || size.isEmpty())
+        return {};
+    // Decoded straight at the visualization's size (a 50-megapixel photo is never held whole).
+    const QSize upright = g.photoSize.isValid() ? g.photoSize : size;
+    const double k = std::min(1.0, static_cast<double>(maxSide) / std::max(upright.width(), upright.height()));
+    const QSize target(std::max(1, static_cast<int>(std::lround(upright.width() * k))),
+                       std::max(1, static_cast<int>(std::lround(upright.height() * k))));
+    // The reader's size is before the EXIF rotation; ask for the scaled size in its own orientation.
+    const bool turned = size.width() != upright.width() && size.width() == upright.height();
+    reader.setScaledSize(turned ? target.transposed() : target);
+    QImage canvas = reader.read().convertToFormat(QImage::Format_RGB32);
+    if (canvas.isNull())
+        return {};
+    const QTransform toCanvas = g.pageToPhoto()
+                                * QTransform::fromScale(static_cast<double>(canvas.width()) / upright.width(),
+                                                        static_cast<double>(canvas.height()) / upright.height());
+    {
+        QPainter painter(&canvas);
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        const double width = std::max(1.0, 2.0 * std::min(1.0, k * 2.0));
+        const QColor unlabelled(0x1f, 0x5f, 0xd0);
+        const QColor low(0xe0, 0x10, 0x10);
+        painter.setPen(QPen(QColor(0x10, 0xa0, 0x40), 2 * width));
+        painter.drawPolygon(toCanvas.map(QPolygonF(QRectF(0, 0, g.pageSize.width(), g.pageSize.height()))));
+        for (const WordRecord& w : p.words) {
+            const QPolygonF quad = toCanvas.map(QPolygonF(QRectF(w.box.x0, w.box.y0, w.box.width(), w.box.height())));
+            const QColor c = w.labelName.isEmpty() ? unlabelled : labelColors.value(w.labelName, unlabelled);
+            const bool lowWord = w.confidence && *w.confidence < lowConfidence;
+            painter.setPen(QPen(lowWord ? low : c, width, lowWord ? Qt::DashLine : Qt::SolidLine));
+            if (!w.labelName.isEmpty()) {
+                QColor fill = c;
+                fill.setAlpha(60);
+                painter.setBrush(fill);
+            } else {
+                painter.setBrush(Qt::NoBrush);
+            }
+            painter.drawPolygon(quad);
+        }
+    }
+    return jpegOf(canvas, quality);
 }
 
 } // namespace incidoc

@@ -26,4 +26,11 @@ QByteArray encodeGreyPng(const QImage& grey, bool bilevel, int level = 6);
 QByteArray drawVisualization(const QImage& grey, const BundlePage& page, const QHash<QString, QColor>& labelColors,
                              double lowConfidence, int maxSide = 1700, int quality = 85);
 
+/// A photographed page (page.page.photo flattened): the photo it was read from (its source file, upright) with
+/// the page's outline and each word's box mapped back onto it (PhotoGeometry::pageToPhoto(), so boxes become
+/// quadrilaterals), coloured as drawVisualization() does, long side at most `maxSide`, as a JPEG. Empty when
+/// the page is not a flattened photo or the photo cannot be read.
+QByteArray drawPhotoVisualization(const BundlePage& page, const QHash<QString, QColor>& labelColors,
+                                  double lowConfidence, int maxSide = 1700, int quality = 85);
+
 } // namespace incidoc

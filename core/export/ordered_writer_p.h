@@ -38,7 +38,17 @@ inline constexpr int kZipLevel = 6;
 ZipEntry textEntry(const QString& name, const QByteArray& bytes);
 
 /// Per-page entries, in the order they go into the archive.
-enum PageSlot { kJsonSlot, kImageSlot, kVisualizationSlot, kHocrSlot, kAltoSlot, kFunsdSlot, kPageXmlSlot, kSlotCount };
+enum PageSlot {
+    kJsonSlot,
+    kImageSlot,
+    kVisualizationSlot,
+    kPhotoVisualizationSlot, ///< a photographed page: the boxes drawn back onto the photo
+    kHocrSlot,
+    kAltoSlot,
+    kFunsdSlot,
+    kPageXmlSlot,
+    kSlotCount
+};
 
 /// A piece of a combined entry (coco.json, labelstudio.json, pages.csv) made by a page task.
 struct Fragment {

@@ -73,6 +73,10 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
                    // page's failure, null when the page did not fail.
                    {QStringLiteral("failure"), page.failure == FailureKind::None ? QJsonValue(QJsonValue::Null)
                                                                                  : QJsonValue(toString(page.failure))}};
+    // Added to incidoc.page/1: an image page read as a photo (core/model/photo_geometry.h): the page's corners
+    // in the photo, so boxes map back onto it; absent for other pages.
+    if (page.photo && page.photo->state != PhotoState::NotPhoto)
+        pg.insert(QStringLiteral("photo"), page.photo->toJson());
     QJsonArray list;
     int order = 0;
     for (const WordRecord& w : words) {

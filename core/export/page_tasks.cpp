@@ -90,6 +90,15 @@ void runVisualizationTask(const PageTaskContext& c, PageWork& w, const QImage& g
     w.entries[kVisualizationSlot] =
         prepareEntry(QStringLiteral("visualizations/") + entryStem(w.page) + QStringLiteral(".jpg"), jpeg, false);
     c.queue.report(ExportPhase::Visualizations, jpeg.size());
+    // A photographed page: its boxes also drawn back onto the photo it was read from.
+    if (w.page.page.photo && w.page.page.photo->isFlattened()) {
+        const QByteArray photo = drawPhotoVisualization(w.page, c.colors, c.options.lowConfidence);
+        if (photo.isEmpty())
+            return; // the photo can no longer be read (it was, to make the page): the flat visualization stands
+        w.entries[kPhotoVisualizationSlot] = prepareEntry(
+            QStringLiteral("visualizations/") + entryStem(w.page) + QStringLiteral("-photo.jpg"), photo, false);
+        c.queue.report(ExportPhase::Visualizations, photo.size());
+    }
 }
 
 void encodeImage(const PageTaskContext& c, PageWork& w, const QImage& grey)
@@ -177,6 +186,7 @@ Result<QImage> renderForExport(const BundlePage& p, const ExportOptions& o, cons
     RenderOptions ro;
     ro.dpi = p.page.dpi > 0 ? p.page.dpi : 300;
     ro.timeLimitMs = o.renderTimeLimitMs;
+    ro.photo = p.page.photo; // a photographed page is exported flat, as it was read
     // The page was rendered at this DPI when it was processed, so it fits any budget it fitted then.
     ro.pixelBudget = std::max<qint64>(ro.pixelBudget, static_cast<qint64>(p.page.widthPx) * p.page.heightPx + 1);
     auto r = o.renderer ? o.renderer->render(p.document.path, p.document.kind, p.page.number, ro, cancel)

@@ -173,4 +173,70 @@ QImage flattenPhoto(const QImage& photo, const PhotoGeometry& geometry)
     return photo_detail::greyImageOf(page);
 }
 
+double textSkewDegrees(const QImage& page)
+{
+    cv::Mat grey = photo_detail::greyOf(page);
+    if (grey.empty() || grey.cols < 32 || grey.rows < 32)
+        return 0;
+    // About 1000 px wide: lines of text stay lines, and there are few enough ink pixels to project.
+    const double s = std::min(1.0, 1000.0 / std::max(grey.cols, grey.rows));
+    if (s < 1)
+        cv::resize(grey, grey, cv::Size(std::max(1, cvRound(grey.cols * s)), std::max(1, cvRound(grey.rows * s))), 0, 0,
+                   cv::INTER_AREA);
+    cv::Mat ink;
+    cv::adaptiveThreshold(grey, ink, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, 31, 15);
+    // Leave out a margin: the page's edge and what lies beyond it are not text.
+    const int mx = ink.cols / 20, my = ink.rows / 20;
+    std::vector<cv::Point> points;
+    cv::findNonZero(ink(cv::Rect(mx, my, ink.cols - 2 * mx, ink.rows - 2 * my)), points);
+    if (points.size() < 500 || points.size() > static_cast<std::size_t>(ink.total() / 3))
+        return 0;
+    // Each angle shears the ink onto the vertical axis; level lines of text give the sharpest profile.
+    auto sharpness = [&](double degrees) {
+        const double t = std::tan(degrees * CV_PI / 180);
+        const int offset = static_cast<int>(std::ceil(std::abs(t) * ink.cols)) + 1;
+        std::vector<int> bins(static_cast<std::size_t>(ink.rows + 2 * offset), 0);
+        for (const cv::Point& p : points)
+            ++bins[static_cast<std::size_t>(cvRound(p.y - p.x * t) + offset)];
+        double sum = 0;
+        for (const int b : bins)
+            sum += static_cast<double>(b) * b;
+        return sum;
+    };
+    double best = 0, bestScore = sharpness(0);
+    const double flat = bestScore;
+    for (double a = -5; a <= 5.001; a += 0.25) {
+        const double v = sharpness(a);
+        if (v > bestScore)
+            best = a, bestScore = v;
+    }
+    for (double a = best - 0.2; a <= best + 0.201; a += 0.05) {
+        const double v = sharpness(a);
+        if (v > bestScore)
+            best = a, bestScore = v;
+    }
+    // No clear peak (pictures, no lines of text): no skew to correct.
+    if (bestScore < flat * 1.02 && std::abs(best) > 0)
+        return 0;
+    return best;
+}
+
+PhotoGeometry deskewed(const PhotoGeometry& geometry, double degrees)
+{
+    if (!geometry.isFlattened() || degrees == 0)
+        return geometry;
+    const QTransform back = geometry.pageToPhoto();
+    const double w = geometry.pageSize.width(), h = geometry.pageSize.height();
+    // Text sloping by `degrees` on the flat page: the new page's x axis runs along it.
+    QTransform turn;
+    turn.translate(w / 2, h / 2);
+    turn.rotate(degrees);
+    turn.translate(-w / 2, -h / 2);
+    PhotoGeometry g = geometry;
+    const QPointF page[4] = {{0, 0}, {w, 0}, {w, h}, {0, h}};
+    for (std::size_t i = 0; i < 4; ++i)
+        g.corners[i] = back.map(turn.map(page[i]));
+    return g;
+}
+
 } // namespace incidoc

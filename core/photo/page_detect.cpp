@@ -242,32 +242,47 @@ cv::Mat paperMap(const cv::Mat& bgr)
     return paper;
 }
 
+/// The quad with each side moved outwards by `d` (inwards when negative): a band along the outline without
+/// a morphological operation per candidate (live frames).
+std::vector<cv::Point> offsetQuad(const Quad& q, double d)
+{
+    std::array<Line, 4> lines;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const cv::Point2d a = q.p[i], b = q.p[(i + 1) % 4];
+        const cv::Point2d dir = b - a;
+        const double len = std::max(1e-9, std::hypot(dir.x, dir.y));
+        const cv::Point2d u = dir / len, outward(u.y, -u.x); // clockwise on screen: the outside is on the left
+        lines[i] = {a + outward * d, u};
+    }
+    std::vector<cv::Point> poly;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const auto p = intersect(lines[(i + 3) % 4], lines[i]);
+        const cv::Point2d c = p ? *p : q.p[i];
+        poly.emplace_back(cvRound(c.x), cvRound(c.y));
+    }
+    return poly;
+}
+
 /// The mean of `map` inside the quad and in a band just outside it (inside the image only).
 void insideOutside(const cv::Mat& map, const Quad& q, double& inside, double& outside, double& outsideShare)
 {
     const cv::Size size = map.size();
     const double diag = std::hypot(size.width, size.height);
+    const int band = std::max(3, static_cast<int>(0.04 * diag));
+    const int margin = std::max(1, band / 3);
+    // Leave a small gap on both sides of the outline (it is blurred and may be a little off).
+    cv::Mat core = cv::Mat::zeros(size, CV_8UC1), ring = cv::Mat::zeros(size, CV_8UC1);
+    cv::fillConvexPoly(core, offsetQuad(q, -margin), cv::Scalar(255));
+    cv::fillConvexPoly(ring, offsetQuad(q, band), cv::Scalar(255));
+    cv::fillConvexPoly(ring, offsetQuad(q, margin), cv::Scalar(0));
+    const double ringPixels = cv::countNonZero(ring);
+    const double inPixels = cv::countNonZero(core);
+    inside = inPixels > 0 ? cv::mean(map, core)[0] : 0;
+    outside = ringPixels > 0 ? cv::mean(map, ring)[0] : inside;
+    // How much of the ring a page this big would have inside the image: little when the page fills the frame.
     std::vector<cv::Point> poly;
     for (const auto& p : q.p)
         poly.emplace_back(cvRound(p.x), cvRound(p.y));
-    cv::Mat in = cv::Mat::zeros(size, CV_8UC1);
-    cv::fillConvexPoly(in, poly, cv::Scalar(255));
-    cv::Mat grown;
-    const int band = std::max(3, static_cast<int>(0.04 * diag));
-    cv::dilate(in, grown, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * band + 1, 2 * band + 1)));
-    cv::Mat eroded;
-    const int margin = std::max(1, band / 3);
-    cv::erode(in, eroded, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * margin + 1, 2 * margin + 1)));
-    cv::Mat ring = grown - in;
-    // Leave a small gap on both sides of the outline (it is blurred and may be a little off).
-    cv::Mat nearEdge;
-    cv::dilate(in, nearEdge, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * margin + 1, 2 * margin + 1)));
-    ring.setTo(0, nearEdge);
-    const double ringPixels = cv::countNonZero(ring);
-    const double inPixels = cv::countNonZero(eroded);
-    inside = inPixels > 0 ? cv::mean(map, eroded)[0] : 0;
-    outside = ringPixels > 0 ? cv::mean(map, ring)[0] : inside;
-    // How much of the ring a page this big would have inside the image: little when the page fills the frame.
     const double fullRing = std::max(1.0, cv::arcLength(poly, true) * (band - margin));
     outsideShare = std::min(1.0, ringPixels / fullRing);
 }

@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <memory>
+#include <optional>
 
 #include <libexif/exif-data.h>
 
@@ -111,7 +112,10 @@ bool backgroundAround(const QImage& image, const PageDetection& page, QString& w
 
 } // namespace
 
-PhotoEvidence examineImage(const QString& path, const QImage& image)
+namespace {
+
+/// examineImage, keeping the page it found (when it looked for one).
+PhotoEvidence examine(const QString& path, const QImage& image, std::optional<PageDetection>& page)
 {
     PhotoEvidence evidence;
     const QString camera = cameraFromExif(path);
@@ -128,13 +132,13 @@ PhotoEvidence examineImage(const QString& path, const QImage& image)
         evidence.reason = QStringLiteral("not a camera's aspect ratio");
         return evidence;
     }
-    const PageDetection page = detectPage(image);
-    if (!page.found) {
+    page = detectPage(image);
+    if (!page->found) {
         evidence.reason = QStringLiteral("camera's aspect ratio, no page with a background around it");
         return evidence;
     }
     QString why;
-    if (backgroundAround(image, page, why)) {
+    if (backgroundAround(image, *page, why)) {
         evidence.isPhoto = true;
         evidence.reason = QStringLiteral("camera's aspect ratio, ") + why;
         return evidence;
@@ -143,26 +147,47 @@ PhotoEvidence examineImage(const QString& path, const QImage& image)
     return evidence;
 }
 
+} // namespace
+
+PhotoEvidence examineImage(const QString& path, const QImage& image)
+{
+    std::optional<PageDetection> page;
+    return examine(path, image, page);
+}
+
 PhotoGeometry lookAtImage(const QString& path, const QImage& image, const FlattenOptions& options)
 {
     PhotoGeometry g;
     g.photoSize = image.size();
     g.evenLight = options.evenLight;
-    const PhotoEvidence evidence = examineImage(path, image);
+    std::optional<PageDetection> page;
+    const PhotoEvidence evidence = examine(path, image, page);
     if (!evidence.isPhoto) {
         g.state = PhotoState::NotPhoto;
         return g;
     }
-    const PageDetection page = detectPage(image);
-    if (!page.found) {
+    if (!page)
+        page = detectPage(image);
+    if (!page->found) {
         g.state = PhotoState::NoPage;
         g.note = QStringLiteral("photo: no page found, read as it is");
         return g;
     }
-    g = planFlattening(image.size(), page.corners, options);
+    g = planFlattening(image.size(), page->corners, options);
     g.note = QStringLiteral("photo (%1)").arg(evidence.reason);
-    if (!page.note.isEmpty())
-        g.note += QStringLiteral("; ") + page.note;
+    if (!page->note.isEmpty())
+        g.note += QStringLiteral("; ") + page->note;
+    // Text still sloping on the flat page (corners a little off, a page printed askew): turn the corners.
+    // Looked at on a small flat page: the slope does not depend on the resolution.
+    PhotoGeometry preview = g;
+    const double shrink = std::min(1.0, 1100.0 / std::max(g.pageSize.width(), g.pageSize.height()));
+    preview.pageSize = QSize(std::max(1, static_cast<int>(g.pageSize.width() * shrink)),
+                             std::max(1, static_cast<int>(g.pageSize.height() * shrink)));
+    const double skew = textSkewDegrees(flattenPhoto(image, preview));
+    if (std::abs(skew) > 0.3) {
+        g = deskewed(g, skew);
+        g.note += QStringLiteral("; deskewed %1°").arg(skew, 0, 'f', 2);
+    }
     return g;
 }
 

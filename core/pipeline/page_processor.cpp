@@ -100,8 +100,13 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
             return makeError(ErrorCode::Cancelled, QStringLiteral("cancelled"));
     }
 
-    // 2. Render.
-    auto rendered = renderPage(job.path, job.kind, job.number, options.render, cancel);
+    // 2. Render. An image page is read as the photo it may be: flattened as stored, or looked at now.
+    RenderOptions renderOptions = options.render;
+    if (job.kind == DocumentKind::Image) {
+        renderOptions.photo = job.photo;
+        renderOptions.lookAtPhoto = !job.photo.has_value();
+    }
+    auto rendered = renderPage(job.path, job.kind, job.number, renderOptions, cancel);
     if (!rendered) {
         if (rendered.error().isCancelled())
             return rendered.error();
@@ -116,6 +121,7 @@ Result<PageOutcome> process(const PageJob& job, const ProcessOptions& options, c
     out.widthPt = rendered->widthPt;
     out.heightPt = rendered->heightPt;
     out.error = rendered->note;
+    out.photo = rendered->photo;
 
     // 3. Blank pages are marked and skipped.
     if (isBlankPage(page)) {

@@ -1,5 +1,7 @@
 #include "core/render/page_renderer.h"
 
+#include "core/photo/flatten.h"
+#include "core/photo/photo_check.h"
 #include "core/render/image_checks.h"
 #include "core/render/pdf_document.h"
 
@@ -308,6 +310,21 @@ Result<RenderedPage> renderImageFile(const QString& path, int number, const Rend
     if (img.isNull())
         return makeError(ErrorCode::InvalidInput, damagedImageMessage(reader.errorString()));
     RenderedPage out;
+    if (options.photo || options.lookAtPhoto) {
+        // A photo of a page is read flat; what was found is kept with the page so every later render agrees.
+        FlattenOptions flatten;
+        flatten.dpi = options.dpi;
+        flatten.pixelBudget = options.pixelBudget > 0 ? options.pixelBudget : flatten.pixelBudget;
+        out.photo = options.photo ? *options.photo : lookAtImage(path, img, flatten);
+        if (out.photo->isFlattened()) {
+            out.image = flattenPhoto(img, *out.photo);
+            if (out.image.isNull())
+                return makeError(ErrorCode::TooLarge, QStringLiteral("image is too large to hold in memory"));
+            out.dpi = out.photo->dpi;
+            return out;
+        }
+        out.note = out.photo->state == PhotoState::NoPage ? out.photo->note : QString();
+    }
     out.image = toGrey(img);
     if (out.image.isNull())
         return makeError(ErrorCode::TooLarge, QStringLiteral("image is too large to hold in memory"));

@@ -774,6 +774,18 @@ Result<ProjectSummary> ProjectStore::summary()
             if (q.next())
                 s.words = q.i64(0);
         }
+        if (m_impl->version >= 6) {
+            Query q(m_impl->db,
+                    "SELECT coalesce(sum(json_extract(photo, '$.state') = 'flattened'), 0), "
+                    "coalesce(sum(json_extract(photo, '$.state') = 'flattened' AND json_extract(photo, '$.manual')), "
+                    "0), coalesce(sum(json_extract(photo, '$.state') = 'no-page'), 0) FROM pages "
+                    "WHERE photo IS NOT NULL AND json_valid(photo)");
+            if (q.next()) {
+                s.photosFlattened = q.i32(0);
+                s.photosManual = q.i32(1);
+                s.photosNoPage = q.i32(2);
+            }
+        }
         if (m_impl->hasForms()) {
             Query q(m_impl->db,
                     "SELECT (SELECT count(*) FROM entities), (SELECT count(*) FROM entities WHERE proposed = "

@@ -41,6 +41,9 @@ struct ProjectSummary {
     int reviewedPages = 0;
     int entities = 0, proposedEntities = 0; ///< forms: entities (of which proposals nobody accepted yet)
     int links = 0, proposedLinks = 0;       ///< and links
+    /// Image pages read as photos (pages.photo): flattened (of which with corners a person placed), and
+    /// photos in which no page was found (read as they are).
+    int photosFlattened = 0, photosManual = 0, photosNoPage = 0;
 };
 
 /// A failure to list: a document that could not be imported or a page that could not be processed.

@@ -32,6 +32,7 @@ RegionOcrResult ocrRegion(const RegionOcrRequest& request, Workplace& workplace)
         region.readDpi = request.readDpi;
         RenderOptions options;
         options.dpi = regionRenderDpi(region);
+        options.photo = request.photo;
         // Rendered and read in a page host when the app runs isolated.
         auto page = workplace.renderForDisplay(request.path, request.kind, request.number, options, {});
         if (!page) {

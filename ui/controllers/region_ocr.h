@@ -30,10 +30,11 @@ namespace incidoc::ui {
 struct RegionOcrRequest {
     QString path; ///< the document's source file
     DocumentKind kind = DocumentKind::Pdf;
-    int number = 1;      ///< 1-based page number
-    int pageDpi = 300;   ///< the page's pixel grid (PageRecord::dpi; 0: 300)
-    int pageWidthPx = 0; ///< PageRecord::widthPx (0: unknown)
-    PixelBox box;        ///< the region, page pixels
+    int number = 1;                     ///< 1-based page number
+    std::optional<PhotoGeometry> photo; ///< an image page read as a photo (PageRecord::photo)
+    int pageDpi = 300;                  ///< the page's pixel grid (PageRecord::dpi; 0: 300)
+    int pageWidthPx = 0;                ///< PageRecord::widthPx (0: unknown)
+    PixelBox box;                       ///< the region, page pixels
     QString languages = QStringLiteral("eng");
     int readDpi = 0; ///< resolution to read the region at (0: the page's)
 };

@@ -14,13 +14,14 @@ struct RenderResult {
 };
 
 RenderResult renderOnWorker(const std::shared_ptr<Workplace>& workplace, const QString& path, DocumentKind kind,
-                            int number, int dpi, const CancelToken& cancel)
+                            int number, int dpi, const std::optional<PhotoGeometry>& photo, const CancelToken& cancel)
 {
     RenderResult out;
     try {
         RenderOptions options;
         options.dpi = dpi > 0 ? dpi : 150;
         options.pixelBudget = 60'000'000;
+        options.photo = photo;
         auto page = workplace->renderForDisplay(path, kind, number, options, cancel);
         if (!page) {
             out.cancelled = page.error().isCancelled();
@@ -84,7 +85,7 @@ QPixmap RenderController::request(const Target& target, int* cachedDpi)
     const PageId page = target.page;
     const int dpi = target.dpi;
     auto future = QtConcurrent::run(&m_pool, renderOnWorker, m_workplace, target.path, target.kind, target.number,
-                                    target.dpi, m_cancel);
+                                    target.dpi, target.photo, m_cancel);
     m_running.removeIf([](const QFuture<void>& f) { return f.isFinished(); });
     m_running << QFuture<void>(future);
     future.then(this, [this, generation, page, dpi](const RenderResult& r) {

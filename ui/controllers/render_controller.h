@@ -33,6 +33,7 @@ public:
         DocumentKind kind = DocumentKind::Pdf;
         int number = 1;
         int dpi = 0;
+        std::optional<PhotoGeometry> photo; ///< an image page read as a photo (PageRecord::photo)
     };
 
     /// Renders through `workplace` (Workplace::renderForDisplay: in a page host when the app runs isolated).

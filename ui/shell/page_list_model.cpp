@@ -11,10 +11,12 @@
 namespace incidoc::ui {
 namespace {
 
-QImage renderThumb(const std::shared_ptr<Workplace>& workplace, const QString& path, DocumentKind kind, int number)
+QImage renderThumb(const std::shared_ptr<Workplace>& workplace, const QString& path, DocumentKind kind, int number,
+                   const std::optional<PhotoGeometry>& photo)
 {
     RenderOptions o;
     o.dpi = PageListModel::kThumbDpi;
+    o.photo = photo;
     auto page = workplace->renderForDisplay(path, kind, number, o, {});
     if (!page)
         return {};
@@ -158,7 +160,7 @@ void PageListModel::renderNextThumbnail()
         m_rendering = true;
         const PageId id = p.id;
         const JobTracker::Generation generation = m_jobs.current();
-        auto future = QtConcurrent::run(&m_pool, renderThumb, m_workplace, m_doc.path, m_doc.kind, p.number);
+        auto future = QtConcurrent::run(&m_pool, renderThumb, m_workplace, m_doc.path, m_doc.kind, p.number, p.photo);
         m_running = QFuture<void>(future);
         future.then(this, [this, id, generation](const QImage& img) {
             if (!m_jobs.isCurrent(generation))

@@ -265,8 +265,9 @@ void PageView::reloadPage()
         showPage(0);
         return;
     }
-    const bool geometry =
-        page->widthPx != m_page.widthPx || page->heightPx != m_page.heightPx || page->dpi != m_page.dpi;
+    // A photo flattened (or its corners moved) may keep the size and still show another image.
+    const bool geometry = page->widthPx != m_page.widthPx || page->heightPx != m_page.heightPx
+                          || page->dpi != m_page.dpi || page->photo != m_page.photo;
     m_page = *page;
     if (geometry) { // processed at last (or again): the stand-in size and renders no longer fit
         m_render->invalidate(m_page.id);
@@ -446,6 +447,7 @@ void PageView::requestRender()
     t.kind = m_document.kind;
     t.number = m_page.number;
     t.dpi = m_wantedDpi;
+    t.photo = m_page.photo;
     int cachedDpi = 0;
     QPixmap pixmap = m_render->request(t, &cachedDpi);
     if (!pixmap.isNull()
@@ -939,6 +941,7 @@ RegionOcrRequest PageView::regionRequest(const PixelBox& box, const QString& lan
     r.path = m_document.path;
     r.kind = m_document.kind;
     r.number = m_page.number;
+    r.photo = m_page.photo;
     r.pageDpi = m_page.dpi > 0 ? m_page.dpi : m_defaultDpi;
     r.pageWidthPx = m_page.widthPx;
     r.box = box;
