@@ -7,8 +7,10 @@
 
 namespace incidoc::photo_detail {
 
-cv::Mat colourViewOf(const QImage& image, QImage& keep)
+cv::Mat colourViewOf(const QImage& image, QImage& keep, bool* rgba)
 {
+    if (rgba)
+        *rgba = false;
     switch (image.format()) {
     case QImage::Format_Grayscale8:
         keep = image;
@@ -21,31 +23,43 @@ cv::Mat colourViewOf(const QImage& image, QImage& keep)
         keep = image;
         return cv::Mat(keep.height(), keep.width(), CV_8UC4, const_cast<uchar*>(keep.constBits()),
                        static_cast<size_t>(keep.bytesPerLine()));
+    case QImage::Format_RGBA8888:
+    case QImage::Format_RGBX8888:
+    case QImage::Format_RGBA8888_Premultiplied:
+        if (!rgba)
+            break;
+        *rgba = true;
+        keep = image;
+        return cv::Mat(keep.height(), keep.width(), CV_8UC4, const_cast<uchar*>(keep.constBits()),
+                       static_cast<size_t>(keep.bytesPerLine()));
     case QImage::Format_BGR888:
         keep = image;
         return cv::Mat(keep.height(), keep.width(), CV_8UC3, const_cast<uchar*>(keep.constBits()),
                        static_cast<size_t>(keep.bytesPerLine()));
-    default:
-        // Indexed, mono, 16-bit, RGB888 (R first): one conversion to a format read as is.
-        keep = image.convertToFormat(image.isGrayscale() && image.depth() <= 16 ? QImage::Format_Grayscale8
-                                                                                : QImage::Format_RGB32);
-        if (keep.isNull())
-            return {};
-        return colourViewOf(keep, keep);
+    default: break;
     }
+    // Indexed, mono, 16-bit, RGB888 (R first), RGBA where the caller reads BGRA only: one conversion to a
+    // format read as is.
+    keep = image.convertToFormat(image.isGrayscale() && image.depth() <= 16 ? QImage::Format_Grayscale8
+                                                                            : QImage::Format_RGB32);
+    if (keep.isNull())
+        return {};
+    return colourViewOf(keep, keep);
 }
 
 cv::Mat greyOf(const QImage& image)
 {
     QImage keep;
-    const cv::Mat view = colourViewOf(image, keep);
+    bool rgba = false;
+    const cv::Mat view = colourViewOf(image, keep, &rgba);
     cv::Mat grey;
     if (view.empty())
         return grey;
     if (view.channels() == 1)
         view.copyTo(grey);
     else
-        cv::cvtColor(view, grey, view.channels() == 4 ? cv::COLOR_BGRA2GRAY : cv::COLOR_BGR2GRAY);
+        cv::cvtColor(view, grey,
+                     view.channels() == 4 ? (rgba ? cv::COLOR_RGBA2GRAY : cv::COLOR_BGRA2GRAY) : cv::COLOR_BGR2GRAY);
     return grey;
 }
 
@@ -53,7 +67,8 @@ cv::Mat downscaledBgr(const QImage& image, int longSide, double& scale)
 {
     scale = 1;
     QImage keep;
-    const cv::Mat view = colourViewOf(image, keep);
+    bool rgba = false;
+    const cv::Mat view = colourViewOf(image, keep, &rgba);
     if (view.empty())
         return {};
     const int longest = std::max(view.cols, view.rows);
@@ -70,7 +85,7 @@ cv::Mat downscaledBgr(const QImage& image, int longSide, double& scale)
     if (small.channels() == 1)
         cv::cvtColor(small, bgr, cv::COLOR_GRAY2BGR);
     else if (small.channels() == 4)
-        cv::cvtColor(small, bgr, cv::COLOR_BGRA2BGR);
+        cv::cvtColor(small, bgr, rgba ? cv::COLOR_RGBA2BGR : cv::COLOR_BGRA2BGR);
     else
         bgr = small.clone();
     return bgr;

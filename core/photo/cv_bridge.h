@@ -9,8 +9,9 @@
 namespace incidoc::photo_detail {
 
 /// The image as BGR(A)/grey pixels shared with `keep` (a converted copy when the format is not one OpenCV
-/// reads directly). `keep` must outlive the returned Mat.
-cv::Mat colourViewOf(const QImage& image, QImage& keep);
+/// reads directly). `keep` must outlive the returned Mat. `rgba`: the four channels are R, G, B, A in memory
+/// (Format_RGBA8888 and kin, as camera frames often arrive) rather than B, G, R, A.
+cv::Mat colourViewOf(const QImage& image, QImage& keep, bool* rgba = nullptr);
 
 /// The image in grey (CV_8UC1, a new buffer).
 cv::Mat greyOf(const QImage& image);

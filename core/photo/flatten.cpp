@@ -117,12 +117,10 @@ void evenOut(cv::Mat& page)
     cv::GaussianBlur(paper, paper, cv::Size(0, 0), k / 2.0);
     cv::Mat big;
     cv::resize(paper, big, page.size(), 0, 0, cv::INTER_LINEAR);
-    cv::Mat f, b;
-    page.convertTo(f, CV_32F);
-    big.convertTo(b, CV_32F);
-    cv::max(b, 24.0, b); // a black background around the page is not paper to divide by
-    cv::divide(f, b, f, 250.0);
-    f.convertTo(page, CV_8U); // saturating: paper at ~250, ink keeps its ratio to the paper
+    // In 8 bits (a 40-megapixel page would need 320 MB as floats): paper at ~250, ink keeps its ratio to the
+    // paper; saturating.
+    cv::max(big, 24, big); // a black background around the page is not paper to divide by
+    cv::divide(page, big, page, 250.0);
 }
 
 } // namespace

@@ -113,7 +113,7 @@ Line fitSide(const std::vector<cv::Point>& contour, cv::Point2d a, cv::Point2d b
     if (pts.size() < 6)
         return fallback;
     cv::Vec4f l;
-    cv::fitLine(pts, l, cv::DIST_HUBER, 0, 0.01, 0.01);
+    cv::fitLine(pts, l, cv::DIST_L2, 0, 0.01, 0.01);
     return {cv::Point2d(l[2], l[3]), cv::Point2d(l[0], l[1])};
 }
 
@@ -224,6 +224,20 @@ std::optional<Quad> quadFromContour(const std::vector<cv::Point>& contour, cv::S
         if (p.x < -tol || p.y < -tol || p.x > size.width - 1 + tol || p.y > size.height - 1 + tol)
             q.cut = true;
     return q;
+}
+
+/// The contours, largest area first (each area computed once).
+void sortByArea(std::vector<std::vector<cv::Point>>& contours)
+{
+    std::vector<std::pair<double, std::size_t>> areas;
+    for (std::size_t i = 0; i < contours.size(); ++i)
+        areas.emplace_back(cv::contourArea(contours[i]), i);
+    std::sort(areas.begin(), areas.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    std::vector<std::vector<cv::Point>> sorted;
+    sorted.reserve(contours.size());
+    for (const auto& [area, i] : areas)
+        sorted.push_back(std::move(contours[i]));
+    contours = std::move(sorted);
 }
 
 /// "Paper-likeness": bright and colourless, 0..255, blurred so that print on the page does not count.
@@ -350,8 +364,7 @@ void fromMask(std::vector<Candidate>& out, cv::Mat mask, const cv::Mat& paper, c
     cv::morphologyEx(mask, mask, cv::MORPH_CLOSE, k);
     std::vector<std::vector<cv::Point>> contours;
     cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_NONE);
-    std::sort(contours.begin(), contours.end(),
-              [](const auto& a, const auto& b) { return cv::contourArea(a) > cv::contourArea(b); });
+    sortByArea(contours);
     const double imageArea = static_cast<double>(mask.size().area());
     for (int i = 0; i < std::min<int>(keep, static_cast<int>(contours.size())); ++i) {
         const auto& c = contours[static_cast<std::size_t>(i)];
@@ -398,7 +411,7 @@ PageDetection detectPage(const QImage& image, const PageDetectOptions& options)
     fromMask(candidates, mask, paper, support);
     cv::threshold(paper, mask, std::min(250.0, otsu + 0.5 * (255 - otsu)), 255, cv::THRESH_BINARY);
     fromMask(candidates, mask, paper, support);
-    // Shadow across the page: Otsu adapted to the neighbourhood (a large window) keeps its shaded part.
+    // Shadow across the page: a threshold that follows the neighbourhood (a large window) keeps its shaded part.
     cv::adaptiveThreshold(paper, mask, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY,
                           (std::max(bgr.cols, bgr.rows) / 4) | 1, -4);
     fromMask(candidates, mask, paper, support);
@@ -409,8 +422,7 @@ PageDetection detectPage(const QImage& image, const PageDetectOptions& options)
         cv::dilate(edges, edges, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
         std::vector<std::vector<cv::Point>> contours;
         cv::findContours(edges, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
-        std::sort(contours.begin(), contours.end(),
-                  [](const auto& a, const auto& b) { return cv::contourArea(a) > cv::contourArea(b); });
+        sortByArea(contours);
         for (std::size_t i = 0; i < std::min<std::size_t>(4, contours.size()); ++i)
             if (cv::contourArea(contours[i]) > 0.06 * bgr.size().area())
                 consider(candidates, quadFromContour(contours[i], bgr.size()), paper, support);

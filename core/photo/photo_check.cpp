@@ -58,6 +58,21 @@ bool cameraAspect(QSize size)
     return false;
 }
 
+/// How far the quad's angles are from right angles, in degrees (the largest).
+double perspectiveDegrees(const std::array<QPointF, 4>& c)
+{
+    double worst = 0;
+    for (std::size_t i = 0; i < 4; ++i) {
+        const QPointF a = c[(i + 3) % 4] - c[i], b = c[(i + 1) % 4] - c[i];
+        const double na = std::hypot(a.x(), a.y()), nb = std::hypot(b.x(), b.y());
+        if (na < 1e-9 || nb < 1e-9)
+            return 0;
+        const double cosv = std::clamp((a.x() * b.x() + a.y() * b.y()) / (na * nb), -1.0, 1.0);
+        worst = std::max(worst, std::abs(std::acos(cosv) * 180 / M_PI - 90));
+    }
+    return worst;
+}
+
 /// Whether what lies around the page is not paper: coloured, darker than the page, or textured.
 bool backgroundAround(const QImage& image, const PageDetection& page, QString& why)
 {
@@ -105,6 +120,12 @@ bool backgroundAround(const QImage& image, const PageDetection& page, QString& w
     }
     if (texOut > 18) {
         why = QStringLiteral("textured background around the page");
+        return true;
+    }
+    // A white page on a light table: only a little darker around, but the page is seen in perspective (a
+    // scan's boxes and pasted sheets are rectangles).
+    if (valOut < valIn - 12 && page.confidence > 0.6 && perspectiveDegrees(page.corners) > 4) {
+        why = QStringLiteral("a page in perspective on a lighter background");
         return true;
     }
     return false;

@@ -3,14 +3,15 @@
 
 Generates a set of photos with ImageMagick: three flat pages (two typeset text pages of dictionary words,
 DejaVu Sans and DejaVu Serif, and one FUNSD form from the shared test data, used where it lies), each warped
-by a perspective transform onto a textured background (plasma, wood-like, a light grey table) with uneven
+by a perspective transform onto a textured background (plasma, wood-like, a light grey table, a very light one) with uneven
 light (a gradient, a shadow), slight blur, sensor noise and JPEG at quality 80, at several angles, one with a
 corner out of the frame. Then reads, with Tesseract (OMP_THREAD_LIMIT=1):
   flat     the flat page (the reference)
   plain    the photo as it is (`tesseract photo.jpg`: how a photo was read before the photo stage)
   incidoc  the photo flattened by Incidoc's photo stage (bench_photos_flatten: lookAtImage + flattenPhoto)
 and prints, per photo and as medians, the share of the flat page's words (3+ letters, case-insensitive,
-multiset) found on the photo. Also the time detectPage takes on a 1080p frame (median of 50 runs).
+multiset) found on the photo. Also the time detectPage takes on a 1080p camera frame (median of 50 runs, one
+core: taskset -c 0).
 
 Usage: python3 tests/bench/bench_photos.py [BUILD_DIR]   (default build/dev; needs bench_photos_flatten)
 Environment: BENCH_KEEP=1 keeps the work directory; INCIDOC_TESTDATA_DIR (default ../shared/testdata).
@@ -90,6 +91,9 @@ def background(kind, w, h, seed):
         return ["(", "-size", f"{w // 4}x{h // 4}", "xc:", "-seed", str(seed), "+noise", "Random", "-blur", "0x1",
                 "-motion-blur", "0x12+90", "-colorspace", "Gray", "-auto-level", "+level-colors", "#4a2c12,#b98a55",
                 "-resize", f"{w}x{h}!", ")"]
+    if kind == "white":  # a very light table: a white page on it has hardly any edge
+        return ["(", "-size", f"{w // 4}x{h // 4}", "xc:gray90", "-seed", str(seed), "-attenuate", "0.4", "+noise",
+                "Gaussian", "-blur", "0x1", "-resize", f"{w}x{h}!", ")"]
     # a light grey table: little contrast with the paper
     return ["(", "-size", f"{w // 4}x{h // 4}", "xc:gray80", "-seed", str(seed), "-attenuate", "0.6", "+noise",
             "Gaussian", "-blur", "0x1", "-resize", f"{w}x{h}!", ")"]
@@ -143,6 +147,8 @@ VARIANTS = [
     (15, -22, -9, 0.74, (0.02, 0.0), "plasma", "radial"),
     (12, 10, 8, 0.84, (0.09, 0.0), "wood", "radial"),  # a corner out of the frame
     (10, 5, -3, 0.75, (0.0, 0.0), "table", "radial"),
+    (35, 5, 2, 0.70, (0.0, 0.0), "white", "gradient"),  # steep, on a very light table
+    (5, -5, 25, 0.60, (0.0, 0.0), "plasma", "shadow"),  # turned 25 degrees
 ]
 
 
@@ -195,8 +201,12 @@ def main():
               f"min {min(r[0] for r in rows):.2f}")
         print(f"  Incidoc flattened:            median {statistics.median(r[1] for r in rows):.2f}, "
               f"min {min(r[1] for r in rows):.2f}")
-        frame = photos[0][2]
-        print(run([FLATTEN, "--time", frame, "50"]).stdout.decode().strip())
+        # A 1080p camera frame: the first page on wood, seen a little from below.
+        frame = os.path.join(work, "frame.jpg")
+        pw, ph = (int(n) for n in run(["identify", "-format", "%w %h", pages[0]]).stdout.decode().split())
+        photograph(pages[0], frame, camera_corners((1920, 1080), pw / ph, 15, 5, 3, 0.9), (1920, 1080), "wood",
+                   "gradient", 7)
+        print(run(["taskset", "-c", "0", FLATTEN, "--time", frame, "50"]).stdout.decode().strip())
     finally:
         if os.environ.get("BENCH_KEEP") == "1":
             print("work directory:", work)

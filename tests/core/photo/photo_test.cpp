@@ -112,7 +112,7 @@ Corners cameraCorners(double tiltX, double tiltY, double turn, double fill, QPoi
     return out;
 }
 
-enum class Background { Plasma, Wood, Table };
+enum class Background { Plasma, Wood, Table, WhiteTable };
 enum class Light { Gradient, Shadow, Radial };
 
 QStringList backgroundArgs(Background bg, int seed)
@@ -128,6 +128,9 @@ QStringList backgroundArgs(Background bg, int seed)
                 "+noise",      "Random", "-blur",       "0x1",           "-motion-blur",    "0x12+90",
                 "-colorspace", "Gray",   "-auto-level", "+level-colors", "#4a2c12,#b98a55", "-resize",
                 full,          ")"};
+    case Background::WhiteTable:
+        return {"(",      "-size",    small,   "xc:gray90", "-seed",   s,    "-attenuate", "0.4",
+                "+noise", "Gaussian", "-blur", "0x1",       "-resize", full, ")"};
     case Background::Table:
         return {"(",      "-size",    small,   "xc:gray80", "-seed",   s,    "-attenuate", "0.6",
                 "+noise", "Gaussian", "-blur", "0x1",       "-resize", full, ")"};
@@ -300,6 +303,7 @@ const Shot kShots[] = {
     {"plasma_turned", 15, -22, -9, 0.74, {0.02, 0}, Background::Plasma, Light::Radial},
     {"table_low_contrast", 10, 5, -3, 0.75, {}, Background::Table, Light::Radial},
     {"corner_out_of_frame", 12, 10, 8, 0.84, {0.09, 0}, Background::Wood, Light::Radial},
+    {"white_on_light_table", 10, 5, -3, 0.75, {}, Background::WhiteTable, Light::Gradient},
 };
 
 class PhotoTest : public ::testing::Test {
@@ -343,7 +347,8 @@ const double kDiagonal = std::hypot(kPhoto.width(), kPhoto.height()); // 2000 px
 
 TEST_F(PhotoTest, FindsThePageUnderPerspectiveShadowUnevenLightAndClutter)
 {
-    for (const char* name : {"plasma_gradient", "wood_shadow", "plasma_turned", "table_low_contrast"}) {
+    for (const char* name :
+         {"plasma_gradient", "wood_shadow", "plasma_turned", "table_low_contrast", "white_on_light_table"}) {
         SCOPED_TRACE(name);
         const Shot& s = shot(name);
         const PageDetection d = detectPage(photo(s));
@@ -351,6 +356,20 @@ TEST_F(PhotoTest, FindsThePageUnderPerspectiveShadowUnevenLightAndClutter)
         EXPECT_FALSE(d.cutByFrame);
         EXPECT_GT(d.confidence, 0.3);
         EXPECT_LT(cornerError(d.corners, cornersOf(s)), 0.01 * kDiagonal); // 20 px of 2000
+    }
+}
+
+TEST_F(PhotoTest, CameraFrameFormatsGiveTheSamePage)
+{
+    const QImage image = photo(shot("plasma_gradient")).convertToFormat(QImage::Format_RGB32);
+    const PageDetection reference = detectPage(image);
+    ASSERT_TRUE(reference.found);
+    for (const QImage::Format format : {QImage::Format_RGBA8888, QImage::Format_RGBX8888, QImage::Format_RGB888,
+                                        QImage::Format_BGR888, QImage::Format_ARGB32_Premultiplied}) {
+        SCOPED_TRACE(format);
+        const PageDetection d = detectPage(image.convertToFormat(format));
+        ASSERT_TRUE(d.found);
+        EXPECT_LT(cornerError(d.corners, reference.corners), 1.0);
     }
 }
 
@@ -444,9 +463,11 @@ TEST_F(PhotoTest, ScansAreNotPhotos)
     for (const QString& name : funsd.entryList({QStringLiteral("*.png")}, QDir::Files, QDir::Name))
         scans << funsd.filePath(name);
     ASSERT_GE(scans.size(), 6);
-    // A 4:3 crop of a form scan: a camera's aspect ratio, but paper all around.
+    // A 4:3 crop of a form scan: a camera's aspect ratio, but paper all around; and the same scanned askew.
     run({scans.last(), "-gravity", "center", "-crop", "750x1000+0+0", "+repage", path("form_4x3.png")});
-    scans << path("form_4x3.png");
+    run({scans.last(), "-background", "white", "-rotate", "2", "-gravity", "center", "-extent", "750x1000",
+         path("form_4x3_askew.png")});
+    scans << path("form_4x3.png") << path("form_4x3_askew.png");
     for (const QString& scan : scans) {
         SCOPED_TRACE(scan.toStdString());
         const QImage image = load(scan);
@@ -563,6 +584,8 @@ TEST_F(PhotoTest, TinyEmptyAndOddImagesDoNotCrash)
                                QImage(640, 480, QImage::Format_Grayscale16),
                                QImage(800, 600, QImage::Format_RGB888),
                                QImage(800, 600, QImage::Format_ARGB32_Premultiplied),
+                               QImage(800, 600, QImage::Format_RGBA8888),
+                               QImage(800, 600, QImage::Format_RGBX64),
                                QImage(1, 4000, QImage::Format_Grayscale8)};
     for (QImage& image : images) {
         if (image.isNull())
