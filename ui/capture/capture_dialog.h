@@ -9,6 +9,9 @@
 // Bad input never loses a capture: no camera, a camera that goes away, a file that cannot be played or has no
 // video stream each give a message in the view; the pages captured so far stay in the project.
 //
+// INCIDOC_CAPTURE_TIMINGS (set, any value) logs when the analyser calls for a capture and when its page is written
+// ("capture-timing called|written <ms since the epoch>"); tests/bench/bench_capture_view measures the rest.
+//
 // Thread contract: GUI thread only. Non-modal; the session and pipeline must outlive it (the main window
 // closes it with the project).
 
