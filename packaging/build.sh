@@ -23,6 +23,7 @@ PACKAGES=(
   dpkg-dev appstream desktop-file-utils shared-mime-info libglib2.0-bin librsvg2-bin man-db binutils
   tesseract-ocr-fra tesseract-ocr-chi-sim fonts-noto-cjk qt6-translations-l10n xdotool openbox
   clang-format clazy
+  qt6-multimedia-dev
   python3-onnx python3-numpy
 )
 

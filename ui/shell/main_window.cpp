@@ -3,6 +3,7 @@
 #include "core/import/importer.h"
 #include "core/pipeline/engine_choice.h"
 #include "core/storage/project_store.h"
+#include "ui/capture/capture_dialog.h"
 #include "ui/controllers/pipeline_controller.h"
 #include "ui/controllers/watch_controller.h"
 #include "ui/export/export_dialog.h"
@@ -355,6 +356,7 @@ void MainWindow::createFileMenu()
     a = file->addAction(tr("&Watch Folders…"), this, &MainWindow::onWatchFolders);
     a->setObjectName(QStringLiteral("watchFoldersAction"));
     m_writeActions << a;
+    createCaptureActions(file);
     a = file->addAction(tr("&Export…"), this, [this] { ExportDialog::openFor(m_session.get(), m_workplace, this); });
     a->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     m_projectActions << a; // exporting only reads: allowed on read-only projects too
@@ -745,6 +747,8 @@ void MainWindow::closeProject()
     if (m_session) // where each page was looked at, for the next time this project opens
         QSettings().setValue(viewStatesKey(m_session->path()), m_view->viewStates());
     for (auto* d : findChildren<LabelManagerDialog*>()) // they hold the session
+        delete d;
+    for (auto* d : findChildren<CaptureDialog*>()) // it holds the session (its captures are in the project)
         delete d;
     m_view->setSession(nullptr);
     m_filterBar->setSession(nullptr); // label ids belong to the project: the filter goes with it
@@ -1446,6 +1450,37 @@ void MainWindow::dropEvent(QDropEvent* event)
         return;
     }
     importPaths(paths);
+}
+
+// --- live capture (File › Capture…, File › Capture from Video File…) ------------------------------------
+
+void MainWindow::createCaptureActions(QMenu* file)
+{
+    QAction* a = file->addAction(tr("Ca&pture…"), this, [this] { openCapture(false); });
+    a->setObjectName(QStringLiteral("captureAction"));
+    a->setToolTip(tr("Captures pages with a camera: each page held still in view becomes the next page of a "
+                     "capture document"));
+    m_writeActions << a;
+    a = file->addAction(tr("Capture from &Video File…"), this, [this] { openCapture(true); });
+    a->setObjectName(QStringLiteral("captureFromVideoAction"));
+    a->setToolTip(tr("Captures pages from a video file, as if it were a camera"));
+    m_writeActions << a;
+}
+
+CaptureDialog* MainWindow::openCapture(bool fromFile)
+{
+    if (!m_session || m_session->isReadOnly())
+        return nullptr;
+    const bool existed = findChild<CaptureDialog*>() != nullptr;
+    CaptureDialog* d = CaptureDialog::openFor(m_session.get(), m_pipeline, this);
+    if (!existed) // a capture's page is shown here as it comes, its boxes once it is read
+        connect(d, &CaptureDialog::captured, this, [this](PageId page, DocumentId document) {
+            refreshNow();
+            showDocument(document, page);
+        });
+    if (fromFile)
+        d->chooseFile();
+    return d;
 }
 
 } // namespace incidoc::ui

@@ -35,6 +35,7 @@ class Workplace;
 
 namespace incidoc::ui {
 
+class CaptureDialog;
 class ChecksPanel;
 class DocumentsModel;
 class FieldsPanel;
@@ -143,6 +144,11 @@ public:
     /// languages and DPI; edited words are kept. False when there was nothing to read.
     bool reOcr(bool selection, const QString& languages, int dpi);
 
+    // --- live capture ----------------------------------------------------------------------------
+    /// File › Capture… (`fromFile` false: the camera) and File › Capture from Video File… (asks for the file):
+    /// the capture window, one per project, raised if open. Null without a writable project.
+    CaptureDialog* openCapture(bool fromFile);
+
     // --- parts, for tests -----------------------------------------------------------------------
     ProjectSession* session() const { return m_session.get(); }
     PageView* pageView() const { return m_view; }
@@ -224,6 +230,8 @@ private:
     void onImportFolder();
     /// File › Watch Folders…: the folders whose new files come into this project (one per line).
     void onWatchFolders();
+    // live capture (ui/capture)
+    void createCaptureActions(QMenu* file);
     void onSettings();
     void onDocumentsContextMenu(const QPoint& pos);
     /// File › Open on a PDF or an image: offers to import it into the open project (or to make one).
