@@ -141,10 +141,25 @@ std::optional<Quad> quadFromContour(const std::vector<cv::Point>& contour, cv::S
         if (poly.size() <= 6)
             break;
     }
-    if (poly.size() < 3)
-        return std::nullopt;
     const double diag = std::hypot(size.width, size.height);
     const double tol = std::max(2.0, 0.006 * diag);
+    // The simplification may cut a short run along the frame (a corner just out of frame) into a slanted
+    // side, which bends the neighbouring side's line: both ends of every such run are kept.
+    std::vector<bool> keep(hull.size(), false);
+    for (const cv::Point& p : poly)
+        if (const auto it = std::find(hull.begin(), hull.end(), p); it != hull.end())
+            keep[static_cast<std::size_t>(it - hull.begin())] = true;
+    for (std::size_t i = 0; i < hull.size(); ++i) {
+        const cv::Point2d a(hull[i]), b(hull[(i + 1) % hull.size()]);
+        if (onFrame(a, b, size, tol) && std::hypot(b.x - a.x, b.y - a.y) > 3 * tol)
+            keep[i] = keep[(i + 1) % hull.size()] = true;
+    }
+    poly.clear();
+    for (std::size_t i = 0; i < hull.size(); ++i)
+        if (keep[i])
+            poly.push_back(hull[i]);
+    if (poly.size() < 3)
+        return std::nullopt;
     struct Side {
         cv::Point2d a, b;
         bool frame;
@@ -226,6 +241,18 @@ std::optional<Quad> quadFromContour(const std::vector<cv::Point>& contour, cv::S
     return q;
 }
 
+/// Whether the quad is the image's frame (all four corners at the image's corners).
+bool isFrame(const Quad& q, cv::Size size)
+{
+    const double tol = std::max(2.0, 0.01 * std::hypot(size.width, size.height));
+    const cv::Point2d frame[4] = {
+        {0, 0}, {size.width - 1.0, 0}, {size.width - 1.0, size.height - 1.0}, {0, size.height - 1.0}};
+    for (std::size_t i = 0; i < 4; ++i)
+        if (std::hypot(q.p[i].x - frame[i].x, q.p[i].y - frame[i].y) > tol)
+            return false;
+    return true;
+}
+
 /// The contours, largest area first (each area computed once).
 void sortByArea(std::vector<std::vector<cv::Point>>& contours)
 {
@@ -256,47 +283,33 @@ cv::Mat paperMap(const cv::Mat& bgr)
     return paper;
 }
 
-/// The quad with each side moved outwards by `d` (inwards when negative): a band along the outline without
-/// a morphological operation per candidate (live frames).
-std::vector<cv::Point> offsetQuad(const Quad& q, double d)
-{
-    std::array<Line, 4> lines;
-    for (std::size_t i = 0; i < 4; ++i) {
-        const cv::Point2d a = q.p[i], b = q.p[(i + 1) % 4];
-        const cv::Point2d dir = b - a;
-        const double len = std::max(1e-9, std::hypot(dir.x, dir.y));
-        const cv::Point2d u = dir / len, outward(u.y, -u.x); // clockwise on screen: the outside is on the left
-        lines[i] = {a + outward * d, u};
-    }
-    std::vector<cv::Point> poly;
-    for (std::size_t i = 0; i < 4; ++i) {
-        const auto p = intersect(lines[(i + 3) % 4], lines[i]);
-        const cv::Point2d c = p ? *p : q.p[i];
-        poly.emplace_back(cvRound(c.x), cvRound(c.y));
-    }
-    return poly;
-}
-
 /// The mean of `map` inside the quad and in a band just outside it (inside the image only).
 void insideOutside(const cv::Mat& map, const Quad& q, double& inside, double& outside, double& outsideShare)
 {
     const cv::Size size = map.size();
     const double diag = std::hypot(size.width, size.height);
-    const int band = std::max(3, static_cast<int>(0.04 * diag));
-    const int margin = std::max(1, band / 3);
-    // Leave a small gap on both sides of the outline (it is blurred and may be a little off).
-    cv::Mat core = cv::Mat::zeros(size, CV_8UC1), ring = cv::Mat::zeros(size, CV_8UC1);
-    cv::fillConvexPoly(core, offsetQuad(q, -margin), cv::Scalar(255));
-    cv::fillConvexPoly(ring, offsetQuad(q, band), cv::Scalar(255));
-    cv::fillConvexPoly(ring, offsetQuad(q, margin), cv::Scalar(0));
-    const double ringPixels = cv::countNonZero(ring);
-    const double inPixels = cv::countNonZero(core);
-    inside = inPixels > 0 ? cv::mean(map, core)[0] : 0;
-    outside = ringPixels > 0 ? cv::mean(map, ring)[0] : inside;
-    // How much of the ring a page this big would have inside the image: little when the page fills the frame.
     std::vector<cv::Point> poly;
     for (const auto& p : q.p)
         poly.emplace_back(cvRound(p.x), cvRound(p.y));
+    cv::Mat in = cv::Mat::zeros(size, CV_8UC1);
+    cv::fillConvexPoly(in, poly, cv::Scalar(255));
+    // Grown and shrunk by a disc: for a convex polygon, the polygon with or without a thick outline (much
+    // cheaper than a dilation by a large kernel).
+    const int band = std::max(3, static_cast<int>(0.04 * diag));
+    const int margin = std::max(1, band / 3);
+    const std::vector<std::vector<cv::Point>> outline{poly};
+    cv::Mat eroded = in.clone();
+    cv::polylines(eroded, outline, true, cv::Scalar(0), 2 * margin + 1);
+    cv::Mat ring = cv::Mat::zeros(size, CV_8UC1);
+    cv::polylines(ring, outline, true, cv::Scalar(255), 2 * band + 1);
+    ring.setTo(0, in);
+    // Leave a small gap on both sides of the outline (it is blurred and may be a little off).
+    cv::polylines(ring, outline, true, cv::Scalar(0), 2 * margin + 1);
+    const double ringPixels = cv::countNonZero(ring);
+    const double inPixels = cv::countNonZero(eroded);
+    inside = inPixels > 0 ? cv::mean(map, eroded)[0] : 0;
+    outside = ringPixels > 0 ? cv::mean(map, ring)[0] : inside;
+    // How much of the ring a page this big would have inside the image: little when the page fills the frame.
     const double fullRing = std::max(1.0, cv::arcLength(poly, true) * (band - margin));
     outsideShare = std::min(1.0, ringPixels / fullRing);
 }
@@ -420,12 +433,26 @@ PageDetection detectPage(const QImage& image, const PageDetectOptions& options)
     for (const double high : {otsu, otsu * 0.4}) {
         cv::Canny(grey, edges, high * 0.5, high);
         cv::dilate(edges, edges, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+        // A page cut by the frame has an open outline: the frame closes it.
+        cv::rectangle(edges, cv::Rect(0, 0, edges.cols, edges.rows), cv::Scalar(255), 1);
+        // A low-contrast side has gaps where the background is as light as the page: small ones are bridged.
+        cv::morphologyEx(edges, edges, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(13, 13)));
         std::vector<std::vector<cv::Point>> contours;
         cv::findContours(edges, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
         sortByArea(contours);
-        for (std::size_t i = 0; i < std::min<std::size_t>(4, contours.size()); ++i)
-            if (cv::contourArea(contours[i]) > 0.06 * bgr.size().area())
-                consider(candidates, quadFromContour(contours[i], bgr.size()), paper, support);
+        const double imageArea = static_cast<double>(bgr.size().area());
+        std::size_t tried = 0;
+        for (std::size_t i = 0; i < contours.size() && tried < 4; ++i) {
+            const double area = cv::contourArea(contours[i]);
+            if (area > 0.97 * imageArea) // the frame itself
+                continue;
+            if (area < 0.06 * imageArea)
+                break;
+            ++tried;
+            const std::optional<Quad> quad = quadFromContour(contours[i], bgr.size());
+            if (quad && !isFrame(*quad, bgr.size())) // the background around a page, closed by the frame
+                consider(candidates, quad, paper, support);
+        }
     }
 
     const auto best = std::max_element(candidates.begin(), candidates.end(),

@@ -112,7 +112,7 @@ Corners cameraCorners(double tiltX, double tiltY, double turn, double fill, QPoi
     return out;
 }
 
-enum class Background { Plasma, Wood, Table, WhiteTable };
+enum class Background { Plasma, Wood, Table, WhiteTable, GreyPlasma };
 enum class Light { Gradient, Shadow, Radial };
 
 QStringList backgroundArgs(Background bg, int seed)
@@ -134,6 +134,8 @@ QStringList backgroundArgs(Background bg, int seed)
     case Background::Table:
         return {"(",      "-size",    small,   "xc:gray80", "-seed",   s,    "-attenuate", "0.6",
                 "+noise", "Gaussian", "-blur", "0x1",       "-resize", full, ")"};
+    case Background::GreyPlasma: // grey mottled with tan: as light and as colourless as a page in shade
+        return {"(", "-size", small, "-seed", s, "plasma:grey70-tan", "-blur", "0x1", "-resize", full, ")"};
     }
     return {};
 }
@@ -383,6 +385,92 @@ TEST_F(PhotoTest, EstimatesACornerOutsideTheFrame)
     EXPECT_TRUE(d.cutByFrame);
     EXPECT_LT(cornerError(d.corners, truth), 0.02 * kDiagonal);
 }
+
+/// A page with one corner cut off by one side of the frame, on a background that is low-contrast grey or
+/// coloured.
+struct CutShot {
+    const char* name;
+    double tiltX, tiltY, turn, fill;
+    QPointF shift;
+    std::size_t cutCorner; ///< the corner outside the frame (0 top left, clockwise)
+    Background bg;
+};
+
+const CutShot kCutShots[] = {
+    {"right_grey", 10, 8, 6, 0.82, {0.08, 0}, 1, Background::GreyPlasma},
+    {"right_coloured", 10, 8, 6, 0.82, {0.08, 0}, 1, Background::Plasma},
+    {"left_grey", 10, -8, -6, 0.82, {-0.08, 0}, 0, Background::GreyPlasma},
+    {"left_coloured", 10, -8, -6, 0.82, {-0.08, 0}, 0, Background::Plasma},
+    {"top_grey", 8, 4, -6, 0.78, {0.02, -0.1}, 1, Background::GreyPlasma},
+    {"top_coloured", 8, 4, -6, 0.78, {0.02, -0.1}, 1, Background::Plasma},
+    {"bottom_grey", -8, 4, 6, 0.78, {0.02, 0.1}, 2, Background::GreyPlasma},
+    {"bottom_coloured", -8, 4, 6, 0.78, {0.02, 0.1}, 2, Background::Plasma},
+};
+
+void PrintTo(const CutShot& s, std::ostream* os)
+{
+    *os << s.name;
+}
+
+/// One photo per case (the flat page and its words once per test program).
+class PhotoCutByFrameTest : public ::testing::TestWithParam<CutShot> {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        makeTextPage(s_dir->filePath(QStringLiteral("page.png")), 7);
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_dir;
+        s_dir = nullptr;
+    }
+    static QTemporaryDir* s_dir;
+};
+
+QTemporaryDir* PhotoCutByFrameTest::s_dir = nullptr;
+
+TEST_P(PhotoCutByFrameTest, EstimatesTheCornerAndReadsLikeTheFlatPage)
+{
+    const CutShot& s = GetParam();
+    const Corners truth = cameraCorners(s.tiltX, s.tiltY, s.turn, s.fill, s.shift);
+    // Exactly the chosen corner is outside the frame, well outside; the others are inside.
+    for (std::size_t i = 0; i < 4; ++i) {
+        const QPointF p = truth[i];
+        const double outside = std::max({-p.x(), -p.y(), p.x() - (kPhoto.width() - 1), p.y() - (kPhoto.height() - 1)});
+        if (i == s.cutCorner)
+            ASSERT_GT(outside, 60) << i;
+        else
+            ASSERT_LT(outside, -20) << i;
+    }
+    const QString page = s_dir->filePath(QStringLiteral("page.png"));
+    const QString file = s_dir->filePath(QStringLiteral("%1.jpg").arg(QLatin1String(s.name)));
+    ASSERT_TRUE(photograph(page, file, truth, s.bg, Light::Radial, 12));
+    const QImage image = load(file);
+    const PageDetection d = detectPage(image);
+    ASSERT_TRUE(d.found) << d.note.toStdString();
+    EXPECT_TRUE(d.cutByFrame);
+    EXPECT_LT(cornerError(d.corners, truth), 0.02 * kDiagonal);
+
+    auto engine = TesseractEngine::create(QStringLiteral("eng"));
+    ASSERT_TRUE(engine) << engine.error().message.toStdString();
+    OcrOptions options;
+    options.dpi = 150;
+    const auto flat = (*engine)->recognize(load(page).convertToFormat(QImage::Format_Grayscale8), options, {});
+    ASSERT_TRUE(flat);
+    const PhotoGeometry g = lookAtImage(file, image);
+    ASSERT_TRUE(g.isFlattened()) << g.note.toStdString();
+    options.dpi = g.dpi;
+    const auto read = (*engine)->recognize(flattenPhoto(image, g), options, {});
+    ASSERT_TRUE(read);
+    const double share = shareOf(wordsOf(*read), wordsOf(*flat));
+    EXPECT_GE(share, 0.90);
+    std::printf("%s: corners within %.1f px, %.3f of the flat page's words\n", s.name, cornerError(d.corners, truth),
+                share);
+}
+
+INSTANTIATE_TEST_SUITE_P(Photo, PhotoCutByFrameTest, ::testing::ValuesIn(kCutShots),
+                         [](const ::testing::TestParamInfo<CutShot>& info) { return std::string(info.param.name); });
 
 TEST_F(PhotoTest, GeneratedPhotosAreRecognisedAndPlannedAsLetterPages)
 {
