@@ -805,7 +805,7 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
     </message>
     <message>
         <source>Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found</source>
-        <translation type="unfinished"></translation>
+        <translation>Photos :   %1 page(s) redressée(s) (%2 aux coins placés à la main), %3 sans page trouvée</translation>
     </message>
 </context>
 <context>
@@ -852,6 +852,172 @@ Leptonica %4
     <message>
         <source>%1 is not available (%2): Tesseract reads alone.</source>
         <translation>%1 n’est pas disponible (%2)&#xa0;: Tesseract lit seul.</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::CaptureDialog</name>
+    <message>
+        <source>Capture</source>
+        <translation>Capture</translation>
+    </message>
+    <message>
+        <source>The camera to capture from</source>
+        <translation>La caméra à utiliser pour la capture</translation>
+    </message>
+    <message>
+        <source>Start &amp;Camera</source>
+        <translation>Démarrer la &amp;caméra</translation>
+    </message>
+    <message>
+        <source>Shows what the chosen camera sees; pages held still are captured by themselves</source>
+        <translation>Affiche ce que voit la caméra choisie&#xa0;; les pages tenues immobiles sont capturées d’elles-mêmes</translation>
+    </message>
+    <message>
+        <source>From &amp;Video File…</source>
+        <translation>Depuis un fichier &amp;vidéo…</translation>
+    </message>
+    <message>
+        <source>Plays a video file through the same capture, as if it were a camera</source>
+        <translation>Lit un fichier vidéo par la même capture, comme s’il s’agissait d’une caméra</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture</source>
+        <translation>Ca&amp;pturer</translation>
+    </message>
+    <message>
+        <source>Takes the frame on screen as the next page now (Space)</source>
+        <translation>Prend maintenant l’image à l’écran comme page suivante (Espace)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Last Capture</source>
+        <translation>&amp;Annuler la dernière capture</translation>
+    </message>
+    <message>
+        <source>Takes the last captured page back out of the project (Ctrl+Z); again for the one before</source>
+        <translation>Retire du projet la dernière page capturée (Ctrl+Z)&#xa0;; encore une fois pour la précédente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Stops capturing; the pages captured stay in the project</source>
+        <translation>Arrête la capture&#xa0;; les pages capturées restent dans le projet</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera and it appears here, or capture from a video file (From Video File…).</source>
+        <translation>Aucune caméra trouvée. Branchez une caméra et elle apparaîtra ici, ou capturez depuis un fichier vidéo (Depuis un fichier vidéo…).</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>Aucune caméra</translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera “%1” was disconnected. The %n page(s) captured are kept; connect it again and press Start Camera, or capture from a video file.</source>
+        <translation>
+            <numerusform>La caméra «&#xa0;%1&#xa0;» a été débranchée. La page capturée (%n) est conservée&#xa0;; rebranchez-la et cliquez sur Démarrer la caméra, ou capturez depuis un fichier vidéo.</numerusform>
+            <numerusform>La caméra «&#xa0;%1&#xa0;» a été débranchée. Les %n pages capturées sont conservées&#xa0;; rebranchez-la et cliquez sur Démarrer la caméra, ou capturez depuis un fichier vidéo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A camera is connected: press Start Camera.</source>
+        <translation>Une caméra est branchée&#xa0;: cliquez sur Démarrer la caméra.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera “%1” stopped: %2. The %n page(s) captured are kept.</source>
+        <translation>
+            <numerusform>La caméra «&#xa0;%1&#xa0;» s’est arrêtée&#xa0;: %2. La page capturée (%n) est conservée.</numerusform>
+            <numerusform>La caméra «&#xa0;%1&#xa0;» s’est arrêtée&#xa0;: %2. Les %n pages capturées sont conservées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capture from Video File</source>
+        <translation>Capturer depuis un fichier vidéo</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.webm *.avi *.mov *.m4v *.mpg *.mpeg *.ogv)</source>
+        <translation>Vidéos (*.mp4 *.mkv *.webm *.avi *.mov *.m4v *.mpg *.mpeg *.ogv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found.</source>
+        <translation>%1 est introuvable.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be played: %2. The %n page(s) captured are kept.</source>
+        <translation>
+            <numerusform>%1 ne peut pas être lu&#xa0;: %2. La page capturée (%n) est conservée.</numerusform>
+            <numerusform>%1 ne peut pas être lu&#xa0;: %2. Les %n pages capturées sont conservées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not a video this computer can read</source>
+        <translation>ce n’est pas une vidéo que cet ordinateur sait lire</translation>
+    </message>
+    <message>
+        <source>%1 cannot be played: not a video this computer can read.</source>
+        <translation>%1 ne peut pas être lu&#xa0;: ce n’est pas une vidéo que cet ordinateur sait lire.</translation>
+    </message>
+    <message>
+        <source>%1 has no video stream (sound only?): there is nothing to capture from.</source>
+        <translation>%1 n’a pas de flux vidéo (du son seulement&#xa0;?)&#xa0;: il n’y a rien à capturer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>End of %1: %n page(s) captured so far.</source>
+        <translation>
+            <numerusform>Fin de %1&#xa0;: %n page capturée jusqu’ici.</numerusform>
+            <numerusform>Fin de %1&#xa0;: %n pages capturées jusqu’ici.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capture — %1</source>
+        <translation>Capture — %1</translation>
+    </message>
+    <message>
+        <source>The capture could not be saved: %1</source>
+        <translation>La capture n’a pas pu être enregistrée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The last capture could not be taken back: %1</source>
+        <translation>La dernière capture n’a pas pu être annulée&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No page in view</source>
+        <translation>Aucune page en vue</translation>
+    </message>
+    <message>
+        <source>Page found</source>
+        <translation>Page trouvée</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>immobile</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>en mouvement</translation>
+    </message>
+    <message>
+        <source>sharp</source>
+        <translation>nette</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>floue</translation>
+    </message>
+    <message>
+        <source>captured: bring the next page</source>
+        <translation>capturée&#xa0;: présentez la page suivante</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n capture(s)</source>
+        <translation>
+            <numerusform>%n capture</numerusform>
+            <numerusform>%n captures</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2826,6 +2992,22 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source> · photo, no page found (read as it is)</source>
         <translation> · photo, aucune page trouvée (lue telle quelle)</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture…</source>
+        <translation>&amp;Capturer…</translation>
+    </message>
+    <message>
+        <source>Captures pages with a camera: each page held still in view becomes the next page of a capture document</source>
+        <translation>Capture des pages avec une caméra&#xa0;: chaque page tenue immobile devient la page suivante d’un document de capture</translation>
+    </message>
+    <message>
+        <source>Capture from &amp;Video File…</source>
+        <translation>Capturer depuis un fichier &amp;vidéo…</translation>
+    </message>
+    <message>
+        <source>Captures pages from a video file, as if it were a camera</source>
+        <translation>Capture des pages depuis un fichier vidéo, comme s’il s’agissait d’une caméra</translation>
     </message>
 </context>
 <context>

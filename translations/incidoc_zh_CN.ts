@@ -797,7 +797,7 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     </message>
     <message>
         <source>Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found</source>
-        <translation type="unfinished"></translation>
+        <translation>照片：     已展平 %1 页（其中 %2 页的四角为手动放置），%3 张未找到页面</translation>
     </message>
 </context>
 <context>
@@ -844,6 +844,167 @@ Leptonica %4
     <message>
         <source>%1 is not available (%2): Tesseract reads alone.</source>
         <translation>%1 不可用（%2）：仅由 Tesseract 识别。</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::CaptureDialog</name>
+    <message>
+        <source>Capture</source>
+        <translation>拍摄</translation>
+    </message>
+    <message>
+        <source>The camera to capture from</source>
+        <translation>用于拍摄的摄像头</translation>
+    </message>
+    <message>
+        <source>Start &amp;Camera</source>
+        <translation>启动摄像头(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Shows what the chosen camera sees; pages held still are captured by themselves</source>
+        <translation>显示所选摄像头的画面；保持静止的页面会自动拍摄</translation>
+    </message>
+    <message>
+        <source>From &amp;Video File…</source>
+        <translation>从视频文件(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Plays a video file through the same capture, as if it were a camera</source>
+        <translation>像摄像头一样，通过同一拍摄流程播放视频文件</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture</source>
+        <translation>拍摄(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Takes the frame on screen as the next page now (Space)</source>
+        <translation>立即将屏幕上的画面作为下一页（空格键）</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Last Capture</source>
+        <translation>撤销上次拍摄(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Takes the last captured page back out of the project (Ctrl+Z); again for the one before</source>
+        <translation>从项目中撤回最后拍摄的一页（Ctrl+Z）；再按一次撤回前一页</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Stops capturing; the pages captured stay in the project</source>
+        <translation>停止拍摄；已拍摄的页面保留在项目中</translation>
+    </message>
+    <message>
+        <source>No camera found. Connect a camera and it appears here, or capture from a video file (From Video File…).</source>
+        <translation>未找到摄像头。连接摄像头后它会显示在这里，或从视频文件拍摄（从视频文件…）。</translation>
+    </message>
+    <message>
+        <source>No camera</source>
+        <translation>无摄像头</translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera “%1” was disconnected. The %n page(s) captured are kept; connect it again and press Start Camera, or capture from a video file.</source>
+        <translation>
+            <numerusform>摄像头“%1”已断开。已拍摄的 %n 页均已保留；请重新连接并点击“启动摄像头”，或从视频文件拍摄。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A camera is connected: press Start Camera.</source>
+        <translation>已连接摄像头：请点击“启动摄像头”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The camera “%1” stopped: %2. The %n page(s) captured are kept.</source>
+        <translation>
+            <numerusform>摄像头“%1”已停止：%2。已拍摄的 %n 页均已保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capture from Video File</source>
+        <translation>从视频文件拍摄</translation>
+    </message>
+    <message>
+        <source>Videos (*.mp4 *.mkv *.webm *.avi *.mov *.m4v *.mpg *.mpeg *.ogv)</source>
+        <translation>视频 (*.mp4 *.mkv *.webm *.avi *.mov *.m4v *.mpg *.mpeg *.ogv)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found.</source>
+        <translation>找不到 %1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 cannot be played: %2. The %n page(s) captured are kept.</source>
+        <translation>
+            <numerusform>无法播放 %1：%2。已拍摄的 %n 页均已保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not a video this computer can read</source>
+        <translation>这不是本机能够读取的视频</translation>
+    </message>
+    <message>
+        <source>%1 cannot be played: not a video this computer can read.</source>
+        <translation>无法播放 %1：这不是本机能够读取的视频。</translation>
+    </message>
+    <message>
+        <source>%1 has no video stream (sound only?): there is nothing to capture from.</source>
+        <translation>%1 没有视频流（只有声音？）：没有可拍摄的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>End of %1: %n page(s) captured so far.</source>
+        <translation>
+            <numerusform>%1 已播放完毕：目前已拍摄 %n 页。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Capture — %1</source>
+        <translation>拍摄 — %1</translation>
+    </message>
+    <message>
+        <source>The capture could not be saved: %1</source>
+        <translation>无法保存拍摄内容：%1</translation>
+    </message>
+    <message>
+        <source>The last capture could not be taken back: %1</source>
+        <translation>无法撤回上次拍摄：%1</translation>
+    </message>
+    <message>
+        <source>No page in view</source>
+        <translation>画面中没有页面</translation>
+    </message>
+    <message>
+        <source>Page found</source>
+        <translation>已找到页面</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>moving</source>
+        <translation>移动中</translation>
+    </message>
+    <message>
+        <source>sharp</source>
+        <translation>清晰</translation>
+    </message>
+    <message>
+        <source>blurred</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <source>captured: bring the next page</source>
+        <translation>已拍摄：请放入下一页</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n capture(s)</source>
+        <translation>
+            <numerusform>已拍摄 %n 页</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2796,6 +2957,22 @@ Open it read-only?</source>
     <message>
         <source> · photo, no page found (read as it is)</source>
         <translation> · 照片，未找到页面（按原样读取）</translation>
+    </message>
+    <message>
+        <source>Ca&amp;pture…</source>
+        <translation>拍摄(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Captures pages with a camera: each page held still in view becomes the next page of a capture document</source>
+        <translation>用摄像头拍摄页面：画面中保持静止的每一页都会成为拍摄文档的下一页</translation>
+    </message>
+    <message>
+        <source>Capture from &amp;Video File…</source>
+        <translation>从视频文件拍摄(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Captures pages from a video file, as if it were a camera</source>
+        <translation>像摄像头一样从视频文件拍摄页面</translation>
     </message>
 </context>
 <context>
