@@ -1473,11 +1473,27 @@ CaptureDialog* MainWindow::openCapture(bool fromFile)
         return nullptr;
     const bool existed = findChild<CaptureDialog*>() != nullptr;
     CaptureDialog* d = CaptureDialog::openFor(m_session.get(), m_pipeline, this);
-    if (!existed) // a capture's page is shown here as it comes, its boxes once it is read
+    if (!existed) { // a capture's page is shown here as it comes, its boxes once it is read
         connect(d, &CaptureDialog::captured, this, [this](PageId page, DocumentId document) {
             refreshNow();
             showDocument(document, page);
         });
+        // A capture taken back: the page on screen may be the one that went; the capture before it is shown.
+        connect(d, &CaptureDialog::captureUndone, this, [this](DocumentId document) {
+            refreshNow();
+            if (m_view->pageId() && m_session->page(m_view->pageId()))
+                return;
+            if (document) {
+                showDocument(document, 0);
+                if (m_pages->rowCount() > 0)
+                    showPage(m_pages->pageAt(m_pages->rowCount() - 1));
+            } else {
+                m_currentDoc = 0;
+                m_pages->setDocument(0);
+                showPage(0);
+            }
+        });
+    }
     if (fromFile)
         d->chooseFile();
     return d;

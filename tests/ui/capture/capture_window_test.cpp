@@ -7,6 +7,7 @@
 #include "ui/capture/capture_dialog.h"
 #include "ui/project_session.h"
 #include "ui/shell/main_window.h"
+#include "ui/view/page_view.h"
 
 #include <QApplication>
 #include <QFile>
@@ -178,15 +179,22 @@ TEST_F(CaptureWindowTest, TwoSteadyPeriodsGiveTwoPagesOfOneDocumentUndoneOneByOn
     EXPECT_EQ(d->captureCount(), 3);
     EXPECT_EQ(capturedPages(doc).size(), 3u);
     ASSERT_TRUE(waitUntilRead(doc));
+    // The main window shows each capture as it comes, and never a page that was taken back.
+    auto* view = m_window->findChild<PageView*>();
+    ASSERT_NE(view, nullptr);
+    EXPECT_EQ(view->pageId(), capturedPages(doc).back().id);
     QTest::keyClick(d, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(d->captureCount(), 2);
     EXPECT_EQ(capturedPages(doc).size(), 2u);
+    EXPECT_EQ(view->pageId(), pages[1].id);
     EXPECT_TRUE(d->undoLastCapture());
     EXPECT_EQ(capturedPages(doc).size(), 1u);
     EXPECT_EQ(capturedPages(doc).front().id, pages[0].id);
+    EXPECT_EQ(view->pageId(), pages[0].id);
     EXPECT_TRUE(d->undoLastCapture());
     EXPECT_FALSE(m_window->session()->document(doc).has_value());
     EXPECT_EQ(d->captureCount(), 0);
+    EXPECT_EQ(view->pageId(), 0);
 }
 
 TEST_F(CaptureWindowTest, ADamagedFileOrASoundOnlyFileGivesAMessageAndKeepsTheCaptures)
