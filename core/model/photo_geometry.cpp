@@ -72,9 +72,10 @@ QJsonObject PhotoGeometry::toJson() const
         o.insert(QStringLiteral("corners"), c);
         o.insert(QStringLiteral("page_size"), pair(pageSize.width(), pageSize.height()));
         o.insert(QStringLiteral("dpi"), dpi);
-        o.insert(QStringLiteral("manual"), manual);
         o.insert(QStringLiteral("even_light"), evenLight);
     }
+    if (manual || state == PhotoState::Flattened) // a person's "read it as it is" is theirs too
+        o.insert(QStringLiteral("manual"), manual);
     if (!note.isEmpty())
         o.insert(QStringLiteral("note"), note);
     return o;
@@ -99,6 +100,7 @@ std::optional<PhotoGeometry> PhotoGeometry::fromJson(const QJsonObject& json)
         g.photoSize = *size;
     }
     g.note = json.value(QStringLiteral("note")).toString();
+    g.manual = json.value(QStringLiteral("manual")).toBool();
     if (g.state != PhotoState::Flattened)
         return g;
     const QJsonArray c = json.value(QStringLiteral("corners")).toArray();
@@ -113,7 +115,6 @@ std::optional<PhotoGeometry> PhotoGeometry::fromJson(const QJsonObject& json)
     }
     g.pageSize = *page;
     g.dpi = json.value(QStringLiteral("dpi")).toInt();
-    g.manual = json.value(QStringLiteral("manual")).toBool();
     g.evenLight = json.value(QStringLiteral("even_light")).toBool(true);
     return g;
 }

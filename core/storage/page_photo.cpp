@@ -190,14 +190,6 @@ PageRow readPageRow(Db& db, PageId page)
     return r;
 }
 
-void refuseWhileProcessing(const PageRow& row, PageId page)
-{
-    // The outcome of the run in flight carries the geometry it was read with, and would bring it back.
-    if (row.status == PageStatus::Processing)
-        fail(ErrorCode::InvalidInput,
-             QStringLiteral("page %1 is being processed: its corners can change once it is done").arg(page));
-}
-
 /// Carries the page's words but `skip` from `from` onto `to`, unrecorded, and puts `to` in place: the
 /// geometry, size and DPI, the page queued.
 void carryPage(Db& db, PageId page, const PageShape& from, const PageShape& to, const std::set<WordId>& skip)
@@ -260,7 +252,6 @@ Status ProjectStore::setPagePhoto(PageId page, const PhotoGeometry& geometry, lo
         const PageRow row = readPageRow(db, page);
         if (row.kind != DocumentKind::Image)
             fail(ErrorCode::InvalidInput, QStringLiteral("only a page of an image file can be read as a photo"));
-        refuseWhileProcessing(row, page);
         if (row.shape.photo && row.shape.photo->toJsonText() == wanted.toJsonText())
             return; // nothing changes: no history entry, not read again
 
@@ -307,7 +298,6 @@ Status ProjectStore::setPagePhoto(PageId page, const PhotoGeometry& geometry, lo
 
 void ProjectStore::Impl::applyPhotoEdit(const EditRecord& e, const QJsonObject& target, const QJsonObject& from)
 {
-    refuseWhileProcessing(readPageRow(db, e.pageId), e.pageId);
     // The words this group records are put in place by their own edits.
     std::set<WordId> recorded;
     {

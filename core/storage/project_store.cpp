@@ -597,6 +597,21 @@ void ProjectStore::Impl::storeOutcomeTx(const PageOutcome& o, const QString& now
             fail(ErrorCode::NotFound, QStringLiteral("page %1 does not exist").arg(o.pageId));
         return;
     }
+    if (o.photo && version >= 6) {
+        // Read with other corners than the page has now (a person moved them, or took a move back, after the
+        // job was handed out): stale. The page stays as it was left (queued), to be read with its corners. A
+        // page first looked at has none stored, and what was found is kept.
+        Query q(db, "SELECT photo FROM pages WHERE id = ?1");
+        q.bind(1, o.pageId);
+        if (q.next() && !q.isNull(0)) {
+            const auto stored = PhotoGeometry::fromJsonText(q.text(0));
+            if (stored && *stored != *o.photo) {
+                Query back(db, "UPDATE pages SET status = 'queued' WHERE id = ?1 AND status = 'processing'");
+                back.bind(1, o.pageId).run();
+                return;
+            }
+        }
+    }
     if (o.status != PageStatus::Done)
         fail(
             ErrorCode::InvalidInput,

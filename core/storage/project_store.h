@@ -200,6 +200,8 @@ public:
     /// Re-OCR never overwrites a word a person edited or drew: such words are kept, new OCR words that
     /// overlap them (IoU >= 0.5) are dropped, and reading order is renumbered (a kept word goes right
     /// after its left neighbour on its text line, else before its right one, else after the words above).
+    /// An outcome read as a photo with other corners than the page has now (changed while it was read) is
+    /// stale: not stored, the page back in the queue.
     Status storeOutcomes(const std::vector<PageOutcome>& outcomes);
     /// markProcessing(claims) and storeOutcomes(outcomes) in ONE transaction (claims first): what
     /// PageWriter commits per batch.
@@ -414,8 +416,9 @@ public:
     /// words again by their boxes). Entities and links store no boxes. The page's pixel size and DPI become
     /// the new page's, and the page goes back to the queue (status queued, like requeuePages; undo and
     /// redo queue it too). Unchanged geometry: nothing is written. Errors: NotFound; InvalidInput for a
-    /// page of a PDF, a page being processed (its outcome would bring back the old corners), corners
-    /// that are not a convex quadrilateral or a flat page with no size.
+    /// page of a PDF, corners that are not a convex quadrilateral or a flat page with no size. A page being
+    /// processed may change too: the outcome of that run, read with other corners, is not stored
+    /// (storeOutcomes drops an outcome whose photo differs from the page's, and queues the page).
     Status setPagePhoto(PageId page, const PhotoGeometry& geometry, long long group = 0);
 
     // --- captured pages (live capture, core/capture/capture_document.h; core/storage/capture_pages.cpp) --

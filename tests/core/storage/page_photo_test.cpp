@@ -293,6 +293,35 @@ TEST_F(PagePhotoTest, ReOcrWithTheNewCornersKeepsThePersonsWords)
     EXPECT_TRUE(store->page(page)->photo->manual); // the outcome carried the person's corners
 }
 
+TEST_F(PagePhotoTest, AReadingWithCornersOlderThanThePersonsIsNotStored)
+{
+    const PageId page = imagePage(kFound, someWords());
+    ASSERT_TRUE(store->setPagePhoto(page, kMoved).ok());
+    // A job handed out before the person moved the corners comes back with the detected ones.
+    ASSERT_TRUE(store->markProcessing({page}).ok());
+    PageOutcome stale = test::doneOutcome(page, 0, 3);
+    stale.photo = kFound;
+    stale.widthPx = kFound.pageSize.width();
+    stale.heightPx = kFound.pageSize.height();
+    stale.result.words = {test::makeWord(QStringLiteral("stale"), {10, 10, 90, 40}, 0, 0, 90)};
+    ASSERT_TRUE(store->storeOutcomes({stale}).ok());
+    const PageRecord after = *store->page(page);
+    EXPECT_EQ(after.status, PageStatus::Queued); // waiting to be read with the person's corners
+    ASSERT_TRUE(after.photo.has_value());
+    EXPECT_TRUE(after.photo->manual);
+    EXPECT_EQ(after.photo->corners, kMoved.corners);
+    for (const WordRecord& w : *store->words(page))
+        EXPECT_NE(w.text, QStringLiteral("stale"));
+    // "Read it as it is" is a person's choice too: kept through the project file, and guarded the same way.
+    PhotoGeometry asItIs;
+    asItIs.photoSize = QSize(2000, 1500);
+    ASSERT_TRUE(store->setPagePhoto(page, asItIs).ok());
+    ASSERT_TRUE(store->page(page)->photo->manual);
+    stale.photo = kFound;
+    ASSERT_TRUE(store->storeOutcomes({stale}).ok());
+    EXPECT_EQ(store->page(page)->photo->state, PhotoState::NotPhoto);
+}
+
 TEST_F(PagePhotoTest, RefusesWhatCannotBeAPhotoAndWritesNothingForNoChange)
 {
     const PageId page = imagePage(kFound, someWords());
@@ -313,13 +342,15 @@ TEST_F(PagePhotoTest, RefusesWhatCannotBeAPhotoAndWritesNothingForNoChange)
     ASSERT_TRUE(store->setPagePhoto(page, kMoved).ok());
     EXPECT_EQ(store->edits(page)->size(), edits);
 
-    // While the page is being processed, its run's outcome would bring back the corners it read with.
+    // While the page is being processed, corners can change and be taken back: the run's outcome, read with
+    // the corners it was handed, is then stale and not stored (AReadingWithCornersOlderThanThePersonsIsNotStored).
     ASSERT_TRUE(store->markProcessing({page}).ok());
-    auto busy = store->setPagePhoto(page, kFound);
-    ASSERT_FALSE(busy.ok());
-    EXPECT_EQ(busy.error().code, ErrorCode::InvalidInput);
-    EXPECT_FALSE(store->undoEditGroup(store->edits(page)->back().groupId).ok());
+    ASSERT_TRUE(store->setPagePhoto(page, kFound).ok());
+    EXPECT_EQ(store->page(page)->status, PageStatus::Queued);
+    ASSERT_TRUE(store->markProcessing({page}).ok());
+    ASSERT_TRUE(store->undoEditGroup(store->edits(page)->back().groupId).ok());
     EXPECT_EQ(store->page(page)->photo->corners, kMoved.corners);
+    EXPECT_EQ(store->page(page)->status, PageStatus::Queued);
 
     // A page of a PDF is not a photo.
     DocumentRecord pdf;
