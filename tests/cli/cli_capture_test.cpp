@@ -26,19 +26,13 @@ namespace {
 using test::CliRun;
 using test::runCli;
 
-class CliCaptureTest : public ::testing::Test {
+class CliCaptureTest : public test::VideoSuite {
 protected:
-    static void SetUpTestSuite()
+    void SetUp() override
     {
-        s_dir = new QTemporaryDir;
-        s_videos = new test::CaptureVideos(s_dir->path());
+        VideoSuite::SetUp();
+        ASSERT_TRUE(m_dir.isValid());
     }
-    static void TearDownTestSuite()
-    {
-        delete s_videos;
-        delete s_dir;
-    }
-    void SetUp() override { ASSERT_TRUE(m_dir.isValid() && s_dir->isValid()); }
     QString project() const { return m_dir.filePath(QStringLiteral("cases.incidoc")); }
     CliRun capture(const QString& from, const QStringList& extra = {})
     {
@@ -56,9 +50,6 @@ protected:
         return docs ? *docs : std::vector<DocumentRecord>{};
     }
 
-    static inline QTemporaryDir* s_dir = nullptr;
-    static inline test::CaptureVideos* s_videos = nullptr;
-    test::CaptureVideos& m_videos = *s_videos;
     QTemporaryDir m_dir;
 };
 

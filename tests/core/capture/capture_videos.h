@@ -4,6 +4,9 @@
 
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
 
 namespace incidoc::test {
 
@@ -42,6 +45,27 @@ private:
     QString make(const QString& name, const QStringList& ffmpegArgs);
     QString m_folder;
     QString m_error;
+};
+
+/// A test suite whose videos are made once for all its tests (ffmpeg takes a few seconds for each).
+class VideoSuite : public ::testing::Test {
+protected:
+    static void SetUpTestSuite()
+    {
+        s_dir = new QTemporaryDir;
+        s_videos = new CaptureVideos(s_dir->path());
+    }
+    static void TearDownTestSuite()
+    {
+        delete s_videos;
+        delete s_dir;
+        s_videos = nullptr;
+        s_dir = nullptr;
+    }
+    void SetUp() override { ASSERT_TRUE(s_dir->isValid()); }
+    static inline QTemporaryDir* s_dir = nullptr;
+    static inline CaptureVideos* s_videos = nullptr;
+    CaptureVideos& m_videos = *s_videos;
 };
 
 } // namespace incidoc::test

@@ -13,24 +13,9 @@
 namespace incidoc {
 namespace {
 
-class FrameSourceTest : public ::testing::Test {
+class FrameSourceTest : public test::VideoSuite {
 protected:
-    // The videos are made once for all the tests (ffmpeg takes a few seconds for each).
-    static void SetUpTestSuite()
-    {
-        s_dir = new QTemporaryDir;
-        s_videos = new test::CaptureVideos(s_dir->path());
-    }
-    static void TearDownTestSuite()
-    {
-        delete s_videos;
-        delete s_dir;
-    }
-    void SetUp() override { ASSERT_TRUE(s_dir->isValid()); }
-    static inline QTemporaryDir* s_dir = nullptr;
-    static inline test::CaptureVideos* s_videos = nullptr;
     QTemporaryDir& m_dir = *s_dir;
-    test::CaptureVideos& m_videos = *s_videos;
 };
 
 TEST_F(FrameSourceTest, ReadsEveryFrameOfAVideoInOrder)
