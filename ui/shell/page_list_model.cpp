@@ -8,6 +8,8 @@
 #include <QPainter>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <unordered_map>
+
 namespace incidoc::ui {
 namespace {
 
@@ -103,6 +105,14 @@ void PageListModel::refresh()
     if (!m_session || !m_doc.id)
         return;
     auto pages = m_session->pages(m_doc.id);
+    // A page read again with other geometry (a photo's corners moved) shows another image.
+    std::unordered_map<PageId, const PageRecord*> before;
+    for (const PageRecord& was : m_pages)
+        before.emplace(was.id, &was);
+    for (const PageRecord& now : pages)
+        if (auto it = before.find(now.id);
+            it != before.end() && (it->second->widthPx != now.widthPx || it->second->photo != now.photo))
+            m_thumbs.erase(now.id);
     if (pages.size() != m_pages.size()) {
         beginResetModel();
         m_pages = std::move(pages);
@@ -121,7 +131,8 @@ void PageListModel::refreshPage(PageId page)
     if (row < 0 || !m_session)
         return;
     if (auto p = m_session->page(page)) {
-        if (p->widthPx != m_pages[row].widthPx) // processed: its geometry is known now
+        // Processed (its geometry is known now), or its photo's corners changed: another image.
+        if (p->widthPx != m_pages[row].widthPx || p->photo != m_pages[row].photo)
             m_thumbs.erase(page);
         m_pages[row] = *p;
         Q_EMIT dataChanged(index(row), index(row));

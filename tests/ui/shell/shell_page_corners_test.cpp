@@ -7,6 +7,7 @@
 #include "core/storage/project_store.h"
 #include "ui/project_session.h"
 #include "ui/shell/main_window.h"
+#include "ui/shell/page_list_model.h"
 #include "ui/view/page_corners_dialog.h"
 #include "ui/view/page_view.h"
 
@@ -153,6 +154,15 @@ TEST_F(PageCornersTest, KeysMoveTheCornersReturnStoresThemAndTheUndoPutsThemBack
     want[1] += QPointF(-1, 0);
     EXPECT_EQ(dialog->corners(), want);
 
+    // The page's thumbnail (rendered once the page is done) follows the new corners.
+    auto thumbnail = [&] {
+        PageListModel* pages = m_window->pageListModel();
+        return qvariant_cast<QPixmap>(pages->data(pages->index(pages->rowOf(before.id)), Qt::DecorationRole)).toImage();
+    };
+    const QSize placeholder(120, 155);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return thumbnail().size() != placeholder; }, 10000));
+    const QImage oldThumbnail = thumbnail();
+
     const int attempts = before.attempts;
     QTest::keyClick(keys, Qt::Key_Return);
     ASSERT_TRUE(QTest::qWaitFor([&] { return dbPage().photo && dbPage().photo->corners == want; }, 5000));
@@ -167,6 +177,12 @@ TEST_F(PageCornersTest, KeysMoveTheCornersReturnStoresThemAndTheUndoPutsThemBack
     ASSERT_TRUE(after.photo.has_value());
     EXPECT_EQ(after.photo->corners, want); // the run kept them
     EXPECT_TRUE(after.photo->manual);
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] {
+            const QImage now = thumbnail();
+            return now.size() != placeholder && now != oldThumbnail;
+        },
+        10000));
     // The status bar says how the page is read.
     EXPECT_TRUE(QTest::qWaitFor(
         [&] {
