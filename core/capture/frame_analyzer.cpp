@@ -1,5 +1,7 @@
 #include "core/capture/frame_analyzer.h"
 
+#include "core/photo/cv_bridge.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -21,12 +23,6 @@ constexpr double kMovedFactor = 2.0;
 constexpr int kFramesGone = 2;
 // Below this variance of the Laplacian a region is flat (a blank sheet): there is nothing to judge focus by.
 constexpr double kFlatDetail = 20.0;
-
-cv::Mat wrap(const QImage& image)
-{
-    return cv::Mat(image.height(), image.width(), CV_8UC3, const_cast<uchar*>(image.constBits()),
-                   static_cast<size_t>(image.bytesPerLine()));
-}
 
 double cornerShift(const std::array<QPointF, 4>& a, const std::array<QPointF, 4>& b, double diagonal)
 {
@@ -108,16 +104,13 @@ FrameVerdict CaptureAnalyzer::analyze(const QImage& frame, qint64 timestampMs)
     FrameVerdict v;
     if (frame.isNull())
         return v;
-    const QImage rgb = frame.format() == QImage::Format_RGB888 ? frame : frame.convertToFormat(QImage::Format_RGB888);
-    const double longer = std::max(rgb.width(), rgb.height());
-    const double toSmall = std::min(1.0, m_options.analysisSize / longer);
-    cv::Mat smallRgb;
-    if (toSmall < 1.0)
-        cv::resize(wrap(rgb), smallRgb, cv::Size(), toSmall, toSmall, cv::INTER_AREA);
-    else
-        smallRgb = wrap(rgb).clone();
-    const QImage small(smallRgb.data, smallRgb.cols, smallRgb.rows, static_cast<qsizetype>(smallRgb.step),
-                       QImage::Format_RGB888);
+    // The frame reduced to analysis size as the photo stage reads frames (no full-size conversion first).
+    double toSmall = 1;
+    const cv::Mat smallBgr = photo_detail::downscaledBgr(frame, m_options.analysisSize, toSmall);
+    if (smallBgr.empty())
+        return v;
+    const QImage small(smallBgr.data, smallBgr.cols, smallBgr.rows, static_cast<qsizetype>(smallBgr.step),
+                       QImage::Format_BGR888);
 
     // The page, found at analysis size; its corners given in the frame's pixels.
     PageDetectOptions detect;
@@ -128,7 +121,7 @@ FrameVerdict CaptureAnalyzer::analyze(const QImage& frame, qint64 timestampMs)
             c /= toSmall;
 
     cv::Mat grey;
-    cv::cvtColor(smallRgb, grey, cv::COLOR_RGB2GRAY);
+    cv::cvtColor(smallBgr, grey, cv::COLOR_BGR2GRAY);
     v.sharpness = focusMeasure(grey, v.page, toSmall);
     v.sharp = v.sharpness >= m_options.sharpAbove;
 
@@ -147,7 +140,7 @@ FrameVerdict CaptureAnalyzer::analyze(const QImage& frame, qint64 timestampMs)
         cv::absdiff(motionGrey, previous, diff);
         v.motion = cv::mean(diff)[0];
     }
-    const double diagonal = std::hypot(rgb.width(), rgb.height());
+    const double diagonal = std::hypot(frame.width(), frame.height());
     const double shift = v.page.found && m_previousFound ? cornerShift(v.page.corners, m_previousCorners, diagonal) : 0;
     v.still = havePrevious && v.motion < m_options.stillBelow && shift < kCornersStill;
 

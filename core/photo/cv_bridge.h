@@ -1,6 +1,6 @@
 #pragma once
-// Inside the photo stage only: QImage <-> cv::Mat without copies where the formats allow, and the
-// downscaled colour image the detectors work on.
+// Inside the photo stage and the capture stage that analyses frames with it: QImage <-> cv::Mat without
+// copies where the formats allow, and the downscaled colour image the detectors work on.
 
 #include <QImage>
 
