@@ -26,13 +26,19 @@ namespace {
 
 // Poppler::Document is not safe for concurrent use, and opening one costs a parse of the xref and
 // page tree (milliseconds for a big file, per page that would be too slow for born-digital PDFs at
-// 50 pages/s). So each thread keeps the few documents it used last. Nothing is shared between
-// threads, so no locks are needed; a file that changed on disk (mtime or size) is reopened.
+// 50 pages/s). So the process keeps the documents used last and lends each to one thread at a time;
+// a file that changed on disk (mtime or size) is reopened.
+//
+// The cache is process-wide and never destroyed, not per thread: a thread's own cache was closed by its
+// thread_local destructor when the thread ended, and a pool thread can end after the pool's owner has
+// returned — while the process exits. Closing the last Poppler document tears down Poppler's global
+// parameters, which then raced with exit()'s static destructors (SIGSEGV after an interrupted export).
+// Documents still idle at exit are left to the operating system.
 void warmUpPopplerOnce();
 
 class DocumentCache {
 public:
-    static constexpr size_t kCapacity = 4;
+    static constexpr size_t kCapacity = 8;
 
     struct Entry {
         QString path;
@@ -41,7 +47,14 @@ public:
         std::unique_ptr<Poppler::Document> doc;
     };
 
-    Result<Poppler::Document*> open(const QString& path)
+    static DocumentCache& instance()
+    {
+        static auto* cache = new DocumentCache; // never destroyed (see above)
+        return *cache;
+    }
+
+    /// A document of `path` for this thread alone until the entry is handed back with giveBack().
+    Result<Entry> borrow(const QString& path)
     {
         warmUpPopplerOnce();
         // stat() rather than QFileInfo::lastModified(): the latter converts to local time, which goes
@@ -51,13 +64,23 @@ public:
             return makeError(ErrorCode::NotFound, QStringLiteral("file not found"));
         const qint64 modified = static_cast<qint64>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
         const qint64 size = static_cast<qint64>(st.st_size);
-        for (auto it = m_entries.begin(); it != m_entries.end(); ++it) {
-            if (it->path == path && it->modifiedNs == modified && it->size == size) {
-                m_entries.splice(m_entries.begin(), m_entries, it); // most recently used first
-                return m_entries.front().doc.get();
+        std::list<Entry> stale;
+        {
+            std::lock_guard lock(m_mutex);
+            for (auto it = m_idle.begin(); it != m_idle.end(); ++it) {
+                if (it->path == path && it->modifiedNs == modified && it->size == size) {
+                    Entry e = std::move(*it);
+                    m_idle.erase(it);
+                    return e;
+                }
             }
-        }
-        m_entries.remove_if([&](const Entry& e) { return e.path == path; }); // stale version
+            for (auto it = m_idle.begin(); it != m_idle.end();) {
+                auto next = std::next(it);
+                if (it->path == path)
+                    stale.splice(stale.end(), m_idle, it); // an older version of the file
+                it = next;
+            }
+        } // stale documents are closed outside the lock
         auto opened = openPdf(path);
         if (!opened)
             return opened.error();
@@ -65,14 +88,23 @@ public:
         doc->setRenderBackend(Poppler::Document::SplashBackend);
         doc->setRenderHint(Poppler::Document::Antialiasing, true);
         doc->setRenderHint(Poppler::Document::TextAntialiasing, true);
-        m_entries.push_front(Entry{path, modified, size, std::move(doc)});
-        while (m_entries.size() > kCapacity)
-            m_entries.pop_back();
-        return m_entries.front().doc.get();
+        return Entry{path, modified, size, std::move(doc)};
+    }
+
+    void giveBack(Entry entry)
+    {
+        std::list<Entry> evicted;
+        {
+            std::lock_guard lock(m_mutex);
+            m_idle.push_front(std::move(entry)); // most recently used first
+            while (m_idle.size() > kCapacity)
+                evicted.splice(evicted.end(), m_idle, std::prev(m_idle.end()));
+        }
     }
 
 private:
-    std::list<Entry> m_entries;
+    std::mutex m_mutex;
+    std::list<Entry> m_idle; ///< documents no thread holds, most recently used first
 };
 
 // Poppler (22.12) creates its process-wide sRGB and XYZ colour profiles lazily, without a lock, in the
@@ -99,27 +131,41 @@ void warmUpPopplerOnce()
     });
 }
 
-DocumentCache& threadCache()
-{
-    thread_local DocumentCache cache;
-    return cache;
-}
+/// A page of a borrowed document; the document goes back to the cache when this ends (the page first).
+struct OpenPage {
+    DocumentCache::Entry document;
+    std::unique_ptr<Poppler::Page> page;
 
-Result<std::unique_ptr<Poppler::Page>> openPage(const QString& path, int number)
+    OpenPage() = default;
+    OpenPage(OpenPage&&) = default;
+    OpenPage& operator=(OpenPage&&) = delete;
+    ~OpenPage()
+    {
+        page.reset();
+        if (document.doc)
+            DocumentCache::instance().giveBack(std::move(document));
+    }
+    const Poppler::Page& operator*() const { return *page; }
+};
+
+Result<std::unique_ptr<OpenPage>> openPage(const QString& path, int number)
 {
-    Result<Poppler::Document*> doc = threadCache().open(path);
-    if (!doc.ok())
-        return doc.error();
-    const int count = (*doc)->numPages();
+    Result<DocumentCache::Entry> borrowed = DocumentCache::instance().borrow(path);
+    if (!borrowed.ok())
+        return borrowed.error();
+    auto open = std::make_unique<OpenPage>();
+    open->document = std::move(borrowed).value();
+    Poppler::Document* doc = open->document.doc.get();
+    const int count = doc->numPages();
     if (count <= 0)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("PDF has no pages"));
     if (number < 1 || number > count)
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("page %1 does not exist (the PDF has %2)").arg(number).arg(count));
-    std::unique_ptr<Poppler::Page> page((*doc)->page(number - 1));
-    if (!page)
+    open->page = doc->page(number - 1);
+    if (!open->page)
         return makeError(ErrorCode::InvalidInput, QStringLiteral("page %1 could not be read").arg(number));
-    return page;
+    return open;
 }
 
 // Poppler sizes its bitmap as (int)(points * dpi / 72 + 0.5) (SplashOutputDev::startPage).
@@ -216,10 +262,10 @@ void copyGreyRows(const QImage& slice, QImage& page, int y)
 Result<RenderedPage> renderPdfPage(const QString& path, int number, const RenderOptions& options,
                                    const CancelToken& cancel)
 {
-    Result<std::unique_ptr<Poppler::Page>> page = openPage(path, number);
+    Result<std::unique_ptr<OpenPage>> page = openPage(path, number);
     if (!page.ok())
         return page.error();
-    const Poppler::Page& p = **page;
+    const Poppler::Page& p = ***page;
 
     RenderedPage out;
     const QSizeF size = p.pageSizeF(); // crop box after /Rotate
@@ -370,10 +416,10 @@ Result<RenderedPage> renderPage(const QString& path, DocumentKind kind, int numb
 Result<TextLayer> extractTextLayer(const QString& path, int number, int dpi)
 {
     try {
-        Result<std::unique_ptr<Poppler::Page>> page = openPage(path, number);
+        Result<std::unique_ptr<OpenPage>> page = openPage(path, number);
         if (!page.ok())
             return page.error();
-        const Poppler::Page& p = **page;
+        const Poppler::Page& p = ***page;
         TextLayer layer;
         const QSizeF size = p.pageSizeF();
         layer.widthPt = size.width();
