@@ -16,8 +16,9 @@ set(INCIDOC_CORE_LAYERS
     "doctype:model util render imaging storage"
     "remote:model util imaging ocr"
     "capture:model util imaging photo storage"
+    "redact:model util imaging forms storage ocr"
     "pipeline:model util render imaging photo storage classify ocr import remote forms doctype"
-    "export:model util render imaging photo storage ocr forms doctype"
+    "export:model util render imaging photo storage ocr forms doctype redact"
     "isolation:model util render imaging photo storage classify ocr import remote pipeline forms doctype")
 
 # Checks every .h/.cpp of each stage under `core_dir`; FATAL_ERROR listing every include that points the

@@ -62,6 +62,10 @@ struct ExportOptions {
     BinarizeOptions binarize;        ///< for ExportImages::Binarized (default adaptive Gaussian 11 / 2)
     double lowConfidence = 60.0;     ///< words below it are "low confidence" (metrics, visualizations)
     int renderTimeLimitMs = 120'000; ///< per page re-render
+    /// A redacted, pseudonymised bundle (core/redact/): sensitive words rewritten as pseudonyms, their
+    /// areas of the page images filled, document names, paths and hashes replaced, no source files; every
+    /// entry read back and checked before the bundle is kept (any original value found: an error, no file).
+    bool redact = false;
     /// Where the page images are rendered again (the app: a page host, so a page that crashes Poppler
     /// fails the export, not the app); null: renderPage() in this process.
     std::shared_ptr<PageRendering> renderer;

@@ -14,6 +14,7 @@
 
 #include "core/model/forms.h"
 #include "core/model/records.h"
+#include "core/model/redaction.h"
 #include "core/util/result.h"
 
 #include <QString>
@@ -142,7 +143,9 @@ public:
     /// flagged, no other readings.
     /// 4: forms: entities (groups of words with a label) and links between them. Older files opened
     /// ReadOnly have none.
-    static constexpr int kSchemaVersion = 6;
+    /// 7: redaction marks (a word, entity or region marked sensitive or not) and the redaction secret. Older
+    /// files opened ReadOnly have no marks (and no secret: a redacted export needs the project writable once).
+    static constexpr int kSchemaVersion = 7;
 
     /// Opens (ReadWrite: creates) a project. Errors with a clear message for: a file that is not an
     /// Incidoc project ("not an Incidoc project"), a newer schema ("made by a newer Incidoc (schema
@@ -436,6 +439,20 @@ public:
     /// removeDocument() takes it out). Errors: NotFound (no such document), InvalidInput (it has no pages,
     /// or its last page is being processed: wait, then take it back).
     Status removeLastDocumentPage(DocumentId document, const QString& sha256, qint64 size);
+
+    // --- redaction (schema 7; core/storage/redaction_marks.cpp) ------------------------------------------
+    /// The marks of page `page` (0: of the whole project), by page then id. Older read-only files: none.
+    Result<std::vector<RedactionMark>> redactionMarks(PageId page = 0);
+    /// Adds a mark, in ONE transaction recorded in the edit history (action "redaction", undoable). A mark
+    /// on the same target (the same word, entity, or a region with the same box) replaces the old one
+    /// (recorded too). Returns its id. Errors: NotFound (no such page, word or entity), InvalidInput (an
+    /// empty box, a word or entity of another page).
+    Result<RedactionMarkId> addRedactionMark(const RedactionMark& mark, long long group = 0);
+    /// Deletes marks (recorded, undoable). Unknown ids are ignored.
+    Status deleteRedactionMarks(const std::vector<RedactionMarkId>& marks, long long group = 0);
+    /// The project's redaction secret (32 random bytes), made and stored (meta "redaction_secret", hex) on
+    /// first use. Errors: Io when it has to be made and the project is read-only.
+    Result<QByteArray> redactionSecret();
 
     // --- project settings (the meta table) ----------------------------------------------------------
     /// A setting kept with the project (e.g. "ocr_engines", "ocr_profile"); nullopt when never set.

@@ -1,0 +1,3 @@
+#include "core/redact/pseudonyms.h"
+
+// Implemented by the redaction work (issue 17).

@@ -1,0 +1,3 @@
+#include "core/redact/sensitive_finder.h"
+
+// Implemented by the redaction work (issue 17).
