@@ -681,13 +681,19 @@ std::vector<QString> Pseudonymizer::rewriteWords(SensitiveType type, const std::
             out[i] = parts[i].before + personName(m_secret, parts[i].core) + parts[i].after;
         return out;
     }
-    // The value as one text: the words' cores, and what stands between them inside the value (a comma
-    // after a date's day stays with its word).
+    // The value as one text: from the first word's core to the last word's, what stands between them
+    // inside the value kept ("22," of "July 22, 1988"; "555)" of "(555) 287-6612"): the pseudonym keeps
+    // it in place.
+    const std::size_t last = holding.size() - 1;
+    auto inner = [&](std::size_t k) {
+        const WordParts& w = parts[holding[k]];
+        return (k == 0 ? QString() : w.before) + w.core + (k == last ? QString() : w.after);
+    };
     QString value;
     for (std::size_t k = 0; k < holding.size(); ++k) {
         if (k > 0)
             value += QLatin1Char(' ');
-        value += parts[holding[k]].core;
+        value += inner(k);
     }
     const QString fake = pseudonym(type, value);
     QStringList pieces = fake.split(QLatin1Char(' '), Qt::SkipEmptyParts);
@@ -695,12 +701,12 @@ std::vector<QString> Pseudonymizer::rewriteWords(SensitiveType type, const std::
         // Another number of pieces: the characters spread in proportion to the original cores' lengths.
         const QString all = pieces.join(QLatin1Char(' '));
         qsizetype total = 0;
-        for (std::size_t i : holding)
-            total += parts[i].core.size();
+        for (std::size_t k = 0; k < holding.size(); ++k)
+            total += inner(k).size();
         pieces.clear();
         qsizetype from = 0, seen = 0;
         for (std::size_t k = 0; k < holding.size(); ++k) {
-            seen += parts[holding[k]].core.size();
+            seen += inner(k).size();
             const qsizetype to = k + 1 == holding.size() ? all.size() : std::max(from, all.size() * seen / total);
             pieces << all.mid(from, to - from).trimmed();
             from = to;
@@ -708,7 +714,8 @@ std::vector<QString> Pseudonymizer::rewriteWords(SensitiveType type, const std::
     }
     for (std::size_t k = 0; k < holding.size(); ++k) {
         const std::size_t i = holding[k];
-        out[i] = parts[i].before + pieces[static_cast<qsizetype>(k)] + parts[i].after;
+        out[i] = (k == 0 ? parts[i].before : QString()) + pieces[static_cast<qsizetype>(k)]
+                 + (k == last ? parts[i].after : QString());
     }
     return out;
 }

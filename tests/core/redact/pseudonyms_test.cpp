@@ -230,6 +230,19 @@ TEST_F(PseudonymsTest, WordsAreRewrittenKeepingWhatStandsAroundTheValue)
     ASSERT_TRUE(c.date.has_value());
     EXPECT_EQ(*c.date, QDate(1988, 7, 22).addDays(p.dateShiftDays()));
 
+    // An address over its words: the comma before the city stays with its word, the city is a city.
+    const std::vector<QString> address =
+        p.rewriteWords(SensitiveType::Address, {QStringLiteral("4127"), QStringLiteral("Maple"),
+                                                QStringLiteral("Street,"), QStringLiteral("Riverton.")});
+    ASSERT_EQ(address.size(), 4u);
+    EXPECT_EQ(address[2], QStringLiteral("Street,"));
+    EXPECT_TRUE(address[3].endsWith(QLatin1Char('.')));
+    EXPECT_NE(address[0], QStringLiteral("4127"));
+    EXPECT_NE(address[1], QStringLiteral("Maple"));
+    EXPECT_EQ(address[0] + QLatin1Char(' ') + address[1] + QLatin1Char(' ') + address[2] + QLatin1Char(' ')
+                  + address[3],
+              p.pseudonym(SensitiveType::Address, QStringLiteral("4127 Maple Street, Riverton")) + QLatin1Char('.'));
+
     const std::vector<QString> signature =
         p.rewriteWords(SensitiveType::Signature, {QStringLiteral("J."), QStringLiteral("Pritchard")});
     EXPECT_EQ(signature, (std::vector<QString>{QStringLiteral("[signature]"), QStringLiteral("[signature]")}));
