@@ -18,6 +18,7 @@ namespace {
 // Keys shorter than this match only as whole words (a badge "4471" is not the middle of "144712").
 constexpr qsizetype kBoundedBelow = 6;
 constexpr qsizetype kMinKey = 3;
+constexpr qsizetype kMaxNameWords = 4;
 
 enum class Rule {
     Anywhere, ///< in any case, inside longer words too
@@ -133,20 +134,24 @@ LeakMatcher::LeakMatcher(std::vector<SensitiveValue> values) : m_impl(std::make_
         const int index = static_cast<int>(i);
         switch (v.type) {
         case SensitiveType::PersonName: {
-            const QStringList tokens = nameTokens(v.text);
-            const QString full = keyOf(v.text, StreamKind::Letters);
-            if (tokens.size() >= 2 || (tokens.size() == 1 && full != tokens.front()))
-                stream(StreamKind::Letters).add(full, index, Rule::Anywhere);
-            // "Pritchard, Jonah" is "Jonah Pritchard" too.
-            const QString keyed = valueKey(v.type, v.text);
-            if (keyed != full && tokens.size() >= 2)
-                stream(StreamKind::Letters).add(keyed, index, Rule::Anywhere);
-            // "Pritchard, Jonah R." and "PRITCHARD JONAH R": the last word first.
+            // A name's single words are mentions only for a value that reads as a name: a few words, no digit
+            // ("A. L. Everett, Manager, Chain Accounts" is found whole; "Manager" alone is no mention).
             QStringList words;
             for (const QString& w :
                  v.text.split(QRegularExpression(QStringLiteral(R"([^\p{L}\p{M}]+)")), Qt::SkipEmptyParts))
                 words << keyOf(w, StreamKind::Letters);
-            if (words.size() >= 2)
+            const bool nameLike = words.size() <= kMaxNameWords
+                                  && std::none_of(v.text.begin(), v.text.end(), [](QChar c) { return c.isDigit(); });
+            const QStringList tokens = nameLike ? nameTokens(v.text) : QStringList();
+            const QString full = keyOf(v.text, StreamKind::Letters);
+            if (!nameLike || tokens.size() >= 2 || (tokens.size() == 1 && full != tokens.front()))
+                stream(StreamKind::Letters).add(full, index, Rule::Anywhere);
+            // "Pritchard, Jonah" is "Jonah Pritchard" too ...
+            const QString keyed = valueKey(v.type, v.text);
+            if (keyed != full && tokens.size() >= 2)
+                stream(StreamKind::Letters).add(keyed, index, Rule::Anywhere);
+            // ... and "PRITCHARD JONAH R" is "Jonah R. Pritchard": the last word first.
+            if (nameLike && words.size() >= 2)
                 stream(StreamKind::Letters)
                     .add(words.back() + words.mid(0, words.size() - 1).join(QString()), index, Rule::Anywhere);
             for (const QString& t : tokens)

@@ -136,3 +136,14 @@ TEST(LeakMatcher, ReadsMegabytesWithHundredsOfValues)
 }
 
 } // namespace
+
+namespace {
+
+TEST(LeakMatcher, ALongValueUnderANameKeyIsFoundWholeNotByItsWords)
+{
+    const LeakMatcher m({value(SensitiveType::PersonName, QStringLiteral("A. L. Everett, Manager, Chain Accounts"))});
+    EXPECT_EQ(found(m, QStringLiteral("cc: A. L. EVERETT, MANAGER, CHAIN ACCOUNTS - ATLANTA")), std::vector<int>{0});
+    EXPECT_TRUE(found(m, QStringLiteral("The Manager of Chain Accounts agreed")).empty());
+}
+
+} // namespace

@@ -8,8 +8,10 @@
 
 #include <algorithm>
 
+#include "tests/support/funsd_forms.h"
 #include "tests/support/qt_printers.h"
 #include "tests/support/temp_project.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 
@@ -635,6 +637,66 @@ TEST_F(SensitiveFinderTest, PlanOfARealProjectReadsWordsFormsLabelsAndMarks)
     ASSERT_TRUE(only.ok());
     EXPECT_TRUE(textsOf(*only, SensitiveType::PersonName).isEmpty()) << "\"Pritchard\" alone is found from the form";
     EXPECT_FALSE(planRedaction(*store, {12345}).ok());
+}
+
+} // namespace
+
+namespace {
+
+// ---- real forms ----
+
+TEST(SensitiveFinderOnRealForms, FunsdFormsWithTheirLinksAndWithout)
+{
+    const QString dir = test::testData(QStringLiteral("funsd/training_data"));
+    const QStringList names = test::funsdFormNames(dir);
+    ASSERT_FALSE(names.isEmpty());
+    std::vector<RedactionPageInput> stored, bare;
+    PageId id = 1;
+    for (const QString& name : names) {
+        const test::FunsdForm f = test::readFunsdForm(dir, name);
+        RedactionPageInput in;
+        in.document = id;
+        in.page.id = id;
+        in.page.number = 1;
+        // A project's word ids are unique: FUNSD's are per form.
+        in.words = f.words;
+        for (WordRecord& w : in.words) {
+            w.pageId = id;
+            w.id += id * 100000;
+        }
+        in.form = f.form;
+        for (EntityRecord& e : in.form.entities)
+            for (WordId& w : e.words)
+                w += id * 100000;
+        stored.push_back(in);
+        in.form = {};
+        bare.push_back(in);
+        ++id;
+    }
+    // The forms of the test data (1980s-90s reports and orders): with their own links and without any (keys
+    // read from the layout). Keys stay readable; the phone, the dates and the people named are found; a long
+    // value under a "NAME" key is found whole, its ordinary words ("Manager") are no mentions elsewhere.
+    for (const auto* pages : {&stored, &bare}) {
+        const RedactionPlan plan = planOf(*pages);
+        const QStringList phones = textsOf(plan, SensitiveType::Phone);
+        EXPECT_EQ(phones, QStringList{QStringLiteral("214 340 9308")});
+        EXPECT_TRUE(textsOf(plan, SensitiveType::Date).contains(QStringLiteral("SEPT. 27, 1991")));
+        EXPECT_TRUE(textsOf(plan, SensitiveType::Date).contains(QStringLiteral("3/17/82")));
+        EXPECT_TRUE(textsOf(plan, SensitiveType::PersonName, FindingSource::KeyValue)
+                        .contains(QStringLiteral("A. L. EVERETT, MANAGER, CHAIN ACCOUNTS - ATLANTA, GA")));
+        for (const SensitiveFinding& f : plan.findings)
+            EXPECT_FALSE(f.source == FindingSource::Mention && f.text.startsWith(QLatin1String("Manager")))
+                << qPrintable(f.text);
+        for (const auto& in : *pages)
+            for (const WordRecord& w : in.words)
+                EXPECT_FALSE(plan.words.contains(w.id) && w.text.size() > 1 && w.text.endsWith(QLatin1Char(':')))
+                    << qPrintable(w.text);
+    }
+    const RedactionPlan withLinks = planOf(stored);
+    EXPECT_EQ(textsOf(withLinks, SensitiveType::Signature, FindingSource::KeyValue),
+              QStringList{QStringLiteral("B. D. WINGLER")});
+    EXPECT_TRUE(textsOf(withLinks, SensitiveType::PersonName, FindingSource::KeyValue)
+                    .contains(QStringLiteral("M. Hamann P. Harper, P. Martinez")));
 }
 
 } // namespace
