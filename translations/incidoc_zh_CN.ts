@@ -1890,6 +1890,14 @@ Nothing was written to the destination.</source>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FormLayer</name>
