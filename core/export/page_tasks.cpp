@@ -108,8 +108,16 @@ void encodeImage(const PageTaskContext& c, PageWork& w, const QImage& grey)
 {
     const ExportOptions& o = c.options;
     // core/imaging binarizes; the PNG is written at zlib level 6 (see encodeGreyPng).
-    const QByteArray png = o.images == ExportImages::Binarized ? encodeGreyPng(binarize(grey, o.binarize), true)
-                                                               : encodeGreyPng(grey, false);
+    QByteArray png;
+    if (o.images == ExportImages::Binarized) {
+        QImage bilevel = binarize(grey, o.binarize);
+        // Adaptive thresholds turn the inside of a large black area white: the areas are filled again.
+        if (w.page.redactedBundle)
+            ExportRedaction::fill(bilevel, w.page);
+        png = encodeGreyPng(bilevel, true);
+    } else {
+        png = encodeGreyPng(grey, false);
+    }
     if (png.isEmpty()) {
         c.queue.fail(makeError(ErrorCode::Engine, QStringLiteral("cannot encode the image of page %1 of %2")
                                                       .arg(w.page.page.number)
