@@ -760,6 +760,78 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>Photos :   %1 page(s) redressée(s) (%2 aux coins placés à la main), %3 sans page trouvée</translation>
     </message>
     <message>
+        <source>mark: the page (its id, as dump lists it).</source>
+        <translation>mark : la page (son id, comme dump la liste).</translation>
+    </message>
+    <message>
+        <source>mark: a word of the page (its id).</source>
+        <translation>mark : un mot de la page (son id).</translation>
+    </message>
+    <message>
+        <source>mark: an entity of the page (its id).</source>
+        <translation>mark : une entité de la page (son id).</translation>
+    </message>
+    <message>
+        <source>mark: a region of the page in pixels: x0,y0,x1,y1.</source>
+        <translation>mark : une région de la page en pixels : x0,y0,x1,y1.</translation>
+    </message>
+    <message>
+        <source>mark: what the value is: person_name, date_of_birth, date, phone, address, email, vehicle_plate, vin, id_number, signature, photo or other (default).</source>
+        <translation>mark : ce qu’est la valeur : person_name, date_of_birth, date, phone, address, email, vehicle_plate, vin, id_number, signature, photo ou other (par défaut).</translation>
+    </message>
+    <message>
+        <source>mark: not sensitive (overrules what would be redacted there).</source>
+        <translation>mark : non sensible (l’emporte sur ce qui y serait caviardé).</translation>
+    </message>
+    <message>
+        <source>error: --%1 takes an id (a whole number from 1 up)</source>
+        <translation>erreur : --%1 prend un id (un nombre entier à partir de 1)</translation>
+    </message>
+    <message>
+        <source>error: mark needs --page ID</source>
+        <translation>erreur : mark demande --page ID</translation>
+    </message>
+    <message>
+        <source>error: --region takes x0,y0,x1,y1 in page pixels, with x0 &lt; x1 and y0 &lt; y1</source>
+        <translation>erreur : --region prend x0,y0,x1,y1 en pixels de la page, avec x0 &lt; x1 et y0 &lt; y1</translation>
+    </message>
+    <message>
+        <source>error: mark needs one of --word ID, --entity ID or --region x0,y0,x1,y1</source>
+        <translation>erreur : mark demande l’un de --word ID, --entity ID ou --region x0,y0,x1,y1</translation>
+    </message>
+    <message>
+        <source>error: --not-sensitive takes no --type</source>
+        <translation>erreur : --not-sensitive ne prend pas de --type</translation>
+    </message>
+    <message>
+        <source>error: --type takes one of %1</source>
+        <translation>erreur : --type prend l’un de %1</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: no such file</source>
+        <translation>erreur : impossible d’ouvrir le projet %1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>word %1</source>
+        <translation>le mot %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>l’entité %1</translation>
+    </message>
+    <message>
+        <source>region %1,%2,%3,%4</source>
+        <translation>la région %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 sensitive (%3): mark %4</source>
+        <translation>%1 de la page %2 marqué(e) sensible (%3) : marque %4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 not sensitive: mark %3</source>
+        <translation>%1 de la page %2 marqué(e) non sensible : marque %3</translation>
+    </message>
+    <message>
         <source>export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back and refused if any original value is found.</source>
         <translation>export : un lot caviardé (valeurs sensibles remplacées par des pseudonymes, leurs zones remplies de noir), relu et refusé si une valeur d’origine y est trouvée.</translation>
     </message>
@@ -785,6 +857,8 @@ Commands:
   watch DIR...     import the files that land in these folders once they are complete, until stopped
   capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
                    still and sharp, as the pages of one document, then OCR them
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   mark a word, an entity or a region sensitive for a redacted export, or not
 
 OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
 to import or ocr; pages in flight default to the workers&apos; total threads.</source>
@@ -809,6 +883,8 @@ Commandes :
   watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
   capture --from SOURCE  prendre une page d’un fichier vidéo ou d’une caméra (/dev/videoN) chaque fois
                    qu’une page est tenue immobile et nette, comme pages d’un document, puis l’OCR
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   marquer un mot, une entité ou une région comme sensible pour un export caviardé, ou non
 
 OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
 à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>

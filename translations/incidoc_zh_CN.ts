@@ -752,6 +752,78 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>照片：     已展平 %1 页（其中 %2 页的四角为手动放置），%3 张未找到页面</translation>
     </message>
     <message>
+        <source>mark: the page (its id, as dump lists it).</source>
+        <translation>mark：页面（其 id，如 dump 所列）。</translation>
+    </message>
+    <message>
+        <source>mark: a word of the page (its id).</source>
+        <translation>mark：页面上的一个词（其 id）。</translation>
+    </message>
+    <message>
+        <source>mark: an entity of the page (its id).</source>
+        <translation>mark：页面上的一个实体（其 id）。</translation>
+    </message>
+    <message>
+        <source>mark: a region of the page in pixels: x0,y0,x1,y1.</source>
+        <translation>mark：页面上的一个区域，以像素计：x0,y0,x1,y1。</translation>
+    </message>
+    <message>
+        <source>mark: what the value is: person_name, date_of_birth, date, phone, address, email, vehicle_plate, vin, id_number, signature, photo or other (default).</source>
+        <translation>mark：值的类型：person_name、date_of_birth、date、phone、address、email、vehicle_plate、vin、id_number、signature、photo 或 other（默认）。</translation>
+    </message>
+    <message>
+        <source>mark: not sensitive (overrules what would be redacted there).</source>
+        <translation>mark：不敏感（覆盖该处原本会被脱敏的内容）。</translation>
+    </message>
+    <message>
+        <source>error: --%1 takes an id (a whole number from 1 up)</source>
+        <translation>错误：--%1 需要一个 id（从 1 起的整数）</translation>
+    </message>
+    <message>
+        <source>error: mark needs --page ID</source>
+        <translation>错误：mark 需要 --page ID</translation>
+    </message>
+    <message>
+        <source>error: --region takes x0,y0,x1,y1 in page pixels, with x0 &lt; x1 and y0 &lt; y1</source>
+        <translation>错误：--region 需要以页面像素计的 x0,y0,x1,y1，且 x0 &lt; x1、y0 &lt; y1</translation>
+    </message>
+    <message>
+        <source>error: mark needs one of --word ID, --entity ID or --region x0,y0,x1,y1</source>
+        <translation>错误：mark 需要 --word ID、--entity ID 或 --region x0,y0,x1,y1 之一</translation>
+    </message>
+    <message>
+        <source>error: --not-sensitive takes no --type</source>
+        <translation>错误：--not-sensitive 不接受 --type</translation>
+    </message>
+    <message>
+        <source>error: --type takes one of %1</source>
+        <translation>错误：--type 需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: no such file</source>
+        <translation>错误：无法打开项目 %1：文件不存在</translation>
+    </message>
+    <message>
+        <source>word %1</source>
+        <translation>词 %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>实体 %1</translation>
+    </message>
+    <message>
+        <source>region %1,%2,%3,%4</source>
+        <translation>区域 %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 sensitive (%3): mark %4</source>
+        <translation>已将第 %2 页的%1标为敏感（%3）：标记 %4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 not sensitive: mark %3</source>
+        <translation>已将第 %2 页的%1标为不敏感：标记 %3</translation>
+    </message>
+    <message>
         <source>export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back and refused if any original value is found.</source>
         <translation>export：脱敏数据包（敏感值替换为假名，其区域填充为黑色），写完后回读，若发现任何原始值则拒绝。</translation>
     </message>
@@ -777,6 +849,8 @@ Commands:
   watch DIR...     import the files that land in these folders once they are complete, until stopped
   capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
                    still and sharp, as the pages of one document, then OCR them
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   mark a word, an entity or a region sensitive for a redacted export, or not
 
 OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
 to import or ocr; pages in flight default to the workers&apos; total threads.</source>
@@ -801,6 +875,8 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
   watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
   capture --from SOURCE  每当页面保持静止且清晰时，从视频文件或摄像头（/dev/videoN）获取一页，
                    作为同一文档的各页，然后进行 OCR
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   将一个词、一个实体或一个区域标为敏感（用于脱敏导出），或标为不敏感
 
 在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
 同时处理的页面数默认为各 worker 线程总数。</translation>

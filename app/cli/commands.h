@@ -73,6 +73,9 @@ QString typeTitle(const DocumentType& type);
 /// Documents per type (user / predicted) and untyped, for `status`.
 QJsonObject typeCountsJson(const std::vector<DocumentRecord>& documents);
 QString typeCountsLine(const std::vector<DocumentRecord>& documents);
+/// `mark --page ID (--word ID | --entity ID | --region BOX)`: a word, an entity or a region marked
+/// sensitive (--type) or not (--not-sensitive) for a redacted export; undoable in the app like any edit.
+int commandMark(const CliOptions& o);
 /// --version: Incidoc's and the engines' versions (not translated: scripts read it).
 int commandVersion();
 
