@@ -784,58 +784,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>mark : non sensible (l’emporte sur ce qui y serait caviardé).</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   the document types (with examples, profile, title), or change them or a
-                   document&apos;s type
-  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
-  watch DIR...     import the files that land in these folders once they are complete, until stopped
-  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
-                   still and sharp, as the pages of one document, then OCR them
-  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
-                   mark a word, an entity or a region sensitive for a redacted export, or not
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes :
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
-  status           documents, pages par état et par sorte, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
-  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
-  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
-  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
-                   type d’un document
-  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
-  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
-  capture --from SOURCE  prendre une page d’un fichier vidéo ou d’une caméra (/dev/videoN) chaque fois
-                   qu’une page est tenue immobile et nette, comme pages d’un document, puis l’OCR
-  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
-                   marquer un mot, une entité ou une région comme sensible pour un export caviardé, ou non
-
-OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
-    </message>
-    <message>
         <source>error: --%1 takes an id (a whole number from 1 up)</source>
         <translation>erreur : --%1 prend un id (un nombre entier à partir de 1)</translation>
     </message>
@@ -882,6 +830,79 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
     <message>
         <source>Marked %1 of page %2 not sensitive: mark %3</source>
         <translation>%1 de la page %2 marqué(e) non sensible : marque %3</translation>
+    </message>
+    <message>
+        <source>export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back and refused if any original value is found.</source>
+        <translation>export : un lot caviardé (valeurs sensibles remplacées par des pseudonymes, leurs zones remplies de noir), relu et refusé si une valeur d’origine y est trouvée.</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  redactions       what a redacted export (export --redact) would redact: type, source, document, page, text
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
+                   still and sharp, as the pages of one document, then OCR them
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   mark a word, an entity or a region sensitive for a redacted export, or not
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes :
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
+  status           documents, pages par état et par sorte, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  redactions       ce qu’un export caviardé (export --redact) caviarderait : type, source, document, page, texte
+  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
+  propose [DOC...] proposer des entités et des liens clé -&amp;gt; valeur d’après la mise en page (--entities, --links ; --accept)
+  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
+  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
+                   type d’un document
+  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
+  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
+  capture --from SOURCE  prendre une page d’un fichier vidéo ou d’une caméra (/dev/videoN) chaque fois
+                   qu’une page est tenue immobile et nette, comme pages d’un document, puis l’OCR
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   marquer un mot, une entité ou une région comme sensible pour un export caviardé, ou non
+
+OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
+    </message>
+    <message>
+        <source>Redacted: %1 value(s) on %2 page(s), %3 word(s) rewritten, %4 area(s) filled; checked in %5 s</source>
+        <translation>Caviardé : %1 valeur(s) sur %2 page(s), %3 mot(s) réécrit(s), %4 zone(s) remplie(s) ; vérifié en %5 s</translation>
+    </message>
+    <message>
+        <source>Nothing to redact.</source>
+        <translation>Rien à caviarder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) of %1 distinct value(s).</source>
+        <translation>
+            <numerusform>%n trouvaille de %1 valeur(s) distincte(s).</numerusform>
+            <numerusform>%n trouvailles de %1 valeur(s) distincte(s).</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,10 @@ struct Definitions {
                 "(default: all but lines and crops)."),
         QStringLiteral("LIST")};
     const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"), Cli::tr("export: only reviewed pages.")};
+    const QCommandLineOption redactOpt{
+        QStringLiteral("redact"),
+        Cli::tr("export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back "
+                "and refused if any original value is found.")};
     const QCommandLineOption strictOpt{
         QStringLiteral("strict"),
         Cli::tr("export: write nothing (exit 2) while the checks before export find anything.")};
@@ -174,6 +178,8 @@ struct Definitions {
                     "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
                     "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
                     "                   Label Studio, hOCR, ALTO, metrics)\n"
+                    "  redactions       what a redacted export (export --redact) would redact: type, source, "
+                    "document, page, text\n"
                     "  engines          the OCR engines: version, languages, capabilities, availability\n"
                     "  propose [DOC...] propose entities and key -> value links from the layout (--entities, "
                     "--links; --accept)\n"
@@ -206,11 +212,11 @@ struct Definitions {
                                 &reviewThresholdOpt, &clearOpt})
             parser.addOption(*opt);
         for (const auto* opt :
-             {&formatsOpt,     &reviewedOnlyOpt, &imagesOpt,   &noVisualizationsOpt, &documentsOpt,    &workersOpt,
-              &apiKeyFileOpt,  &tlsCaOpt,        &fallbackOpt, &insecureOpt,         &workerImagesOpt, &noIsolationOpt,
-              &memoryLimitOpt, &maxFileOpt,      &rescanOpt,   &stableForOpt,        &moveDoneOpt,     &doneOpt,
-              &steadyMsOpt,    &pageOpt,         &wordOpt,     &entityOpt,           &regionOpt,       &typeOpt,
-              &notSensitiveOpt})
+             {&formatsOpt,     &reviewedOnlyOpt, &redactOpt,  &imagesOpt,   &noVisualizationsOpt, &documentsOpt,
+              &workersOpt,     &apiKeyFileOpt,   &tlsCaOpt,   &fallbackOpt, &insecureOpt,         &workerImagesOpt,
+              &noIsolationOpt, &memoryLimitOpt,  &maxFileOpt, &rescanOpt,   &stableForOpt,        &moveDoneOpt,
+              &doneOpt,        &steadyMsOpt,     &pageOpt,    &wordOpt,     &entityOpt,           &regionOpt,
+              &typeOpt,        &notSensitiveOpt})
             parser.addOption(*opt);
         for (const auto* opt :
              {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt, &noOcrOpt,
@@ -329,6 +335,7 @@ Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOpt
     ExportOptions& e = o.exportOptions;
     e.jobs = o.pipeline.jobs;
     e.reviewedOnly = parser.isSet(d.reviewedOnlyOpt);
+    e.redact = parser.isSet(d.redactOpt);
     e.visualizations = !parser.isSet(d.noVisualizationsOpt);
     if (parser.isSet(d.binarizeOpt))
         e.binarize.method = o.pipeline.process.binarize.method;
@@ -541,11 +548,11 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (Status s = readRemote(parser, d, o.remote); !s)
         return s.error();
 
-    const QStringList commands{QStringLiteral("import"),   QStringLiteral("ocr"),     QStringLiteral("status"),
-                               QStringLiteral("dump"),     QStringLiteral("export"),  QStringLiteral("engines"),
-                               QStringLiteral("remove"),   QStringLiteral("propose"), QStringLiteral("types"),
-                               QStringLiteral("classify"), QStringLiteral("watch"),   QStringLiteral("capture"),
-                               QStringLiteral("mark")};
+    const QStringList commands{QStringLiteral("import"),   QStringLiteral("ocr"),       QStringLiteral("status"),
+                               QStringLiteral("dump"),     QStringLiteral("export"),    QStringLiteral("engines"),
+                               QStringLiteral("remove"),   QStringLiteral("propose"),   QStringLiteral("types"),
+                               QStringLiteral("classify"), QStringLiteral("watch"),     QStringLiteral("capture"),
+                               QStringLiteral("mark"),     QStringLiteral("redactions")};
     if (!commands.contains(o.command))
         return usage(
             Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export, remove, propose)").arg(o.command));
