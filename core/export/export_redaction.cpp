@@ -209,6 +209,10 @@ QString redactedDocumentName(std::size_t index, const DocumentRecord& original)
 ExportRedaction::ExportRedaction(RedactionPlan plan, QByteArray secret)
     : m_plan(std::move(plan)), m_secret(std::move(secret)), m_pseudonyms(m_secret)
 {
+    // A pseudonym must not read like another original value (a fake surname that is someone's real one):
+    // the check of the archive would rightly refuse it. So such a draw is made again.
+    auto originals = std::make_shared<const LeakMatcher>(m_plan.values);
+    m_pseudonyms.setFilter([originals](const QString& text) { return !originals->find(text).empty(); });
 }
 
 Result<std::unique_ptr<ExportRedaction>> ExportRedaction::prepare(const QString& projectPath,

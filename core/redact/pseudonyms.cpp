@@ -151,7 +151,7 @@ QString reshape(Draw& d, const QString& value, std::string_view letters)
 
 /// One word of a name (letters, maybe with apostrophes): a first name for a first name, a surname for
 /// anything else, an initial for an initial; in the original's case.
-QString nameWord(const QByteArray& secret, const QString& word)
+QString nameWord(const QByteArray& secret, const QString& word, const PseudonymFilter& rejects)
 {
     QString stem = word;
     QString possessive;
@@ -172,14 +172,15 @@ QString nameWord(const QByteArray& secret, const QString& word)
             out = QString(d.letter("ABCDEFGHJKLMNPRSTVW"));
         else
             out = d.pick(inList(redact::firstNames(), key) ? redact::firstNames() : redact::surnames());
-        if (foldedLetters(out) != key)
+        const QString cased = key.size() == 1 ? out : inCase(out, c);
+        if (foldedLetters(out) != key && !(rejects && key.size() > 1 && rejects(cased)))
             return (key.size() == 1 ? (stem.front().isLower() ? out.toLower() : out) : inCase(out, c)) + possessive;
     }
     return QStringLiteral("Doe") + possessive;
 }
 
 /// Each run of letters (and apostrophes between them) of `value` replaced by its own pseudonym.
-QString personName(const QByteArray& secret, const QString& value)
+QString personName(const QByteArray& secret, const QString& value, const PseudonymFilter& rejects)
 {
     QString out;
     qsizetype i = 0;
@@ -194,7 +195,7 @@ QString personName(const QByteArray& secret, const QString& value)
                    || ((value[j] == QLatin1Char('\'') || value[j] == QChar(0x2019)) && j + 1 < value.size()
                        && value[j + 1].isLetter())))
             ++j;
-        out += nameWord(secret, value.mid(i, j - i));
+        out += nameWord(secret, value.mid(i, j - i), rejects);
         i = j;
     }
     return out;
@@ -620,7 +621,25 @@ int Pseudonymizer::dateShiftDays() const
     return d.below(2) ? days : -days;
 }
 
+void Pseudonymizer::setFilter(PseudonymFilter rejects)
+{
+    m_rejects = std::move(rejects);
+}
+
 QString Pseudonymizer::pseudonym(SensitiveType type, const QString& value) const
+{
+    // A pseudonym the filter rejects (it reads like another original value) is drawn again from a salted
+    // secret; names are filtered word by word (nameWord), dates are shifted, never drawn.
+    const bool drawn = type != SensitiveType::PersonName && type != SensitiveType::DateOfBirth
+                       && type != SensitiveType::Date && type != SensitiveType::Signature
+                       && type != SensitiveType::Photo && type != SensitiveType::Other;
+    QString out = pseudonymWith(m_secret, type, value);
+    for (int salt = 1; drawn && m_rejects && salt < 16 && m_rejects(out); ++salt)
+        out = pseudonymWith(m_secret + "\x1fsalt" + QByteArray::number(salt), type, value);
+    return out;
+}
+
+QString Pseudonymizer::pseudonymWith(const QByteArray& secret, SensitiveType type, const QString& value) const
 {
     const QString redacted = QStringLiteral("[redacted]");
     if (type == SensitiveType::Signature)
@@ -631,7 +650,7 @@ QString Pseudonymizer::pseudonym(SensitiveType type, const QString& value) const
         return redacted;
     QString out;
     switch (type) {
-    case SensitiveType::PersonName: out = personName(m_secret, value); break;
+    case SensitiveType::PersonName: out = personName(secret, value, m_rejects); break;
     case SensitiveType::DateOfBirth:
     case SensitiveType::Date: {
         const FieldCheck read = checkField(QStringLiteral("incident_date"), value);
@@ -642,19 +661,19 @@ QString Pseudonymizer::pseudonym(SensitiveType type, const QString& value) const
                 out.clear();
         }
         if (out.isEmpty())
-            out = shaped(m_secret, QStringLiteral("date"), value);
+            out = shaped(secret, QStringLiteral("date"), value);
         break;
     }
-    case SensitiveType::Phone: out = phone(m_secret, value); break;
-    case SensitiveType::Address: out = address(m_secret, value); break;
-    case SensitiveType::Email: out = email(m_secret, value); break;
-    case SensitiveType::VehiclePlate: out = shaped(m_secret, QStringLiteral("vehicle_plate"), value); break;
-    case SensitiveType::Vin: out = vin(m_secret, value); break;
-    case SensitiveType::IdNumber: out = shaped(m_secret, QStringLiteral("id_number"), value); break;
+    case SensitiveType::Phone: out = phone(secret, value); break;
+    case SensitiveType::Address: out = address(secret, value); break;
+    case SensitiveType::Email: out = email(secret, value); break;
+    case SensitiveType::VehiclePlate: out = shaped(secret, QStringLiteral("vehicle_plate"), value); break;
+    case SensitiveType::Vin: out = vin(secret, value); break;
+    case SensitiveType::IdNumber: out = shaped(secret, QStringLiteral("id_number"), value); break;
     default: break;
     }
     if (out.isEmpty() || out.compare(value, Qt::CaseInsensitive) == 0)
-        out = shaped(m_secret, toString(type), value);
+        out = shaped(secret, toString(type), value);
     return out.isEmpty() || out.compare(value, Qt::CaseInsensitive) == 0 ? redacted : out;
 }
 
@@ -678,7 +697,7 @@ std::vector<QString> Pseudonymizer::rewriteWords(SensitiveType type, const std::
         return out;
     if (type == SensitiveType::PersonName) { // each word its own pseudonym
         for (std::size_t i : holding)
-            out[i] = parts[i].before + personName(m_secret, parts[i].core) + parts[i].after;
+            out[i] = parts[i].before + personName(m_secret, parts[i].core, m_rejects) + parts[i].after;
         return out;
     }
     // The value as one text: from the first word's core to the last word's, what stands between them

@@ -22,6 +22,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 namespace incidoc {
@@ -29,9 +30,18 @@ namespace incidoc {
 /// 32 random bytes for a new project secret.
 QByteArray newRedactionSecret();
 
+/// Says whether a pseudonym must not be used (it reads like an original value of the project: a fake
+/// surname that is another person's real one).
+using PseudonymFilter = std::function<bool(const QString&)>;
+
 class Pseudonymizer {
 public:
     explicit Pseudonymizer(QByteArray secret);
+
+    /// Pseudonyms `rejects` refuses are drawn again (names word by word; phones, plates, VINs, ID numbers,
+    /// emails and addresses as a whole, from the secret with a salt). Deterministic for the same secret
+    /// and filter. Dates are not filtered: they are shifted.
+    void setFilter(PseudonymFilter rejects);
 
     /// The pseudonym of a whole value.
     QString pseudonym(SensitiveType type, const QString& value) const;
@@ -43,7 +53,10 @@ public:
     int dateShiftDays() const;
 
 private:
+    QString pseudonymWith(const QByteArray& secret, SensitiveType type, const QString& value) const;
+
     QByteArray m_secret;
+    PseudonymFilter m_rejects;
 };
 
 } // namespace incidoc
