@@ -255,6 +255,8 @@ TEST_F(ExportDialogTest, OffersTheProjectsDocumentsAndDefaults)
 
 TEST_F(ExportDialogTest, TheRedactCheckboxReachesTheExportOptions)
 {
+    openDialog();
+    ASSERT_TRUE(m_dialog);
     QCheckBox* redact = m_dialog->redactBox();
     ASSERT_NE(redact, nullptr);
     EXPECT_TRUE(redact->isVisible());

@@ -73,37 +73,48 @@ TEST_F(RedactionWindowTest, MarkingAWordSensitiveIsOneUndoStepAndShowsOnThePage)
     EXPECT_TRUE(sameBox(marks[0].box, word.box));
     EXPECT_EQ(undo->count(), before + 1);
     RedactionLayer* layer = m_window->redactionLayer();
-    ASSERT_EQ(layer->redactedBoxes().size(), 1u);
-    EXPECT_TRUE(sameBox(layer->redactedBoxes()[0], word.box));
+    // Drawn at once from the mark (the plan, with the page's other findings, follows after a pause).
+    auto drawn = [&] {
+        const auto& boxes = layer->redactedBoxes();
+        return std::any_of(boxes.begin(), boxes.end(), [&](const PixelBox& b) { return sameBox(b, word.box); });
+    };
+    auto outlined = [&] {
+        const auto& words = layer->overruledWords();
+        return std::find(words.begin(), words.end(), word.id) != words.end();
+    };
+    EXPECT_TRUE(drawn());
     // The word itself is unchanged (a mark is no edit of its text or box).
     auto words = dbWords(page);
     auto it = std::find_if(words.begin(), words.end(), [&](const WordRecord& w) { return w.id == word.id; });
     ASSERT_NE(it, words.end());
     EXPECT_EQ(it->text, word.text);
 
-    // One Ctrl+Z takes it back, overlay included; redo puts it back.
+    // One Ctrl+Z takes it back, overlay included (once the plan is made again); redo puts it back.
     QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
     EXPECT_TRUE(dbMarks(page).empty());
-    EXPECT_TRUE(layer->redactedBoxes().empty());
+    EXPECT_EQ(undo->count(), before + 1);
+    EXPECT_EQ(undo->index(), before);
+    QTRY_VERIFY_WITH_TIMEOUT(!drawn(), 15000);
     undo->redo();
     EXPECT_EQ(dbMarks(page).size(), 1u);
-    EXPECT_EQ(layer->redactedBoxes().size(), 1u);
+    EXPECT_TRUE(drawn());
 
     // Marked not sensitive (Ctrl+Alt+N): the mark is replaced, the word outlined dashed, not hatched.
     QTest::keyClick(m_view, Qt::Key_N, Qt::ControlModifier | Qt::AltModifier);
     marks = dbMarks(page);
     ASSERT_EQ(marks.size(), 1u);
     EXPECT_FALSE(marks[0].sensitive);
-    EXPECT_TRUE(layer->redactedBoxes().empty());
-    EXPECT_EQ(layer->overruledWords(), std::vector<WordId>{word.id});
+    EXPECT_TRUE(outlined());
+    QTRY_VERIFY_WITH_TIMEOUT(!drawn(), 15000);
     // Cleared (Ctrl+Alt+X): no mark; the View toggle hides the overlay.
     QTest::keyClick(m_view, Qt::Key_X, Qt::ControlModifier | Qt::AltModifier);
     EXPECT_TRUE(dbMarks(page).empty());
-    EXPECT_TRUE(layer->overruledWords().empty());
+    QTRY_VERIFY_WITH_TIMEOUT(!outlined(), 15000);
     QTest::keyClick(m_view, Qt::Key_Z, Qt::ControlModifier);
-    EXPECT_EQ(layer->overruledWords().size(), 1u);
+    EXPECT_TRUE(outlined());
     layer->showAction()->setChecked(false);
     EXPECT_TRUE(layer->overruledWords().empty());
+    EXPECT_TRUE(layer->redactedBoxes().empty());
 }
 
 TEST_F(RedactionWindowTest, ARegionIsMarkedByADragAndEscapeCancels)
@@ -140,7 +151,8 @@ TEST_F(RedactionWindowTest, ARegionIsMarkedByADragAndEscapeCancels)
     EXPECT_NEAR(marks[0].box.y0, 300, tolerance);
     EXPECT_NEAR(marks[0].box.x1, 700, tolerance);
     EXPECT_NEAR(marks[0].box.y1, 420, tolerance);
-    EXPECT_EQ(m_window->redactionLayer()->redactedBoxes().size(), 1u);
+    const auto& boxes = m_window->redactionLayer()->redactedBoxes();
+    EXPECT_TRUE(std::any_of(boxes.begin(), boxes.end(), [&](const PixelBox& b) { return sameBox(b, marks[0].box); }));
     // One undo step.
     m_window->session()->undoStack()->undo();
     EXPECT_TRUE(dbMarks(page).empty());
