@@ -1591,7 +1591,7 @@ Rien n’a été écrit à la destination.</translation>
     </message>
     <message>
         <source>Names, dates, phones, addresses, plates and IDs become consistent fake values; their areas of the images are filled; no source files. Checked before it is kept.</source>
-        <translation>Noms, dates, téléphones, adresses, plaques et identifiants deviennent des valeurs fictives cohérentes ; leurs zones des images sont remplies ; aucun fichier source. Vérifié avant d’être conservé.</translation>
+        <translation>Noms, dates, téléphones, adresses, plaques et identifiants deviennent des valeurs fictives cohérentes&#xa0;; leurs zones des images sont remplies&#xa0;; aucun fichier source. Vérifié avant d’être conservé.</translation>
     </message>
 </context>
 <context>
@@ -3073,27 +3073,13 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Select the words or the entity to mark sensitive first</source>
         <translation>Sélectionnez d’abord les mots ou l’entité à marquer sensibles</translation>
     </message>
-    <message numerus="yes">
-        <source>Mark %n item(s) sensitive (%1)</source>
-        <translation>
-            <numerusform>Marquer %n élément sensible (%1)</numerusform>
-            <numerusform>Marquer %n éléments sensibles (%1)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Marked sensitive: %1</source>
-        <translation>Marqué sensible : %1</translation>
+        <translation>Marqué sensible&#xa0;: %1</translation>
     </message>
     <message>
         <source>Select the words or the entity to mark not sensitive first</source>
         <translation>Sélectionnez d’abord les mots ou l’entité à marquer non sensibles</translation>
-    </message>
-    <message numerus="yes">
-        <source>Mark %n item(s) not sensitive</source>
-        <translation>
-            <numerusform>Marquer %n élément non sensible</numerusform>
-            <numerusform>Marquer %n éléments non sensibles</numerusform>
-        </translation>
     </message>
     <message>
         <source>No redaction mark on the selection</source>
@@ -3112,7 +3098,15 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     </message>
     <message>
         <source>Region marked sensitive: %1</source>
-        <translation>Zone marquée sensible : %1</translation>
+        <translation>Zone marquée sensible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 sensitive (%2)</source>
+        <translation>Marquer %1 sensible (%2)</translation>
+    </message>
+    <message>
+        <source>Mark %1 not sensitive</source>
+        <translation>Marquer %1 non sensible</translation>
     </message>
 </context>
 <context>
@@ -3715,19 +3709,19 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     </message>
     <message>
         <source>Shows what a redacted export replaces: hatched, sensitive; dashed, marked not sensitive</source>
-        <translation>Montre ce qu’un export caviardé remplace : hachuré, sensible ; en pointillés, marqué non sensible</translation>
+        <translation>Montre ce qu’un export caviardé remplace&#xa0;: hachuré, sensible&#xa0;; en pointillés, marqué non sensible</translation>
     </message>
     <message>
         <source>Redacted: %1</source>
-        <translation>Caviardé : %1</translation>
+        <translation>Caviardé&#xa0;: %1</translation>
     </message>
     <message>
         <source>Marked not sensitive: kept in a redacted export</source>
-        <translation>Marqué non sensible : conservé dans un export caviardé</translation>
+        <translation>Marqué non sensible&#xa0;: conservé dans un export caviardé</translation>
     </message>
     <message>
         <source>Drag a rectangle over the %1 to redact; Escape cancels</source>
-        <translation>Tracez un rectangle sur la zone à caviarder (%1) ; Échap annule</translation>
+        <translation>Tracez un rectangle sur la zone à caviarder (%1)&#xa0;; Échap annule</translation>
     </message>
     <message>
         <source>Region marking cancelled</source>
@@ -3735,7 +3729,7 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     </message>
     <message>
         <source>Region marking cancelled: the rectangle is too small</source>
-        <translation>Marquage de zone annulé : le rectangle est trop petit</translation>
+        <translation>Marquage de zone annulé&#xa0;: le rectangle est trop petit</translation>
     </message>
 </context>
 <context>
@@ -3838,7 +3832,7 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     </message>
     <message>
         <source>The personal data could not be looked for: %1</source>
-        <translation>Les données personnelles n’ont pas pu être recherchées : %1</translation>
+        <translation>Les données personnelles n’ont pas pu être recherchées&#xa0;: %1</translation>
     </message>
     <message>
         <source>Page %1</source>
@@ -3857,11 +3851,11 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     </message>
     <message>
         <source>Nothing to redact: no personal data found or marked.</source>
-        <translation>Rien à caviarder : aucune donnée personnelle trouvée ni marquée.</translation>
+        <translation>Rien à caviarder&#xa0;: aucune donnée personnelle trouvée ni marquée.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message numerus="yes">
         <source>%n finding(s) to redact</source>
@@ -3869,6 +3863,10 @@ L’ouvrir en lecture seule&#xa0;?</translation>
             <numerusform>%n détection à caviarder</numerusform>
             <numerusform>%n détections à caviarder</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>

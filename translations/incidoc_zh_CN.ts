@@ -3038,12 +3038,6 @@ Open it read-only?</source>
         <source>Select the words or the entity to mark sensitive first</source>
         <translation>请先选择要标记为敏感的词或实体</translation>
     </message>
-    <message numerus="yes">
-        <source>Mark %n item(s) sensitive (%1)</source>
-        <translation>
-            <numerusform>将 %n 项标记为敏感（%1）</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Marked sensitive: %1</source>
         <translation>已标记为敏感：%1</translation>
@@ -3051,12 +3045,6 @@ Open it read-only?</source>
     <message>
         <source>Select the words or the entity to mark not sensitive first</source>
         <translation>请先选择要标记为不敏感的词或实体</translation>
-    </message>
-    <message numerus="yes">
-        <source>Mark %n item(s) not sensitive</source>
-        <translation>
-            <numerusform>将 %n 项标记为不敏感</numerusform>
-        </translation>
     </message>
     <message>
         <source>No redaction mark on the selection</source>
@@ -3075,6 +3063,14 @@ Open it read-only?</source>
     <message>
         <source>Region marked sensitive: %1</source>
         <translation>区域已标记为敏感：%1</translation>
+    </message>
+    <message>
+        <source>Mark %1 sensitive (%2)</source>
+        <translation>将 %1 标记为敏感（%2）</translation>
+    </message>
+    <message>
+        <source>Mark %1 not sensitive</source>
+        <translation>将 %1 标记为不敏感</translation>
     </message>
 </context>
 <context>
@@ -3816,6 +3812,10 @@ Open it read-only?</source>
         <translation>
             <numerusform>%n 项待脱敏</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,9 @@ RedactionPanel::RedactionPanel(ProjectSession* session, RedactionPlanner* planne
     m_status->setObjectName(QStringLiteral("redactionStatus"));
     m_status->setWordWrap(true);
     m_tree->setObjectName(QStringLiteral("redactionTree"));
-    m_tree->setHeaderLabels({tr("Type"), tr("Source"), tr("Text")});
+    // The text first: the dock is narrow, and the text is what a person checks.
+    m_tree->setHeaderLabels({tr("Text"), tr("Type"), tr("Source")});
+    m_tree->setIndentation(12);
     m_tree->setUniformRowHeights(true);
     m_tree->setAllColumnsShowFocus(true);
     m_tree->header()->setStretchLastSection(true);
@@ -153,16 +155,19 @@ void RedactionPanel::showPlan()
         ++counts[page];
         ++counts[doc];
         const QString text = f.words.empty() && f.text.isEmpty() ? tr("(region)") : f.text;
-        auto* item = new QTreeWidgetItem(page, {typeTitle(f.type), sourceTitle(f.source), text});
+        auto* item = new QTreeWidgetItem(page, {text, typeTitle(f.type), sourceTitle(f.source)});
         item->setData(0, kFindingRole, static_cast<int>(i));
-        item->setToolTip(2, text);
+        item->setToolTip(0, tr("%1 (%2, %3)").arg(text, typeTitle(f.type), sourceTitle(f.source)));
         m_items.push_back(item);
     }
     for (auto& [item, n] : counts)
         item->setText(0, tr("%1 (%n finding(s))", nullptr, n).arg(item->text(0)));
     m_tree->expandAll();
-    m_tree->resizeColumnToContents(0);
     m_tree->resizeColumnToContents(1);
+    m_tree->resizeColumnToContents(0);
+    const int widest = std::max(120, m_tree->viewport()->width() / 2); // type and source stay in sight
+    if (m_tree->columnWidth(0) > widest)
+        m_tree->setColumnWidth(0, widest);
     if (m_findings.empty()) {
         m_status->setText(tr("Nothing to redact: no personal data found or marked."));
         return;

@@ -1,7 +1,7 @@
 #pragma once
 // The Redaction dock: everything a redacted export would redact (RedactionPlanner's plan), grouped by
-// document and page: each finding's type, why it was found (a typed field, a label, a key -> value pair, a
-// pattern, a mention of a value found elsewhere, or a person's mark) and its text; a header counts the
+// document and page: each finding's text, its type and why it was found (a typed field, a label, a key ->
+// value pair, a pattern, a mention of a value found elsewhere, or a person's mark); a header counts the
 // findings per type. Return or a double click on a finding emits findingActivated: the main window shows
 // its words (or its page, for a bare region). Changes to the project plan again after a short pause, and
 // only while the dock is shown (else when it is shown next).

@@ -230,6 +230,8 @@ private:
     /// The type "Mark Sensitive" gives the selection: what the finder found there, the entity's typed
     /// field, what the text looks like (an email, a VIN, a date, a phone, a capitalised name), else Other.
     SensitiveType guessSensitiveType();
+    /// The selection as an undo entry names it: the entity's text, else its words ("'a', 'b'", "4 words").
+    QString selectionName();
     void markSelectionSensitive(std::optional<SensitiveType> type);
     void markSelectionNotSensitive();
     void clearSelectionRedactionMarks();

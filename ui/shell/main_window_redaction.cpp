@@ -1,6 +1,7 @@
 // MainWindow: the Redaction menu (marking words, entities and regions sensitive or not), the Redaction
 // dock and the page view's redaction overlay.
 
+#include "ui/editing/edit_commands.h"
 #include "ui/project_session.h"
 #include "ui/review/redaction_panel.h"
 #include "ui/review/redaction_planner.h"
@@ -30,7 +31,8 @@ SensitiveType typeFromText(const QString& text)
     static const QRegularExpression vin(QStringLiteral(R"(^[A-HJ-NPR-Z0-9]{17}$)"));
     static const QRegularExpression date(QStringLiteral(R"(^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$)"));
     static const QRegularExpression phone(QStringLiteral(R"(^[+(]?\d[\d ().-]{6,}\d$)"));
-    static const QRegularExpression name(QStringLiteral(R"(^(\p{Lu}[\p{L}'.-]+)( \p{Lu}[\p{L}'.-]+){0,3}$)"));
+    // Two to four capitalised words ("Elena Marsh"); one alone is as likely a make or a place.
+    static const QRegularExpression name(QStringLiteral(R"(^(\p{Lu}[\p{L}'.-]+)( \p{Lu}[\p{L}'.-]+){1,3}$)"));
     const QString t = text.simplified();
     if (email.match(t).hasMatch())
         return SensitiveType::Email;
@@ -179,6 +181,15 @@ std::vector<RedactionMark> MainWindow::selectionTargets(bool sensitive, Sensitiv
     return marks;
 }
 
+QString MainWindow::selectionName()
+{
+    const QList<EntityId> entities = m_view->formLayer()->selectedEntities();
+    if (entities.size() == 1)
+        if (auto e = m_session->store().entity(entities.front()); e && *e)
+            return StoreEditCommand::quoted((*e)->text);
+    return StoreEditCommand::wordList(m_session.get(), m_view->selectedWords());
+}
+
 SensitiveType MainWindow::guessSensitiveType()
 {
     if (!m_session)
@@ -217,9 +228,8 @@ void MainWindow::markSelectionSensitive(std::optional<SensitiveType> type)
         statusBar()->showMessage(tr("Select the words or the entity to mark sensitive first"), 6000);
         return;
     }
-    if (m_session->addRedactionMarks(marks,
-                                     tr("Mark %n item(s) sensitive (%1)", nullptr, static_cast<int>(marks.size()))
-                                         .arg(RedactionPanel::typeTitle(t))))
+    const QString title = RedactionPanel::typeTitle(t);
+    if (m_session->addRedactionMarks(marks, tr("Mark %1 sensitive (%2)").arg(selectionName(), title)))
         statusBar()->showMessage(tr("Marked sensitive: %1").arg(RedactionPanel::typeTitle(t)), 6000);
 }
 
@@ -230,7 +240,7 @@ void MainWindow::markSelectionNotSensitive()
         statusBar()->showMessage(tr("Select the words or the entity to mark not sensitive first"), 6000);
         return;
     }
-    m_session->addRedactionMarks(marks, tr("Mark %n item(s) not sensitive", nullptr, static_cast<int>(marks.size())));
+    m_session->addRedactionMarks(marks, tr("Mark %1 not sensitive").arg(selectionName()));
 }
 
 void MainWindow::clearSelectionRedactionMarks()

@@ -12,7 +12,9 @@
 #include <QGraphicsScene>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QPen>
+#include <QPixmap>
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +31,22 @@ PixelBox boxOf(const QRectF& r)
 {
     return PixelBox{static_cast<int>(std::floor(r.left())), static_cast<int>(std::floor(r.top())),
                     static_cast<int>(std::ceil(r.right())), static_cast<int>(std::ceil(r.bottom()))};
+}
+
+/// A dark veil with darker diagonal lines: plainly "this goes", the text still legible under it.
+const QBrush& hatchBrush()
+{
+    static const QBrush brush = [] {
+        QPixmap tile(8, 8);
+        tile.fill(QColor(0, 0, 0, 95));
+        QPainter p(&tile);
+        p.setPen(QPen(QColor(0, 0, 0, 210), 1.5));
+        p.drawLine(0, 8, 8, 0);
+        p.drawLine(-4, 4, 4, -4);
+        p.drawLine(4, 12, 12, 4);
+        return QBrush(tile);
+    }();
+    return brush;
 }
 
 } // namespace
@@ -100,7 +118,7 @@ void RedactionLayer::addRedacted(const PixelBox& box, SensitiveType type)
     QPen pen(QColor(20, 20, 20), 0);
     pen.setCosmetic(true);
     item->setPen(pen);
-    item->setBrush(QBrush(QColor(20, 20, 20, 150), Qt::BDiagPattern));
+    item->setBrush(hatchBrush());
     item->setZValue(kZRedacted);
     item->setAcceptedMouseButtons(Qt::NoButton);
     item->setToolTip(tr("Redacted: %1").arg(RedactionPanel::typeTitle(type)));
@@ -231,7 +249,7 @@ bool RedactionLayer::eventFilter(QObject* watched, QEvent* event)
         QPen pen(QColor(20, 20, 20), 2, Qt::DashLine);
         pen.setCosmetic(true);
         m_rubber->setPen(pen);
-        m_rubber->setBrush(QBrush(QColor(20, 20, 20, 120), Qt::BDiagPattern));
+        m_rubber->setBrush(hatchBrush());
         m_rubber->setZValue(kZRubber);
         m_view->scene()->addItem(m_rubber);
         return true;

@@ -62,16 +62,19 @@ TEST_F(RedactionWindowTest, MarkingAWordSensitiveIsOneUndoStepAndShowsOnThePage)
     QUndoStack* undo = m_window->session()->undoStack();
     const int before = undo->count();
 
-    // Ctrl+Alt+S on the page: marked, guessed a person's name (a capitalised word).
+    // Ctrl+Alt+S on the page: marked, as Other (one capitalised word may be a name, a make or a place).
     QTest::keyClick(m_view, Qt::Key_S, Qt::ControlModifier | Qt::AltModifier);
     auto marks = dbMarks(page);
     ASSERT_EQ(marks.size(), 1u);
     EXPECT_EQ(marks[0].target, MarkTarget::Word);
     EXPECT_EQ(marks[0].word, word.id);
     EXPECT_TRUE(marks[0].sensitive);
-    EXPECT_EQ(marks[0].type, SensitiveType::PersonName);
+    EXPECT_EQ(marks[0].type, SensitiveType::Other);
     EXPECT_TRUE(sameBox(marks[0].box, word.box));
     EXPECT_EQ(undo->count(), before + 1);
+    EXPECT_EQ(
+        undo->text(undo->count() - 1),
+        QStringLiteral("Mark '%1' sensitive (%2)").arg(word.text, RedactionPanel::typeTitle(SensitiveType::Other)));
     RedactionLayer* layer = m_window->redactionLayer();
     // Drawn at once from the mark (the plan, with the page's other findings, follows after a pause).
     auto drawn = [&] {
@@ -195,9 +198,9 @@ TEST_F(RedactionWindowTest, ThePanelListsAPlantedPhoneAndAMarkedWordAndJumpsToTh
     EXPECT_EQ(panel->findings()[phone].type, SensitiveType::Phone);
     QTreeWidgetItem* item = panel->findingItem(phone);
     ASSERT_NE(item, nullptr);
-    EXPECT_EQ(item->text(0), RedactionPanel::typeTitle(SensitiveType::Phone));
-    EXPECT_EQ(item->text(1), RedactionPanel::sourceTitle(FindingSource::Pattern));
-    EXPECT_TRUE(item->text(2).contains(QStringLiteral("287-6612")));
+    EXPECT_TRUE(item->text(0).contains(QStringLiteral("287-6612")));
+    EXPECT_EQ(item->text(1), RedactionPanel::typeTitle(SensitiveType::Phone));
+    EXPECT_EQ(item->text(2), RedactionPanel::sourceTitle(FindingSource::Pattern));
     ASSERT_NE(item->parent(), nullptr);
     EXPECT_TRUE(item->parent()->text(0).startsWith(QStringLiteral("Page 2")));
     // The header counts per type.
