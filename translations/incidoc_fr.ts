@@ -1682,6 +1682,14 @@ Rien n’a été écrit à la destination.</translation>
             <numerusform>Vérifications avant l’export : %n problèmes à examiner (Affichage › Vérifications).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re&amp;dact personal data (pseudonymised copy)</source>
+        <translation>&amp;Caviarder les données personnelles (copie pseudonymisée)</translation>
+    </message>
+    <message>
+        <source>Names, dates, phones, addresses, plates and IDs become consistent fake values; their areas of the images are filled; no source files. Checked before it is kept.</source>
+        <translation>Noms, dates, téléphones, adresses, plaques et identifiants deviennent des valeurs fictives cohérentes&#xa0;; leurs zones des images sont remplies&#xa0;; aucun fichier source. Vérifié avant d’être conservé.</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>
@@ -3114,6 +3122,89 @@ L’ouvrir en lecture seule&#xa0;?</translation>
         <source>Captures pages from a video file, as if it were a camera</source>
         <translation>Capture des pages depuis un fichier vidéo, comme s’il s’agissait d’une caméra</translation>
     </message>
+    <message>
+        <source>Redaction</source>
+        <translation>Caviardage</translation>
+    </message>
+    <message>
+        <source>Re&amp;daction</source>
+        <translation>Ca&amp;viardage</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Sensitive</source>
+        <translation>Marquer &amp;sensible</translation>
+    </message>
+    <message>
+        <source>The selected words (or entity) are redacted as what they look like</source>
+        <translation>Les mots (ou l’entité) sélectionnés sont caviardés selon ce qu’ils semblent être</translation>
+    </message>
+    <message>
+        <source>Mark Sensitive &amp;As</source>
+        <translation>Marquer sensible &amp;comme</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Not Sensitive</source>
+        <translation>Marquer &amp;non sensible</translation>
+    </message>
+    <message>
+        <source>The selected words are kept as they are, whatever was found in them</source>
+        <translation>Les mots sélectionnés sont conservés tels quels, quoi qu’on y ait trouvé</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Redaction Mark</source>
+        <translation>&amp;Effacer la marque de caviardage</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Region Sensitive</source>
+        <translation>Marquer une &amp;zone sensible</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Show Redaction &amp;Panel</source>
+        <translation>Afficher le &amp;panneau Caviardage</translation>
+    </message>
+    <message>
+        <source>Select the words or the entity to mark sensitive first</source>
+        <translation>Sélectionnez d’abord les mots ou l’entité à marquer sensibles</translation>
+    </message>
+    <message>
+        <source>Marked sensitive: %1</source>
+        <translation>Marqué sensible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Select the words or the entity to mark not sensitive first</source>
+        <translation>Sélectionnez d’abord les mots ou l’entité à marquer non sensibles</translation>
+    </message>
+    <message>
+        <source>No redaction mark on the selection</source>
+        <translation>Aucune marque de caviardage sur la sélection</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n redaction mark(s)</source>
+        <translation>
+            <numerusform>Effacer %n marque de caviardage</numerusform>
+            <numerusform>Effacer %n marques de caviardage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark region sensitive (%1)</source>
+        <translation>Marquer une zone sensible (%1)</translation>
+    </message>
+    <message>
+        <source>Region marked sensitive: %1</source>
+        <translation>Zone marquée sensible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Mark %1 sensitive (%2)</source>
+        <translation>Marquer %1 sensible (%2)</translation>
+    </message>
+    <message>
+        <source>Mark %1 not sensitive</source>
+        <translation>Marquer %1 non sensible</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageCornersDialog</name>
@@ -3705,6 +3796,174 @@ L’ouvrir en lecture seule&#xa0;?</translation>
     <message>
         <source>&amp;Read Again</source>
         <translation>&amp;Relire</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::RedactionLayer</name>
+    <message>
+        <source>Show &amp;Redaction</source>
+        <translation>Afficher le &amp;caviardage</translation>
+    </message>
+    <message>
+        <source>Shows what a redacted export replaces: hatched, sensitive; dashed, marked not sensitive</source>
+        <translation>Montre ce qu’un export caviardé remplace&#xa0;: hachuré, sensible&#xa0;; en pointillés, marqué non sensible</translation>
+    </message>
+    <message>
+        <source>Redacted: %1</source>
+        <translation>Caviardé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Marked not sensitive: kept in a redacted export</source>
+        <translation>Marqué non sensible&#xa0;: conservé dans un export caviardé</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the %1 to redact; Escape cancels</source>
+        <translation>Tracez un rectangle sur la zone à caviarder (%1)&#xa0;; Échap annule</translation>
+    </message>
+    <message>
+        <source>Region marking cancelled</source>
+        <translation>Marquage de zone annulé</translation>
+    </message>
+    <message>
+        <source>Region marking cancelled: the rectangle is too small</source>
+        <translation>Marquage de zone annulé&#xa0;: le rectangle est trop petit</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::RedactionPanel</name>
+    <message>
+        <source>Person name</source>
+        <translation>Nom de personne</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>Plaque d’immatriculation</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>VIN</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>Numéro d’identification</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>Key → value</source>
+        <translation>Clé → valeur</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>Mention</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>Marqué</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texte</translation>
+    </message>
+    <message>
+        <source>Return shows the finding on its page</source>
+        <translation>Entrée montre la détection sur sa page</translation>
+    </message>
+    <message>
+        <source>Looking for personal data…</source>
+        <translation>Recherche des données personnelles…</translation>
+    </message>
+    <message>
+        <source>The personal data could not be looked for: %1</source>
+        <translation>Les données personnelles n’ont pas pu être recherchées&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <source>(region)</source>
+        <translation>(zone)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n finding(s))</source>
+        <translation>
+            <numerusform>%1 (%n détection)</numerusform>
+            <numerusform>%1 (%n détections)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to redact: no personal data found or marked.</source>
+        <translation>Rien à caviarder&#xa0;: aucune donnée personnelle trouvée ni marquée.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) to redact</source>
+        <translation>
+            <numerusform>%n détection à caviarder</numerusform>
+            <numerusform>%n détections à caviarder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1 (%2, %3)</translation>
     </message>
 </context>
 <context>

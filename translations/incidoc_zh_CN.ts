@@ -1661,6 +1661,14 @@ Nothing was written to the destination.</source>
             <numerusform>导出前检查：%n 个问题需要查看（视图 › 检查）。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Re&amp;dact personal data (pseudonymised copy)</source>
+        <translation>脱敏个人数据（假名化副本）(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Names, dates, phones, addresses, plates and IDs become consistent fake values; their areas of the images are filled; no source files. Checked before it is kept.</source>
+        <translation>姓名、日期、电话、地址、车牌和证件号被替换为一致的虚构值；图像中的相应区域被填充；不含源文件。保存前会经过检查。</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>
@@ -3078,6 +3086,88 @@ Open it read-only?</source>
         <source>Captures pages from a video file, as if it were a camera</source>
         <translation>像摄像头一样从视频文件拍摄页面</translation>
     </message>
+    <message>
+        <source>Redaction</source>
+        <translation>脱敏</translation>
+    </message>
+    <message>
+        <source>Re&amp;daction</source>
+        <translation>脱敏(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Sensitive</source>
+        <translation>标记为敏感(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The selected words (or entity) are redacted as what they look like</source>
+        <translation>按所选词（或实体）看起来的类型进行脱敏</translation>
+    </message>
+    <message>
+        <source>Mark Sensitive &amp;As</source>
+        <translation>标记为敏感类型(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Not Sensitive</source>
+        <translation>标记为不敏感(&amp;N)</translation>
+    </message>
+    <message>
+        <source>The selected words are kept as they are, whatever was found in them</source>
+        <translation>所选词保持原样，无论其中检测到什么</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Redaction Mark</source>
+        <translation>清除脱敏标记(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Mark &amp;Region Sensitive</source>
+        <translation>标记敏感区域(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1…</source>
+        <translation>%1…</translation>
+    </message>
+    <message>
+        <source>Show Redaction &amp;Panel</source>
+        <translation>显示脱敏面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Select the words or the entity to mark sensitive first</source>
+        <translation>请先选择要标记为敏感的词或实体</translation>
+    </message>
+    <message>
+        <source>Marked sensitive: %1</source>
+        <translation>已标记为敏感：%1</translation>
+    </message>
+    <message>
+        <source>Select the words or the entity to mark not sensitive first</source>
+        <translation>请先选择要标记为不敏感的词或实体</translation>
+    </message>
+    <message>
+        <source>No redaction mark on the selection</source>
+        <translation>所选内容上没有脱敏标记</translation>
+    </message>
+    <message numerus="yes">
+        <source>Clear %n redaction mark(s)</source>
+        <translation>
+            <numerusform>清除 %n 个脱敏标记</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mark region sensitive (%1)</source>
+        <translation>标记敏感区域（%1）</translation>
+    </message>
+    <message>
+        <source>Region marked sensitive: %1</source>
+        <translation>区域已标记为敏感：%1</translation>
+    </message>
+    <message>
+        <source>Mark %1 sensitive (%2)</source>
+        <translation>将 %1 标记为敏感（%2）</translation>
+    </message>
+    <message>
+        <source>Mark %1 not sensitive</source>
+        <translation>将 %1 标记为不敏感</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::PageCornersDialog</name>
@@ -3656,6 +3746,172 @@ Open it read-only?</source>
     <message>
         <source>&amp;Read Again</source>
         <translation>重新识别(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::RedactionLayer</name>
+    <message>
+        <source>Show &amp;Redaction</source>
+        <translation>显示脱敏(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Shows what a redacted export replaces: hatched, sensitive; dashed, marked not sensitive</source>
+        <translation>显示脱敏导出将替换的内容：阴影为敏感；虚线为已标记不敏感</translation>
+    </message>
+    <message>
+        <source>Redacted: %1</source>
+        <translation>将脱敏：%1</translation>
+    </message>
+    <message>
+        <source>Marked not sensitive: kept in a redacted export</source>
+        <translation>已标记为不敏感：在脱敏导出中保留</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle over the %1 to redact; Escape cancels</source>
+        <translation>在要脱敏的区域（%1）上拖出矩形；按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>Region marking cancelled</source>
+        <translation>已取消区域标记</translation>
+    </message>
+    <message>
+        <source>Region marking cancelled: the rectangle is too small</source>
+        <translation>已取消区域标记：矩形太小</translation>
+    </message>
+</context>
+<context>
+    <name>incidoc::ui::RedactionPanel</name>
+    <message>
+        <source>Person name</source>
+        <translation>人名</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <source>Vehicle plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <source>VIN</source>
+        <translation>车辆识别号</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Key → value</source>
+        <translation>键 → 值</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>提及</translation>
+    </message>
+    <message>
+        <source>Marked</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>Return shows the finding on its page</source>
+        <translation>按回车在页面上显示该结果</translation>
+    </message>
+    <message>
+        <source>Looking for personal data…</source>
+        <translation>正在查找个人数据…</translation>
+    </message>
+    <message>
+        <source>The personal data could not be looked for: %1</source>
+        <translation>无法查找个人数据：%1</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <source>(region)</source>
+        <translation>（区域）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n finding(s))</source>
+        <translation>
+            <numerusform>%1（%n 项）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to redact: no personal data found or marked.</source>
+        <translation>无需脱敏：未发现或标记任何个人数据。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) to redact</source>
+        <translation>
+            <numerusform>%n 项待脱敏</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 
 #include "core/model/forms.h"
 #include "core/model/records.h"
+#include "core/model/redaction.h"
 #include "core/storage/project_store.h"
 #include "core/util/result.h"
 
@@ -173,6 +174,15 @@ public:
     /// pages -1 on failure (and errorOccurred; a page with no accepted entity says so).
     std::tuple<int, int, int> carryFormFrom(PageId from);
 
+    // --- redaction marks (ui/project_session_redaction.cpp) -------------------------------------------
+    /// The page's redaction marks (0: the whole project's); empty on a read error.
+    std::vector<RedactionMark> redactionMarks(PageId page);
+    /// Adds marks (a word, entity or region marked sensitive or not) as ONE undo step named `what`; a mark
+    /// on a target that has one replaces it. False (and errorOccurred) when the write failed.
+    bool addRedactionMarks(const std::vector<RedactionMark>& marks, const QString& what);
+    /// Deletes marks as ONE undo step named `what`.
+    bool deleteRedactionMarks(const std::vector<RedactionMarkId>& marks, const QString& what);
+
     /// Box changes of the same words closer in time than this merge into one undo entry (1.5 s).
     std::chrono::milliseconds undoMergeWindow() const;
     void setUndoMergeWindow(std::chrono::milliseconds window);
@@ -208,8 +218,9 @@ Q_SIGNALS:
     void documentsChanged();                                      ///< documents added or their status changed
     void typeProfilesChanged(const incidoc::ProfileScope& scope); ///< see notifyTypeProfilesChanged
     void labelsChanged();
-    void formChanged(incidoc::PageId page);     ///< entities or links of a page were added, changed or removed
-    void errorOccurred(const QString& message); ///< a write failed: show it; nothing was half written
+    void formChanged(incidoc::PageId page);      ///< entities or links of a page were added, changed or removed
+    void redactionChanged(incidoc::PageId page); ///< redaction marks of a page were added or removed
+    void errorOccurred(const QString& message);  ///< a write failed: show it; nothing was half written
     /// Another connection wrote to the project (checkExternalChanges): e.g. pages a watcher queued.
     void changedElsewhere();
 

@@ -228,7 +228,7 @@ TEST_F(SessionTest, ForeignOrNewerFilesGiveClearErrorsAndStayUntouched)
     other.reset();
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(QFile::encodeName(path).constData(), &db), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 7", nullptr, nullptr, nullptr), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, "PRAGMA user_version = 8", nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(db);
     auto newer = ProjectSession::open(path);
     ASSERT_FALSE(newer.ok());

@@ -64,6 +64,8 @@ void StoreEditCommand::redo()
         for (const EditRecord& e : *edits) {
             if (e.action == QLatin1String("entity") || e.action == QLatin1String("link"))
                 m_formPages.insert(e.pageId);
+            else if (e.action == QLatin1String("redaction"))
+                m_redactionPages.insert(e.pageId);
             else
                 (e.wordId != 0 ? m_wordPages : m_pages).insert(e.pageId);
         }
@@ -93,7 +95,7 @@ Result<bool> StoreEditCommand::startReviews(ProjectStore& store, const std::vect
 {
     std::set<PageId> pages;
     for (const EditRecord& e : edits)
-        if (e.wordId != 0)
+        if (e.wordId != 0 && e.action != QLatin1String("redaction")) // a mark is no edit of the word
             pages.insert(e.pageId);
     bool any = false;
     for (PageId id : pages) {
@@ -126,6 +128,7 @@ void StoreEditCommand::absorb(const StoreEditCommand& later)
     m_wordPages.insert(later.m_wordPages.begin(), later.m_wordPages.end());
     m_pages.insert(later.m_pages.begin(), later.m_pages.end());
     m_formPages.insert(later.m_formPages.begin(), later.m_formPages.end());
+    m_redactionPages.insert(later.m_redactionPages.begin(), later.m_redactionPages.end());
 }
 
 QString StoreEditCommand::quoted(const QString& text)
@@ -172,6 +175,8 @@ void StoreEditCommand::announce()
         Q_EMIT m_session->pageChanged(page);
     for (PageId page : m_formPages)
         Q_EMIT m_session->formChanged(page);
+    for (PageId page : m_redactionPages)
+        Q_EMIT m_session->redactionChanged(page);
 }
 
 // ---- the actions --------------------------------------------------------------------------------------

@@ -88,9 +88,10 @@ private:
     WordId m_created = 0;
     QList<WordId> m_createdWords;
     long long m_createdId = 0;
-    std::set<PageId> m_wordPages; ///< pages whose words the group changes
-    std::set<PageId> m_pages;     ///< pages whose own fields (review status) the group changes
-    std::set<PageId> m_formPages; ///< pages whose entities or links the group changes
+    std::set<PageId> m_wordPages;      ///< pages whose words the group changes
+    std::set<PageId> m_pages;          ///< pages whose own fields (review status) the group changes
+    std::set<PageId> m_formPages;      ///< pages whose entities or links the group changes
+    std::set<PageId> m_redactionPages; ///< pages whose redaction marks the group changes
 };
 
 class SetWordTextCommand : public StoreEditCommand {
@@ -237,8 +238,8 @@ private:
     WordId m_word;
 };
 
-/// An edit of a page's form (entities and links): `action` writes it in the group and returns the new
-/// entity's or link's id (0 when it creates none) or the error.
+/// An edit of a page's form (entities and links) or of its redaction marks: `action` writes it in the group and returns
+/// the new entity's or link's id (0 when it creates none) or the error.
 class FormEditCommand : public StoreEditCommand {
 public:
     using Action = std::function<Result<long long>(ProjectStore& store, long long group)>;

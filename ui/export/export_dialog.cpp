@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFont>
 #include <QFontMetrics>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -100,10 +101,11 @@ ExportDialog::ExportDialog(ProjectSession* session, std::shared_ptr<Workplace> w
       m_documents(new QListWidget(this)), m_reviewedOnly(new QCheckBox(tr("&Reviewed pages only"), this)),
       m_json(new QCheckBox(tr("Page &JSON"), this)),
       m_visualizations(new QCheckBox(tr("&Visualizations (pages with their boxes drawn)"), this)),
-      m_jobs(new QSpinBox(this)), m_optionsBox(new QGroupBox(tr("What to export"), this)),
-      m_progressBox(new QGroupBox(tr("Progress"), this)), m_summary(new QLabel(this)), m_checksBox(new QWidget(this)),
-      m_checksSummary(new QLabel(this)), m_checks(new QListWidget(this)), m_message(new QLabel(this)),
-      m_export(new QPushButton(tr("&Export"), this)), m_cancel(new QPushButton(tr("&Cancel Export"), this)),
+      m_redact(new QCheckBox(tr("Re&dact personal data (pseudonymised copy)"), this)), m_jobs(new QSpinBox(this)),
+      m_optionsBox(new QGroupBox(tr("What to export"), this)), m_progressBox(new QGroupBox(tr("Progress"), this)),
+      m_summary(new QLabel(this)), m_checksBox(new QWidget(this)), m_checksSummary(new QLabel(this)),
+      m_checks(new QListWidget(this)), m_message(new QLabel(this)), m_export(new QPushButton(tr("&Export"), this)),
+      m_cancel(new QPushButton(tr("&Cancel Export"), this)),
       m_showInFolder(new QPushButton(tr("&Show in Folder"), this)), m_close(new QPushButton(tr("Close"), this))
 {
     setObjectName(QStringLiteral("exportDialog"));
@@ -333,6 +335,18 @@ void ExportDialog::setUpOptions(ProjectSession* session)
     jobsRow->addWidget(m_jobs);
     jobsRow->addStretch();
     options->addLayout(jobsRow, 5, 0, 1, 2);
+    m_redact->setObjectName(QStringLiteral("redactBox"));
+    options->addWidget(m_redact, 6, 0, 1, 2);
+    auto* redactNote = new QLabel(tr("Names, dates, phones, addresses, plates and IDs become consistent fake values; "
+                                     "their areas of the images are filled; no source files. Checked before it is "
+                                     "kept."),
+                                  m_optionsBox);
+    redactNote->setWordWrap(true);
+    redactNote->setContentsMargins(24, 0, 0, 0);
+    QFont small = redactNote->font();
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    redactNote->setFont(small);
+    options->addWidget(redactNote, 7, 0, 1, 2);
 }
 
 /// One row per phase: name, bar, items and bytes.
@@ -397,6 +411,7 @@ ExportOptions ExportDialog::options() const
                : imagesButton(ExportImages::None)->isChecked()   ? ExportImages::None
                                                                  : ExportImages::Binarized;
     o.visualizations = m_visualizations->isChecked();
+    o.redact = m_redact->isChecked();
     o.jobs = m_jobs->value();
     o.lowConfidence = AppSettings::load().confidenceThreshold; // the review threshold the user works with
     return o;

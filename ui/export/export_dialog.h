@@ -77,6 +77,7 @@ public:
     QCheckBox* formatBox(Format format) const { return m_formats[static_cast<int>(format)]; }
     QRadioButton* imagesButton(ExportImages mode) const { return m_images[static_cast<int>(mode)]; }
     QCheckBox* visualizationsBox() const { return m_visualizations; }
+    QCheckBox* redactBox() const { return m_redact; }
     QSpinBox* jobsBox() const { return m_jobs; }
     QPushButton* exportButton() const { return m_export; }
     QPushButton* cancelButton() const { return m_cancel; }
@@ -127,6 +128,7 @@ private:
     std::array<QCheckBox*, 10> m_formats{};
     std::array<QRadioButton*, 3> m_images{};
     QCheckBox* m_visualizations;
+    QCheckBox* m_redact;
     QSpinBox* m_jobs;
     QGroupBox* m_optionsBox;
     QGroupBox* m_progressBox;

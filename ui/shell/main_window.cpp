@@ -218,6 +218,7 @@ void MainWindow::createFormDocks()
     };
     m_fieldsDock = dock(tr("Fields"), QStringLiteral("fieldsDock"));
     m_checksDock = dock(tr("Checks"), QStringLiteral("checksDock"));
+    createRedactionDock();
 }
 
 void MainWindow::connectFormDocks()
@@ -238,10 +239,12 @@ void MainWindow::connectFormDocks()
                 else if (document)
                     showDocument(document);
             });
+    connectRedaction();
 }
 
 void MainWindow::closeFormDocks()
 {
+    closeRedaction();
     if (!m_fields && !m_checks)
         return;
     delete setDockContent(m_fieldsDock, new QLabel(tr("No project"), this));
@@ -332,6 +335,7 @@ void MainWindow::createActions()
     createPageMenu();
     createViewMenu();
     createReviewMenu();
+    createRedactionMenu();
     createProcessingMenu();
     createHelpMenu();
     createToolBar();

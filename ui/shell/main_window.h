@@ -11,13 +11,16 @@
 // nested event loops.
 
 #include "core/model/records.h"
+#include "core/model/redaction.h"
 #include "ui/shell/app_settings.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 #include <set>
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -44,6 +47,9 @@ class PageListModel;
 class PageView;
 class PipelineController;
 class ProgressPanel;
+class RedactionLayer;
+class RedactionPanel;
+class RedactionPlanner;
 class WatchController;
 class ProjectSession;
 class InspectorWidget;
@@ -164,6 +170,9 @@ public:
     SearchPanel* searchPanel() const { return m_search; }
     FieldsPanel* fieldsPanel() const { return m_fields; }
     ChecksPanel* checksPanel() const { return m_checks; }
+    RedactionPanel* redactionPanel() const { return m_redaction; }
+    QDockWidget* redactionDock() const { return m_redactionDock; }
+    RedactionLayer* redactionLayer() const { return m_redactionLayer; }
     WordFilterBar* filterBar() const { return m_filterBar; }
     /// The status bar's "Filter: N of M words" (empty without a filter).
     QString filterStatus() const;
@@ -211,6 +220,22 @@ private:
     void connectFormDocks();
     void closeFormDocks();
     void createStatusBar();
+    // Redaction (main_window_redaction.cpp): the menu, the dock, the page view's overlay and the marks.
+    void createRedactionMenu();
+    void createRedactionDock();
+    void connectRedaction();
+    void closeRedaction();
+    /// Marks for the selected entities (else the selected words) of the shown page.
+    std::vector<RedactionMark> selectionTargets(bool sensitive, SensitiveType type);
+    /// The type "Mark Sensitive" gives the selection: what the finder found there, the entity's typed
+    /// field, what the text looks like (an email, a VIN, a date, a phone, a capitalised name), else Other.
+    SensitiveType guessSensitiveType();
+    /// The selection as an undo entry names it: the entity's text, else its words ("'a', 'b'", "4 words").
+    QString selectionName();
+    void markSelectionSensitive(std::optional<SensitiveType> type);
+    void markSelectionNotSensitive();
+    void clearSelectionRedactionMarks();
+    void markRegionSensitive(incidoc::PageId page, const incidoc::PixelBox& box, incidoc::SensitiveType type);
     void connectSession();
     void updateTitle();
     void updateActions();
@@ -263,6 +288,10 @@ private:
     ChecksPanel* m_checks = nullptr;
     QDockWidget* m_fieldsDock = nullptr;
     QDockWidget* m_checksDock = nullptr;
+    RedactionPanel* m_redaction = nullptr;
+    RedactionPlanner* m_redactionPlanner = nullptr;
+    RedactionLayer* m_redactionLayer = nullptr;
+    QDockWidget* m_redactionDock = nullptr;
     QList<QDockWidget*> m_docks;
     DocumentId m_currentDoc = 0;
     bool m_refreshPending = false;

@@ -115,6 +115,9 @@ public:
     /// A double click on an entity's outline (not on a word) selects its words; true when taken.
     bool mouseDoubleClick(QMouseEvent* event);
 
+    /// The entities selected on the page (their outlines), for actions on entities (redaction marks).
+    QList<EntityId> selectedEntities() const;
+
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
@@ -128,7 +131,6 @@ private:
     void createActions();
     /// The document's next (`step` 1) or previous (-1) page, round its end, that has proposals (0: none).
     PageId otherPageWithProposals(int step) const;
-    QList<EntityId> selectedEntities() const;
     std::vector<Proposal> proposals() const;
     void markItems();
     /// The words of the current proposal (sorted), and whether they are exactly the selection.

@@ -253,6 +253,25 @@ TEST_F(ExportDialogTest, OffersTheProjectsDocumentsAndDefaults)
     EXPECT_EQ(other.jobsBox()->value(), std::max(1, QThread::idealThreadCount()));
 }
 
+TEST_F(ExportDialogTest, TheRedactCheckboxReachesTheExportOptions)
+{
+    openDialog();
+    ASSERT_TRUE(m_dialog);
+    QCheckBox* redact = m_dialog->redactBox();
+    ASSERT_NE(redact, nullptr);
+    EXPECT_TRUE(redact->isVisible());
+    EXPECT_FALSE(redact->isChecked()); // a plain export unless asked for
+    EXPECT_FALSE(m_dialog->options().redact);
+    QTest::mouseClick(redact, Qt::LeftButton, {}, QPoint(8, redact->height() / 2));
+    EXPECT_TRUE(redact->isChecked());
+    EXPECT_TRUE(m_dialog->options().redact);
+    // The rest of the options stay as they were.
+    EXPECT_TRUE(m_dialog->options().documents.empty());
+    EXPECT_EQ(m_dialog->options().images, ExportImages::Binarized);
+    QTest::keyClick(redact, Qt::Key_Space);
+    EXPECT_FALSE(m_dialog->options().redact);
+}
+
 TEST_F(ExportDialogTest, ListsTheChecksBeforeExportOfTheChosenDocumentsAndPages)
 {
     // An entity without a label on a page marked reviewed: a finding before export.

@@ -1,0 +1,62 @@
+// ProjectSession's redaction marks: each change one undoable command over the store's edit groups.
+
+#include "ui/editing/edit_commands.h"
+#include "ui/project_session.h"
+
+#include <QUndoStack>
+
+namespace incidoc::ui {
+
+std::vector<RedactionMark> ProjectSession::redactionMarks(PageId page)
+{
+    auto marks = store().redactionMarks(page);
+    return marks ? std::move(*marks) : std::vector<RedactionMark>{};
+}
+
+bool ProjectSession::addRedactionMarks(const std::vector<RedactionMark>& marks, const QString& what)
+{
+    if (isReadOnly()) {
+        Q_EMIT errorOccurred(tr("The project is open read-only: changes cannot be saved."));
+        return false;
+    }
+    if (marks.empty())
+        return true;
+    EditOutcome outcome;
+    undoStack()->push(new FormEditCommand(
+        this, what,
+        [marks](ProjectStore& store, long long group) -> Result<long long> {
+            long long last = 0;
+            for (const RedactionMark& m : marks) {
+                auto id = store.addRedactionMark(m, group);
+                if (!id)
+                    return id.error();
+                last = *id;
+            }
+            return last;
+        },
+        &outcome));
+    return outcome.ok;
+}
+
+bool ProjectSession::deleteRedactionMarks(const std::vector<RedactionMarkId>& marks, const QString& what)
+{
+    if (isReadOnly()) {
+        Q_EMIT errorOccurred(tr("The project is open read-only: changes cannot be saved."));
+        return false;
+    }
+    if (marks.empty())
+        return true;
+    EditOutcome outcome;
+    undoStack()->push(new FormEditCommand(
+        this, what,
+        [marks](ProjectStore& store, long long group) -> Result<long long> {
+            const Status done = store.deleteRedactionMarks(marks, group);
+            if (!done)
+                return done.error();
+            return 0LL;
+        },
+        &outcome));
+    return outcome.ok;
+}
+
+} // namespace incidoc::ui
