@@ -36,13 +36,19 @@ QString pick(Rng& rng, const T (&list)[N])
 // Uncommon names and streets: a pseudonym or an ordinary word of the forms rarely equals one of them, so a
 // leak check that searches for them finds the original, not a coincidence. "Hill" (below) is the exception
 // on purpose.
-const char* const kFirst[] = {"Jonah",   "Marisol", "Desmond",  "Ingrid",    "Tobias",   "Priya",   "Callum",
-                              "Yusuf",   "Beatrix", "Lorcan",   "Anneliese", "Ravi",     "Solveig", "Emeka",
-                              "Henrike", "Caspian", "Delphine", "Kwame",     "Thaddeus", "Oksana"};
-const char* const kLast[] = {"Pritchard", "Okonkwo",    "Castellanos", "Thorvaldsen", "Abernathy",
-                             "Delacroix", "Nakamura",   "Brannigan",   "Szymanski",   "Fairweather",
-                             "Oyelaran",  "Lindqvist",  "Hartigan",    "Kaczmarek",   "Achterberg",
-                             "Quintero",  "Vandermeer", "Esposito",    "Rahimi",      "Gallagher"};
+const char* const kFirst[] = {"Jonah",    "Marisol",   "Desmond",    "Ingrid",    "Tobias",   "Priya",      "Callum",
+                              "Yusuf",    "Beatrix",   "Lorcan",     "Anneliese", "Ravi",     "Solveig",    "Emeka",
+                              "Henrike",  "Caspian",   "Delphine",   "Kwame",     "Thaddeus", "Oksana",     "Ignatius",
+                              "Perpetua", "Lysander",  "Wilhelmina", "Cosimo",    "Ottoline", "Barnaby",    "Zuleika",
+                              "Fitzroy",  "Seraphina", "Leopold",    "Ysolde",    "Evander",  "Marguerite", "Crispin",
+                              "Ondine",   "Alaric",    "Philippa",   "Tiberius",  "Rosamund"};
+const char* const kLast[] = {
+    "Pritchard",         "Okonkwo",    "Castellanos", "Thorvaldsen",   "Abernathy",    "Delacroix",   "Nakamura",
+    "Brannigan",         "Szymanski",  "Fairweather", "Oyelaran",      "Lindqvist",    "Hartigan",    "Kaczmarek",
+    "Achterberg",        "Quintero",   "Vandermeer",  "Esposito",      "Rahimi",       "Gallagher",   "Wolstenholme",
+    "Featherstonehaugh", "Przybylski", "Oduya",       "Ravensworth",   "Castellucci",  "Drummond",    "Ekwueme",
+    "Haverbrook",        "Iskandarov", "Jablonski",   "Kettleborough", "Lachapelle",   "Montgomerie", "Nightingale",
+    "Oberholzer",        "Pemberton",  "Quarterman",  "Rutherfurd",    "Sandoval-Pike"};
 const char* const kOfficerFirst[] = {"Dana", "Rafael", "Glenda", "Anton", "Imogen", "Bartholomew", "Cordelia"};
 const char* const kOfficerLast[] = {"Whitcombe", "Ostrowski", "Marchetti",  "Verhoeven",
                                     "Sayers",    "Tremaine",  "Bellweather"};

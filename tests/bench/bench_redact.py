@@ -1,0 +1,394 @@
+#!/usr/bin/env python3
+"""Redacted export benchmark: leaks and time on generated forms with planted sensitive values.
+
+    python3 tests/bench/bench_redact.py [--build build/release] [--count 60] [--scanned-every 5] [--dpi 200]
+                                        [--rounds 3] [--seed 1] [--pages 1] [--jobs 2] [--ocr all|pages|none]
+                                        [--work DIR] [--json FILE] [--plain-only]
+
+1. bench_redact writes COUNT planted forms (tests/support/planted_forms.h: police reports, insurance claims,
+   witness statements; born-digital PDFs, every Nth one scanned at DPI) and their manifest.
+2. `incidoc-cli import` imports them into one project (profile fast: Tesseract reads the scanned ones).
+   Nothing is marked by hand: whatever is redacted, the export finds by itself.
+3. `incidoc-cli export` plain and `export --redact` of the same project, ROUNDS times each, alternating
+   which goes first; prints the medians and the ratio redacted / plain (target <= 1.3).
+4. Every entry of the redacted ZIP is read back: JSON (its strings), XML/hOCR (text and attribute values),
+   CSV, Markdown and the entry names; page images and visualizations are OCR'd with `tesseract`
+   (--ocr pages: page images only). Each planted value is searched for, case-insensitively and with
+   spacing and punctuation loosened: person names as the full name and as each capitalised or upper-case
+   word of it (so "up the hill" is not a leak of "Hill", "HILL" is); phones, IDs, plates and VINs by their
+   letters and digits in order; dates as printed, MM/DD/YYYY, ISO and written out; addresses by house number
+   and street; emails as they are. The same search on the plain ZIP's texts is the control: it shows the
+   search finds what is there.
+Prints planted values leaked (of all, per type, per place: field / narrative / table, text vs scanned
+documents), each leak with its entry and context, and the figures as JSON (stdout's last line, or --json).
+
+Exit status: 0 when the redacted export was written and nothing leaked; 1 on leaks; 2 when the export
+refused or failed, or the CLI does not know --redact (the plain half is still measured and printed).
+
+A value can also be "found" by coincidence: a pseudonym that happens to equal another person's original
+name, a shifted date equal to another original date. The report prints each finding in context so such
+coincidences can be told from leaks.
+"""
+
+import argparse
+import concurrent.futures
+import datetime
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+IMAGE_EXT = (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".webp", ".bmp")
+XML_EXT = (".xml", ".hocr", ".html", ".xhtml", ".svg")
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"]
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def norm(text):
+    """Lower case, every run of other characters than letters and digits one space, padded with spaces."""
+    return " " + re.sub(r"[^a-z0-9]+", " ", text.lower()).strip() + " "
+
+
+# ---- what each planted value looks like when it leaks -------------------------------------------------------
+
+def loose(chars):
+    """Letters and digits in order, each optionally followed by one space (in the norm() text)."""
+    return re.compile(r"(?<![a-z0-9])" + " ?".join(re.escape(c) for c in chars) + r"(?![a-z0-9])")
+
+
+def date_variants(text):
+    m = re.fullmatch(r"(\d{2})/(\d{2})/(\d{4})", text)
+    if m:
+        d = datetime.date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
+    else:
+        m = re.fullmatch(r"([A-Za-z]+) (\d{1,2}), (\d{4})", text)
+        if not m:
+            return [norm(text)]
+        d = datetime.date(int(m.group(3)), MONTHS.index(m.group(1).lower()) + 1, int(m.group(2)))
+    return sorted({norm(f"{d.month:02d}/{d.day:02d}/{d.year}"), norm(f"{d.month}/{d.day}/{d.year}"),
+                   norm(d.isoformat()), norm(f"{MONTHS[d.month - 1]} {d.day}, {d.year}"),
+                   norm(f"{d.day:02d}.{d.month:02d}.{d.year}")})
+
+
+class Probe:
+    """How one planted (type, text) is searched for."""
+
+    def __init__(self, vtype, text):
+        self.type, self.text = vtype, text
+        self.substrings = []  # in norm() text
+        self.regexes = []     # on norm() text
+        self.words = []       # exact words (capitalised or upper case) in the raw text
+        self.raw = []         # lower-case substrings of the raw text
+        if vtype == "person_name":
+            words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", re.sub(r"'s\b", "", text)) if len(w) >= 3]
+            self.substrings.append(norm(" ".join(words)))
+            for w in words:
+                self.words += [w[0].upper() + w[1:].lower(), w.upper()]
+        elif vtype in ("date", "date_of_birth"):
+            self.substrings += date_variants(text)
+        elif vtype == "phone":
+            self.regexes.append(loose(re.sub(r"\D", "", text)))
+        elif vtype == "email":
+            self.raw.append(text.lower())
+        elif vtype == "address":
+            m = re.match(r"(\d+)\s+([A-Za-z]+)", text)
+            self.substrings.append(norm(m.group(1) + " " + m.group(2)) if m else norm(text.split(",")[0]))
+        else:  # vehicle_plate, vin, id_number
+            self.regexes.append(loose(re.sub(r"[^a-z0-9]", "", text.lower())))
+
+    def find(self, corpus):
+        """(entry, context) of the first finding, or None."""
+        for name, raw, low, normed, words in corpus:
+            for s in self.substrings:
+                i = normed.find(s)
+                if i >= 0:
+                    return name, normed[max(0, i - 40): i + len(s) + 40].strip()
+            for r in self.regexes:
+                m = r.search(normed)
+                if m:
+                    return name, normed[max(0, m.start() - 40): m.end() + 40].strip()
+            for s in self.raw:
+                i = low.find(s)
+                if i >= 0:
+                    return name, raw[max(0, i - 40): i + len(s) + 40].replace("\n", " ")
+            for w in self.words:
+                if w in words:
+                    m = re.search(r"(?<![A-Za-z])" + re.escape(w) + r"(?![A-Za-z])", raw)
+                    return name, raw[max(0, m.start() - 40): m.end() + 40].replace("\n", " ") if m else w
+        return None
+
+
+# ---- the texts of a bundle ------------------------------------------------------------------------------------
+
+def json_strings(value, out):
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            out.append(k)
+            json_strings(v, out)
+    elif isinstance(value, list):
+        for v in value:
+            json_strings(v, out)
+
+
+def entry_text(name, data):
+    text = data.decode("utf-8", errors="replace")
+    lower = name.lower()
+    if lower.endswith((".json", ".jsonl")):
+        out = []
+        try:
+            json_strings(json.loads(text), out)
+        except ValueError:
+            for line in text.splitlines():
+                try:
+                    json_strings(json.loads(line), out)
+                except ValueError:
+                    out.append(line)
+        return "\n".join(out)
+    if lower.endswith(XML_EXT):
+        attrs = re.findall(r"=\s*\"([^\"]*)\"|=\s*'([^']*)'", text)
+        body = re.sub(r"<[^>]*>", " ", text)
+        for a, b in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'"), ("&amp;", "&")):
+            body = body.replace(a, b)
+        return body + "\n" + "\n".join(a or b for a, b in attrs)
+    return text
+
+
+def ocr_image(args):
+    path, = args
+    r = run(["tesseract", path, "-", "--psm", "3"], env=dict(os.environ, OMP_THREAD_LIMIT="1"))
+    return r.stdout
+
+
+def corpus_of(zip_path, ocr, jobs, tmp):
+    """[(entry, raw, lower, norm, word set)] of every text entry, every OCR'd image and the entry names."""
+    texts, images = [], []
+    with zipfile.ZipFile(zip_path) as z:
+        names = z.namelist()
+        texts.append(("(entry names)", "\n".join(names)))
+        for i, name in enumerate(names):
+            data = z.read(name)
+            if name.lower().endswith(IMAGE_EXT):
+                if ocr == "all" or (ocr == "pages" and name.startswith("images/")):
+                    path = os.path.join(tmp, f"img{i}{os.path.splitext(name)[1]}")
+                    with open(path, "wb") as f:
+                        f.write(data)
+                    images.append((name, path))
+            else:
+                texts.append((name, entry_text(name, data)))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=jobs) as pool:
+        for (name, path), text in zip(images, pool.map(ocr_image, [(p,) for _, p in images])):
+            texts.append((name + " (OCR)", text))
+            os.remove(path)
+    return [(n, t, t.lower(), norm(t), set(re.findall(r"[A-Za-z]+", t))) for n, t in texts], len(images)
+
+
+# ---- the benchmark --------------------------------------------------------------------------------------------
+
+def timed(cmd):
+    t0 = time.monotonic()
+    r = run(cmd)
+    return time.monotonic() - t0, r
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    ap.add_argument("--build", default=None, help="build folder (default build/release, else build/dev)")
+    ap.add_argument("--count", type=int, default=60)
+    ap.add_argument("--scanned-every", type=int, default=5)
+    ap.add_argument("--dpi", type=int, default=200)
+    ap.add_argument("--pages", type=int, default=1)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--ocr", choices=["all", "pages", "none"], default="all")
+    ap.add_argument("--work", default=None, help="work folder (kept; default: a temporary one, deleted)")
+    ap.add_argument("--json", default=None, help="also write the figures here")
+    ap.add_argument("--plain-only", action="store_true", help="measure the plain export only")
+    ap.add_argument("--check", default=None, metavar="ZIP",
+                    help="no exports: check this ZIP against the work folder's planted.json (needs --work)")
+    a = ap.parse_args()
+
+    build = a.build or next((b for b in ("build/release", "build/dev") if os.path.exists(
+        os.path.join(root, b, "bin", "bench_redact"))), "build/release")
+    build = os.path.join(root, build) if not os.path.isabs(build) else build
+    cli, gen = os.path.join(build, "bin", "incidoc-cli"), os.path.join(build, "bin", "bench_redact")
+    for tool in (cli, gen):
+        if not os.access(tool, os.X_OK):
+            sys.exit(f"missing {tool}: build the targets incidoc-cli and bench_redact")
+    for tool in ("tesseract",):
+        if not shutil.which(tool):
+            sys.exit(f"missing {tool} (apt-get install tesseract-ocr)")
+    os.environ.update(OMP_THREAD_LIMIT="1", QT_QPA_PLATFORM="offscreen")
+
+    work = a.work or tempfile.mkdtemp(prefix="bench_redact.")
+    os.makedirs(work, exist_ok=True)
+    try:
+        return bench(a, cli, gen, work)
+    finally:
+        if not a.work:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def bench(a, cli, gen, work):
+    figures = {"date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%MZ"),
+               "cores": os.cpu_count(), "load": os.getloadavg()[0], "count": a.count,
+               "scanned_every": a.scanned_every, "dpi": a.dpi, "pages_per_document": a.pages, "seed": a.seed}
+    print(f"# Redacted export benchmark — {figures['date']}, {os.cpu_count()} cores, "
+          f"load {os.getloadavg()[0]:.2f}\n")
+    project = os.path.join(work, "planted.incidoc")
+    manifest_path = os.path.join(work, "planted.json")
+    if not os.path.exists(project):
+        r = run([gen, "--dir", work, "--count", str(a.count), "--seed", str(a.seed), "--scanned-every",
+                 str(a.scanned_every), "--dpi", str(a.dpi), "--pages", str(a.pages)])
+        if r.returncode != 0:
+            sys.exit(f"bench_redact failed: {r.stderr}")
+        t, r = timed([cli, "import", "-q", "--jobs", str(a.jobs), "--profile", "fast", "-p", project,
+                      os.path.join(work, "forms")])
+        if r.returncode != 0:
+            sys.exit(f"import failed ({r.returncode}): {r.stderr}")
+        figures["import_s"] = round(t, 2)
+    docs = json.load(open(manifest_path))
+    planted = [(d, v) for d in docs for v in d["values"]]
+    pages = len(docs) * a.pages
+    print(f"{len(docs)} forms ({sum(d['scanned'] for d in docs)} scanned at {a.dpi} dpi), {pages} pages, "
+          f"{len(planted)} planted values; import {figures.get('import_s', '(reused)')} s\n")
+
+    # -- time: plain against redacted, alternating ----------------------------------------------------------
+    plain_zip, red_zip = os.path.join(work, "plain.zip"), os.path.join(work, "redacted.zip")
+    times = {"plain": [], "redacted": []}
+    redact_error = None
+    if a.plain_only:
+        redact_error = "--plain-only"
+    for r_i in range(0 if a.check else a.rounds):
+        order = ["plain", "redacted"] if r_i % 2 == 0 else ["redacted", "plain"]
+        for kind in order:
+            if kind == "redacted" and redact_error:
+                continue
+            out = plain_zip if kind == "plain" else red_zip
+            if os.path.exists(out):
+                os.remove(out)
+            cmd = [cli, "export", "-q", "--jobs", str(a.jobs), "-p", project, "-o", out]
+            if kind == "redacted":
+                cmd.insert(2, "--redact")
+            t, r = timed(cmd)
+            if r.returncode != 0:
+                if kind == "plain":
+                    sys.exit(f"plain export failed ({r.returncode}): {r.stderr}")
+                unknown = "redact" in r.stderr and ("nknown option" in r.stderr or "nrecognized" in r.stderr)
+                redact_error = ("this incidoc-cli does not know `export --redact` (build the branch that adds it)"
+                                if unknown else f"export --redact failed (exit {r.returncode}, ZIP "
+                                f"{'kept' if os.path.exists(out) else 'not kept'}): {r.stderr.strip()}")
+                continue
+            times[kind].append(round(t, 2))
+    med = {k: round(statistics.median(v), 2) for k, v in times.items() if v}
+    figures["export_s"] = times
+    figures["export_median_s"] = med
+    print("## Time (export, --jobs %d, median of %d)\n" % (a.jobs, a.rounds))
+    print("| export | runs (s) | median (s) |\n|---|---|---|")
+    for k, v in times.items():
+        if v:
+            print(f"| {k} | {' '.join(map(str, v))} | {med[k]} |")
+    if "plain" in med and "redacted" in med:
+        figures["ratio"] = round(med["redacted"] / med["plain"], 2)
+        print(f"\nRedacted / plain: **{figures['ratio']}x** (target <= 1.3x)\n")
+
+    # -- the search: control on the plain bundle's texts, then the redacted bundle with its images' OCR --------
+    probes = {}
+    for _, v in planted:
+        key = (v["type"], v["text"])
+        if key not in probes:
+            probes[key] = Probe(*key)
+    tmp = tempfile.mkdtemp(dir=work)
+    print("## Leak check\n")
+    if os.path.exists(plain_zip):
+        plain_corpus, _ = corpus_of(plain_zip, "none", a.jobs, tmp)
+        control = {k: p.find(plain_corpus) is not None for k, p in probes.items()}
+        found_plain = sum(control[(v["type"], v["text"])] for _, v in planted)
+        figures["control_found_in_plain_texts"] = found_plain
+        print(f"Control: the search finds {found_plain} of {len(planted)} planted values "
+              f"({100.0 * found_plain / len(planted):.1f}%) in the plain bundle's texts (values OCR misread on "
+              "scanned pages are not there to find).\n")
+    if a.check:
+        red_zip, redact_error = a.check, None
+    if redact_error:
+        figures["redact_error"] = redact_error
+        print(f"**No redacted bundle to check:** {redact_error}\n")
+        finish(a, figures)
+        return 2
+
+    t0 = time.monotonic()
+    red_corpus, ocred = corpus_of(red_zip, a.ocr, a.jobs, tmp)
+    text_part = [c for c in red_corpus if not c[0].endswith(" (OCR)")]
+    image_part = [c for c in red_corpus if c[0].endswith(" (OCR)")]
+    in_texts = {k: p.find(text_part) for k, p in probes.items()}
+    in_images = {k: p.find(image_part) for k, p in probes.items()}
+    findings = {k: in_texts[k] or in_images[k] for k in probes}
+    figures["check_s"] = round(time.monotonic() - t0, 1)
+    figures["images_ocred"] = ocred
+    with zipfile.ZipFile(red_zip) as z:
+        figures["redacted_entries"] = len(z.namelist())
+
+    def tally(key_of):
+        out = {}
+        for d, v in planted:
+            k = key_of(d, v)
+            t = out.setdefault(k, {"planted": 0, "leaked": 0, "in_texts": 0, "in_images": 0})
+            key = (v["type"], v["text"])
+            t["planted"] += 1
+            t["leaked"] += findings[key] is not None
+            t["in_texts"] += in_texts[key] is not None
+            t["in_images"] += in_images[key] is not None
+        return dict(sorted(out.items()))
+
+    leaked = sum(findings[(v["type"], v["text"])] is not None for _, v in planted)
+    figures["planted"] = len(planted)
+    figures["leaked"] = leaked
+    figures["by_type"] = tally(lambda d, v: v["type"])
+    figures["by_place"] = tally(lambda d, v: v["place"])
+    figures["by_document_kind"] = tally(lambda d, v: "scanned" if d["scanned"] else "text")
+    figures["split_across_lines"] = tally(lambda d, v: "split" if v.get("split") else "whole")
+    print(f"Redacted bundle: {figures['redacted_entries']} entries, {ocred} images OCR'd "
+          f"(check {figures['check_s']} s).\n")
+    print(f"**Planted values leaked: {leaked} of {len(planted)}**\n")
+    for title, key in (("type", "by_type"), ("place", "by_place"), ("document", "by_document_kind"),
+                       ("line break", "split_across_lines")):
+        print(f"| {title} | planted | leaked | in texts | in images (OCR) |\n|---|---|---|---|---|")
+        for k, t in figures[key].items():
+            print(f"| {k} | {t['planted']} | {t['leaked']} | {t['in_texts']} | {t['in_images']} |")
+        print()
+    leaks = sorted({(k[0], k[1], f[0], f[1]) for k, f in findings.items() if f})
+    figures["leaks"] = [{"type": t, "text": x, "entry": e, "context": c} for t, x, e, c in leaks]
+    if leaks:
+        print("Distinct values found (type, value, entry, context):\n")
+        for t, x, e, c in leaks[:60]:
+            print(f"- {t} `{x}` in {e}: …{c}…")
+        if len(leaks) > 60:
+            print(f"- … and {len(leaks) - 60} more (see the JSON)")
+        print()
+    finish(a, figures)
+    return 1 if leaked else 0
+
+
+def finish(a, figures):
+    text = json.dumps(figures)
+    if a.json:
+        with open(a.json, "w") as f:
+            f.write(json.dumps(figures, indent=1))
+    print(text)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
