@@ -194,6 +194,63 @@ def corpus_of(zip_path, ocr, jobs, tmp):
     return [(n, t, t.lower(), norm(t), set(re.findall(r"[A-Za-z]+", t))) for n, t in texts], len(images)
 
 
+# ---- what the finder found ------------------------------------------------------------------------------------
+
+def compact(text):
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def finder_report(listing, docs, figures):
+    """Marks each planted value found when a finding of its document covers it: a name when each of its words
+    is a word of some finding; any other value when its letters and digits lie within one finding's, or within
+    the document's findings read in order (a value split across two words or lines)."""
+    by_doc = {}
+    for f in listing.get("findings", []):
+        by_doc.setdefault(f.get("document_name", ""), []).append(f)
+    found_by = {}
+    tallies = {}
+    for d in docs:
+        stem = os.path.splitext(os.path.basename(d["path"]))[0]
+        findings = [f for name, fs in by_doc.items() if stem in name for f in fs]
+        words = {}
+        for f in findings:
+            for w in re.findall(r"[a-z]+", f["text"].lower()):
+                words.setdefault(w, f["source"])
+        joined = "".join(compact(f["text"]) for f in findings)
+        for v in d["values"]:
+            source = None
+            if v["type"] == "person_name":
+                toks = [w.lower() for w in re.findall(r"[A-Za-z]+", re.sub(r"'s\b", "", v["text"])) if len(w) >= 3]
+                if toks and all(t in words for t in toks):
+                    source = words[toks[-1]]
+            else:
+                c = compact(v["text"])
+                source = next((f["source"] for f in findings if c in compact(f["text"])), None)
+                if source is None and c and c in joined:
+                    source = "(joined)"
+            for key in (("all", "all"), ("type", v["type"]), ("place", v["place"])):
+                t = tallies.setdefault(key[0], {}).setdefault(key[1], {"planted": 0, "found": 0})
+                t["planted"] += 1
+                t["found"] += source is not None
+            if source:
+                found_by[source] = found_by.get(source, 0) + 1
+    figures["finder"] = {"findings": len(listing.get("findings", [])), "by_source": found_by,
+                         "by_type": tallies.get("type", {}), "by_place": tallies.get("place", {}),
+                         "found": tallies["all"]["all"]["found"], "planted": tallies["all"]["all"]["planted"]}
+    fin = figures["finder"]
+    print(f"## What the finder found (incidoc-cli redactions, no manual marking)\n\n"
+          f"{fin['findings']} findings; planted values found: **{fin['found']} of {fin['planted']}** "
+          f"(not found: {fin['planted'] - fin['found']}, the share an annotator would have to mark: "
+          f"{100.0 * (fin['planted'] - fin['found']) / max(1, fin['planted']):.1f}%)\n")
+    for title, key in (("type", "by_type"), ("place", "by_place")):
+        print(f"| {title} | planted | found | left to the annotator |\n|---|---|---|---|")
+        for k, t in sorted(fin[key].items()):
+            print(f"| {k} | {t['planted']} | {t['found']} | {t['planted'] - t['found']} |")
+        print()
+    print("Found through (source of the finding): " +
+          ", ".join(f"{k} {n}" for k, n in sorted(found_by.items(), key=lambda x: -x[1])) + "\n")
+
+
 # ---- the benchmark --------------------------------------------------------------------------------------------
 
 def timed(cmd):
@@ -304,6 +361,13 @@ def bench(a, cli, gen, work):
     if "plain" in med and "redacted" in med:
         figures["ratio"] = round(med["redacted"] / med["plain"], 2)
         print(f"\nRedacted / plain: **{figures['ratio']}x** (target <= 1.3x)\n")
+
+    # -- what the finder found, before any export (incidoc-cli redactions): the share left to the annotator --
+    r = run([cli, "redactions", "--json", "-p", project])
+    if r.returncode == 0:
+        finder_report(json.loads(r.stdout), docs, figures)
+    else:
+        print(f"(`incidoc-cli redactions` unavailable: {r.stderr.strip()[:200]})\n")
 
     # -- the search: control on the plain bundle's texts, then the redacted bundle with its images' OCR --------
     probes = {}
