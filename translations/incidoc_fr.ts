@@ -728,54 +728,6 @@ Essayez « incidoc-cli --help ».</translation>
         <translation>capture&#xa0;: une page tenue immobile et nette pendant ce nombre de millisecondes est capturée (700 par défaut).</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   the document types (with examples, profile, title), or change them or a
-                   document&apos;s type
-  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
-  watch DIR...     import the files that land in these folders once they are complete, until stopped
-  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
-                   still and sharp, as the pages of one document, then OCR them
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
-
-Commandes :
-  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
-  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
-  status           documents, pages par état et par sorte, mots, échecs
-  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
-  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, métriques)
-  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
-  propose [DOC...] proposer des entités et des liens clé -&gt; valeur d’après la mise en page (--entities, --links ; --accept)
-  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
-  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
-                   type d’un document
-  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
-  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
-  capture --from SOURCE  prendre une page d’un fichier vidéo ou d’une caméra (/dev/videoN) chaque fois
-                   qu’une page est tenue immobile et nette, comme pages d’un document, puis l’OCR
-
-OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
-à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
-    </message>
-    <message>
         <source>error: capture needs --from FILE or --from /dev/videoN</source>
         <translation>erreur&#xa0;: capture demande --from FICHIER ou --from /dev/videoN</translation>
     </message>
@@ -806,6 +758,151 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
     <message>
         <source>Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found</source>
         <translation>Photos :   %1 page(s) redressée(s) (%2 aux coins placés à la main), %3 sans page trouvée</translation>
+    </message>
+    <message>
+        <source>mark: the page (its id, as dump lists it).</source>
+        <translation>mark : la page (son id, comme dump la liste).</translation>
+    </message>
+    <message>
+        <source>mark: a word of the page (its id).</source>
+        <translation>mark : un mot de la page (son id).</translation>
+    </message>
+    <message>
+        <source>mark: an entity of the page (its id).</source>
+        <translation>mark : une entité de la page (son id).</translation>
+    </message>
+    <message>
+        <source>mark: a region of the page in pixels: x0,y0,x1,y1.</source>
+        <translation>mark : une région de la page en pixels : x0,y0,x1,y1.</translation>
+    </message>
+    <message>
+        <source>mark: what the value is: person_name, date_of_birth, date, phone, address, email, vehicle_plate, vin, id_number, signature, photo or other (default).</source>
+        <translation>mark : ce qu’est la valeur : person_name, date_of_birth, date, phone, address, email, vehicle_plate, vin, id_number, signature, photo ou other (par défaut).</translation>
+    </message>
+    <message>
+        <source>mark: not sensitive (overrules what would be redacted there).</source>
+        <translation>mark : non sensible (l’emporte sur ce qui y serait caviardé).</translation>
+    </message>
+    <message>
+        <source>error: --%1 takes an id (a whole number from 1 up)</source>
+        <translation>erreur : --%1 prend un id (un nombre entier à partir de 1)</translation>
+    </message>
+    <message>
+        <source>error: mark needs --page ID</source>
+        <translation>erreur : mark demande --page ID</translation>
+    </message>
+    <message>
+        <source>error: --region takes x0,y0,x1,y1 in page pixels, with x0 &lt; x1 and y0 &lt; y1</source>
+        <translation>erreur : --region prend x0,y0,x1,y1 en pixels de la page, avec x0 &lt; x1 et y0 &lt; y1</translation>
+    </message>
+    <message>
+        <source>error: mark needs one of --word ID, --entity ID or --region x0,y0,x1,y1</source>
+        <translation>erreur : mark demande l’un de --word ID, --entity ID ou --region x0,y0,x1,y1</translation>
+    </message>
+    <message>
+        <source>error: --not-sensitive takes no --type</source>
+        <translation>erreur : --not-sensitive ne prend pas de --type</translation>
+    </message>
+    <message>
+        <source>error: --type takes one of %1</source>
+        <translation>erreur : --type prend l’un de %1</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: no such file</source>
+        <translation>erreur : impossible d’ouvrir le projet %1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>word %1</source>
+        <translation>le mot %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>l’entité %1</translation>
+    </message>
+    <message>
+        <source>region %1,%2,%3,%4</source>
+        <translation>la région %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 sensitive (%3): mark %4</source>
+        <translation>%1 de la page %2 marqué(e) sensible (%3) : marque %4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 not sensitive: mark %3</source>
+        <translation>%1 de la page %2 marqué(e) non sensible : marque %3</translation>
+    </message>
+    <message>
+        <source>export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back and refused if any original value is found.</source>
+        <translation>export : un lot caviardé (valeurs sensibles remplacées par des pseudonymes, leurs zones remplies de noir), relu et refusé si une valeur d’origine y est trouvée.</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  redactions       what a redacted export (export --redact) would redact: type, source, document, page, text
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
+                   still and sharp, as the pages of one document, then OCR them
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   mark a word, an entity or a region sensitive for a redacted export, or not
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Ligne de commande d’Incidoc : importer des documents d’incident dans un projet, les passer à l’OCR, examiner et extraire les résultats.
+
+Commandes :
+  import CHEMIN... ajouter des PDF, des images et des dossiers, puis rendre, classer et passer à l’OCR les nouvelles pages
+  ocr              traiter les pages en attente ou interrompues (--failed : réessayer les échecs ; --all : tout refaire)
+  status           documents, pages par état et par sorte, mots, échecs
+  dump -o DOSSIER  écrire chaque page en JSON incidoc.page/1
+  export -o F.zip  écrire un jeu de données ZIP incidoc.bundle/1 (images, visualisations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, métriques)
+  redactions       ce qu’un export caviardé (export --redact) caviarderait : type, source, document, page, texte
+  engines          les moteurs d’OCR : version, langues, capacités, disponibilité
+  propose [DOC...] proposer des entités et des liens clé -&amp;gt; valeur d’après la mise en page (--entities, --links ; --accept)
+  remove DOC...    retirer du projet des documents en échec (par id ou chemin, comme status les liste)
+  types [add NOM [TITRE] | remove NOM | title NOM TITRE | profile NOM | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   les types de document (avec exemples, profil, titre), ou les modifier, ou le
+                   type d’un document
+  classify [DOC...] prédire le type des documents qu’aucune personne n’a typés (--all : prédire de nouveau)
+  watch DIR...     importer les fichiers déposés dans ces dossiers une fois complets, jusqu’à l’arrêt
+  capture --from SOURCE  prendre une page d’un fichier vidéo ou d’une caméra (/dev/videoN) chaque fois
+                   qu’une page est tenue immobile et nette, comme pages d’un document, puis l’OCR
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   marquer un mot, une entité ou une région comme sensible pour un export caviardé, ou non
+
+OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers HÔTE:PORT,... (ou dns:///NOM:PORT)
+à import ou ocr ; les pages en cours valent par défaut le total des fils des workers.</translation>
+    </message>
+    <message>
+        <source>Redacted: %1 value(s) on %2 page(s), %3 word(s) rewritten, %4 area(s) filled; checked in %5 s</source>
+        <translation>Caviardé : %1 valeur(s) sur %2 page(s), %3 mot(s) réécrit(s), %4 zone(s) remplie(s) ; vérifié en %5 s</translation>
+    </message>
+    <message>
+        <source>Nothing to redact.</source>
+        <translation>Rien à caviarder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) of %1 distinct value(s).</source>
+        <translation>
+            <numerusform>%n trouvaille de %1 valeur(s) distincte(s).</numerusform>
+            <numerusform>%n trouvailles de %1 valeur(s) distincte(s).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1836,6 +1933,14 @@ Rien n’a été écrit à la destination.</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>

@@ -720,54 +720,6 @@ Try &apos;incidoc-cli --help&apos;.</source>
         <translation>capture：页面保持静止且清晰达到此毫秒数即被捕获（默认 700）。</translation>
     </message>
     <message>
-        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
-
-Commands:
-  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
-  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
-  status           documents, pages by status and kind, words, failures
-  dump -o DIR      write every page as incidoc.page/1 JSON
-  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
-                   Label Studio, hOCR, ALTO, metrics)
-  engines          the OCR engines: version, languages, capabilities, availability
-  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
-  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   the document types (with examples, profile, title), or change them or a
-                   document&apos;s type
-  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
-  watch DIR...     import the files that land in these folders once they are complete, until stopped
-  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
-                   still and sharp, as the pages of one document, then OCR them
-
-OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
-to import or ocr; pages in flight default to the workers&apos; total threads.</source>
-        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、检查并导出结果。
-
-命令：
-  import PATH...   添加 PDF、图像和文件夹，然后渲染、分类并 OCR 新页面
-  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
-  status           文档、按状态和种类统计的页面、词、失败
-  dump -o DIR      将每一页写成 incidoc.page/1 JSON
-  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
-                   Label Studio、hOCR、ALTO、指标）
-  engines          OCR 引擎：版本、语言、能力、可用性
-  propose [DOC...] 根据版面提议实体和 键 -&gt; 值 链接（--entities、--links；--accept）
-  remove DOC...    将失败的文档（按 status 列出的 id 或路径）移出项目
-  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
-         clear DOC... | confirm DOC...]
-                   文档类型（含示例数、配置、标题），或修改类型，或修改
-                   某个文档的类型
-  classify [DOC...] 预测未经人工标注类型的文档的类型（--all：重新预测）
-  watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
-  capture --from SOURCE  每当页面保持静止且清晰时，从视频文件或摄像头（/dev/videoN）获取一页，
-                   作为同一文档的各页，然后进行 OCR
-
-在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
-同时处理的页面数默认为各 worker 线程总数。</translation>
-    </message>
-    <message>
         <source>error: capture needs --from FILE or --from /dev/videoN</source>
         <translation>错误：capture 需要 --from 文件 或 --from /dev/videoN</translation>
     </message>
@@ -798,6 +750,150 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
     <message>
         <source>Photos:    %1 page(s) flattened (%2 with corners placed by hand), %3 with no page found</source>
         <translation>照片：     已展平 %1 页（其中 %2 页的四角为手动放置），%3 张未找到页面</translation>
+    </message>
+    <message>
+        <source>mark: the page (its id, as dump lists it).</source>
+        <translation>mark：页面（其 id，如 dump 所列）。</translation>
+    </message>
+    <message>
+        <source>mark: a word of the page (its id).</source>
+        <translation>mark：页面上的一个词（其 id）。</translation>
+    </message>
+    <message>
+        <source>mark: an entity of the page (its id).</source>
+        <translation>mark：页面上的一个实体（其 id）。</translation>
+    </message>
+    <message>
+        <source>mark: a region of the page in pixels: x0,y0,x1,y1.</source>
+        <translation>mark：页面上的一个区域，以像素计：x0,y0,x1,y1。</translation>
+    </message>
+    <message>
+        <source>mark: what the value is: person_name, date_of_birth, date, phone, address, email, vehicle_plate, vin, id_number, signature, photo or other (default).</source>
+        <translation>mark：值的类型：person_name、date_of_birth、date、phone、address、email、vehicle_plate、vin、id_number、signature、photo 或 other（默认）。</translation>
+    </message>
+    <message>
+        <source>mark: not sensitive (overrules what would be redacted there).</source>
+        <translation>mark：不敏感（覆盖该处原本会被脱敏的内容）。</translation>
+    </message>
+    <message>
+        <source>error: --%1 takes an id (a whole number from 1 up)</source>
+        <translation>错误：--%1 需要一个 id（从 1 起的整数）</translation>
+    </message>
+    <message>
+        <source>error: mark needs --page ID</source>
+        <translation>错误：mark 需要 --page ID</translation>
+    </message>
+    <message>
+        <source>error: --region takes x0,y0,x1,y1 in page pixels, with x0 &lt; x1 and y0 &lt; y1</source>
+        <translation>错误：--region 需要以页面像素计的 x0,y0,x1,y1，且 x0 &lt; x1、y0 &lt; y1</translation>
+    </message>
+    <message>
+        <source>error: mark needs one of --word ID, --entity ID or --region x0,y0,x1,y1</source>
+        <translation>错误：mark 需要 --word ID、--entity ID 或 --region x0,y0,x1,y1 之一</translation>
+    </message>
+    <message>
+        <source>error: --not-sensitive takes no --type</source>
+        <translation>错误：--not-sensitive 不接受 --type</translation>
+    </message>
+    <message>
+        <source>error: --type takes one of %1</source>
+        <translation>错误：--type 需要以下之一：%1</translation>
+    </message>
+    <message>
+        <source>error: cannot open project %1: no such file</source>
+        <translation>错误：无法打开项目 %1：文件不存在</translation>
+    </message>
+    <message>
+        <source>word %1</source>
+        <translation>词 %1</translation>
+    </message>
+    <message>
+        <source>entity %1</source>
+        <translation>实体 %1</translation>
+    </message>
+    <message>
+        <source>region %1,%2,%3,%4</source>
+        <translation>区域 %1,%2,%3,%4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 sensitive (%3): mark %4</source>
+        <translation>已将第 %2 页的%1标为敏感（%3）：标记 %4</translation>
+    </message>
+    <message>
+        <source>Marked %1 of page %2 not sensitive: mark %3</source>
+        <translation>已将第 %2 页的%1标为不敏感：标记 %3</translation>
+    </message>
+    <message>
+        <source>export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back and refused if any original value is found.</source>
+        <translation>export：脱敏数据包（敏感值替换为假名，其区域填充为黑色），写完后回读，若发现任何原始值则拒绝。</translation>
+    </message>
+    <message>
+        <source>Incidoc command line: import incident documents into a project, OCR them, inspect and dump the results.
+
+Commands:
+  import PATH...   add PDFs, images and folders, then render, classify and OCR new pages
+  ocr              process queued or interrupted pages (--failed: retry failed; --all: redo all)
+  status           documents, pages by status and kind, words, failures
+  dump -o DIR      write every page as incidoc.page/1 JSON
+  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,
+                   Label Studio, hOCR, ALTO, metrics)
+  redactions       what a redacted export (export --redact) would redact: type, source, document, page, text
+  engines          the OCR engines: version, languages, capabilities, availability
+  propose [DOC...] propose entities and key -&gt; value links from the layout (--entities, --links; --accept)
+  remove DOC...    take documents that failed (by id or path, as status lists them) out of the project
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   the document types (with examples, profile, title), or change them or a
+                   document&apos;s type
+  classify [DOC...] predict the type of documents not typed by a person (--all: predict again)
+  watch DIR...     import the files that land in these folders once they are complete, until stopped
+  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one is held
+                   still and sharp, as the pages of one document, then OCR them
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   mark a word, an entity or a region sensitive for a redacted export, or not
+
+OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or dns:///NAME:PORT)
+to import or ocr; pages in flight default to the workers&apos; total threads.</source>
+        <translation>Incidoc 命令行：将事件文档导入项目、进行 OCR、检查并导出结果。
+
+命令：
+  import PATH...   添加 PDF、图像和文件夹，然后渲染、分类并 OCR 新页面
+  ocr              处理排队中或被中断的页面（--failed：重试失败的页面；--all：全部重做）
+  status           文档、按状态和种类统计的页面、词、失败
+  dump -o DIR      将每一页写成 incidoc.page/1 JSON
+  export -o F.zip  写出 incidoc.bundle/1 ZIP 数据集（图像、可视化、JSON、COCO、
+                   Label Studio、hOCR、ALTO、指标）
+  redactions       脱敏导出（export --redact）将脱敏的内容：类型、来源、文档、页、文本
+  engines          OCR 引擎：版本、语言、能力、可用性
+  propose [DOC...] 根据版面提议实体和 键 -&amp;gt; 值 链接（--entities、--links；--accept）
+  remove DOC...    将失败的文档（按 status 列出的 id 或路径）移出项目
+  types [add NAME [TITLE] | remove NAME | title NAME TITLE | profile NAME | set TYPE DOC... |
+         clear DOC... | confirm DOC...]
+                   文档类型（含示例数、配置、标题），或修改类型，或修改
+                   某个文档的类型
+  classify [DOC...] 预测未经人工标注类型的文档的类型（--all：重新预测）
+  watch DIR...     导入放入这些文件夹的文件（写完后），直到停止
+  capture --from SOURCE  每当页面保持静止且清晰时，从视频文件或摄像头（/dev/videoN）获取一页，
+                   作为同一文档的各页，然后进行 OCR
+  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | --not-sensitive]
+                   将一个词、一个实体或一个区域标为敏感（用于脱敏导出），或标为不敏感
+
+在集群上 OCR：启动 incidoc-worker 进程，并在 import 或 ocr 时加上 --workers HOST:PORT,...（或 dns:///NAME:PORT）；
+同时处理的页面数默认为各 worker 线程总数。</translation>
+    </message>
+    <message>
+        <source>Redacted: %1 value(s) on %2 page(s), %3 word(s) rewritten, %4 area(s) filled; checked in %5 s</source>
+        <translation>已脱敏：%2 页上 %1 个值，改写 %3 个词，填充 %4 个区域；检查用时 %5 秒</translation>
+    </message>
+    <message>
+        <source>Nothing to redact.</source>
+        <translation>没有需要脱敏的内容。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s) of %1 distinct value(s).</source>
+        <translation>
+            <numerusform>%n 处发现，共 %1 个不同的值。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1813,6 +1909,14 @@ Nothing was written to the destination.</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>电子邮件</translation>
     </message>
 </context>
 <context>

@@ -94,6 +94,10 @@ int runCommand(const CliOptions& o, CancelToken& interrupt)
         return commandPropose(o);
     if (o.command == QLatin1String("types"))
         return commandTypes(o);
+    if (o.command == QLatin1String("redactions"))
+        return commandRedactions(o);
+    if (o.command == QLatin1String("mark"))
+        return commandMark(o);
     return kExitUsage;
 }
 

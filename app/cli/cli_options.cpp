@@ -1,11 +1,14 @@
 #include "app/cli/cli_options.h"
 
 #include "app/cli/cli.h"
+#include "core/model/redaction.h"
 #include "core/pipeline/engine_choice.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QDir>
+
+#include <array>
 
 namespace incidoc::cli {
 namespace {
@@ -51,6 +54,10 @@ struct Definitions {
                 "(default: all but lines and crops)."),
         QStringLiteral("LIST")};
     const QCommandLineOption reviewedOnlyOpt{QStringLiteral("reviewed-only"), Cli::tr("export: only reviewed pages.")};
+    const QCommandLineOption redactOpt{
+        QStringLiteral("redact"),
+        Cli::tr("export: a redacted bundle (sensitive values as pseudonyms, their areas filled black), read back "
+                "and refused if any original value is found.")};
     const QCommandLineOption strictOpt{
         QStringLiteral("strict"),
         Cli::tr("export: write nothing (exit 2) while the checks before export find anything.")};
@@ -139,6 +146,21 @@ struct Definitions {
         QStringLiteral("steady-ms"),
         Cli::tr("capture: a page held still and sharp this many milliseconds is captured (default 700)."),
         QStringLiteral("MS")};
+    const QCommandLineOption pageOpt{QStringLiteral("page"), Cli::tr("mark: the page (its id, as dump lists it)."),
+                                     QStringLiteral("ID")};
+    const QCommandLineOption wordOpt{QStringLiteral("word"), Cli::tr("mark: a word of the page (its id)."),
+                                     QStringLiteral("ID")};
+    const QCommandLineOption entityOpt{QStringLiteral("entity"), Cli::tr("mark: an entity of the page (its id)."),
+                                       QStringLiteral("ID")};
+    const QCommandLineOption regionOpt{
+        QStringLiteral("region"), Cli::tr("mark: a region of the page in pixels: x0,y0,x1,y1."), QStringLiteral("BOX")};
+    const QCommandLineOption typeOpt{
+        QStringLiteral("type"),
+        Cli::tr("mark: what the value is: person_name, date_of_birth, date, phone, address, email, vehicle_plate, "
+                "vin, id_number, signature, photo or other (default)."),
+        QStringLiteral("TYPE")};
+    const QCommandLineOption notSensitiveOpt{QStringLiteral("not-sensitive"),
+                                             Cli::tr("mark: not sensitive (overrules what would be redacted there).")};
     const QCommandLineOption insecureOpt{
         QStringLiteral("insecure"),
         Cli::tr("Send the API key to workers on other machines without TLS (trusted networks only).")};
@@ -156,6 +178,8 @@ struct Definitions {
                     "  dump -o DIR      write every page as incidoc.page/1 JSON\n"
                     "  export -o F.zip  write an incidoc.bundle/1 ZIP dataset (images, visualizations, JSON, COCO,\n"
                     "                   Label Studio, hOCR, ALTO, metrics)\n"
+                    "  redactions       what a redacted export (export --redact) would redact: type, source, "
+                    "document, page, text\n"
                     "  engines          the OCR engines: version, languages, capabilities, availability\n"
                     "  propose [DOC...] propose entities and key -> value links from the layout (--entities, "
                     "--links; --accept)\n"
@@ -171,7 +195,11 @@ struct Definitions {
                     "until stopped\n"
                     "  capture --from SOURCE  take a page from a video file or a camera (/dev/videoN) each time one "
                     "is held\n"
-                    "                   still and sharp, as the pages of one document, then OCR them\n\n"
+                    "                   still and sharp, as the pages of one document, then OCR them\n"
+                    "  mark --page ID (--word ID | --entity ID | --region X0,Y0,X1,Y1) [--type TYPE | "
+                    "--not-sensitive]\n"
+                    "                   mark a word, an entity or a region sensitive for a redacted export, or "
+                    "not\n\n"
                     "OCR on a cluster: start incidoc-worker processes and add --workers HOST:PORT,... (or "
                     "dns:///NAME:PORT)\n"
                     "to import or ocr; pages in flight default to the workers' total threads."));
@@ -184,9 +212,11 @@ struct Definitions {
                                 &reviewThresholdOpt, &clearOpt})
             parser.addOption(*opt);
         for (const auto* opt :
-             {&formatsOpt, &reviewedOnlyOpt, &imagesOpt, &noVisualizationsOpt, &documentsOpt, &workersOpt,
-              &apiKeyFileOpt, &tlsCaOpt, &fallbackOpt, &insecureOpt, &workerImagesOpt, &noIsolationOpt, &memoryLimitOpt,
-              &maxFileOpt, &rescanOpt, &stableForOpt, &moveDoneOpt, &doneOpt, &steadyMsOpt})
+             {&formatsOpt,     &reviewedOnlyOpt, &redactOpt,  &imagesOpt,   &noVisualizationsOpt, &documentsOpt,
+              &workersOpt,     &apiKeyFileOpt,   &tlsCaOpt,   &fallbackOpt, &insecureOpt,         &workerImagesOpt,
+              &noIsolationOpt, &memoryLimitOpt,  &maxFileOpt, &rescanOpt,   &stableForOpt,        &moveDoneOpt,
+              &doneOpt,        &steadyMsOpt,     &pageOpt,    &wordOpt,     &entityOpt,           &regionOpt,
+              &typeOpt,        &notSensitiveOpt})
             parser.addOption(*opt);
         for (const auto* opt :
              {&versionOpt, &projectOpt, &jsonOpt, &quietOpt, &jobsOpt, &dpiOpt, &langOpt, &binarizeOpt, &noOcrOpt,
@@ -305,6 +335,7 @@ Status readExport(const QCommandLineParser& parser, const Definitions& d, CliOpt
     ExportOptions& e = o.exportOptions;
     e.jobs = o.pipeline.jobs;
     e.reviewedOnly = parser.isSet(d.reviewedOnlyOpt);
+    e.redact = parser.isSet(d.redactOpt);
     e.visualizations = !parser.isSet(d.noVisualizationsOpt);
     if (parser.isSet(d.binarizeOpt))
         e.binarize.method = o.pipeline.process.binarize.method;
@@ -404,6 +435,51 @@ Status readCapture(const QCommandLineParser& parser, const Definitions& d, CliOp
     return okStatus();
 }
 
+/// A whole number from 1 up, or 0 when `opt` is not given; -1 when it is not one.
+long long readId(const QCommandLineParser& parser, const QCommandLineOption& opt)
+{
+    if (!parser.isSet(opt))
+        return 0;
+    bool ok = false;
+    const long long v = parser.value(opt).trimmed().toLongLong(&ok);
+    return ok && v > 0 ? v : -1;
+}
+
+/// The mark command's own options.
+Status readMark(const QCommandLineParser& parser, const Definitions& d, CliOptions& o)
+{
+    CliOptions::MarkArgs& m = o.mark;
+    for (auto [opt, target] :
+         {std::pair{&d.pageOpt, &m.page}, std::pair{&d.wordOpt, &m.word}, std::pair{&d.entityOpt, &m.entity}}) {
+        *target = readId(parser, *opt);
+        if (*target < 0)
+            return usage(Cli::tr("error: --%1 takes an id (a whole number from 1 up)").arg(opt->names().constFirst()));
+    }
+    if (m.page == 0)
+        return usage(Cli::tr("error: mark needs --page ID"));
+    if (parser.isSet(d.regionOpt)) {
+        const QStringList parts = parser.value(d.regionOpt).split(QLatin1Char(','));
+        std::array<int, 4> v{};
+        bool ok = parts.size() == 4;
+        for (qsizetype i = 0; ok && i < 4; ++i)
+            v[static_cast<std::size_t>(i)] = parts[i].trimmed().toInt(&ok);
+        if (!ok || v[0] < 0 || v[1] < 0 || v[2] <= v[0] || v[3] <= v[1])
+            return usage(Cli::tr("error: --region takes x0,y0,x1,y1 in page pixels, with x0 < x1 and y0 < y1"));
+        m.region = PixelBox{v[0], v[1], v[2], v[3]};
+    }
+    if ((m.word > 0) + (m.entity > 0) + (m.region ? 1 : 0) != 1)
+        return usage(Cli::tr("error: mark needs one of --word ID, --entity ID or --region x0,y0,x1,y1"));
+    m.notSensitive = parser.isSet(d.notSensitiveOpt);
+    m.type = parser.value(d.typeOpt).trimmed();
+    if (m.notSensitive && !m.type.isEmpty())
+        return usage(Cli::tr("error: --not-sensitive takes no --type"));
+    if (m.type.isEmpty())
+        m.type = QStringLiteral("other");
+    if (!sensitiveTypeNames().contains(m.type))
+        return usage(Cli::tr("error: --type takes one of %1").arg(sensitiveTypeNames().join(QStringLiteral(", "))));
+    return okStatus();
+}
+
 /// The command, the project and the paths go together.
 Status checkCommand(const CliOptions& o)
 {
@@ -472,10 +548,11 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
     if (Status s = readRemote(parser, d, o.remote); !s)
         return s.error();
 
-    const QStringList commands{QStringLiteral("import"),   QStringLiteral("ocr"),     QStringLiteral("status"),
-                               QStringLiteral("dump"),     QStringLiteral("export"),  QStringLiteral("engines"),
-                               QStringLiteral("remove"),   QStringLiteral("propose"), QStringLiteral("types"),
-                               QStringLiteral("classify"), QStringLiteral("watch"),   QStringLiteral("capture")};
+    const QStringList commands{QStringLiteral("import"),   QStringLiteral("ocr"),       QStringLiteral("status"),
+                               QStringLiteral("dump"),     QStringLiteral("export"),    QStringLiteral("engines"),
+                               QStringLiteral("remove"),   QStringLiteral("propose"),   QStringLiteral("types"),
+                               QStringLiteral("classify"), QStringLiteral("watch"),     QStringLiteral("capture"),
+                               QStringLiteral("mark"),     QStringLiteral("redactions")};
     if (!commands.contains(o.command))
         return usage(
             Cli::tr("error: unknown command '%1' (import, ocr, status, dump, export, remove, propose)").arg(o.command));
@@ -489,6 +566,9 @@ Result<CommandLine> parseCommandLine(const QStringList& arguments)
         return s.error();
     if (o.command == QLatin1String("capture"))
         if (Status s = readCapture(parser, d, o); !s)
+            return s.error();
+    if (o.command == QLatin1String("mark"))
+        if (Status s = readMark(parser, d, o); !s)
             return s.error();
     return line;
 }

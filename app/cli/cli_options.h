@@ -4,6 +4,7 @@
 
 #include "core/export/bundle_export.h"
 #include "core/import/importer.h"
+#include "core/model/geometry.h"
 #include "core/ocr/ocr_engine.h"
 #include "core/pipeline/pipeline.h"
 #include "core/remote/remote_options.h"
@@ -59,6 +60,16 @@ struct CliOptions {
     /// it is captured (--steady-ms, default 700).
     QString captureFrom;
     int steadyMs = 700;
+    /// mark: the page (--page), what on it (--word, --entity or --region X0,Y0,X1,Y1 in page pixels), the
+    /// sensitive type (--type, default "other") or --not-sensitive.
+    struct MarkArgs {
+        long long page = 0;
+        long long word = 0;
+        long long entity = 0;
+        std::optional<PixelBox> region;
+        QString type;
+        bool notSensitive = false;
+    } mark;
 };
 
 /// The outcome of a command line that parsed: print the help or the versions, or run a command.

@@ -11,6 +11,7 @@
 
 #include <csignal>
 #include <map>
+#include <numeric>
 
 namespace incidoc::cli {
 
@@ -36,6 +37,23 @@ std::optional<int> checkBeforeExport(const CliOptions& o, std::vector<FormFindin
         paths[d.id] = d.path;
     findings = std::move(found).value();
     return std::nullopt;
+}
+
+/// --json: what a redacted export replaced (null for a plain one).
+QJsonValue redactionJson(const ExportReport& r)
+{
+    if (!r.redacted)
+        return QJsonValue(QJsonValue::Null);
+    QJsonObject byType;
+    int findings = 0;
+    for (const auto& [type, n] : r.redactions) {
+        byType.insert(type, n);
+        findings += n;
+    }
+    return QJsonObject{
+        {QStringLiteral("findings"), findings},          {QStringLiteral("by_type"), byType},
+        {QStringLiteral("pages"), r.pagesRedacted},      {QStringLiteral("words_rewritten"), r.wordsRewritten},
+        {QStringLiteral("areas_filled"), r.areasFilled}, {QStringLiteral("check_seconds"), r.checkSeconds}};
 }
 
 } // namespace
@@ -109,7 +127,9 @@ int commandExport(const CliOptions& o, CancelToken& interrupt)
                               {QStringLiteral("bytes"), static_cast<qint64>(report->bytes)},
                               {QStringLiteral("seconds"), report->seconds},
                               {QStringLiteral("jobs"), report->jobs},
-                              {QStringLiteral("checks"), static_cast<int>(findings.size())}});
+                              {QStringLiteral("checks"), static_cast<int>(findings.size())},
+                              {QStringLiteral("redacted"), report->redacted},
+                              {QStringLiteral("redaction"), redactionJson(*report)}});
     } else if (!o.quiet) {
         out(Cli::tr("Wrote %1: %2 page(s) of %3 document(s), %4 entries, %5 MB in %6 s (%7 jobs)")
                 .arg(report->path)
@@ -119,6 +139,14 @@ int commandExport(const CliOptions& o, CancelToken& interrupt)
                 .arg(report->bytes / 1e6, 0, 'f', 1)
                 .arg(report->seconds, 0, 'f', 1)
                 .arg(report->jobs));
+        if (report->redacted)
+            out(Cli::tr("Redacted: %1 value(s) on %2 page(s), %3 word(s) rewritten, %4 area(s) filled; checked in %5 s")
+                    .arg(std::accumulate(report->redactions.begin(), report->redactions.end(), 0,
+                                         [](int n, const auto& kv) { return n + kv.second; }))
+                    .arg(report->pagesRedacted)
+                    .arg(report->wordsRewritten)
+                    .arg(report->areasFilled)
+                    .arg(report->checkSeconds, 0, 'f', 1));
     }
     return kExitOk;
 }

@@ -38,6 +38,8 @@ int commandWatch(const CliOptions& o, const std::shared_ptr<Workplace>& workplac
 int commandCapture(const CliOptions& o, const std::shared_ptr<Workplace>& workplace, CancelToken& interrupt);
 int commandDump(const CliOptions& o, CancelToken& interrupt);
 int commandExport(const CliOptions& o, CancelToken& interrupt);
+/// `redactions`: every sensitive value a redacted export would replace (type, source, document, page, text).
+int commandRedactions(const CliOptions& o);
 /// The document `name` refers to: an id, else a path (absolute or relative to here). 0: none.
 DocumentId findDocument(const std::vector<DocumentRecord>& documents, const QString& name);
 /// The project opened for writing with its documents, for the commands that change documents; null
@@ -71,6 +73,9 @@ QString typeTitle(const DocumentType& type);
 /// Documents per type (user / predicted) and untyped, for `status`.
 QJsonObject typeCountsJson(const std::vector<DocumentRecord>& documents);
 QString typeCountsLine(const std::vector<DocumentRecord>& documents);
+/// `mark --page ID (--word ID | --entity ID | --region BOX)`: a word, an entity or a region marked
+/// sensitive (--type) or not (--not-sensitive) for a redacted export; undoable in the app like any edit.
+int commandMark(const CliOptions& o);
 /// --version: Incidoc's and the engines' versions (not translated: scripts read it).
 int commandVersion();
 

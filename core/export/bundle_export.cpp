@@ -1,6 +1,7 @@
 #include "core/export/bundle_export.h"
 
 #include "core/export/bundle_formats.h"
+#include "core/export/export_redaction_p.h"
 #include "core/export/export_snapshot_p.h"
 #include "core/export/form_checks.h"
 #include "core/export/manifest_p.h"
@@ -141,7 +142,7 @@ void initProgress(ExportProgress& progress, const ExportSnapshot& snapshot, cons
 
 /// Reads the pages from the snapshot into the queue's window, in order, and starts their tasks; stops at
 /// a failure or cancel. Returns the number of words submitted.
-long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jobs)
+long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jobs, ExportRedaction* redaction)
 {
     const ExportOptions& o = c.options;
     const bool wantImages = o.images != ExportImages::None;
@@ -161,6 +162,9 @@ long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jo
         }
         auto w = std::make_shared<PageWork>();
         w->page = std::move(page).value();
+        // Redacted before any format sees the page.
+        if (redaction)
+            redaction->apply(w->page);
         w->imageId = static_cast<int>(i) + 1;
         w->firstAnnotationId = nextAnnotation;
         nextAnnotation += static_cast<long long>(w->page.words.size());
@@ -177,7 +181,8 @@ long long submitPages(ExportSnapshot& snapshot, const PageTaskContext& c, int jo
 
 /// After the pages: the combined files, metrics/summary.json and README.md.
 Status writeClosingEntries(OrderedWriter& writer, ExportQueue& queue, const ExportSnapshot& snapshot,
-                           const ExportOptions& o, const FieldPatterns& patterns, const QString& created)
+                           const ExportOptions& o, const FieldPatterns& patterns, const QString& created,
+                           const ExportRedaction* redaction)
 {
     Status s = writer.writeCombined(o.formats, patterns);
     const int documents = static_cast<int>(snapshot.documents().size());
@@ -186,6 +191,11 @@ Status writeClosingEntries(OrderedWriter& writer, ExportQueue& queue, const Expo
         const QByteArray summary = metricsSummary(writer.totals(), writer.counts(), documents, pages, o.lowConfidence);
         s = writer.writeEntry(textEntry(QStringLiteral("metrics/summary.json"), summary));
         queue.report(ExportPhase::Bundle, summary.size());
+    }
+    if (s && redaction) {
+        const QByteArray report = redaction->report();
+        s = writer.writeEntry(textEntry(QStringLiteral("redaction/report.json"), report));
+        queue.report(ExportPhase::Bundle, report.size());
     }
     const QByteArray readme = bundleReadme(o, created, documents, pages, writer.totals(), o.formats.names());
     if (s)
@@ -223,6 +233,14 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     if (!opened)
         return opened.error();
     ExportSnapshot& snapshot = **opened;
+    std::unique_ptr<ExportRedaction> redaction;
+    if (o.redact) {
+        auto prepared = ExportRedaction::prepare(projectPath, o.documents);
+        if (!prepared)
+            return prepared.error();
+        redaction = std::move(prepared).value();
+        snapshot.pseudonymise(*redaction);
+    }
     // The records check typed values with the project's own patterns (case numbers, plates).
     FieldPatterns patterns;
     if (o.formats.records) {
@@ -254,8 +272,8 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     pool.setMaxThreadCount(jobs);
     Stopper stopper{queue, pool, writer};
     writer.start();
-    const long long words =
-        submitPages(snapshot, PageTaskContext{o, categories, colors, created, cancel, queue, pool}, jobs);
+    const long long words = submitPages(snapshot, PageTaskContext{o, categories, colors, created, cancel, queue, pool},
+                                        jobs, redaction.get());
     pool.waitForDone();
     queue.wakeAll();
     writer.join();
@@ -264,7 +282,7 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     if (queue.failure)
         return *queue.failure;
 
-    if (auto s = writeClosingEntries(writer, queue, snapshot, o, patterns, created); !s)
+    if (auto s = writeClosingEntries(writer, queue, snapshot, o, patterns, created, redaction.get()); !s)
         return s.error();
     // The manifest goes last: it lists every other entry.
     const QJsonArray documents = manifestDocuments(snapshot);
@@ -280,6 +298,19 @@ Result<ExportReport> exportImpl(const QString& projectPath, const QString& desti
     ExportReport report;
     report.entries = zip.entryCount();
     report.bytes = zip.bytesWritten();
+    if (redaction) {
+        // Read back before it is kept: on a leak the partial file goes, the destination is untouched.
+        QElapsedTimer check;
+        check.start();
+        if (auto st = redaction->verifyArchive(partial.path(), jobs, cancel); !st)
+            return st.error();
+        report.checkSeconds = check.elapsed() / 1000.0;
+        report.redacted = true;
+        report.redactions = redaction->countsByType();
+        report.pagesRedacted = redaction->pagesWithRedactions();
+        report.wordsRewritten = redaction->wordsRewritten();
+        report.areasFilled = redaction->areasFilled();
+    }
     if (auto st = partial.commit(destination); !st)
         return st.error();
     report.path = QFileInfo(destination).absoluteFilePath();

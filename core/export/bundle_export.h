@@ -25,6 +25,7 @@
 
 #include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -115,6 +116,13 @@ struct ExportReport {
     quint64 bytes = 0;   ///< size of the ZIP
     double seconds = 0;
     int jobs = 0;
+    // A redacted export (ExportOptions::redact):
+    bool redacted = false;
+    std::map<QString, int> redactions; ///< findings on the exported pages per type name ("person_name", ...)
+    int pagesRedacted = 0;             ///< pages with at least one redaction
+    int wordsRewritten = 0;            ///< words whose text became a pseudonym
+    int areasFilled = 0;               ///< areas filled black in the page images
+    double checkSeconds = 0;           ///< the read-back check (texts and the OCR of every image), in `seconds`
 };
 
 using ExportProgressFn = std::function<void(const ExportProgress&)>;
@@ -126,7 +134,8 @@ using ExportProgressFn = std::function<void(const ExportProgress&)>;
 /// untouched. Errors: Cancelled; NotFound / Storage (project); InvalidInput (no such document, nothing
 /// to export); Io ("cannot write /x/y.zip: No space left on device"); Engine ("cannot render page 3
 /// of report.pdf: ..." — a page whose image cannot be re-rendered fails the export: a bundle is complete
-/// or absent). Never throws.
+/// or absent; with `redact`, "redaction check failed: <entry> holds a person name (OCR)" — an original value
+/// found when the finished archive was read back). Never throws.
 Result<ExportReport> exportBundle(const QString& projectPath, const QString& destination, const ExportOptions& options,
                                   const CancelToken& cancel = {}, const ExportProgressFn& progress = {});
 

@@ -7,6 +7,7 @@
 #include "core/model/forms.h"
 #include "core/model/records.h"
 
+#include <QSet>
 #include <QString>
 
 #include <vector>
@@ -23,6 +24,13 @@ struct BundlePage {
     std::vector<LinkRecord> links;      ///< ... and links between them
     QString imagePath;                  ///< entry name of the page image ("images/<slug>/page-0001.png")
     bool hasImage = false;              ///< false: --images none, or the page was never rendered
+    /// The source file the page image is rendered from: the document's path, also when `document` is
+    /// the pseudonymised record of a redacted export (no entry ever holds it).
+    QString sourcePath;
+    // A redacted export (export_redaction_p.h):
+    bool redactedBundle = false;    ///< the page belongs to a redacted bundle
+    QSet<WordId> redacted;          ///< words whose text was rewritten (page JSON: "redacted": true)
+    std::vector<PixelBox> blackout; ///< areas of the page image filled opaque black
 };
 
 /// A document's file stem as an ASCII slug (letters, digits, '-', '_'; accents dropped, anything else

@@ -1,3 +1,4 @@
+#include "core/export/export_redaction_p.h"
 #include "core/export/export_snapshot_p.h"
 #include "core/storage/project_store.h"
 
@@ -52,6 +53,8 @@ Status ExportSnapshot::read(const ExportOptions& o)
         if (!found.contains(id))
             return makeError(ErrorCode::InvalidInput, QStringLiteral("the project has no document with id %1").arg(id));
     m_slugs = bundleSlugs(m_documents);
+    for (const DocumentRecord& d : m_documents)
+        m_sourcePaths.push_back(d.path);
     m_pagesPerDocument.assign(m_documents.size(), 0);
     for (std::size_t i = 0; i < m_documents.size(); ++i) {
         auto list = m_store->pages(m_documents[i].id);
@@ -79,6 +82,7 @@ Result<BundlePage> ExportSnapshot::page(std::size_t index, bool wantImages)
         return words.error();
     BundlePage p;
     p.document = m_documents[ref.document];
+    p.sourcePath = m_sourcePaths[ref.document];
     p.slug = m_slugs[ref.document];
     p.page = ref.page;
     p.words = std::move(words).value();
@@ -94,6 +98,13 @@ Result<BundlePage> ExportSnapshot::page(std::size_t index, bool wantImages)
     p.hasImage = wantImages && hasPageImage(ref.page);
     p.imagePath = QStringLiteral("images/%1/%2.png").arg(p.slug, pageStem(ref.page.number));
     return p;
+}
+
+void ExportSnapshot::pseudonymise(const ExportRedaction& redaction)
+{
+    for (std::size_t i = 0; i < m_documents.size(); ++i)
+        m_documents[i] = redaction.document(i, m_documents[i]);
+    m_slugs = bundleSlugs(m_documents);
 }
 
 } // namespace incidoc

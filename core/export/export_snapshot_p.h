@@ -15,6 +15,7 @@
 namespace incidoc {
 
 class ProjectStore;
+class ExportRedaction;
 
 /// A page chosen for the bundle: its document (an index into documents()) and its record.
 struct SnapshotPage {
@@ -44,12 +45,17 @@ public:
     /// is announced when `wantImages` and the page has one (hasPageImage). Errors: Storage.
     Result<BundlePage> page(std::size_t index, bool wantImages);
 
+    /// A redacted export: documents() become their pseudonymised records (names, paths, hashes) and
+    /// slugs() follow the new names; pages are still rendered from the original files.
+    void pseudonymise(const ExportRedaction& redaction);
+
 private:
     explicit ExportSnapshot(std::unique_ptr<ProjectStore> store);
     Status read(const ExportOptions& options);
 
     std::unique_ptr<ProjectStore> m_store;
     std::vector<DocumentRecord> m_documents;
+    std::vector<QString> m_sourcePaths; ///< each document's source file (rendering only)
     std::vector<QString> m_slugs;
     std::vector<int> m_pagesPerDocument;
     std::vector<LabelRecord> m_labels;

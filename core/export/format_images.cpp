@@ -171,7 +171,7 @@ QByteArray drawPhotoVisualization(const BundlePage& p, const QHash<QString, QCol
     if (!p.page.photo || !p.page.photo->isFlattened() || maxSide < 16)
         return {};
     const PhotoGeometry& g = *p.page.photo;
-    QImageReader reader(p.document.path);
+    QImageReader reader(p.sourcePath.isEmpty() ? p.document.path : p.sourcePath);
     reader.setAutoTransform(true);
     if (p.document.kind == DocumentKind::Image && p.page.number > 1 && !reader.jumpToImage(p.page.number - 1))
         return {};

@@ -135,10 +135,14 @@ QByteArray bundleManifest(const ExportOptions& o, const QString& created, const 
                      {QStringLiteral("reviewed_only"), o.reviewedOnly},
                      {QStringLiteral("documents"), documentIds},
                      {QStringLiteral("low_confidence_threshold"), o.lowConfidence}}},
-        {QStringLiteral("project"), QFileInfo(projectPath).fileName()},
+        // A redacted bundle does not name the project file (its name may say whom it is about).
+        {QStringLiteral("project"), o.redact ? QStringLiteral("project") : QFileInfo(projectPath).fileName()},
         {QStringLiteral("documents"), documents},
         {QStringLiteral("entries"), entries}};
-    return QJsonDocument(manifest).toJson(QJsonDocument::Indented);
+    QJsonObject out = manifest;
+    if (o.redact)
+        out.insert(QStringLiteral("redacted"), true);
+    return QJsonDocument(out).toJson(QJsonDocument::Indented);
 }
 
 QByteArray bundleReadme(const ExportOptions& o, const QString& created, int documents, int pages,
@@ -205,6 +209,20 @@ QByteArray bundleReadme(const ExportOptions& o, const QString& created, int docu
          "Label Studio: extract the bundle, serve `images/` (or set up local storage), create a project with the "
          "OCR template and import `labelstudio.json`. Verify the bundle: every `sha256` in `manifest.json` is the "
          "SHA-256 of that entry's bytes.\n";
+    if (o.redact)
+        r += "\n## Redacted\n\n"
+             "This bundle is redacted (`\"redacted\": true` in `manifest.json`). Sensitive values (person names, dates "
+             "of birth and other dates, phones, addresses, emails, plates, VINs, ID numbers, signatures, photos) are "
+             "replaced by pseudonyms of the same type and shape: the same value has the same pseudonym on every page "
+             "and document of the bundle, and in every redacted export of the same project. Dates are shifted by a "
+             "fixed number of days, so intervals stay. Boxes are unchanged. In page JSON a rewritten word carries "
+             "`\"redacted\": true`; its engine readings and original OCR text are left out. The page images and "
+             "visualizations are filled opaque black over the sensitive words and regions; line images and word crops "
+             "of redacted words are left out. Documents are named `document-001.<ext>`, ...; their `sha256` is a keyed "
+             "hash of the source's (stable across re-exports, not the file's own), with no size, import date or source "
+             "file. `redaction/report.json` counts what was redacted (per type, per source, pages, words rewritten, "
+             "areas filled); it holds no original value and no mapping. Before it was kept, the bundle was read back: "
+             "every text entry and the OCR of every image searched for the original values.\n";
     return r;
 }
 

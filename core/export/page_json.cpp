@@ -45,7 +45,7 @@ QString safeStem(const DocumentRecord& doc)
 } // namespace
 
 QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words,
-                       const PageForm& form)
+                       const PageForm& form, const QSet<WordId>* redacted)
 {
     QJsonObject doc{
         {QStringLiteral("id"), document.id},
@@ -104,6 +104,9 @@ QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, c
                                             {QStringLiteral("text"), r.text},
                                             {QStringLiteral("confidence"), std::round(r.confidence * 10.0) / 10.0}});
         o[QStringLiteral("alternatives")] = alternatives;
+        // Added to incidoc.page/1 in redacted bundles: the word's text is a pseudonym.
+        if (redacted && redacted->contains(w.id))
+            o[QStringLiteral("redacted")] = true;
         list.append(o);
     }
     // Added to incidoc.page/1 (new fields; no other changes meaning): the page's form. Entities are groups

@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 #include <functional>
@@ -21,9 +22,10 @@ class ProjectStore;
 inline constexpr char kPageSchema[] = "incidoc.page/1";
 
 /// The page as an `incidoc.page/1` object. `words` must be the page's words in reading order; `form` its
-/// entities and links (none: empty lists). Reentrant.
+/// entities and links (none: empty lists). `redacted`: the words a redacted export rewrote (they carry
+/// "redacted": true; null: not a redacted bundle, no such field). Reentrant.
 QJsonObject pageToJson(const DocumentRecord& document, const PageRecord& page, const std::vector<WordRecord>& words,
-                       const PageForm& form = {});
+                       const PageForm& form = {}, const QSet<WordId>* redacted = nullptr);
 
 /// Folder names for documents: the file's stem ("report" for a/b/report.pdf); later documents with the
 /// same stem get "report-2", "report-3"... in the order given. Names never contain a path separator,

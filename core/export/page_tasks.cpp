@@ -1,4 +1,5 @@
 #include "core/export/bundle_formats.h"
+#include "core/export/export_redaction_p.h"
 #include "core/export/format_records.h"
 #include "core/export/page_json.h"
 #include "core/export/page_tasks_p.h"
@@ -28,7 +29,8 @@ void runTextTask(const PageTaskContext& c, PageWork& w)
     const QString dir = entryStem(p);
     std::vector<std::pair<ExportPhase, qsizetype>> done;
     if (o.formats.json) {
-        const QByteArray json = QJsonDocument(pageToJson(p.document, p.page, p.words, PageForm{p.entities, p.links}))
+        const QByteArray json = QJsonDocument(pageToJson(p.document, p.page, p.words, PageForm{p.entities, p.links},
+                                                         p.redactedBundle ? &p.redacted : nullptr))
                                     .toJson(QJsonDocument::Indented);
         w.entries[kJsonSlot] = textEntry(QStringLiteral("documents/") + dir + QStringLiteral(".json"), json);
         done.emplace_back(ExportPhase::PageJson, json.size());
@@ -90,8 +92,9 @@ void runVisualizationTask(const PageTaskContext& c, PageWork& w, const QImage& g
     w.entries[kVisualizationSlot] =
         prepareEntry(QStringLiteral("visualizations/") + entryStem(w.page) + QStringLiteral(".jpg"), jpeg, false);
     c.queue.report(ExportPhase::Visualizations, jpeg.size());
-    // A photographed page: its boxes also drawn back onto the photo it was read from.
-    if (w.page.page.photo && w.page.page.photo->isFlattened()) {
+    // A photographed page: its boxes also drawn back onto the photo it was read from (not in a redacted
+    // bundle: the photo is the unredacted source).
+    if (w.page.page.photo && w.page.page.photo->isFlattened() && !w.page.redactedBundle) {
         const QByteArray photo = drawPhotoVisualization(w.page, c.colors, c.options.lowConfidence);
         if (photo.isEmpty())
             return; // the photo can no longer be read (it was, to make the page): the flat visualization stands
@@ -105,8 +108,16 @@ void encodeImage(const PageTaskContext& c, PageWork& w, const QImage& grey)
 {
     const ExportOptions& o = c.options;
     // core/imaging binarizes; the PNG is written at zlib level 6 (see encodeGreyPng).
-    const QByteArray png = o.images == ExportImages::Binarized ? encodeGreyPng(binarize(grey, o.binarize), true)
-                                                               : encodeGreyPng(grey, false);
+    QByteArray png;
+    if (o.images == ExportImages::Binarized) {
+        QImage bilevel = binarize(grey, o.binarize);
+        // Adaptive thresholds turn the inside of a large black area white: the areas are filled again.
+        if (w.page.redactedBundle)
+            ExportRedaction::fill(bilevel, w.page);
+        png = encodeGreyPng(bilevel, true);
+    } else {
+        png = encodeGreyPng(grey, false);
+    }
     if (png.isEmpty()) {
         c.queue.fail(makeError(ErrorCode::Engine, QStringLiteral("cannot encode the image of page %1 of %2")
                                                       .arg(w.page.page.number)
@@ -118,12 +129,27 @@ void encodeImage(const PageTaskContext& c, PageWork& w, const QImage& grey)
 }
 
 /// The line images with their transcriptions and the word crops with their labels.
+/// The page's training samples leave out redacted words: their crops, and the lines holding one.
+BundlePage withoutRedactedWords(const BundlePage& p, bool wholeLines)
+{
+    BundlePage copy = p;
+    QSet<QPair<int, int>> lines;
+    for (const WordRecord& word : p.words)
+        if (p.redacted.contains(word.id))
+            lines.insert({word.block, word.line});
+    std::erase_if(copy.words, [&](const WordRecord& word) {
+        return p.redacted.contains(word.id) || (wholeLines && lines.contains({word.block, word.line}));
+    });
+    return copy;
+}
+
 void makeTrainingSamples(const PageTaskContext& c, PageWork& w, const QImage& grey)
 {
     w.split = static_cast<int>(documentSplit(w.page.document.sha256));
+    const bool redacted = w.page.redactedBundle && !w.page.redacted.isEmpty();
     if (c.options.formats.lines) {
         qsizetype bytes = 0;
-        for (TrainingSample& s : lineSamples(grey, w.page)) {
+        for (TrainingSample& s : lineSamples(grey, redacted ? withoutRedactedWords(w.page, true) : w.page)) {
             QString text = s.name;
             text.replace(text.size() - 4, 4, QStringLiteral(".gt.txt"));
             bytes += s.png.size() + s.text.toUtf8().size() + 1;
@@ -133,7 +159,8 @@ void makeTrainingSamples(const PageTaskContext& c, PageWork& w, const QImage& gr
         c.queue.report(ExportPhase::Lines, bytes);
     }
     if (c.options.formats.crops) {
-        const std::vector<TrainingSample> samples = wordSamples(grey, w.page);
+        const std::vector<TrainingSample> samples =
+            wordSamples(grey, redacted ? withoutRedactedWords(w.page, false) : w.page);
         qsizetype bytes = 0;
         for (const TrainingSample& s : samples) {
             bytes += s.png.size();
@@ -158,6 +185,9 @@ void runRenderTask(const PageTaskContext& c, const std::shared_ptr<PageWork>& w)
             c.queue.fail(grey.error());
         return;
     }
+    // A redacted bundle: its sensitive areas filled before the page is binarized, drawn or cropped.
+    if (w->page.redactedBundle)
+        ExportRedaction::fill(*grey, w->page);
     if (c.options.visualizations) {
         // Its own task, so the visualization and the page image are made in parallel; a higher
         // priority than new pages, so the grey image is not held for long.
@@ -189,8 +219,9 @@ Result<QImage> renderForExport(const BundlePage& p, const ExportOptions& o, cons
     ro.photo = p.page.photo; // a photographed page is exported flat, as it was read
     // The page was rendered at this DPI when it was processed, so it fits any budget it fitted then.
     ro.pixelBudget = std::max<qint64>(ro.pixelBudget, static_cast<qint64>(p.page.widthPx) * p.page.heightPx + 1);
-    auto r = o.renderer ? o.renderer->render(p.document.path, p.document.kind, p.page.number, ro, cancel)
-                        : renderPage(p.document.path, p.document.kind, p.page.number, ro, cancel);
+    const QString& source = p.sourcePath.isEmpty() ? p.document.path : p.sourcePath;
+    auto r = o.renderer ? o.renderer->render(source, p.document.kind, p.page.number, ro, cancel)
+                        : renderPage(source, p.document.kind, p.page.number, ro, cancel);
     if (!r) {
         if (r.error().isCancelled())
             return r.error();

@@ -22,6 +22,8 @@ public:
     /// Creates the partial file of `destination` (removing stale ones first). Errors: Io.
     Status create(const QString& destination);
     int fd() const { return m_fd; }
+    /// Its path (to read it back before commit()).
+    QString path() const { return QString::fromLocal8Bit(m_path); }
     /// fsync, close, rename over the destination, fsync the folder. Errors: Io.
     Status commit(const QString& destination);
 

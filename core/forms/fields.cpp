@@ -30,6 +30,8 @@ const QString kVin = QStringLiteral("vin");
 const QString kMakeModel = QStringLiteral("make_model");
 const QString kNarrative = QStringLiteral("narrative");
 const QString kReportDate = QStringLiteral("report_date");
+const QString kAddress = QStringLiteral("address");
+const QString kEmail = QStringLiteral("email");
 
 constexpr int kMaxAgeYears = 120;
 constexpr int kEarliestIncidentYear = 1900;
@@ -547,6 +549,20 @@ FieldCheck checkVin(const QString& value)
     return validAs(vin);
 }
 
+FieldCheck checkEmail(const QString& value)
+{
+    const QString s = value.simplified();
+    static const QRegularExpression shape(
+        QStringLiteral(R"(^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$)"));
+    if (shape.match(s).hasMatch())
+        return validAs(s.toLower());
+    if (!s.contains(QLatin1Char('@')))
+        return invalid(QStringLiteral("an e-mail address has an '@' (name@example.org)"));
+    if (s.contains(QLatin1Char(' ')))
+        return invalid(QStringLiteral("an e-mail address has no spaces"));
+    return invalid(QStringLiteral("not an e-mail address (name@example.org)"));
+}
+
 FieldCheck checkPersonName(const QString& value)
 {
     const QString s = value.simplified();
@@ -569,8 +585,8 @@ FieldCheck checkPersonName(const QString& value)
 
 QStringList fieldNames()
 {
-    return {kCaseNumber,  kIncidentDate, kIncidentTime, kLocation, kOfficer,   kBadgeNumber, kPersonName,
-            kDateOfBirth, kPhone,        kVehiclePlate, kVin,      kMakeModel, kNarrative,   kReportDate};
+    return {kCaseNumber, kIncidentDate, kIncidentTime, kLocation, kOfficer, kBadgeNumber, kPersonName, kDateOfBirth,
+            kPhone,      kVehiclePlate, kVin,          kAddress,  kEmail,   kMakeModel,   kNarrative,  kReportDate};
 }
 
 QString fieldTitle(const QString& field)
@@ -586,6 +602,8 @@ QString fieldTitle(const QString& field)
                                                 {kPhone, QStringLiteral("Phone")},
                                                 {kVehiclePlate, QStringLiteral("Vehicle plate")},
                                                 {kVin, QStringLiteral("VIN")},
+                                                {kAddress, QStringLiteral("Address")},
+                                                {kEmail, QStringLiteral("Email")},
                                                 {kMakeModel, QStringLiteral("Make and model")},
                                                 {kNarrative, QStringLiteral("Narrative")},
                                                 {kReportDate, QStringLiteral("Report date")}};
@@ -633,6 +651,8 @@ FieldCheck checkField(const QString& field, const QString& value, const FieldPat
         return checkVin(value);
     if (field == kPersonName)
         return checkPersonName(value);
+    if (field == kEmail)
+        return checkEmail(value);
     return validAs(value.simplified());
 }
 

@@ -17,8 +17,8 @@ namespace incidoc {
 
 /// The typed fields, in the order the app lists them: "case_number", "incident_date", "incident_time",
 /// "location", "officer", "badge_number", "person_name", "date_of_birth", "phone", "vehicle_plate", "vin",
-/// "make_model", "narrative", "report_date" (the date the report was written, checked against the incident
-/// date).
+/// "address", "email", "make_model", "narrative", "report_date" (the date the report was written, checked
+/// against the incident date).
 QStringList fieldNames();
 
 /// The field's English title ("Date of birth"); the app translates it. "" for an unknown name.
@@ -68,6 +68,9 @@ FieldCheck checkField(const QString& field, const QString& value, const FieldPat
 ///  - vin: 17 letters and digits without I, O, Q (spaces and dashes between them dropped), its check digit
 ///    (position 9) right and its model year (position 10) not U, Z or 0; normalized upper case;
 ///  - person_name: letters (any script), spaces, '-', '\'', '.', ','; at least 2 letters, no digit;
+///  - email: local@domain.tld (letters, digits and . _ % + - before the '@'; a domain of dotted parts, a
+///    top-level part of at least 2 letters); normalized lower case;
+///  - address: free text, valid when not empty;
 ///  - every other field: valid when not empty (normalized: white space simplified).
 /// A letter among digits that OCR often reads for a digit (O for 0, l for 1, S for 5 ...) gets a problem
 /// that says so.

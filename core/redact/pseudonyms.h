@@ -7,8 +7,9 @@
 //    name or surname with the original's capitalisation (JONAH → MORGAN);
 //  - dates (of birth and others): shifted by the project's dateShiftDays() and written in the original's
 //    format ("07/22/1988", "22.07.1988", "July 22, 1988"): intervals between dates stay;
-//  - phones: the same format, digit for digit (punctuation and spacing kept; a North American number stays
-//    one: area code and exchange 2-9; 555-01xx style fictitious exchanges);
+//  - phones: the same format, digit for digit (punctuation and spacing kept; a country code kept; a North
+//    American number stays one: area code and exchange start with 2-9); the same digits written otherwise
+//    ("(555) 287-6612", "1-555-287-6612") get the same fake digits;
 //  - plates, ID numbers: letter for letter and digit for digit (the plate passes the same check);
 //  - VINs: a fake VIN with a valid check digit and the original's model-year position kind;
 //  - emails: "<fake-name>.<n>@example.org" style; addresses: a fake house number and street of the same

@@ -22,6 +22,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <vector>
 
@@ -52,8 +53,10 @@ struct SensitiveFinding {
     std::vector<WordId> words; ///< the whole words holding it, in reading order; empty for a bare region
     PixelBox box;              ///< the union of the words' boxes, or the region
     QString text;              ///< the value as it reads on the page (its words joined with spaces)
-    QString key;               ///< valueKey(type, text): the same value anywhere has the same key
+    QString key;               ///< valueKey(type, text): the same value anywhere has the same key; a Mention:
+                               ///< the key of the value it mentions ("Pritchard's" -> "jonahrpritchard")
     RedactionMarkId mark = 0;  ///< Manual: the mark it comes from
+    int value = -1;            ///< plan(): index into RedactionPlan::values (-1: a bare region, no text)
 };
 
 /// One distinct sensitive value of the project: what mentions and the leak check look for.
@@ -89,6 +92,11 @@ struct RedactionPlan {
 /// as ISO ("1988-07-22") when it parses, else its letters and digits in lower case.
 QString valueKey(SensitiveType type, const QString& text);
 
+/// The key -> value keys the finder knows ("Driver", "Date of birth", "Phone", "VIN", "Signature" ...) and
+/// their types, for a key as written ("Driver's License No.:" is "driver's license no"); nullopt: not a key
+/// of sensitive data. A key of a few words ending in a known one counts too ("Vehicle owner").
+std::optional<SensitiveType> sensitiveTypeOfKey(const QString& key);
+
 /// Finds sensitive data in two passes over the same pages in the same order: scan() each page (fields,
 /// labels, key -> value, patterns, marks), then findMentions() each page (mentions of every value scan()
 /// found anywhere), then plan().
@@ -109,7 +117,8 @@ private:
 };
 
 /// The plan for a whole project (or the documents given): every imported document's processed pages,
-/// read twice in one read transaction. Errors: Storage.
+/// read twice in one read transaction (the project's patterns, labels and marks with them). Errors: Storage,
+/// InvalidInput (a document asked for that the project does not have).
 Result<RedactionPlan> planRedaction(ProjectStore& store, const std::vector<DocumentId>& documents = {});
 
 } // namespace incidoc

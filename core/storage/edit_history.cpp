@@ -306,6 +306,10 @@ void ProjectStore::Impl::applyEdit(const EditRecord& e, bool undo)
         applyFormEdit(e, target, from);
         return;
     }
+    if (e.action == QLatin1String("redaction")) { // a redaction mark (redaction_marks.cpp)
+        applyRedactionEdit(e, target, from);
+        return;
+    }
     if (e.wordId == 0 && e.action == QLatin1String("photo")) { // a page's corners (page_photo.cpp)
         applyPhotoEdit(e, target, from);
         return;

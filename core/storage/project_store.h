@@ -445,8 +445,9 @@ public:
     Result<std::vector<RedactionMark>> redactionMarks(PageId page = 0);
     /// Adds a mark, in ONE transaction recorded in the edit history (action "redaction", undoable). A mark
     /// on the same target (the same word, entity, or a region with the same box) replaces the old one
-    /// (recorded too). Returns its id. Errors: NotFound (no such page, word or entity), InvalidInput (an
-    /// empty box, a word or entity of another page).
+    /// (recorded too). The box of a word or entity mark is taken from the word (the entity's words) now:
+    /// the one given is ignored. Returns its id. Errors: NotFound (no such page, word or entity),
+    /// InvalidInput (an empty box, a word or entity of another page, a file older than schema 7).
     Result<RedactionMarkId> addRedactionMark(const RedactionMark& mark, long long group = 0);
     /// Deletes marks (recorded, undoable). Unknown ids are ignored.
     Status deleteRedactionMarks(const std::vector<RedactionMarkId>& marks, long long group = 0);

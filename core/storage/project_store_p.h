@@ -6,6 +6,7 @@
 //   edit_history.cpp   the edit history: groups, records, undo and redo
 //   form_edits.cpp     forms: entities and links
 //   page_photo.cpp     a photographed page's corners placed by a person
+//   redaction_marks.cpp  redaction marks and the project's redaction secret
 // Private to core/storage. Threading: as ProjectStore (one thread at a time).
 
 #include "core/storage/project_store.h"
@@ -165,6 +166,9 @@ struct ProjectStore::Impl {
     /// Undo/redo of a page-level "photo" edit: puts the `target` geometry and page size in place, carries
     /// the words this group does not record from the `from` flat page onto the target's, queues the page.
     void applyPhotoEdit(const EditRecord& e, const QJsonObject& target, const QJsonObject& from);
+    // ---- redaction marks, inside a transaction (redaction_marks.cpp) ----
+    /// Undo/redo of a "redaction" edit: the mark's row as `target` holds it ({}: the mark goes).
+    void applyRedactionEdit(const EditRecord& e, const QJsonObject& target, const QJsonObject& from);
     void carryEntitiesThroughReocr(PageId page, const std::map<WordId, PixelBox>& removed,
                                    const std::map<WordId, EntityId>& membership);
 };

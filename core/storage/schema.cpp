@@ -7,8 +7,8 @@ namespace incidoc::schema {
 const std::vector<Migration>& migrations()
 {
     static const std::vector<Migration> steps{
-        {1, schema_sql::kVersion1}, {2, schema_sql::kVersion2}, {3, schema_sql::kVersion3},
-        {4, schema_sql::kVersion4}, {5, schema_sql::kVersion5}, {6, schema_sql::kVersion6}, {7, schema_sql::kVersion7},
+        {1, schema_sql::kVersion1}, {2, schema_sql::kVersion2}, {3, schema_sql::kVersion3}, {4, schema_sql::kVersion4},
+        {5, schema_sql::kVersion5}, {6, schema_sql::kVersion6}, {7, schema_sql::kVersion7},
     };
     return steps;
 }

@@ -61,6 +61,8 @@ QString FieldsPanel::fieldDisplayTitle(const QString& field)
         {"phone", QT_TR_NOOP("Phone")},
         {"vehicle_plate", QT_TR_NOOP("Vehicle plate")},
         {"vin", QT_TR_NOOP("VIN")},
+        {"address", QT_TR_NOOP("Address")},
+        {"email", QT_TR_NOOP("Email")},
         {"make_model", QT_TR_NOOP("Make and model")},
         {"narrative", QT_TR_NOOP("Narrative")},
         {"report_date", QT_TR_NOOP("Report date")},

@@ -37,7 +37,7 @@ FieldCheck check(const char* field, const char* value, const FieldPatterns& patt
 TEST(FieldSet, AreTheIncidentFieldsEachWithATitle)
 {
     const QStringList names = fieldNames();
-    ASSERT_EQ(names.size(), 14);
+    ASSERT_EQ(names.size(), 16);
     EXPECT_EQ(names.front(), QStringLiteral("case_number"));
     EXPECT_EQ(names.indexOf(QStringLiteral("vin")), 10);
     EXPECT_EQ(names.back(), QStringLiteral("report_date"));
