@@ -11,6 +11,7 @@
 #include <QMessageAuthenticationCode>
 #include <QRegularExpression>
 #include <QThreadPool>
+#include <QXmlStreamReader>
 
 #include <algorithm>
 #include <atomic>
@@ -37,41 +38,107 @@ QString typeWithArticle(SensitiveType type)
     return (vowel ? QStringLiteral("an ") : QStringLiteral("a ")) + title;
 }
 
-/// The text of an XML entry with its character references and the five entities resolved, so a value
-/// written "O&apos;Brien" is found as "O'Brien".
-QString xmlUnescaped(const QString& text)
+/// The texts of a JSON value: every string and every key, a line each. Numbers (boxes, ids, confidences)
+/// are left out: a short value's digits are found in any long enough run of coordinates.
+void jsonTexts(const QJsonValue& v, QString& out)
 {
-    if (!text.contains(QLatin1Char('&')))
-        return text;
-    static const QRegularExpression reference(QStringLiteral("&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);"));
-    QString out;
-    out.reserve(text.size());
-    qsizetype last = 0;
-    for (auto it = reference.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        out += QStringView(text).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        if (name == QLatin1String("amp"))
-            out += QLatin1Char('&');
-        else if (name == QLatin1String("lt"))
-            out += QLatin1Char('<');
-        else if (name == QLatin1String("gt"))
-            out += QLatin1Char('>');
-        else if (name == QLatin1String("quot"))
-            out += QLatin1Char('"');
-        else if (name == QLatin1String("apos"))
-            out += QLatin1Char('\'');
-        else {
-            bool ok = false;
-            const uint code =
-                name.startsWith(QLatin1String("#x")) ? name.mid(2).toUInt(&ok, 16) : name.mid(1).toUInt(&ok);
-            if (ok && code > 0 && code < 0x110000)
-                out += QString::fromUcs4(reinterpret_cast<const char32_t*>(&code), 1);
+    if (v.isString()) {
+        out += v.toString();
+        out += QLatin1Char('\n');
+    } else if (v.isArray()) {
+        for (const QJsonValue& x : v.toArray())
+            jsonTexts(x, out);
+    } else if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            out += it.key();
+            out += QLatin1Char('\n');
+            jsonTexts(it.value(), out);
         }
-        last = m.capturedEnd();
     }
-    out += QStringView(text).mid(last);
+}
+
+/// The texts of an XML entry: its text nodes and the attribute values that hold letters (ALTO's CONTENT,
+/// labels, names), not the geometry (coordinates, points, hOCR's bbox titles).
+QString xmlTexts(const QString& xml)
+{
+    QXmlStreamReader reader(xml);
+    QString out;
+    static const QRegularExpression letter(QStringLiteral("\\p{L}"));
+    while (!reader.atEnd()) {
+        reader.readNext();
+        if (reader.isCharacters()) {
+            out += reader.text();
+        } else if (reader.isStartElement()) {
+            out += QLatin1Char('\n');
+            for (const QXmlStreamAttribute& a : reader.attributes()) {
+                if (a.name() == QLatin1String("title") || !a.value().contains(letter))
+                    continue;
+                out += a.value();
+                out += QLatin1Char('\n');
+            }
+        } else if (reader.isEndElement()) {
+            out += QLatin1Char(' ');
+        }
+    }
+    if (reader.hasError())
+        return xml; // not well-formed: searched as it is
     return out;
+}
+
+/// The fields of a CSV entry that are not plain numbers, a line each.
+QString csvTexts(const QString& csv)
+{
+    static const QRegularExpression number(QStringLiteral("^[-+]?[0-9]+(\\.[0-9]+)?$"));
+    QString out, field;
+    bool quoted = false;
+    auto endField = [&] {
+        if (!number.match(field).hasMatch())
+            out += field + QLatin1Char('\n');
+        field.clear();
+    };
+    for (qsizetype i = 0; i < csv.size(); ++i) {
+        const QChar c = csv.at(i);
+        if (quoted) {
+            if (c == QLatin1Char('"') && i + 1 < csv.size() && csv.at(i + 1) == QLatin1Char('"')) {
+                field += c;
+                ++i;
+            } else if (c == QLatin1Char('"')) {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == QLatin1Char('"')) {
+            quoted = true;
+        } else if (c == QLatin1Char(',') || c == QLatin1Char('\n')) {
+            endField();
+        } else if (c != QLatin1Char('\r')) {
+            field += c;
+        }
+    }
+    endField();
+    return out;
+}
+
+/// What the check searches in a text entry: JSON's strings and keys, XML's texts, CSV's fields that are not
+/// numbers, any other text whole.
+QString searchedText(const QString& name, const QByteArray& bytes)
+{
+    const QString lower = name.toLower();
+    if (lower.endsWith(QLatin1String(".json"))) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(bytes, &error);
+        if (error.error == QJsonParseError::NoError) {
+            QString out;
+            jsonTexts(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object()), out);
+            return out;
+        }
+    } else if (lower.endsWith(QLatin1String(".xml")) || lower.endsWith(QLatin1String(".hocr"))) {
+        return xmlTexts(QString::fromUtf8(bytes));
+    } else if (lower.endsWith(QLatin1String(".csv"))) {
+        return csvTexts(QString::fromUtf8(bytes));
+    }
+    return QString::fromUtf8(bytes);
 }
 
 bool isImageEntry(const QString& name)
@@ -79,13 +146,6 @@ bool isImageEntry(const QString& name)
     const QString lower = name.toLower();
     return lower.endsWith(QLatin1String(".png")) || lower.endsWith(QLatin1String(".jpg"))
            || lower.endsWith(QLatin1String(".jpeg"));
-}
-
-bool isXmlEntry(const QString& name)
-{
-    const QString lower = name.toLower();
-    return lower.endsWith(QLatin1String(".xml")) || lower.endsWith(QLatin1String(".hocr"))
-           || lower.endsWith(QLatin1String(".html"));
 }
 
 /// The longest side an image is read at by the check: about 150 dpi for a letter page, where Tesseract
@@ -147,7 +207,7 @@ QString redactedDocumentName(std::size_t index, const DocumentRecord& original)
 }
 
 ExportRedaction::ExportRedaction(RedactionPlan plan, QByteArray secret)
-    : m_plan(std::move(plan)), m_secret(std::move(secret)), m_pseudonyms(m_secret), m_matcher(m_plan.values)
+    : m_plan(std::move(plan)), m_secret(std::move(secret)), m_pseudonyms(m_secret)
 {
 }
 
@@ -230,6 +290,13 @@ void ExportRedaction::apply(BundlePage& p)
                 words.push_back(j != at.constEnd() ? originals[*j] : QString());
             }
             texts = rewritten.insert(r->finding, m_pseudonyms.rewriteWords(f.type, words));
+            // A shifted date may be another date of the project as it reads (two dates the shift apart).
+            if (f.type == SensitiveType::Date || f.type == SensitiveType::DateOfBirth) {
+                QStringList parts;
+                for (const QString& t : *texts)
+                    parts << t;
+                m_shiftedDates.insert(valueKey(f.type, parts.join(QLatin1Char(' '))));
+            }
         }
         const int part = r->part;
         // A word is never left as it was: without its share of the pseudonym it reads "[redacted]".
@@ -298,6 +365,14 @@ void ExportRedaction::fill(QImage& grey, const BundlePage& p)
     }
 }
 
+int ExportRedaction::datesEqualToAShiftedDate() const
+{
+    return static_cast<int>(std::count_if(m_plan.values.begin(), m_plan.values.end(), [&](const SensitiveValue& v) {
+        return (v.type == SensitiveType::Date || v.type == SensitiveType::DateOfBirth)
+               && m_shiftedDates.contains(v.key);
+    }));
+}
+
 std::map<QString, int> ExportRedaction::countsByType() const
 {
     std::map<QString, int> counts;
@@ -327,6 +402,7 @@ QByteArray ExportRedaction::report() const
                              {QStringLiteral("pages"), pages},
                              {QStringLiteral("words_rewritten"), m_wordsRewritten},
                              {QStringLiteral("areas_filled"), m_areasFilled},
+                             {QStringLiteral("dates_equal_to_a_shifted_date"), datesEqualToAShiftedDate()},
                              {QStringLiteral("checked"), true}};
     return QJsonDocument(report).toJson(QJsonDocument::Indented);
 }
@@ -346,11 +422,19 @@ Status ExportRedaction::verifyArchive(const QString& path, int jobs, const Cance
             failure = std::move(e);
         stop = true;
     };
+    // Every value, except a date that is also what another date became: shifting keeps intervals, so a
+    // date the shift away from another reads as that one's pseudonym (counted in the report).
+    std::vector<SensitiveValue> values;
+    for (const SensitiveValue& v : m_plan.values)
+        if (!((v.type == SensitiveType::Date || v.type == SensitiveType::DateOfBirth)
+              && m_shiftedDates.contains(v.key)))
+            values.push_back(v);
+    const LeakMatcher matcher(std::move(values));
     auto leakIn = [&](const QString& text, const QString& entry, bool ocr) -> bool {
-        const std::vector<Leak> leaks = m_matcher.find(text);
+        const std::vector<Leak> leaks = matcher.find(text);
         if (leaks.empty())
             return false;
-        const SensitiveValue& v = m_matcher.values().at(static_cast<std::size_t>(leaks.front().value));
+        const SensitiveValue& v = matcher.values().at(static_cast<std::size_t>(leaks.front().value));
         fail(makeError(ErrorCode::Engine,
                        QStringLiteral("redaction check failed: %1 holds %2%3")
                            .arg(entry, typeWithArticle(v.type), ocr ? QStringLiteral(" (OCR)") : QString())));
@@ -404,10 +488,7 @@ Status ExportRedaction::verifyArchive(const QString& path, int jobs, const Cance
                           QStringLiteral("redaction check: cannot read %1 back: %2").arg(name, bytes.error().message)));
             break;
         }
-        const QString text = QString::fromUtf8(*bytes);
-        if (leakIn(text, name, false))
-            break;
-        if (isXmlEntry(name) && leakIn(xmlUnescaped(text), name, false))
+        if (leakIn(searchedText(name, *bytes), name, false))
             break;
     }
     pool.waitForDone();

@@ -58,6 +58,9 @@ public:
     /// redaction/report.json: counts only (never a value nor a pseudonym).
     QByteArray report() const;
     int wordsRewritten() const { return m_wordsRewritten; }
+    /// Dates of the project that read like the pseudonym of another (the shift apart): not searched by the
+    /// check, since the bundle holds them as that other date's pseudonym.
+    int datesEqualToAShiftedDate() const;
     int areasFilled() const { return m_areasFilled; }
     int pagesWithRedactions() const { return static_cast<int>(m_pages.size()); }
     /// The plan's findings on the exported pages, per type name.
@@ -75,13 +78,13 @@ private:
     RedactionPlan m_plan;
     QByteArray m_secret;
     Pseudonymizer m_pseudonyms;
-    LeakMatcher m_matcher;
     // Findings of the exported pages (apply() counts them).
     std::map<SensitiveType, int> m_byType;
     std::map<FindingSource, int> m_bySource;
     std::vector<std::pair<QString, int>> m_pages; ///< (document slug, page number) with redactions
     int m_wordsRewritten = 0;
     int m_areasFilled = 0;
+    QSet<QString> m_shiftedDates; ///< valueKey() of every date's pseudonym written
 };
 
 } // namespace incidoc

@@ -9,6 +9,7 @@
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 #include <optional>
 #include <tuple>
 
@@ -570,6 +571,80 @@ struct SensitiveFinder::Impl {
         }
     }
 
+    // A table without stored links: a header line made of keys ("Witness", "Name  Phone") over lines of
+    // cells; each cell (the words of a line under a header, up to the next header's column) is that key's
+    // value, down to a gap, a key or another header line.
+    void scanColumns(const RedactionPageInput& in)
+    {
+        const auto& words = in.words;
+        std::vector<std::vector<int>> lines;
+        for (size_t i = 0; i < words.size(); ++i) {
+            if (lines.empty() || !sameLine(words[static_cast<size_t>(lines.back().front())].box, words[i].box))
+                lines.emplace_back();
+            lines.back().push_back(static_cast<int>(i));
+        }
+        struct Column {
+            SensitiveType type;
+            int x0, limit;
+        };
+        // The keys heading a line, as columns; empty when the line is not made of keys only.
+        auto headerOf = [&](const std::vector<int>& line) {
+            std::vector<Column> columns;
+            for (size_t k = 0; k < line.size();) {
+                bool matched = false;
+                for (size_t n = std::min<size_t>(3, line.size() - k); n >= 1 && !matched; --n) {
+                    QStringList parts;
+                    for (size_t j = k; j < k + n; ++j)
+                        parts << words[static_cast<size_t>(line[j])].text;
+                    const QString last = parts.back();
+                    if (last.endsWith(QLatin1Char(':')))
+                        break; // a key with its value on its line: not a header
+                    if (const auto type = typeOfKey(parts.join(QLatin1Char(' ')), true)) {
+                        const int x0 = words[static_cast<size_t>(line[k])].box.x0;
+                        if (!columns.empty())
+                            columns.back().limit = x0;
+                        columns.push_back({*type, x0, std::numeric_limits<int>::max()});
+                        k += n;
+                        matched = true;
+                    }
+                }
+                if (!matched)
+                    return std::vector<Column>{};
+            }
+            return columns;
+        };
+        for (size_t l = 0; l < lines.size(); ++l) {
+            const std::vector<Column> columns = headerOf(lines[l]);
+            if (columns.empty())
+                continue;
+            const PixelBox& head = words[static_cast<size_t>(lines[l].front())].box;
+            const int height = std::max(1, head.height());
+            int bottom = head.y1;
+            for (size_t r = l + 1; r < lines.size(); ++r) {
+                const std::vector<int>& line = lines[r];
+                const PixelBox& first = words[static_cast<size_t>(line.front())].box;
+                if (first.y0 - bottom > 2 * height || !headerOf(line).empty())
+                    break;
+                bool key = false;
+                for (int w : line)
+                    key = key || words[static_cast<size_t>(w)].text.endsWith(QLatin1Char(':'));
+                if (key)
+                    break;
+                bottom = first.y1;
+                for (const Column& c : columns) {
+                    std::vector<int> cell;
+                    for (int w : line) {
+                        const int x0 = words[static_cast<size_t>(w)].box.x0;
+                        if (x0 >= c.x0 - height && x0 < c.limit - height)
+                            cell.push_back(w);
+                    }
+                    if (!cell.empty())
+                        addKeyValue(in, c.type, std::move(cell), {});
+                }
+            }
+        }
+    }
+
     void scanPatterns(const RedactionPageInput& in, const PageText& pt)
     {
         auto addSpan = [&](SensitiveType type, qsizetype begin, qsizetype end) {
@@ -696,6 +771,8 @@ void SensitiveFinder::scan(const RedactionPageInput& page)
     m_impl->scanFields(page, indexOf);
     m_impl->scanLabels(page);
     m_impl->scanKeyValues(page, indexOf);
+    if (page.form.links.empty())
+        m_impl->scanColumns(page);
     m_impl->scanPatterns(page, pageTextOf(page.words));
 }
 

@@ -2,7 +2,8 @@
 // Sensitive data in a project: what a redacted export replaces. Found by typed fields (an entity's field),
 // word labels whose name says what they hold ("name", "phone", "signature" ...), key -> value pairs (a key
 // "Driver:", "Witness:", "Name:", "DOB:", "Phone:", "Address:", "Plate:", "VIN:" ... → its value; the
-// page's stored links, else links proposed from the layout on the fly, core/forms/propose.h), patterns
+// page's stored links, else links proposed from the layout on the fly, core/forms/propose.h, and a header
+// line of keys over a table's column; a key ending in ':' and the words after it on its line), patterns
 // (phones, emails, dates, plates, VINs, ID numbers such as SSNs), and a person's marks (sensitive, or
 // not sensitive: overrules everything else on those words). Then every other mention of a value found in
 // the project — on any page of any document, in any case, spacing or punctuation, split across words or a

@@ -4,6 +4,8 @@
 #include "core/redact/sensitive_finder.h"
 #include "core/storage/project_store.h"
 
+#include <QRegularExpression>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -697,6 +699,122 @@ TEST(SensitiveFinderOnRealForms, FunsdFormsWithTheirLinksAndWithout)
               QStringList{QStringLiteral("B. D. WINGLER")});
     EXPECT_TRUE(textsOf(withLinks, SensitiveType::PersonName, FindingSource::KeyValue)
                     .contains(QStringLiteral("M. Hamann P. Harper, P. Martinez")));
+}
+
+} // namespace
+
+namespace {
+
+// ---- generated forms ----
+
+/// A VIN with its check digit right, from 16 other characters.
+QString validVin(const QString& sixteen)
+{
+    QString vin = sixteen.left(8) + QLatin1Char('0') + sixteen.mid(8);
+    vin[8] = QLatin1Char(vinCheckDigit(vin));
+    return vin;
+}
+
+TEST_F(SensitiveFinderTest, FiftyGeneratedFormsLeaveNoPlantedValueUnfound)
+{
+    // 50 one-page reports: keys and values (stored as fields on every other form, read from the layout on
+    // the others), a narrative that names the driver and repeats the phone and the plate in other writings,
+    // and a table of witnesses (with stored links on every other form). Nothing marked by a person: every
+    // planted value is found.
+    const QStringList first{QStringLiteral("Jonah"),  QStringLiteral("Maria"), QStringLiteral("Tomas"),
+                            QStringLiteral("Esther"), QStringLiteral("Ada"),   QStringLiteral("Wen")};
+    const QStringList last{QStringLiteral("Pritchard"), QStringLiteral("Lopez"), QStringLiteral("Novak"),
+                           QStringLiteral("Okafor"),    QStringLiteral("Hill"),  QStringLiteral("Marsh"),
+                           QStringLiteral("Castillo"),  QStringLiteral("Brandt")};
+    std::vector<RedactionPageInput> pages;
+    struct Planted {
+        PageId page;
+        std::vector<WordId> words;
+        QString what;
+    };
+    std::vector<Planted> fieldValues, narrativeValues, tableValues;
+    for (int i = 0; i < 50; ++i) {
+        PageMaker p = page(i / 5 + 1, 1000 + i, i % 5 + 1);
+        const QString given = first[i % first.size()], family = last[(i * 3) % last.size()];
+        const QString name = given + QStringLiteral(" ") + family;
+        const QString phone = QStringLiteral("(%1) %2-%3").arg(200 + i).arg(300 + i).arg(1000 + i * 7);
+        const QString plate = QStringLiteral("K%1R %2").arg(QChar(QLatin1Char('A' + i % 26))).arg(4000 + i);
+        const QString vin = validVin(QStringLiteral("1HGCM8263%1").arg(100000 + i * 13));
+        const QString dob = QStringLiteral("%1/%2/19%3").arg(1 + i % 12).arg(1 + i % 28).arg(60 + i % 30);
+        const QString email =
+            given.toLower() + QStringLiteral(".") + family.toLower() + QStringLiteral("@mail.example");
+        const QString caseNo = QStringLiteral("CR-2024-%1").arg(10000 + i);
+        const QString address = QStringLiteral("%1 Elm St").arg(100 + i);
+        const bool stored = i % 2 == 0;
+        auto keyValue = [&](const QString& key, const QString& value, const QString& field) {
+            const auto k = p.line(key + QStringLiteral(" ") + value);
+            const std::vector<WordId> v(k.begin() + key.count(QLatin1Char(' ')) + 1, k.end());
+            if (stored)
+                p.entity(v, QStringLiteral("answer"), field);
+            fieldValues.push_back({p.in.page.id, v, value});
+        };
+        keyValue(QStringLiteral("Driver:"), name, QStringLiteral("person_name"));
+        keyValue(QStringLiteral("Date of birth:"), dob, QStringLiteral("date_of_birth"));
+        keyValue(QStringLiteral("Phone:"), phone, QStringLiteral("phone"));
+        keyValue(QStringLiteral("Address:"), address, QStringLiteral("address"));
+        keyValue(QStringLiteral("Email:"), email, QStringLiteral("email"));
+        keyValue(QStringLiteral("Plate:"), plate, QStringLiteral("vehicle_plate"));
+        keyValue(QStringLiteral("VIN:"), vin, QStringLiteral("vin"));
+        keyValue(QStringLiteral("Case No:"), caseNo, QStringLiteral("case_number"));
+        p.y += kLineStep;
+        auto sentence = [&](const QString& text, const QStringList& planted) {
+            const auto ids = p.line(text);
+            for (const QString& s : planted)
+                for (WordId id : ids)
+                    if (p.word(id).text.contains(s))
+                        narrativeValues.push_back({p.in.page.id, {id}, s});
+        };
+        sentence(QStringLiteral("%1 said %2's car was parked on the hill.").arg(family.toUpper(), family),
+                 {family.toUpper(), family});
+        sentence(
+            QStringLiteral("Call %1 or %2 about plate %3.")
+                .arg(QString(phone).remove(QRegularExpression(QStringLiteral("[^0-9]"))),
+                     QString(phone)
+                         .replace(QLatin1Char(' '), QLatin1Char('.'))
+                         .remove(QLatin1Char('('))
+                         .remove(QLatin1Char(')')),
+                     QString(plate).toLower().replace(QLatin1Char(' '), QLatin1Char('-'))),
+            {QString(phone).remove(QRegularExpression(QStringLiteral("[^0-9]"))), QString(plate).toLower().left(3)});
+        p.y += kLineStep;
+        const auto header = p.line(QStringLiteral("Witness"));
+        const EntityId headerEntity = stored ? p.entity(header, QStringLiteral("question")) : 0;
+        for (int r = 0; r < 2; ++r) {
+            // A name of its own (not a mention of another value): what the table alone must give.
+            static const QStringList syllables{QStringLiteral("Ka"), QStringLiteral("Lo"), QStringLiteral("Mi"),
+                                               QStringLiteral("Ne"), QStringLiteral("Ru"), QStringLiteral("So"),
+                                               QStringLiteral("Ta"), QStringLiteral("Vi")};
+            static const QStringList given{QStringLiteral("Ilse"), QStringLiteral("Oskar"), QStringLiteral("Runa"),
+                                           QStringLiteral("Teodor")};
+            const int n = 2 * i + r;
+            const QString witness = given[n % 4] + QStringLiteral(" ") + syllables[n % 8]
+                                    + syllables[(n / 8) % 8].toLower() + syllables[(n / 64) % 8].toLower()
+                                    + QStringLiteral("ton");
+            const auto cell = p.line(witness);
+            if (stored)
+                p.link(headerEntity, p.entity(cell, QStringLiteral("answer")));
+            tableValues.push_back({p.in.page.id, cell, witness});
+        }
+        pages.push_back(p.in);
+    }
+    const RedactionPlan plan = planOf(pages);
+    auto found = [&](const Planted& v) {
+        return std::all_of(v.words.begin(), v.words.end(), [&](WordId id) { return plan.words.contains(id); });
+    };
+    for (const Planted& v : fieldValues)
+        EXPECT_TRUE(found(v)) << "page " << v.page << ": " << qPrintable(v.what);
+    for (const Planted& v : narrativeValues)
+        EXPECT_TRUE(found(v)) << "page " << v.page << ": " << qPrintable(v.what);
+    // The witnesses' names are their own (no mention of another value): the table alone gives them, by its
+    // stored links or, without any, by its header over its column.
+    for (const Planted& v : tableValues)
+        EXPECT_TRUE(found(v)) << "page " << v.page << ": " << qPrintable(v.what);
+    EXPECT_GE(fieldValues.size(), 400u);
+    EXPECT_GE(narrativeValues.size(), 150u);
 }
 
 } // namespace
