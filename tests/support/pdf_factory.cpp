@@ -167,7 +167,7 @@ bool writeTextPdf(const QString& path, const std::vector<GeneratedPage>& pages, 
 }
 
 bool writeScannedPdf(const QString& path, const std::vector<GeneratedPage>& pages, int dpi, double rotationDeg,
-                     int noiseLevel, unsigned seed)
+                     int noiseLevel, unsigned seed, int pointSize)
 {
     if (dpi < 10 || dpi > 1200 || pages.empty())
         return false;
@@ -177,7 +177,7 @@ bool writeScannedPdf(const QString& path, const std::vector<GeneratedPage>& page
         buffer.open(QIODevice::WriteOnly);
         QPdfWriter writer(&buffer);
         const bool painted = paintImagePages(writer, dpi, int(pages.size()), [&](int i) {
-            const QImage clean = renderTextImage(pages[std::size_t(i)].lines, dpi);
+            const QImage clean = renderTextImage(pages[std::size_t(i)].lines, dpi, pointSize);
             return sample::simulateScan(clean, defectsFor(rotationDeg, noiseLevel, std::uint64_t(seed) * 1000 + i));
         });
         if (!painted)

@@ -25,8 +25,9 @@ bool writeTextPdf(const QString& path, const std::vector<GeneratedPage>& pages, 
 /// Scanned-looking PDF: each page rasterized at `dpi` into an 8-bit grey image (rotated by
 /// `rotationDeg`, with grey noise of standard deviation `noiseLevel` plus a little blur, specks and
 /// contrast loss when noiseLevel > 0) and placed over the whole page as a grey JPEG. No text layer.
+/// The text is set at `pointSize` like writeTextPdf's.
 bool writeScannedPdf(const QString& path, const std::vector<GeneratedPage>& pages, int dpi = 300,
-                     double rotationDeg = 0, int noiseLevel = 0, unsigned seed = 1);
+                     double rotationDeg = 0, int noiseLevel = 0, unsigned seed = 1, int pointSize = 12);
 
 /// The clean raster of one page: Format_Grayscale8, Letter at `dpi` (e.g. 2550 x 3300 at 300 dpi),
 /// same layout as writeTextPdf.
