@@ -439,6 +439,9 @@ Status ExportRedaction::verifyArchive(const QString& path, int jobs, const Cance
         if (leaks.empty())
             return false;
         const SensitiveValue& v = matcher.values().at(static_cast<std::size_t>(leaks.front().value));
+        if (qEnvironmentVariableIsSet("INCIDOC_DEBUG_LEAK"))
+            qWarning("leak %s: '%s' at '%s'", qPrintable(entry), qPrintable(v.text),
+                     qPrintable(text.mid(std::max<qsizetype>(0, leaks.front().at - 60), 160)));
         fail(makeError(ErrorCode::Engine,
                        QStringLiteral("redaction check failed: %1 holds %2%3")
                            .arg(entry, typeWithArticle(v.type), ocr ? QStringLiteral(" (OCR)") : QString())));

@@ -191,8 +191,10 @@ const QHash<QString, SensitiveType>& keyTable()
         add(SensitiveType::DateOfBirth, {"dob", "date of birth", "born", "birth date", "birthdate", "birthday"});
         add(SensitiveType::Phone, {"phone", "tel", "telephone", "cell", "mobile", "phone no", "phone number", "tel no",
                                    "cell phone", "home phone", "work phone", "contact number", "fax"});
-        add(SensitiveType::Address, {"address", "residence", "home address", "street address", "addr",
-                                     "mailing address", "residential address"});
+        add(SensitiveType::Address,
+            {"address", "residence", "home address", "street address", "addr", "mailing address", "residential address",
+             "location", "incident location", "location of incident", "place of incident", "scene", "loss location",
+             "location of loss"});
         add(SensitiveType::Email, {"email", "e-mail", "e mail", "email address", "e-mail address"});
         add(SensitiveType::VehiclePlate,
             {"plate", "license plate", "licence plate", "plate no", "plate number", "reg", "registration", "reg no",
@@ -344,8 +346,33 @@ struct SensitiveFinder::Impl {
         x.order = idx.empty() ? -1 : idx.front();
         for (int i : idx)
             x.words.push_back(in.words[static_cast<size_t>(i)]);
+        // A name's title ("Officer", "Sgt.", "Mrs") is not the person: it stays, and it is not searched for
+        // elsewhere (every other "Officer" on every page would read as this person).
+        if (type == SensitiveType::PersonName && source != FindingSource::Manual)
+            while (x.words.size() > 1 && isNameTitle(x.words.front().text))
+                x.words.erase(x.words.begin());
         refresh(x);
         return x;
+    }
+
+    static bool isNameTitle(const QString& word)
+    {
+        static const QSet<QString> titles{
+            QStringLiteral("officer"),    QStringLiteral("sgt"),       QStringLiteral("sergeant"),
+            QStringLiteral("cpl"),        QStringLiteral("corporal"),  QStringLiteral("lt"),
+            QStringLiteral("lieutenant"), QStringLiteral("capt"),      QStringLiteral("captain"),
+            QStringLiteral("det"),        QStringLiteral("detective"), QStringLiteral("deputy"),
+            QStringLiteral("trooper"),    QStringLiteral("agent"),     QStringLiteral("inspector"),
+            QStringLiteral("constable"),  QStringLiteral("chief"),     QStringLiteral("mr"),
+            QStringLiteral("mrs"),        QStringLiteral("ms"),        QStringLiteral("miss"),
+            QStringLiteral("mx"),         QStringLiteral("dr"),        QStringLiteral("prof"),
+            QStringLiteral("pc"),         QStringLiteral("ptl"),       QStringLiteral("patrolman"),
+            QStringLiteral("patrol"),     QStringLiteral("sheriff"),   QStringLiteral("marshal"),
+            QStringLiteral("ofc"),        QStringLiteral("witness"),   QStringLiteral("driver"),
+            QStringLiteral("owner"),      QStringLiteral("name")};
+        QString w = word.toLower();
+        w.remove(QRegularExpression(QStringLiteral("[^a-z]")));
+        return titles.contains(w);
     }
 
     static void refresh(Found& x)
@@ -709,6 +736,15 @@ struct SensitiveFinder::Impl {
                              {static_cast<int>(i), static_cast<int>(i + 1)}));
             }
         }
+        // A street address: a house number, one to three capitalised words, a street suffix ("7040
+        // Ostrander Place", "12 N. Elm St.", "300 5th Ave"), wherever it is written (a narrative, a table).
+        static const QRegularExpression street(QStringLiteral(
+            R"((?<![\w\-.,])\d{1,6}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'\-]+|\d+(?:st|nd|rd|th))\.?\s+){1,3})"
+            R"((?i:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|)"
+            R"(Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Row|Loop|Pike|Alley|Crescent|Close)\b\.?)"));
+        each(street, [&](const QRegularExpressionMatch& m) {
+            addSpan(SensitiveType::Address, m.capturedStart(), m.capturedEnd());
+        });
         static const QRegularExpression ssn(QStringLiteral(R"((?<![\d\-])\d{3}\s?-\s?\d{2}\s?-\s?\d{4}(?![\d\-]))"));
         each(ssn, [&](const QRegularExpressionMatch& m) {
             addSpan(SensitiveType::IdNumber, m.capturedStart(), m.capturedEnd());
@@ -738,6 +774,19 @@ struct SensitiveFinder::Impl {
                 continue;
             seen.insert({static_cast<int>(x.f.type), x.f.key});
             values.push_back({x.f.type, x.f.text, x.f.key});
+            // An address's street ("7040 Ostrander Place" of "7040 Ostrander Place, Springfield") is
+            // written alone elsewhere: a value of its own.
+            const qsizetype comma = x.f.text.indexOf(QLatin1Char(','));
+            if (x.f.type == SensitiveType::Address && comma > 0) {
+                const QString street = x.f.text.left(comma).trimmed();
+                const QString key = valueKey(SensitiveType::Address, street);
+                const bool hasDigit = std::any_of(street.begin(), street.end(), [](QChar c) { return c.isDigit(); });
+                if (hasDigit && street.count(QLatin1Char(' ')) >= 1 && !key.isEmpty()
+                    && !seen.contains({static_cast<int>(SensitiveType::Address), key})) {
+                    seen.insert({static_cast<int>(SensitiveType::Address), key});
+                    values.push_back({SensitiveType::Address, street, key});
+                }
+            }
         }
         matcher.emplace(values);
     }

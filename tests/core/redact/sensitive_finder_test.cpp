@@ -186,7 +186,11 @@ TEST_F(SensitiveFinderTest, TypedFieldsAreFoundByTheirType)
     p.entity(narrative, QStringLiteral("answer"), QStringLiteral("narrative"));
     const RedactionPlan plan = planOf({p.in});
     EXPECT_EQ(textsOf(plan, SensitiveType::PersonName, FindingSource::Field),
-              (QStringList{QStringLiteral("Jonah R. Pritchard"), QStringLiteral("Sgt. Ada Okafor")}));
+              (QStringList{QStringLiteral("Jonah R. Pritchard"), QStringLiteral("Ada Okafor")}));
+    // The officer's title stays, and is no part of the name searched for elsewhere.
+    EXPECT_FALSE(plan.words.contains(officer.front())) << "Sgt. is a title, not the person";
+    for (const SensitiveValue& v : plan.values)
+        EXPECT_FALSE(v.text.startsWith(QStringLiteral("Sgt"))) << qPrintable(v.text);
     EXPECT_EQ(textsOf(plan, SensitiveType::DateOfBirth), QStringList{QStringLiteral("1988-07-22")});
     EXPECT_EQ(textsOf(plan, SensitiveType::Address, FindingSource::Field),
               (QStringList{QStringLiteral("400 block of Harmon Ave"), QStringLiteral("12 Rue Lepic, Paris")}));
