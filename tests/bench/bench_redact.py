@@ -91,7 +91,10 @@ class Probe:
         self.raw = []         # lower-case substrings of the raw text
         if vtype == "person_name":
             words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]*", re.sub(r"'s\b", "", text)) if len(w) >= 3]
-            self.substrings.append(norm(" ".join(words)))
+            # The full name in any case; a single word of it only capitalised or in capitals ("up the hill"
+            # is not a mention of Grace Hill, the issue's "name also used as an ordinary word").
+            if len(words) >= 2:
+                self.substrings.append(norm(" ".join(words)))
             for w in words:
                 self.words += [w[0].upper() + w[1:].lower(), w.upper()]
         elif vtype in ("date", "date_of_birth"):
