@@ -96,15 +96,6 @@ int digitCount(const QString& s)
     return static_cast<int>(std::count_if(s.begin(), s.end(), [](QChar c) { return c.isDigit(); }));
 }
 
-QString digitsOf(const QString& s)
-{
-    QString out;
-    for (QChar c : s)
-        if (c.isDigit())
-            out += c;
-    return out;
-}
-
 // A whole-value match of a project's pattern; nullopt when the pattern is not a valid expression.
 std::optional<bool> matchesPattern(const QString& pattern, const QString& value)
 {
@@ -582,6 +573,15 @@ FieldCheck checkPersonName(const QString& value)
 }
 
 } // namespace
+
+QString digitsOf(const QString& s)
+{
+    QString out;
+    for (QChar c : s)
+        if (c.isDigit())
+            out += c;
+    return out;
+}
 
 QStringList fieldNames()
 {

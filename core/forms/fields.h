@@ -76,6 +76,9 @@ FieldCheck checkField(const QString& field, const QString& value, const FieldPat
 /// that says so.
 FieldCheck checkField(const QString& field, const QString& value, const FieldPatterns& patterns, const QDate& today);
 
+/// The digits of `s`, in order ("(555) 201-4477" → "5552014477").
+QString digitsOf(const QString& s);
+
 /// What two mentions of a person are compared by: the name's letters only, case folded and without
 /// accents, "Last, First" turned into "First Last" ("Pritchard, Jonah R." and "JONAH R PRITCHARD" give
 /// "jonahrpritchard"). "" when the name has no letters.

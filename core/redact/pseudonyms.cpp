@@ -114,15 +114,6 @@ QString upperAlnum(const QString& s)
     return out;
 }
 
-QString digitsOf(const QString& s)
-{
-    QString out;
-    for (QChar c : s)
-        if (c.isDigit())
-            out += c;
-    return out;
-}
-
 bool inList(std::span<const char* const> list, const QString& folded)
 {
     return std::any_of(list.begin(), list.end(),

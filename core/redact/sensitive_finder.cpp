@@ -247,8 +247,8 @@ std::optional<SensitiveType> typeOfKey(const QString& keyText, bool exactOnly = 
         return std::nullopt;
     // "Vehicle owner", "Witness phone", "Name of insured": the key's last words, then its first.
     const QStringList words = k.split(QLatin1Char(' '));
-    if (words.size() > 4)
-        return std::nullopt; // a sentence, not a key
+    if (words.size() > 6)
+        return std::nullopt; // a sentence, not a key ("Driver at time of loss" is one)
     for (qsizetype n = std::min<qsizetype>(3, words.size() - 1); n >= 1; --n) {
         if (const auto it = table.constFind(words.mid(words.size() - n).join(QLatin1Char(' '))); it != table.constEnd())
             return *it;

@@ -1,6 +1,7 @@
 #include "ui/review/redaction_panel.h"
 
 #include "ui/project_session.h"
+#include "ui/review/document_order.h"
 #include "ui/review/redaction_planner.h"
 
 #include <QHBoxLayout>
@@ -120,16 +121,7 @@ void RedactionPanel::showPlan()
     m_findings = plan->findings;
 
     const std::vector<DocumentRecord> documents = m_session->documents();
-    std::map<DocumentId, int> docRank;
-    for (std::size_t i = 0; i < documents.size(); ++i)
-        docRank[documents[i].id] = static_cast<int>(i);
-    auto rankOf = [&](DocumentId d) {
-        auto it = docRank.find(d);
-        return it == docRank.end() ? static_cast<int>(documents.size()) : it->second;
-    };
-    std::stable_sort(m_findings.begin(), m_findings.end(), [&](const SensitiveFinding& a, const SensitiveFinding& b) {
-        return std::pair(rankOf(a.document), a.pageNumber) < std::pair(rankOf(b.document), b.pageNumber);
-    });
+    sortByDocumentOrder(m_findings, documents);
 
     std::map<DocumentId, QTreeWidgetItem*> docItems;
     std::map<PageId, QTreeWidgetItem*> pageItems;
@@ -140,9 +132,10 @@ void RedactionPanel::showPlan()
         ++perType[f.type];
         QTreeWidgetItem*& doc = docItems[f.document];
         if (!doc) {
-            const int r = rankOf(f.document);
+            const auto known = std::find_if(documents.begin(), documents.end(),
+                                            [&](const DocumentRecord& d) { return d.id == f.document; });
             doc = new QTreeWidgetItem(m_tree);
-            doc->setText(0, r < static_cast<int>(documents.size()) ? documents[r].name : QString::number(f.document));
+            doc->setText(0, known != documents.end() ? known->name : QString::number(f.document));
             doc->setData(0, kFindingRole, -1);
             doc->setFirstColumnSpanned(true);
         }

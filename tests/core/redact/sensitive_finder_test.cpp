@@ -159,6 +159,10 @@ TEST(KeyTable, KnowsTheKeysOfSensitiveValuesAsWritten)
     EXPECT_EQ(sensitiveTypeOfKey(QStringLiteral("Signed")), SensitiveType::Signature);
     EXPECT_EQ(sensitiveTypeOfKey(QStringLiteral("Incident date")), std::nullopt);
     EXPECT_EQ(sensitiveTypeOfKey(QStringLiteral("Weather")), std::nullopt);
+    // Longer keys of insurance forms; a sentence is no key.
+    EXPECT_EQ(sensitiveTypeOfKey(QStringLiteral("Driver at Time of Loss:")), SensitiveType::PersonName);
+    EXPECT_EQ(sensitiveTypeOfKey(QStringLiteral("Location:")), SensitiveType::Address);
+    EXPECT_EQ(sensitiveTypeOfKey(QStringLiteral("The driver said that he was going home")), std::nullopt);
 }
 
 // ---- fields, labels, keys ----
