@@ -28,6 +28,7 @@
 
 #include "tests/support/cli_runner.h"
 #include "tests/support/pdf_factory.h"
+#include "tests/support/test_paths.h"
 
 using namespace incidoc;
 using namespace incidoc::test;
@@ -70,6 +71,46 @@ with tempfile.TemporaryDirectory() as d:
         for t, p in planted.items():
             if re.search(p, text):
                 bad.append('%s (OCR): %s' % (n, t))
+print('leaks', len(bad))
+for b in bad:
+    print(b)
+)PY";
+
+// The bundled sample report's personal values (resources/samples/incident-report.txt), as patterns.
+const char* const kSampleValues = R"PY({
+    "driver": "jonah\\W{0,4}r?\\W{0,3}pritchard|pritchard",
+    "officer": "dana\\W{0,3}whitfield|whitfield",
+    "witness 1": "elena\\W{0,3}marsh",
+    "witness 2": "theodore\\W{0,3}quill",
+    "date of birth": "0?7\\W{0,2}22\\W{0,2}1988",
+    "phone 1": "555\\W{0,3}014\\W{0,3}2283",
+    "phone 2": "555\\W{0,3}019\\W{0,3}7740",
+    "plate": "ktr\\W?4582",
+    "address": "1420\\W{0,3}alder"
+})PY";
+
+// Searches every entry of a ZIP (argv[1]) and Tesseract's reading of every image for the patterns in
+// argv[2] (JSON: name -> regular expression, matched on lower-case text).
+const char* const kFindValues = R"PY(
+import json, re, sys, zipfile, subprocess, tempfile, os
+patterns = json.loads(sys.argv[2])
+z = zipfile.ZipFile(sys.argv[1])
+bad = []
+with tempfile.TemporaryDirectory() as d:
+    for n in z.namelist():
+        data = z.read(n)
+        if n.lower().endswith(('.png', '.jpg', '.jpeg')):
+            path = os.path.join(d, 'x' + os.path.splitext(n)[1])
+            open(path, 'wb').write(data)
+            env = dict(os.environ, OMP_THREAD_LIMIT='1')
+            text = subprocess.run(['tesseract', path, '-', '--psm', '3'], capture_output=True, env=env).stdout
+            where = n + ' (OCR)'
+        else:
+            text, where = data, n
+        text = text.decode('utf-8', 'replace').lower()
+        for name, p in patterns.items():
+            if re.search(p, text):
+                bad.append('%s: %s' % (where, name))
 print('leaks', len(bad))
 for b in bad:
     print(b)
@@ -453,4 +494,34 @@ TEST_F(CliRedactedExport, TimeAgainstAPlainExport)
                             redacted, QStringLiteral("-q"), QStringLiteral("--redact")});
     std::printf("plain export %lld ms, redacted %lld ms (%.2fx)\n", static_cast<long long>(p),
                 static_cast<long long>(r), p > 0 ? double(r) / double(p) : 0.0);
+}
+
+// The bundled sample report (four scanned pages, read by real OCR), with nobody marking anything: none of its
+// people, date of birth, phones, plate or address is left in any entry or in the OCR of any image.
+TEST(CliRedactedSample, TheSampleReportKeepsNoPersonalValueInAnyEntryNorImage)
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("sample.incidoc"));
+    const CliRun imported = runCli({QStringLiteral("import"), QStringLiteral("-p"), project, QStringLiteral("-q"),
+                                    sourcePath(QStringLiteral("resources/samples/incident-report.pdf"))});
+    ASSERT_EQ(imported.exitCode, 0) << qPrintable(imported.err);
+    const QString zip = dir.filePath(QStringLiteral("sample-redacted.zip"));
+    const CliRun exported = runCli({QStringLiteral("export"), QStringLiteral("-p"), project, QStringLiteral("-o"), zip,
+                                    QStringLiteral("--redact"), QStringLiteral("--json")});
+    ASSERT_EQ(exported.exitCode, 0) << qPrintable(exported.err);
+    // The plain export holds them (the search finds what is there) ...
+    const QString plain = dir.filePath(QStringLiteral("sample.zip"));
+    ASSERT_EQ(runCli({QStringLiteral("export"), QStringLiteral("-p"), project, QStringLiteral("-o"), plain,
+                      QStringLiteral("--images"), QStringLiteral("none"), QStringLiteral("--no-visualizations")})
+                  .exitCode,
+              0);
+    const ProgramRun control = run(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(kFindValues),
+                                                               plain, QString::fromUtf8(kSampleValues)});
+    ASSERT_EQ(control.code, 0) << qPrintable(control.out);
+    EXPECT_FALSE(control.out.startsWith(QLatin1String("leaks 0"))) << "the search finds nothing in a plain bundle";
+    // ... the redacted one none of them.
+    const ProgramRun py = run(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(kFindValues), zip,
+                                                          QString::fromUtf8(kSampleValues)});
+    ASSERT_EQ(py.code, 0) << qPrintable(py.out);
+    EXPECT_TRUE(py.out.startsWith(QLatin1String("leaks 0"))) << qPrintable(py.out);
 }
