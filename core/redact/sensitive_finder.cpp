@@ -509,6 +509,32 @@ struct SensitiveFinder::Impl {
             break;
         }
         Found x = make(in, type, FindingSource::KeyValue, idx);
+        // A value that cannot be of its key's type is a wrong pairing of the layout ("Silver" under
+        // "Badge No."), not that kind of value: numbers, plates, VINs, phones and dates have digits, a
+        // person's name has letters and no number.
+        const QString& t = x.f.text;
+        const bool digits = std::any_of(t.begin(), t.end(), [](QChar c) { return c.isDigit(); });
+        const bool letters = std::any_of(t.begin(), t.end(), [](QChar c) { return c.isLetter(); });
+        switch (type) {
+        case SensitiveType::IdNumber:
+        case SensitiveType::VehiclePlate:
+        case SensitiveType::Vin:
+        case SensitiveType::Phone:
+        case SensitiveType::Date:
+        case SensitiveType::DateOfBirth:
+            if (!digits)
+                return;
+            break;
+        case SensitiveType::PersonName:
+            if (!letters || QRegularExpression(QStringLiteral("\\d{3}")).match(t).hasMatch())
+                return;
+            break;
+        case SensitiveType::Email:
+            if (!t.contains(QLatin1Char('@')))
+                return;
+            break;
+        default: break;
+        }
         if (type == SensitiveType::Signature && !box.united(x.f.box).isEmpty())
             fills[in.page.id].push_back(box.united(x.f.box));
         add(std::move(x));
@@ -549,6 +575,30 @@ struct SensitiveFinder::Impl {
                 if (const auto it = indexOf.constFind(w); it != indexOf.constEnd())
                     idx.push_back(*it);
             addKeyValue(in, *type, std::move(idx), entities[to].box);
+        }
+
+        // "Case No. 2026-INC-04417", "Policy # 88123": a number's key without ':' and the one word after it
+        // on its line, when that word has a digit.
+        static const QRegularExpression numberWord(QStringLiteral(R"(^(?:no\.?|nr\.?|#|number)$)"),
+                                                   QRegularExpression::CaseInsensitiveOption);
+        for (size_t i = 1; i + 1 < in.words.size(); ++i) {
+            const WordRecord& value = in.words[i + 1];
+            if (!numberWord.match(in.words[i].text).hasMatch() || !sameLine(in.words[i].box, value.box)
+                || !std::any_of(value.text.begin(), value.text.end(), [](QChar c) { return c.isDigit(); }))
+                continue;
+            std::optional<SensitiveType> type;
+            for (size_t n = std::min<size_t>(3, i); n >= 1 && !type; --n) {
+                QStringList parts;
+                bool ok = true;
+                for (size_t k = i - n; k <= i; ++k) {
+                    ok = ok && sameLine(in.words[k].box, in.words[i].box);
+                    parts << in.words[k].text;
+                }
+                if (ok)
+                    type = typeOfKey(parts.join(QLatin1Char(' ')), true);
+            }
+            if (type == SensitiveType::IdNumber)
+                addKeyValue(in, *type, {static_cast<int>(i + 1)}, {});
         }
 
         // "Name: Jonah Pritchard DOB: 07/22/1988": a key ending in ':' and the words after it on its line.

@@ -272,6 +272,9 @@ TEST_F(SensitiveFinderTest, KeysFindTheirValuesWithoutStoredLinks)
     p.line(QStringLiteral("Address: 1200 W. Elm St, Apt 4"));
     p.line(QStringLiteral("DL: D123-4567-8901"));
     p.line(QStringLiteral("Weather: Clear"));
+    p.line(QStringLiteral("INCIDENT REPORT Case No. 2026-INC-04417"));
+    p.line(QStringLiteral("Page No. 2"));
+    p.line(QStringLiteral("Badge No.: Silver"));
     const RedactionPlan plan = planOf({p.in});
     EXPECT_EQ(textsOf(plan, SensitiveType::PersonName, FindingSource::KeyValue),
               (QStringList{QStringLiteral("Jonah R. Pritchard"), QStringLiteral("Maria Lopez"),
@@ -282,11 +285,13 @@ TEST_F(SensitiveFinderTest, KeysFindTheirValuesWithoutStoredLinks)
     EXPECT_EQ(textsOf(plan, SensitiveType::Phone), QStringList{QStringLiteral("555 201 4477")});
     EXPECT_EQ(textsOf(plan, SensitiveType::Address), QStringList{QStringLiteral("1200 W. Elm St, Apt 4")});
     EXPECT_EQ(textsOf(plan, SensitiveType::IdNumber, FindingSource::KeyValue),
-              QStringList{QStringLiteral("D123-4567-8901")});
+              (QStringList{QStringLiteral("D123-4567-8901"), QStringLiteral("2026-INC-04417")}))
+        << "a number's key without ':' (\"Case No.\") names the word after it; \"Page No.\" does not";
     const QStringList words = redactedWords(plan, p.in);
     EXPECT_FALSE(words.contains(QStringLiteral("Driver:")));
     EXPECT_FALSE(words.contains(QStringLiteral("Tel:")));
     EXPECT_FALSE(words.contains(QStringLiteral("Clear")));
+    EXPECT_FALSE(words.contains(QStringLiteral("Silver"))) << "a number's key paired with a word without digits";
 }
 
 TEST_F(SensitiveFinderTest, StoredLinksAndTableHeadersGiveTheirValuesTypes)
