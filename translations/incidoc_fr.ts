@@ -1690,6 +1690,13 @@ Rien n’a été écrit à la destination.</translation>
         <source>Names, dates, phones, addresses, plates and IDs become consistent fake values; their areas of the images are filled; no source files. Checked before it is kept.</source>
         <translation>Noms, dates, téléphones, adresses, plaques et identifiants deviennent des valeurs fictives cohérentes&#xa0;; leurs zones des images sont remplies&#xa0;; aucun fichier source. Vérifié avant d’être conservé.</translation>
     </message>
+    <message numerus="yes">
+        <source>Redacted: %n word(s) replaced by pseudonyms, %1 area(s) filled on %2 page(s); read back and checked in %3 s.</source>
+        <translation>
+            <numerusform>Caviardé&#xa0;: %n mot remplacé par un pseudonyme, %1 zone(s) remplie(s) sur %2 page(s)&#xa0;; relu et vérifié en %3 s.</numerusform>
+            <numerusform>Caviardé&#xa0;: %n mots remplacés par des pseudonymes, %1 zone(s) remplie(s) sur %2 page(s)&#xa0;; relu et vérifié en %3 s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>

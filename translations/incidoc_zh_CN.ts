@@ -1669,6 +1669,12 @@ Nothing was written to the destination.</source>
         <source>Names, dates, phones, addresses, plates and IDs become consistent fake values; their areas of the images are filled; no source files. Checked before it is kept.</source>
         <translation>姓名、日期、电话、地址、车牌和证件号被替换为一致的虚构值；图像中的相应区域被填充；不含源文件。保存前会经过检查。</translation>
     </message>
+    <message numerus="yes">
+        <source>Redacted: %n word(s) replaced by pseudonyms, %1 area(s) filled on %2 page(s); read back and checked in %3 s.</source>
+        <translation>
+            <numerusform>已脱敏：%n 个词替换为假名，%2 页上填充 %1 个区域；已回读并在 %3 秒内检查完毕。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::FailureText</name>

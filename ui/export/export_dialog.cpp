@@ -598,7 +598,15 @@ void ExportDialog::onFinished(const ExportReport& r)
                           .arg(r.entries)
                           .arg(bytesText(r.bytes))
                           .arg(r.seconds, 0, 'f', 1)
-                          .arg(r.jobs),
+                          .arg(r.jobs)
+                    + (r.redacted ? QLatin1Char('\n')
+                                        + tr("Redacted: %n word(s) replaced by pseudonyms, %1 area(s) filled on %2 "
+                                             "page(s); read back and checked in %3 s.",
+                                             nullptr, r.wordsRewritten)
+                                              .arg(r.areasFilled)
+                                              .arg(r.pagesRedacted)
+                                              .arg(r.checkSeconds, 0, 'f', 1)
+                                  : QString()),
                 false);
     m_showInFolder->setVisible(true);
     endExport();
