@@ -23,7 +23,8 @@
 namespace incidoc::ui {
 namespace {
 
-constexpr double kZRedacted = 50; ///< above the words, below the handles and the editor
+/// Under the words (their boxes stay visible and editable over the hatch), over the page and the entities.
+constexpr double kZRedacted = -0.5;
 constexpr double kZRubber = 60;
 constexpr int kMinRegion = 4; ///< page pixels: a smaller drag is a click, not a region
 
