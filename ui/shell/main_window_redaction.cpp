@@ -149,34 +149,28 @@ std::vector<RedactionMark> MainWindow::selectionTargets(bool sensitive, Sensitiv
     const PageId page = m_view->pageId();
     if (!m_session || !page)
         return marks;
-    // The selected entities, else the selected words.
-    for (EntityId id : m_view->formLayer()->selectedEntities()) {
-        auto e = m_session->store().entity(id);
-        if (!e || !*e || (*e)->box.isEmpty())
-            continue;
+    auto add = [&](MarkTarget target, long long id, const PixelBox& box) {
         RedactionMark m;
         m.pageId = page;
-        m.target = MarkTarget::Entity;
-        m.entity = id;
-        m.box = (*e)->box;
+        m.target = target;
+        (target == MarkTarget::Entity ? m.entity : m.word) = id;
+        m.box = box;
         m.sensitive = sensitive;
         m.type = type;
         marks.push_back(m);
+    };
+    // The selected entities, else the selected words.
+    for (EntityId id : m_view->formLayer()->selectedEntities()) {
+        auto e = m_session->store().entity(id);
+        if (e && *e && !(*e)->box.isEmpty())
+            add(MarkTarget::Entity, id, (*e)->box);
     }
     if (!marks.empty())
         return marks;
     for (WordId id : m_view->selectedWords()) {
         auto w = m_session->store().word(id);
-        if (!w || !*w || (*w)->box.isEmpty())
-            continue;
-        RedactionMark m;
-        m.pageId = page;
-        m.target = MarkTarget::Word;
-        m.word = id;
-        m.box = (*w)->box;
-        m.sensitive = sensitive;
-        m.type = type;
-        marks.push_back(m);
+        if (w && *w && !(*w)->box.isEmpty())
+            add(MarkTarget::Word, id, (*w)->box);
     }
     return marks;
 }
