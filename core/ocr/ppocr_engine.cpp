@@ -1,5 +1,7 @@
 #include "core/ocr/ppocr_engine.h"
 
+#include "core/ocr/ppocr_layers.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -200,6 +202,7 @@ struct PpocrEngine::Impl {
     /// Loads one of the folder's networks; `what` names it in the error.
     Result<cv::dnn::Net> load(const QString& name, const char* what) const
     {
+        registerPpocrLayers();
         try {
             return cv::dnn::readNetFromONNX(modelFile(dir, name).toStdString());
         } catch (const cv::Exception& e) {
