@@ -23,7 +23,8 @@ QString samplePdf()
     return QStringLiteral(INCIDOC_SOURCE_DIR "/resources/samples/incident-report.pdf");
 }
 
-/// The words of every page of a project as page JSON (`dump`), page by page.
+/// The words of every page of a project as page JSON (`dump`), page by page, without their ids: ids are
+/// the project's row numbers, given in the order pages are stored, which two pages read at once may swap.
 std::vector<QJsonArray> dumpWords(const QString& project, const QString& dir)
 {
     const CliRun dump = runCli({QStringLiteral("dump"), QStringLiteral("-p"), project, QStringLiteral("-o"), dir});
@@ -33,7 +34,14 @@ std::vector<QJsonArray> dumpWords(const QString& project, const QString& dir)
     for (const QString& name : doc.entryList({QStringLiteral("page-*.json")}, QDir::Files, QDir::Name)) {
         QFile file(doc.filePath(name));
         EXPECT_TRUE(file.open(QIODevice::ReadOnly));
-        pages.push_back(QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("words")).toArray());
+        QJsonArray words;
+        for (const QJsonValue& word :
+             QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("words")).toArray()) {
+            QJsonObject withoutId = word.toObject();
+            withoutId.remove(QStringLiteral("id"));
+            words.append(withoutId);
+        }
+        pages.push_back(words);
     }
     return pages;
 }
