@@ -16,8 +16,8 @@ namespace {
 /// A 5 × 5 depthwise convolution with zero padding 2 on every side, a vertical stride of 1 or 2 and a
 /// horizontal stride of 1, with bias: PP-LCNetV3's large-kernel blocks. OpenCV 4.6 runs these on its
 /// generic convolution path (about 30 ms for 8 crops of one recognizer layer, against 1 ms for a 3 × 3
-/// one); here each output row is five rows of the input, each widened by two zeros on either side,
-/// multiplied and added with SIMD.
+/// one); here each channel is copied once into a plane with a zero border and each run of outputs sums
+/// its 25 products in SIMD registers.
 class Depthwise5x5Layer final : public cv::dnn::Layer {
 public:
     explicit Depthwise5x5Layer(const cv::dnn::LayerParams& params) : cv::dnn::Layer(params)
@@ -57,43 +57,50 @@ public:
         cv::Mat& out = outputs[0];
         const int batch = in.size[0], channels = in.size[1], height = in.size[2], width = in.size[3];
         const int outHeight = out.size[2];
-        std::vector<float> padded(static_cast<size_t>(5) * (width + 4), 0.f); // five input rows, widened
+        // One channel's plane with two zero rows and columns on every side: the borders stay zero, only
+        // the inside is rewritten for each channel.
+        const int stride = width + 4;
+        std::vector<float> padded(static_cast<size_t>(height + 4) * stride, 0.f);
         for (int b = 0; b < batch; ++b) {
             for (int c = 0; c < channels; ++c) {
                 const float* src = in.ptr<float>(b, c);
+                for (int y = 0; y < height; ++y)
+                    std::copy_n(src + static_cast<ptrdiff_t>(y) * width, width,
+                                padded.data() + static_cast<ptrdiff_t>(y + 2) * stride + 2);
                 float* dst = out.ptr<float>(b, c);
-                const float* k = m_weights.ptr<float>(c);
-                const float bias = m_bias.at<float>(c);
-                for (int y = 0; y < outHeight; ++y) {
-                    float* row = dst + static_cast<ptrdiff_t>(y) * width;
-                    std::fill(row, row + width, bias);
-                    for (int i = 0; i < 5; ++i) {
-                        const int sy = y * m_strideY - 2 + i;
-                        if (sy < 0 || sy >= height)
-                            continue;
-                        float* line = padded.data() + static_cast<ptrdiff_t>(i) * (width + 4);
-                        std::copy_n(src + static_cast<ptrdiff_t>(sy) * width, width, line + 2);
-                        for (int j = 0; j < 5; ++j)
-                            addScaled(row, line + j, k[i * 5 + j], width);
-                    }
-                }
+                for (int y = 0; y < outHeight; ++y)
+                    convolveRow(padded.data() + static_cast<ptrdiff_t>(y) * m_strideY * stride, stride,
+                                m_weights.ptr<float>(c), m_bias.at<float>(c), dst + static_cast<ptrdiff_t>(y) * width,
+                                width);
             }
         }
     }
 
 private:
-    /// row[x] += weight · line[x] for x in [0, width).
-    static void addScaled(float* row, const float* line, float weight, int width)
+    /// out[x] = bias + Σ k[i·5 + j] · top[i·stride + x + j] over the five rows from `top`: all 25 products
+    /// of a run of x summed in registers, one store.
+    static void convolveRow(const float* top, int stride, const float* k, float bias, float* out, int width)
     {
         int x = 0;
 #if CV_SIMD
-        const cv::v_float32 w = cv::vx_setall_f32(weight);
         const int lanes = cv::v_float32::nlanes;
-        for (; x + lanes <= width; x += lanes)
-            cv::v_store(row + x, cv::v_fma(cv::vx_load(line + x), w, cv::vx_load(row + x)));
+        for (; x + lanes <= width; x += lanes) {
+            cv::v_float32 sum = cv::vx_setall_f32(bias);
+            for (int i = 0; i < 5; ++i) {
+                const float* line = top + static_cast<ptrdiff_t>(i) * stride + x;
+                for (int j = 0; j < 5; ++j)
+                    sum = cv::v_fma(cv::vx_load(line + j), cv::vx_setall_f32(k[i * 5 + j]), sum);
+            }
+            cv::v_store(out + x, sum);
+        }
 #endif
-        for (; x < width; ++x)
-            row[x] += weight * line[x];
+        for (; x < width; ++x) {
+            float sum = bias;
+            for (int i = 0; i < 5; ++i)
+                for (int j = 0; j < 5; ++j)
+                    sum += k[i * 5 + j] * top[static_cast<ptrdiff_t>(i) * stride + x + j];
+            out[x] = sum;
+        }
     }
 
     cv::Mat m_weights; // channels × 25
