@@ -904,6 +904,18 @@ OCR sur une grappe : lancez des processus incidoc-worker et ajoutez --workers H�
             <numerusform>%n trouvailles de %1 valeur(s) distincte(s).</numerusform>
         </translation>
     </message>
+    <message>
+        <source>error: --tesseract-model %1: %2</source>
+        <translation>erreur : --tesseract-model %1 : %2</translation>
+    </message>
+    <message>
+        <source>import/ocr: Tesseract&apos;s English model: fast (Debian&apos;s tessdata_fast, the default) or best_int (about 1 point more words right on noisy forms, about 20 % slower; English only).</source>
+        <translation>import/ocr : modèle anglais de Tesseract : fast (tessdata_fast de Debian, par défaut) ou best_int (environ 1 point de mots justes en plus sur les formulaires bruités, environ 20 % plus lent ; anglais seulement).</translation>
+    </message>
+    <message>
+        <source>error: --tesseract-model takes fast or best_int</source>
+        <translation>erreur : --tesseract-model accepte fast ou best_int</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>

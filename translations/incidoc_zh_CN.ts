@@ -895,6 +895,18 @@ to import or ocr; pages in flight default to the workers&apos; total threads.</s
             <numerusform>%n 处发现，共 %1 个不同的值。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>error: --tesseract-model %1: %2</source>
+        <translation>错误：--tesseract-model %1：%2</translation>
+    </message>
+    <message>
+        <source>import/ocr: Tesseract&apos;s English model: fast (Debian&apos;s tessdata_fast, the default) or best_int (about 1 point more words right on noisy forms, about 20 % slower; English only).</source>
+        <translation>import/ocr：Tesseract 的英文模型：fast（Debian 的 tessdata_fast，默认）或 best_int（在有噪声的表单上正确单词约多 1 个百分点，慢约 20%；仅英文）。</translation>
+    </message>
+    <message>
+        <source>error: --tesseract-model takes fast or best_int</source>
+        <translation>错误：--tesseract-model 只接受 fast 或 best_int</translation>
+    </message>
 </context>
 <context>
     <name>incidoc::ui::AboutDialog</name>

@@ -7,6 +7,7 @@
 #include "core/ocr/tesseract_engine.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <csignal>
 
@@ -117,6 +118,19 @@ int run(const QStringList& arguments)
     if (line->action == CommandLine::Action::Version)
         return commandVersion();
     CliOptions& o = line->options;
+    // Tesseract's model for this run: its folder becomes TESSDATA_PREFIX, which the page hosts inherit
+    // (workers on other machines keep their own).
+    if (!o.tesseractModel.isEmpty()) {
+        auto dir = tesseractModelDir(o.tesseractModel);
+        if (!dir) {
+            err(Cli::tr("error: --tesseract-model %1: %2").arg(o.tesseractModel, dir.error().message));
+            return kExitUsage;
+        }
+        if (dir->isEmpty())
+            qunsetenv("TESSDATA_PREFIX");
+        else
+            qputenv("TESSDATA_PREFIX", QFile::encodeName(*dir));
+    }
     if (Status languages = checkLanguages(o, tesseractLanguages()); !languages) {
         err(languages.error().message);
         return kExitUsage;

@@ -37,6 +37,8 @@ struct CliOptions {
     ExportOptions exportOptions;    ///< export
     /// import/ocr: --engine and --profile as given (empty: not given, the project's choice applies).
     QString engines, profile;
+    /// import/ocr/watch/capture: --tesseract-model as given (empty: TESSDATA_PREFIX or Debian's model).
+    QString tesseractModel;
     bool strict = false; ///< export: refuse to write while checks before export find anything
     /// propose: what to propose (neither given: both), and whether to accept the proposals at once.
     bool proposeEntities = false, proposeLinks = false, accept = false;

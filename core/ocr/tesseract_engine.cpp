@@ -1,5 +1,6 @@
 #include "core/ocr/tesseract_engine.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -237,7 +238,33 @@ Result<RecognizedPage> TesseractEngine::recognize(const QImage& image, const Ocr
 
 QString TesseractEngine::description() const
 {
+    // Models from another folder than Debian's (best_int, TESSDATA_PREFIX) are named by their folder.
+    const QString dir = QDir::cleanPath(tessdataDir());
+    if (dir != QLatin1String("/usr/share/tesseract-ocr/5/tessdata"))
+        return QStringLiteral("tesseract %1 (%2; %3)")
+            .arg(tesseractVersion(), m_impl->languages, QFileInfo(dir).fileName());
     return QStringLiteral("tesseract %1 (%2)").arg(tesseractVersion(), m_impl->languages);
+}
+
+Result<QString> tesseractModelDir(const QString& model)
+{
+    if (model == QLatin1String("fast"))
+        return QString();
+    if (model != QLatin1String("best_int"))
+        return makeError(ErrorCode::InvalidInput,
+                         QStringLiteral("unknown Tesseract model %1 (fast or best_int)").arg(model));
+    const QByteArray env = qgetenv("INCIDOC_MODELS_DIR");
+    const QString programDir =
+        QCoreApplication::instance()
+            ? QCoreApplication::applicationDirPath()
+            : QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget().section(QLatin1Char('/'), 0, -2);
+    const QString dir =
+        !env.isEmpty() ? QDir(QString::fromLocal8Bit(env)).filePath(QStringLiteral("tessdata-best-int"))
+                       : QDir::cleanPath(programDir + QStringLiteral("/../share/incidoc/models/tessdata-best-int"));
+    if (!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("eng.traineddata"))))
+        return makeError(ErrorCode::NotFound, QStringLiteral("the best_int model is not installed (%1 is missing)")
+                                                  .arg(QDir(dir).filePath(QStringLiteral("eng.traineddata"))));
+    return dir;
 }
 
 Result<std::unique_ptr<OcrEngine>> TesseractEngineFactory::create(const QString& languages) const

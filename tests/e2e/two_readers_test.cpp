@@ -172,3 +172,53 @@ TEST(TwoReadersEndToEnd, WithoutTheModelsPpocrIsUnavailableAndPagesFallBackWithA
     EXPECT_NE(named.exitCode, 0);
     EXPECT_TRUE(named.err.contains(QLatin1String("not installed"))) << qPrintable(named.err);
 }
+
+TEST(TwoReadersEndToEnd, TheBestIntModelIsOfferedAndItsAbsenceIsAClearError)
+{
+    QTemporaryDir dir, noModels;
+    ASSERT_TRUE(dir.isValid() && noModels.isValid());
+    const auto pageJson = [&](const QString& name, int page) {
+        QFile file(
+            dir.filePath(name + QStringLiteral("/incident-report/page-%1.json").arg(page, 4, 10, QLatin1Char('0'))));
+        EXPECT_TRUE(file.open(QIODevice::ReadOnly)) << qPrintable(file.fileName());
+        return QJsonDocument::fromJson(file.readAll()).object().value(QStringLiteral("page")).toObject();
+    };
+    // best_int reads the scanned pages (through page hosts, which inherit the choice); the pages say so.
+    CliRun run = import(dir.filePath(QStringLiteral("best.incidoc")),
+                        {QStringLiteral("--profile"), QStringLiteral("fast"), QStringLiteral("--tesseract-model"),
+                         QStringLiteral("best_int")});
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    const auto best = dumpWords(dir.filePath(QStringLiteral("best.incidoc")), dir.filePath(QStringLiteral("best")));
+    ASSERT_EQ(best.size(), 4u);
+    EXPECT_GT(best[1].size(), 100);
+    EXPECT_TRUE(pageJson(QStringLiteral("best"), 2)
+                    .value(QStringLiteral("engine"))
+                    .toString()
+                    .contains(QLatin1String("tessdata-best-int")))
+        << qPrintable(pageJson(QStringLiteral("best"), 2).value(QStringLiteral("engine")).toString());
+    // "fast" is Debian's model, whatever TESSDATA_PREFIX says.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("TESSDATA_PREFIX"), noModels.path());
+    run = import(dir.filePath(QStringLiteral("fast.incidoc")),
+                 {QStringLiteral("--profile"), QStringLiteral("fast"), QStringLiteral("--tesseract-model"),
+                  QStringLiteral("fast")},
+                 env);
+    ASSERT_EQ(run.exitCode, 0) << qPrintable(run.err);
+    dumpWords(dir.filePath(QStringLiteral("fast.incidoc")), dir.filePath(QStringLiteral("fast")));
+    EXPECT_FALSE(
+        pageJson(QStringLiteral("fast"), 2).value(QStringLiteral("engine")).toString().contains(QLatin1String(";")));
+
+    // Not installed, or a name it does not know: a clear error, and no project is made.
+    env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("INCIDOC_MODELS_DIR"), noModels.path());
+    run = import(dir.filePath(QStringLiteral("missing.incidoc")),
+                 {QStringLiteral("--tesseract-model"), QStringLiteral("best_int")}, env);
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_TRUE(run.err.contains(QLatin1String("eng.traineddata is missing"))) << qPrintable(run.err);
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("missing.incidoc"))));
+    run = import(dir.filePath(QStringLiteral("bogus.incidoc")),
+                 {QStringLiteral("--tesseract-model"), QStringLiteral("best")});
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_TRUE(run.err.contains(QLatin1String("fast or best_int"))) << qPrintable(run.err);
+    EXPECT_FALSE(QFile::exists(dir.filePath(QStringLiteral("bogus.incidoc"))));
+}
