@@ -374,6 +374,12 @@ TEST(CliOptions, EngineAndProfile)
             << qPrintable(bad);
     EXPECT_EQ(usageError(ocr + QStringList{QStringLiteral("--profile"), QStringLiteral("slow")}),
               QStringLiteral("error: --profile takes fast or accurate"));
+    // Tesseract's model: not given, fast or best_int; nothing else.
+    EXPECT_TRUE(plain.tesseractModel.isEmpty());
+    for (const QString& m : {QStringLiteral("fast"), QStringLiteral("best_int")})
+        EXPECT_EQ(options(ocr + QStringList{QStringLiteral("--tesseract-model"), m}).tesseractModel, m);
+    EXPECT_EQ(usageError(ocr + QStringList{QStringLiteral("--tesseract-model"), QStringLiteral("best")}),
+              QStringLiteral("error: --tesseract-model takes fast or best_int"));
 }
 
 TEST(CliOptions, EnginesNeedsNoProject)
