@@ -97,16 +97,21 @@ struct LineReading {
 
 } // namespace
 
-QString ppocrModelDir()
+QString modelsDir()
 {
     const QByteArray env = qgetenv("INCIDOC_MODELS_DIR");
     if (!env.isEmpty())
-        return QDir(QString::fromLocal8Bit(env)).filePath(QStringLiteral("ppocr"));
+        return QDir::cleanPath(QString::fromLocal8Bit(env));
     const QString programDir =
         QCoreApplication::instance()
             ? QCoreApplication::applicationDirPath()
             : QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget().section(QLatin1Char('/'), 0, -2);
-    return QDir::cleanPath(programDir + QStringLiteral("/../share/incidoc/models/ppocr"));
+    return QDir::cleanPath(programDir + QStringLiteral("/../share/incidoc/models"));
+}
+
+QString ppocrModelDir()
+{
+    return QDir(modelsDir()).filePath(QStringLiteral("ppocr"));
 }
 
 namespace {

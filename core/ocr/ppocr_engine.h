@@ -11,8 +11,11 @@
 
 namespace incidoc {
 
-/// The PP-OCR model folder: $INCIDOC_MODELS_DIR/ppocr, else <program dir>/../share/incidoc/models/ppocr
-/// (the build tree and the installed package both have it there).
+/// Where the models the install step fetched are: $INCIDOC_MODELS_DIR, else <program dir>/../share/
+/// incidoc/models (the build tree and the installed package both have them there).
+QString modelsDir();
+
+/// The PP-OCR model folder: modelsDir()/ppocr.
 QString ppocrModelDir();
 
 /// Checks the folder's MANIFEST (every file present, whole, with its SHA-256). Errors: Engine, with a

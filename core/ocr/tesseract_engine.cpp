@@ -1,6 +1,7 @@
 #include "core/ocr/tesseract_engine.h"
 
-#include <QCoreApplication>
+#include "core/ocr/ppocr_engine.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -253,14 +254,7 @@ Result<QString> tesseractModelDir(const QString& model)
     if (model != QLatin1String("best_int"))
         return makeError(ErrorCode::InvalidInput,
                          QStringLiteral("unknown Tesseract model %1 (fast or best_int)").arg(model));
-    const QByteArray env = qgetenv("INCIDOC_MODELS_DIR");
-    const QString programDir =
-        QCoreApplication::instance()
-            ? QCoreApplication::applicationDirPath()
-            : QFileInfo(QStringLiteral("/proc/self/exe")).symLinkTarget().section(QLatin1Char('/'), 0, -2);
-    const QString dir =
-        !env.isEmpty() ? QDir(QString::fromLocal8Bit(env)).filePath(QStringLiteral("tessdata-best-int"))
-                       : QDir::cleanPath(programDir + QStringLiteral("/../share/incidoc/models/tessdata-best-int"));
+    const QString dir = QDir(modelsDir()).filePath(QStringLiteral("tessdata-best-int"));
     if (!QFileInfo::exists(QDir(dir).filePath(QStringLiteral("eng.traineddata"))))
         return makeError(ErrorCode::NotFound, QStringLiteral("the best_int model is not installed (%1 is missing)")
                                                   .arg(QDir(dir).filePath(QStringLiteral("eng.traineddata"))));

@@ -41,8 +41,8 @@ QStringList tesseractLanguages();
 
 /// Where Tesseract's English model `model` is installed: "fast" is Debian's tessdata_fast (its own
 /// folder, "" here: Tesseract's default); "best_int" is the 4.0.0 best_int model the install step
-/// fetches ($INCIDOC_MODELS_DIR/tessdata-best-int, else <program dir>/../share/incidoc/models/
-/// tessdata-best-int). Errors: InvalidInput (another name), NotFound (not installed, with the path).
+/// fetches (modelsDir()/tessdata-best-int). Errors: InvalidInput (another name), NotFound (not installed, with the
+/// path).
 Result<QString> tesseractModelDir(const QString& model);
 
 } // namespace incidoc
