@@ -153,7 +153,7 @@ QString filesSignature(const QString& dir)
 
 Status verifyPpocrModels(const QString& dir)
 {
-    // Hashing 60 MB takes a fraction of a second: done once per process and folder (every EnginePool
+    // Hashing the models (about 90 MB) takes a fraction of a second: done once per process and folder (every EnginePool
     // would otherwise redo it: the CLI's listing, each run's checks, each page host).
     static std::mutex mutex;
     static std::map<QString, std::pair<QString, Status>> checked;
