@@ -21,14 +21,16 @@ namespace incidoc {
 
 namespace {
 
-// Where Tesseract itself looks when Init() gets no data path: $TESSDATA_PREFIX, else the path
-// compiled into Debian's package.
+// The path compiled into Debian's package.
+constexpr QLatin1StringView kDebianTessdata{"/usr/share/tesseract-ocr/5/tessdata"};
+
+// Where Tesseract itself looks when Init() gets no data path: $TESSDATA_PREFIX, else Debian's.
 QString tessdataDir()
 {
     const QByteArray env = qgetenv("TESSDATA_PREFIX");
     if (!env.isEmpty())
         return QString::fromLocal8Bit(env);
-    return QStringLiteral("/usr/share/tesseract-ocr/5/tessdata");
+    return kDebianTessdata;
 }
 
 // Tesseract's strings are new[]-allocated; this frees them however we leave the scope.
@@ -241,7 +243,7 @@ QString TesseractEngine::description() const
 {
     // Models from another folder than Debian's (best_int, TESSDATA_PREFIX) are named by their folder.
     const QString dir = QDir::cleanPath(tessdataDir());
-    if (dir != QLatin1String("/usr/share/tesseract-ocr/5/tessdata"))
+    if (dir != kDebianTessdata)
         return QStringLiteral("tesseract %1 (%2; %3)")
             .arg(tesseractVersion(), m_impl->languages, QFileInfo(dir).fileName());
     return QStringLiteral("tesseract %1 (%2)").arg(tesseractVersion(), m_impl->languages);
