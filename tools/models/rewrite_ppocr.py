@@ -148,15 +148,20 @@ def free_batch_in_reshapes(model):
     return count
 
 
+def consumers_of(graph):
+    consumers = {}
+    for node in graph.node:
+        for name in node.input:
+            consumers.setdefault(name, []).append(node)
+    return consumers
+
+
 def split_qkv_without_squeeze(model, shapes):
     """Attention's q, k, v: Transpose [B, S, 3, H, D] → [3, B, H, S, D], then Slice and Squeeze axis 0.
     OpenCV 4.6 turns Squeeze into a Reshape to the shape seen at import (batch 1), so each of q, k, v is
     taken as Slice axis 2 → Reshape [-1, S, H, D] → Transpose [B, H, S, D] instead."""
     graph = model.graph
-    consumers = {}
-    for n in graph.node:
-        for name in n.input:
-            consumers.setdefault(name, []).append(n)
+    consumers = consumers_of(graph)
     count = 0
     for transpose in list(graph.node):
         if transpose.op_type != "Transpose":
@@ -334,14 +339,6 @@ def flatten_matmuls(model):
         graph.node.insert(index + 4, helper.make_node("Reshape", [flat_out, name + "_shape_out"], [name]))
         count += 1
     return count
-
-
-def consumers_of(graph):
-    consumers = {}
-    for node in graph.node:
-        for name in node.input:
-            consumers.setdefault(name, []).append(node)
-    return consumers
 
 
 def scalar_of(values, name):
